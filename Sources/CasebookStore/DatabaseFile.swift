@@ -1,0 +1,86 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// File-system facts about a database path, checked before SQLite touches the file, so that
+/// a foreign file is refused without being changed.
+package enum DatabaseFile {
+    package enum Kind: Equatable {
+        case missing
+        case empty
+        case sqlite
+        case foreign
+        case directory
+        case unreadable
+    }
+
+    /// What lies at `path`.
+    package static func kind(of path: String) -> Kind {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return errno == EACCES ? .unreadable : .missing }
+        if (info.st_mode & S_IFMT) == S_IFDIR { return .directory }
+        if info.st_size == 0 { return .empty }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return .unreadable }
+        defer { close(fd) }
+        var header = [UInt8](repeating: 0, count: 16)
+        let count = read(fd, &header, 16)
+        let magic = Array("SQLite format 3".utf8) + [0]
+        return count == 16 && header == magic ? .sqlite : .foreign
+    }
+
+    package static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
+    }
+
+    /// True when the process may write the file and create journals in its folder. A file
+    /// whose write permission is off for everyone counts as read-only even for root, who could
+    /// write it anyway: someone made it read-only on purpose.
+    package static func isWritable(_ path: String) -> Bool {
+        guard let mode = mode(of: path), mode & 0o222 != 0 else { return false }
+        return access(path, W_OK) == 0 && access(directory(of: path), W_OK) == 0
+    }
+
+    package static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// Creates the folders above `path` (mode 0700) and an empty file readable by the owner only.
+    package static func createPrivate(_ path: String) throws {
+        let folder = directory(of: path)
+        try makeDirectories(folder)
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw StoreError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
+        }
+        close(fd)
+    }
+
+    private static func makeDirectories(_ folder: String) throws {
+        if folder.isEmpty || folder == "." || folder == "/" || exists(folder) { return }
+        try makeDirectories(directory(of: folder))
+        if mkdir(folder, 0o700) != 0 && errno != EEXIST {
+            throw StoreError.cannotCreate(path: folder, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// Deletes a database file and its journals.
+    package static func remove(_ path: String) throws {
+        for file in [path, path + "-wal", path + "-shm", path + "-journal"] where exists(file) {
+            guard unlink(file) == 0 else {
+                throw StoreError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
+            }
+        }
+    }
+
+    /// The permission bits of a file (for tests and `check`).
+    package static func mode(of path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Int(info.st_mode & 0o777)
+    }
+}

@@ -1,0 +1,51 @@
+import CasebookCore
+
+/// What `casebook check` reports.
+package struct CheckReport: Sendable {
+    package var integrityProblems: [String]
+    package var foreignKeyProblems: Int
+    package var schemaVersion: Int
+    package var supportedSchemaVersion: Int
+    package var counts: [(table: String, rows: Int)]
+    package var journalMode: String
+
+    package var isHealthy: Bool { integrityProblems.isEmpty && foreignKeyProblems == 0 }
+}
+
+extension Store {
+    /// Runs SQLite's integrity and foreign-key checks and counts the main tables.
+    package func check() throws -> CheckReport {
+        try read {
+            let integrity = try database.query("PRAGMA integrity_check(50)") { $0.text(0) }
+            let foreignKeys = try database.query("PRAGMA foreign_key_check") { $0.text(0) }.count
+            let tables = try database.query(
+                "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+            ) { $0.text(0) }
+            var counts: [(String, Int)] = []
+            for table in tables {
+                counts.append((table, Int(try database.scalar("SELECT count(*) FROM \"\(table)\"") ?? 0)))
+            }
+            let journal = try database.queryFirst("PRAGMA journal_mode") { $0.text(0) } ?? "?"
+            return CheckReport(
+                integrityProblems: integrity == ["ok"] ? [] : integrity, foreignKeyProblems: foreignKeys,
+                schemaVersion: schemaVersion, supportedSchemaVersion: currentSchemaVersion, counts: counts,
+                journalMode: journal)
+        }
+    }
+
+    /// Writes a consistent copy of the database to `destination` while others may keep working.
+    /// Refuses to replace an existing file unless `overwrite`.
+    package func backup(to destination: String, overwrite: Bool) throws {
+        if DatabaseFile.exists(destination) {
+            guard overwrite else { throw StoreError.backupExists(path: destination) }
+            guard DatabaseFile.kind(of: destination) != .directory else {
+                throw StoreError.cannotCreate(path: destination, reason: "it is a folder; give the path of a file")
+            }
+            try DatabaseFile.remove(destination)
+        }
+        try DatabaseFile.createPrivate(destination)
+        do { try database.backup(to: destination) } catch let error as DatabaseError {
+            throw StoreError.from(error, path: destination)
+        }
+    }
+}

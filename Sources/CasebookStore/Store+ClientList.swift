@@ -1,0 +1,272 @@
+import CasebookCore
+
+/// The order of the client list.
+package enum ClientSort: String, CaseIterable, Sendable {
+    case name
+    case caseNumber = "case_number"
+    case arrival
+
+    package var label: String {
+        switch self {
+        case .name: return "name"
+        case .caseNumber: return "case number"
+        case .arrival: return "arrival"
+        }
+    }
+}
+
+/// Which clients the list shows.
+package struct ClientFilter: Hashable, Sendable {
+    /// Only this officer's caseload; nil for everyone's.
+    package var officerID: Staff.ID?
+    package var phase: CasePhase?
+    /// Only clients with a vulnerability flag.
+    package var flaggedOnly: Bool
+    /// Typed search: name parts (any order, each the start of a name part) or the start of a case number.
+    package var search: String
+
+    package init(officerID: Staff.ID? = nil, phase: CasePhase? = nil, flaggedOnly: Bool = false, search: String = "") {
+        self.officerID = officerID
+        self.phase = phase
+        self.flaggedOnly = flaggedOnly
+        self.search = search
+    }
+}
+
+/// One row of the client list: what the list shows and the key it pages by.
+package struct ClientSummary: Hashable, Sendable, Identifiable {
+    package var id: Client.ID
+    package var caseNumber: String
+    package var familyName: String
+    package var givenNames: String
+    package var officer: String?
+    package var phase: CasePhase
+    package var arrivalDate: Day
+    package var vulnerabilities: Set<Vulnerability>
+    /// Where the row stands in the list order; pass the row back to get the page after or before it.
+    package var position: ListPosition
+
+    package var displayName: String { givenNames.isEmpty ? familyName : "\(familyName), \(givenNames)" }
+}
+
+/// The sort key of a row in its list: (first, second, id) compared in that order.
+package struct ListPosition: Hashable, Sendable {
+    package var first: String
+    package var second: String
+    package var id: Int64
+}
+
+/// How many clients match, exactly or at least.
+package struct ClientCount: Hashable, Sendable {
+    package var value: Int
+    /// True when counting stopped at `value` and there are more.
+    package var isAtLeast: Bool
+}
+
+/// The order rows come in: the chosen sort when browsing; the matching name part (then the
+/// name) when searching by name; the case number when searching by case number.
+package enum ListOrder: Equatable, Sendable {
+    case sorted(ClientSort)
+    case byMatch
+    case byCaseNumber
+
+    package var label: String {
+        switch self {
+        case .sorted(let sort): return "by \(sort.label)"
+        case .byMatch: return "by matching name"
+        case .byCaseNumber: return "by case number"
+        }
+    }
+}
+
+extension Store {
+    /// A filter's clients are driven from its own index, rather than from the name tokens,
+    /// when there are at most this many of them (an officer's caseload, a rare phase).
+    static let smallFilterLimit = 3000
+
+    /// Up to `limit` clients after `after` in the list order (from the top when nil).
+    package func clientPage(
+        _ filter: ClientFilter, sort: ClientSort, after: ClientSummary? = nil, limit: Int
+    ) throws -> [ClientSummary] {
+        try read {
+            guard let query = try ListQuery(filter: filter, sort: sort, database: database) else { return [] }
+            return try page(query, cursor: after?.position, forward: true, limit: limit)
+        }
+    }
+
+    /// Up to `limit` clients before `before` in the list order (from the bottom when nil),
+    /// returned in list order.
+    package func clientPage(
+        _ filter: ClientFilter, sort: ClientSort, before: ClientSummary?, limit: Int
+    ) throws -> [ClientSummary] {
+        try read {
+            guard let query = try ListQuery(filter: filter, sort: sort, database: database) else { return [] }
+            return try page(query, cursor: before?.position, forward: false, limit: limit).reversed()
+        }
+    }
+
+    /// The order a filter's rows come in.
+    package func listOrder(_ filter: ClientFilter, sort: ClientSort) -> ListOrder {
+        let search = trimmed(filter.search)
+        if search.isEmpty || SearchKey.queryWords(search).isEmpty { return .sorted(sort) }
+        return SearchKey.caseNumberPrefix(search) != nil ? .byCaseNumber : .byMatch
+    }
+
+    /// The number of matching clients, counting at most `cap` (then `isAtLeast` is true):
+    /// "1,000+ matches" is all a broad search needs to say, and counting further costs time.
+    package func countClients(_ filter: ClientFilter, cap: Int = 1000) throws -> ClientCount {
+        try read {
+            guard let query = try ListQuery(filter: filter, sort: .name, database: database) else {
+                return ClientCount(value: 0, isAtLeast: false)
+            }
+            let counted = try database.scalar(
+                "SELECT count(*) FROM (SELECT 1 FROM \(query.from) WHERE \(query.condition) LIMIT ?)",
+                query.arguments + [cap + 1]) ?? 0
+            return ClientCount(value: min(Int(counted), cap), isAtLeast: counted > cap)
+        }
+    }
+
+    /// The query plan of a first page, for tests that hold the list to its indexes.
+    package func clientPagePlan(_ filter: ClientFilter, sort: ClientSort) throws -> [String] {
+        guard let query = try ListQuery(filter: filter, sort: sort, database: database) else { return [] }
+        let (sql, arguments) = query.page(cursor: nil, forward: true, limit: 50)
+        return try database.queryPlan(sql, arguments)
+    }
+
+    private func page(_ query: ListQuery, cursor: ListPosition?, forward: Bool, limit: Int) throws -> [ClientSummary] {
+        let (sql, arguments) = query.page(cursor: cursor, forward: forward, limit: limit)
+        return try database.query(sql, arguments) { row in
+            ClientSummary(
+                id: row.int64(0), caseNumber: row.text(1), familyName: row.text(2), givenNames: row.text(3),
+                officer: row.optionalText(4), phase: try row.value(5, as: CasePhase.self),
+                arrivalDate: try row.day(6), vulnerabilities: Vulnerability.set(mask: row.int(7)),
+                position: ListPosition(first: row.text(8), second: row.text(9), id: row.int64(0)))
+        }
+    }
+}
+
+/// The FROM, WHERE and ORDER BY of a client list query, built from a filter.
+///
+/// Three shapes, each reading about one page of index entries whatever the filter:
+/// - browsing walks the index of the chosen sort (within the officer's or phase's range);
+/// - a name search walks the token index in (token, name) order, keeping each client once,
+///   at the first of its name parts that matches;
+/// - a name search within a small set (an officer's caseload, a rare phase) reads that set
+///   through its own index and sorts it, since walking all tokens would find it only slowly.
+private struct ListQuery {
+    var from = "clients c"
+    var conditions: [String] = []
+    var arguments: [any SQLBindable] = []
+    /// The three expressions of the list order (first, second, id).
+    var key: (String, String, String) = ("c.sort_name", "''", "c.id")
+
+    var condition: String { conditions.isEmpty ? "1" : conditions.joined(separator: " AND ") }
+
+    /// Nil when a search word starts no stored name token, so nothing can match.
+    init?(filter: ClientFilter, sort: ClientSort, database: Database) throws {
+        var filterConditions: [String] = []
+        var filterArguments: [any SQLBindable] = []
+        if let officer = filter.officerID {
+            filterConditions.append("c.officer_id = ?")
+            filterArguments.append(officer)
+        }
+        if let phase = filter.phase {
+            filterConditions.append("c.phase = ?")
+            filterArguments.append(phase)
+        }
+        let indexedConditions = filterConditions
+        let indexedArguments = filterArguments
+        if filter.flaggedOnly { filterConditions.append("c.vulnerabilities <> 0") }
+
+        let search = trimmed(filter.search)
+        // A query that folds to nothing (only punctuation or invisible marks) filters nothing.
+        let words = SearchKey.queryWords(search)
+        if let prefix = SearchKey.caseNumberPrefix(search) {
+            conditions = ["c.case_number >= ? AND c.case_number < ?"] + filterConditions
+            arguments = [prefix, prefix + "\u{7F}"] + filterArguments
+            key = ("c.case_number", "''", "c.id")
+        } else if !words.isEmpty {
+            // Words that start no token at all end the search at once.
+            for word in words {
+                if try database.scalar(
+                    "SELECT 1 FROM client_search WHERE token >= ? AND token < ? LIMIT 1", [word, word + "\u{10FFFF}"]) == nil
+                {
+                    return nil
+                }
+            }
+            let lead = words[0]
+            var otherWords: [String] = []
+            var otherArguments: [any SQLBindable] = []
+            for word in words.dropFirst() {
+                otherWords.append(
+                    "EXISTS (SELECT 1 FROM client_search w WHERE w.client_id = c.id AND w.token >= ? AND w.token < ?)")
+                otherArguments += [word, word + "\u{10FFFF}"]
+            }
+            let leadRange: [any SQLBindable] = [lead, lead + "\u{10FFFF}"]
+            let small: Bool
+            if indexedConditions.isEmpty {
+                small = false
+            } else {
+                let size = try database.scalar(
+                    "SELECT count(*) FROM (SELECT 1 FROM clients c WHERE \(indexedConditions.joined(separator: " AND ")) LIMIT ?)",
+                    indexedArguments + [Store.smallFilterLimit + 1]) ?? 0
+                small = size <= Store.smallFilterLimit
+            }
+            if small {
+                from = """
+                    (SELECT c.id AS matched, (SELECT min(t.token) FROM client_search t
+                        WHERE t.client_id = c.id AND t.token >= ? AND t.token < ?) AS token
+                     FROM clients c WHERE \(indexedConditions.joined(separator: " AND "))) m
+                    CROSS JOIN clients c ON c.id = m.matched
+                    """
+                arguments = leadRange + indexedArguments + otherArguments + filterArguments
+                conditions = otherWords + ["m.token IS NOT NULL"] + filterConditions
+                key = ("m.token", "c.sort_name", "c.id")
+            } else {
+                from = "client_search s CROSS JOIN clients c ON c.id = s.client_id"
+                conditions =
+                    [
+                        "s.token >= ? AND s.token < ?",
+                        "NOT EXISTS (SELECT 1 FROM client_search d WHERE d.client_id = s.client_id AND d.token >= ? AND d.token < s.token)",
+                    ] + otherWords + filterConditions
+                arguments = leadRange + [lead] + otherArguments + filterArguments
+                key = ("s.token", "s.sort_name", "s.client_id")
+            }
+        } else {
+            conditions = filterConditions
+            arguments = filterArguments
+            switch sort {
+            case .name: key = ("c.sort_name", "''", "c.id")
+            case .caseNumber: key = ("c.case_number", "''", "c.id")
+            case .arrival: key = ("c.arrival_date", "''", "c.id")
+            }
+        }
+    }
+
+    func page(cursor: ListPosition?, forward: Bool, limit: Int) -> (String, [any SQLBindable]) {
+        var conditions = self.conditions
+        var arguments = self.arguments
+        let twoPart = key.1 == "''"
+        if let cursor {
+            let comparison = forward ? ">" : "<"
+            if twoPart {
+                conditions.append("(\(key.0), \(key.2)) \(comparison) (?, ?)")
+                arguments += [cursor.first, cursor.id]
+            } else {
+                conditions.append("(\(key.0), \(key.1), \(key.2)) \(comparison) (?, ?, ?)")
+                arguments += [cursor.first, cursor.second, cursor.id]
+            }
+        }
+        let direction = forward ? "" : " DESC"
+        let order = (twoPart ? [key.0, key.2] : [key.0, key.1, key.2]).map { $0 + direction }.joined(separator: ", ")
+        let sql = """
+            SELECT c.id, c.case_number, c.family_name, c.given_names,
+                (SELECT o.username FROM staff o WHERE o.id = c.officer_id), c.phase, c.arrival_date,
+                c.vulnerabilities, \(key.0), \(key.1)
+            FROM \(from)
+            WHERE \(conditions.isEmpty ? "1" : conditions.joined(separator: " AND "))
+            ORDER BY \(order) LIMIT ?
+            """
+        return (sql, arguments + [limit])
+    }
+}

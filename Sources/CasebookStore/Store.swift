@@ -1,0 +1,129 @@
+import CasebookCore
+
+/// The case file: every read and write Casebook makes, by intent. The only place with SQL.
+package final class Store {
+    package let database: Database
+    package let path: String
+    package let clock: any Clock
+    /// The schema version of the file as opened (older than current only when opened read-only).
+    package private(set) var schemaVersion: Int
+
+    package enum OpenMode {
+        /// Creates the file when missing and migrates it (`casebook init`).
+        case create
+        /// Opens an existing Casebook file for work, migrating an older schema.
+        case readWrite
+        /// Opens an existing Casebook file without changing it (`check`, `backup`).
+        case readOnly
+    }
+
+    private init(database: Database, path: String, clock: any Clock, schemaVersion: Int) {
+        self.database = database
+        self.path = path
+        self.clock = clock
+        self.schemaVersion = schemaVersion
+    }
+
+    /// Opens the case file at `path`, refusing, untouched, anything that is not a Casebook file
+    /// this program can read.
+    package static func open(path: String, mode: OpenMode, clock: any Clock = SystemClock()) throws -> Store {
+        switch DatabaseFile.kind(of: path) {
+        case .directory:
+            throw StoreError.cannotCreate(path: path, reason: "it is a folder; give the path of a file")
+        case .unreadable:
+            throw StoreError.ioError("permission denied reading \(path)")
+        case .foreign:
+            throw StoreError.notADatabase(path: path)
+        case .missing:
+            guard mode == .create else { throw StoreError.missing(path: path) }
+            try DatabaseFile.createPrivate(path)
+        case .empty:
+            guard mode == .create else { throw StoreError.notCasebook(path: path) }
+        case .sqlite:
+            break
+        }
+        if mode != .readOnly, !DatabaseFile.isWritable(path) { throw StoreError.readOnly(path: path) }
+
+        let database: Database
+        do {
+            database = try Database(path: path, mode: mode == .readOnly ? .readOnly : .readWrite)
+        } catch let error as DatabaseError {
+            throw StoreError.from(error, path: path)
+        }
+        do {
+            try database.executeScript("PRAGMA busy_timeout = 5000")
+            let applicationID = try database.scalar("PRAGMA application_id") ?? 0
+            let version = Int(try database.scalar("PRAGMA user_version") ?? 0)
+            let objects = try database.scalar("SELECT count(*) FROM sqlite_schema") ?? 0
+            let isBlank = applicationID == 0 && version == 0 && objects == 0
+            if isBlank {
+                guard mode == .create else { throw StoreError.notCasebook(path: path) }
+            } else if applicationID != casebookApplicationID {
+                throw StoreError.notCasebook(path: path)
+            }
+            if version > currentSchemaVersion {
+                throw StoreError.newerSchema(path: path, found: version, supported: currentSchemaVersion)
+            }
+            if mode != .readOnly {
+                // WAL lets readers work while one writer saves; FULL syncs every commit to disk.
+                _ = try database.query("PRAGMA journal_mode = WAL") { $0.text(0) }
+                try database.executeScript("PRAGMA synchronous = FULL")
+            }
+            try database.executeScript("PRAGMA foreign_keys = ON")
+            let store = Store(database: database, path: path, clock: clock, schemaVersion: version)
+            if mode != .readOnly { try store.migrate() }
+            return store
+        } catch let error as DatabaseError {
+            throw StoreError.from(error, path: path)
+        }
+    }
+
+    /// Applies every migration newer than the file, each in its own transaction.
+    private func migrate() throws {
+        for migration in migrations where migration.version > schemaVersion {
+            try database.transaction {
+                // Another process may have migrated while this one waited for the lock.
+                let version = Int(try database.scalar("PRAGMA user_version") ?? 0)
+                guard version < migration.version else { return }
+                try database.executeScript(migration.sql)
+                try database.executeScript("PRAGMA user_version = \(migration.version)")
+                if migration.version == 1 {
+                    try database.executeScript("PRAGMA application_id = \(casebookApplicationID)")
+                }
+            }
+            schemaVersion = migration.version
+        }
+        schemaVersion = Int(try database.scalar("PRAGMA user_version") ?? 0)
+    }
+
+    /// Runs `body` in one immediate transaction; raw SQLite errors become messages users can act on.
+    package func write<T>(_ body: () throws -> T) throws -> T {
+        do { return try database.transaction(body) } catch let error as DatabaseError {
+            throw StoreError.from(error, path: path)
+        }
+    }
+
+    /// Runs queries on one snapshot; raw SQLite errors become messages users can act on.
+    package func read<T>(_ body: () throws -> T) throws -> T {
+        do { return try database.read(body) } catch let error as DatabaseError {
+            throw StoreError.from(error, path: path)
+        }
+    }
+
+    /// Appends one row to the audit log. Call inside `write`.
+    func audit(
+        entity: String, id: Int64, clientID: Int64?, field: String, old: String?, new: String?,
+        actor: Staff.ID, at: Instant? = nil
+    ) throws {
+        try database.execute(
+            """
+            INSERT INTO audit (at, staff_id, entity, entity_id, client_id, field, old_value, new_value)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, [at ?? clock.now, actor, entity, id, clientID, field, old, new])
+    }
+
+    /// Refreshes the statistics the query planner uses to pick indexes (after bulk loads).
+    package func analyze() throws {
+        try write { try database.executeScript("ANALYZE") }
+    }
+}

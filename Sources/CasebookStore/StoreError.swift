@@ -1,0 +1,89 @@
+import CasebookCore
+
+/// What can go wrong with the case file, each in a sentence the user can act on.
+/// No message carries client data.
+package enum StoreError: Error, CustomStringConvertible {
+    case missing(path: String)
+    case notADatabase(path: String)
+    case notCasebook(path: String)
+    case newerSchema(path: String, found: Int, supported: Int)
+    case readOnly(path: String)
+    case cannotCreate(path: String, reason: String)
+    case corrupt(String)
+    case busy
+    case diskFull
+    case ioError(String)
+    /// Someone else saved the record since it was read; nothing was written.
+    case conflict(entity: String, by: String, at: Instant)
+    case notFound(String)
+    case duplicateCaseNumber(String)
+    case duplicateUsername(String)
+    case unknownStaff(String)
+    case invalidInput(String)
+    case notStaff(username: String)
+    case lastAdmin
+    case backupExists(path: String)
+    case invalid(ValidationFailure)
+    case phase(PhaseError)
+    case database(DatabaseError)
+
+    package var description: String {
+        switch self {
+        case .missing(let path):
+            return "There is no database at \(path); create it with `casebook init --db \(path)`."
+        case .notADatabase(let path):
+            return "\(path) is not a SQLite database (or its header is damaged); it was left untouched. Check the path, or restore it from a backup."
+        case .notCasebook(let path):
+            return "\(path) is a SQLite database but not a Casebook one; it was left untouched. Check the path."
+        case .newerSchema(let path, let found, let supported):
+            return "\(path) was written by a newer Casebook (schema \(found); this program knows up to \(supported)). Install the newer Casebook; the file was left untouched."
+        case .readOnly(let path):
+            return "Casebook cannot write to \(path): the file or its folder is read-only. Check its permissions, or ask an administrator."
+        case .cannotCreate(let path, let reason):
+            return "Cannot create \(path): \(reason)."
+        case .corrupt(let what):
+            return "The database is damaged (\(what)). Run `casebook check`, and restore from a backup if it reports errors."
+        case .busy:
+            return "The database stayed locked by another Casebook for 5 seconds; nothing was saved. Try again."
+        case .diskFull:
+            return "The disk is full; nothing was saved. Free some space and try again."
+        case .ioError(let what):
+            return "The database file could not be read or written (\(what)); nothing was saved. Check that the file still exists and the disk is mounted."
+        case .conflict(let entity, let by, let at):
+            return "This \(entity) was changed by \(by) at \(Sanitized.inline(at.iso)) after you opened it; nothing was overwritten. Reload to see their change."
+        case .notFound(let what):
+            return "No \(what) found."
+        case .duplicateCaseNumber(let number):
+            return "Case number \(number) is already taken; choose another."
+        case .duplicateUsername(let name):
+            return "A staff member with the user name \(Sanitized.inline(name, limit: 40)) already exists."
+        case .unknownStaff(let name):
+            return "No staff member has the user name \(Sanitized.inline(name, limit: 40)); list them with `casebook staff list`."
+        case .invalidInput(let message):
+            return message
+        case .notStaff(let username):
+            return "\(Sanitized.inline(username, limit: 40)) is not registered as staff in this database; an admin can add you with `casebook staff add \(Sanitized.inline(username, limit: 40)) --role officer`."
+        case .backupExists(let path):
+            return "\(path) already exists; choose a new file name, or add --force to replace it."
+        case .lastAdmin:
+            return "This is the last admin; make someone else admin first."
+        case .invalid(let failure):
+            return failure.description
+        case .phase(let error):
+            return error.description
+        case .database(let error):
+            return "The database reported an unexpected error: \(error.description)"
+        }
+    }
+
+    /// Maps a raw SQLite error to the message a user should read.
+    package static func from(_ error: DatabaseError, path: String) -> StoreError {
+        if error.isBusy { return .busy }
+        if error.isFull { return .diskFull }
+        if error.isReadOnly { return .readOnly(path: path) }
+        if error.isNotADatabase { return .notADatabase(path: path) }
+        if error.isCorrupt { return .corrupt("SQLite reports a malformed page") }
+        if error.isIOError { return .ioError("SQLite error \(error.extendedCode)") }
+        return .database(error)
+    }
+}

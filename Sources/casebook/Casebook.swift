@@ -1,0 +1,191 @@
+import ArgumentParser
+import CasebookCore
+import CasebookStore
+import CasebookDemo
+import Logging
+
+@main
+struct Casebook: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "casebook",
+        abstract: "Follow newcomers through an introduction programme: language, recognition, civic orientation and the integration contract.",
+        discussion: """
+            Without a subcommand, Casebook opens the terminal application on the database.
+            The database is --db PATH, else $CASEBOOK_DB, else $XDG_DATA_HOME/casebook/casebook.db
+            (~/.local/share/casebook/casebook.db).
+            """,
+        subcommands: [Open.self, Init.self, StaffCommand.self, Demo.self, Check.self, Backup.self, BenchCommand.self],
+        defaultSubcommand: Open.self
+    )
+}
+
+/// `--db`, shared by every command.
+struct DatabaseOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The case file.", discussion: "Default: $CASEBOOK_DB, else ~/.local/share/casebook/casebook.db.",
+            valueName: "path"))
+    var db: String?
+
+    var path: String { db ?? Environment.defaultDatabasePath }
+
+    func validate() throws {
+        if let db, trimmed(db).isEmpty || db.unicodeScalars.contains(where: Sanitized.isForbidden) {
+            throw ValidationError("--db needs a file path without control characters.")
+        }
+    }
+
+    /// Opens the store; each failure is one sentence.
+    func open(_ mode: Store.OpenMode) throws -> Store {
+        Log.start()
+        return try Store.open(path: path, mode: mode)
+    }
+}
+
+/// The staff record of the person running the command.
+func currentStaff(in store: Store) throws -> Staff {
+    let user = Environment.currentUser
+    guard let staff = try store.staff(username: user.username), staff.isActive else {
+        throw StoreError.notStaff(username: user.username)
+    }
+    return staff
+}
+
+/// Commands that change staff require an admin.
+func requireAdmin(_ staff: Staff, to action: String) throws {
+    guard staff.role == .admin else {
+        throw CommandError("Only an admin can \(action); you are \(staff.role.rawValue). Ask an admin to do it.")
+    }
+}
+
+/// A command failure told in one sentence.
+struct CommandError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+extension Casebook {
+    struct Open: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "open", abstract: "Open the terminal application (the default).")
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            throw CommandError("The terminal application is not built yet; use the subcommands listed by `casebook --help`.")
+        }
+    }
+
+    struct Init: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create the database, or bring an older one up to date.",
+            discussion: "On a new database, the operating-system user who runs it becomes its admin.")
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            let existed = DatabaseFile.exists(database.path) && DatabaseFile.kind(of: database.path) != .empty
+            let store = try database.open(.create)
+            let user = Environment.currentUser
+            let madeAdmin = try store.bootstrapAdmin(username: user.username, displayName: user.displayName)
+            Logger(label: "casebook").info("init schema \(store.schemaVersion)")
+            print(existed ? "\(store.path) is ready (schema \(store.schemaVersion))." : "Created \(store.path) (schema \(store.schemaVersion)).")
+            if madeAdmin { print("You (\(user.username)) are its admin.") }
+        }
+    }
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check the database: integrity, foreign keys, schema version and counts.")
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            let store = try database.open(.readOnly)
+            let report = try store.check()
+            print("Database:     \(store.path)")
+            print("Schema:       \(report.schemaVersion) (this Casebook writes \(report.supportedSchemaVersion))")
+            print("Journal:      \(report.journalMode)")
+            print("Integrity:    \(report.integrityProblems.isEmpty ? "ok" : "\(report.integrityProblems.count) problem(s)")")
+            for problem in report.integrityProblems { print("  \(problem)") }
+            print("Foreign keys: \(report.foreignKeyProblems == 0 ? "ok" : "\(report.foreignKeyProblems) broken reference(s)")")
+            for (table, rows) in report.counts { print("  \(table.padding(16)) \(rows)") }
+            if !report.isHealthy {
+                throw CommandError("The database has problems; restore it from a backup (`casebook backup` makes one).")
+            }
+        }
+    }
+
+    struct Backup: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Copy the database to FILE, safely while others keep working.")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: ArgumentHelp("The new file.", valueName: "file"))
+        var file: String
+
+        @Flag(help: "Replace FILE if it exists.")
+        var force = false
+
+        func validate() throws {
+            if trimmed(file).isEmpty || file.unicodeScalars.contains(where: Sanitized.isForbidden) {
+                throw ValidationError("The backup needs a file path without control characters.")
+            }
+        }
+
+        func run() throws {
+            let store = try database.open(.readOnly)
+            if file == store.path { throw CommandError("The backup must go to another file than the database itself.") }
+            let started = Environment.monotonicSeconds()
+            try store.backup(to: file, overwrite: force)
+            Logger(label: "casebook").info("backup written")
+            print("Backed up \(store.path) to \(file) in \(formatSeconds(Environment.monotonicSeconds() - started)).")
+        }
+    }
+
+    struct Demo: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Fill a new database with realistic synthetic clients, officers and a supervisor.",
+            discussion: "The same --seed on the same day gives the same clients. You receive a caseload too.")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Option(help: "How many clients (1 to 1000000).")
+        var clients = 2000
+
+        @Option(help: "The seed of the generator.")
+        var seed: UInt64 = 1
+
+        func validate() throws {
+            guard (1...DemoGenerator.maximumClients).contains(clients) else {
+                throw ValidationError("--clients must be between 1 and \(DemoGenerator.maximumClients).")
+            }
+        }
+
+        func run() throws {
+            let store = try database.open(.create)
+            let user = Environment.currentUser
+            try store.bootstrapAdmin(username: user.username, displayName: user.displayName)
+            let owner = try currentStaff(in: store)
+            let started = Environment.monotonicSeconds()
+            let summary = try DemoGenerator.populate(store, clients: clients, seed: seed, owner: owner)
+            let elapsed = Environment.monotonicSeconds() - started
+            print(
+                "Created \(summary.clients) clients, \(summary.officers) officers (you among them) and \(summary.supervisors) supervisor in \(store.path) in \(formatSeconds(elapsed))."
+            )
+        }
+    }
+}
+
+func formatSeconds(_ seconds: Double) -> String {
+    let tenths = Int((seconds * 10).rounded())
+    return "\(tenths / 10).\(tenths % 10) s"
+}
+
+extension String {
+    func padding(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

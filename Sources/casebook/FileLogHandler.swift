@@ -1,0 +1,68 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+import Logging
+
+/// Appends log lines to a file; never writes to the terminal, which belongs to the screen.
+/// Messages carry no client data.
+struct FileLogHandler: LogHandler {
+    let file: LogFile
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .info
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        var seconds = time(nil)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        var stamp = [CChar](repeating: 0, count: 32)
+        let length = strftime(&stamp, 32, "%Y-%m-%dT%H:%M:%SZ", &parts)
+        let timestamp = String(decoding: stamp.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        file.write("\(timestamp) \(event.level) [\(event.source)] \(event.message)\n")
+    }
+}
+
+/// The log file, opened once per process for appending.
+final class LogFile: @unchecked Sendable {
+    private let handle: UnsafeMutablePointer<FILE>
+
+    init?(path: String) {
+        var folder = ""
+        for part in path.split(separator: "/").dropLast() {
+            folder += "/" + part
+            mkdir(folder, 0o700)
+        }
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return nil }
+        guard let handle = fdopen(fd, "a") else {
+            close(fd)
+            return nil
+        }
+        self.handle = handle
+    }
+
+    /// One line per call; stdio's lock keeps lines whole.
+    func write(_ line: String) {
+        fputs(line, handle)
+        fflush(handle)
+    }
+
+    deinit { fclose(handle) }
+}
+
+enum Log {
+    /// Sends swift-log output to the log file; without a writable file, logging is off.
+    static func start() {
+        let file = LogFile(path: Environment.logPath)
+        LoggingSystem.bootstrap { _ in
+            guard let file else { return SwiftLogNoOpLogHandler() }
+            return FileLogHandler(file: file)
+        }
+    }
+}

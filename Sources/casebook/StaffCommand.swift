@@ -1,0 +1,80 @@
+import ArgumentParser
+import CasebookCore
+import CasebookStore
+
+struct StaffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "staff", abstract: "List and manage the staff who work in Casebook.",
+        subcommands: [Add.self, List.self, SetRole.self], defaultSubcommand: List.self)
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Register a staff member (admins only).")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: ArgumentHelp("Their operating-system user name.", valueName: "username"))
+        var username: String
+
+        @Option(help: "Their full name as colleagues read it.")
+        var name: String?
+
+        @Option(help: "officer, supervisor or admin.")
+        var role: String = "officer"
+
+        func validate() throws {
+            do { _ = try Role(parsing: role) } catch { throw ValidationError(error.description) }
+            if let problem = Staff.validate(username: username) { throw ValidationError(problem) }
+        }
+
+        func run() throws {
+            let store = try database.open(.readWrite)
+            let me = try currentStaff(in: store)
+            try requireAdmin(me, to: "add staff")
+            let staff = try store.addStaff(
+                username: username, displayName: name ?? username, role: try Role(parsing: role), actor: me.id)
+            print("Added \(staff.username) (\(staff.displayName)) as \(staff.role.rawValue).")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List staff members and their roles.")
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            let store = try database.open(.readOnly)
+            let staff = try store.allStaff()
+            let width = max(8, staff.map(\.username.count).max() ?? 0)
+            print("\("USERNAME".padding(width))  \("ROLE".padding(10))  NAME")
+            for member in staff {
+                let state = member.isActive ? "" : " (inactive)"
+                print("\(member.username.padding(width))  \(member.role.rawValue.padding(10))  \(Sanitized.inline(member.displayName))\(state)")
+            }
+        }
+    }
+
+    struct SetRole: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set-role", abstract: "Change a staff member's role (admins only).")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: ArgumentHelp("Their user name.", valueName: "username"))
+        var username: String
+
+        @Argument(help: ArgumentHelp("officer, supervisor or admin.", valueName: "role"))
+        var role: String
+
+        func validate() throws {
+            do { _ = try Role(parsing: role) } catch { throw ValidationError(error.description) }
+        }
+
+        func run() throws {
+            let store = try database.open(.readWrite)
+            let me = try currentStaff(in: store)
+            try requireAdmin(me, to: "change roles")
+            let staff = try store.setRole(username: username, role: try Role(parsing: role), actor: me.id)
+            print("\(staff.username) is now \(staff.role.rawValue).")
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Testing
+
+@testable import CasebookCore
+
+@Suite struct CasePhaseTests {
+    /// The lifecycle of DOMAIN.md, written out independently of the implementation.
+    static let legal: Set<String> = [
+        "referred>eligibility_check", "eligibility_check>not_eligible", "eligibility_check>offered",
+        "not_eligible>closed", "offered>intake_assessment", "intake_assessment>plan_draft",
+        "plan_draft>contract_signed", "contract_signed>active", "active>on_leave", "on_leave>active",
+        "active>suspended", "suspended>active", "suspended>discontinued", "discontinued>closed",
+        "active>completed", "active>exempted", "active>transferred_out", "completed>closed", "exempted>closed",
+        "transferred_out>closed", "closed>reopened", "closed>archived", "reopened>intake_assessment",
+        "reopened>active",
+    ]
+
+    static let allPairs: [(CasePhase, CasePhase)] = CasePhase.allCases.flatMap { from in
+        CasePhase.allCases.map { (from, $0) }
+    }
+
+    @Test(arguments: allPairs)
+    func everyTransitionIsLegalExactlyWhenTheLifecycleSaysSo(_ from: CasePhase, _ to: CasePhase) {
+        let expected = Self.legal.contains("\(from.rawValue)>\(to.rawValue)")
+        #expect(from.canMove(to: to) == expected)
+        let reason: ExitReason? = to == .closed ? .work : nil
+        if expected {
+            #expect(throws: Never.self) { try from.validateMove(to: to, exitReason: reason) }
+        } else {
+            #expect(throws: PhaseError.illegal(from: from, to: to)) { try from.validateMove(to: to, exitReason: reason) }
+        }
+    }
+
+    @Test(arguments: CasePhase.allCases)
+    func refusalNamesTheLegalNextPhases(_ from: CasePhase) {
+        guard let illegal = CasePhase.allCases.first(where: { !from.canMove(to: $0) }) else { return }
+        let message = PhaseError.illegal(from: from, to: illegal).description
+        #expect(message.contains(from.label))
+        for next in from.next { #expect(message.contains(next.label)) }
+        if from.next.isEmpty { #expect(message.contains("final")) }
+    }
+
+    @Test func closingNeedsAnExitReasonAndOnlyClosingTakesOne() {
+        #expect(throws: PhaseError.exitReasonRequired) { try CasePhase.completed.validateMove(to: .closed, exitReason: nil) }
+        #expect(throws: PhaseError.exitReasonOnlyWhenClosing) {
+            try CasePhase.active.validateMove(to: .completed, exitReason: .work)
+        }
+    }
+
+    @Test(arguments: CasePhase.allCases)
+    func phasesParseFromTheirNameAndLabel(_ phase: CasePhase) throws {
+        #expect(try CasePhase(parsing: phase.rawValue) == phase)
+        #expect(try CasePhase(parsing: phase.label) == phase)
+        #expect(try CasePhase(parsing: phase.rawValue.uppercased()) == phase)
+    }
+
+    @Test func unknownPhaseIsRefusedByName() {
+        #expect(throws: PhaseError.unknown("finished")) { try CasePhase(parsing: "finished") }
+    }
+
+    @Test func everyPhaseButArchivedHasAWayOn() {
+        for phase in CasePhase.allCases where phase != .archived { #expect(!phase.next.isEmpty) }
+    }
+}

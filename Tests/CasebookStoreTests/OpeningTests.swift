@@ -1,0 +1,110 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+import CasebookCore
+import Testing
+
+@testable import CasebookStore
+
+@Suite struct OpeningTests {
+    @Test func createsAPrivateFileInAPrivateFolderAndReopensIt() throws {
+        let folder = TemporaryFolder()
+        let path = folder.file("nested/deeper/case.db")
+        do {
+            let store = try Store.open(path: path, mode: .create, clock: testClock)
+            #expect(store.schemaVersion == currentSchemaVersion)
+            #expect(try store.bootstrapAdmin(username: "admin", displayName: "Ada"))
+            #expect(try !store.bootstrapAdmin(username: "other", displayName: "Other"))
+        }
+        #expect(DatabaseFile.mode(of: path) == 0o600)
+        #expect(DatabaseFile.mode(of: folder.file("nested/deeper")) == 0o700)
+        let reopened = try Store.open(path: path, mode: .readWrite, clock: testClock)
+        #expect(try reopened.allStaff().map(\.username) == ["admin"])
+        #expect(try reopened.staff(username: "admin")?.role == .admin)
+    }
+
+    @Test func connectionSettingsAreThoseTheDesignAsksFor() throws {
+        let fixture = try Fixture()
+        let db = fixture.store.database
+        #expect(try db.queryFirst("PRAGMA journal_mode") { $0.text(0) } == "wal")
+        #expect(try db.scalar("PRAGMA foreign_keys") == 1)
+        #expect(try db.scalar("PRAGMA busy_timeout") == 5000)
+        #expect(try db.scalar("PRAGMA synchronous") == 2)
+    }
+
+    @Test func aMissingFileIsNotCreatedByOrdinaryCommands() {
+        let folder = TemporaryFolder()
+        let path = folder.file("absent.db")
+        #expect(throws: StoreError.self) { try Store.open(path: path, mode: .readWrite) }
+        #expect(!DatabaseFile.exists(path))
+    }
+
+    @Test func aFileThatIsNotSQLiteIsRefusedAndLeftUntouched() throws {
+        let folder = TemporaryFolder()
+        let path = folder.file("notes.txt")
+        write("Dear diary, this is not a database at all.\n", to: path)
+        let before = contents(of: path)
+        for mode in [Store.OpenMode.create, .readWrite, .readOnly] {
+            do {
+                _ = try Store.open(path: path, mode: mode)
+                Issue.record("opened a text file")
+            } catch let error as StoreError {
+                #expect(error.description.contains("not a SQLite database"))
+            }
+        }
+        #expect(contents(of: path) == before)
+    }
+
+    @Test func aForeignSQLiteDatabaseIsRefusedAndLeftUntouched() throws {
+        let folder = TemporaryFolder()
+        let path = folder.file("other.db")
+        #expect(sqliteShell(path, "CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('soup');") == 0)
+        let before = contents(of: path)
+        #expect {
+            _ = try Store.open(path: path, mode: .create)
+        } throws: { ($0 as? StoreError)?.description.contains("not a Casebook one") == true }
+        #expect(contents(of: path) == before)
+    }
+
+    @Test func aNewerSchemaIsRefusedAndLeftUntouched() throws {
+        let fixture = try Fixture()
+        let path = fixture.store.path
+        try fixture.store.database.executeScript("PRAGMA user_version = \(currentSchemaVersion + 5)")
+        try fixture.store.database.executeScript("PRAGMA wal_checkpoint(TRUNCATE)")
+        let before = contents(of: path)
+        for mode in [Store.OpenMode.create, .readWrite, .readOnly] {
+            #expect {
+                _ = try Store.open(path: path, mode: mode)
+            } throws: { ($0 as? StoreError)?.description.contains("newer Casebook") == true }
+        }
+        #expect(contents(of: path) == before)
+    }
+
+    @Test func aBlankSQLiteFileIsMigratedByInit() throws {
+        let folder = TemporaryFolder()
+        let path = folder.file("blank.db")
+        #expect(sqliteShell(path, "PRAGMA user_version = 0; VACUUM;") == 0)
+        #expect(throws: StoreError.self) { try Store.open(path: path, mode: .readWrite) }
+        let store = try Store.open(path: path, mode: .create)
+        #expect(store.schemaVersion == currentSchemaVersion)
+        #expect(try store.database.scalar("PRAGMA application_id") == casebookApplicationID)
+    }
+
+    @Test func aReadOnlyFileIsRefusedForWritingButReadable() throws {
+        let fixture = try Fixture()
+        try fixture.add("Haddad", "Rasha", number: 1)
+        let path = fixture.store.path
+        try fixture.store.database.executeScript("PRAGMA wal_checkpoint(TRUNCATE)")
+        #expect(chmod(path, 0o400) == 0)
+        defer { chmod(path, 0o600) }
+        #expect {
+            _ = try Store.open(path: path, mode: .readWrite)
+        } throws: { ($0 as? StoreError)?.description.contains("read-only") == true }
+        let reader = try Store.open(path: path, mode: .readOnly)
+        #expect(try reader.clientPage(ClientFilter(), sort: .name, limit: 10).count == 1)
+    }
+
+    @Test func migrationsAreOrderedAndStartAtOne() {
+        #expect(migrations.map(\.version) == Array(1...migrations.count))
+    }
+}

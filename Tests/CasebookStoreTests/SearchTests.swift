@@ -1,0 +1,161 @@
+import CasebookCore
+import Dispatch
+import Testing
+
+@testable import CasebookStore
+
+@Suite struct SearchTests {
+    let fixture: Fixture
+
+    init() throws {
+        fixture = try Fixture()
+        try fixture.add("Ødegård", "Siriporn", number: 1)
+        try fixture.add("Müller", "Maricel", number: 2, officer: fixture.officer.id)
+        try fixture.add("Sørensen", "Wanida", number: 3)
+        try fixture.add("الحسن", "فاطمة", number: 4, other: "Al-Hassan, Fatima")
+        try fixture.add("Nguyễn", "Thị Ánh", number: 5, officer: fixture.officer.id)
+        try fixture.add("Odegaard", "Ola", number: 6)
+        try fixture.add("Shevchenko", "Olena", number: 7)
+        for number in 8...40 { try fixture.add("Filler", "Person \(number)", number: number) }
+        try fixture.store.analyze()
+    }
+
+    func names(_ search: String, filter: ClientFilter = ClientFilter()) throws -> [String] {
+        var filter = filter
+        filter.search = search
+        return try fixture.store.clientPage(filter, sort: .name, limit: 50).map(\.familyName)
+    }
+
+    @Test(arguments: [("odegard", ["Ødegård"]), ("muller", ["Müller"]), ("sorensen", ["Sørensen"]), ("MÜLLER", ["Müller"]),
+                      ("nguyen", ["Nguyễn"]), ("anh", ["Nguyễn"]), ("thi anh", ["Nguyễn"]), ("ode", ["Odegaard", "Ødegård"])])
+    func findsNamesWithoutCaseOrDiacritics(_ query: String, _ expected: [String]) throws {
+        #expect(try names(query) == expected)
+    }
+
+    @Test func findsByTheStartOfAnyNamePartButNotTheMiddle() throws {
+        #expect(try names("siri") == ["Ødegård"])
+        #expect(try names("gard").isEmpty)
+        #expect(try names("ola odeg") == ["Odegaard"])
+    }
+
+    @Test func findsArabicNamesByScriptAndByOtherSpellings() throws {
+        #expect(try names("الحسن") == ["الحسن"])
+        #expect(try names("فاطمه") == ["الحسن"])
+        #expect(try names("hassan") == ["الحسن"])
+        #expect(try names("al-hassan") == ["الحسن"])
+    }
+
+    @Test func findsByCaseNumberPrefix() throws {
+        #expect(try names("2026-000004") == ["الحسن"])
+        #expect(try names("2026-00000").count == 9)
+    }
+
+    @Test func searchCombinesWithFiltersAndCounts() throws {
+        let mine = ClientFilter(officerID: fixture.officer.id)
+        #expect(try names("m", filter: mine) == ["Müller"])
+        #expect(try fixture.store.countClients(ClientFilter(search: "o")).value == 3)
+        #expect(try fixture.store.countClients(ClientFilter(search: "filler")).value == 33)
+        #expect(try fixture.store.countClients(ClientFilter(search: "filler"), cap: 10) == ClientCount(value: 10, isAtLeast: true))
+        #expect(try fixture.store.countClients(ClientFilter(search: "\u{200B} ")).value == 40)
+        #expect(try fixture.store.countClients(ClientFilter(search: "zzz")).value == 0)
+    }
+
+    @Test func searchIsServedByTheTokenIndexNotAScan() throws {
+        for query in ["odegard", "filler", "thi anh"] {
+            let plan = try fixture.store.clientPagePlan(ClientFilter(search: query), sort: .name)
+            #expect(plan.first == "SEARCH s USING PRIMARY KEY (token>? AND token<?)", "plan for \(query): \(plan)")
+            #expect(!plan.contains { $0.hasPrefix("SCAN") || $0.contains("TEMP B-TREE") }, "plan for \(query): \(plan.joined(separator: " | "))")
+        }
+    }
+
+    @Test func searchWithinACaseloadReadsTheCaseloadNotEveryToken() throws {
+        let plan = try fixture.store.clientPagePlan(ClientFilter(officerID: fixture.officer.id, search: "m"), sort: .name)
+        #expect(plan.contains { $0.contains("INDEX clients_by_officer") }, "\(plan.joined(separator: " | "))")
+        #expect(!plan.contains { $0.hasPrefix("SCAN s") || $0.hasPrefix("SCAN c") }, "\(plan)")
+    }
+
+    @Test func broadSearchesListClientsOnceInTheOrderOfTheMatchingNamePart() throws {
+        try fixture.add("Ali", "Ali", number: 90, other: "Alia")
+        try fixture.add("Berg", "Alida", number: 91)
+        let page = try fixture.store.clientPage(ClientFilter(search: "ali"), sort: .arrival, limit: 10)
+        #expect(page.map(\.givenNames) == ["Ali", "Alida"])
+        #expect(fixture.store.listOrder(ClientFilter(search: "ali"), sort: .arrival) == .byMatch)
+        #expect(fixture.store.listOrder(ClientFilter(search: "2026-0"), sort: .name) == .byCaseNumber)
+        #expect(fixture.store.listOrder(ClientFilter(search: ""), sort: .arrival) == .sorted(.arrival))
+    }
+
+    @Test func pagesWalkTheWholeListInOrderBothWays() throws {
+        let filters = ClientSort.allCases.map { (ClientFilter(), $0) } + [
+            (ClientFilter(search: "f"), ClientSort.name), (ClientFilter(search: "2026"), .name),
+            (ClientFilter(officerID: fixture.officer.id, search: "n"), .name),
+        ]
+        for (filter, sort) in filters {
+            let total = try fixture.store.countClients(filter).value
+            var forward: [Client.ID] = []
+            var last: ClientSummary?
+            while true {
+                let page = try fixture.store.clientPage(filter, sort: sort, after: last, limit: 7)
+                forward += page.map(\.id)
+                guard let end = page.last else { break }
+                last = end
+            }
+            #expect(Set(forward).count == total && forward.count == total, "\(filter)")
+            var backward: [Client.ID] = []
+            var first: ClientSummary?
+            repeat {
+                let page = try fixture.store.clientPage(filter, sort: sort, before: first, limit: 7)
+                backward = page.map(\.id) + backward
+                first = page.first
+                if page.isEmpty { break }
+            } while first != nil
+            #expect(backward == forward)
+        }
+    }
+
+    @Test func theListIsServedByIndexesForEveryFilterAndSort() throws {
+        let filters = [
+            ClientFilter(), ClientFilter(officerID: fixture.officer.id), ClientFilter(phase: .active),
+        ]
+        for filter in filters {
+            for sort in ClientSort.allCases {
+                let plan = try fixture.store.clientPagePlan(filter, sort: sort).joined(separator: "\n")
+                #expect(!plan.contains("TEMP B-TREE") || filter.phase != nil && sort != .name, "\(filter) \(sort): \(plan)")
+            }
+        }
+    }
+
+    @Test func twoConnectionsWritingAtOnceBothFinish() throws {
+        let path = fixture.store.path
+        let admin = fixture.admin.id
+        let failures = Failures()
+        DispatchQueue.concurrentPerform(iterations: 2) { worker in
+            do {
+                let store = try Store.open(path: path, mode: .readWrite, clock: testClock)
+                for index in 0..<100 {
+                    _ = try store.addClient(
+                        Fixture.draft("Worker\(worker)", "N\(index)", number: 1000 + worker * 1000 + index), actor: admin)
+                }
+            } catch { failures.add("\(error)") }
+        }
+        #expect(failures.all.isEmpty)
+        #expect(try fixture.store.countClients(ClientFilter()).value == 240)
+    }
+}
+
+/// Errors gathered from several threads.
+final class Failures: @unchecked Sendable {
+    private var items: [String] = []
+    private let lock = DispatchSemaphore(value: 1)
+
+    func add(_ item: String) {
+        lock.wait()
+        items.append(item)
+        lock.signal()
+    }
+
+    var all: [String] {
+        lock.wait()
+        defer { lock.signal() }
+        return items
+    }
+}

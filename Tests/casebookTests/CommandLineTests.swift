@@ -1,0 +1,200 @@
+import Foundation
+import Testing
+
+/// Runs the real `casebook` binary, built beside this test bundle.
+struct Casebook {
+    static let binary: String = {
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return URL(fileURLWithPath: executable).deletingLastPathComponent().appendingPathComponent("casebook").path
+    }()
+
+    struct Result {
+        var status: Int32
+        var output: String
+        var error: String
+    }
+
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["CASEBOOK_DB"] = nil
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        let error = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
+            error: String(decoding: error, as: UTF8.self))
+    }
+}
+
+/// A temporary folder for one test.
+final class Scratch {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("casebook-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+}
+
+@Suite struct CommandLineTests {
+    let scratch: Scratch
+
+    init() throws { scratch = try Scratch() }
+
+    /// The one "Error:" line a failed command prints.
+    func errorLine(_ result: Casebook.Result) -> String {
+        result.error.split(separator: "\n").first { $0.hasPrefix("Error:") }.map(String.init) ?? result.error
+    }
+
+    @Test func demoWithTheSameSeedGivesTheSamePeople() throws {
+        let first = scratch.path("a.db")
+        let second = scratch.path("b.db")
+        #expect(try Casebook.run(["demo", "--db", first, "--clients", "300", "--seed", "7"]).status == 0)
+        #expect(try Casebook.run(["demo", "--db", second, "--clients", "300", "--seed", "7"]).status == 0)
+        let query = "SELECT case_number || ' ' || family_name || ' ' || given_names || ' ' || phase FROM clients ORDER BY id;"
+        let a = try shell("sqlite3", first, query)
+        #expect(a.split(separator: "\n").count == 300)
+        #expect(a == (try shell("sqlite3", second, query)))
+        let third = scratch.path("c.db")
+        #expect(try Casebook.run(["demo", "--db", third, "--clients", "300", "--seed", "8"]).status == 0)
+        #expect(a != (try shell("sqlite3", third, query)))
+    }
+
+    @Test func demoWritesEveryScriptTheIssueNames() throws {
+        let db = scratch.path("demo.db")
+        #expect(try Casebook.run(["demo", "--db", db, "--clients", "2000"]).status == 0)
+        let names = try shell("sqlite3", db, "SELECT family_name || given_names FROM clients;")
+        let scripts: [(String, ClosedRange<UInt32>)] = [
+            ("Arabic", 0x0600...0x06FF), ("Ge'ez", 0x1200...0x137F), ("Cyrillic", 0x0400...0x04FF),
+            ("Han", 0x4E00...0x9FFF), ("Vietnamese", 0x1EA0...0x1EF9), ("Latin with diacritics", 0x00C0...0x017F),
+        ]
+        for (script, range) in scripts {
+            #expect(names.unicodeScalars.contains { range.contains($0.value) }, "no \(script) names")
+        }
+        let persian = try shell("sqlite3", db, "SELECT count(*) FROM clients WHERE country_of_birth = 'AF';")
+        #expect(Int(persian.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0 > 0)
+        let phases = try shell("sqlite3", db, "SELECT count(DISTINCT phase) FROM clients;")
+        #expect(Int(phases.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0 == 17)
+        let staff = try Casebook.run(["staff", "list", "--db", db]).output
+        #expect(staff.contains("supervisor"))
+        #expect(staff.split(separator: "\n").count > 5)
+    }
+
+    @Test func initCreatesTheFileAndMakesTheUserAdmin() throws {
+        let db = scratch.path("folder/new.db")
+        let result = try Casebook.run(["init", "--db", db], environment: ["CASEBOOK_USER": "akarlsen"])
+        #expect(result.status == 0)
+        #expect(result.output.contains("akarlsen"))
+        let list = try Casebook.run(["staff", "list", "--db", db])
+        #expect(list.output.contains("akarlsen") && list.output.contains("admin"))
+        let attributes = try FileManager.default.attributesOfItem(atPath: db)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        #expect(try Casebook.run(["init", "--db", db]).output.contains("is ready"))
+    }
+
+    @Test func theDatabaseComesFromTheEnvironmentWhenNotGiven() throws {
+        let db = scratch.path("env.db")
+        #expect(try Casebook.run(["init"], environment: ["CASEBOOK_DB": db]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: db))
+        let data = scratch.path("xdg")
+        #expect(try Casebook.run(["init"], environment: ["XDG_DATA_HOME": data]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: data + "/casebook/casebook.db"))
+    }
+
+    @Test func staffCommandsNeedAnAdminAndCheckTheirArguments() throws {
+        let db = scratch.path("staff.db")
+        let admin = ["CASEBOOK_USER": "boss"]
+        #expect(try Casebook.run(["init", "--db", db], environment: admin).status == 0)
+        #expect(try Casebook.run(["staff", "add", "akarlsen", "--name", "Anne Karlsen", "--db", db], environment: admin).status == 0)
+        let officer = ["CASEBOOK_USER": "akarlsen"]
+        let denied = try Casebook.run(["staff", "add", "bnilsen", "--db", db], environment: officer)
+        #expect(denied.status != 0 && errorLine(denied).contains("Only an admin"))
+        let stranger = try Casebook.run(["staff", "add", "x", "--db", db], environment: ["CASEBOOK_USER": "nobody"])
+        #expect(stranger.status != 0 && errorLine(stranger).contains("not registered as staff"))
+        let role = try Casebook.run(["staff", "set-role", "akarlsen", "chief", "--db", db], environment: admin)
+        #expect(role.status != 0 && errorLine(role).contains("not a role"))
+        #expect(try Casebook.run(["staff", "set-role", "akarlsen", "supervisor", "--db", db], environment: admin).status == 0)
+        #expect(try Casebook.run(["staff", "list", "--db", db]).output.contains("supervisor"))
+    }
+
+    @Test(arguments: [
+        ["demo", "--clients", "0"], ["demo", "--clients=-5"], ["demo", "--clients", "99999999"], ["demo", "--clients", "many"],
+        ["demo", "--seed", "-1"], ["staff", "set-role", "x", "emperor"], ["staff", "add", "Bad Name"],
+        ["check"], ["backup"], ["frobnicate"],
+    ])
+    func badArgumentsFailWithOneClearSentence(_ arguments: [String]) throws {
+        let db = scratch.path("bad.db")
+        let result = try Casebook.run(arguments + ["--db", db])
+        #expect(result.status != 0)
+        #expect(errorLine(result).hasPrefix("Error: "))
+        #expect(result.output.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: db))
+    }
+
+    @Test func missingForeignAndCorruptFilesAreRefusedAndUntouched() throws {
+        let text = scratch.path("notes.txt")
+        try "not a database".write(toFile: text, atomically: true, encoding: .utf8)
+        let foreign = scratch.path("foreign.db")
+        _ = try shell("sqlite3", foreign, "CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+        for (path, phrase) in [(text, "not a SQLite database"), (foreign, "not a Casebook one"), (scratch.path("none.db"), "no database")] {
+            let before = FileManager.default.contents(atPath: path)
+            // init and demo create a missing file by design; every other command refuses it.
+            let creates = path.hasSuffix("none.db")
+            for command in [["check"], ["staff", "list"], ["demo", "--clients", "5"], ["backup", scratch.path("copy.db")]]
+            where !(creates && command[0] == "demo") {
+                let result = try Casebook.run(command + ["--db", path])
+                #expect(result.status != 0, "\(command) on \(path)")
+                #expect(errorLine(result).contains(phrase), "\(command): \(errorLine(result))")
+            }
+            #expect(FileManager.default.contents(atPath: path) == before)
+        }
+    }
+
+    @Test func checkAndBackupWork() throws {
+        let db = scratch.path("live.db")
+        #expect(try Casebook.run(["demo", "--db", db, "--clients", "50"]).status == 0)
+        let check = try Casebook.run(["check", "--db", db])
+        #expect(check.status == 0)
+        #expect(check.output.contains("Integrity:    ok") && check.output.contains("clients"))
+        let copy = scratch.path("copy.db")
+        #expect(try Casebook.run(["backup", copy, "--db", db]).status == 0)
+        let again = try Casebook.run(["backup", copy, "--db", db])
+        #expect(again.status != 0 && errorLine(again).contains("--force"))
+        #expect(try Casebook.run(["backup", copy, "--force", "--db", db]).status == 0)
+        #expect(try Casebook.run(["check", "--db", copy]).status == 0)
+    }
+
+    @Test func demoRefusesADatabaseThatHoldsClients() throws {
+        let db = scratch.path("full.db")
+        #expect(try Casebook.run(["demo", "--db", db, "--clients", "10"]).status == 0)
+        let result = try Casebook.run(["demo", "--db", db, "--clients", "10"])
+        #expect(result.status != 0 && errorLine(result).contains("already holds clients"))
+    }
+}
+
+/// Runs a tool and returns what it printed.
+func shell(_ tool: String, _ arguments: String...) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [tool] + arguments
+    let out = Pipe()
+    process.standardOutput = out
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
+}
