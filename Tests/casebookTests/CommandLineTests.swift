@@ -164,6 +164,38 @@ final class Scratch {
         }
     }
 
+    @Test func aReadOnlyFileIsReadableButNeverWritten() throws {
+        let db = scratch.path("locked.db")
+        #expect(try Casebook.run(["demo", "--db", db, "--clients", "20"]).status == 0)
+        _ = try shell("sqlite3", db, "PRAGMA wal_checkpoint(TRUNCATE);")
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: db)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: db) }
+        let before = FileManager.default.contents(atPath: db)
+        #expect(try Casebook.run(["staff", "list", "--db", db]).status == 0)
+        #expect(try Casebook.run(["check", "--db", db]).status == 0)
+        for command in [["init"], ["staff", "add", "someone"], ["staff", "set-role", "someone", "admin"], ["demo"]] {
+            let result = try Casebook.run(command + ["--db", db])
+            #expect(result.status != 0)
+            #expect(errorLine(result).contains("read-only"), "\(command): \(errorLine(result))")
+        }
+        #expect(FileManager.default.contents(atPath: db) == before)
+    }
+
+    @Test func aCorruptFileIsReportedByCheckAndRefusedElsewhere() throws {
+        let db = scratch.path("broken.db")
+        #expect(try Casebook.run(["demo", "--db", db, "--clients", "300"]).status == 0)
+        _ = try shell("sqlite3", db, "PRAGMA wal_checkpoint(TRUNCATE);")
+        // Scribble over the middle of the file, as a failing disk would.
+        let handle = try FileHandle(forUpdating: URL(fileURLWithPath: db))
+        let size = try handle.seekToEnd()
+        try handle.seek(toOffset: size / 2)
+        handle.write(Data(repeating: 0xA5, count: 8192))
+        try handle.close()
+        let check = try Casebook.run(["check", "--db", db])
+        #expect(check.status != 0)
+        #expect(errorLine(check).contains("backup") || errorLine(check).contains("damaged"), "\(errorLine(check))")
+    }
+
     @Test func checkAndBackupWork() throws {
         let db = scratch.path("live.db")
         #expect(try Casebook.run(["demo", "--db", db, "--clients", "50"]).status == 0)
