@@ -18,6 +18,22 @@ let package = Package(
             linkerSettings: [.linkedLibrary("sqlite3")]
         ),
         .target(name: "CasebookCore"),
+        .target(name: "CWidth"),
+        .target(
+            name: "CasebookConfig",
+            dependencies: ["CasebookCore", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
+        .target(
+            name: "CNcurses",
+            linkerSettings: [.linkedLibrary("ncursesw")]
+        ),
+        .target(
+            name: "CasebookTUI",
+            dependencies: [
+                "CasebookCore", "CasebookStore", "CNcurses", "CWidth",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "CasebookStore",
             dependencies: ["CasebookCore", "CSQLite"]
@@ -28,7 +44,7 @@ let package = Package(
         ),
         .target(
             name: "CasebookBench",
-            dependencies: ["CasebookCore", "CasebookStore"]
+            dependencies: ["CasebookCore", "CasebookStore", "CasebookTUI"]
         ),
         .executableTarget(
             name: "casebook",
@@ -37,13 +53,16 @@ let package = Package(
                 "CasebookStore",
                 "CasebookDemo",
                 "CasebookBench",
+                "CasebookTUI",
+                "CasebookConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         .testTarget(name: "CasebookCoreTests", dependencies: ["CasebookCore"]),
         .testTarget(name: "CasebookStoreTests", dependencies: ["CasebookStore", "CasebookCore"]),
+        .testTarget(name: "CasebookTUITests", dependencies: ["CasebookTUI", "CasebookStore", "CasebookCore"]),
+        .testTarget(name: "CasebookConfigTests", dependencies: ["CasebookConfig"]),
         .testTarget(name: "casebookTests", dependencies: ["casebook"]),
     ],
     swiftLanguageModes: [.v6]

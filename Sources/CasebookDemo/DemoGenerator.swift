@@ -115,7 +115,8 @@ package enum DemoGenerator {
         let female = random.chance(50)
         let family = random.pick(origin.familyNames)
         let given = random.pick(female ? origin.femaleNames : origin.maleNames)
-        let secondGiven: Name? = random.chance(15) ? random.pick(female ? origin.femaleNames : origin.maleNames) : nil
+        var secondGiven: Name? = random.chance(15) ? random.pick(female ? origin.femaleNames : origin.maleNames) : nil
+        if secondGiven?.native == given.native { secondGiven = nil }
         let givenNative = [given.native, secondGiven?.native].compactMap { $0 }.joined(separator: " ")
         let givenLatin = [given.latin, secondGiven?.latin].compactMap { $0 }.joined(separator: " ")
         var arrival = today.adding(days: -random.int(0...(5 * 365)))

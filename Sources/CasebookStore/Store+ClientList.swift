@@ -61,6 +61,11 @@ package struct ClientCount: Hashable, Sendable {
     package var value: Int
     /// True when counting stopped at `value` and there are more.
     package var isAtLeast: Bool
+
+    package init(value: Int, isAtLeast: Bool) {
+        self.value = value
+        self.isAtLeast = isAtLeast
+    }
 }
 
 /// The order rows come in: the chosen sort when browsing; the matching name part (then the

@@ -66,17 +66,6 @@ struct CommandError: Error, CustomStringConvertible {
 }
 
 extension Casebook {
-    struct Open: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "open", abstract: "Open the terminal application (the default).")
-
-        @OptionGroup var database: DatabaseOptions
-
-        func run() throws {
-            throw CommandError("The terminal application is not built yet; use the subcommands listed by `casebook --help`.")
-        }
-    }
-
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create the database, or bring an older one up to date.",

@@ -1,0 +1,57 @@
+import TOMLKit
+
+/// A TOML file's text, parsed, with the means to point at a key's line in messages
+/// (TOMLKit reports positions only for syntax errors).
+package struct TOMLSource {
+    package let path: String
+    package let text: String
+    package let root: TOMLTable
+
+    /// Parses `text`; a syntax error names the file and line.
+    package init(path: String, text: String) throws(ConfigError) {
+        self.path = path
+        self.text = text
+        do {
+            root = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ConfigError(path: path, line: error.source.begin.line, message: "is not valid TOML: \(error.description)")
+        } catch {
+            throw ConfigError(path: path, line: 1, message: "is not valid TOML")
+        }
+    }
+
+    /// The 1-based line where `key` is set, inside the table `[table]` when given (or the first
+    /// line mentioning it); 1 when not found.
+    package func line(of key: String, inTable table: String? = nil) -> Int {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var current = ""
+        for (index, raw) in lines.enumerated() {
+            let line = raw.drop(while: { $0 == " " || $0 == "\t" })
+            if line.hasPrefix("[") {
+                current = String(line.dropFirst(line.hasPrefix("[[") ? 2 : 1).prefix { $0 != "]" })
+                continue
+            }
+            guard table == nil || current == table else { continue }
+            for candidate in ["\"\(key)\"", "'\(key)'", key] where line.hasPrefix(candidate) {
+                let rest = line.dropFirst(candidate.count).drop(while: { $0 == " " || $0 == "\t" })
+                if rest.hasPrefix("=") { return index + 1 }
+            }
+        }
+        return 1
+    }
+}
+
+/// A problem in a configuration or programme file: the file, the line, what is wrong.
+package struct ConfigError: Error, Equatable, CustomStringConvertible {
+    package var path: String
+    package var line: Int
+    package var message: String
+
+    package init(path: String, line: Int, message: String) {
+        self.path = path
+        self.line = line
+        self.message = message
+    }
+
+    package var description: String { "\(path), line \(line): \(message)" }
+}

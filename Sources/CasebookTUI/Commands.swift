@@ -1,0 +1,144 @@
+/// Where a key binding applies. A screen looks keys up in its own contexts, then globally.
+package enum KeyContext: String, CaseIterable, Sendable {
+    case global
+    case movement
+    case list
+    case search
+    case record
+    case form
+    case edit
+    case dialog
+
+    package var title: String {
+        switch self {
+        case .global: return "Everywhere"
+        case .movement: return "Moving in lists and pages"
+        case .list: return "Client list"
+        case .search: return "Search field"
+        case .record: return "Client record"
+        case .form: return "Forms"
+        case .edit: return "Editing text in a field"
+        case .dialog: return "Dialogs and pick lists"
+        }
+    }
+}
+
+/// Every command a key can run, by its stable name (the name configuration files use).
+package enum CommandID: String, CaseIterable, Sendable {
+    case help = "app.help"
+    case quit = "app.quit"
+    case redraw = "app.redraw"
+    case back = "app.back"
+
+    case up = "move.up"
+    case down = "move.down"
+    case pageUp = "move.page_up"
+    case pageDown = "move.page_down"
+    case top = "move.top"
+    case bottom = "move.bottom"
+
+    case open = "list.open"
+    case search = "list.search"
+    case newClient = "client.new"
+    case mine = "list.mine"
+    case phaseFilter = "list.phase"
+    case flagged = "list.flagged"
+    case sort = "list.sort"
+
+    case acceptSearch = "search.accept"
+
+    case edit = "record.edit"
+    case changePhase = "record.phase"
+    case nextTab = "record.next_tab"
+    case previousTab = "record.previous_tab"
+    case reload = "record.reload"
+
+    case save = "form.save"
+    case nextField = "form.next"
+    case previousField = "form.previous"
+    case pick = "form.pick"
+    case mergeReload = "form.reload"
+
+    case cursorLeft = "edit.left"
+    case cursorRight = "edit.right"
+    case lineStart = "edit.home"
+    case lineEnd = "edit.end"
+    case deleteBack = "edit.backspace"
+    case deleteForward = "edit.delete"
+    case deleteWord = "edit.delete_word"
+    case clearField = "edit.clear"
+
+    case accept = "dialog.accept"
+    case toggle = "dialog.toggle"
+    case yes = "dialog.yes"
+    case no = "dialog.no"
+}
+
+/// What a command is, where it applies, and how help and the function bar show it.
+package struct CommandInfo: Sendable {
+    package let id: CommandID
+    package let context: KeyContext
+    package let summary: String
+    package let defaultKeys: [Key]
+    /// The short label in the bottom bar; nil when the command is not shown there.
+    package let barLabel: String?
+}
+
+extension CommandID {
+    package var info: CommandInfo { CommandTable.byID[self]! }
+}
+
+/// The one table of commands and their default keys. Help and the bottom bar are made from it.
+package enum CommandTable {
+    package static let all: [CommandInfo] = [
+        CommandInfo(id: .help, context: .global, summary: "Show every key (this help)", defaultKeys: [.character("?"), .function(1)], barLabel: "Help"),
+        CommandInfo(id: .quit, context: .global, summary: "Quit Casebook (asks first if a form has unsaved changes)", defaultKeys: [.character("q"), .control("c")], barLabel: "Quit"),
+        CommandInfo(id: .redraw, context: .global, summary: "Redraw the screen", defaultKeys: [.control("l")], barLabel: nil),
+        CommandInfo(id: .back, context: .global, summary: "Back: close, cancel, or clear the search", defaultKeys: [.escape], barLabel: "Back"),
+
+        CommandInfo(id: .up, context: .movement, summary: "Up one line", defaultKeys: [.up, .character("k")], barLabel: nil),
+        CommandInfo(id: .down, context: .movement, summary: "Down one line", defaultKeys: [.down, .character("j")], barLabel: nil),
+        CommandInfo(id: .pageUp, context: .movement, summary: "Up one page", defaultKeys: [.pageUp], barLabel: nil),
+        CommandInfo(id: .pageDown, context: .movement, summary: "Down one page", defaultKeys: [.pageDown], barLabel: nil),
+        CommandInfo(id: .top, context: .movement, summary: "To the top", defaultKeys: [.home, .character("g")], barLabel: nil),
+        CommandInfo(id: .bottom, context: .movement, summary: "To the bottom", defaultKeys: [.end, .character("G")], barLabel: nil),
+
+        CommandInfo(id: .open, context: .list, summary: "Open the selected client's record", defaultKeys: [.enter], barLabel: "Open"),
+        CommandInfo(id: .search, context: .list, summary: "Search by name or case number as you type", defaultKeys: [.character("/")], barLabel: "Search"),
+        CommandInfo(id: .newClient, context: .list, summary: "Register a new client", defaultKeys: [.character("n")], barLabel: "New"),
+        CommandInfo(id: .mine, context: .list, summary: "Switch between my caseload and all clients", defaultKeys: [.character("m")], barLabel: "Mine/all"),
+        CommandInfo(id: .phaseFilter, context: .list, summary: "Show only one phase (or all)", defaultKeys: [.character("p")], barLabel: "Phase"),
+        CommandInfo(id: .flagged, context: .list, summary: "Show only clients with a vulnerability flag", defaultKeys: [.character("f")], barLabel: "Flagged"),
+        CommandInfo(id: .sort, context: .list, summary: "Sort by name, case number or arrival", defaultKeys: [.character("s")], barLabel: "Sort"),
+
+        CommandInfo(id: .acceptSearch, context: .search, summary: "Keep the search and move to the results", defaultKeys: [.enter], barLabel: "Results"),
+
+        CommandInfo(id: .edit, context: .record, summary: "Edit the client's details", defaultKeys: [.character("e")], barLabel: "Edit"),
+        CommandInfo(id: .changePhase, context: .record, summary: "Move the case to its next phase", defaultKeys: [.character("c")], barLabel: "Phase"),
+        CommandInfo(id: .nextTab, context: .record, summary: "Next tab", defaultKeys: [.tab, .right, .character("l")], barLabel: "Tab"),
+        CommandInfo(id: .previousTab, context: .record, summary: "Previous tab", defaultKeys: [.backTab, .left, .character("h")], barLabel: nil),
+        CommandInfo(id: .reload, context: .record, summary: "Reload the record from the database", defaultKeys: [.character("r"), .control("r")], barLabel: "Reload"),
+
+        CommandInfo(id: .save, context: .form, summary: "Save", defaultKeys: [.control("s"), .function(2)], barLabel: "Save"),
+        CommandInfo(id: .nextField, context: .form, summary: "Next field", defaultKeys: [.tab, .down], barLabel: "Next"),
+        CommandInfo(id: .previousField, context: .form, summary: "Previous field", defaultKeys: [.backTab, .up], barLabel: nil),
+        CommandInfo(id: .pick, context: .form, summary: "Choose from the list (on fields with a list), else next field", defaultKeys: [.enter, .function(4)], barLabel: "Choose"),
+        CommandInfo(id: .mergeReload, context: .form, summary: "After a conflict: load the colleague's version and keep your own changes on top", defaultKeys: [.control("r")], barLabel: nil),
+
+        CommandInfo(id: .cursorLeft, context: .edit, summary: "Cursor left", defaultKeys: [.left], barLabel: nil),
+        CommandInfo(id: .cursorRight, context: .edit, summary: "Cursor right", defaultKeys: [.right], barLabel: nil),
+        CommandInfo(id: .lineStart, context: .edit, summary: "Start of the field", defaultKeys: [.home, .control("a")], barLabel: nil),
+        CommandInfo(id: .lineEnd, context: .edit, summary: "End of the field", defaultKeys: [.end, .control("e")], barLabel: nil),
+        CommandInfo(id: .deleteBack, context: .edit, summary: "Delete the character before the cursor", defaultKeys: [.backspace], barLabel: nil),
+        CommandInfo(id: .deleteForward, context: .edit, summary: "Delete the character under the cursor", defaultKeys: [.delete, .control("d")], barLabel: nil),
+        CommandInfo(id: .deleteWord, context: .edit, summary: "Delete the word before the cursor", defaultKeys: [.control("w")], barLabel: nil),
+        CommandInfo(id: .clearField, context: .edit, summary: "Clear the field", defaultKeys: [.control("u")], barLabel: nil),
+
+        CommandInfo(id: .accept, context: .dialog, summary: "Choose / confirm", defaultKeys: [.enter], barLabel: "Choose"),
+        CommandInfo(id: .toggle, context: .dialog, summary: "Tick or untick (lists where several can be chosen)", defaultKeys: [.character(" ")], barLabel: "Tick"),
+        CommandInfo(id: .yes, context: .dialog, summary: "Answer yes", defaultKeys: [.character("y")], barLabel: nil),
+        CommandInfo(id: .no, context: .dialog, summary: "Answer no", defaultKeys: [.character("n")], barLabel: nil),
+    ]
+
+    static let byID: [CommandID: CommandInfo] = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
+}

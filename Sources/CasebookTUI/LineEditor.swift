@@ -1,0 +1,88 @@
+import CasebookCore
+
+/// One line of editable text with a cursor: what every input field and the search box use.
+package struct LineEditor: Hashable, Sendable {
+    package private(set) var characters: [Character]
+    /// The cursor, as an index into `characters` (0 ... count).
+    package private(set) var cursor: Int
+    /// The first character shown when the text is wider than its field.
+    private var scroll = 0
+
+    package init(_ text: String = "") {
+        characters = Array(LineEditor.clean(text))
+        cursor = characters.count
+    }
+
+    package var text: String { String(characters) }
+
+    package var isEmpty: Bool { characters.isEmpty }
+
+    /// Replaces the text, with the cursor at its end.
+    package mutating func set(_ text: String) {
+        characters = Array(LineEditor.clean(text))
+        cursor = characters.count
+        scroll = 0
+    }
+
+    /// Inserts typed or pasted text at the cursor. Line breaks and tabs become spaces; control
+    /// characters, escape sequences and direction overrides are dropped.
+    package mutating func insert(_ text: String) {
+        let clean = LineEditor.clean(text)
+        characters.insert(contentsOf: clean, at: cursor)
+        cursor += clean.count
+    }
+
+    /// Runs an editing command; false when the command is not an editing one.
+    package mutating func apply(_ command: CommandID) -> Bool {
+        switch command {
+        case .cursorLeft: cursor = max(0, cursor - 1)
+        case .cursorRight: cursor = min(characters.count, cursor + 1)
+        case .lineStart: cursor = 0
+        case .lineEnd: cursor = characters.count
+        case .deleteBack:
+            if cursor > 0 {
+                characters.remove(at: cursor - 1)
+                cursor -= 1
+            }
+        case .deleteForward:
+            if cursor < characters.count { characters.remove(at: cursor) }
+        case .deleteWord:
+            var start = cursor
+            while start > 0, characters[start - 1].isWhitespace { start -= 1 }
+            while start > 0, !characters[start - 1].isWhitespace { start -= 1 }
+            characters.removeSubrange(start..<cursor)
+            cursor = start
+        case .clearField:
+            characters.removeAll()
+            cursor = 0
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// Draws the text in `rect`, scrolled so the cursor is visible; returns the cursor's column.
+    @discardableResult
+    package mutating func draw(in rect: Rect, buffer: inout ScreenBuffer, style: Style) -> Int {
+        buffer.fill(rect, style: style)
+        guard rect.width > 1 else { return rect.x }
+        if cursor < scroll { scroll = cursor }
+        // Scroll right until the text before the cursor fits (leaving room for the cursor).
+        while scroll < cursor, TextWidth.of(String(characters[scroll..<cursor])) > rect.width - 1 { scroll += 1 }
+        let visible = String(characters[scroll...])
+        buffer.put(visible, x: rect.x, y: rect.y, style: style, maxX: rect.maxX)
+        return rect.x + TextWidth.of(String(characters[scroll..<cursor]))
+    }
+
+    private static func clean(_ text: String) -> [Character] {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" || scalar == "\r" || scalar == "\t" {
+                if scalars.last != " " { scalars.append(" ") }
+            } else if !Sanitized.isForbidden(scalar) {
+                scalars.append(scalar)
+            }
+        }
+        return Array(String(scalars))
+    }
+}
