@@ -59,11 +59,19 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "CasebookTestSupport",
+            dependencies: ["CasebookCore", "CasebookStore"]
+        ),
         .testTarget(name: "CasebookCoreTests", dependencies: ["CasebookCore"]),
-        .testTarget(name: "CasebookStoreTests", dependencies: ["CasebookStore", "CasebookCore"]),
-        .testTarget(name: "CasebookTUITests", dependencies: ["CasebookTUI", "CasebookStore", "CasebookCore"]),
+        .testTarget(name: "CasebookStoreTests", dependencies: ["CasebookStore", "CasebookCore", "CasebookTestSupport"]),
+        .testTarget(
+            name: "CasebookTUITests",
+            dependencies: ["CasebookTUI", "CasebookStore", "CasebookCore", "CasebookDemo", "CasebookTestSupport"],
+            exclude: ["Goldens"]
+        ),
         .testTarget(name: "CasebookConfigTests", dependencies: ["CasebookConfig"]),
-        .testTarget(name: "casebookTests", dependencies: ["casebook"]),
+        .testTarget(name: "casebookTests", dependencies: ["casebook", "CasebookCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

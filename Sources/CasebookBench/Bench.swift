@@ -1,22 +1,117 @@
 import CasebookCore
 import CasebookStore
+import CasebookTUI
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Measures the interactions officers wait for, on a real case file, and prints one table.
+/// Screens are driven exactly as in the application, on a virtual 132×43 terminal.
 package enum Bench {
     /// Names typed the way officers type them: without diacritics, letter by letter.
-    static let typedNames = ["odegard", "muller", "sorensen", "nguyen", "hassan", "shevchenko", "tesfay", "ahmadi", "wang", "2026-0001"]
+    static let typedNames = [
+        "odegard", "muller", "sorensen", "nguyen", "hassan", "shevchenko", "tesfay", "ahmadi", "wang", "2026-0001",
+        "al", "fatima", "mohammed ali",
+    ]
+    static let size = Size(width: 132, height: 43)
 
-    package static func run(store: Store, output: (String) -> Void) throws {
-        output("Casebook benchmark on \(store.path)")
+    package static func run(path: String, user: Staff?, output: (String) -> Void) throws {
+        output("Casebook benchmark on \(path)")
         output("figure".padding(40) + "median".padding(12) + "p99".padding(12) + "target")
-        for figure in try storeFigures(store) { output(figure.text) }
+        var figures: [Figure] = []
+        let (firstFrame, memory) = try startUp(path: path, user: user)
+        figures.append(Figure(name: "open database to first full frame", median: firstFrame.median, p99: firstFrame.p99, unit: "ms", target: "≤ 150 ms"))
+        let store = try Store.open(path: path, mode: .readWrite)
+        let people = try benchUsers(store: store, preferred: user)
+        figures += try listFigures(store: store, people: people)
+        figures += try storeFigures(store)
+        figures.append(Figure(name: "resident memory, list open", median: memory, p99: nil, unit: "MB", target: "≤ 50 MB"))
+        for figure in figures { output(figure.text) }
+    }
+
+    /// An officer with a caseload and an admin (everyone's list), to measure both starting lists.
+    static func benchUsers(store: Store, preferred: Staff?) throws -> [Staff] {
+        let staff = try store.allStaff()
+        var people: [Staff] = []
+        if let preferred { people.append(preferred) }
+        if let officer = staff.first(where: { $0.role == .officer && $0.id != preferred?.id }) { people.append(officer) }
+        if let admin = staff.first(where: { $0.role != .officer && $0.id != preferred?.id }) { people.append(admin) }
+        return people
+    }
+
+    static func makeApp(_ store: Store, _ me: Staff) throws -> App {
+        let app = App(store: store, me: me) { milliseconds() }
+        try app.start()
+        return app
+    }
+
+    @discardableResult
+    static func frame(_ app: App) -> ScreenBuffer { app.render(size: size).0 }
+
+    /// From opening the file to the first full frame of the client list, five times; and the
+    /// resident memory once the list is open.
+    static func startUp(path: String, user: Staff?) throws -> (Samples, Double) {
+        var samples = Samples()
+        var keep: [App] = []
+        for _ in 0..<5 {
+            keep.removeAll()
+            let elapsed = try time {
+                let store = try Store.open(path: path, mode: .readWrite)
+                guard let me = try user.flatMap({ try store.staff(id: $0.id) }) ?? store.allStaff().first else { return }
+                let app = try makeApp(store, me)
+                frame(app)
+                keep.append(app)
+            }
+            samples.add(elapsed)
+        }
+        return (samples, residentMegabytes())
+    }
+
+    static func listFigures(store: Store, people: [Staff]) throws -> [Figure] {
+        var move = Samples()
+        var page = Samples()
+        var keystroke = Samples()
+        var open = Samples()
+        for me in people {
+            let app = try makeApp(store, me)
+            frame(app)
+            for _ in 0..<300 { move.add(time { press(app, .down) }) }
+            for _ in 0..<150 { page.add(time { press(app, .pageDown) }) }
+            for _ in 0..<150 { page.add(time { press(app, .pageUp) }) }
+            page.add(time { press(app, .end) })
+            page.add(time { press(app, .home) })
+            for index in 0..<40 {
+                open.add(time { press(app, .enter) })
+                press(app, .escape)
+                for _ in 0..<(index % 7 + 1) { press(app, .down) }
+            }
+            press(app, .character("/"))
+            for name in typedNames {
+                for character in name { keystroke.add(time { press(app, .character(character)) }) }
+                for _ in name { keystroke.add(time { press(app, .backspace) }) }
+            }
+            press(app, .escape)
+        }
+        return [
+            Figure(name: "cursor move (key, update, frame)", median: move.median, p99: move.p99, unit: "ms", target: "≤ 2 ms median"),
+            Figure(name: "page up/down, home, end", median: page.median, p99: page.p99, unit: "ms", target: "≤ 2 ms median"),
+            Figure(name: "search keystroke (query and frame)", median: keystroke.median, p99: keystroke.p99, unit: "ms", target: "≤ 15 ms p99"),
+            Figure(name: "open a client record", median: open.median, p99: open.p99, unit: "ms", target: "≤ 10 ms"),
+        ]
+    }
+
+    /// One key as the application handles it, with the debounced search run at once, and the
+    /// frame drawn.
+    static func press(_ app: App, _ key: Key) {
+        app.handle(.key(key))
+        app.runTimers(force: true)
+        frame(app)
     }
 
     static func storeFigures(_ store: Store) throws -> [Figure] {
         var search = Samples()
         var counting = Samples()
-        // Warm the page cache the way a running application has it warm.
-        _ = try store.clientPage(ClientFilter(), sort: .name, limit: 50)
         for name in typedNames {
             for length in 1...name.count {
                 let filter = ClientFilter(search: String(name.prefix(length)))
@@ -28,5 +123,20 @@ package enum Bench {
             Figure(name: "name search, first page (store)", median: search.median, p99: search.p99, unit: "ms", target: "< 5 ms"),
             Figure(name: "name search, match count (store)", median: counting.median, p99: counting.p99, unit: "ms", target: ""),
         ]
+    }
+
+    /// VmRSS of this process, in megabytes.
+    static func residentMegabytes() -> Double {
+        guard let file = fopen("/proc/self/status", "r") else { return 0 }
+        defer { fclose(file) }
+        var line = [CChar](repeating: 0, count: 256)
+        while fgets(&line, 256, file) != nil {
+            let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            if text.hasPrefix("VmRSS:") {
+                let digits = text.filter(\.isNumber)
+                return (Double(digits) ?? 0) / 1024
+            }
+        }
+        return 0
     }
 }

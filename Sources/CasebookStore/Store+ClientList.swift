@@ -124,9 +124,8 @@ extension Store {
             guard let query = try ListQuery(filter: filter, sort: .name, database: database) else {
                 return ClientCount(value: 0, isAtLeast: false)
             }
-            let counted = try database.scalar(
-                "SELECT count(*) FROM (SELECT 1 FROM \(query.from) WHERE \(query.condition) LIMIT ?)",
-                query.arguments + [cap + 1]) ?? 0
+            let (sql, arguments) = query.count(cap: cap)
+            let counted = try database.scalar(sql, arguments) ?? 0
             return ClientCount(value: min(Int(counted), cap), isAtLeast: counted > cap)
         }
     }
@@ -164,6 +163,8 @@ private struct ListQuery {
     var arguments: [any SQLBindable] = []
     /// The three expressions of the list order (first, second, id).
     var key: (String, String, String) = ("c.sort_name", "''", "c.id")
+    /// For a one-word search without filters: the token range, counted without reading clients.
+    var plainTokenRange: [any SQLBindable]?
 
     var condition: String { conditions.isEmpty ? "1" : conditions.joined(separator: " AND ") }
 
@@ -236,6 +237,7 @@ private struct ListQuery {
                     ] + otherWords + filterConditions
                 arguments = leadRange + [lead] + otherArguments + filterArguments
                 key = ("s.token", "s.sort_name", "s.client_id")
+                if otherWords.isEmpty && filterConditions.isEmpty { plainTokenRange = leadRange }
             }
         } else {
             conditions = filterConditions
@@ -246,6 +248,17 @@ private struct ListQuery {
             case .arrival: key = ("c.arrival_date", "''", "c.id")
             }
         }
+    }
+
+    /// Counts matches, stopping after `cap + 1`.
+    func count(cap: Int) -> (String, [any SQLBindable]) {
+        if let range = plainTokenRange {
+            return (
+                "SELECT count(*) FROM (SELECT DISTINCT client_id FROM client_search WHERE token >= ? AND token < ? LIMIT ?)",
+                range + [cap + 1]
+            )
+        }
+        return ("SELECT count(*) FROM (SELECT 1 FROM \(from) WHERE \(condition) LIMIT ?)", arguments + [cap + 1])
     }
 
     func page(cursor: ListPosition?, forward: Bool, limit: Int) -> (String, [any SQLBindable]) {

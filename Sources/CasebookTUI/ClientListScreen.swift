@@ -35,7 +35,7 @@ package final class ClientListScreen: Screen {
         try reload(app: app)
     }
 
-    package var contexts: [KeyContext] { isSearching ? [.search, .movement, .list] : [.list, .movement] }
+    package var contexts: [KeyContext] { isSearching ? [.search, .edit, .movement, .list] : [.list, .movement] }
     package var capturesText: Bool { isSearching }
     package var title: String { "Clients" }
     package var deadline: Double? { searchDue }

@@ -173,7 +173,7 @@ final class OverviewTab: RecordTab {
             ("Residence and contact", [
                 ("Arrival", client.arrivalDate.iso, .normal), ("Municipality", client.municipality.isEmpty ? "—" : client.municipality, .normal),
                 ("Residence", client.residenceCategory.label, .normal), ("Permit expires", permit, permitRole),
-                ("Programme", client.programmeStatus.label, .normal),
+                ("Right/obligation", client.programmeStatus.label, .normal),
                 ("Vulnerability", client.vulnerabilities.isEmpty ? "none recorded" : client.vulnerabilities.sorted { $0.bit < $1.bit }.map(\.label).joined(separator: ", "), client.vulnerabilities.isEmpty ? .normal : .warning),
                 ("Phone", client.phone.isEmpty ? "—" : client.phone, .normal), ("Email", client.email.isEmpty ? "—" : client.email, .normal),
                 ("Address", client.address.isEmpty ? "—" : client.address, .normal),

@@ -106,9 +106,9 @@ package enum CommandTable {
         CommandInfo(id: .open, context: .list, summary: "Open the selected client's record", defaultKeys: [.enter], barLabel: "Open"),
         CommandInfo(id: .search, context: .list, summary: "Search by name or case number as you type", defaultKeys: [.character("/")], barLabel: "Search"),
         CommandInfo(id: .newClient, context: .list, summary: "Register a new client", defaultKeys: [.character("n")], barLabel: "New"),
-        CommandInfo(id: .mine, context: .list, summary: "Switch between my caseload and all clients", defaultKeys: [.character("m")], barLabel: "Mine/all"),
+        CommandInfo(id: .mine, context: .list, summary: "Switch between my caseload and all clients", defaultKeys: [.character("m")], barLabel: "Mine"),
         CommandInfo(id: .phaseFilter, context: .list, summary: "Show only one phase (or all)", defaultKeys: [.character("p")], barLabel: "Phase"),
-        CommandInfo(id: .flagged, context: .list, summary: "Show only clients with a vulnerability flag", defaultKeys: [.character("f")], barLabel: "Flagged"),
+        CommandInfo(id: .flagged, context: .list, summary: "Show only clients with a vulnerability flag", defaultKeys: [.character("f")], barLabel: "Flags"),
         CommandInfo(id: .sort, context: .list, summary: "Sort by name, case number or arrival", defaultKeys: [.character("s")], barLabel: "Sort"),
 
         CommandInfo(id: .acceptSearch, context: .search, summary: "Keep the search and move to the results", defaultKeys: [.enter], barLabel: "Results"),

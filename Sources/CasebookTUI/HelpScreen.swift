@@ -47,8 +47,8 @@ package final class HelpScreen: Screen {
     }
 
     package func render(_ frame: inout Frame, app: App) {
-        let area = frame.area
-        frame.clear(area)
+        frame.clear(frame.area)
+        let area = frame.area.inset(left: 1, right: 1)
         frame.text("Keys — Esc closes, ↑ ↓ PgUp PgDn scroll", in: area.row(0), .emphasis)
         let body = area.inset(top: 2)
         height = body.height

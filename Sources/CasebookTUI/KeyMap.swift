@@ -114,3 +114,20 @@ package struct KeyMap: Sendable {
         return keys.isEmpty ? "(no key)" : keys.map(\.label).joined(separator: " / ")
     }
 }
+
+extension KeyMap {
+    /// Every command with its keys, as Markdown tables by context (the README's key reference).
+    package func markdownReference() -> String {
+        var lines: [String] = []
+        for context in KeyContext.allCases {
+            let commands = CommandTable.all.filter { $0.context == context }
+            guard !commands.isEmpty else { continue }
+            lines += ["", "**\(context.title)**", "", "| Keys | Command | What it does |", "| --- | --- | --- |"]
+            for info in commands {
+                let keys = self.keys(for: info.id).map { "`\($0.label)`" }.joined(separator: " / ")
+                lines.append("| \(keys.isEmpty ? "—" : keys) | `\(info.id.rawValue)` | \(info.summary) |")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -67,11 +67,25 @@ package struct LineEditor: Hashable, Sendable {
         buffer.fill(rect, style: style)
         guard rect.width > 1 else { return rect.x }
         if cursor < scroll { scroll = cursor }
-        // Scroll right until the text before the cursor fits (leaving room for the cursor).
-        while scroll < cursor, TextWidth.of(String(characters[scroll..<cursor])) > rect.width - 1 { scroll += 1 }
-        let visible = String(characters[scroll...])
+        // Scroll right just enough that the text before the cursor fits, leaving a cell for it.
+        var start = cursor
+        var before = 0
+        while start > scroll {
+            let width = TextWidth.of(characters[start - 1])
+            if before + width > rect.width - 1 { break }
+            before += width
+            start -= 1
+        }
+        scroll = start
+        var visible = ""
+        var used = 0
+        for character in characters[scroll...] {
+            used += TextWidth.of(character)
+            if used > rect.width { break }
+            visible.append(character)
+        }
         buffer.put(visible, x: rect.x, y: rect.y, style: style, maxX: rect.maxX)
-        return rect.x + TextWidth.of(String(characters[scroll..<cursor]))
+        return rect.x + before
     }
 
     private static func clean(_ text: String) -> [Character] {

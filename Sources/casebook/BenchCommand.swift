@@ -13,7 +13,8 @@ extension Casebook {
 
         func run() throws {
             let store = try database.open(.readWrite)
-            try Bench.run(store: store) { print($0) }
+            let me = try? currentStaff(in: store)
+            try Bench.run(path: store.path, user: me) { print($0) }
         }
     }
 }

@@ -25,13 +25,13 @@ extension Casebook {
         }
 
         func run() throws {
-            guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
             let settings = try Configuration.load()
             let keys: KeyMap
             do {
                 keys = try KeyMap(
                     overrides: settings.keys.map { KeyOverride(command: $0.command, keys: $0.keys, file: $0.path, line: $0.line) })
             } catch { throw CommandError(error.description) }
+            guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
             let store = try database.open(.readWrite)
             let me = try currentStaff(in: store)
             let noColor = Environment.variable("NO_COLOR") != nil

@@ -2,6 +2,7 @@ import CasebookCore
 import Testing
 
 @testable import CasebookStore
+import CasebookTestSupport
 
 @Suite struct ClientStoreTests {
     @Test func addingAClientAuditsEveryFieldAndStartsTheCase() throws {

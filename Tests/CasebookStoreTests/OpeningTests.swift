@@ -5,6 +5,7 @@ import CasebookCore
 import Testing
 
 @testable import CasebookStore
+import CasebookTestSupport
 
 @Suite struct OpeningTests {
     @Test func createsAPrivateFileInAPrivateFolderAndReopensIt() throws {

@@ -3,6 +3,7 @@ import Dispatch
 import Testing
 
 @testable import CasebookStore
+import CasebookTestSupport
 
 @Suite struct SearchTests {
     let fixture: Fixture

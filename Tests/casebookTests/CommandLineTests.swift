@@ -210,6 +210,27 @@ final class Scratch {
         #expect(try Casebook.run(["check", "--db", copy]).status == 0)
     }
 
+    @Test func aBadUserConfigurationStopsTheStartWithFileLineAndKey() throws {
+        let config = scratch.path("xdg/casebook")
+        try FileManager.default.createDirectory(atPath: config, withIntermediateDirectories: true)
+        let file = config + "/casebook.toml"
+        try "theme = \"default\"\n\n[keys]\n\"form.save\" = \"<c-ß>\"\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let result = try Casebook.run(["--db", scratch.path("none.db")], environment: ["XDG_CONFIG_HOME": scratch.path("xdg")])
+        #expect(result.status != 0)
+        #expect(errorLine(result).contains("\(file), line 4:"), "\(errorLine(result))")
+        #expect(errorLine(result).contains("<c-ß>") && errorLine(result).contains("form.save"))
+        try "[keys]\n\"form.explode\" = \"x\"\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let unknown = try Casebook.run(["--db", scratch.path("none.db")], environment: ["XDG_CONFIG_HOME": scratch.path("xdg")])
+        #expect(errorLine(unknown).contains("line 2") && errorLine(unknown).contains("form.explode"))
+    }
+
+    @Test func theScreenNeedsATerminal() throws {
+        let db = scratch.path("t.db")
+        #expect(try Casebook.run(["init", "--db", db]).status == 0)
+        let result = try Casebook.run(["--db", db])
+        #expect(result.status != 0 && errorLine(result).contains("needs a terminal"))
+    }
+
     @Test func demoRefusesADatabaseThatHoldsClients() throws {
         let db = scratch.path("full.db")
         #expect(try Casebook.run(["demo", "--db", db, "--clients", "10"]).status == 0)

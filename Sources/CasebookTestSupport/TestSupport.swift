@@ -1,0 +1,95 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+import CasebookCore
+import CasebookStore
+
+/// A fresh temporary folder, removed when released.
+package final class TemporaryFolder {
+    package let path: String
+
+    package init() {
+        var template = Array("/tmp/casebook-test-XXXXXX".utf8CString)
+        path = template.withUnsafeMutableBufferPointer { buffer in
+            guard let made = mkdtemp(buffer.baseAddress!) else { return "/tmp" }
+            return String(cString: made)
+        }
+    }
+
+    package func file(_ name: String) -> String { path + "/" + name }
+
+    deinit { _ = system("rm -rf '\(path)'") }
+}
+
+/// Monday 23 November 2026, 09:00 UTC: the day every test lives on.
+package let testDay = Day(year: 2026, month: 11, day: 23)!
+package let testClock = FixedClock(today: testDay)
+
+/// A new case file on a fixed clock, with an admin (`admin`) and an officer (`okarlsen`).
+package struct Fixture {
+    package let folder = TemporaryFolder()
+    package let store: Store
+    package let admin: Staff
+    package let officer: Staff
+
+    package init(clock: any Clock = testClock) throws {
+        store = try Store.open(path: folder.file("case.db"), mode: .create, clock: clock)
+        try store.bootstrapAdmin(username: "admin", displayName: "Ada Admin")
+        guard let admin = try store.staff(username: "admin") else { throw StoreError.unknownStaff("admin") }
+        self.admin = admin
+        officer = try store.addStaff(username: "okarlsen", displayName: "Ola Karlsen", role: .officer, actor: admin.id)
+    }
+
+    /// Another connection to the same file, as a second Casebook process would have.
+    package func secondConnection() throws -> Store {
+        try Store.open(path: store.path, mode: .readWrite, clock: store.clock)
+    }
+
+    package static func draft(
+        _ family: String, _ given: String, number: Int, other: String = "", officer: Staff.ID? = nil,
+        country: String = "SY", arrival: String = "2025-09-14"
+    ) -> ClientDraft {
+        ClientDraft(
+            values: [
+                .caseNumber: CaseNumber(year: 2026, sequence: number)?.text ?? "", .familyName: family,
+                .givenNames: given, .otherNames: other, .dateOfBirth: "1990-05-01", .sex: "F",
+                .countryOfBirth: country, .nationality: country, .languages: "ar", .arrivalDate: arrival,
+                .residenceCategory: "refugee", .programmeStatus: "right_and_obligation",
+            ], officerID: officer)
+    }
+
+    @discardableResult
+    package func add(
+        _ family: String, _ given: String, number: Int, other: String = "", officer: Staff.ID? = nil,
+        country: String = "SY", arrival: String = "2025-09-14"
+    ) throws -> Client {
+        try store.addClient(
+            Fixture.draft(family, given, number: number, other: other, officer: officer, country: country, arrival: arrival),
+            actor: admin.id)
+    }
+}
+
+/// The bytes of a file, to prove it was left untouched.
+package func contents(of path: String) -> [UInt8] {
+    guard let file = fopen(path, "rb") else { return [] }
+    defer { fclose(file) }
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    while true {
+        let count = fread(&buffer, 1, buffer.count, file)
+        if count <= 0 { break }
+        bytes += buffer[0..<count]
+    }
+    return bytes
+}
+
+package func write(_ text: String, to path: String) {
+    guard let file = fopen(path, "wb") else { return }
+    fputs(text, file)
+    fclose(file)
+}
+
+/// Runs SQL through the sqlite3 shell, as someone editing the file by hand would.
+package func sqliteShell(_ path: String, _ sql: String) -> Int32 {
+    system("sqlite3 '\(path)' \"\(sql)\" >/dev/null 2>&1")
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+@testable import CasebookConfig
+
+@Suite struct SettingsTests {
+    let themes = ["default", "light", "monochrome"]
+
+    @Test func readsThemeAndKeysWithTheirLines() throws {
+        let text = """
+            # my settings
+            theme = "light"
+
+            [keys]
+            "form.save" = "<c-o>"
+            "app.quit" = ["q", "<f10>"]
+            'list.sort' = "<disabled>"
+            """
+        let settings = try Settings.load(path: "u.toml", text: text, themes: themes)
+        #expect(settings.theme == "light")
+        #expect(settings.keys == [
+            KeyEntry(command: "form.save", keys: ["<c-o>"], path: "u.toml", line: 5),
+            KeyEntry(command: "app.quit", keys: ["q", "<f10>"], path: "u.toml", line: 6),
+            KeyEntry(command: "list.sort", keys: ["<disabled>"], path: "u.toml", line: 7),
+        ])
+    }
+
+    @Test func syntaxErrorsNameTheFileAndLine() {
+        #expect {
+            _ = try Settings.load(path: "bad.toml", text: "theme = \"light\"\n[keys\n", themes: themes)
+        } throws: { error in
+            guard let error = error as? ConfigError else { return false }
+            return error.path == "bad.toml" && error.line == 2 && error.description.hasPrefix("bad.toml, line 2:")
+        }
+    }
+
+    @Test(arguments: [
+        ("colour = \"red\"", 1, "not a setting"), ("\n\ntheme = \"purple\"", 3, "not a theme"), ("theme = 3", 1, "must be a string"),
+        ("[keys]\n\"form.save\" = 5", 2, "give a key"), ("[keys]\n\"form.save\" = [\"<c-s>\", 2]", 2, "every key is a string"),
+        ("keys = \"x\"", 1, "must be a table"),
+    ])
+    func wrongValuesAreRefusedWithTheLine(_ text: String, _ line: Int, _ phrase: String) {
+        #expect {
+            _ = try Settings.load(path: "c.toml", text: text, themes: themes)
+        } throws: { error in
+            guard let error = error as? ConfigError else { return false }
+            return error.line == line && error.message.contains(phrase)
+        }
+    }
+
+    @Test func aLaterFileWins() throws {
+        let shipped = try Settings.load(path: "a", text: "theme = \"default\"\n[keys]\n\"form.save\" = \"<c-s>\"", themes: themes)
+        let user = try Settings.load(path: "b", text: "[keys]\n\"form.save\" = \"<c-o>\"", themes: themes)
+        let merged = shipped.merged(with: user)
+        #expect(merged.theme == "default")
+        #expect(merged.keys.last?.keys == ["<c-o>"])
+    }
+}
+
+@Suite struct ShippedConfigurationTests {
+    @Test func theShippedFileLoads() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("config/casebook.toml").path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let settings = try Settings.load(path: path, text: text, themes: ["default", "light", "monochrome"])
+        #expect(settings.theme == "default")
+        #expect(settings.keys.isEmpty)
+    }
+}

@@ -1,0 +1,108 @@
+import CasebookCore
+import CasebookStore
+import CasebookTestSupport
+import Foundation
+import Testing
+
+@testable import CasebookTUI
+
+/// A case file with hand-made clients in every script the screens must align, an app on a
+/// virtual terminal, and a clock that only moves when the test says so.
+final class UIFixture {
+    let base: Fixture
+    var store: Store { base.store }
+    var time = 0.0
+    private(set) var clients: [String: Client] = [:]
+
+    init(populated: Bool = true) throws {
+        base = try Fixture()
+        guard populated else { return }
+        let o = base.officer.id
+        let people: [(String, String, String, Staff.ID?, String, String)] = [
+            ("Ødegård", "Siriporn", "", o, "TH", "2025-02-15"),
+            ("Müller", "Maricel", "", o, "PH", "2024-11-03"),
+            ("Sørensen", "Wanida", "", nil, "TH", "2026-10-01"),
+            ("الحسن", "فاطمة", "Al-Hassan, Fatima", o, "SY", "2025-09-14"),
+            ("Nguyễn", "Thị Ánh", "", nil, "VN", "2026-01-20"),
+            ("王", "小明", "Wang, Xiaoming", o, "CN", "2025-06-01"),
+            ("ገብረሂወት", "ሰላም", "Gebrehiwet, Selam", o, "ER", "2024-05-30"),
+            ("Шевченко", "Олена", "Shevchenko, Olena", nil, "UA", "2026-03-08"),
+            ("احمدی", "زهرا", "Ahmadi, Zahra", o, "AF", "2025-12-11"),
+            ("Warsame", "Hodan", "", nil, "SO", "2023-08-21"),
+            ("Haddad", "Rasha", "", o, "SY", "2025-03-02"),
+            ("Lefe\u{300}vre", "Zoe\u{308}", "", nil, "FR", "2026-07-07"),
+        ]
+        for (index, person) in people.enumerated() {
+            var draft = Fixture.draft(
+                person.0, person.1, number: index + 1, other: person.2, officer: person.3, country: person.4,
+                arrival: person.5)
+            if person.0 == "Haddad" {
+                draft[.vulnerabilities] = "trauma, single_parent"
+                draft[.phone] = "+47 912 34 567"
+                draft[.permitExpiry] = "2026-12-20"
+            }
+            clients[person.0] = try store.addClient(draft, actor: base.admin.id)
+        }
+        // Haddad's case has come a long way; Warsame's ended.
+        try advance("Haddad", through: [.eligibilityCheck, .offered, .intakeAssessment, .planDraft, .contractSigned, .active])
+        try advance("Warsame", through: [.eligibilityCheck, .offered, .intakeAssessment, .planDraft, .contractSigned, .active, .completed])
+        try advance("Müller", through: [.eligibilityCheck])
+    }
+
+    func advance(_ family: String, through phases: [CasePhase]) throws {
+        guard var client = clients[family] else { return }
+        for phase in phases {
+            client = try store.changePhase(clientID: client.id, to: phase, expectedVersion: client.version, actor: base.officer.id)
+        }
+        clients[family] = client
+    }
+
+    func client(_ family: String) -> Client { clients[family]! }
+
+    /// An app for `staff` (the officer by default), started on the client list.
+    func app(as staff: Staff? = nil, theme: Theme = .standard) throws -> App {
+        let app = App(store: store, me: staff ?? base.officer, theme: theme) { [unowned self] in self.time }
+        try app.start()
+        return app
+    }
+
+    /// Runs `keys` on `app` with a virtual terminal of the given size and returns the screen text.
+    @discardableResult
+    func run(_ app: App, on terminal: VirtualTerminal, _ keys: [Key] = []) -> String {
+        for key in keys { terminal.send(.key(key)) }
+        app.settle(on: terminal)
+        return terminal.text
+    }
+}
+
+/// Keys for typing text.
+func typing(_ text: String) -> [Key] { text.map { Key.character($0) } }
+
+/// Compares a screen with its golden file in Tests/CasebookTUITests/Goldens; with
+/// CASEBOOK_RECORD_GOLDENS=1 in the environment the file is written instead.
+func expectGolden(_ name: String, _ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Goldens")
+    let file = folder.appendingPathComponent(name + ".txt")
+    let content = text + "\n"
+    if ProcessInfo.processInfo.environment["CASEBOOK_RECORD_GOLDENS"] == "1" {
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try? content.write(to: file, atomically: true, encoding: .utf8)
+        return
+    }
+    guard let expected = try? String(contentsOf: file, encoding: .utf8) else {
+        Issue.record("No golden \(name).txt; record it with CASEBOOK_RECORD_GOLDENS=1 swift test", sourceLocation: sourceLocation)
+        return
+    }
+    if expected != content {
+        let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let got = content.split(separator: "\n", omittingEmptySubsequences: false)
+        var diff: [String] = []
+        for index in 0..<max(want.count, got.count) {
+            let a = index < want.count ? String(want[index]) : "<none>"
+            let b = index < got.count ? String(got[index]) : "<none>"
+            if a != b { diff.append("line \(index + 1):\n  golden: \(a)\n  screen: \(b)") }
+        }
+        let shown = diff.prefix(8).joined(separator: "\n")
+        Issue.record("Screen differs from golden \(name).txt:\n\(shown)", sourceLocation: sourceLocation)
+    }
+}

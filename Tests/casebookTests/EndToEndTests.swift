@@ -1,0 +1,170 @@
+import CasebookCore
+import Foundation
+import Testing
+
+/// The real program in a real terminal (tmux), driven by keys as an officer would.
+@Suite(.serialized) struct EndToEndTests {
+    let scratch: Scratch
+    let user = ["CASEBOOK_USER": "tester"]
+
+    init() throws { scratch = try Scratch() }
+
+    func demo(_ clients: Int = 300) throws -> String {
+        let db = scratch.path("demo.db")
+        let result = try Casebook.run(["demo", "--db", db, "--clients", String(clients), "--seed", "5"], environment: user)
+        #expect(result.status == 0, "\(result.error)")
+        return db
+    }
+
+    func open(_ db: String, width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws -> Tmux {
+        try Tmux(
+            width: width, height: height, command: [Casebook.binary, "--db", db],
+            environment: user.merging(environment) { $1 }, folder: scratch.url.path)
+    }
+
+    @Test func searchingANameTypedWithoutDiacriticsFindsIt() throws {
+        let db = try demo()
+        let names = try shell(
+            "sqlite3", db,
+            "SELECT family_name || ', ' || given_names FROM clients WHERE family_name GLOB '*[ØøÅåÆæüÜöÖäÄşŞıİçÇğĞéèáíóúñãõ]*' ORDER BY id LIMIT 1;")
+        let name = try #require(names.split(separator: "\n").first.map(String.init))
+        let family = String(name.split(separator: ",")[0])
+        let typed = SearchKey.fold(family)
+        let isPlain = typed.unicodeScalars.allSatisfy { $0.isASCII }
+        #expect(isPlain, "\(typed)")
+        let tmux = try open(db)
+        try tmux.waitFor("clients")
+        try tmux.type("/")
+        try tmux.type(typed)
+        let screen = try tmux.waitFor(family)
+        #expect(screen.contains("Search: \(typed)"))
+        try tmux.press("Escape")
+        try tmux.press("q")
+        try tmux.waitFor("CASEBOOK-EXITED 0")
+    }
+
+    @Test func aClientWithAnArabicNameAddedThroughTheFormIsThereAfterARestart() throws {
+        let db = try demo(50)
+        var tmux: Tmux? = try open(db)
+        guard let first = tmux else { return }
+        try first.waitFor("clients")
+        try first.type("n")
+        try first.waitFor("New client")
+        try first.press("Tab")
+        try first.type("الأحمد")
+        try first.press("Tab")
+        try first.type("مريم")
+        try first.press("Tab")
+        try first.type("Al-Ahmad, Maryam")
+        try first.press("Tab")
+        try first.type("1988-04-12")
+        try first.press("Tab", "Enter")
+        try first.waitFor("Filter:")
+        try first.type("fem")
+        try first.press("Enter")
+        try first.type("syr")
+        try first.waitFor("Syria (SY)")
+        try first.press("Enter")
+        try first.type("syr")
+        try first.waitFor("Syria (SY)")
+        try first.press("Enter", "Tab", "Tab")
+        try first.type("t")
+        try first.press("Tab", "Tab")
+        try first.type("refu")
+        try first.waitFor("Refugee")
+        try first.press("Enter")
+        try first.press("C-s")
+        try first.waitFor("Registered")
+        try first.press("q")
+        try first.waitFor("CASEBOOK-EXITED 0")
+        tmux = nil
+
+        let second = try open(db)
+        try second.waitFor("clients")
+        try second.type("/")
+        try second.type("الأحمد")
+        let found = try second.waitFor("مريم")
+        #expect(found.contains("1 match"))
+        try second.press("Escape", "q")
+        try second.waitFor("CASEBOOK-EXITED 0")
+    }
+
+    @Test func resizingInTheMiddleOfAFormKeepsTheTypedText() throws {
+        let db = try demo(50)
+        let tmux = try open(db, width: 100, height: 30)
+        try tmux.waitFor("clients")
+        try tmux.type("n")
+        try tmux.waitFor("New client")
+        try tmux.press("Tab")
+        try tmux.type("Bjørnstad")
+        try tmux.press("Tab")
+        try tmux.type("Anan")
+        try tmux.waitFor("Anan")
+        try tmux.resize(width: 132, height: 43)
+        let wide = try tmux.waitFor("Bjørnstad")
+        #expect(wide.contains("Anan"))
+        try tmux.resize(width: 30, height: 8)
+        try tmux.waitFor("needs a")
+        try tmux.resize(width: 80, height: 24)
+        let back = try tmux.waitFor("Bjørnstad")
+        #expect(back.contains("Anan"))
+        try tmux.type(" Somchai")
+        try tmux.waitFor("Anan Somchai")
+        try tmux.press("Escape")
+        try tmux.waitFor("Discard changes?")
+        try tmux.press("y")
+        try tmux.press("q")
+        try tmux.waitFor("CASEBOOK-EXITED 0")
+    }
+
+    @Test func withNoColorTheSelectedRowIsStillMarked() throws {
+        let db = try demo(50)
+        let tmux = try open(db, environment: ["NO_COLOR": "1"])
+        try tmux.waitFor("clients")
+        try tmux.press("Down")
+        try tmux.waitFor(">")
+        let screen = try tmux.screen(escapes: true)
+        let selected = try #require(screen.split(separator: "\n").first { $0.contains(">") })
+        #expect(selected.contains("\u{1B}[7m"), "the selected row is drawn in reverse video: \(selected.debugDescription)")
+        #expect(colourCodes(in: screen).isEmpty, "no colour appears with NO_COLOR")
+        try tmux.press("q")
+        try tmux.waitFor("CASEBOOK-EXITED 0")
+    }
+
+    @Test func ctrlCAndSIGTERMRestoreTheTerminal() throws {
+        let db = try demo(20)
+        let tmux = try open(db)
+        try tmux.waitFor("clients")
+        try tmux.press("C-c")
+        let after = try tmux.waitFor("CASEBOOK-EXITED 0")
+        #expect(!after.contains("Casebook › Clients"), "the screen was given back")
+
+        let again = try open(db)
+        try again.waitFor("clients")
+        // The bracket keeps pkill from matching its own command line.
+        #expect(system("pkill -TERM -f -- '[c]asebook --db \(db)'") == 0)
+        let terminated = try again.waitFor("CASEBOOK-EXITED 0")
+        #expect(!terminated.contains("Casebook › Clients"), "the screen was given back after SIGTERM")
+    }
+}
+
+/// The SGR colour parameters (30-37, 40-47, 90-97, 100-107, 38;..., 48;...) in captured text.
+func colourCodes(in text: String) -> [Int] {
+    var codes: [Int] = []
+    var rest = Substring(text)
+    while let start = rest.range(of: "\u{1B}[") {
+        rest = rest[start.upperBound...]
+        guard let end = rest.firstIndex(where: { $0.isLetter }) else { break }
+        if rest[end] == "m" {
+            for part in rest[..<end].split(separator: ";") {
+                if let code = Int(part), (30...37).contains(code) || (40...47).contains(code) || (90...107).contains(code)
+                    || code == 38 || code == 48
+                {
+                    codes.append(code)
+                }
+            }
+        }
+        rest = rest[end...]
+    }
+    return codes
+}
