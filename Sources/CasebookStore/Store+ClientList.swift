@@ -119,8 +119,11 @@ extension Store {
 
     /// The number of matching clients, counting at most `cap` (then `isAtLeast` is true):
     /// "1,000+ matches" is all a broad search needs to say, and counting further costs time.
-    package func countClients(_ filter: ClientFilter, cap: Int = 1000) throws -> ClientCount {
-        try read {
+    /// Without a search the count is exact by default: the filters have indexes to count on.
+    package func countClients(_ filter: ClientFilter, cap: Int? = nil) throws -> ClientCount {
+        let searching = !SearchKey.queryWords(filter.search).isEmpty
+        let cap = cap ?? (searching ? 1000 : Int(Int32.max))
+        return try read {
             guard let query = try ListQuery(filter: filter, sort: .name, database: database) else {
                 return ClientCount(value: 0, isAtLeast: false)
             }
@@ -252,6 +255,9 @@ private struct ListQuery {
 
     /// Counts matches, stopping after `cap + 1`.
     func count(cap: Int) -> (String, [any SQLBindable]) {
+        if cap >= Int(Int32.max) {
+            return ("SELECT count(*) FROM \(from) WHERE \(condition)", arguments)
+        }
         if let range = plainTokenRange {
             return (
                 "SELECT count(*) FROM (SELECT DISTINCT client_id FROM client_search WHERE token >= ? AND token < ? LIMIT ?)",

@@ -220,7 +220,7 @@ package final class ClientListScreen: Screen {
         let flags = filter.flaggedOnly ? " \(g.separator) flagged only" : ""
         frame.text("\(scope) \(g.separator) \(phase)\(flags) \(g.separator) \(order.label)", in: Rect(x: area.x + 1, y: area.y, width: area.width - 24, height: 1), .title)
         let noun = trimmed(filter.search).isEmpty ? "client" : "match"
-        let countText = "\(count.value)\(count.isAtLeast ? "+" : "") \(noun)\(count.value == 1 && !count.isAtLeast ? "" : (noun == "match" ? "es" : "s"))"
+        let countText = "\(Numbers.grouped(count.value))\(count.isAtLeast ? "+" : "") \(noun)\(count.value == 1 && !count.isAtLeast ? "" : (noun == "match" ? "es" : "s"))"
         frame.text(countText, in: Rect(x: area.maxX - 23, y: area.y, width: 22, height: 1), .emphasis, alignRight: true)
 
         // The search line.

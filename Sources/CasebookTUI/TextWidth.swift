@@ -88,3 +88,17 @@ package enum TextWidth {
         return lines
     }
 }
+
+/// Numbers as people read them.
+package enum Numbers {
+    /// 100000 → "100,000".
+    package static func grouped(_ value: Int) -> String {
+        let digits = String(abs(value))
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return value < 0 ? "-" + result : result
+    }
+}
