@@ -162,15 +162,20 @@ import Testing
         #expect(app.top is ClientListScreen)
     }
 
-    @Test func aConflictNamesTheColleagueKeepsTheTypedTextAndMergesOnRequest() throws {
+    /// The officer opens Haddad's record, edits it and types a new phone number, unsaved.
+    func editingHaddadsPhone() throws -> (UIFixture, App, VirtualTerminal, Client) {
         let fixture = try UIFixture()
         let app = try fixture.app()
         let terminal = VirtualTerminal(width: 132, height: 43)
         let haddad = fixture.client("Haddad")
         app.push(try ClientRecordScreen(app: app, clientID: haddad.id))
-        // The officer opens the form and changes the phone number...
         fixture.run(app, on: terminal, [.character("e")] + Array(repeating: Key.tab, count: 16) + [.control("u")] + typing("+47 400 00 000"))
-        // ...while the admin, in another Casebook, saves an email address.
+        return (fixture, app, terminal, haddad)
+    }
+
+    @Test func aConflictNamesTheColleagueKeepsTheTypedTextAndMergesOnRequest() throws {
+        let (fixture, app, terminal, haddad) = try editingHaddadsPhone()
+        // Meanwhile the admin, in another Casebook, saves an email address.
         let other = try fixture.base.secondConnection()
         var theirs = ClientDraft(try #require(try other.client(id: haddad.id)))
         theirs[.email] = "rasha@example.org"
@@ -190,12 +195,7 @@ import Testing
     }
 
     @Test func bothChangingOneFieldShowsTheirValueBesideMine() throws {
-        let fixture = try UIFixture()
-        let app = try fixture.app()
-        let terminal = VirtualTerminal(width: 132, height: 43)
-        let haddad = fixture.client("Haddad")
-        app.push(try ClientRecordScreen(app: app, clientID: haddad.id))
-        fixture.run(app, on: terminal, [.character("e")] + Array(repeating: Key.tab, count: 16) + [.control("u")] + typing("+47 400 00 000"))
+        let (fixture, app, terminal, haddad) = try editingHaddadsPhone()
         var theirs = ClientDraft(haddad)
         theirs[.phone] = "+47 555 55 555"
         _ = try fixture.store.updateClient(id: haddad.id, with: theirs, expectedVersion: haddad.version, actor: fixture.base.admin.id)
