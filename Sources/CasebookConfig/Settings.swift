@@ -24,7 +24,7 @@ package struct Settings: Sendable, Equatable {
         let source = try TOMLSource(path: path, text: text)
         var settings = Settings()
         for key in source.root.keys {
-            let line = source.line(of: key)
+            let line = source.line(of: key, inTable: "")
             switch key {
             case "theme":
                 guard let name = source.root[key]?.string else {

@@ -20,24 +20,39 @@ package struct TOMLSource {
         }
     }
 
-    /// The 1-based line where `key` is set, inside the table `[table]` when given (or the first
-    /// line mentioning it); 1 when not found.
-    package func line(of key: String, inTable table: String? = nil) -> Int {
+    /// The 1-based line where `key` is set inside the table at `path` ("" for the top level,
+    /// "keys", "profiles[1].targets" for the second profile's targets); or, when `path` is
+    /// nil, the first line setting it anywhere. When the key is not found: the table's header
+    /// line, else 1.
+    package func line(of key: String, inTable path: String? = nil) -> Int {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var current = ""
+        var arrayCounts: [String: Int] = [:]
+        var headerLine: Int?
         for (index, raw) in lines.enumerated() {
             let line = raw.drop(while: { $0 == " " || $0 == "\t" })
             if line.hasPrefix("[") {
-                current = String(line.dropFirst(line.hasPrefix("[[") ? 2 : 1).prefix { $0 != "]" })
+                let isArray = line.hasPrefix("[[")
+                let name = String(line.dropFirst(isArray ? 2 : 1).prefix { $0 != "]" }).filter { $0 != " " }
+                if isArray {
+                    let count = arrayCounts[name, default: 0]
+                    arrayCounts[name] = count + 1
+                    current = "\(name)[\(count)]"
+                } else if let dot = name.firstIndex(of: "."), let count = arrayCounts[String(name[..<dot])] {
+                    current = "\(name[..<dot])[\(count - 1)]\(name[dot...])"
+                } else {
+                    current = name
+                }
+                if current == path { headerLine = index + 1 }
                 continue
             }
-            guard table == nil || current == table else { continue }
+            guard path == nil || current == path else { continue }
             for candidate in ["\"\(key)\"", "'\(key)'", key] where line.hasPrefix(candidate) {
                 let rest = line.dropFirst(candidate.count).drop(while: { $0 == " " || $0 == "\t" })
                 if rest.hasPrefix("=") { return index + 1 }
             }
         }
-        return 1
+        return headerLine ?? 1
     }
 }
 

@@ -56,6 +56,9 @@ package enum DemoGenerator {
         let officerCount = max(3, (count + 299) / 300)
         try store.database.executeScript("PRAGMA cache_size = -262144")
         var summary = DemoSummary(clients: 0, officers: officerCount, supervisors: 1)
+        // Norway's programme when it is imported (the demo's municipalities are Norwegian), else the first.
+        let programmes = try store.latestProgrammes()
+        let tracks = (programmes.first { $0.id == "no-introduction" } ?? programmes.first).map { DemoTracks(programme: $0, today: today) }
         try store.bulkLoad(actor: owner.id) { loader in
             // Staff first: deterministic names, unique user names.
             var officers: [Staff.ID] = [owner.id]
@@ -88,12 +91,23 @@ package enum DemoGenerator {
                 }
                 guard let person else { continue }
                 var client = person.client
+                var enrolment = person.enrolment
+                var records = TrackRecords()
+                if let tracks {
+                    let profile = tracks.profile(&random)
+                    enrolment.programmeID = tracks.programme.id
+                    enrolment.programmeVersion = tracks.programme.version
+                    enrolment.profile = profile?.id
+                    records = tracks.records(&random, client: client, history: person.history, profile: profile)
+                } else {
+                    enrolment.programmeID = nil
+                }
                 let phase = person.history[person.history.count - 1].to
                 client.phase = phase
                 let unassigned = (phase == .referred || phase == .eligibilityCheck) && random.chance(50)
                 let officer = random.pick(officers)
                 client.officerID = unassigned ? nil : officer
-                try loader.add(client, history: person.history, enrolment: person.enrolment, note: "demo data")
+                try loader.add(client, history: person.history, enrolment: enrolment, tracks: records, note: "demo data")
                 summary.clients += 1
             }
         }
@@ -172,7 +186,7 @@ package enum DemoGenerator {
     private static func makeHistory(_ random: inout SeededRandom, arrival: Day, today: Day) -> ([PhaseStep], Enrolment) {
         let referral = min(today, arrival.adding(days: random.int(0...30)))
         var steps = [PhaseStep(from: nil, to: .referred, on: referral)]
-        var enrolment = Enrolment(programmeID: "no-introduction", profile: nil)
+        var enrolment = Enrolment()
         var phase = CasePhase.referred
         var day = referral
         func move(_ target: CasePhase, after days: ClosedRange<Int>, exit: ExitReason? = nil) -> Bool {
@@ -248,7 +262,7 @@ package enum DemoGenerator {
     ) -> ([PhaseStep], Enrolment) {
         var day = arrival
         var steps: [PhaseStep] = []
-        var enrolment = Enrolment(programmeID: "no-introduction")
+        var enrolment = Enrolment()
         for (index, phase) in path.enumerated() {
             if index > 0 { day = day.adding(days: random.int(20...38)) }
             let exit: ExitReason? = phase == .closed ? .work : nil

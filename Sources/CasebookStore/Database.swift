@@ -74,10 +74,27 @@ package final class Database {
 
     /// Runs one statement that returns no rows.
     package func execute(_ sql: String, _ arguments: [any SQLBindable] = []) throws {
+        try execute(sql, values: arguments.map(\.sqlValue))
+    }
+
+    /// Runs one statement that returns no rows, with values already converted (bulk writes).
+    package func execute(_ sql: String, values: [SQLValue]) throws {
         let statement = try statement(sql)
-        try statement.bind(arguments)
+        try statement.bind(values: values)
         defer { statement.reset() }
         while try statement.step() {}
+    }
+
+    /// Runs a one-row statement once for every `width` values (bulk writes).
+    func executeRows(_ sql: String, width: Int, values: [SQLValue]) throws {
+        let statement = try statement(sql)
+        defer { statement.reset() }
+        var start = 0
+        while start + width <= values.count {
+            try statement.bind(values: values[start..<start + width])
+            while try statement.step() {}
+            start += width
+        }
     }
 
     /// Runs a query and maps every row.

@@ -9,8 +9,11 @@ struct Migration {
 /// The `PRAGMA application_id` of a Casebook file: "CASE" in ASCII.
 let casebookApplicationID: Int64 = 0x4341_5345
 
+// CHECK constraints list allowed values with OR, not IN (...): SQLite builds a temporary
+// table for an IN list every time a CHECK runs, which made bulk inserts several times slower.
 let migrations: [Migration] = [
-    Migration(version: 1, name: "staff, clients, case phases, search tokens, audit log", sql: schemaV1)
+    Migration(version: 1, name: "staff, clients, case phases, search tokens, audit log", sql: schemaV1),
+    Migration(version: 2, name: "programmes, language, recognition, civic orientation", sql: schemaV2),
 ]
 
 /// The schema version this program writes.
@@ -21,8 +24,8 @@ private let schemaV1 = """
         id INTEGER PRIMARY KEY,
         username TEXT NOT NULL UNIQUE,
         display_name TEXT NOT NULL,
-        role TEXT NOT NULL CHECK (role IN ('officer', 'supervisor', 'admin')),
-        active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+        role TEXT NOT NULL CHECK (role = 'officer' OR role = 'supervisor' OR role = 'admin'),
+        active INTEGER NOT NULL DEFAULT 1 CHECK (active BETWEEN 0 AND 1),
         created_at TEXT NOT NULL
     );
 
@@ -35,7 +38,7 @@ private let schemaV1 = """
         -- folded "family\\x01given": the list's name order, independent of case and accents
         sort_name TEXT NOT NULL,
         date_of_birth TEXT NOT NULL,
-        sex TEXT NOT NULL CHECK (sex IN ('F', 'M', 'X', 'U')),
+        sex TEXT NOT NULL CHECK (sex = 'F' OR sex = 'M' OR sex = 'X' OR sex = 'U'),
         country_of_birth TEXT NOT NULL,
         nationality TEXT NOT NULL,
         languages TEXT NOT NULL DEFAULT '',
@@ -68,13 +71,15 @@ private let schemaV1 = """
 
     -- One row per folded name token: "odegard" for Ødegård. Searched by prefix range, and
     -- walked in (token, sort_name) order so that a broad search reads only one page.
+    -- (An ordinary table with a unique index rather than WITHOUT ROWID, so that bulk loads can
+    -- drop the index and build it once, sorted.)
     CREATE TABLE client_search (
         token TEXT NOT NULL,
         sort_name TEXT NOT NULL,
-        client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
-        PRIMARY KEY (token, sort_name, client_id)
-    ) WITHOUT ROWID;
-    CREATE INDEX client_search_by_client ON client_search(client_id);
+        client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE
+    );
+    CREATE UNIQUE INDEX client_search_key ON client_search(token, sort_name, client_id);
+    CREATE INDEX client_search_by_client ON client_search(client_id, token);
 
     -- The programme a case is enrolled in, and the dates the indicators count from.
     CREATE TABLE enrolments (
@@ -93,7 +98,7 @@ private let schemaV1 = """
         from_phase TEXT,
         to_phase TEXT NOT NULL,
         effective_on TEXT NOT NULL,
-        exit_reason TEXT CHECK (exit_reason IN ('work', 'education', 'both', 'neither', 'moved', 'other')),
+        exit_reason TEXT CHECK (exit_reason = 'work' OR exit_reason = 'education' OR exit_reason = 'both' OR exit_reason = 'neither' OR exit_reason = 'moved' OR exit_reason = 'other'),
         note TEXT NOT NULL DEFAULT '',
         recorded_at TEXT NOT NULL,
         recorded_by INTEGER NOT NULL REFERENCES staff(id)
@@ -119,4 +124,196 @@ private let schemaV1 = """
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     CREATE TRIGGER audit_is_append_only_delete BEFORE DELETE ON audit
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    """
+
+private let schemaV2 = """
+    -- A programme's rules, one row per imported version; the tables below hold its parts.
+    CREATE TABLE programmes (
+        id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        country TEXT NOT NULL,
+        language TEXT NOT NULL,
+        language_hours INTEGER NOT NULL,
+        civic_hours INTEGER NOT NULL,
+        recognition_decision TEXT NOT NULL,
+        recognition_acknowledgement TEXT NOT NULL,
+        passport_validity TEXT NOT NULL,
+        civic_required INTEGER NOT NULL,
+        civic_test_name TEXT,
+        civic_test_questions INTEGER,
+        civic_test_pass_mark INTEGER,
+        source_file TEXT NOT NULL,
+        source_text TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        imported_by INTEGER NOT NULL REFERENCES staff(id),
+        PRIMARY KEY (id, version)
+    );
+    CREATE TABLE programme_profiles (
+        programme_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        profile_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        language_hours INTEGER,
+        duration TEXT,
+        PRIMARY KEY (programme_id, version, profile_id),
+        FOREIGN KEY (programme_id, version) REFERENCES programmes(id, version)
+    );
+    CREATE TABLE programme_targets (
+        programme_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        profile_id TEXT NOT NULL,
+        skill TEXT NOT NULL,
+        level TEXT NOT NULL,
+        PRIMARY KEY (programme_id, version, profile_id, skill),
+        FOREIGN KEY (programme_id, version, profile_id) REFERENCES programme_profiles(programme_id, version, profile_id)
+    );
+    CREATE TABLE programme_civic_modules (
+        programme_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        module_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        hours INTEGER,
+        PRIMARY KEY (programme_id, version, module_id),
+        FOREIGN KEY (programme_id, version) REFERENCES programmes(id, version)
+    );
+    CREATE TABLE programme_obligations (
+        programme_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        party TEXT NOT NULL CHECK (party = 'newcomer' OR party = 'authority' OR party = 'provider'),
+        category TEXT NOT NULL,
+        description TEXT NOT NULL,
+        legal_basis TEXT NOT NULL,
+        anchor TEXT NOT NULL,
+        due TEXT NOT NULL,
+        PRIMARY KEY (programme_id, version, position),
+        FOREIGN KEY (programme_id, version) REFERENCES programmes(id, version)
+    );
+
+    CREATE TABLE language_assessments (
+        id INTEGER PRIMARY KEY,
+        client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+        assessed_on TEXT NOT NULL,
+        skill TEXT NOT NULL CHECK (skill = 'listening' OR skill = 'reading' OR skill = 'spoken_interaction' OR skill = 'spoken_production' OR skill = 'writing' OR skill = 'mediation'),
+        level TEXT NOT NULL CHECK (level = 'Pre-A1' OR level = 'A1' OR level = 'A2' OR level = 'A2+' OR level = 'B1' OR level = 'B1+' OR level = 'B2' OR level = 'B2+' OR level = 'C1' OR level = 'C2'),
+        -- 0 for Pre-A1 ... 9 for C2, so that queries compare levels
+        level_rank INTEGER NOT NULL,
+        instrument TEXT NOT NULL,
+        provider TEXT NOT NULL,
+        certified INTEGER NOT NULL CHECK (certified BETWEEN 0 AND 1),
+        recorded_at TEXT NOT NULL,
+        recorded_by INTEGER NOT NULL REFERENCES staff(id)
+    );
+    CREATE INDEX language_assessments_latest ON language_assessments(client_id, skill, assessed_on, id);
+    CREATE TABLE language_target_overrides (
+        client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+        skill TEXT NOT NULL,
+        level TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        recorded_by INTEGER NOT NULL REFERENCES staff(id),
+        PRIMARY KEY (client_id, skill)
+    );
+    CREATE TABLE language_courses (
+        id INTEGER PRIMARY KEY,
+        client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+        provider TEXT NOT NULL,
+        level TEXT NOT NULL,
+        starts_on TEXT NOT NULL,
+        ends_on TEXT,
+        hours_planned INTEGER NOT NULL,
+        recorded_at TEXT NOT NULL,
+        recorded_by INTEGER NOT NULL REFERENCES staff(id)
+    );
+    CREATE INDEX language_courses_by_client ON language_courses(client_id);
+    CREATE INDEX language_courses_by_end ON language_courses(ends_on);
+    CREATE TABLE course_attendance (
+        id INTEGER PRIMARY KEY,
+        course_id INTEGER NOT NULL REFERENCES language_courses(id) ON DELETE CASCADE,
+        attended_on TEXT NOT NULL,
+        scheduled_hours REAL NOT NULL,
+        attended_hours REAL NOT NULL,
+        absence TEXT CHECK (absence = 'sick' OR absence = 'child_sick' OR absence = 'approved_leave' OR absence = 'unexcused'),
+        recorded_at TEXT NOT NULL,
+        recorded_by INTEGER NOT NULL REFERENCES staff(id)
+    );
+    CREATE INDEX course_attendance_by_course ON course_attendance(course_id, attended_on);
+
+    CREATE TABLE qualifications (
+        id INTEGER PRIMARY KEY,
+        client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+        title TEXT NOT NULL,
+        field TEXT NOT NULL,
+        country TEXT NOT NULL,
+        institution TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        isced INTEGER NOT NULL CHECK (isced BETWEEN 0 AND 8),
+        has_documents INTEGER NOT NULL,
+        regulated INTEGER NOT NULL,
+        stage TEXT NOT NULL,
+        stage_since TEXT NOT NULL,
+        route TEXT,
+        complete_on TEXT,
+        -- computed by the programme's rule when the file became complete
+        decision_due TEXT,
+        decided_on TEXT,
+        passport_issued_on TEXT,
+        passport_expires_on TEXT,
+        compensation TEXT,
+        compensation_start TEXT,
+        compensation_end TEXT,
+        version INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL,
+        created_by INTEGER NOT NULL REFERENCES staff(id),
+        updated_at TEXT NOT NULL,
+        updated_by INTEGER NOT NULL REFERENCES staff(id)
+    );
+    CREATE INDEX qualifications_by_client ON qualifications(client_id);
+    CREATE INDEX qualifications_awaiting_decision ON qualifications(decision_due, client_id) WHERE stage = 'under_assessment';
+    CREATE INDEX qualifications_by_stage ON qualifications(stage);
+    CREATE TABLE recognition_events (
+        id INTEGER PRIMARY KEY,
+        qualification_id INTEGER NOT NULL REFERENCES qualifications(id) ON DELETE CASCADE,
+        from_stage TEXT,
+        to_stage TEXT NOT NULL,
+        effective_on TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        recorded_at TEXT NOT NULL,
+        recorded_by INTEGER NOT NULL REFERENCES staff(id)
+    );
+    CREATE INDEX recognition_events_by_qualification ON recognition_events(qualification_id, id);
+
+    CREATE TABLE civic_status (
+        client_id INTEGER PRIMARY KEY REFERENCES clients(id) ON DELETE CASCADE,
+        requirement TEXT NOT NULL CHECK (requirement = 'not_required' OR requirement = 'exempt' OR requirement = 'required'),
+        exempt_reason TEXT NOT NULL DEFAULT '',
+        attested_on TEXT,
+        updated_at TEXT NOT NULL,
+        updated_by INTEGER NOT NULL REFERENCES staff(id)
+    );
+    CREATE TABLE civic_sessions (
+        id INTEGER PRIMARY KEY,
+        client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+        module_id TEXT NOT NULL,
+        held_on TEXT NOT NULL,
+        hours REAL NOT NULL,
+        language TEXT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        recorded_by INTEGER NOT NULL REFERENCES staff(id)
+    );
+    CREATE INDEX civic_sessions_by_client ON civic_sessions(client_id, held_on);
+    CREATE TABLE civic_tests (
+        id INTEGER PRIMARY KEY,
+        client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+        sat_on TEXT NOT NULL,
+        score INTEGER,
+        pass_mark INTEGER,
+        passed INTEGER NOT NULL CHECK (passed BETWEEN 0 AND 1),
+        recorded_at TEXT NOT NULL,
+        recorded_by INTEGER NOT NULL REFERENCES staff(id)
+    );
+    CREATE INDEX civic_tests_by_client ON civic_tests(client_id, sat_on);
     """

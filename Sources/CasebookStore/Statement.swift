@@ -24,6 +24,14 @@ package final class Statement {
     deinit { sqlite3_finalize(handle) }
 
     func bind(_ arguments: [any SQLBindable]) throws {
+        try bind(values: arguments.map(\.sqlValue))
+    }
+
+    func bind(values arguments: [SQLValue]) throws {
+        try bind(values: arguments[...])
+    }
+
+    func bind(values arguments: ArraySlice<SQLValue>) throws {
         sqlite3_reset(handle)
         let expected = Int(sqlite3_bind_parameter_count(handle))
         guard expected == arguments.count else {
@@ -31,10 +39,10 @@ package final class Statement {
                 code: SQLITE_RANGE, extendedCode: SQLITE_RANGE,
                 message: "expected \(expected) arguments, got \(arguments.count)", sql: sql)
         }
-        for (offset, argument) in arguments.enumerated() {
+        for (offset, argument) in zip(0..., arguments) {
             let index = Int32(offset + 1)
             let code: Int32
-            switch argument.sqlValue {
+            switch argument {
             case .integer(let value): code = sqlite3_bind_int64(handle, index, value)
             case .real(let value): code = sqlite3_bind_double(handle, index, value)
             case .null: code = sqlite3_bind_null(handle, index)

@@ -1,4 +1,5 @@
 import CasebookCore
+import Dispatch
 
 /// One step of a case's past, for loading generated or imported histories.
 package struct PhaseStep: Sendable {
@@ -15,58 +16,279 @@ package struct PhaseStep: Sendable {
     }
 }
 
-/// Adds many records inside one transaction (the demo generator). Each client still gets
-/// its search tokens, its phase history and an audit row.
+/// A recognition file with every stage it went through, from `identified` to its current one.
+package struct RecognitionFile: Sendable {
+    package var qualification: Qualification
+    package var steps: [(stage: RecognitionStage, on: Day)]
+
+    package init(qualification: Qualification, steps: [(stage: RecognitionStage, on: Day)]) {
+        self.qualification = qualification
+        self.steps = steps
+    }
+}
+
+/// Everything the programme tracks hold for one client, for bulk loading.
+package struct TrackRecords: Sendable {
+    package var assessments: [LanguageAssessment] = []
+    package var courses: [(course: CourseEnrolment, attendance: [AttendanceEntry])] = []
+    package var recognition: [RecognitionFile] = []
+    package var civicRequirement: CivicRequirement?
+    package var civicExemptReason = ""
+    package var civicAttestedOn: Day?
+    package var civicSessions: [CivicSession] = []
+    package var civicTests: [CivicTestResult] = []
+
+    package init() {}
+}
+
+/// Runs a bulk load's statements on a second thread, in order, so that building the rows (on
+/// the calling thread) and writing them (in SQLite) overlap on two cores. The connection is
+/// used by one thread at a time: only the writer until `drain` returns.
+final class BackgroundWriter: @unchecked Sendable {
+    private let database: Database
+    private let queue = DispatchQueue(label: "casebook.bulk-writer")
+    /// Bounds the batches waiting, and with them the memory they hold.
+    private let slots = DispatchSemaphore(value: 16)
+    /// Set on the writer thread; read after `drain`.
+    private var failure: Error?
+
+    init(database: Database) { self.database = database }
+
+    /// Runs the one-row statement `sql` once per `width` values.
+    func enqueue(_ sql: String, width: Int, _ values: [SQLValue]) {
+        slots.wait()
+        queue.async { [self] in
+            defer { slots.signal() }
+            guard failure == nil else { return }
+            do { try database.executeRows(sql, width: width, values: values) } catch { failure = error }
+        }
+    }
+
+    /// Waits until every queued statement ran; rethrows the first failure.
+    func drain() throws {
+        queue.sync {}
+        if let failure { throw failure }
+    }
+}
+
+/// Rows for one table, handed to the writer a few hundred at a time.
+final class BatchInsert {
+    private let writer: BackgroundWriter
+    private let sql: String
+    private let width: Int
+    private let batchRows = 500
+    private var pending: [SQLValue] = []
+    private var count = 0
+
+    init(_ writer: BackgroundWriter, table: String, columns: [String], orIgnore: Bool = false) {
+        self.writer = writer
+        sql = "INSERT \(orIgnore ? "OR IGNORE " : "")INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+            + Store.valueRows(count: 1, width: columns.count)
+        width = columns.count
+        pending.reserveCapacity(batchRows * width)
+    }
+
+    func add(_ row: [any SQLBindable]) throws {
+        for value in row { pending.append(value.sqlValue) }
+        count += 1
+        if count == batchRows { try flush() }
+    }
+
+    func flush() throws {
+        guard count > 0 else { return }
+        writer.enqueue(sql, width: width, pending)
+        pending.removeAll(keepingCapacity: true)
+        count = 0
+    }
+}
+
+/// Adds many records inside one transaction (the demo generator): rows are written in
+/// batches with ids assigned here, and each client still gets its search tokens, phase
+/// history, enrolment, tracks and an audit row.
 package final class BulkLoader {
     let store: Store
     let actor: Staff.ID
     /// One timestamp for the whole load: it is one transaction.
     let now: Instant
+    private let stamp: SQLValue
+    private var nextClientID: Int64
+    private var nextCourseID: Int64
+    private var nextQualificationID: Int64
+    private let writer: BackgroundWriter
+    private let clients, tokens, enrolments, history, audit: BatchInsert
+    private let assessments, courses, attendance, qualifications, events, civicStatus, civicSessions, civicTests: BatchInsert
 
-    init(store: Store, actor: Staff.ID) {
+    init(store: Store, actor: Staff.ID) throws {
         self.store = store
         self.actor = actor
-        self.now = store.clock.now
+        now = store.clock.now
+        stamp = .text(now.iso)
+        let db = store.database
+        writer = BackgroundWriter(database: db)
+        nextClientID = (try db.scalar("SELECT max(id) FROM clients") ?? 0) + 1
+        nextCourseID = (try db.scalar("SELECT max(id) FROM language_courses") ?? 0) + 1
+        nextQualificationID = (try db.scalar("SELECT max(id) FROM qualifications") ?? 0) + 1
+        clients = BatchInsert(writer, table: "clients", columns: ["id"] + Store.clientInsertColumns)
+        tokens = BatchInsert(writer, table: "client_search", columns: ["token", "sort_name", "client_id"], orIgnore: true)
+        enrolments = BatchInsert(writer, table: "enrolments", columns: Store.enrolmentInsertColumns)
+        history = BatchInsert(
+            writer, table: "phase_history",
+            columns: ["client_id", "from_phase", "to_phase", "effective_on", "exit_reason", "recorded_at", "recorded_by"])
+        audit = BatchInsert(
+            writer, table: "audit",
+            columns: ["at", "staff_id", "entity", "entity_id", "client_id", "field", "old_value", "new_value"])
+        assessments = BatchInsert(
+            writer, table: "language_assessments",
+            columns: [
+                "client_id", "assessed_on", "skill", "level", "level_rank", "instrument", "provider", "certified",
+                "recorded_at", "recorded_by",
+            ])
+        courses = BatchInsert(
+            writer, table: "language_courses",
+            columns: ["id", "client_id", "provider", "level", "starts_on", "ends_on", "hours_planned", "recorded_at", "recorded_by"])
+        attendance = BatchInsert(
+            writer, table: "course_attendance",
+            columns: ["course_id", "attended_on", "scheduled_hours", "attended_hours", "absence", "recorded_at", "recorded_by"])
+        qualifications = BatchInsert(
+            writer, table: "qualifications",
+            columns: [
+                "id", "client_id", "title", "field", "country", "institution", "year", "isced", "has_documents", "regulated",
+                "stage", "stage_since", "route", "complete_on", "decision_due", "decided_on", "passport_issued_on",
+                "passport_expires_on", "compensation", "compensation_start", "compensation_end", "version", "created_at",
+                "created_by", "updated_at", "updated_by",
+            ])
+        events = BatchInsert(
+            writer, table: "recognition_events",
+            columns: ["qualification_id", "from_stage", "to_stage", "effective_on", "recorded_at", "recorded_by"])
+        civicStatus = BatchInsert(
+            writer, table: "civic_status",
+            columns: ["client_id", "requirement", "exempt_reason", "attested_on", "updated_at", "updated_by"])
+        civicSessions = BatchInsert(
+            writer, table: "civic_sessions",
+            columns: ["client_id", "module_id", "held_on", "hours", "language", "recorded_at", "recorded_by"])
+        civicTests = BatchInsert(
+            writer, table: "civic_tests",
+            columns: ["client_id", "sat_on", "score", "pass_mark", "passed", "recorded_at", "recorded_by"])
     }
 
-    /// Adds a client whose case went through `history` (the first step's `from` is nil;
-    /// the last step's `to` is the client's phase). Returns the new id.
+    /// Adds a client whose case went through `history` (the first step's `from` is nil; the
+    /// last step's `to` is the client's phase), with what the tracks hold. Returns the new id.
     @discardableResult
-    package func add(_ client: Client, history: [PhaseStep], enrolment: Enrolment, note: String) throws -> Client.ID {
-        let since = history.last?.on ?? store.clock.today
-        let id = try store.insert(client, actor: actor, now: now, phaseSince: since, enrolment: enrolment)
-        try store.insertPhaseSteps(clientID: id, history, now: now, actor: actor)
-        try store.audit(entity: "client", id: id, clientID: id, field: "record", old: nil, new: note, actor: actor, at: now)
+    package func add(
+        _ client: Client, history steps: [PhaseStep], enrolment: Enrolment, tracks: TrackRecords = TrackRecords(), note: String
+    ) throws -> Client.ID {
+        let id = nextClientID
+        nextClientID += 1
+        let since = steps.last?.on ?? store.clock.today
+        try clients.add([id] + Store.clientValues(client, phaseSince: since, now: stamp, actor: actor))
+        for row in Store.tokenRows(client, id: id) { try tokens.add(row) }
+        try enrolments.add(Store.enrolmentValues(enrolment, clientID: id))
+        for step in steps {
+            try history.add([id, step.from, step.to, step.on, step.exitReason, stamp, actor])
+        }
+        try audit.add([stamp, actor, "client", id, id, "record", nil as String?, note])
+        try addTracks(tracks, clientID: id)
         return id
     }
 
-    /// Registers a staff member without auditing each one separately.
+    private func addTracks(_ tracks: TrackRecords, clientID id: Int64) throws {
+        for a in tracks.assessments {
+            try assessments.add([
+                id, a.date, a.skill.rawValue, a.level.rawValue, a.level.rank, a.instrument, a.provider, a.isCertified, stamp,
+                actor,
+            ])
+        }
+        for (course, entries) in tracks.courses {
+            let courseID = nextCourseID
+            nextCourseID += 1
+            try courses.add([
+                courseID, id, course.provider, course.level.rawValue, course.startsOn, course.endsOn, course.hoursPlanned, stamp,
+                actor,
+            ])
+            for entry in entries {
+                try attendance.add([
+                    courseID, entry.date, entry.scheduledHours, entry.attendedHours, entry.absence?.rawValue, stamp, actor,
+                ])
+            }
+        }
+        for file in tracks.recognition {
+            let q = file.qualification
+            let qid = nextQualificationID
+            nextQualificationID += 1
+            try qualifications.add([
+                qid, id, q.title, q.field, q.country, q.institution, q.year, q.iscedLevel, q.hasDocuments,
+                q.isRegulatedProfession, q.stage.rawValue, q.stageSince, q.route?.rawValue, q.completeOn, q.decisionDue,
+                q.decidedOn, q.passportIssuedOn, q.passportExpiresOn, q.compensation?.rawValue, q.compensationStart,
+                q.compensationEnd, 1, stamp, actor, stamp, actor,
+            ])
+            var from: RecognitionStage?
+            for (stage, day) in file.steps {
+                try events.add([qid, from?.rawValue, stage.rawValue, day, stamp, actor])
+                from = stage
+            }
+        }
+        if let requirement = tracks.civicRequirement {
+            try civicStatus.add([id, requirement.rawValue, tracks.civicExemptReason, tracks.civicAttestedOn, stamp, actor])
+        }
+        for session in tracks.civicSessions {
+            try civicSessions.add([id, session.moduleID, session.date, session.hours, session.language, stamp, actor])
+        }
+        for test in tracks.civicTests {
+            try civicTests.add([id, test.date, test.score, test.passMark, test.passed, stamp, actor])
+        }
+    }
+
+    /// Writes what is still waiting in the batches, and waits for the writer.
+    func finish() throws {
+        for batch in [
+            clients, tokens, enrolments, history, audit, assessments, courses, attendance, qualifications, events, civicStatus,
+            civicSessions, civicTests,
+        ] {
+            try batch.flush()
+        }
+        try writer.drain()
+    }
+
+    /// Registers a staff member (the writer is drained first: this uses the connection).
     package func addStaff(username: String, displayName: String, role: Role) throws -> Staff {
+        try writer.drain()
         if let existing = try store.staff(username: username) { return existing }
         return try store.addStaff(username: username, displayName: displayName, role: role, actor: actor)
     }
 }
 
 extension Store {
+    /// The tables a bulk load fills; their secondary indexes are rebuilt after it.
+    private static let bulkTables = [
+        "clients", "client_search", "phase_history", "audit", "enrolments", "language_assessments", "language_courses",
+        "course_attendance", "qualifications", "recognition_events", "civic_status", "civic_sessions", "civic_tests",
+    ]
+
     /// Runs `body` with a loader inside one transaction; all or nothing. The secondary indexes
     /// of the loaded tables are dropped for the load and rebuilt after it, which is several times
     /// faster than updating them row by row.
     package func bulkLoad(actor: Staff.ID, _ body: (BulkLoader) throws -> Void) throws {
-        // Foreign keys are checked once for the whole load, at its end, rather than row by row.
+        // Foreign keys are checked once for the whole load, at its end, rather than row by row;
+        // a rollback journal writes the new pages once (WAL would write them twice).
         try database.executeScript("PRAGMA foreign_keys = OFF")
         _ = try database.query("PRAGMA journal_mode = DELETE") { $0.text(0) }
         defer { _ = try? database.query("PRAGMA journal_mode = WAL") { $0.text(0) } }
         defer { try? database.executeScript("PRAGMA foreign_keys = ON") }
         try write {
+            let tables = Store.bulkTables.map { "'\($0)'" }.joined(separator: ", ")
             let indexes = try database.query(
-                """
-                SELECT name, sql FROM sqlite_schema
-                WHERE type = 'index' AND sql IS NOT NULL
-                    AND tbl_name IN ('clients', 'client_search', 'phase_history', 'audit', 'enrolments')
-                """
+                "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (\(tables))"
             ) { (name: $0.text(0), sql: $0.text(1)) }
             for index in indexes { try database.executeScript("DROP INDEX \"\(index.name)\"") }
-            try body(BulkLoader(store: self, actor: actor))
+            let loader = try BulkLoader(store: self, actor: actor)
+            do {
+                try body(loader)
+                try loader.finish()
+            } catch {
+                // Let the writer stop before the transaction rolls back on this thread.
+                try? loader.finish()
+                throw error
+            }
             for index in indexes { try database.executeScript(index.sql) }
             if try database.queryFirst("PRAGMA foreign_key_check", [], { _ in true }) != nil {
                 throw StoreError.corrupt("the loaded records refer to missing rows")

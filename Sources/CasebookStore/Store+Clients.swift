@@ -74,44 +74,61 @@ extension Store {
         }
     }
 
-    /// Inserts the client row, its search tokens, its first phase and its enrolment.
-    /// Call inside `write`; returns the new id. A taken case number throws `duplicateCaseNumber`.
+    /// The columns a new client row fills, in the order of `clientValues`.
+    static let clientInsertColumns = [
+        "case_number", "family_name", "given_names", "other_names", "sort_name", "date_of_birth", "sex",
+        "country_of_birth", "nationality", "languages", "interpreter_language", "arrival_date", "municipality",
+        "residence_category", "permit_expiry", "programme_status", "vulnerabilities", "phone", "email", "address",
+        "officer_id", "phase", "phase_since", "version", "created_at", "created_by", "updated_at", "updated_by",
+    ]
+
+    static func clientValues(_ client: Client, phaseSince: Day, now: SQLValue, actor: Staff.ID) -> [any SQLBindable] {
+        [
+            client.caseNumber.text, client.familyName, client.givenNames, client.otherNames,
+            SearchKey.sortKey(family: client.familyName, given: client.givenNames), client.dateOfBirth, client.sex,
+            client.countryOfBirth, client.nationality, client.languages.joined(separator: ","), client.interpreterLanguage,
+            client.arrivalDate, client.municipality, client.residenceCategory, client.permitExpiry, client.programmeStatus,
+            Vulnerability.mask(client.vulnerabilities), client.phone, client.email, client.address, client.officerID,
+            client.phase, phaseSince, 1, now, actor, now, actor,
+        ]
+    }
+
+    static let enrolmentInsertColumns = [
+        "client_id", "programme_id", "programme_version", "profile", "offered_on", "started_on", "planned_end",
+    ]
+
+    static func enrolmentValues(_ enrolment: Enrolment, clientID: Client.ID) -> [any SQLBindable] {
+        [
+            clientID, enrolment.programmeID, enrolment.programmeVersion, enrolment.profile, enrolment.offeredOn,
+            enrolment.startedOn, enrolment.plannedEnd,
+        ]
+    }
+
+    /// The search tokens of a client, as (token, sort name, id) rows.
+    static func tokenRows(_ client: Client, id: Client.ID) -> [[any SQLBindable]] {
+        let sortName = SearchKey.sortKey(family: client.familyName, given: client.givenNames)
+        return SearchKey.tokens(of: [client.familyName, client.givenNames, client.otherNames]).map { [$0, sortName, id] }
+    }
+
+    /// Inserts the client row, its search tokens and its enrolment. Call inside `write`;
+    /// returns the new id. A taken case number throws `duplicateCaseNumber`.
     func insert(
         _ client: Client, actor: Staff.ID, now: Instant, phaseSince: Day, enrolment: Enrolment = Enrolment()
     ) throws -> Client.ID {
         do {
             try database.execute(
-                """
-                INSERT INTO clients (case_number, family_name, given_names, other_names, sort_name, date_of_birth, sex,
-                    country_of_birth, nationality, languages, interpreter_language, arrival_date, municipality,
-                    residence_category, permit_expiry, programme_status, vulnerabilities, phone, email, address,
-                    officer_id, phase, phase_since, version, created_at, created_by, updated_at, updated_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)
-                """,
-                [
-                    client.caseNumber.text, client.familyName, client.givenNames, client.otherNames,
-                    SearchKey.sortKey(family: client.familyName, given: client.givenNames), client.dateOfBirth,
-                    client.sex, client.countryOfBirth, client.nationality, client.languages.joined(separator: ","),
-                    client.interpreterLanguage, client.arrivalDate, client.municipality, client.residenceCategory,
-                    client.permitExpiry, client.programmeStatus, Vulnerability.mask(client.vulnerabilities),
-                    client.phone, client.email, client.address, client.officerID, client.phase, phaseSince, now,
-                    actor, now, actor,
-                ])
+                "INSERT INTO clients (\(Store.clientInsertColumns.joined(separator: ", "))) VALUES "
+                    + Store.valueRows(count: 1, width: Store.clientInsertColumns.count),
+                Store.clientValues(client, phaseSince: phaseSince, now: .text(now.iso), actor: actor))
         } catch let error as DatabaseError where error.isConstraint && error.message.contains("case_number") {
             throw StoreError.duplicateCaseNumber(client.caseNumber.text)
         }
         let id = database.lastInsertRowID
         try insertTokens(for: client, id: id)
         try database.execute(
-            """
-            INSERT INTO enrolments (client_id, programme_id, programme_version, profile, offered_on, started_on,
-                planned_end)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """,
-            [
-                id, enrolment.programmeID, enrolment.programmeVersion, enrolment.profile, enrolment.offeredOn,
-                enrolment.startedOn, enrolment.plannedEnd,
-            ])
+            "INSERT INTO enrolments (\(Store.enrolmentInsertColumns.joined(separator: ", "))) VALUES "
+                + Store.valueRows(count: 1, width: Store.enrolmentInsertColumns.count),
+            Store.enrolmentValues(enrolment, clientID: id))
         return id
     }
 
@@ -141,13 +158,11 @@ extension Store {
     }
 
     private func insertTokens(for client: Client, id: Client.ID) throws {
-        let tokens = SearchKey.tokens(of: [client.familyName, client.givenNames, client.otherNames])
-        guard !tokens.isEmpty else { return }
-        let sortName = SearchKey.sortKey(family: client.familyName, given: client.givenNames)
+        let rows = Store.tokenRows(client, id: id)
+        guard !rows.isEmpty else { return }
         try database.execute(
-            "INSERT OR IGNORE INTO client_search (token, sort_name, client_id) VALUES "
-                + Store.valueRows(count: tokens.count, width: 3),
-            tokens.flatMap { [$0, sortName, id] as [any SQLBindable] })
+            "INSERT OR IGNORE INTO client_search (token, sort_name, client_id) VALUES " + Store.valueRows(count: rows.count, width: 3),
+            rows.flatMap { $0 })
     }
 
     /// Saves an edited client if nobody saved it since `expectedVersion` was read; otherwise

@@ -7,6 +7,8 @@ package final class Store {
     package let clock: any Clock
     /// The schema version of the file as opened (older than current only when opened read-only).
     package private(set) var schemaVersion: Int
+    /// Programme versions already read; a version never changes once imported.
+    var programmeCache: [ProgrammeKey: Programme] = [:]
 
     package enum OpenMode {
         /// Creates the file when missing and migrates it (`casebook init`).
@@ -122,8 +124,9 @@ package final class Store {
             """, [at ?? clock.now, actor, entity, id, clientID, field, old, new])
     }
 
-    /// Refreshes the statistics the query planner uses to pick indexes (after bulk loads).
+    /// Refreshes the statistics the query planner uses to pick indexes (after bulk loads). A
+    /// sample of each index is enough for the planner and keeps this fast on large files.
     package func analyze() throws {
-        try write { try database.executeScript("ANALYZE") }
+        try write { try database.executeScript("PRAGMA analysis_limit = 2000; ANALYZE") }
     }
 }

@@ -14,7 +14,10 @@ struct Casebook: ParsableCommand {
             The database is --db PATH, else $CASEBOOK_DB, else $XDG_DATA_HOME/casebook/casebook.db
             (~/.local/share/casebook/casebook.db).
             """,
-        subcommands: [Open.self, Init.self, StaffCommand.self, Demo.self, Check.self, Backup.self, BenchCommand.self],
+        subcommands: [
+            Open.self, Init.self, StaffCommand.self, ProgrammeCommand.self, Demo.self, Check.self, Backup.self,
+            BenchCommand.self,
+        ],
         defaultSubcommand: Open.self
     )
 }
@@ -81,6 +84,10 @@ extension Casebook {
             Logger(label: "casebook").info("init schema \(store.schemaVersion)")
             print(existed ? "\(store.path) is ready (schema \(store.schemaVersion))." : "Created \(store.path) (schema \(store.schemaVersion)).")
             if madeAdmin { print("You (\(user.username)) are its admin.") }
+            if let me = try? currentStaff(in: store), me.role == .admin {
+                let imported = try ShippedProgrammes.importMissing(into: store, actor: me.id)
+                if !imported.isEmpty { print("Imported the programme presets " + imported.joined(separator: ", ") + ".") }
+            }
         }
     }
 
@@ -159,6 +166,8 @@ extension Casebook {
             try store.bootstrapAdmin(username: user.username, displayName: user.displayName)
             let owner = try currentStaff(in: store)
             let started = Environment.monotonicSeconds()
+            guard try !store.hasClients() else { throw DemoError.notEmpty }
+            try ShippedProgrammes.importMissing(into: store, actor: owner.id)
             let summary = try DemoGenerator.populate(store, clients: clients, seed: seed, owner: owner)
             let elapsed = Environment.monotonicSeconds() - started
             print(

@@ -64,6 +64,20 @@ enum Environment {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The names of the files in `folder` ending in `suffix`, sorted.
+    static func files(in folder: String, suffix: String) -> [String] {
+        guard let directory = opendir(folder) else { return [] }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasSuffix(suffix) { names.append(name) }
+        }
+        return names.sorted()
+    }
+
     /// The running binary, resolved through /proc.
     static var executablePath: String {
         var buffer = [CChar](repeating: 0, count: 4096)

@@ -1,0 +1,228 @@
+/// Where the recognition of one foreign qualification stands (DOMAIN.md, "Recognition of
+/// foreign qualifications").
+package enum RecognitionStage: String, CaseIterable, Sendable, CustomStringConvertible {
+    case identified
+    case gatheringDocuments = "gathering_documents"
+    /// No documents can be had: a qualifications passport (EQPR) or a qualification analysis instead.
+    case noDocuments = "no_documents"
+    case translation
+    case routeChosen = "route_chosen"
+    case submitted
+    case acknowledged
+    case incomplete
+    /// The file is complete; the authority's decision clock runs.
+    case underAssessment = "under_assessment"
+    case fullRecognition = "full_recognition"
+    case partialRecognition = "partial_recognition"
+    case comparabilityStatement = "comparability_statement"
+    case refused
+    case appealed
+    case compensation
+    case compensationPassed = "compensation_passed"
+    case compensationFailed = "compensation_failed"
+    case licensed
+
+    package var label: String {
+        switch self {
+        case .identified: return "Identified"
+        case .gatheringDocuments: return "Gathering documents"
+        case .noDocuments: return "No documents (passport/analysis)"
+        case .translation: return "Translation"
+        case .routeChosen: return "Route chosen"
+        case .submitted: return "Submitted"
+        case .acknowledged: return "Acknowledged"
+        case .incomplete: return "Incomplete"
+        case .underAssessment: return "Under assessment"
+        case .fullRecognition: return "Full recognition"
+        case .partialRecognition: return "Partial recognition"
+        case .comparabilityStatement: return "Comparability statement"
+        case .refused: return "Refused"
+        case .appealed: return "Appealed"
+        case .compensation: return "Compensation measure"
+        case .compensationPassed: return "Compensation passed"
+        case .compensationFailed: return "Compensation failed"
+        case .licensed: return "Licensed"
+        }
+    }
+
+    package var description: String { label }
+
+    /// The legal next steps.
+    ///
+    /// Readings made explicit: a file without documents goes on with its passport or analysis
+    /// (route chosen); an acknowledged file is either incomplete or complete (under assessment);
+    /// a refusal or a partial recognition may be appealed, and an appeal ends in a new decision;
+    /// a failed compensation measure may be chosen again.
+    package var next: [RecognitionStage] {
+        switch self {
+        case .identified: return [.gatheringDocuments]
+        case .gatheringDocuments: return [.translation, .noDocuments]
+        case .noDocuments: return [.routeChosen]
+        case .translation: return [.routeChosen]
+        case .routeChosen: return [.submitted]
+        case .submitted: return [.acknowledged]
+        case .acknowledged: return [.incomplete, .underAssessment]
+        case .incomplete: return [.acknowledged, .underAssessment]
+        case .underAssessment: return [.fullRecognition, .partialRecognition, .comparabilityStatement, .refused]
+        case .fullRecognition: return [.licensed]
+        case .partialRecognition: return [.compensation, .appealed]
+        case .refused: return [.appealed]
+        case .appealed: return [.fullRecognition, .partialRecognition, .refused]
+        case .compensation: return [.compensationPassed, .compensationFailed]
+        case .compensationFailed: return [.compensation]
+        case .compensationPassed: return [.licensed]
+        case .comparabilityStatement, .licensed: return []
+        }
+    }
+
+    package func canMove(to stage: RecognitionStage) -> Bool { next.contains(stage) }
+
+    package func validateMove(to stage: RecognitionStage) throws(RecognitionError) {
+        guard canMove(to: stage) else { throw .illegal(from: self, to: stage) }
+    }
+
+    /// True for the decisions the authority owes within the deadline.
+    package var isDecision: Bool {
+        [.fullRecognition, .partialRecognition, .comparabilityStatement, .refused].contains(self)
+    }
+
+    /// True while the authority's decision clock runs.
+    package var awaitsDecision: Bool { self == .underAssessment }
+}
+
+/// The route a recognition file takes.
+package enum RecognitionRoute: String, CaseIterable, Sendable {
+    /// Academic recognition through the ENIC-NARIC centre.
+    case academic
+    case regulatedProfession = "regulated_profession"
+    case nonRegulated = "non_regulated"
+
+    package var label: String {
+        switch self {
+        case .academic: return "Academic (ENIC-NARIC)"
+        case .regulatedProfession: return "Regulated profession"
+        case .nonRegulated: return "Non-regulated"
+        }
+    }
+}
+
+/// The compensation measure after a partial recognition, chosen by the applicant
+/// (Directive 2005/36/EC, art. 14).
+package enum CompensationKind: String, CaseIterable, Sendable {
+    case adaptationPeriod = "adaptation_period"
+    case aptitudeTest = "aptitude_test"
+
+    package var label: String { self == .adaptationPeriod ? "Adaptation period" : "Aptitude test" }
+
+    /// An adaptation period lasts at most three years (art. 3(1)(g)).
+    package static let longestAdaptation = TimeSpan(3, .years)
+}
+
+/// A foreign qualification and where its recognition stands.
+package struct Qualification: Hashable, Sendable, Identifiable {
+    package var id: Int64
+    package var clientID: Int64
+    package var title: String
+    package var field: String
+    package var country: String
+    package var institution: String
+    package var year: Int
+    /// ISCED 2011 level, 0 (early childhood) to 8 (doctorate).
+    package var iscedLevel: Int
+    package var hasDocuments: Bool
+    package var isRegulatedProfession: Bool
+    package var stage: RecognitionStage
+    package var stageSince: Day
+    package var route: RecognitionRoute?
+    /// The day the file became complete: the decision clock starts here.
+    package var completeOn: Day?
+    /// The authority's decision deadline, computed from `completeOn` under the programme's rule.
+    package var decisionDue: Day?
+    package var decidedOn: Day?
+    package var passportIssuedOn: Day?
+    package var passportExpiresOn: Day?
+    package var compensation: CompensationKind?
+    package var compensationStart: Day?
+    package var compensationEnd: Day?
+    package var version: Int
+
+    package init(
+        id: Int64 = 0, clientID: Int64, title: String, field: String, country: String, institution: String, year: Int,
+        iscedLevel: Int, hasDocuments: Bool, isRegulatedProfession: Bool, stage: RecognitionStage = .identified,
+        stageSince: Day, route: RecognitionRoute? = nil, completeOn: Day? = nil, decisionDue: Day? = nil,
+        decidedOn: Day? = nil, passportIssuedOn: Day? = nil, passportExpiresOn: Day? = nil,
+        compensation: CompensationKind? = nil, compensationStart: Day? = nil, compensationEnd: Day? = nil, version: Int = 1
+    ) {
+        self.id = id
+        self.clientID = clientID
+        self.title = title
+        self.field = field
+        self.country = country
+        self.institution = institution
+        self.year = year
+        self.iscedLevel = iscedLevel
+        self.hasDocuments = hasDocuments
+        self.isRegulatedProfession = isRegulatedProfession
+        self.stage = stage
+        self.stageSince = stageSince
+        self.route = route
+        self.completeOn = completeOn
+        self.decisionDue = decisionDue
+        self.decidedOn = decidedOn
+        self.passportIssuedOn = passportIssuedOn
+        self.passportExpiresOn = passportExpiresOn
+        self.compensation = compensation
+        self.compensationStart = compensationStart
+        self.compensationEnd = compensationEnd
+        self.version = version
+    }
+
+    /// The decision deadline for a file complete on `day` under a programme's rule.
+    package static func decisionDeadline(completeOn day: Day, rule: TimeSpan) -> Day { rule.after(day) }
+
+    /// True when the authority has not decided and its deadline has passed.
+    package func isOverdue(today: Day) -> Bool {
+        guard stage.awaitsDecision, let due = decisionDue else { return false }
+        return due < today
+    }
+
+    /// Days until the decision deadline (negative when overdue); nil when no clock runs.
+    package func daysToDecision(today: Day) -> Int? {
+        guard stage.awaitsDecision, let due = decisionDue else { return nil }
+        return today.days(until: due)
+    }
+
+    /// True when the decision came within the deadline.
+    package var decidedInTime: Bool? {
+        guard let decided = decidedOn, let due = decisionDue else { return nil }
+        return decided <= due
+    }
+
+    /// Checks the fields an officer types.
+    package static func validate(title: String, year: Int, isced: Int, country: String, today: Day) throws(RecognitionError) {
+        guard !trimmed(title).isEmpty, title.count <= 200, !title.unicodeScalars.contains(where: Sanitized.isForbidden) else {
+            throw .invalid("A qualification needs a title of at most 200 characters.")
+        }
+        guard (1900...today.year).contains(year) else { throw .invalid("The year lies between 1900 and \(today.year).") }
+        guard (0...8).contains(isced) else { throw .invalid("The ISCED level is 0 to 8 (6 bachelor, 7 master, 8 doctorate).") }
+        guard Countries.isKnown(country) else { throw .invalid("Unknown country code; use ISO 3166 two letters, e.g. SY.") }
+    }
+}
+
+package enum RecognitionError: Error, Equatable, CustomStringConvertible {
+    case illegal(from: RecognitionStage, to: RecognitionStage)
+    case invalid(String)
+
+    package var description: String {
+        switch self {
+        case .illegal(let from, let to):
+            if from.next.isEmpty {
+                return "A recognition file cannot move from \(from.label) to \(to.label): \(from.label) is final."
+            }
+            return "A recognition file cannot move from \(from.label) to \(to.label); from \(from.label) it can move to "
+                + listing(from.next.map(\.label)) + "."
+        case .invalid(let message):
+            return message
+        }
+    }
+}

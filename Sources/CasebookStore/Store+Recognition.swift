@@ -1,0 +1,227 @@
+import CasebookCore
+
+/// One step of a recognition file.
+package struct RecognitionEvent: Hashable, Sendable {
+    package var from: RecognitionStage?
+    package var to: RecognitionStage
+    package var effectiveOn: Day
+    package var note: String
+    package var recordedBy: String
+}
+
+/// What a step records besides the new stage: what the step needs, by stage.
+package struct RecognitionStepDetails: Sendable {
+    package var route: RecognitionRoute?
+    package var passportIssuedOn: Day?
+    package var compensation: CompensationKind?
+    package var compensationStart: Day?
+    package var compensationEnd: Day?
+    package var note: String
+
+    package init(
+        route: RecognitionRoute? = nil, passportIssuedOn: Day? = nil, compensation: CompensationKind? = nil,
+        compensationStart: Day? = nil, compensationEnd: Day? = nil, note: String = ""
+    ) {
+        self.route = route
+        self.passportIssuedOn = passportIssuedOn
+        self.compensation = compensation
+        self.compensationStart = compensationStart
+        self.compensationEnd = compensationEnd
+        self.note = note
+    }
+}
+
+extension Store {
+    /// The decision deadline rule when a client is not (yet) enrolled in a programme: four
+    /// months, as the Lisbon Recognition Convention's subsidiary text recommends.
+    package static let defaultDecisionRule = TimeSpan(4, .months)
+
+    private static let qualificationColumns = """
+        id, client_id, title, field, country, institution, year, isced, has_documents, regulated, stage, stage_since,
+        route, complete_on, decision_due, decided_on, passport_issued_on, passport_expires_on, compensation,
+        compensation_start, compensation_end, version
+        """
+
+    private static func qualification(_ row: Row) throws -> Qualification {
+        Qualification(
+            id: row.int64(0), clientID: row.int64(1), title: row.text(2), field: row.text(3), country: row.text(4),
+            institution: row.text(5), year: row.int(6), iscedLevel: row.int(7), hasDocuments: row.int(8) == 1,
+            isRegulatedProfession: row.int(9) == 1, stage: try row.value(10, as: RecognitionStage.self),
+            stageSince: try row.day(11), route: row.optionalText(12).flatMap(RecognitionRoute.init(rawValue:)),
+            completeOn: try row.optionalDay(13), decisionDue: try row.optionalDay(14), decidedOn: try row.optionalDay(15),
+            passportIssuedOn: try row.optionalDay(16), passportExpiresOn: try row.optionalDay(17),
+            compensation: row.optionalText(18).flatMap(CompensationKind.init(rawValue:)),
+            compensationStart: try row.optionalDay(19), compensationEnd: try row.optionalDay(20), version: row.int(21))
+    }
+
+    @discardableResult
+    package func addQualification(_ draft: Qualification, actor: Staff.ID) throws -> Qualification {
+        do {
+            try Qualification.validate(title: draft.title, year: draft.year, isced: draft.iscedLevel, country: draft.country, today: clock.today)
+        } catch { throw StoreError.invalidInput(error.description) }
+        try checkText(draft.field, "The field", required: false)
+        try checkText(draft.institution, "The institution", required: false)
+        return try write {
+            let now = clock.now
+            let today = clock.today
+            try database.execute(
+                """
+                INSERT INTO qualifications (client_id, title, field, country, institution, year, isced, has_documents,
+                    regulated, stage, stage_since, version, created_at, created_by, updated_at, updated_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'identified', ?, 1, ?, ?, ?, ?)
+                """,
+                [
+                    draft.clientID, trimmed(draft.title), trimmed(draft.field), draft.country, trimmed(draft.institution),
+                    draft.year, draft.iscedLevel, draft.hasDocuments, draft.isRegulatedProfession, today, now, actor, now,
+                    actor,
+                ])
+            let id = database.lastInsertRowID
+            try database.execute(
+                """
+                INSERT INTO recognition_events (qualification_id, from_stage, to_stage, effective_on, recorded_at, recorded_by)
+                VALUES (?, NULL, 'identified', ?, ?, ?)
+                """, [id, today, now, actor])
+            try audit(
+                entity: "qualification", id: id, clientID: draft.clientID, field: "qualification", old: nil,
+                new: "\(trimmed(draft.title)) (\(draft.country), \(draft.year), ISCED \(draft.iscedLevel))", actor: actor)
+            guard let saved = try qualification(id: id) else { throw StoreError.notFound("qualification") }
+            return saved
+        }
+    }
+
+    package func qualification(id: Int64) throws -> Qualification? {
+        try read {
+            try database.queryFirst(
+                "SELECT \(Store.qualificationColumns) FROM qualifications WHERE id = ?", [id], Store.qualification)
+        }
+    }
+
+    package func qualifications(clientID: Client.ID) throws -> [Qualification] {
+        try read {
+            try database.query(
+                "SELECT \(Store.qualificationColumns) FROM qualifications WHERE client_id = ? ORDER BY id", [clientID],
+                Store.qualification)
+        }
+    }
+
+    /// Moves a recognition file to its next stage if the move is legal and nobody saved the
+    /// file since `expectedVersion`. Entering assessment starts the decision clock under the
+    /// client's programme rule; a decision records its day.
+    @discardableResult
+    package func stepQualification(
+        id: Int64, to stage: RecognitionStage, on day: Day, details: RecognitionStepDetails = RecognitionStepDetails(),
+        expectedVersion: Int, actor: Staff.ID
+    ) throws -> Qualification {
+        try checkNotFuture(day, "The step's date")
+        try checkText(details.note, "The note", required: false, limit: 500)
+        return try write {
+            guard var file = try qualification(id: id) else { throw StoreError.notFound("qualification") }
+            guard file.version == expectedVersion else { throw try qualificationConflict(id: id) }
+            do { try file.stage.validateMove(to: stage) } catch let error as RecognitionError {
+                throw StoreError.invalidInput(error.description)
+            }
+            if day < file.stageSince {
+                throw StoreError.invalidInput("The step cannot come before the current stage began (\(file.stageSince.iso)).")
+            }
+            let from = file.stage
+            switch stage {
+            case .routeChosen:
+                guard let route = details.route else { throw StoreError.invalidInput("Choose the route: academic, regulated profession or non-regulated.") }
+                file.route = route
+            case .noDocuments:
+                if let issued = details.passportIssuedOn {
+                    let validity = try programme(forClient: file.clientID)?.programme.qualificationsPassportValidity ?? TimeSpan(5, .years)
+                    file.passportIssuedOn = issued
+                    file.passportExpiresOn = validity.after(issued)
+                }
+            case .underAssessment:
+                let rule = try programme(forClient: file.clientID)?.programme.recognitionDecision ?? Store.defaultDecisionRule
+                file.completeOn = day
+                file.decisionDue = Qualification.decisionDeadline(completeOn: day, rule: rule)
+                file.decidedOn = nil
+            case .compensation:
+                guard let kind = details.compensation, let start = details.compensationStart else {
+                    throw StoreError.invalidInput("Choose the compensation measure and its start date.")
+                }
+                if let end = details.compensationEnd {
+                    if end < start { throw StoreError.invalidInput("The measure cannot end before it starts.") }
+                    if kind == .adaptationPeriod, end > CompensationKind.longestAdaptation.after(start) {
+                        throw StoreError.invalidInput("An adaptation period lasts at most 3 years (Directive 2005/36/EC).")
+                    }
+                }
+                file.compensation = kind
+                file.compensationStart = start
+                file.compensationEnd = details.compensationEnd
+            default:
+                break
+            }
+            if stage.isDecision { file.decidedOn = day }
+            file.stage = stage
+            file.stageSince = day
+            try database.execute(
+                """
+                UPDATE qualifications SET stage = ?, stage_since = ?, route = ?, complete_on = ?, decision_due = ?,
+                    decided_on = ?, passport_issued_on = ?, passport_expires_on = ?, compensation = ?,
+                    compensation_start = ?, compensation_end = ?, version = version + 1, updated_at = ?, updated_by = ?
+                WHERE id = ? AND version = ?
+                """,
+                [
+                    stage.rawValue, day, file.route?.rawValue, file.completeOn, file.decisionDue, file.decidedOn,
+                    file.passportIssuedOn, file.passportExpiresOn, file.compensation?.rawValue, file.compensationStart,
+                    file.compensationEnd, clock.now, actor, id, expectedVersion,
+                ])
+            guard database.changes == 1 else { throw try qualificationConflict(id: id) }
+            try database.execute(
+                """
+                INSERT INTO recognition_events (qualification_id, from_stage, to_stage, effective_on, note, recorded_at, recorded_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, [id, from.rawValue, stage.rawValue, day, trimmed(details.note), clock.now, actor])
+            try audit(
+                entity: "qualification", id: id, clientID: file.clientID, field: "stage", old: from.rawValue,
+                new: stage.rawValue, actor: actor)
+            file.version += 1
+            return file
+        }
+    }
+
+    private func qualificationConflict(id: Int64) throws -> StoreError {
+        let last = try database.queryFirst(
+            "SELECT s.display_name, q.updated_at FROM qualifications q JOIN staff s ON s.id = q.updated_by WHERE q.id = ?", [id]
+        ) { (name: $0.text(0), at: try $0.instant(1)) }
+        guard let last else { return .notFound("qualification") }
+        return .conflict(entity: "recognition file", by: last.name, at: last.at)
+    }
+
+    package func recognitionEvents(qualificationID: Int64) throws -> [RecognitionEvent] {
+        try read {
+            try database.query(
+                """
+                SELECT e.from_stage, e.to_stage, e.effective_on, e.note, s.display_name
+                FROM recognition_events e JOIN staff s ON s.id = e.recorded_by
+                WHERE e.qualification_id = ? ORDER BY e.id
+                """, [qualificationID]
+            ) { row in
+                RecognitionEvent(
+                    from: row.optionalText(0).flatMap(RecognitionStage.init(rawValue:)),
+                    to: try row.value(1, as: RecognitionStage.self), effectiveOn: try row.day(2), note: row.text(3),
+                    recordedBy: row.text(4))
+            }
+        }
+    }
+
+    /// Which of `clientIDs` have a recognition file past its decision deadline (the same rule as
+    /// `Qualification.isOverdue`: under assessment, due before today).
+    package func clientsWithOverdueRecognition(_ clientIDs: [Client.ID]) throws -> Set<Client.ID> {
+        guard !clientIDs.isEmpty else { return [] }
+        return try read {
+            let marks = Array(repeating: "?", count: clientIDs.count).joined(separator: ", ")
+            let rows = try database.query(
+                """
+                SELECT DISTINCT client_id FROM qualifications
+                WHERE stage = 'under_assessment' AND decision_due < ? AND client_id IN (\(marks))
+                """, [clock.today as any SQLBindable] + clientIDs.map { $0 as any SQLBindable }
+            ) { $0.int64(0) }
+            return Set(rows)
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import CasebookConfig
+import CasebookCore
+import CasebookStore
+
+struct ProgrammeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "programme", abstract: "Import and list programme definitions (targets, hours, modules, obligations).",
+        subcommands: [Import.self, List.self], defaultSubcommand: List.self)
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import a programme file as a new version (admins only).",
+            discussion: "An unchanged file is not imported again. Enrolments keep the version they were made under.")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: ArgumentHelp("A programme file, e.g. config/programmes/no-introduction.toml.", valueName: "file"))
+        var file: String
+
+        func run() throws {
+            guard let text = Environment.readFile(file) else { throw CommandError("Cannot read \(file); check the path.") }
+            let programme: Programme
+            do { programme = try ProgrammeFile.parse(path: file, text: text) } catch { throw CommandError(error.description) }
+            let store = try database.open(.readWrite)
+            let me = try currentStaff(in: store)
+            try requireAdmin(me, to: "import programmes")
+            let (stored, isNew) = try store.importProgramme(programme, sourceFile: file, sourceText: text, actor: me.id)
+            print(isNew ? "Imported \(stored.id) version \(stored.version): \(stored.name)." : "\(stored.id) is unchanged; version \(stored.version) stays current.")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List imported programme versions.")
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            let store = try database.open(.readOnly)
+            let versions = try store.programmeVersions()
+            if versions.isEmpty {
+                print("No programmes imported; `casebook programme import FILE` adds one.")
+                return
+            }
+            let width = max(10, versions.map(\.id.count).max() ?? 0)
+            print("\("ID".padding(width))  VERSION  ENROLLED  IMPORTED    NAME")
+            for version in versions {
+                print("\(version.id.padding(width))  \(String(version.version).padding(7))  \(String(version.enrolled).padding(8))  \(version.importedAt.utcDay.iso)  \(Sanitized.inline(version.name))")
+            }
+        }
+    }
+}
+
+/// The programme presets shipped in `config/programmes`, parsed.
+enum ShippedProgrammes {
+    static func load() throws -> [(programme: Programme, path: String, text: String)] {
+        guard let folder = Configuration.shippedFolder else { return [] }
+        var result: [(Programme, String, String)] = []
+        for name in Environment.files(in: folder + "/programmes", suffix: ".toml") where name != "template.toml" {
+            let path = folder + "/programmes/" + name
+            guard let text = Environment.readFile(path) else { continue }
+            do { result.append((try ProgrammeFile.parse(path: path, text: text), path, text)) } catch {
+                throw CommandError(error.description)
+            }
+        }
+        return result
+    }
+
+    /// Imports every shipped preset the file does not hold yet; returns the names of the new ones.
+    @discardableResult
+    static func importMissing(into store: Store, actor: Staff.ID) throws -> [String] {
+        var imported: [String] = []
+        for (programme, path, text) in try load() {
+            if try store.latestProgrammes().contains(where: { $0.id == programme.id }) { continue }
+            try store.importProgramme(programme, sourceFile: path, sourceText: text, actor: actor)
+            imported.append(programme.id)
+        }
+        return imported
+    }
+}
