@@ -25,6 +25,7 @@ package enum Bench {
         let store = try Store.open(path: path, mode: .readWrite)
         let people = try benchUsers(store: store, preferred: user)
         figures += try listFigures(store: store, people: people)
+        figures += try tabFigures(store: store, me: people.first)
         figures += try storeFigures(store)
         figures.append(Figure(name: "resident memory, list open", median: memory, p99: nil, unit: "MB", target: "≤ 50 MB"))
         for figure in figures { output(figure.text) }
@@ -99,6 +100,34 @@ package enum Bench {
             Figure(name: "search keystroke (query and frame)", median: keystroke.median, p99: keystroke.p99, unit: "ms", target: "≤ 15 ms p99"),
             Figure(name: "open a client record", median: open.median, p99: open.p99, unit: "ms", target: "≤ 10 ms"),
         ]
+    }
+
+    /// Opening a record straight at each tab, for clients across the list (each tab reads its
+    /// own data: the record, then the tab's queries, then the frame).
+    static func tabFigures(store: Store, me: Staff?) throws -> [Figure] {
+        guard let me else { return [] }
+        let app = try makeApp(store, me)
+        var clients: [ClientSummary] = []
+        var after: ClientSummary?
+        for _ in 0..<20 {
+            let page = try store.clientPage(ClientFilter(), sort: .arrival, after: after, limit: 2500)
+            guard let last = page.last else { break }
+            clients.append(contentsOf: page.prefix(3))
+            after = last
+        }
+        var figures: [Figure] = []
+        for tab in ["Language", "Qualifications", "Civic"] {
+            var samples = Samples()
+            for client in clients {
+                samples.add(try time {
+                    app.push(try ClientRecordScreen(app: app, clientID: client.id, tab: tab))
+                    frame(app)
+                })
+                app.pop()
+            }
+            figures.append(Figure(name: "open the \(tab) tab", median: samples.median, p99: samples.p99, unit: "ms", target: "≤ 10 ms"))
+        }
+        return figures
     }
 
     /// One key as the application handles it, with the debounced search run at once, and the

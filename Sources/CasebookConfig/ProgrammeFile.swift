@@ -161,7 +161,7 @@ struct TableReader {
     func choice<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type) throws(ConfigError) -> E where E.RawValue == String {
         let text = try string(key)
         guard let value = E(rawValue: text) else {
-            throw error(key, "\"\(text)\" is not a \(key); use " + listing(E.allCases.map(\.rawValue)) + ".")
+            throw error(key, "\"\(text)\" is not a known \(key); use " + listing(E.allCases.map(\.rawValue)) + ".")
         }
         return value
     }

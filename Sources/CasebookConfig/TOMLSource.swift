@@ -29,6 +29,9 @@ package struct TOMLSource {
         var current = ""
         var arrayCounts: [String: Int] = [:]
         var headerLine: Int?
+        // A key that is itself a table is found at its header: [path.key] or [[path.key]].
+        let tableName = (path ?? "").isEmpty ? key : "\(path ?? "").\(key)"
+        var keyHeaderLine: Int?
         for (index, raw) in lines.enumerated() {
             let line = raw.drop(while: { $0 == " " || $0 == "\t" })
             if line.hasPrefix("[") {
@@ -43,7 +46,8 @@ package struct TOMLSource {
                 } else {
                     current = name
                 }
-                if current == path { headerLine = index + 1 }
+                if current == path, headerLine == nil { headerLine = index + 1 }
+                if name == tableName, keyHeaderLine == nil { keyHeaderLine = index + 1 }
                 continue
             }
             guard path == nil || current == path else { continue }
@@ -52,7 +56,7 @@ package struct TOMLSource {
                 if rest.hasPrefix("=") { return index + 1 }
             }
         }
-        return headerLine ?? 1
+        return keyHeaderLine ?? headerLine ?? 1
     }
 }
 

@@ -75,7 +75,9 @@ extension Store {
     @discardableResult
     package func addCivicSession(_ session: CivicSession, actor: Staff.ID) throws -> CivicSession {
         try checkNotFuture(session.date, "The session date")
-        guard session.hours > 0, session.hours <= 12 else { throw StoreError.invalidInput("A session lasts between 0 and 12 hours.") }
+        guard session.hours >= 0.5, session.hours <= 40 else {
+            throw StoreError.invalidInput("A session (or a week's block of sessions) lasts between 0.5 and 40 hours.")
+        }
         guard Languages.isKnown(session.language) else {
             throw StoreError.invalidInput("\"\(Sanitized.inline(session.language, limit: 12))\" is not an ISO 639 language code.")
         }

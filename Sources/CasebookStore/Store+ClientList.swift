@@ -20,7 +20,7 @@ package struct ClientFilter: Hashable, Sendable {
     /// Only this officer's caseload; nil for everyone's.
     package var officerID: Staff.ID?
     package var phase: CasePhase?
-    /// Only clients with a vulnerability flag.
+    /// Only clients with a flag: a vulnerability, or a recognition decision past its deadline.
     package var flaggedOnly: Bool
     /// Typed search: name parts (any order, each the start of a name part) or the start of a case number.
     package var search: String
@@ -94,7 +94,7 @@ extension Store {
         _ filter: ClientFilter, sort: ClientSort, after: ClientSummary? = nil, limit: Int
     ) throws -> [ClientSummary] {
         try read {
-            guard let query = try ListQuery(filter: filter, sort: sort, database: database) else { return [] }
+            guard let query = try ListQuery(filter: filter, sort: sort, database: database, today: clock.today) else { return [] }
             return try page(query, cursor: after?.position, forward: true, limit: limit)
         }
     }
@@ -105,7 +105,7 @@ extension Store {
         _ filter: ClientFilter, sort: ClientSort, before: ClientSummary?, limit: Int
     ) throws -> [ClientSummary] {
         try read {
-            guard let query = try ListQuery(filter: filter, sort: sort, database: database) else { return [] }
+            guard let query = try ListQuery(filter: filter, sort: sort, database: database, today: clock.today) else { return [] }
             return try page(query, cursor: before?.position, forward: false, limit: limit).reversed()
         }
     }
@@ -124,7 +124,7 @@ extension Store {
         let searching = !SearchKey.queryWords(filter.search).isEmpty
         let cap = cap ?? (searching ? 1000 : Int(Int32.max))
         return try read {
-            guard let query = try ListQuery(filter: filter, sort: .name, database: database) else {
+            guard let query = try ListQuery(filter: filter, sort: .name, database: database, today: clock.today) else {
                 return ClientCount(value: 0, isAtLeast: false)
             }
             let (sql, arguments) = query.count(cap: cap)
@@ -135,7 +135,7 @@ extension Store {
 
     /// The query plan of a first page, for tests that hold the list to its indexes.
     package func clientPagePlan(_ filter: ClientFilter, sort: ClientSort) throws -> [String] {
-        guard let query = try ListQuery(filter: filter, sort: sort, database: database) else { return [] }
+        guard let query = try ListQuery(filter: filter, sort: sort, database: database, today: clock.today) else { return [] }
         let (sql, arguments) = query.page(cursor: nil, forward: true, limit: 50)
         return try database.queryPlan(sql, arguments)
     }
@@ -172,7 +172,7 @@ private struct ListQuery {
     var condition: String { conditions.isEmpty ? "1" : conditions.joined(separator: " AND ") }
 
     /// Nil when a search word starts no stored name token, so nothing can match.
-    init?(filter: ClientFilter, sort: ClientSort, database: Database) throws {
+    init?(filter: ClientFilter, sort: ClientSort, database: Database, today: Day) throws {
         var filterConditions: [String] = []
         var filterArguments: [any SQLBindable] = []
         if let officer = filter.officerID {
@@ -185,7 +185,15 @@ private struct ListQuery {
         }
         let indexedConditions = filterConditions
         let indexedArguments = filterArguments
-        if filter.flaggedOnly { filterConditions.append("c.vulnerabilities <> 0") }
+        if filter.flaggedOnly {
+            // The overdue rule of Qualification.isOverdue: under assessment, due before today.
+            filterConditions.append(
+                """
+                (c.vulnerabilities <> 0 OR EXISTS (SELECT 1 FROM qualifications q
+                    WHERE q.client_id = c.id AND q.stage = 'under_assessment' AND q.decision_due < ?))
+                """)
+            filterArguments.append(today)
+        }
 
         let search = trimmed(filter.search)
         // A query that folds to nothing (only punctuation or invisible marks) filters nothing.

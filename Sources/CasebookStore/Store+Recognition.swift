@@ -54,16 +54,18 @@ extension Store {
             compensationStart: try row.optionalDay(19), compensationEnd: try row.optionalDay(20), version: row.int(21))
     }
 
+    /// Adds a qualification at the Identified stage, identified on `draft.stageSince`.
     @discardableResult
     package func addQualification(_ draft: Qualification, actor: Staff.ID) throws -> Qualification {
         do {
             try Qualification.validate(title: draft.title, year: draft.year, isced: draft.iscedLevel, country: draft.country, today: clock.today)
         } catch { throw StoreError.invalidInput(error.description) }
         try checkText(draft.field, "The field", required: false)
+        try checkNotFuture(draft.stageSince, "The day the qualification was identified")
         try checkText(draft.institution, "The institution", required: false)
         return try write {
             let now = clock.now
-            let today = clock.today
+            let identified = draft.stageSince
             try database.execute(
                 """
                 INSERT INTO qualifications (client_id, title, field, country, institution, year, isced, has_documents,
@@ -72,7 +74,7 @@ extension Store {
                 """,
                 [
                     draft.clientID, trimmed(draft.title), trimmed(draft.field), draft.country, trimmed(draft.institution),
-                    draft.year, draft.iscedLevel, draft.hasDocuments, draft.isRegulatedProfession, today, now, actor, now,
+                    draft.year, draft.iscedLevel, draft.hasDocuments, draft.isRegulatedProfession, identified, now, actor, now,
                     actor,
                 ])
             let id = database.lastInsertRowID
@@ -80,7 +82,7 @@ extension Store {
                 """
                 INSERT INTO recognition_events (qualification_id, from_stage, to_stage, effective_on, recorded_at, recorded_by)
                 VALUES (?, NULL, 'identified', ?, ?, ?)
-                """, [id, today, now, actor])
+                """, [id, identified, now, actor])
             try audit(
                 entity: "qualification", id: id, clientID: draft.clientID, field: "qualification", old: nil,
                 new: "\(trimmed(draft.title)) (\(draft.country), \(draft.year), ISCED \(draft.iscedLevel))", actor: actor)

@@ -19,6 +19,9 @@ package final class ClientListScreen: Screen {
     private var top = 0
     private var visibleRows = 10
     private(set) var count = ClientCount(value: 0, isAtLeast: false)
+    /// Language standing and overdue recognition of the rows held, read with each page.
+    private(set) var standings: [Client.ID: LanguageStanding] = [:]
+    private(set) var overdueRecognition: Set<Client.ID> = []
     private var order: ListOrder = .sorted(.name)
 
     /// How long typing may pause before the search runs.
@@ -52,6 +55,9 @@ package final class ClientListScreen: Screen {
         order = app.store.listOrder(filter, sort: sort)
         count = try app.store.countClients(filter)
         rows = try app.store.clientPage(filter, sort: sort, limit: pageSize)
+        standings = [:]
+        overdueRecognition = []
+        try annotate(rows, app: app)
         atStart = true
         atEnd = rows.count < pageSize
         selected = 0
@@ -62,6 +68,7 @@ package final class ClientListScreen: Screen {
     private func loadAfter(app: App) throws {
         guard !atEnd, let last = rows.last else { return }
         let page = try app.store.clientPage(filter, sort: sort, after: last, limit: pageSize)
+        try annotate(page, app: app)
         rows += page
         atEnd = page.count < pageSize
         if rows.count > ClientListScreen.windowLimit {
@@ -76,6 +83,7 @@ package final class ClientListScreen: Screen {
     private func loadBefore(app: App) throws {
         guard !atStart, let first = rows.first else { return }
         let page = try app.store.clientPage(filter, sort: sort, before: first, limit: pageSize)
+        try annotate(page, app: app)
         rows = page + rows
         selected += page.count
         top += page.count
@@ -83,6 +91,18 @@ package final class ClientListScreen: Screen {
         if rows.count > ClientListScreen.windowLimit {
             rows.removeLast(rows.count - ClientListScreen.windowLimit)
             atEnd = false
+        }
+    }
+
+    /// Reads the language standing and recognition deadlines of newly loaded rows.
+    private func annotate(_ page: [ClientSummary], app: App) throws {
+        let ids = page.map(\.id)
+        standings.merge(try app.store.languageStandings(clientIDs: ids)) { $1 }
+        overdueRecognition.formUnion(try app.store.clientsWithOverdueRecognition(ids))
+        if standings.count > ClientListScreen.windowLimit * 2 {
+            let kept = Set(rows.map(\.id) + ids)
+            standings = standings.filter { kept.contains($0.key) }
+            overdueRecognition = overdueRecognition.filter { kept.contains($0) }
         }
     }
 
@@ -103,6 +123,9 @@ package final class ClientListScreen: Screen {
 
     private func jumpToEnd(app: App) throws {
         rows = try app.store.clientPage(filter, sort: sort, before: nil, limit: pageSize)
+        standings = [:]
+        overdueRecognition = []
+        try annotate(rows, app: app)
         atEnd = true
         atStart = rows.count < pageSize
         selected = max(0, rows.count - 1)
@@ -258,7 +281,10 @@ package final class ClientListScreen: Screen {
             let index = top + row
             guard rows.indices.contains(index) else { break }
             let y = table.y + row
-            columns.draw(rows[index], frame: &frame, y: y, selected: index == selected)
+            let id = rows[index].id
+            columns.draw(
+                rows[index], standing: standings[id], overdue: overdueRecognition.contains(id), frame: &frame, y: y,
+                selected: index == selected)
         }
         if let searchCursor {
             frame.cursor = searchCursor
@@ -274,21 +300,22 @@ struct ListColumns {
     let officerWidth: Int
     let phaseWidth: Int
     let arrivalWidth = 10
+    let languageWidth = 7
     let flagsWidth = 5
     let nameWidth: Int
     let x: Int
 
     init(width: Int, x: Int = 0) {
         self.x = x
-        officerWidth = width >= 110 ? 14 : 10
-        phaseWidth = width >= 110 ? 18 : 15
-        nameWidth = max(8, width - 1 - caseWidth - officerWidth - phaseWidth - arrivalWidth - flagsWidth - 6)
+        officerWidth = width >= 110 ? 14 : 9
+        phaseWidth = width >= 110 ? 18 : 12
+        nameWidth = max(8, width - 1 - caseWidth - officerWidth - phaseWidth - arrivalWidth - languageWidth - flagsWidth - 7)
     }
 
     private func cells() -> [(Int, Int)] {
         var result: [(Int, Int)] = []
         var position = x + 1
-        for width in [caseWidth, nameWidth, officerWidth, phaseWidth, arrivalWidth, flagsWidth] {
+        for width in [caseWidth, nameWidth, officerWidth, phaseWidth, arrivalWidth, languageWidth, flagsWidth] {
             result.append((position, width))
             position += width + 1
         }
@@ -296,20 +323,36 @@ struct ListColumns {
     }
 
     func header(_ frame: inout Frame, y: Int) {
-        let titles = ["Case no.", "Name", "Officer", "Phase", "Arrival", "Flags"]
+        let titles = ["Case no.", "Name", "Officer", "Phase", "Arrival", "Lang.", "Flags"]
         frame.clear(Rect(x: frame.area.x, y: y, width: frame.area.width, height: 1), .columnHeader)
         for ((position, width), title) in zip(cells(), titles) {
             frame.text(title, in: Rect(x: position, y: y, width: width, height: 1), .columnHeader)
         }
     }
 
-    func draw(_ client: ClientSummary, frame: inout Frame, y: Int, selected: Bool) {
+    /// "B1 ✓" when every targeted skill is met; "A2 3/5" with the lowest level and how many
+    /// skills are met; "— 0/5" before the targeted skills are all assessed.
+    static func language(_ standing: LanguageStanding?, glyphs: Glyphs) -> String {
+        guard let standing, !standing.targets.isEmpty else { return "" }
+        let lowest = standing.lowestCurrent.map { $0 == .preA1 ? "pA1" : $0.rawValue } ?? "—"
+        let (met, of) = standing.metCount
+        return met == of ? "\(lowest) \(glyphs.check)" : "\(lowest) \(met)/\(of)"
+    }
+
+    func draw(
+        _ client: ClientSummary, standing: LanguageStanding?, overdue: Bool, frame: inout Frame, y: Int, selected: Bool
+    ) {
         let role: Role = selected ? .selected : .normal
         frame.clear(Rect(x: frame.area.x, y: y, width: frame.area.width, height: 1), role)
-        let flags = client.vulnerabilities.isEmpty ? "" : "V\(client.vulnerabilities.count)"
-        let values = [client.caseNumber, client.displayName, client.officer ?? "—", client.phase.label, client.arrivalDate.iso, flags]
-        for ((position, width), value) in zip(cells(), values) {
-            frame.text(value, in: Rect(x: position, y: y, width: width, height: 1), role)
+        var flags = client.vulnerabilities.isEmpty ? "" : "V\(client.vulnerabilities.count)"
+        if overdue { flags += flags.isEmpty ? "R!" : " R!" }
+        let values = [
+            client.caseNumber, client.displayName, client.officer ?? "—", client.phase.label, client.arrivalDate.iso,
+            ListColumns.language(standing, glyphs: frame.glyphs), flags,
+        ]
+        for (column, ((position, width), value)) in zip(cells(), values).enumerated() {
+            let isFlag = column == 6 && overdue && !selected
+            frame.text(value, in: Rect(x: position, y: y, width: width, height: 1), isFlag ? .overdue : role)
         }
         if selected { frame.text(">", x: frame.area.x, y: y, role) }
     }

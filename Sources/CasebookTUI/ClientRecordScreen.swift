@@ -29,15 +29,17 @@ package final class ClientRecordScreen: Screen {
     var scroll = 0
     var pageHeight = 10
 
-    package init(app: App, clientID: Client.ID) throws {
+    /// Opens a client's record, at the tab named `tab` when given.
+    package init(app: App, clientID: Client.ID, tab: String? = nil) throws {
         self.clientID = clientID
         guard let client = try app.store.client(id: clientID) else { throw StoreError.notFound("client") }
         self.client = client
-        tabs = [OverviewTab()]
+        tabs = [OverviewTab(), LanguageTab(), QualificationsTab(), CivicTab()]
+        if let tab, let index = tabs.firstIndex(where: { $0.name == tab }) { tabIndex = index }
         try load(app: app)
     }
 
-    package var contexts: [KeyContext] { [.record] + tabs[tabIndex].contexts + [.movement] }
+    package var contexts: [KeyContext] { tabs[tabIndex].contexts + [.record, .movement] }
     package var title: String { client.caseNumber.text }
     package var tabNames: [String] { tabs.map(\.name) }
 
@@ -68,6 +70,7 @@ package final class ClientRecordScreen: Screen {
             case .bottom: scroll = Int.max / 2
             case .edit: try ClientForms.openEdit(app: app, client: client)
             case .changePhase: ClientForms.openPhaseChange(app: app, client: client)
+            case .enrol: try TrackForms.enrol(app: app, client: client)
             case .reload:
                 try load(app: app)
                 app.message = .info("Reloaded.")
@@ -180,7 +183,7 @@ final class OverviewTab: RecordTab {
             ]),
             ("Case", [
                 ("Phase", client.phase.label, .emphasis),
-                ("Programme", enrolment?.programmeID ?? "not enrolled", .normal),
+                ("Programme", enrolment?.programmeID.map { "\($0) v\(enrolment?.programmeVersion ?? 0), \(enrolment?.profile ?? "no profile")" } ?? "not enrolled", .normal),
                 ("Offered", enrolment?.offeredOn?.iso ?? "—", .normal),
                 ("Started", enrolment?.startedOn?.iso ?? "—", .normal),
                 ("Planned end", enrolment?.plannedEnd?.iso ?? "—", .normal),

@@ -5,6 +5,9 @@ package enum KeyContext: String, CaseIterable, Sendable {
     case list
     case search
     case record
+    case language
+    case qualifications
+    case civic
     case form
     case edit
     case dialog
@@ -16,11 +19,23 @@ package enum KeyContext: String, CaseIterable, Sendable {
         case .list: return "Client list"
         case .search: return "Search field"
         case .record: return "Client record"
+        case .language: return "Language tab"
+        case .qualifications: return "Qualifications tab"
+        case .civic: return "Civic orientation tab"
         case .form: return "Forms"
         case .edit: return "Editing text in a field"
         case .dialog: return "Dialogs and pick lists"
         }
     }
+}
+
+extension KeyContext {
+    /// The contexts one screen looks keys up in at the same time (besides the global one):
+    /// a key may run only one command within each group.
+    package static let activeTogether: [[KeyContext]] = [
+        [.list, .movement], [.search, .edit], [.record, .movement, .language], [.record, .movement, .qualifications],
+        [.record, .movement, .civic], [.form, .edit], [.dialog, .movement],
+    ]
 }
 
 /// Every command a key can run, by its stable name (the name configuration files use).
@@ -52,6 +67,20 @@ package enum CommandID: String, CaseIterable, Sendable {
     case nextTab = "record.next_tab"
     case previousTab = "record.previous_tab"
     case reload = "record.reload"
+    case enrol = "record.programme"
+
+    case addAssessment = "language.assess"
+    case overrideTarget = "language.target"
+    case addCourse = "language.course"
+    case addAttendance = "language.attendance"
+
+    case addQualification = "qualification.add"
+    case stepQualification = "qualification.step"
+
+    case civicRequirement = "civic.requirement"
+    case addCivicSession = "civic.session"
+    case addCivicTest = "civic.test"
+    case attestCivic = "civic.attest"
 
     case save = "form.save"
     case nextField = "form.next"
@@ -117,7 +146,21 @@ package enum CommandTable {
         CommandInfo(id: .changePhase, context: .record, summary: "Move the case to its next phase", defaultKeys: [.character("c")], barLabel: "Phase"),
         CommandInfo(id: .nextTab, context: .record, summary: "Next tab", defaultKeys: [.tab, .right, .character("l")], barLabel: "Tab"),
         CommandInfo(id: .previousTab, context: .record, summary: "Previous tab", defaultKeys: [.backTab, .left, .character("h")], barLabel: nil),
-        CommandInfo(id: .reload, context: .record, summary: "Reload the record from the database", defaultKeys: [.character("r"), .control("r")], barLabel: "Reload"),
+        CommandInfo(id: .reload, context: .record, summary: "Reload the record from the database", defaultKeys: [.character("r"), .control("r")], barLabel: nil),
+        CommandInfo(id: .enrol, context: .record, summary: "Enrol in a programme and learner profile", defaultKeys: [.character("P")], barLabel: "Programme"),
+
+        CommandInfo(id: .addAssessment, context: .language, summary: "Record a language assessment (one skill or all five)", defaultKeys: [.character("a")], barLabel: "Assess"),
+        CommandInfo(id: .overrideTarget, context: .language, summary: "Change a skill's target, with the reason", defaultKeys: [.character("o")], barLabel: "Target"),
+        CommandInfo(id: .addCourse, context: .language, summary: "Enrol in a language course", defaultKeys: [.character("n")], barLabel: "Course"),
+        CommandInfo(id: .addAttendance, context: .language, summary: "Record course hours attended and missed", defaultKeys: [.character("t")], barLabel: "Attendance"),
+
+        CommandInfo(id: .addQualification, context: .qualifications, summary: "Add a foreign qualification", defaultKeys: [.character("a")], barLabel: "Add"),
+        CommandInfo(id: .stepQualification, context: .qualifications, summary: "Move the selected recognition file to its next stage", defaultKeys: [.character("s")], barLabel: "Step"),
+
+        CommandInfo(id: .civicRequirement, context: .civic, summary: "Set whether civic orientation is required (exemption with reason)", defaultKeys: [.character("x")], barLabel: "Requirement"),
+        CommandInfo(id: .addCivicSession, context: .civic, summary: "Record a civic orientation session", defaultKeys: [.character("s")], barLabel: "Session"),
+        CommandInfo(id: .addCivicTest, context: .civic, summary: "Record a civic test result", defaultKeys: [.character("t")], barLabel: "Test"),
+        CommandInfo(id: .attestCivic, context: .civic, summary: "Record the course attestation", defaultKeys: [.character("v")], barLabel: "Attest"),
 
         CommandInfo(id: .save, context: .form, summary: "Save", defaultKeys: [.control("s"), .function(2)], barLabel: "Save"),
         CommandInfo(id: .nextField, context: .form, summary: "Next field", defaultKeys: [.tab, .down], barLabel: "Next"),

@@ -71,10 +71,10 @@ package struct KeyMap: Sendable {
             }
             origin[id] = entry
         }
-        // Two commands of one context (or a context and the global one) may not share a key.
-        for context in KeyContext.allCases {
+        // Two commands active on one screen at once may not share a key.
+        for group in KeyContext.activeTogether {
             var seen: [Key: CommandID] = [:]
-            let inScope = CommandTable.all.filter { $0.context == context || ($0.context == .global && context != .global) }
+            let inScope = CommandTable.all.filter { group.contains($0.context) || $0.context == .global }
             for info in inScope {
                 for key in keysByCommand[info.id] ?? [] {
                     if let other = seen[key], other != info.id {

@@ -93,3 +93,22 @@ package func write(_ text: String, to path: String) {
 package func sqliteShell(_ path: String, _ sql: String) -> Int32 {
     system("sqlite3 '\(path)' \"\(sql)\" >/dev/null 2>&1")
 }
+
+/// A small programme for tests: two profiles, one civic module with a scored test, a
+/// four-month decision rule, obligations on both sides.
+package func sampleProgramme(decision: String = "4m") -> Programme {
+    Programme(
+        id: "sample", version: 0, name: "Sample programme", country: "NO", languageCode: "nb", languageHours: 550,
+        civicHours: 50, recognitionDecision: TimeSpan(decision) ?? TimeSpan(4, .months),
+        recognitionAcknowledgement: TimeSpan(1, .months), qualificationsPassportValidity: TimeSpan(5, .years),
+        civicRequired: true, civicModules: [CivicModule(id: "social", name: "Social studies", hours: 50)],
+        civicTest: CivicTestRule(name: "Social studies test", questions: 34, passMark: 26),
+        profiles: [
+            LearnerProfile(id: "basic", name: "Basic", targets: [.listening: .a2, .reading: .a2, .spokenInteraction: .b1, .spokenProduction: .b1, .writing: .a2], languageHours: 600),
+            LearnerProfile(id: "advanced", name: "Advanced", targets: Dictionary(uniqueKeysWithValues: Skill.core.map { ($0, CEFRLevel.b1) })),
+        ],
+        obligations: [
+            ObligationTemplate(party: .authority, category: .language, description: "Offer a course place", legalBasis: "§ 12", anchor: .settlement, due: TimeSpan(3, .months)),
+            ObligationTemplate(party: .newcomer, category: .meeting, description: "Attend the intake meeting", legalBasis: "§ 15", anchor: .signature, due: TimeSpan(14, .days)),
+        ])
+}

@@ -42,3 +42,42 @@ import Testing
         expectGolden("help-\(width)x\(height)", fixture.run(app, on: VirtualTerminal(width: width, height: height), [.character("?")]))
     }
 }
+
+/// The programme tracks' tabs and forms, against goldens.
+@Suite struct TrackGoldenTests {
+    static let sizes = [(80, 24), (132, 43)]
+
+    func haddad(_ fixture: UIFixture, tab: String) throws -> App {
+        let app = try fixture.app()
+        app.push(try ClientRecordScreen(app: app, clientID: fixture.client("Haddad").id, tab: tab))
+        return app
+    }
+
+    @Test(arguments: sizes)
+    func languageTabAndAssessmentForm(_ width: Int, _ height: Int) throws {
+        let fixture = try UIFixture()
+        let app = try haddad(fixture, tab: "Language")
+        expectGolden("language-\(width)x\(height)", fixture.run(app, on: VirtualTerminal(width: width, height: height)))
+        // The assessment form, saved without a level or instrument.
+        let form = fixture.run(app, on: VirtualTerminal(width: width, height: height), [.character("a"), .control("s")])
+        expectGolden("language-form-\(width)x\(height)", form)
+    }
+
+    @Test(arguments: sizes)
+    func qualificationsTabAndStepForm(_ width: Int, _ height: Int) throws {
+        let fixture = try UIFixture()
+        let app = try haddad(fixture, tab: "Qualifications")
+        expectGolden("qualifications-\(width)x\(height)", fixture.run(app, on: VirtualTerminal(width: width, height: height)))
+        let form = fixture.run(app, on: VirtualTerminal(width: width, height: height), [.character("s"), .control("s")])
+        expectGolden("qualifications-form-\(width)x\(height)", form)
+    }
+
+    @Test(arguments: sizes)
+    func civicTabAndSessionForm(_ width: Int, _ height: Int) throws {
+        let fixture = try UIFixture()
+        let app = try haddad(fixture, tab: "Civic")
+        expectGolden("civic-\(width)x\(height)", fixture.run(app, on: VirtualTerminal(width: width, height: height)))
+        let form = fixture.run(app, on: VirtualTerminal(width: width, height: height), [.character("s"), .tab, .tab, .control("u")] + typing("99") + [.control("s")])
+        expectGolden("civic-form-\(width)x\(height)", form)
+    }
+}

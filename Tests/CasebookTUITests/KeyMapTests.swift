@@ -3,17 +3,18 @@ import Testing
 @testable import CasebookTUI
 
 @Suite struct KeyMapTests {
-    @Test func theDefaultTableHasNoKeyThatRunsTwoCommandsInOneContext() throws {
-        for context in KeyContext.allCases {
+    @Test func theDefaultTableHasNoKeyThatRunsTwoCommandsOnOneScreen() throws {
+        for group in KeyContext.activeTogether {
             var seen: [Key: CommandID] = [:]
-            for info in CommandTable.all where info.context == context || (info.context == .global && context != .global) {
+            for info in CommandTable.all where group.contains(info.context) || info.context == .global {
                 for key in info.defaultKeys {
-                    #expect(seen[key] == nil, "\(key.notation) is bound twice in \(context)")
+                    #expect(seen[key] == nil, "\(key.notation) is bound twice in \(group)")
                     seen[key] = info.id
                 }
             }
         }
         #expect(CommandTable.all.count == CommandID.allCases.count)
+        #expect(Set(KeyContext.activeTogether.flatMap { $0 }).union([.global]) == Set(KeyContext.allCases))
     }
 
     @Test func everyKeyNotationRoundTrips() {

@@ -17,6 +17,7 @@ final class UIFixture {
     init(populated: Bool = true) throws {
         base = try Fixture()
         guard populated else { return }
+        defer { _ = try? base.store.analyze() }
         let o = base.officer.id
         let people: [(String, String, String, Staff.ID?, String, String)] = [
             ("Ødegård", "Siriporn", "", o, "TH", "2025-02-15"),
@@ -43,10 +44,54 @@ final class UIFixture {
             }
             clients[person.0] = try store.addClient(draft, actor: base.admin.id)
         }
+        try tracks()
         // Haddad's case has come a long way; Warsame's ended.
         try advance("Haddad", through: [.eligibilityCheck, .offered, .intakeAssessment, .planDraft, .contractSigned, .active])
         try advance("Warsame", through: [.eligibilityCheck, .offered, .intakeAssessment, .planDraft, .contractSigned, .active, .completed])
         try advance("Müller", through: [.eligibilityCheck])
+    }
+
+    /// Haddad is enrolled under the sample programme with assessments, a course, a recognition
+    /// file past its deadline and civic sessions; Müller with a file in time.
+    private func tracks() throws {
+        let store = base.store
+        let officer = base.officer.id
+        try store.importProgramme(sampleProgramme(), sourceFile: "sample.toml", sourceText: "sample", actor: base.admin.id)
+        for family in ["Haddad", "Müller", "Ødegård"] {
+            try store.enrol(clientID: client(family).id, programmeID: "sample", version: 1, profile: "basic", actor: officer)
+        }
+        let haddad = client("Haddad").id
+        func assess(_ skill: Skill, _ level: CEFRLevel, _ date: String, _ instrument: String) throws {
+            try store.addAssessment(
+                LanguageAssessment(clientID: haddad, date: try Day(iso: date), skill: skill, level: level, instrument: instrument, provider: "Oslo VO", isCertified: instrument == "Norskprøven"),
+                actor: officer)
+        }
+        for skill in Skill.core { try assess(skill, .a1, "2025-04-10", "Placement test") }
+        for skill in [Skill.listening, .reading, .writing] { try assess(skill, .a2, "2026-06-15", "Norskprøven") }
+        try assess(.spokenInteraction, .a2Plus, "2026-06-15", "Norskprøven")
+        let course = try store.addCourse(
+            CourseEnrolment(clientID: haddad, provider: "Oslo VO", level: .b1, startsOn: try Day(iso: "2026-08-01"), endsOn: try Day(iso: "2027-01-31"), hoursPlanned: 300),
+            actor: officer)
+        for (date, attended, absence) in [("2026-08-01", 40.0, AbsenceKind?.none), ("2026-09-01", 32, .sick), ("2026-10-01", 36, .childSick), ("2026-11-01", 20, .unexcused)] {
+            try store.addAttendance(AttendanceEntry(courseID: course.id, date: try Day(iso: date), scheduledHours: 40, attendedHours: attended, absence: absence), actor: officer)
+        }
+        var file = try store.addQualification(
+            Qualification(clientID: haddad, title: "Bachelor of Nursing", field: "Health", country: "SY", institution: "Damascus University", year: 2012, iscedLevel: 6, hasDocuments: true, isRegulatedProfession: true, stageSince: try Day(iso: "2026-05-01")),
+            actor: officer)
+        let steps: [(RecognitionStage, String, RecognitionStepDetails)] = [
+            (.gatheringDocuments, "2026-05-02", .init()), (.translation, "2026-05-20", .init()),
+            (.routeChosen, "2026-06-01", .init(route: .regulatedProfession)), (.submitted, "2026-06-10", .init()),
+            (.acknowledged, "2026-06-20", .init()), (.underAssessment, "2026-07-01", .init(note: "all documents in")),
+        ]
+        for (stage, day, details) in steps {
+            file = try store.stepQualification(id: file.id, to: stage, on: try Day(iso: day), details: details, expectedVersion: file.version, actor: officer)
+        }
+        try store.addQualification(
+            Qualification(clientID: client("Müller").id, title: "Diploma in Hotel Management", field: "Services", country: "PH", institution: "Manila College", year: 2015, iscedLevel: 5, hasDocuments: false, isRegulatedProfession: false, stageSince: testDay),
+            actor: officer)
+        for (day, hours) in [("2026-09-05", 20.0), ("2026-10-03", 15)] {
+            try store.addCivicSession(CivicSession(clientID: haddad, moduleID: "social", date: try Day(iso: day), hours: hours, language: "ar"), actor: officer)
+        }
     }
 
     func advance(_ family: String, through phases: [CasePhase]) throws {

@@ -231,6 +231,31 @@ final class Scratch {
         #expect(result.status != 0 && errorLine(result).contains("needs a terminal"))
     }
 
+    @Test func programmesAreImportedAsVersionsAndBadFilesAreRefused() throws {
+        let db = scratch.path("p.db")
+        let admin = ["CASEBOOK_USER": "boss"]
+        let created = try Casebook.run(["init", "--db", db], environment: admin)
+        #expect(created.output.contains("Imported the programme presets"))
+        let listed = try Casebook.run(["programme", "list", "--db", db])
+        for id in ["de-integrationskurs", "fr-cir", "nl-inburgering-2021", "no-introduction"] { #expect(listed.output.contains(id)) }
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("config/programmes/no-introduction.toml").path
+        let again = try Casebook.run(["programme", "import", source, "--db", db], environment: admin)
+        #expect(again.status == 0 && again.output.contains("unchanged"))
+        let changed = scratch.path("no.toml")
+        try (try String(contentsOfFile: source, encoding: .utf8)).replacingOccurrences(of: "decision_within = \"4m\"", with: "decision_within = \"3m\"")
+            .write(toFile: changed, atomically: true, encoding: .utf8)
+        let second = try Casebook.run(["programme", "import", changed, "--db", db], environment: admin)
+        #expect(second.output.contains("version 2"), "\(second.output)\(second.error)")
+        let bad = scratch.path("bad.toml")
+        try "id = \"x-y\"\nname = \"X\"\ncountry = \"NO\"\nlanguage = \"nb\"\n[hours]\nlanguage = \"lots\"\n"
+            .write(toFile: bad, atomically: true, encoding: .utf8)
+        let refused = try Casebook.run(["programme", "import", bad, "--db", db], environment: admin)
+        #expect(refused.status != 0 && errorLine(refused).contains("bad.toml, line 6: hours.language"), "\(errorLine(refused))")
+        let officer = try Casebook.run(["programme", "import", source, "--db", db], environment: ["CASEBOOK_USER": "nobody"])
+        #expect(officer.status != 0)
+    }
+
     @Test func demoRefusesADatabaseThatHoldsClients() throws {
         let db = scratch.path("full.db")
         #expect(try Casebook.run(["demo", "--db", db, "--clients", "10"]).status == 0)

@@ -131,6 +131,36 @@ import Testing
         try tmux.waitFor("CASEBOOK-EXITED 0")
     }
 
+    @Test func anAssessmentThatMeetsTheTargetChangesTheLadderAndTheList() throws {
+        let db = try demo(50)
+        let tmux = try open(db, width: 120, height: 40)
+        try tmux.waitFor("clients")
+        let first = try tmux.screen().split(separator: "\n").first { $0.hasPrefix(">") }.map(String.init) ?? ""
+        let caseNumber = String(first.dropFirst().prefix(11))
+        #expect(!first.contains("C1 ✓"))
+        try tmux.press("Enter")
+        try tmux.waitFor("Overview")
+        try tmux.press("Tab")
+        try tmux.waitFor("skills at target")
+        try tmux.type("a")
+        try tmux.waitFor("Assessment for")
+        try tmux.press("Tab", "Tab")
+        try tmux.type("C1")
+        try tmux.waitFor("Filter: C1")
+        try tmux.press("Enter")
+        try tmux.type("Norskprøven")
+        try tmux.press("Tab")
+        try tmux.type("Oslo VO")
+        try tmux.press("C-s")
+        let ladder = try tmux.waitFor("Recorded C1 in all five skills")
+        #expect(ladder.contains("5 of 5 skills at target — target met"))
+        try tmux.press("Escape")
+        let row = try tmux.waitFor("C1 ✓").split(separator: "\n").first { $0.contains(caseNumber) }.map(String.init) ?? ""
+        #expect(row.contains("C1 ✓"), "the list shows the new standing: \(row)")
+        try tmux.press("q")
+        try tmux.waitFor("CASEBOOK-EXITED 0")
+    }
+
     @Test func ctrlCAndSIGTERMRestoreTheTerminal() throws {
         let db = try demo(20)
         let tmux = try open(db)
