@@ -26,6 +26,7 @@ package enum Bench {
         let people = try benchUsers(store: store, preferred: user)
         figures += try listFigures(store: store, people: people)
         figures += try tabFigures(store: store, me: people.first)
+        figures += try worklistFigures(store: store)
         figures += try storeFigures(store)
         figures.append(Figure(name: "resident memory, list open", median: memory, p99: nil, unit: "MB", target: "≤ 50 MB"))
         for figure in figures { output(figure.text) }
@@ -41,17 +42,19 @@ package enum Bench {
         return people
     }
 
+    /// An app on the client list (an officer's My day, opened first, is closed).
     static func makeApp(_ store: Store, _ me: Staff) throws -> App {
         let app = App(store: store, me: me) { milliseconds() }
         try app.start()
+        if app.top is WorklistScreen { app.pop() }
         return app
     }
 
     @discardableResult
     static func frame(_ app: App) -> ScreenBuffer { app.render(size: size).0 }
 
-    /// From opening the file to the first full frame of the client list, five times; and the
-    /// resident memory once the list is open.
+    /// From opening the file to the first full frame (My day for an officer with a caseload,
+    /// else the client list), five times; and the resident memory once it is open.
     static func startUp(path: String, user: Staff?) throws -> (Samples, Double) {
         var samples = Samples()
         var keep: [App] = []
@@ -60,7 +63,8 @@ package enum Bench {
             let elapsed = try time {
                 let store = try Store.open(path: path, mode: .readWrite)
                 guard let me = try user.flatMap({ try store.staff(id: $0.id) }) ?? store.allStaff().first else { return }
-                let app = try makeApp(store, me)
+                let app = App(store: store, me: me) { milliseconds() }
+                try app.start()
                 frame(app)
                 keep.append(app)
             }
@@ -116,7 +120,7 @@ package enum Bench {
             after = last
         }
         var figures: [Figure] = []
-        for tab in ["Language", "Qualifications", "Civic"] {
+        for tab in ["Language", "Qualifications", "Civic", "Contract", "Notes", "History"] {
             var samples = Samples()
             for client in clients {
                 samples.add(try time {
@@ -128,6 +132,32 @@ package enum Bench {
             figures.append(Figure(name: "open the \(tab) tab", median: samples.median, p99: samples.p99, unit: "ms", target: "≤ 10 ms"))
         }
         return figures
+    }
+
+    /// My day for every officer: the store's query alone, and the screen opened and drawn.
+    static func worklistFigures(store: Store) throws -> [Figure] {
+        var query = Samples()
+        var screen = Samples()
+        var caseloads: [Int] = []
+        for officer in try store.allStaff() where officer.role == .officer {
+            let caseload = try store.countClients(ClientFilter(officerID: officer.id)).value
+            guard caseload > 0 else { continue }
+            caseloads.append(caseload)
+            let app = App(store: store, me: officer) { milliseconds() }
+            for _ in 0..<3 {
+                query.add(try time { _ = try store.worklist(officerID: officer.id) })
+                screen.add(try time {
+                    app.push(try WorklistScreen(app: app))
+                    frame(app)
+                })
+                app.pop()
+            }
+        }
+        let typical = caseloads.sorted().dropFirst(caseloads.count / 2).first ?? 0
+        return [
+            Figure(name: "My day query (\(typical) clients, store)", median: query.median, p99: query.p99, unit: "ms", target: ""),
+            Figure(name: "open My day (query and frame)", median: screen.median, p99: screen.p99, unit: "ms", target: "≤ 20 ms"),
+        ]
     }
 
     /// One key as the application handles it, with the debounced search run at once, and the

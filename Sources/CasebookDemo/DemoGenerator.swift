@@ -133,7 +133,7 @@ package enum DemoGenerator {
         if secondGiven?.native == given.native { secondGiven = nil }
         let givenNative = [given.native, secondGiven?.native].compactMap { $0 }.joined(separator: " ")
         let givenLatin = [given.latin, secondGiven?.latin].compactMap { $0 }.joined(separator: " ")
-        var arrival = today.adding(days: -random.int(0...(5 * 365)))
+        var arrival = today.adding(days: -random.int(0...(4 * 365)))
         var forcedHistory: ([PhaseStep], Enrolment)?
         if let forcedPhase {
             let path = pathTo(forcedPhase)

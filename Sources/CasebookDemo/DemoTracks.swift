@@ -42,7 +42,95 @@ struct DemoTracks {
             if random.chance(8) { tracks.recognition.append(recognition(&random, client: client, from: intake.adding(days: 30))) }
         }
         if let start { civic(&random, client: client, start: start, end: end, into: &tracks) }
+        notes(&random, client: client, intake: intake, history: history, into: &tracks)
+        if let signed = history.first(where: { $0.to == .contractSigned })?.on {
+            let ended = history.first(where: { !$0.to.isOpen })?.on
+            tracks.contract = contract(&random, client: client, signed: signed, ended: ended, start: start, tracks: tracks)
+        }
         return tracks
+    }
+
+    static let noteSummaries = [
+        "Went through the course timetable and childcare; agreed next steps.",
+        "Phone call about absence from the course; reason accepted.",
+        "Discussed the recognition file and the documents still missing.",
+        "Home visit: housing is adequate; the family asked about school places.",
+        "Letter sent with the date of the next meeting.",
+        "Talked about work placement options in the municipality.",
+        "Follow-up on the language test results.",
+    ]
+
+    /// The intake meeting and the latest few contacts; some with a follow-up date.
+    private func notes(
+        _ random: inout SeededRandom, client: Client, intake: Day, history: [PhaseStep], into tracks: inout TrackRecords
+    ) {
+        let interpreter = client.interpreterLanguage
+        tracks.notes.append(
+            CaseNote(clientID: 0, contact: .meeting, date: intake, interpreterLanguage: interpreter, summary: "Intake meeting: education, work experience, diplomas and childcare mapped."))
+        let isOpen = history.last?.to.isOpen ?? false
+        let last = isOpen ? today.adding(days: -random.int(0...60)) : (history.last?.on ?? intake)
+        guard last > intake else { return }
+        let count = isOpen ? random.int(1...3) : random.int(0...1)
+        var day = last
+        var made: [CaseNote] = []
+        for index in 0..<count where day > intake {
+            let contact = random.weighted([(ContactType.meeting, 40), (.phone, 35), (.homeVisit, 8), (.letter, 7), (.email, 10)])
+            var note = CaseNote(
+                clientID: 0, contact: contact, date: day, interpreterLanguage: contact == .meeting || contact == .homeVisit ? interpreter : nil,
+                summary: random.pick(DemoTracks.noteSummaries))
+            if index == 0, isOpen, random.chance(40) {
+                note.followUpOn = day.adding(days: random.int(7...45))
+            }
+            made.append(note)
+            day = day.adding(days: -random.int(20...60))
+        }
+        tracks.notes += made.reversed()
+    }
+
+    /// The integration contract drafted from the programme's obligations, signed when the case
+    /// reached that phase, with each obligation met, waived, breached or pending as time went on.
+    private func contract(
+        _ random: inout SeededRandom, client: Client, signed: Day, ended: Day?, start: Day?, tracks: TrackRecords
+    ) -> ContractRecord {
+        let settled = min(signed, client.arrivalDate.adding(days: random.int(0...30)))
+        let anchors = AnchorDates(
+            arrival: client.arrivalDate, settlement: settled, signature: signed,
+            courseEnd: tracks.courses.compactMap(\.course.endsOn).min(),
+            recognitionComplete: tracks.recognition.compactMap(\.qualification.completeOn).min(), enrolment: start)
+        let horizon = min(today, ended ?? today)
+        var obligations: [Obligation] = []
+        for (position, template) in programme.obligations.enumerated() {
+            let due = template.dueDate(from: anchors)
+            var obligation = Obligation(
+                position: position, party: template.party, category: template.category, description: template.description,
+                legalBasis: template.legalBasis, anchor: template.anchor, offset: template.due, dueOn: due)
+            if let due, due <= horizon {
+                let outcome = random.weighted([(ObligationStatus.met, 85), (.breached, 4), (.waived, 3), (.pending, 8)])
+                if outcome != .pending || ended != nil {
+                    obligation.status = outcome == .pending ? .met : outcome
+                    obligation.settledOn = outcome == .met || outcome == .pending
+                        ? max(anchors[template.anchor] ?? due, due.adding(days: -random.int(0...20)))
+                        : due.adding(days: random.int(1...20))
+                    if obligation.settledOn.map({ $0 > today }) == true { obligation.settledOn = today }
+                    if obligation.status == .waived { obligation.waivedReason = "Medical certificate" }
+                    if obligation.status == .breached { obligation.evidence = "Did not attend; warning letter sent" }
+                }
+            } else if let due, due > today, random.chance(10) {
+                obligation.status = .met
+                obligation.settledOn = today.adding(days: -random.int(0...10))
+            }
+            obligations.append(obligation)
+        }
+        let amended = ended == nil && random.chance(3)
+        var earlier: [Int: [Obligation]] = [:]
+        if amended { earlier[1] = obligations }
+        let status: ContractStatus = ended != nil ? .ended : .active
+        let contract = Contract(
+            id: 0, clientID: 0, programmeID: programme.id, programmeVersion: programme.version, status: status,
+            number: amended ? 2 : 1, settledOn: settled, newcomerSignedOn: signed, authoritySignedOn: signed,
+            reviewedOn: ended == nil && random.chance(30) ? min(today, signed.adding(months: 6)) : nil, endedOn: ended,
+            endReason: ended == nil ? "" : "Case closed", version: 1)
+        return ContractRecord(contract: contract, draftedOn: signed.adding(days: -random.int(3...14)), obligations: obligations, earlier: earlier)
     }
 
     private func language(
@@ -98,8 +186,10 @@ struct DemoTracks {
             for skill in Skill.core where random.int(0...3) < progress {
                 levels[skill] = min(8, (levels[skill] ?? 0) + (random.chance(25) ? 2 : 1))
             }
-            // Progress is tested after the second course, and certified by the exam after the third.
-            if number >= 2 { assess(on: courseEnd, instrument: number >= 3 ? "Norskprøven" : "Course final test", certified: number >= 3) }
+            // Progress is tested once, after the last course taken so far: by the certified exam
+            // after the second or third course.
+            let isLast = number == 3 || courseEnd.adding(days: 45) > min(end, today)
+            if number >= 2, isLast { assess(on: courseEnd, instrument: "Norskprøven", certified: true) }
             courseStart = courseEnd.adding(days: random.int(14...45))
         }
     }

@@ -8,6 +8,11 @@ package enum SQLValue: Sendable, Equatable {
     case null
 }
 
+/// `value` as an SQL value, specialized per type (no existential box): what bulk writes use
+/// to build rows cheaply.
+@inline(__always)
+func sql<T: SQLBindable>(_ value: T) -> SQLValue { value.sqlValue }
+
 /// Something that binds as one SQL value.
 package protocol SQLBindable {
     var sqlValue: SQLValue { get }

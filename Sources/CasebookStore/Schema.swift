@@ -14,6 +14,7 @@ let casebookApplicationID: Int64 = 0x4341_5345
 let migrations: [Migration] = [
     Migration(version: 1, name: "staff, clients, case phases, search tokens, audit log", sql: schemaV1),
     Migration(version: 2, name: "programmes, language, recognition, civic orientation", sql: schemaV2),
+    Migration(version: 3, name: "integration contracts, obligations, case notes", sql: schemaV3),
 ]
 
 /// The schema version this program writes.
@@ -229,7 +230,6 @@ private let schemaV2 = """
         recorded_by INTEGER NOT NULL REFERENCES staff(id)
     );
     CREATE INDEX language_courses_by_client ON language_courses(client_id);
-    CREATE INDEX language_courses_by_end ON language_courses(ends_on);
     CREATE TABLE course_attendance (
         id INTEGER PRIMARY KEY,
         course_id INTEGER NOT NULL REFERENCES language_courses(id) ON DELETE CASCADE,
@@ -273,7 +273,6 @@ private let schemaV2 = """
     );
     CREATE INDEX qualifications_by_client ON qualifications(client_id);
     CREATE INDEX qualifications_awaiting_decision ON qualifications(decision_due, client_id) WHERE stage = 'under_assessment';
-    CREATE INDEX qualifications_by_stage ON qualifications(stage);
     CREATE TABLE recognition_events (
         id INTEGER PRIMARY KEY,
         qualification_id INTEGER NOT NULL REFERENCES qualifications(id) ON DELETE CASCADE,
@@ -316,4 +315,101 @@ private let schemaV2 = """
         recorded_by INTEGER NOT NULL REFERENCES staff(id)
     );
     CREATE INDEX civic_tests_by_client ON civic_tests(client_id, sat_on);
+    """
+
+private let schemaV3 = """
+    -- One integration contract per client, with numbered versions. `obligations` holds the
+    -- version in force (or being drafted); superseded versions are copied, frozen, below.
+    CREATE TABLE contracts (
+        id INTEGER PRIMARY KEY,
+        client_id INTEGER NOT NULL UNIQUE REFERENCES clients(id) ON DELETE CASCADE,
+        programme_id TEXT NOT NULL,
+        programme_version INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status = 'draft' OR status = 'active' OR status = 'amending' OR status = 'ended'),
+        number INTEGER NOT NULL,
+        settled_on TEXT,
+        newcomer_signed_on TEXT,
+        authority_signed_on TEXT,
+        reviewed_on TEXT,
+        ended_on TEXT,
+        end_reason TEXT NOT NULL DEFAULT '',
+        version INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL,
+        created_by INTEGER NOT NULL REFERENCES staff(id),
+        updated_at TEXT NOT NULL,
+        updated_by INTEGER NOT NULL REFERENCES staff(id)
+    );
+    CREATE TABLE contract_versions (
+        contract_id INTEGER NOT NULL REFERENCES contracts(id) ON DELETE CASCADE,
+        number INTEGER NOT NULL,
+        started_on TEXT NOT NULL,
+        reason TEXT NOT NULL DEFAULT '',
+        newcomer_signed_on TEXT,
+        authority_signed_on TEXT,
+        PRIMARY KEY (contract_id, number)
+    );
+    CREATE TABLE contract_version_obligations (
+        contract_id INTEGER NOT NULL,
+        number INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        party TEXT NOT NULL,
+        category TEXT NOT NULL,
+        description TEXT NOT NULL,
+        legal_basis TEXT NOT NULL,
+        due_on TEXT,
+        status TEXT NOT NULL,
+        PRIMARY KEY (contract_id, number, position),
+        FOREIGN KEY (contract_id, number) REFERENCES contract_versions(contract_id, number) ON DELETE CASCADE
+    );
+    CREATE TABLE contract_events (
+        id INTEGER PRIMARY KEY,
+        contract_id INTEGER NOT NULL REFERENCES contracts(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        on_day TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        recorded_at TEXT NOT NULL,
+        recorded_by INTEGER NOT NULL REFERENCES staff(id)
+    );
+    CREATE INDEX contract_events_by_contract ON contract_events(contract_id, id);
+    CREATE TABLE obligations (
+        id INTEGER PRIMARY KEY,
+        contract_id INTEGER NOT NULL REFERENCES contracts(id) ON DELETE CASCADE,
+        client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        party TEXT NOT NULL CHECK (party = 'newcomer' OR party = 'authority' OR party = 'provider'),
+        category TEXT NOT NULL,
+        description TEXT NOT NULL,
+        legal_basis TEXT NOT NULL DEFAULT '',
+        anchor TEXT,
+        due_offset TEXT,
+        due_on TEXT,
+        status TEXT NOT NULL CHECK (status = 'pending' OR status = 'met' OR status = 'waived' OR status = 'breached'),
+        waived_reason TEXT NOT NULL DEFAULT '',
+        evidence TEXT NOT NULL DEFAULT '',
+        -- when it was met, waived or breached
+        settled_on TEXT,
+        version INTEGER NOT NULL DEFAULT 1,
+        updated_at TEXT NOT NULL,
+        updated_by INTEGER NOT NULL REFERENCES staff(id)
+    );
+    CREATE INDEX obligations_by_client ON obligations(client_id, status, due_on);
+    CREATE INDEX obligations_by_contract ON obligations(contract_id, position);
+    -- what is overdue now, by party (the dashboard)
+    CREATE INDEX obligations_pending_by_due ON obligations(due_on, party) WHERE status = 'pending';
+
+    CREATE TABLE notes (
+        id INTEGER PRIMARY KEY,
+        client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+        contact_type TEXT NOT NULL CHECK (contact_type = 'meeting' OR contact_type = 'phone' OR contact_type = 'home_visit'
+            OR contact_type = 'letter' OR contact_type = 'email'),
+        contact_on TEXT NOT NULL,
+        interpreter_language TEXT,
+        summary TEXT NOT NULL,
+        follow_up_on TEXT,
+        follow_up_done INTEGER NOT NULL DEFAULT 0 CHECK (follow_up_done BETWEEN 0 AND 1),
+        created_at TEXT NOT NULL,
+        created_by INTEGER NOT NULL REFERENCES staff(id)
+    );
+    CREATE INDEX notes_by_client ON notes(client_id, contact_on);
+    CREATE INDEX notes_open_follow_ups ON notes(client_id, follow_up_on) WHERE follow_up_done = 0 AND follow_up_on IS NOT NULL;
     """

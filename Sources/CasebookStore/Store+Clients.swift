@@ -82,14 +82,16 @@ extension Store {
         "officer_id", "phase", "phase_since", "version", "created_at", "created_by", "updated_at", "updated_by",
     ]
 
-    static func clientValues(_ client: Client, phaseSince: Day, now: SQLValue, actor: Staff.ID) -> [any SQLBindable] {
+    static func clientValues(_ client: Client, phaseSince: Day, now: SQLValue, actor: Staff.ID) -> [SQLValue] {
         [
-            client.caseNumber.text, client.familyName, client.givenNames, client.otherNames,
-            SearchKey.sortKey(family: client.familyName, given: client.givenNames), client.dateOfBirth, client.sex,
-            client.countryOfBirth, client.nationality, client.languages.joined(separator: ","), client.interpreterLanguage,
-            client.arrivalDate, client.municipality, client.residenceCategory, client.permitExpiry, client.programmeStatus,
-            Vulnerability.mask(client.vulnerabilities), client.phone, client.email, client.address, client.officerID,
-            client.phase, phaseSince, 1, now, actor, now, actor,
+            sql(client.caseNumber.text), sql(client.familyName), sql(client.givenNames), sql(client.otherNames),
+            sql(SearchKey.sortKey(family: client.familyName, given: client.givenNames)), sql(client.dateOfBirth),
+            sql(client.sex.rawValue), sql(client.countryOfBirth), sql(client.nationality),
+            sql(client.languages.joined(separator: ",")), sql(client.interpreterLanguage), sql(client.arrivalDate),
+            sql(client.municipality), sql(client.residenceCategory.rawValue), sql(client.permitExpiry),
+            sql(client.programmeStatus.rawValue), sql(Vulnerability.mask(client.vulnerabilities)), sql(client.phone),
+            sql(client.email), sql(client.address), sql(client.officerID), sql(client.phase.rawValue), sql(phaseSince), sql(1),
+            now, sql(actor), now, sql(actor),
         ]
     }
 
@@ -97,17 +99,17 @@ extension Store {
         "client_id", "programme_id", "programme_version", "profile", "offered_on", "started_on", "planned_end",
     ]
 
-    static func enrolmentValues(_ enrolment: Enrolment, clientID: Client.ID) -> [any SQLBindable] {
+    static func enrolmentValues(_ enrolment: Enrolment, clientID: Client.ID) -> [SQLValue] {
         [
-            clientID, enrolment.programmeID, enrolment.programmeVersion, enrolment.profile, enrolment.offeredOn,
-            enrolment.startedOn, enrolment.plannedEnd,
+            sql(clientID), sql(enrolment.programmeID), sql(enrolment.programmeVersion), sql(enrolment.profile),
+            sql(enrolment.offeredOn), sql(enrolment.startedOn), sql(enrolment.plannedEnd),
         ]
     }
 
     /// The search tokens of a client, as (token, sort name, id) rows.
-    static func tokenRows(_ client: Client, id: Client.ID) -> [[any SQLBindable]] {
-        let sortName = SearchKey.sortKey(family: client.familyName, given: client.givenNames)
-        return SearchKey.tokens(of: [client.familyName, client.givenNames, client.otherNames]).map { [$0, sortName, id] }
+    static func tokenRows(_ client: Client, id: Client.ID) -> [[SQLValue]] {
+        let sortName = SQLValue.text(SearchKey.sortKey(family: client.familyName, given: client.givenNames))
+        return SearchKey.tokens(of: [client.familyName, client.givenNames, client.otherNames]).map { [.text($0), sortName, .integer(id)] }
     }
 
     /// Inserts the client row, its search tokens and its enrolment. Call inside `write`;
@@ -119,7 +121,7 @@ extension Store {
             try database.execute(
                 "INSERT INTO clients (\(Store.clientInsertColumns.joined(separator: ", "))) VALUES "
                     + Store.valueRows(count: 1, width: Store.clientInsertColumns.count),
-                Store.clientValues(client, phaseSince: phaseSince, now: .text(now.iso), actor: actor))
+                values: Store.clientValues(client, phaseSince: phaseSince, now: .text(now.iso), actor: actor))
         } catch let error as DatabaseError where error.isConstraint && error.message.contains("case_number") {
             throw StoreError.duplicateCaseNumber(client.caseNumber.text)
         }
@@ -128,7 +130,7 @@ extension Store {
         try database.execute(
             "INSERT INTO enrolments (\(Store.enrolmentInsertColumns.joined(separator: ", "))) VALUES "
                 + Store.valueRows(count: 1, width: Store.enrolmentInsertColumns.count),
-            Store.enrolmentValues(enrolment, clientID: id))
+            values: Store.enrolmentValues(enrolment, clientID: id))
         return id
     }
 
@@ -162,7 +164,7 @@ extension Store {
         guard !rows.isEmpty else { return }
         try database.execute(
             "INSERT OR IGNORE INTO client_search (token, sort_name, client_id) VALUES " + Store.valueRows(count: rows.count, width: 3),
-            rows.flatMap { $0 })
+            values: rows.flatMap { $0 })
     }
 
     /// Saves an edited client if nobody saved it since `expectedVersion` was read; otherwise

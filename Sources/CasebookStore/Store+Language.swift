@@ -165,6 +165,7 @@ extension Store {
                 entity: "course", id: saved.id, clientID: saved.clientID, field: "course", old: nil,
                 new: "\(saved.level.rawValue) at \(trimmed(saved.provider)), \(saved.hoursPlanned) h from \(saved.startsOn.iso)",
                 actor: actor)
+            if saved.endsOn != nil { try fillAnchoredDueDates(clientID: saved.clientID, actor: actor) }
             return saved
         }
     }

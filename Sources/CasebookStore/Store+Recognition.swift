@@ -181,6 +181,7 @@ extension Store {
             try audit(
                 entity: "qualification", id: id, clientID: file.clientID, field: "stage", old: from.rawValue,
                 new: stage.rawValue, actor: actor)
+            if stage == .underAssessment { try fillAnchoredDueDates(clientID: file.clientID, actor: actor) }
             file.version += 1
             return file
         }

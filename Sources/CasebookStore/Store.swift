@@ -60,6 +60,8 @@ package final class Store {
             let isBlank = applicationID == 0 && version == 0 && objects == 0
             if isBlank {
                 guard mode == .create else { throw StoreError.notCasebook(path: path) }
+                // Set before the first page is written; larger pages suit tables of long rows.
+                try database.executeScript("PRAGMA page_size = 8192")
             } else if applicationID != casebookApplicationID {
                 throw StoreError.notCasebook(path: path)
             }

@@ -35,9 +35,12 @@ package final class App {
         databaseName = path.split(separator: "/").last.map(String.init) ?? path
     }
 
-    /// Opens the home screen.
+    /// Opens the home screen: the client list, with My day on top for staff who have a caseload.
     package func start() throws {
         stack = [try ClientListScreen(app: self)]
+        if try store.countClients(ClientFilter(officerID: me.id), cap: 1).value > 0 {
+            stack.append(try WorklistScreen(app: self))
+        }
     }
 
     package var top: Screen? { stack.last }
@@ -211,14 +214,20 @@ package final class App {
         let y = size.height - 1
         frame.clear(Rect(x: 0, y: y, width: size.width, height: 1), .barLabel)
         guard let screen = top else { return }
+        // The way out (Quit or Back) always keeps its place at the end; the others fill the room before it.
+        let entries = barCommands(for: screen).compactMap { id -> (String, String)? in
+            guard let key = keys.keys(for: id).first, let label = id.info.barLabel else { return nil }
+            return (key.label, label)
+        }
+        func width(_ entry: (String, String)) -> Int { TextWidth.of(entry.0) + 1 + TextWidth.of(entry.1) + 2 }
+        let last = entries.last.map(width) ?? 0
         var x = 0
-        for id in barCommands(for: screen) {
-            guard let key = keys.keys(for: id).first, let label = id.info.barLabel else { continue }
-            let keyText = key.label
-            let width = TextWidth.of(keyText) + 1 + TextWidth.of(label) + 2
-            if x + width > size.width { break }
-            x = frame.text(keyText, x: x, y: y, .barKey, maxX: size.width)
-            x = frame.text(" " + label + "  ", x: x, y: y, .barLabel, maxX: size.width)
+        for (index, entry) in entries.enumerated() {
+            let isLast = index == entries.count - 1
+            if x + width(entry) + (isLast ? 0 : last) > size.width, !isLast { continue }
+            if x + width(entry) > size.width { break }
+            x = frame.text(entry.0, x: x, y: y, .barKey, maxX: size.width)
+            x = frame.text(" " + entry.1 + "  ", x: x, y: y, .barLabel, maxX: size.width)
         }
     }
 

@@ -176,6 +176,8 @@ package final class ClientListScreen: Screen {
             }
         case .newClient:
             try ClientForms.openNew(app: app)
+        case .openWorklist:
+            app.push(try WorklistScreen(app: app))
         case .mine:
             filter.officerID = filter.officerID == nil ? app.me.id : nil
             try reload(app: app)

@@ -29,12 +29,15 @@ package final class ClientRecordScreen: Screen {
     var scroll = 0
     var pageHeight = 10
 
-    /// Opens a client's record, at the tab named `tab` when given.
-    package init(app: App, clientID: Client.ID, tab: String? = nil) throws {
+    /// Opens a client's record, at the tab named `tab` when given (with `obligation` selected on
+    /// the Contract tab).
+    package init(app: App, clientID: Client.ID, tab: String? = nil, obligation: Int64? = nil) throws {
         self.clientID = clientID
         guard let client = try app.store.client(id: clientID) else { throw StoreError.notFound("client") }
         self.client = client
-        tabs = [OverviewTab(), LanguageTab(), QualificationsTab(), CivicTab()]
+        let contract = ContractTab()
+        contract.focusObligation = obligation
+        tabs = [OverviewTab(), LanguageTab(), QualificationsTab(), CivicTab(), contract, NotesTab(), HistoryTab()]
         if let tab, let index = tabs.firstIndex(where: { $0.name == tab }) { tabIndex = index }
         try load(app: app)
     }
@@ -42,6 +45,7 @@ package final class ClientRecordScreen: Screen {
     package var contexts: [KeyContext] { tabs[tabIndex].contexts + [.record, .movement] }
     package var title: String { client.caseNumber.text }
     package var tabNames: [String] { tabs.map(\.name) }
+    var currentTab: RecordTab { tabs[tabIndex] }
 
     /// Reads the client again, and what every tab shows.
     func load(app: App) throws {
@@ -125,8 +129,16 @@ package final class ClientRecordScreen: Screen {
             let index = scroll + row
             guard lines.indices.contains(index) else { break }
             var x = area.x
-            for (text, role) in lines[index] {
-                x = frame.text(text, x: x, y: area.y + row, role, maxX: area.maxX)
+            // Text too long for the row ends in "…" rather than being cut off.
+            for (text, role) in lines[index] where x < area.maxX {
+                let room = area.maxX - x
+                var shown = text
+                if TextWidth.of(shown) > room {
+                    // Padding that does not fit is dropped before any text is cut.
+                    while shown.last == " " { shown.removeLast() }
+                    shown = TextWidth.truncate(shown, to: room)
+                }
+                x = frame.text(shown, x: x, y: area.y + row, role, maxX: area.maxX)
             }
         }
         if lines.count > area.height {

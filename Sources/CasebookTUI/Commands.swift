@@ -8,6 +8,10 @@ package enum KeyContext: String, CaseIterable, Sendable {
     case language
     case qualifications
     case civic
+    case contract
+    case notes
+    case history
+    case worklist
     case form
     case edit
     case dialog
@@ -22,6 +26,10 @@ package enum KeyContext: String, CaseIterable, Sendable {
         case .language: return "Language tab"
         case .qualifications: return "Qualifications tab"
         case .civic: return "Civic orientation tab"
+        case .contract: return "Contract tab"
+        case .notes: return "Notes tab"
+        case .history: return "History tab"
+        case .worklist: return "My day (worklist)"
         case .form: return "Forms"
         case .edit: return "Editing text in a field"
         case .dialog: return "Dialogs and pick lists"
@@ -34,7 +42,8 @@ extension KeyContext {
     /// a key may run only one command within each group.
     package static let activeTogether: [[KeyContext]] = [
         [.list, .movement], [.search, .edit], [.record, .movement, .language], [.record, .movement, .qualifications],
-        [.record, .movement, .civic], [.form, .edit], [.dialog, .movement],
+        [.record, .movement, .civic], [.record, .movement, .contract], [.record, .movement, .notes],
+        [.record, .movement, .history], [.worklist, .movement], [.form, .edit], [.dialog, .movement],
     ]
 }
 
@@ -61,6 +70,9 @@ package enum CommandID: String, CaseIterable, Sendable {
     case sort = "list.sort"
 
     case acceptSearch = "search.accept"
+    case openWorklist = "list.worklist"
+
+    case openWorkItem = "worklist.open"
 
     case edit = "record.edit"
     case changePhase = "record.phase"
@@ -81,6 +93,22 @@ package enum CommandID: String, CaseIterable, Sendable {
     case addCivicSession = "civic.session"
     case addCivicTest = "civic.test"
     case attestCivic = "civic.attest"
+
+    case draftContract = "contract.draft"
+    case addObligation = "contract.add"
+    case editObligation = "contract.edit"
+    case removeObligation = "contract.remove"
+    case markMet = "contract.met"
+    case markWaived = "contract.waive"
+    case markBreached = "contract.breach"
+    case signContract = "contract.sign"
+    case reviewContract = "contract.review"
+    case amendContract = "contract.amend"
+    case endContract = "contract.end"
+    case contractVersions = "contract.versions"
+
+    case addNote = "notes.add"
+    case followUpDone = "notes.done"
 
     case save = "form.save"
     case nextField = "form.next"
@@ -141,6 +169,9 @@ package enum CommandTable {
         CommandInfo(id: .sort, context: .list, summary: "Sort by name, case number or arrival", defaultKeys: [.character("s")], barLabel: "Sort"),
 
         CommandInfo(id: .acceptSearch, context: .search, summary: "Keep the search and move to the results", defaultKeys: [.enter], barLabel: "Results"),
+        CommandInfo(id: .openWorklist, context: .list, summary: "Open My day: what is overdue or due soon in my caseload", defaultKeys: [.character("w")], barLabel: "My day"),
+
+        CommandInfo(id: .openWorkItem, context: .worklist, summary: "Open the client's record at the tab the item is about", defaultKeys: [.enter], barLabel: "Open"),
 
         CommandInfo(id: .edit, context: .record, summary: "Edit the client's details", defaultKeys: [.character("e")], barLabel: "Edit"),
         CommandInfo(id: .changePhase, context: .record, summary: "Move the case to its next phase", defaultKeys: [.character("c")], barLabel: "Phase"),
@@ -161,6 +192,22 @@ package enum CommandTable {
         CommandInfo(id: .addCivicSession, context: .civic, summary: "Record a civic orientation session", defaultKeys: [.character("s")], barLabel: "Session"),
         CommandInfo(id: .addCivicTest, context: .civic, summary: "Record a civic test result", defaultKeys: [.character("t")], barLabel: "Test"),
         CommandInfo(id: .attestCivic, context: .civic, summary: "Record the course attestation", defaultKeys: [.character("v")], barLabel: "Attest"),
+
+        CommandInfo(id: .draftContract, context: .contract, summary: "Draft the contract from the programme's obligations", defaultKeys: [.character("d")], barLabel: "Draft"),
+        CommandInfo(id: .addObligation, context: .contract, summary: "Add an obligation (draft or amendment)", defaultKeys: [.character("a")], barLabel: nil),
+        CommandInfo(id: .editObligation, context: .contract, summary: "Change the selected obligation's terms (draft or amendment)", defaultKeys: [.character("u")], barLabel: nil),
+        CommandInfo(id: .removeObligation, context: .contract, summary: "Remove the selected obligation (draft or amendment)", defaultKeys: [.character("x")], barLabel: nil),
+        CommandInfo(id: .markMet, context: .contract, summary: "Mark the selected obligation met (confirms Casebook's proposal)", defaultKeys: [.character("m")], barLabel: "Met"),
+        CommandInfo(id: .markWaived, context: .contract, summary: "Waive the selected obligation, with the reason", defaultKeys: [.character("w")], barLabel: nil),
+        CommandInfo(id: .markBreached, context: .contract, summary: "Mark the selected obligation breached", defaultKeys: [.character("b")], barLabel: nil),
+        CommandInfo(id: .signContract, context: .contract, summary: "Record both parties' signatures; the version comes into force", defaultKeys: [.character("S")], barLabel: "Sign"),
+        CommandInfo(id: .reviewContract, context: .contract, summary: "Record a review of the contract", defaultKeys: [.character("R")], barLabel: nil),
+        CommandInfo(id: .amendContract, context: .contract, summary: "Amend: a new version, the one in force is kept", defaultKeys: [.character("A")], barLabel: "Amend"),
+        CommandInfo(id: .endContract, context: .contract, summary: "End the contract", defaultKeys: [.character("X")], barLabel: nil),
+        CommandInfo(id: .contractVersions, context: .contract, summary: "Show earlier versions of the contract", defaultKeys: [.character("V")], barLabel: "Versions"),
+
+        CommandInfo(id: .addNote, context: .notes, summary: "Add a case note (a contact, with follow-up date)", defaultKeys: [.character("a")], barLabel: "Note"),
+        CommandInfo(id: .followUpDone, context: .notes, summary: "Mark the selected note's follow-up done", defaultKeys: [.character("f")], barLabel: "Done"),
 
         CommandInfo(id: .save, context: .form, summary: "Save", defaultKeys: [.control("s"), .function(2)], barLabel: "Save"),
         CommandInfo(id: .nextField, context: .form, summary: "Next field", defaultKeys: [.tab, .down], barLabel: "Next"),

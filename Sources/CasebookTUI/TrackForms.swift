@@ -39,6 +39,7 @@ enum TrackFields {
     }
 
     /// Saves through `body`; a store refusal of the input goes beside `field`.
+    @discardableResult
     static func saving<T>(beside field: String, _ body: () throws -> T) throws -> T {
         do { return try body() } catch let error as StoreError {
             if case .invalidInput(let message) = error { throw FormErrors([field: message]) }

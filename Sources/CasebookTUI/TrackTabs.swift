@@ -92,7 +92,7 @@ final class LanguageTab: RecordTab {
             let override = standing.overrides[skill].map { " (set: \($0.reason))" } ?? ""
             line.append((" " + TextWidth.fit(current?.rawValue ?? "—", to: 6), .emphasis))
             line.append((TextWidth.fit(target?.rawValue ?? "—", to: 7), .normal))
-            line.append((target == nil ? "" : met ? " \(g.check) met" : " below", met ? .success : .warning))
+            line.append((target == nil ? "" : met ? "\(g.check) met" : "below", met ? .success : .warning))
             if !override.isEmpty { line.append((override, .dim)) }
             lines.append(line)
         }

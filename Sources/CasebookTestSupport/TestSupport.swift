@@ -95,7 +95,7 @@ package func sqliteShell(_ path: String, _ sql: String) -> Int32 {
 }
 
 /// A small programme for tests: two profiles, one civic module with a scored test, a
-/// four-month decision rule, obligations on both sides.
+/// four-month decision rule, four obligations on both sides (one per kind of anchor).
 package func sampleProgramme(decision: String = "4m") -> Programme {
     Programme(
         id: "sample", version: 0, name: "Sample programme", country: "NO", languageCode: "nb", languageHours: 550,
@@ -110,5 +110,7 @@ package func sampleProgramme(decision: String = "4m") -> Programme {
         obligations: [
             ObligationTemplate(party: .authority, category: .language, description: "Offer a course place", legalBasis: "§ 12", anchor: .settlement, due: TimeSpan(3, .months)),
             ObligationTemplate(party: .newcomer, category: .meeting, description: "Attend the intake meeting", legalBasis: "§ 15", anchor: .signature, due: TimeSpan(14, .days)),
+            ObligationTemplate(party: .newcomer, category: .language, description: "Sit the final language test", legalBasis: "§ 17", anchor: .courseEnd, due: TimeSpan(1, .months)),
+            ObligationTemplate(party: .authority, category: .recognition, description: "Decide the recognition file", legalBasis: "§ 30", anchor: .recognitionComplete, due: TimeSpan(4, .months)),
         ])
 }

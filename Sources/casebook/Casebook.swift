@@ -15,7 +15,7 @@ struct Casebook: ParsableCommand {
             (~/.local/share/casebook/casebook.db).
             """,
         subcommands: [
-            Open.self, Init.self, StaffCommand.self, ProgrammeCommand.self, Demo.self, Check.self, Backup.self,
+            Open.self, Init.self, StaffCommand.self, ProgrammeCommand.self, ContractCommand.self, Demo.self, Check.self, Backup.self,
             BenchCommand.self,
         ],
         defaultSubcommand: Open.self

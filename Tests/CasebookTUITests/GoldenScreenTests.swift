@@ -1,4 +1,5 @@
 import CasebookCore
+import Foundation
 import Testing
 
 @testable import CasebookTUI
@@ -47,16 +48,10 @@ import Testing
 @Suite struct TrackGoldenTests {
     static let sizes = [(80, 24), (132, 43)]
 
-    func haddad(_ fixture: UIFixture, tab: String) throws -> App {
-        let app = try fixture.app()
-        app.push(try ClientRecordScreen(app: app, clientID: fixture.client("Haddad").id, tab: tab))
-        return app
-    }
-
     @Test(arguments: sizes)
     func languageTabAndAssessmentForm(_ width: Int, _ height: Int) throws {
         let fixture = try UIFixture()
-        let app = try haddad(fixture, tab: "Language")
+        let app = try fixture.record("Haddad", tab: "Language")
         expectGolden("language-\(width)x\(height)", fixture.run(app, on: VirtualTerminal(width: width, height: height)))
         // The assessment form, saved without a level or instrument.
         let form = fixture.run(app, on: VirtualTerminal(width: width, height: height), [.character("a"), .control("s")])
@@ -66,7 +61,7 @@ import Testing
     @Test(arguments: sizes)
     func qualificationsTabAndStepForm(_ width: Int, _ height: Int) throws {
         let fixture = try UIFixture()
-        let app = try haddad(fixture, tab: "Qualifications")
+        let app = try fixture.record("Haddad", tab: "Qualifications")
         expectGolden("qualifications-\(width)x\(height)", fixture.run(app, on: VirtualTerminal(width: width, height: height)))
         let form = fixture.run(app, on: VirtualTerminal(width: width, height: height), [.character("s"), .control("s")])
         expectGolden("qualifications-form-\(width)x\(height)", form)
@@ -75,9 +70,50 @@ import Testing
     @Test(arguments: sizes)
     func civicTabAndSessionForm(_ width: Int, _ height: Int) throws {
         let fixture = try UIFixture()
-        let app = try haddad(fixture, tab: "Civic")
+        let app = try fixture.record("Haddad", tab: "Civic")
         expectGolden("civic-\(width)x\(height)", fixture.run(app, on: VirtualTerminal(width: width, height: height)))
         let form = fixture.run(app, on: VirtualTerminal(width: width, height: height), [.character("s"), .tab, .tab, .control("u")] + typing("99") + [.control("s")])
         expectGolden("civic-form-\(width)x\(height)", form)
+    }
+}
+
+/// The contract, My day, notes and history, against goldens.
+@Suite struct ContractGoldenTests {
+    static let sizes = [(80, 24), (132, 43)]
+
+    @Test(arguments: sizes)
+    func contractTabAndWaiverForm(_ width: Int, _ height: Int) throws {
+        let fixture = try UIFixture()
+        let app = try fixture.record("Haddad", tab: "Contract")
+        expectGolden("contract-\(width)x\(height)", fixture.run(app, on: VirtualTerminal(width: width, height: height)))
+        // A waiver of the authority's overdue course place, saved without its reason.
+        let form = fixture.run(app, on: VirtualTerminal(width: width, height: height), [.down, .down, .down, .character("w"), .control("s")])
+        expectGolden("contract-waive-form-\(width)x\(height)", form)
+    }
+
+    @Test(arguments: sizes)
+    func worklist(_ width: Int, _ height: Int) throws {
+        let fixture = try UIFixture()
+        let app = try fixture.app(onList: false)
+        expectGolden("worklist-\(width)x\(height)", fixture.run(app, on: VirtualTerminal(width: width, height: height)))
+    }
+
+    @Test(arguments: sizes)
+    func notesTabAndNoteForm(_ width: Int, _ height: Int) throws {
+        let fixture = try UIFixture()
+        let app = try fixture.record("Haddad", tab: "Notes")
+        expectGolden("notes-\(width)x\(height)", fixture.run(app, on: VirtualTerminal(width: width, height: height)))
+        let form = fixture.run(app, on: VirtualTerminal(width: width, height: height), [.character("a"), .control("s")])
+        expectGolden("notes-form-\(width)x\(height)", form)
+    }
+
+    @Test(arguments: sizes)
+    func historyTab(_ width: Int, _ height: Int) throws {
+        // Audit times are shown in local time; the goldens are recorded in UTC.
+        setenv("TZ", "UTC", 1)
+        tzset()
+        let fixture = try UIFixture()
+        let app = try fixture.record("Haddad", tab: "History")
+        expectGolden("history-\(width)x\(height)", fixture.run(app, on: VirtualTerminal(width: width, height: height)))
     }
 }

@@ -45,6 +45,7 @@ final class UIFixture {
             clients[person.0] = try store.addClient(draft, actor: base.admin.id)
         }
         try tracks()
+        try contract()
         // Haddad's case has come a long way; Warsame's ended.
         try advance("Haddad", through: [.eligibilityCheck, .offered, .intakeAssessment, .planDraft, .contractSigned, .active])
         try advance("Warsame", through: [.eligibilityCheck, .offered, .intakeAssessment, .planDraft, .contractSigned, .active, .completed])
@@ -94,6 +95,28 @@ final class UIFixture {
         }
     }
 
+    /// Haddad's contract, signed in 2025: the authority is late with the course place and the
+    /// recognition decision, the newcomer met the intake meeting and has the job centre due in
+    /// three days. Notes: a follow-up due since Friday, and no contact for seven weeks.
+    private func contract() throws {
+        let store = base.store
+        let officer = base.officer.id
+        let haddad = client("Haddad").id
+        var contract = try store.draftContract(clientID: haddad, settledOn: try Day(iso: "2025-03-02"), draftedOn: try Day(iso: "2025-03-20"), actor: officer)
+        contract = try store.addObligation(
+            Obligation(party: .newcomer, category: .employment, description: "Register with the job centre", legalBasis: "§ 22", dueOn: testDay.adding(days: 3)),
+            contractID: contract.id, expectedVersion: contract.version, actor: officer)
+        contract = try store.signContract(id: contract.id, newcomer: try Day(iso: "2025-03-25"), authority: try Day(iso: "2025-03-26"), expectedVersion: contract.version, actor: officer)
+        let meeting = try store.obligations(contractID: contract.id).first { $0.category == .meeting }!
+        try store.settleObligation(id: meeting.id, as: .met, on: try Day(iso: "2025-04-02"), evidence: "Attended with an interpreter", expectedVersion: meeting.version, actor: officer)
+        try store.addNote(
+            CaseNote(clientID: haddad, contact: .phone, date: try Day(iso: "2026-09-01"), summary: "Asked about childcare for the autumn course"),
+            actor: officer)
+        try store.addNote(
+            CaseNote(clientID: haddad, contact: .meeting, date: try Day(iso: "2026-10-05"), interpreterLanguage: "ar", summary: "Course going well; worried about the permit renewal", followUpOn: try Day(iso: "2026-11-20")),
+            actor: officer)
+    }
+
     func advance(_ family: String, through phases: [CasePhase]) throws {
         guard var client = clients[family] else { return }
         for phase in phases {
@@ -104,10 +127,19 @@ final class UIFixture {
 
     func client(_ family: String) -> Client { clients[family]! }
 
-    /// An app for `staff` (the officer by default), started on the client list.
-    func app(as staff: Staff? = nil, theme: Theme = .standard) throws -> App {
+    /// An app for `staff` (the officer by default), on the client list (or, with `onList`
+    /// false, on the first screen the app opens: My day for staff with a caseload).
+    func app(as staff: Staff? = nil, theme: Theme = .standard, onList: Bool = true) throws -> App {
         let app = App(store: store, me: staff ?? base.officer, theme: theme) { [unowned self] in self.time }
         try app.start()
+        if onList, app.top is WorklistScreen { app.pop() }
+        return app
+    }
+
+    /// An app for the officer with `family`'s record open at `tab`.
+    func record(_ family: String, tab: String) throws -> App {
+        let app = try app()
+        app.push(try ClientRecordScreen(app: app, clientID: client(family).id, tab: tab))
         return app
     }
 

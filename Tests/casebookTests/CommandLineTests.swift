@@ -256,6 +256,37 @@ final class Scratch {
         #expect(officer.status != 0)
     }
 
+    @Test func contractPrintRendersBothSidesAsTextAndHTML() throws {
+        let db = scratch.path("contracts.db")
+        #expect(try Casebook.run(["demo", "--db", db, "--clients", "60", "--seed", "3"]).status == 0)
+        let row = try shell(
+            "sqlite3", db,
+            """
+            SELECT c.case_number, c.family_name, count(o.id) FROM clients c JOIN contracts k ON k.client_id = c.id
+            JOIN obligations o ON o.contract_id = k.id GROUP BY c.id ORDER BY c.case_number LIMIT 1;
+            """
+        ).trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "|").map(String.init)
+        try #require(row.count == 3, "the demo drafts contracts")
+        let text = try Casebook.run(["contract", "print", row[0], "--db", db])
+        #expect(text.status == 0, "\(text.error)")
+        #expect(text.output.hasPrefix("INTEGRATION CONTRACT"))
+        #expect(text.output.contains("THE NEWCOMER COMMITS TO") && text.output.contains("THE AUTHORITY COMMITS TO"))
+        #expect(text.output.contains(row[1]) && text.output.contains("Case number:  \(row[0])"))
+        #expect(text.output.components(separatedBy: "    Due: ").count - 1 == Int(row[2]), "every obligation is printed")
+        #expect(text.output.contains("The newcomer") && text.output.contains("For the authority"))
+
+        let html = try Casebook.run(["contract", "print", row[0], "--format", "html", "--db", db])
+        #expect(html.status == 0 && html.output.hasPrefix("<!DOCTYPE html>") && html.output.hasSuffix("</html>\n"))
+        #expect(html.output.components(separatedBy: "<li>").count - 1 == Int(row[2]))
+
+        let unknown = try Casebook.run(["contract", "print", "2026-999999", "--db", db])
+        #expect(unknown.status != 0 && errorLine(unknown).contains("No client has case number 2026-999999"))
+        let malformed = try Casebook.run(["contract", "print", "123", "--db", db])
+        #expect(malformed.status != 0)
+        let format = try Casebook.run(["contract", "print", row[0], "--format", "pdf", "--db", db])
+        #expect(format.status != 0)
+    }
+
     @Test func demoRefusesADatabaseThatHoldsClients() throws {
         let db = scratch.path("full.db")
         #expect(try Casebook.run(["demo", "--db", db, "--clients", "10"]).status == 0)

@@ -16,10 +16,21 @@ import Testing
         return db
     }
 
-    func open(_ db: String, width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws -> Tmux {
-        try Tmux(
+    /// The real program on `db`, on its first screen: My day, as the tester has a caseload.
+    func launch(_ db: String, width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws -> Tmux {
+        let tmux = try Tmux(
             width: width, height: height, command: [Casebook.binary, "--db", db],
             environment: user.merging(environment) { $1 }, folder: scratch.url.path)
+        try tmux.waitFor("My day")
+        return tmux
+    }
+
+    /// The real program on `db`, moved from My day to the client list.
+    func open(_ db: String, width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws -> Tmux {
+        let tmux = try launch(db, width: width, height: height, environment: environment)
+        try tmux.press("Escape")
+        try tmux.waitFor("searches by name")
+        return tmux
     }
 
     @Test func searchingANameTypedWithoutDiacriticsFindsIt() throws {
@@ -157,6 +168,52 @@ import Testing
         try tmux.press("Escape")
         let row = try tmux.waitFor("C1 ✓").split(separator: "\n").first { $0.contains(caseNumber) }.map(String.init) ?? ""
         #expect(row.contains("C1 ✓"), "the list shows the new standing: \(row)")
+        try tmux.press("q")
+        try tmux.waitFor("CASEBOOK-EXITED 0")
+    }
+
+    @Test func anAuthorityObligationMarkedMetLeavesMyDay() throws {
+        let db = try demo(300)
+        let tmux = try launch(db, width: 120, height: 40)
+        func overdueByAuthority(_ screen: String) -> Int? {
+            guard let range = screen.range(of: #"authority (\d+)"#, options: .regularExpression) else { return nil }
+            return Int(screen[range].split(separator: " ")[1])
+        }
+        var screen = try tmux.waitFor("overdue: newcomer")
+        let before = try #require(overdueByAuthority(screen))
+        #expect(before > 0, "the demo caseload has overdue authority obligations")
+        // Move down to the first overdue obligation of the authority.
+        func selected(_ screen: String) -> String { screen.split(separator: "\n").first { $0.hasPrefix(">") }.map(String.init) ?? "" }
+        var row = selected(screen)
+        var moves = 0
+        while !(row.contains("OVERDUE") && row.contains("Authority")), moves < 60 {
+            try tmux.press("Down")
+            moves += 1
+            screen = try tmux.waitFor(">")
+            for _ in 0..<50 where selected(screen) == row {
+                screen = try tmux.screen()
+            }
+            row = selected(screen)
+        }
+        #expect(row.contains("OVERDUE") && row.contains("Authority"), "\(row)")
+        let caseNumber = String(row.dropFirst(22).prefix(11))
+        func rows(_ screen: String) -> Int {
+            screen.split(separator: "\n").filter { $0.contains(caseNumber) && $0.contains("OVERDUE") && $0.contains("Authority") }.count
+        }
+        let rowsBefore = rows(screen)
+
+        try tmux.press("Enter")
+        try tmux.waitFor("The authority commits to")
+        try tmux.type("m")
+        try tmux.waitFor("Met on")
+        try tmux.press("Tab")
+        try tmux.type("Course place confirmed by letter")
+        try tmux.press("C-s")
+        try tmux.waitFor("Marked met.")
+        try tmux.press("Escape")
+        screen = try tmux.waitFor("authority \(before - 1)")
+        #expect(overdueByAuthority(screen) == before - 1, "the obligation left My day")
+        #expect(rows(screen) == rowsBefore - 1, "the client's overdue authority row left My day")
         try tmux.press("q")
         try tmux.waitFor("CASEBOOK-EXITED 0")
     }

@@ -1,0 +1,49 @@
+import ArgumentParser
+import CasebookCore
+import CasebookStore
+
+struct ContractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "contract", abstract: "Print a client's integration contract.", subcommands: [Print.self])
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text
+        case html
+    }
+
+    struct Print: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the contract with both sides' obligations, dates and signature lines.",
+            discussion: "Writes to standard output: `casebook contract print 2026-000123 --format html > contract.html`.")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: ArgumentHelp("The client's case number, e.g. 2026-000123.", valueName: "case-number"))
+        var caseNumber: String
+
+        @Option(help: "text or html.")
+        var format: Format = .text
+
+        func run() throws {
+            let number: CaseNumber
+            do { number = try CaseNumber(caseNumber) } catch { throw CommandError("\(error.description)") }
+            let store = try database.open(.readOnly)
+            _ = try currentStaff(in: store)
+            guard let client = try store.client(caseNumber: number) else {
+                throw CommandError("No client has case number \(number.text); `casebook` lists them.")
+            }
+            guard let contract = try store.contract(clientID: client.id) else {
+                throw CommandError("\(number.text) has no contract yet; draft it on the client's Contract tab.")
+            }
+            let programme = try store.programme(id: contract.programmeID, version: contract.programmeVersion)
+            let officer = try client.officerID.flatMap { try store.staff(id: $0) }
+            let document = ContractDocument(
+                programmeName: programme?.name ?? contract.programmeID, contract: contract,
+                obligations: try store.obligations(contractID: contract.id),
+                clientName: client.givenNames.isEmpty ? client.familyName : "\(client.familyName), \(client.givenNames)",
+                caseNumber: number.text, dateOfBirth: client.dateOfBirth, officerName: officer?.displayName,
+                printedOn: store.clock.today)
+            print(format == .html ? document.html : document.text, terminator: "")
+        }
+    }
+}

@@ -1,0 +1,244 @@
+import CasebookCore
+import Testing
+
+private func day(_ iso: String) -> Day { try! Day(iso: iso) }
+
+@Suite struct DueDateTests {
+    private func template(_ anchor: Anchor, _ due: String) -> ObligationTemplate {
+        ObligationTemplate(party: .authority, category: .language, description: "Offer a course place", legalBasis: "§ 12", anchor: anchor, due: TimeSpan(due)!)
+    }
+
+    @Test(arguments: [
+        // Month ends clamp to the shorter month, in leap and common years.
+        (Anchor.settlement, "2026-01-31", "1m", "2026-02-28"),
+        (.settlement, "2028-01-31", "1m", "2028-02-29"),
+        (.settlement, "2026-08-31", "3m", "2026-11-30"),
+        (.settlement, "2026-10-31", "4m", "2027-02-28"),
+        (.settlement, "2027-10-31", "4m", "2028-02-29"),
+        // A leap day anchor a year on lands on Feb 28; four years on on Feb 29.
+        (.arrival, "2028-02-29", "1y", "2029-02-28"),
+        (.arrival, "2028-02-29", "4y", "2032-02-29"),
+        (.arrival, "2028-02-29", "12m", "2029-02-28"),
+        // Days and weeks cross month, year and leap-day boundaries.
+        (.signature, "2028-02-20", "14d", "2028-03-05"),
+        (.signature, "2027-02-20", "14d", "2027-03-06"),
+        (.signature, "2026-12-25", "2w", "2027-01-08"),
+        (.courseEnd, "2027-01-31", "0d", "2027-01-31"),
+        (.recognitionComplete, "2026-06-30", "18m", "2027-12-30"),
+        (.enrolment, "2026-05-31", "1m", "2026-06-30"),
+    ])
+    func dueDatesCountFromTheirAnchor(anchor: Anchor, anchorDay: String, span: String, expected: String) {
+        var anchors = AnchorDates()
+        switch anchor {
+        case .arrival: anchors.arrival = day(anchorDay)
+        case .settlement: anchors.settlement = day(anchorDay)
+        case .signature: anchors.signature = day(anchorDay)
+        case .courseEnd: anchors.courseEnd = day(anchorDay)
+        case .recognitionComplete: anchors.recognitionComplete = day(anchorDay)
+        case .enrolment: anchors.enrolment = day(anchorDay)
+        }
+        #expect(template(anchor, span).dueDate(from: anchors) == day(expected))
+    }
+
+    @Test(arguments: Anchor.allCases)
+    func anUnknownAnchorLeavesTheDueDateOpen(anchor: Anchor) {
+        // Every other anchor is known; this one is not.
+        var anchors = AnchorDates(
+            arrival: day("2026-01-01"), settlement: day("2026-01-01"), signature: day("2026-01-01"),
+            courseEnd: day("2026-01-01"), recognitionComplete: day("2026-01-01"), enrolment: day("2026-01-01"))
+        switch anchor {
+        case .arrival: anchors.arrival = nil
+        case .settlement: anchors.settlement = nil
+        case .signature: anchors.signature = nil
+        case .courseEnd: anchors.courseEnd = nil
+        case .recognitionComplete: anchors.recognitionComplete = nil
+        case .enrolment: anchors.enrolment = nil
+        }
+        #expect(template(anchor, "3m").dueDate(from: anchors) == nil)
+        #expect(Anchor.allCases.filter { $0 != anchor }.allSatisfy { template($0, "3m").dueDate(from: anchors) == day("2026-04-01") })
+    }
+}
+
+@Suite struct ObligationTimingTests {
+    let today = day("2026-11-23")
+
+    @Test(arguments: [
+        ("2026-11-22", ObligationTiming.overdue),
+        ("2020-01-01", .overdue),
+        ("2026-11-23", .dueSoon),
+        ("2026-11-30", .dueSoon),
+        ("2026-12-01", .later),
+    ])
+    func aPendingObligationIsOverdueDueSoonOrLater(due: String, expected: ObligationTiming) {
+        #expect(ObligationTiming.of(due: day(due), status: .pending, today: today) == expected)
+    }
+
+    @Test(arguments: [ObligationStatus.met, .waived, .breached])
+    func aSettledObligationIsNeverOverdue(status: ObligationStatus) {
+        #expect(ObligationTiming.of(due: day("2026-01-01"), status: status, today: today) == .settled)
+    }
+
+    @Test func aPendingObligationWithoutADueDateWaits() {
+        #expect(ObligationTiming.of(due: nil, status: .pending, today: today) == .later)
+    }
+
+    @Test func wasOverdueLooksAtTheDayItWasAsked() {
+        let due = day("2026-03-31")
+        #expect(!ObligationTiming.wasOverdue(due: due, settledOn: nil, on: day("2026-03-31")))
+        #expect(ObligationTiming.wasOverdue(due: due, settledOn: nil, on: day("2026-04-30")))
+        #expect(ObligationTiming.wasOverdue(due: due, settledOn: day("2026-05-10"), on: day("2026-04-30")))
+        #expect(!ObligationTiming.wasOverdue(due: due, settledOn: day("2026-04-10"), on: day("2026-04-30")))
+        #expect(!ObligationTiming.wasOverdue(due: nil, settledOn: nil, on: day("2026-04-30")))
+    }
+}
+
+@Suite struct ObligationRuleTests {
+    private func obligation(_ party: Party, _ status: ObligationStatus, due: String?, category: ObligationCategory = .other, id: Int64 = 0) -> Obligation {
+        Obligation(id: id, party: party, category: category, description: "x", legalBasis: "", dueOn: due.map(day), status: status)
+    }
+
+    @Test func complianceCountsEachSideAndProvidersActForTheAuthority() {
+        let today = day("2026-11-23")
+        let all = [
+            obligation(.newcomer, .met, due: "2026-01-01"), obligation(.newcomer, .pending, due: "2026-11-01"),
+            obligation(.newcomer, .pending, due: "2027-01-01"), obligation(.newcomer, .breached, due: "2026-02-01"),
+            obligation(.authority, .pending, due: "2026-11-22"), obligation(.provider, .pending, due: "2026-10-01"),
+            obligation(.authority, .waived, due: "2026-10-01"), obligation(.authority, .pending, due: nil),
+        ]
+        let newcomer = Compliance(all, party: .newcomer, today: today)
+        #expect((newcomer.met, newcomer.pending, newcomer.overdue, newcomer.breached, newcomer.waived) == (1, 1, 1, 1, 0))
+        let authority = Compliance(all, party: .authority, today: today)
+        #expect((authority.met, authority.pending, authority.overdue, authority.breached, authority.waived) == (0, 1, 2, 0, 1))
+        #expect(newcomer.total + authority.total == all.count)
+    }
+
+    @Test(arguments: ObligationStatus.allCases, ObligationStatus.allCases)
+    func onlyAPendingObligationIsSettled(from: ObligationStatus, to: ObligationStatus) {
+        let legal = from == .pending && to != .pending
+        let refused = (try? Obligation.validate(from: from, to: to, reason: "moved to another municipality")) == nil
+        #expect(refused == !legal)
+    }
+
+    @Test func aWaiverNeedsItsReason() {
+        #expect(throws: ContractError.invalid("A waiver needs its reason.")) {
+            try Obligation.validate(from: .pending, to: .waived, reason: "  ")
+        }
+        #expect(throws: Never.self) { try Obligation.validate(from: .pending, to: .met, reason: "") }
+    }
+
+    @Test func termsNeedADescriptionAndNoControlCharacters() {
+        #expect(throws: ContractError.self) { try Obligation.validate(description: " ", legalBasis: "") }
+        #expect(throws: ContractError.self) { try Obligation.validate(description: "Attend\u{1B}[2J", legalBasis: "") }
+        #expect(throws: ContractError.self) { try Obligation.validate(description: String(repeating: "a", count: 301), legalBasis: "") }
+        #expect(throws: Never.self) { try Obligation.validate(description: "Délivrer l'attestation", legalBasis: "CESEDA L413-2") }
+    }
+
+    @Test func signaturesAreTwoDatesBetweenTheDraftAndToday() {
+        let drafted = day("2026-11-01")
+        let today = day("2026-11-23")
+        #expect(throws: ContractError.self) { try Contract.validateSignatures(newcomer: nil, authority: today, drafted: drafted, today: today) }
+        #expect(throws: ContractError.self) { try Contract.validateSignatures(newcomer: today, authority: day("2026-11-24"), drafted: drafted, today: today) }
+        #expect(throws: ContractError.self) { try Contract.validateSignatures(newcomer: day("2026-10-31"), authority: today, drafted: drafted, today: today) }
+        #expect(throws: Never.self) { try Contract.validateSignatures(newcomer: drafted, authority: today, drafted: drafted, today: today) }
+    }
+
+    @Test func trackFactsProposeOnlyWhatTheyFulfil() {
+        let obligations = [
+            obligation(.newcomer, .pending, due: nil, category: .language, id: 1),
+            obligation(.newcomer, .pending, due: nil, category: .civic, id: 2),
+            obligation(.authority, .pending, due: nil, category: .recognition, id: 3),
+            obligation(.provider, .pending, due: nil, category: .recognition, id: 4),
+            obligation(.authority, .pending, due: nil, category: .language, id: 5),
+            obligation(.newcomer, .met, due: nil, category: .language, id: 6),
+            obligation(.newcomer, .pending, due: nil, category: .employment, id: 7),
+        ]
+        #expect(TrackFacts().proposals(for: obligations).isEmpty)
+        let facts = TrackFacts(languageTargetMetOn: day("2026-06-15"), civicCompletedOn: day("2026-10-03"), recognitionDecidedOn: day("2026-09-01"))
+        let proposals = facts.proposals(for: obligations)
+        #expect(proposals.map(\.obligationID) == [1, 2, 3, 4])
+        #expect(proposals.map(\.on) == [day("2026-06-15"), day("2026-10-03"), day("2026-09-01"), day("2026-09-01")])
+        #expect(TrackFacts(civicCompletedOn: day("2026-10-03")).proposals(for: obligations).map(\.obligationID) == [2])
+    }
+}
+
+@Suite struct NoteRuleTests {
+    let today = day("2026-11-23")
+
+    @Test func aNoteIsAPastContactWithASummary() {
+        #expect(throws: Never.self) {
+            try CaseNote.validate(date: today, summary: "Talked about the course", interpreter: "ar", followUp: day("2026-12-01"), today: today)
+        }
+        #expect(throws: ContractError.self) { try CaseNote.validate(date: day("2026-11-24"), summary: "x", interpreter: nil, followUp: nil, today: today) }
+        #expect(throws: ContractError.self) { try CaseNote.validate(date: today, summary: "  ", interpreter: nil, followUp: nil, today: today) }
+        #expect(throws: ContractError.self) { try CaseNote.validate(date: today, summary: "x", interpreter: "zz", followUp: nil, today: today) }
+        #expect(throws: ContractError.self) { try CaseNote.validate(date: today, summary: "x", interpreter: nil, followUp: day("2026-11-22"), today: today) }
+        #expect(throws: ContractError.self) { try CaseNote.validate(date: today, summary: "a\u{07}b", interpreter: nil, followUp: nil, today: today) }
+    }
+
+    @Test func theWorklistPutsOverdueFirstThenByDay() {
+        func item(_ kind: WorkItem.Kind, _ date: String?, _ number: String) -> WorkItem {
+            WorkItem(kind: kind, clientID: 1, caseNumber: number, clientName: "x", day: date.map(day), text: "")
+        }
+        let items = [
+            item(.noContact, nil, "2026-000001"), item(.followUp, "2026-11-20", "2026-000002"),
+            item(.dueSoonObligation, "2026-11-25", "2026-000003"), item(.overdueObligation, "2026-11-01", "2026-000004"),
+            item(.overdueObligation, "2026-10-01", "2026-000005"), item(.permitExpiring, "2026-12-20", "2026-000006"),
+        ]
+        #expect(WorkItem.ordered(items).map(\.caseNumber) == ["2026-000005", "2026-000004", "2026-000003", "2026-000002", "2026-000006", "2026-000001"])
+    }
+}
+
+@Suite struct ContractDocumentTests {
+    func document(description: String = "Offer a course place") -> ContractDocument {
+        let contract = Contract(
+            id: 1, clientID: 1, programmeID: "no-introduction", programmeVersion: 2, status: .active, number: 1,
+            settledOn: day("2025-03-02"), newcomerSignedOn: day("2025-03-25"), authoritySignedOn: nil, reviewedOn: nil,
+            endedOn: nil, endReason: "", version: 3)
+        let obligations = [
+            Obligation(party: .authority, category: .language, description: description, legalBasis: "§ 12", anchor: .settlement, offset: TimeSpan(3, .months), dueOn: day("2025-06-02")),
+            Obligation(party: .newcomer, category: .meeting, description: "Attend the intake meeting", legalBasis: "§ 15", dueOn: day("2025-04-09"), status: .met, settledOn: day("2025-04-02")),
+            Obligation(party: .provider, category: .interpreter, description: "Provide an interpreter", legalBasis: "", dueOn: nil, status: .waived, waivedReason: "Speaks Norwegian now", settledOn: day("2026-01-10")),
+        ]
+        return ContractDocument(
+            programmeName: "Introduction programme (Norway)", contract: contract, obligations: obligations,
+            clientName: "Haddad, Rasha", caseNumber: "2026-000011", dateOfBirth: day("1990-05-01"), officerName: "Ola Karlsen",
+            printedOn: day("2026-11-23"))
+    }
+
+    @Test func theTextHasBothSidesWithTheSameWeightAndSignatureLines() throws {
+        let text = document().text
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let newcomer = try #require(lines.firstIndex(of: "THE NEWCOMER COMMITS TO"))
+        let authority = try #require(lines.firstIndex(of: "THE AUTHORITY COMMITS TO"))
+        #expect(newcomer < authority)
+        #expect(lines[newcomer + 2] == " 1. Attend the intake meeting")
+        #expect(text.contains("    Due: 2025-06-02 (3 months after settlement)"))
+        #expect(text.contains("    Status: Pending, overdue"))
+        #expect(text.contains("    Provider acting for the authority"))
+        #expect(text.contains("    Status: Waived on 2026-01-10: Speaks Norwegian now"))
+        #expect(text.contains("The newcomer          ______________________________   Date: 2025-03-25"))
+        #expect(text.contains("For the authority     ______________________________   Date: __________"))
+        #expect(text.contains("Newcomer:     Haddad, Rasha, born 1990-05-01"))
+    }
+
+    @Test func htmlEscapesWhatOfficersTypedAndControlCharactersNeverReachThePage() {
+        let html = document(description: "<script>alert('x')</script> & \u{1B}[31mred").html
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(!html.contains("<script>"))
+        #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp;"))
+        #expect(!html.contains("\u{1B}"))
+        #expect(html.contains("<h2>The newcomer commits to</h2>") && html.contains("<h2>The authority commits to</h2>"))
+        #expect(html.contains("Date: 2025-03-25") && html.contains("Date: ____________"))
+    }
+}
+
+@Suite struct DocumentWrapTests {
+    @Test func wrappingFillsLinesAndKeepsEveryWord() {
+        let text = "Draw up the integration plan with the participant and sign the integration contract at the same time"
+        let lines = ContractDocument.wrap(text, width: 30)
+        #expect(lines.allSatisfy { $0.count <= 30 })
+        #expect(lines.joined(separator: " ") == text)
+        #expect(ContractDocument.wrap("", width: 10) == [""])
+        #expect(ContractDocument.wrap("Kompetansekartleggingen", width: 10) == ["Kompetansekartleggingen"])
+    }
+}
