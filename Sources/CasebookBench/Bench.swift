@@ -27,6 +27,7 @@ package enum Bench {
         figures += try listFigures(store: store, people: people)
         figures += try tabFigures(store: store, me: people.first)
         figures += try worklistFigures(store: store)
+        figures += try dashboardFigures(store: store)
         figures += try storeFigures(store)
         figures.append(Figure(name: "resident memory, list open", median: memory, p99: nil, unit: "MB", target: "≤ 50 MB"))
         for figure in figures { output(figure.text) }
@@ -157,6 +158,44 @@ package enum Bench {
         return [
             Figure(name: "My day query (\(typical) clients, store)", median: query.median, p99: query.p99, unit: "ms", target: ""),
             Figure(name: "open My day (query and frame)", median: screen.median, p99: screen.p99, unit: "ms", target: "≤ 20 ms"),
+        ]
+    }
+
+    /// The supervisor's dashboard: the figures alone, the screen, the report, and opening the
+    /// clients behind the largest bar.
+    static func dashboardFigures(store: Store) throws -> [Figure] {
+        guard let supervisor = try store.allStaff().first(where: { $0.role != .officer }) else { return [] }
+        let filter = DashboardFilter.lastTwelveMonths(today: store.clock.today)
+        var figures = Samples()
+        var screen = Samples()
+        var report = Samples()
+        var drill = Samples()
+        let app = App(store: store, me: supervisor) { milliseconds() }
+        for _ in 0..<7 {
+            figures.add(try time { _ = try store.dashboard(filter) })
+            screen.add(try time {
+                app.push(try DashboardScreen(app: app))
+                frame(app)
+            })
+            app.pop()
+            report.add(try time { _ = DashboardReport(board: try store.dashboard(filter), scope: "all clients").text })
+        }
+        let board = try store.dashboard(filter)
+        let largest = board.members.max { $0.value.count < $1.value.count }
+        for _ in 0..<7 {
+            guard let (bar, ids) = largest else { break }
+            drill.add(try time {
+                let cohort = try store.makeCohort(ids, label: "\(bar)")
+                app.push(try ClientListScreen(app: app, cohort: cohort))
+                frame(app)
+            })
+            app.pop()
+        }
+        return [
+            Figure(name: "dashboard figures (store)", median: figures.median, p99: figures.p99, unit: "ms", target: ""),
+            Figure(name: "open the dashboard (figures and frame)", median: screen.median, p99: screen.p99, unit: "ms", target: "≤ 100 ms"),
+            Figure(name: "report (figures and text)", median: report.median, p99: report.p99, unit: "ms", target: "≤ 1 s"),
+            Figure(name: "clients behind the largest bar (\(largest?.value.count ?? 0))", median: drill.median, p99: drill.p99, unit: "ms", target: ""),
         ]
     }
 

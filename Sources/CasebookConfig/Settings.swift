@@ -12,10 +12,16 @@ package struct KeyEntry: Sendable, Equatable {
 package struct Settings: Sendable, Equatable {
     package var theme: String?
     package var keys: [KeyEntry] = []
+    /// The dashboard's target line for exits to work or education (0...1).
+    package var exitTarget: Double?
 
-    package init(theme: String? = nil, keys: [KeyEntry] = []) {
+    /// Norway's 70% in work or education one year after the programme.
+    package static let defaultExitTarget = 0.70
+
+    package init(theme: String? = nil, keys: [KeyEntry] = [], exitTarget: Double? = nil) {
         self.theme = theme
         self.keys = keys
+        self.exitTarget = exitTarget
     }
 
     /// Reads one file. A missing file is an empty one; anything unknown or malformed is refused
@@ -56,8 +62,23 @@ package struct Settings: Sendable, Equatable {
                         throw ConfigError(path: path, line: entryLine, message: "\(command): give a key such as \"<c-s>\", a list of keys, or \"<disabled>\".")
                     }
                 }
+            case "dashboard":
+                guard let table = source.root[key]?.table else {
+                    throw ConfigError(path: path, line: line, message: "dashboard must be a table: [dashboard].")
+                }
+                for name in table.keys {
+                    let entryLine = source.line(of: name, inTable: "dashboard")
+                    guard name == "exit_target" else {
+                        throw ConfigError(path: path, line: entryLine, message: "\"\(name)\" is not a dashboard setting; [dashboard] knows exit_target.")
+                    }
+                    let value = table[name]?.double ?? table[name]?.int.map(Double.init)
+                    guard let value, (0...1).contains(value) else {
+                        throw ConfigError(path: path, line: entryLine, message: "exit_target is a share between 0 and 1, e.g. 0.70 for 70%.")
+                    }
+                    settings.exitTarget = value
+                }
             default:
-                throw ConfigError(path: path, line: line, message: "\"\(key)\" is not a setting; casebook.toml knows theme and [keys].")
+                throw ConfigError(path: path, line: line, message: "\"\(key)\" is not a setting; casebook.toml knows theme, [keys] and [dashboard].")
             }
         }
         settings.keys.sort { $0.line < $1.line }
@@ -66,6 +87,6 @@ package struct Settings: Sendable, Equatable {
 
     /// Later settings win: a user file over the shipped one.
     package func merged(with later: Settings) -> Settings {
-        Settings(theme: later.theme ?? theme, keys: keys + later.keys)
+        Settings(theme: later.theme ?? theme, keys: keys + later.keys, exitTarget: later.exitTarget ?? exitTarget)
     }
 }

@@ -101,7 +101,13 @@ package enum ObligationTiming: String, Sendable {
     /// True when a pending obligation due on `due` was overdue at the end of `day` (for the
     /// month-by-month history): due before it and not settled by it.
     package static func wasOverdue(due: Day?, settledOn: Day?, on day: Day) -> Bool {
-        guard let due, due < day else { return false }
+        guard let due else { return false }
+        return wasOverdue(due: due.ordinal, settledOn: settledOn?.ordinal, on: day.ordinal)
+    }
+
+    /// The same rule on day numbers (`Day.ordinal`), for counting many obligations quickly.
+    package static func wasOverdue(due: Int, settledOn: Int?, on day: Int) -> Bool {
+        guard due < day else { return false }
         guard let settled = settledOn else { return true }
         return settled > day
     }

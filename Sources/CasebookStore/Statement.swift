@@ -93,6 +93,30 @@ package struct Row {
 
     package func optionalInt(_ index: Int32) -> Int? { isNull(index) ? nil : int(index) }
 
+    /// A stored ISO day as `Day.ordinal`, read from the bytes without making a string (for
+    /// counting many rows); nil for NULL or anything that is not YYYY-MM-DD.
+    package func dayOrdinal(_ index: Int32) -> Int? {
+        guard let bytes = sqlite3_column_text(handle, index), sqlite3_column_bytes(handle, index) == 10 else { return nil }
+        func digits(_ from: Int, _ count: Int) -> Int? {
+            var value = 0
+            for offset in from..<(from + count) {
+                let byte = bytes[offset]
+                guard byte >= 48, byte <= 57 else { return nil }
+                value = value * 10 + Int(byte - 48)
+            }
+            return value
+        }
+        guard bytes[4] == 45, bytes[7] == 45, let year = digits(0, 4), let month = digits(5, 2), let day = digits(8, 2),
+            (1...12).contains(month), (1...31).contains(day)
+        else { return nil }
+        // Howard Hinnant's days_from_civil, as `Day.ordinal`.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
+        return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468
+    }
+
     /// A stored ISO day; a malformed one means the file was edited outside Casebook.
     package func day(_ index: Int32) throws -> Day {
         do { return try Day(iso: text(index)) } catch {

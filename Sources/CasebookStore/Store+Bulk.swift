@@ -136,7 +136,9 @@ package final class BulkLoader {
     private let writer: BackgroundWriter
     private let clients, tokens, enrolments, history, audit: BatchInsert
     private let assessments, courses, attendance, qualifications, events, civicStatus, civicSessions, civicTests: BatchInsert
-    private let contracts, contractVersions, versionObligations, contractEvents, obligations, notes: BatchInsert
+    private let contracts, contractVersions, versionObligations, contractEvents, obligations, notes, facts: BatchInsert
+    /// Every programme version, read before the load starts (the writer owns the connection after).
+    private let programmes: [ProgrammeKey: Programme]
 
     init(store: Store, actor: Staff.ID) throws {
         self.store = store
@@ -149,6 +151,19 @@ package final class BulkLoader {
         nextCourseID = (try db.scalar("SELECT max(id) FROM language_courses") ?? 0) + 1
         nextQualificationID = (try db.scalar("SELECT max(id) FROM qualifications") ?? 0) + 1
         nextContractID = (try db.scalar("SELECT max(id) FROM contracts") ?? 0) + 1
+        var programmes: [ProgrammeKey: Programme] = [:]
+        for summary in try store.programmeVersions() {
+            if let programme = try store.programme(id: summary.id, version: summary.version) {
+                programmes[ProgrammeKey(id: summary.id, version: summary.version)] = programme
+            }
+        }
+        self.programmes = programmes
+        facts = BatchInsert(
+            writer, table: "client_facts",
+            columns: [
+                "client_id", "officer_id", "phase", "is_open", "programme_id", "contact_since", "has_contract", "contract_ended_on",
+                "civic_required", "civic_complete", "level_min",
+            ] + Store.factSkills.flatMap { [Store.column($0, "cur"), Store.column($0, "tgt")] })
         contracts = BatchInsert(
             writer, table: "contracts",
             columns: [
@@ -237,7 +252,38 @@ package final class BulkLoader {
         }
         try audit.add([stamp, sql(actor), sql("client"), sql(id), sql(id), sql("record"), sql(nil as String?), sql(note)])
         try addTracks(tracks, clientID: id)
+        try facts.add(factsRow(client, id: id, phaseSince: since, enrolment: enrolment, tracks: tracks))
         return id
+    }
+
+    /// The client's `client_facts` row, by the rules of `Store.factsSQL` applied to what is
+    /// being loaded (a test holds the two to each other on generated files).
+    private func factsRow(_ client: Client, id: Int64, phaseSince: Day, enrolment: Enrolment, tracks: TrackRecords) -> [SQLValue] {
+        let programme = enrolment.programmeID.flatMap { programmeID in
+            enrolment.programmeVersion.flatMap { programmes[ProgrammeKey(id: programmeID, version: $0)] }
+        }
+        let targets = programme?.profiles.first { $0.id == enrolment.profile }?.targets ?? [:]
+        var current: [Skill: Int] = [:]
+        var latest: [Skill: Day] = [:]
+        for assessment in tracks.assessments where latest[assessment.skill].map({ assessment.date >= $0 }) ?? true {
+            latest[assessment.skill] = assessment.date
+            current[assessment.skill] = assessment.level.rank
+        }
+        let skills = Store.factSkills
+        let levelMin = skills.allSatisfy { current[$0] != nil } ? skills.compactMap { current[$0] }.min() : nil
+        let contactSince = tracks.notes.map(\.date).max() ?? phaseSince
+        let contract = tracks.contract?.contract
+        let requirement = tracks.civicRequirement ?? (programme?.civicRequired == false ? .notRequired : .required)
+        let civicRequired = enrolment.programmeID != nil && requirement == .required
+        let lastTest = tracks.civicTests.enumerated().max { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }?.element
+        let civicComplete = lastTest.map(\.passed) ?? (tracks.civicAttestedOn != nil && programme?.civicTest == nil)
+        var row: [SQLValue] = [
+            sql(id), sql(client.officerID), sql(client.phase.rawValue), sql(client.phase.isOpen), sql(enrolment.programmeID),
+            sql(contactSince), sql(contract != nil), sql(contract?.status == .ended ? contract?.endedOn : nil), sql(civicRequired),
+            sql(civicComplete), sql(levelMin),
+        ]
+        for skill in skills { row += [sql(current[skill]), sql(targets[skill]?.rank)] }
+        return row
     }
 
     private func addTracks(_ tracks: TrackRecords, clientID id: Int64) throws {
@@ -301,7 +347,7 @@ package final class BulkLoader {
     func finish() throws {
         for batch in [
             clients, tokens, enrolments, history, audit, assessments, courses, attendance, qualifications, events, civicStatus,
-            civicSessions, civicTests, contracts, contractVersions, versionObligations, contractEvents, obligations, notes,
+            civicSessions, civicTests, contracts, contractVersions, versionObligations, contractEvents, obligations, notes, facts,
         ] {
             try batch.flush()
         }
@@ -322,6 +368,7 @@ extension Store {
         "clients", "client_search", "phase_history", "audit", "enrolments", "language_assessments", "language_courses",
         "course_attendance", "qualifications", "recognition_events", "civic_status", "civic_sessions", "civic_tests",
         "contracts", "contract_versions", "contract_version_obligations", "contract_events", "obligations", "notes",
+        "client_facts",
     ]
 
     /// Runs `body` with a loader inside one transaction; all or nothing. The secondary indexes

@@ -8,8 +8,10 @@ package struct CheckReport: Sendable {
     package var supportedSchemaVersion: Int
     package var counts: [(table: String, rows: Int)]
     package var journalMode: String
+    /// Clients whose `client_facts` row differs from a fresh computation (at most 1,000 counted).
+    package var staleFacts: Int
 
-    package var isHealthy: Bool { integrityProblems.isEmpty && foreignKeyProblems == 0 }
+    package var isHealthy: Bool { integrityProblems.isEmpty && foreignKeyProblems == 0 && staleFacts == 0 }
 }
 
 extension Store {
@@ -26,10 +28,11 @@ extension Store {
                 counts.append((table, Int(try database.scalar("SELECT count(*) FROM \"\(table)\"") ?? 0)))
             }
             let journal = try database.queryFirst("PRAGMA journal_mode") { $0.text(0) } ?? "?"
+            let stale = integrity == ["ok"] && schemaVersion >= 4 ? try staleFacts(limit: 1000).count : 0
             return CheckReport(
                 integrityProblems: integrity == ["ok"] ? [] : integrity, foreignKeyProblems: foreignKeys,
                 schemaVersion: schemaVersion, supportedSchemaVersion: currentSchemaVersion, counts: counts,
-                journalMode: journal)
+                journalMode: journal, staleFacts: stale)
         }
     }
 

@@ -24,13 +24,25 @@ package struct ClientFilter: Hashable, Sendable {
     package var flaggedOnly: Bool
     /// Typed search: name parts (any order, each the start of a name part) or the start of a case number.
     package var search: String
+    /// Only the clients behind a dashboard figure.
+    package var cohort: Cohort?
 
-    package init(officerID: Staff.ID? = nil, phase: CasePhase? = nil, flaggedOnly: Bool = false, search: String = "") {
+    package init(officerID: Staff.ID? = nil, phase: CasePhase? = nil, flaggedOnly: Bool = false, search: String = "", cohort: Cohort? = nil) {
         self.officerID = officerID
         self.phase = phase
         self.flaggedOnly = flaggedOnly
         self.search = search
+        self.cohort = cohort
     }
+}
+
+/// A fixed set of clients (the ones behind a dashboard bar), held for this connection in a
+/// temporary table until the list showing them closes.
+package struct Cohort: Hashable, Sendable {
+    package let tag: Int
+    /// What the clients have in common, for the list's title.
+    package let label: String
+    package let count: Int
 }
 
 /// One row of the client list: what the list shows and the key it pages by.
@@ -88,6 +100,30 @@ extension Store {
     /// A filter's clients are driven from its own index, rather than from the name tokens,
     /// when there are at most this many of them (an officer's caseload, a rare phase).
     static let smallFilterLimit = 3000
+
+    /// Holds `ids` as a cohort the client list can show (and drops cohorts no list uses any more).
+    package func makeCohort(_ ids: [Int64], label: String) throws -> Cohort {
+        nextCohortTag += 1
+        let tag = nextCohortTag
+        try read {
+            try database.executeScript(
+                """
+                CREATE TEMP TABLE IF NOT EXISTS cohorts (tag INTEGER NOT NULL, client_id INTEGER NOT NULL,
+                    PRIMARY KEY (tag, client_id)) WITHOUT ROWID
+                """)
+            try database.execute("DELETE FROM temp.cohorts WHERE tag <= ?", [tag - 4])
+            var start = 0
+            while start < ids.count {
+                let chunk = ids[start..<min(ids.count, start + 500)]
+                var values: [SQLValue] = []
+                values.reserveCapacity(chunk.count * 2)
+                for id in chunk { values += [.integer(Int64(tag)), .integer(id)] }
+                try database.executeRows("INSERT OR IGNORE INTO temp.cohorts (tag, client_id) VALUES (?, ?)", width: 2, values: values)
+                start += 500
+            }
+        }
+        return Cohort(tag: tag, label: label, count: Set(ids).count)
+    }
 
     /// Up to `limit` clients after `after` in the list order (from the top when nil).
     package func clientPage(
@@ -183,6 +219,10 @@ private struct ListQuery {
             filterConditions.append("c.phase = ?")
             filterArguments.append(phase)
         }
+        if let cohort = filter.cohort {
+            filterConditions.append("c.id IN (SELECT client_id FROM temp.cohorts WHERE tag = ?)")
+            filterArguments.append(cohort.tag)
+        }
         let indexedConditions = filterConditions
         let indexedArguments = filterArguments
         if filter.flaggedOnly {
@@ -253,6 +293,13 @@ private struct ListQuery {
         } else {
             conditions = filterConditions
             arguments = filterArguments
+            // A small cohort is read through its own table and sorted, rather than found by
+            // walking the whole sort index.
+            if let cohort = filter.cohort, cohort.count <= Store.smallFilterLimit {
+                from = "temp.cohorts k CROSS JOIN clients c ON c.id = k.client_id"
+                conditions.insert("k.tag = ?", at: 0)
+                arguments.insert(cohort.tag, at: 0)
+            }
             switch sort {
             case .name: key = ("c.sort_name", "''", "c.id")
             case .caseNumber: key = ("c.case_number", "''", "c.id")

@@ -9,6 +9,10 @@ package final class Store {
     package private(set) var schemaVersion: Int
     /// Programme versions already read; a version never changes once imported.
     var programmeCache: [ProgrammeKey: Programme] = [:]
+    /// Clients written in the open transaction, whose `client_facts` row is refreshed before it commits.
+    var changedClients: Set<Int64> = []
+    /// The last cohort made for the client list (`makeCohort`).
+    var nextCohortTag = 0
 
     package enum OpenMode {
         /// Creates the file when missing and migrates it (`casebook init`).
@@ -74,6 +78,9 @@ package final class Store {
                 try database.executeScript("PRAGMA synchronous = FULL")
             }
             try database.executeScript("PRAGMA foreign_keys = ON")
+            // Up to 32 MB of pages stay in memory (the default is 2 MB): the dashboard's second look
+            // reads its tables from here instead of the file. Pages are only kept once read.
+            try database.executeScript("PRAGMA cache_size = -32768")
             let store = Store(database: database, path: path, clock: clock, schemaVersion: version)
             if mode != .readOnly { try store.migrate() }
             return store
@@ -102,7 +109,15 @@ package final class Store {
 
     /// Runs `body` in one immediate transaction; raw SQLite errors become messages users can act on.
     package func write<T>(_ body: () throws -> T) throws -> T {
-        do { return try database.transaction(body) } catch let error as DatabaseError {
+        let outermost = !database.isInTransaction
+        defer { if outermost { changedClients.removeAll() } }
+        do {
+            return try database.transaction {
+                let result = try body()
+                if outermost { try refreshChangedFacts() }
+                return result
+            }
+        } catch let error as DatabaseError {
             throw StoreError.from(error, path: path)
         }
     }
@@ -124,6 +139,7 @@ package final class Store {
             INSERT INTO audit (at, staff_id, entity, entity_id, client_id, field, old_value, new_value)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """, [at ?? clock.now, actor, entity, id, clientID, field, old, new])
+        if let clientID { changedClients.insert(clientID) }
     }
 
     /// Refreshes the statistics the query planner uses to pick indexes (after bulk loads). A

@@ -9,6 +9,8 @@ package final class App {
     package let me: Staff
     package let keys: KeyMap
     package var theme: Theme
+    /// The dashboard's target line for exits to work or education (`[dashboard] exit_target`).
+    package var exitTarget = 0.70
     /// The database file's name, for the status line.
     package let databaseName: String
     package var clock: any Clock { store.clock }

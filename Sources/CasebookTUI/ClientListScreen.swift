@@ -38,6 +38,12 @@ package final class ClientListScreen: Screen {
         try reload(app: app)
     }
 
+    /// The list of exactly the clients of a cohort (the ones behind a dashboard figure).
+    package init(app: App, cohort: Cohort) throws {
+        filter = ClientFilter(cohort: cohort)
+        try reload(app: app)
+    }
+
     package var contexts: [KeyContext] { isSearching ? [.search, .edit, .movement, .list] : [.list, .movement] }
     package var capturesText: Bool { isSearching }
     package var title: String { "Clients" }
@@ -178,6 +184,12 @@ package final class ClientListScreen: Screen {
             try ClientForms.openNew(app: app)
         case .openWorklist:
             app.push(try WorklistScreen(app: app))
+        case .openDashboard:
+            guard app.me.role != .officer else {
+                app.message = .info("The dashboard is for supervisors and admins; ask one for the caseload figures.")
+                return true
+            }
+            app.push(try DashboardScreen(app: app))
         case .mine:
             filter.officerID = filter.officerID == nil ? app.me.id : nil
             try reload(app: app)
@@ -240,7 +252,8 @@ package final class ClientListScreen: Screen {
         let area = frame.area
         frame.clear(area)
         let g = frame.glyphs
-        let scope = filter.officerID == nil ? "All clients" : "My caseload"
+        var scope = filter.officerID == nil ? "All clients" : "My caseload"
+        if let cohort = filter.cohort { scope = cohort.label + (filter.officerID == nil ? "" : " \(g.separator) mine") }
         let phase = filter.phase?.label ?? "all phases"
         let flags = filter.flaggedOnly ? " \(g.separator) flagged only" : ""
         frame.text("\(scope) \(g.separator) \(phase)\(flags) \(g.separator) \(order.label)", in: Rect(x: area.x + 1, y: area.y, width: area.width - 24, height: 1), .title)

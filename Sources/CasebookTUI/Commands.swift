@@ -12,6 +12,7 @@ package enum KeyContext: String, CaseIterable, Sendable {
     case notes
     case history
     case worklist
+    case dashboard
     case form
     case edit
     case dialog
@@ -30,6 +31,7 @@ package enum KeyContext: String, CaseIterable, Sendable {
         case .notes: return "Notes tab"
         case .history: return "History tab"
         case .worklist: return "My day (worklist)"
+        case .dashboard: return "Caseload dashboard"
         case .form: return "Forms"
         case .edit: return "Editing text in a field"
         case .dialog: return "Dialogs and pick lists"
@@ -43,7 +45,7 @@ extension KeyContext {
     package static let activeTogether: [[KeyContext]] = [
         [.list, .movement], [.search, .edit], [.record, .movement, .language], [.record, .movement, .qualifications],
         [.record, .movement, .civic], [.record, .movement, .contract], [.record, .movement, .notes],
-        [.record, .movement, .history], [.worklist, .movement], [.form, .edit], [.dialog, .movement],
+        [.record, .movement, .history], [.worklist, .movement], [.dashboard, .movement], [.form, .edit], [.dialog, .movement],
     ]
 }
 
@@ -71,8 +73,17 @@ package enum CommandID: String, CaseIterable, Sendable {
 
     case acceptSearch = "search.accept"
     case openWorklist = "list.worklist"
+    case openDashboard = "list.dashboard"
 
     case openWorkItem = "worklist.open"
+
+    case openBar = "dashboard.open"
+    case previousCell = "dashboard.left"
+    case nextCell = "dashboard.right"
+    case programmeFilter = "dashboard.programme"
+    case officerFilter = "dashboard.officer"
+    case periodFilter = "dashboard.period"
+    case resetFilters = "dashboard.reset"
 
     case edit = "record.edit"
     case changePhase = "record.phase"
@@ -170,8 +181,16 @@ package enum CommandTable {
 
         CommandInfo(id: .acceptSearch, context: .search, summary: "Keep the search and move to the results", defaultKeys: [.enter], barLabel: "Results"),
         CommandInfo(id: .openWorklist, context: .list, summary: "Open My day: what is overdue or due soon in my caseload", defaultKeys: [.character("w")], barLabel: "My day"),
+        CommandInfo(id: .openDashboard, context: .list, summary: "Open the caseload dashboard (supervisors and admins)", defaultKeys: [.character("D")], barLabel: "Dashboard"),
 
         CommandInfo(id: .openWorkItem, context: .worklist, summary: "Open the client's record at the tab the item is about", defaultKeys: [.enter], barLabel: "Open"),
+        CommandInfo(id: .openBar, context: .dashboard, summary: "Open the list of exactly the clients behind the selected figure", defaultKeys: [.enter], barLabel: "Clients"),
+        CommandInfo(id: .previousCell, context: .dashboard, summary: "Previous figure on the line", defaultKeys: [.left, .character("h")], barLabel: nil),
+        CommandInfo(id: .nextCell, context: .dashboard, summary: "Next figure on the line", defaultKeys: [.right, .character("l")], barLabel: nil),
+        CommandInfo(id: .programmeFilter, context: .dashboard, summary: "Show one programme, or all", defaultKeys: [.character("p")], barLabel: "Programme"),
+        CommandInfo(id: .officerFilter, context: .dashboard, summary: "Show one officer's clients, or everyone's", defaultKeys: [.character("o")], barLabel: "Officer"),
+        CommandInfo(id: .periodFilter, context: .dashboard, summary: "Change the period of the flow figures", defaultKeys: [.character("t")], barLabel: "Period"),
+        CommandInfo(id: .resetFilters, context: .dashboard, summary: "All programmes, all officers, the last twelve months", defaultKeys: [.character("r")], barLabel: "Reset"),
 
         CommandInfo(id: .edit, context: .record, summary: "Edit the client's details", defaultKeys: [.character("e")], barLabel: "Edit"),
         CommandInfo(id: .changePhase, context: .record, summary: "Move the case to its next phase", defaultKeys: [.character("c")], barLabel: "Phase"),

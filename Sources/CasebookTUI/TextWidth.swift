@@ -101,4 +101,10 @@ package enum Numbers {
         }
         return value < 0 ? "-" + result : result
     }
+
+    /// 155.5 → "155.5", 66.0 → "66".
+    package static func decimal(_ value: Double) -> String {
+        let tenths = (value * 10).rounded() / 10
+        return tenths == tenths.rounded() ? String(Int(tenths)) : String(tenths)
+    }
 }

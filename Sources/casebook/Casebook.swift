@@ -15,7 +15,7 @@ struct Casebook: ParsableCommand {
             (~/.local/share/casebook/casebook.db).
             """,
         subcommands: [
-            Open.self, Init.self, StaffCommand.self, ProgrammeCommand.self, ContractCommand.self, Demo.self, Check.self, Backup.self,
+            Open.self, Init.self, StaffCommand.self, ProgrammeCommand.self, ContractCommand.self, ReportCommand.self, Demo.self, Check.self, Backup.self,
             BenchCommand.self,
         ],
         defaultSubcommand: Open.self
@@ -93,11 +93,19 @@ extension Casebook {
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check the database: integrity, foreign keys, schema version and counts.")
+            abstract: "Check the database: integrity, foreign keys, schema version, the dashboard's facts and counts.")
 
         @OptionGroup var database: DatabaseOptions
 
+        @Flag(help: "Recompute the dashboard's per-client facts from the records first (admins only).")
+        var repair = false
+
         func run() throws {
+            if repair {
+                let writable = try database.open(.readWrite)
+                try requireAdmin(try currentStaff(in: writable), to: "repair the database")
+                try writable.refreshAllFacts()
+            }
             let store = try database.open(.readOnly)
             let report = try store.check()
             print("Database:     \(store.path)")
@@ -106,6 +114,7 @@ extension Casebook {
             print("Integrity:    \(report.integrityProblems.isEmpty ? "ok" : "\(report.integrityProblems.count) problem(s)")")
             for problem in report.integrityProblems { print("  \(problem)") }
             print("Foreign keys: \(report.foreignKeyProblems == 0 ? "ok" : "\(report.foreignKeyProblems) broken reference(s)")")
+            print("Facts:        \(report.staleFacts == 0 ? "ok" : "\(report.staleFacts) client(s) differ from their records; `casebook check --repair` recomputes them")")
             for (table, rows) in report.counts { print("  \(table.padding(16)) \(rows)") }
             if !report.isHealthy {
                 throw CommandError("The database has problems; restore it from a backup (`casebook backup` makes one).")

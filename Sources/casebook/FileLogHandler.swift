@@ -57,8 +57,15 @@ final class LogFile: @unchecked Sendable {
 }
 
 enum Log {
-    /// Sends swift-log output to the log file; without a writable file, logging is off.
+    /// Set once the logging system is bootstrapped: swift-log allows that once per process.
+    nonisolated(unsafe) private static var started = false
+
+    /// Sends swift-log output to the log file; without a writable file, logging is off. A
+    /// command that opens the database twice (`check --repair`) calls this twice; the second
+    /// call does nothing. Commands run on the main thread only.
     static func start() {
+        guard !started else { return }
+        started = true
         let file = LogFile(path: Environment.logPath)
         LoggingSystem.bootstrap { _ in
             guard let file else { return SwiftLogNoOpLogHandler() }

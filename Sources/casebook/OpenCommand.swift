@@ -40,6 +40,7 @@ extension Casebook {
             let monochrome = noColor || term == "dumb" || chosen.name == "monochrome"
             if monochrome { chosen = .monochrome }
             let app = App(store: store, me: me, keys: keys, theme: chosen) { Environment.monotonicSeconds() * 1000 }
+            app.exitTarget = settings.exitTarget ?? Settings.defaultExitTarget
             try app.start()
             let terminal = try CursesTerminal(monochrome: monochrome)
             defer { terminal.stop() }

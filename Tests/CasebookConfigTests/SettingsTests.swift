@@ -37,7 +37,8 @@ import Testing
     @Test(arguments: [
         ("colour = \"red\"", 1, "not a setting"), ("\n\ntheme = \"purple\"", 3, "not a theme"), ("theme = 3", 1, "must be a string"),
         ("[keys]\n\"form.save\" = 5", 2, "give a key"), ("[keys]\n\"form.save\" = [\"<c-s>\", 2]", 2, "every key is a string"),
-        ("keys = \"x\"", 1, "must be a table"),
+        ("keys = \"x\"", 1, "must be a table"), ("[dashboard]\n\nexit_target = 1.5", 3, "between 0 and 1"),
+        ("[dashboard]\nexit_target = \"70%\"", 2, "between 0 and 1"), ("[dashboard]\ntarget = 0.7", 2, "not a dashboard setting"),
     ])
     func wrongValuesAreRefusedWithTheLine(_ text: String, _ line: Int, _ phrase: String) {
         #expect {
@@ -54,6 +55,10 @@ import Testing
         let merged = shipped.merged(with: user)
         #expect(merged.theme == "default")
         #expect(merged.keys.last?.keys == ["<c-o>"])
+        #expect(merged.exitTarget == nil)
+        let target = try Settings.load(path: "c", text: "[dashboard]\nexit_target = 0.65", themes: themes)
+        #expect(merged.merged(with: target).exitTarget == 0.65)
+        #expect(try Settings.load(path: "d", text: "[dashboard]\nexit_target = 1", themes: themes).exitTarget == 1)
     }
 }
 

@@ -117,3 +117,13 @@ import Testing
         expectGolden("history-\(width)x\(height)", fixture.run(app, on: VirtualTerminal(width: width, height: height)))
     }
 }
+
+/// The supervisor's dashboard, against goldens.
+@Suite struct DashboardGoldenTests {
+    @Test(arguments: GoldenScreenTests.sizes)
+    func dashboard(_ width: Int, _ height: Int) throws {
+        let fixture = try UIFixture()
+        let app = try fixture.app(as: fixture.base.admin)
+        expectGolden("dashboard-\(width)x\(height)", fixture.run(app, on: VirtualTerminal(width: width, height: height), [.character("D")]))
+    }
+}

@@ -198,16 +198,27 @@ final class Scratch {
 
     @Test func checkAndBackupWork() throws {
         let db = scratch.path("live.db")
-        #expect(try Casebook.run(["demo", "--db", db, "--clients", "50"]).status == 0)
+        #expect(try Casebook.run(["demo", "--db", db, "--clients", "400", "--seed", "11"]).status == 0)
         let check = try Casebook.run(["check", "--db", db])
         #expect(check.status == 0)
-        #expect(check.output.contains("Integrity:    ok") && check.output.contains("clients"))
+        // The demo writes the dashboard's facts itself; they agree with the store's computation.
+        #expect(check.output.contains("Integrity:    ok") && check.output.contains("Facts:        ok") && check.output.contains("clients"))
         let copy = scratch.path("copy.db")
         #expect(try Casebook.run(["backup", copy, "--db", db]).status == 0)
         let again = try Casebook.run(["backup", copy, "--db", db])
         #expect(again.status != 0 && errorLine(again).contains("--force"))
         #expect(try Casebook.run(["backup", copy, "--force", "--db", db]).status == 0)
         #expect(try Casebook.run(["check", "--db", copy]).status == 0)
+    }
+
+    @Test func checkFindsFactsThatDifferFromTheRecordsAndRepairRecomputesThem() throws {
+        let db = scratch.path("facts.db")
+        #expect(try Casebook.run(["demo", "--db", db, "--clients", "30"]).status == 0)
+        _ = try shell("sqlite3", db, "UPDATE client_facts SET civic_complete = 1 - civic_complete WHERE client_id <= 3;")
+        let check = try Casebook.run(["check", "--db", db])
+        #expect(check.status != 0 && check.output.contains("Facts:        3 client(s) differ"))
+        #expect(try Casebook.run(["check", "--repair", "--db", db]).status == 0)
+        #expect(try Casebook.run(["check", "--db", db]).output.contains("Facts:        ok"))
     }
 
     @Test func aBadUserConfigurationStopsTheStartWithFileLineAndKey() throws {
@@ -285,6 +296,45 @@ final class Scratch {
         #expect(malformed.status != 0)
         let format = try Casebook.run(["contract", "print", row[0], "--format", "pdf", "--db", db])
         #expect(format.status != 0)
+    }
+
+    @Test func reportPrintsTheFiguresWithoutIdentifyingAnyClient() throws {
+        let db = scratch.path("report.db")
+        #expect(try Casebook.run(["demo", "--db", db, "--clients", "300", "--seed", "4"]).status == 0)
+        let supervisor = try shell("sqlite3", db, "SELECT username FROM staff WHERE role = 'supervisor' LIMIT 1;")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let officer = try shell("sqlite3", db, "SELECT username FROM staff WHERE role = 'officer' LIMIT 1;").trimmingCharacters(in: .whitespacesAndNewlines)
+        let asSupervisor = ["CASEBOOK_USER": supervisor]
+
+        let text = try Casebook.run(["report", "--db", db], environment: asSupervisor)
+        #expect(text.status == 0, "\(text.error)")
+        for heading in ["Caseload per officer", "Cases per phase", "Overdue obligations by party", "Language:", "Recognition", "Civic orientation completed", "Exits in the period", "Offer to programme start"] {
+            #expect(text.output.contains(heading), "\(heading)")
+        }
+        let csv = try Casebook.run(["report", "--db", db, "--format", "csv", "--from", "2026-01-01", "--to", "2026-06-30"], environment: asSupervisor)
+        #expect(csv.status == 0 && csv.output.hasPrefix("section,item,measure,value\n"))
+        #expect(csv.output.contains("overdue_by_month,2026-06-30,authority,"))
+        #expect(!csv.output.contains("overdue_by_month,2026-07-31"))
+        let json = try Casebook.run(["report", "--db", db, "--format", "json", "--officer", officer], environment: asSupervisor)
+        #expect(json.status == 0)
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
+        #expect((parsed?["scope"] as? String) == "officer \(officer)")
+        #expect((parsed?["figures"] as? [String: Any])?["caseload"] != nil)
+
+        // Pseudonymised: no client's name, case number or date of birth appears anywhere.
+        let identities = try shell("sqlite3", db, "SELECT family_name, case_number, date_of_birth FROM clients;")
+            .split(separator: "\n").flatMap { $0.split(separator: "|").map(String.init) }
+        #expect(identities.count == 900)
+        for output in [text.output, csv.output, json.output] {
+            #expect(identities.allSatisfy { !output.contains($0) })
+        }
+
+        let asOfficer = try Casebook.run(["report", "--db", db], environment: ["CASEBOOK_USER": officer])
+        #expect(asOfficer.status != 0 && errorLine(asOfficer).contains("for supervisors and admins"))
+        let backwards = try Casebook.run(["report", "--db", db, "--from", "2026-06-01", "--to", "2026-01-01"], environment: asSupervisor)
+        #expect(backwards.status != 0 && errorLine(backwards).contains("ends before it starts"))
+        let unknown = try Casebook.run(["report", "--db", db, "--programme", "xx"], environment: asSupervisor)
+        #expect(unknown.status != 0 && errorLine(unknown).contains("casebook programme list"))
     }
 
     @Test func demoRefusesADatabaseThatHoldsClients() throws {
