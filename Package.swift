@@ -59,6 +59,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Drives saves for the reliability tests (kill during saves, concurrent editors).
+        .executableTarget(
+            name: "casebook-stress",
+            dependencies: ["CasebookCore", "CasebookStore"]
+        ),
         .target(
             name: "CasebookTestSupport",
             dependencies: ["CasebookCore", "CasebookStore"]
@@ -71,7 +76,7 @@ let package = Package(
             exclude: ["Goldens"]
         ),
         .testTarget(name: "CasebookConfigTests", dependencies: ["CasebookConfig"]),
-        .testTarget(name: "casebookTests", dependencies: ["casebook", "CasebookCore"]),
+        .testTarget(name: "casebookTests", dependencies: ["casebook", "casebook-stress", "CasebookCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

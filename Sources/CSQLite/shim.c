@@ -1,3 +1,4 @@
+#include <stdint.h>
 #include "csqlite.h"
 
 int csqlite_bind_text(sqlite3_stmt *stmt, int index, const char *text, int bytes) {
@@ -11,4 +12,15 @@ int csqlite_bind_blob(sqlite3_stmt *stmt, int index, const void *data, int bytes
 int csqlite_db_config_int(sqlite3 *db, int option, int value) {
     int result = 0;
     return sqlite3_db_config(db, option, value, &result);
+}
+
+static int csqlite_busy_wait_handler(void *limit, int count) {
+    // `count` is the number of tries so far; each waits one millisecond.
+    if (count >= (int)(intptr_t)limit) return 0;
+    sqlite3_sleep(1);
+    return 1;
+}
+
+int csqlite_busy_wait(sqlite3 *db, int milliseconds) {
+    return sqlite3_busy_handler(db, csqlite_busy_wait_handler, (void *)(intptr_t)milliseconds);
 }

@@ -51,6 +51,11 @@ package final class Database {
 
     package var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
+    /// Waits up to `milliseconds` for another connection's lock, trying every millisecond.
+    func waitWhenBusy(milliseconds: Int) {
+        _ = csqlite_busy_wait(handle, Int32(milliseconds))
+    }
+
     package var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 
     /// Runs one or more statements without arguments (schema scripts).

@@ -57,7 +57,10 @@ package final class Store {
             throw StoreError.from(error, path: path)
         }
         do {
-            try database.executeScript("PRAGMA busy_timeout = 5000")
+            // A colleague's save holds the lock for milliseconds; wait up to 5 s, trying every
+            // millisecond so that a busy office's writers take turns (SQLite's busy_timeout backs
+            // off to 100 ms and can lose the lock to the others again and again).
+            database.waitWhenBusy(milliseconds: 5000)
             let applicationID = try database.scalar("PRAGMA application_id") ?? 0
             let version = Int(try database.scalar("PRAGMA user_version") ?? 0)
             let objects = try database.scalar("SELECT count(*) FROM sqlite_schema") ?? 0

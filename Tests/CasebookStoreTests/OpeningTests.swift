@@ -1,3 +1,4 @@
+import Dispatch
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -29,8 +30,27 @@ import CasebookTestSupport
         let db = fixture.store.database
         #expect(try db.queryFirst("PRAGMA journal_mode") { $0.text(0) } == "wal")
         #expect(try db.scalar("PRAGMA foreign_keys") == 1)
-        #expect(try db.scalar("PRAGMA busy_timeout") == 5000)
         #expect(try db.scalar("PRAGMA synchronous") == 2)
+    }
+
+    @Test func aSaveWaitsForAColleaguesLockInsteadOfFailing() throws {
+        let fixture = try Fixture()
+        let client = try fixture.add("Haddad", "Rasha", number: 1)
+        // The colleague (a second connection, used only by the other thread from here on) holds
+        // the write lock for 300 ms.
+        let colleague = Unshared(try fixture.secondConnection())
+        try colleague.store.database.executeScript("BEGIN IMMEDIATE")
+        let released = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            usleep(300_000)
+            try? colleague.store.database.executeScript("COMMIT")
+            released.signal()
+        }
+        var draft = ClientDraft(client)
+        draft[.address] = "Storgata 1"
+        let saved = try fixture.store.updateClient(id: client.id, with: draft, expectedVersion: client.version, actor: fixture.admin.id)
+        #expect(saved.address == "Storgata 1")
+        released.wait()
     }
 
     @Test func aMissingFileIsNotCreatedByOrdinaryCommands() {
@@ -108,4 +128,10 @@ import CasebookTestSupport
     @Test func migrationsAreOrderedAndStartAtOne() {
         #expect(migrations.map(\.version) == Array(1...migrations.count))
     }
+}
+
+/// A connection handed to one other thread, which alone uses it from then on.
+private final class Unshared: @unchecked Sendable {
+    let store: Store
+    init(_ store: Store) { self.store = store }
 }

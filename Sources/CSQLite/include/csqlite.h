@@ -12,4 +12,9 @@ int csqlite_bind_blob(sqlite3_stmt *stmt, int index, const void *data, int bytes
 /// Sets an integer-valued database configuration option (sqlite3_db_config is variadic).
 int csqlite_db_config_int(sqlite3 *db, int option, int value);
 
+/// Waits for a lock held by another connection for up to `milliseconds`, trying again every
+/// millisecond. SQLite's own busy timeout backs off to 100 ms between tries, so a waiter can
+/// lose the lock to busier writers again and again; short, even waits take turns fairly.
+int csqlite_busy_wait(sqlite3 *db, int milliseconds);
+
 #endif
