@@ -31,6 +31,14 @@ package enum DatabaseFile {
         return count == 16 && header == magic ? .sqlite : .foreign
     }
 
+    /// The device and inode of the file at `path`: the same pair means the same file, even if
+    /// it was renamed over; nil when there is no file.
+    static func identity(_ path: String) -> [UInt64]? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return [UInt64(info.st_dev), UInt64(info.st_ino)]
+    }
+
     package static func exists(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0

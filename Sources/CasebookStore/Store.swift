@@ -13,6 +13,8 @@ package final class Store {
     var changedClients: Set<Int64> = []
     /// The last cohort made for the client list (`makeCohort`).
     var nextCohortTag = 0
+    /// The file opened (device and inode): a save checks the path still names it.
+    var fileIdentity: [UInt64]?
 
     package enum OpenMode {
         /// Creates the file when missing and migrates it (`casebook init`).
@@ -85,6 +87,7 @@ package final class Store {
             // reads its tables from here instead of the file. Pages are only kept once read.
             try database.executeScript("PRAGMA cache_size = -32768")
             let store = Store(database: database, path: path, clock: clock, schemaVersion: version)
+            store.fileIdentity = DatabaseFile.identity(path)
             if mode != .readOnly { try store.migrate() }
             return store
         } catch let error as DatabaseError {
@@ -114,6 +117,10 @@ package final class Store {
     package func write<T>(_ body: () throws -> T) throws -> T {
         let outermost = !database.isInTransaction
         defer { if outermost { changedClients.removeAll() } }
+        // Writing to a file someone deleted or replaced would go to a file nobody can open again.
+        if outermost, let opened = fileIdentity, DatabaseFile.identity(path) != opened {
+            throw StoreError.replacedWhileOpen(path: path)
+        }
         do {
             return try database.transaction {
                 let result = try body()

@@ -12,6 +12,8 @@ package enum StoreError: Error, CustomStringConvertible {
     case corrupt(String)
     case busy
     case diskFull
+    /// The file at the path is no longer the one opened (deleted, or replaced).
+    case replacedWhileOpen(path: String)
     case ioError(String)
     /// Someone else saved the record since it was read; nothing was written.
     case conflict(entity: String, by: String, at: Instant)
@@ -47,6 +49,8 @@ package enum StoreError: Error, CustomStringConvertible {
             return "The database stayed locked by another Casebook for 5 seconds; nothing was saved. Try again."
         case .diskFull:
             return "The disk is full; nothing was saved. Free some space and try again."
+        case .replacedWhileOpen(let path):
+            return "The case file \(path) was deleted or replaced while Casebook had it open; nothing was saved. Quit, and restore it from a backup."
         case .ioError(let what):
             return "The database file could not be read or written (\(what)); nothing was saved. Check that the file still exists and the disk is mounted."
         case .conflict(let entity, let by, let at):

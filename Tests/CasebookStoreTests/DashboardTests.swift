@@ -180,6 +180,24 @@ private struct CaseloadFixture {
         #expect(board.clients(behind: .phase(.closed)) == [f.id("C4"), f.id("C5"), f.id("C7")])
     }
 
+    @Test func everyBarThatCountsClientsListsAsManyAsItCounts() throws {
+        let f = try CaseloadFixture()
+        for filter in [period, DashboardFilter(officerID: f.a.id, from: period.from, to: period.to)] {
+            let board = try f.store.dashboard(filter)
+            func count(_ bar: DashboardBar) -> Int { board.clients(behind: bar).count }
+            for (phase, clients) in board.phases { #expect(count(.phase(phase)) == clients) }
+            for officer in board.officers {
+                #expect(count(.officerOpen(officer.officerID)) == officer.openCases)
+                #expect(count(.officerNoContact(officer.officerID)) == officer.noContact)
+            }
+            for (skill, share) in board.language { #expect(count(.skillAtTarget(skill)) == share.count) }
+            for (level, clients) in board.levels { #expect(count(.level(level)) == clients) }
+            #expect(count(.civicComplete) == board.civic.count)
+            #expect(count(.civicIncomplete) == board.civic.of - board.civic.count)
+            for (reason, cases) in board.exits { #expect(count(.exit(reason)) == cases) }
+        }
+    }
+
     @Test func filtersNarrowEveryFigure() throws {
         let f = try CaseloadFixture()
         var byB = period

@@ -135,3 +135,48 @@ private final class Unshared: @unchecked Sendable {
     let store: Store
     init(_ store: Store) { self.store = store }
 }
+
+@Suite struct DatabaseAbuseTests {
+    @Test func aFullDiskRefusesTheSaveWithAMessageAndKeepsEverythingSavedBefore() throws {
+        let fixture = try Fixture()
+        let pages = try #require(try fixture.store.database.scalar("PRAGMA page_count"))
+        // The file may not grow beyond a few more pages: the disk is "full".
+        _ = try fixture.store.database.scalar("PRAGMA max_page_count = \(pages + 3)")
+        var saved: [Client] = []
+        var refusal: StoreError?
+        for number in 1...400 {
+            do {
+                saved.append(try fixture.add("Haddad", String(repeating: "Rasha ", count: 15), number: number))
+            } catch let error as StoreError {
+                refusal = error
+                break
+            }
+        }
+        let error = try #require(refusal, "the small file filled up")
+        #expect(error.description.contains("The disk is full; nothing was saved"))
+        // Every save reported done is there, whole, with its audit; the refused one left nothing.
+        #expect(try fixture.store.database.scalar("SELECT count(*) FROM clients") == Int64(saved.count))
+        #expect(try fixture.store.database.scalar("SELECT count(DISTINCT client_id) FROM audit WHERE entity = 'client'") == Int64(saved.count))
+        #expect(try fixture.store.database.scalar("SELECT count(*) FROM client_facts") == Int64(saved.count))
+        #expect(try fixture.store.check().isHealthy)
+    }
+
+    @Test func aFileDeletedOrReplacedWhileOpenIsNotWrittenAndSaysSo() throws {
+        let fixture = try Fixture()
+        let client = try fixture.add("Haddad", "Rasha", number: 1)
+        let path = fixture.store.path
+        let aside = path + ".aside"
+        #expect(rename(path, aside) == 0)
+        var draft = ClientDraft(client)
+        draft[.address] = "Storgata 1"
+        #expect {
+            try fixture.store.updateClient(id: client.id, with: draft, expectedVersion: client.version, actor: fixture.admin.id)
+        } throws: { error in
+            (error as? StoreError)?.description.contains("was deleted or replaced while Casebook had it open; nothing was saved") == true
+        }
+        // Put back, the same file takes the save.
+        #expect(rename(aside, path) == 0)
+        let saved = try fixture.store.updateClient(id: client.id, with: draft, expectedVersion: client.version, actor: fixture.admin.id)
+        #expect(saved.address == "Storgata 1")
+    }
+}
