@@ -162,7 +162,7 @@ package final class BulkLoader {
             writer, table: "client_facts",
             columns: [
                 "client_id", "officer_id", "phase", "is_open", "programme_id", "contact_since", "has_contract", "contract_ended_on",
-                "civic_required", "civic_complete", "level_min",
+                "civic_required", "civic_complete", "level_min", "lang_targets", "lang_met",
             ] + Store.factSkills.flatMap { [Store.column($0, "cur"), Store.column($0, "tgt")] })
         contracts = BatchInsert(
             writer, table: "contracts",
@@ -281,6 +281,11 @@ package final class BulkLoader {
             sql(id), sql(client.officerID), sql(client.phase.rawValue), sql(client.phase.isOpen), sql(enrolment.programmeID),
             sql(contactSince), sql(contract != nil), sql(contract?.status == .ended ? contract?.endedOn : nil), sql(civicRequired),
             sql(civicComplete), sql(levelMin),
+            sql(skills.enumerated().reduce(0) { $0 + (targets[$1.element] != nil ? 1 << $1.offset : 0) }),
+            sql(skills.enumerated().reduce(0) { total, item in
+                guard let current = current[item.element], let target = targets[item.element]?.rank, current >= target else { return total }
+                return total + (1 << item.offset)
+            }),
         ]
         for skill in skills { row += [sql(current[skill]), sql(targets[skill]?.rank)] }
         return row

@@ -28,7 +28,6 @@ extension Store {
                 arguments.append(programme)
             }
             let skills = Store.factSkills
-            let skillColumns = skills.flatMap { [Store.column($0, "cur"), Store.column($0, "tgt")] }.joined(separator: ", ")
             // ISO days compare as text; the hot loop below neither parses nor hashes.
             let silence = today.adding(days: -WorkItem.contactGapDays).iso
             let phases = CasePhase.allCases
@@ -55,7 +54,7 @@ extension Store {
             try database.forEach(
                 """
                 SELECT client_id, officer_id, contact_since <= ?, programme_id IS NOT NULL, civic_required, civic_complete,
-                    level_min, \(skillColumns)
+                    level_min, lang_targets, lang_met
                 FROM client_facts WHERE is_open = 1\(scope)
                 """, [silence] + arguments
             ) { row in
@@ -81,12 +80,11 @@ extension Store {
                     silentMembers[Int(index)].append(id)
                 }
                 guard row.int(3) == 1 else { return }
-                for position in skills.indices {
-                    guard let target = row.optionalInt64(Int32(8 + 2 * position)) else { continue }
+                let targets = row.int(7)
+                let met = row.int(8)
+                for position in skills.indices where targets & (1 << position) != 0 {
                     withTarget[position] += 1
-                    if let current = row.optionalInt64(Int32(7 + 2 * position)), current >= target {
-                        targetMembers[position].append(id)
-                    }
+                    if met & (1 << position) != 0 { targetMembers[position].append(id) }
                 }
                 let level = row.optionalInt64(6).map { Int($0) + 1 } ?? 0
                 if levelMembers.indices.contains(level) { levelMembers[level].append(id) }

@@ -9,6 +9,8 @@ import CasebookCore
 /// - `cur_<skill>` / `tgt_<skill>`: CEFR ranks (0 Pre-A1 … 9 C2) of the latest assessment and
 ///   of the target (the officer's override, else the programme profile's);
 /// - `level_min`: the lowest current rank over the five core skills, once all five are assessed;
+/// - `lang_targets` / `lang_met`: the same per skill as bits (bit i for `Skill.core[i]`), so the
+///   dashboard reads two numbers instead of ten;
 /// - `civic_required` / `civic_complete`: `CivicProgress`'s requirement and `isComplete` for an
 ///   enrolled client.
 extension Store {
@@ -31,6 +33,9 @@ extension Store {
                 civic_required INTEGER NOT NULL,
                 civic_complete INTEGER NOT NULL,
                 level_min INTEGER,
+                -- bit i set: core skill i (Skill.core order) has a target / is at or above it
+                lang_targets INTEGER NOT NULL,
+                lang_met INTEGER NOT NULL,
                 \(skills)
             );
             CREATE INDEX client_facts_by_officer ON client_facts(officer_id, is_open);
@@ -63,12 +68,16 @@ extension Store {
                 """)
         }
         let current = factSkills.map { "cur_\($0.rawValue)" }
+        let targets = factSkills.enumerated().map { "(tgt_\($1.rawValue) IS NOT NULL) * \(1 << $0)" }.joined(separator: " + ")
+        let met = factSkills.enumerated().map { "coalesce(cur_\($1.rawValue) >= tgt_\($1.rawValue), 0) * \(1 << $0)" }.joined(separator: " + ")
         return """
             INSERT OR REPLACE INTO \(table) (client_id, officer_id, phase, is_open, programme_id, contact_since,
-                has_contract, contract_ended_on, civic_required, civic_complete, level_min, \(columns.joined(separator: ", ")))
+                has_contract, contract_ended_on, civic_required, civic_complete, level_min, lang_targets, lang_met,
+                \(columns.joined(separator: ", ")))
             SELECT id, officer_id, phase, is_open, programme_id, contact_since, has_contract, contract_ended_on,
                 civic_required, civic_complete,
                 CASE WHEN \(current.map { "\($0) IS NOT NULL" }.joined(separator: " AND ")) THEN min(\(current.joined(separator: ", "))) END,
+                \(targets), \(met),
                 \(columns.joined(separator: ", "))
             FROM (
                 SELECT c.id, c.officer_id, c.phase, c.phase IN (\(open)) AS is_open, e.programme_id,
