@@ -170,7 +170,10 @@ package struct Client: Hashable, Sendable, Identifiable {
     }
 
     /// "Family, Given" as lists show it.
-    package var displayName: String {
-        givenNames.isEmpty ? familyName : "\(familyName), \(givenNames)"
+    package var displayName: String { Client.displayName(family: familyName, given: givenNames) }
+
+    /// "Family, Given", or the family name alone: how every list and document names a client.
+    package static func displayName(family: String, given: String) -> String {
+        given.isEmpty ? family : "\(family), \(given)"
     }
 }

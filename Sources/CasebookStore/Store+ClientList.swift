@@ -58,7 +58,7 @@ package struct ClientSummary: Hashable, Sendable, Identifiable {
     /// Where the row stands in the list order; pass the row back to get the page after or before it.
     package var position: ListPosition
 
-    package var displayName: String { givenNames.isEmpty ? familyName : "\(familyName), \(givenNames)" }
+    package var displayName: String { Client.displayName(family: familyName, given: givenNames) }
 }
 
 /// The sort key of a row in its list: (first, second, id) compared in that order.

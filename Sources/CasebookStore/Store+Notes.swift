@@ -86,7 +86,7 @@ extension Store {
                 items.append(
                     WorkItem(
                         kind: timing == .overdue ? .overdueObligation : .dueSoonObligation, clientID: row.int64(1),
-                        caseNumber: row.text(2), clientName: Store.name(row.text(3), row.text(4)), day: due,
+                        caseNumber: row.text(2), clientName: Client.displayName(family: row.text(3), given: row.text(4)), day: due,
                         party: try row.value(6, as: Party.self), text: row.text(7), obligationID: row.int64(0)))
             }
             try database.forEach(
@@ -99,7 +99,7 @@ extension Store {
             ) { row in
                 items.append(
                     WorkItem(
-                        kind: .followUp, clientID: row.int64(0), caseNumber: row.text(1), clientName: Store.name(row.text(2), row.text(3)),
+                        kind: .followUp, clientID: row.int64(0), caseNumber: row.text(1), clientName: Client.displayName(family: row.text(2), given: row.text(3)),
                         day: try row.optionalDay(4), text: Sanitized.inline(row.text(5), limit: 120)))
             }
             try database.forEach(
@@ -109,7 +109,7 @@ extension Store {
                 FROM clients c WHERE c.officer_id = ? AND c.phase IN (\(open))
                 """, [officerID]
             ) { row in
-                let name = Store.name(row.text(2), row.text(3))
+                let name = Client.displayName(family: row.text(2), given: row.text(3))
                 if let expiry = try row.optionalDay(4), expiry <= today.adding(days: WorkItem.permitWarningDays) {
                     let days = today.days(until: expiry)
                     items.append(
@@ -131,8 +131,6 @@ extension Store {
             return WorkItem.ordered(items)
         }
     }
-
-    static func name(_ family: String, _ given: String) -> String { given.isEmpty ? family : "\(family), \(given)" }
 
     /// `ObligationTiming.overdue` in SQL: pending and due before today. Every query about
     /// overdue obligations uses this, and a test holds it to the Core rule.

@@ -109,7 +109,7 @@ package final class App {
         if screen.handle(.command(command), app: self) { return }
         switch command {
         case .help:
-            push(HelpScreen(keys: keys))
+            push(TextScreen.help(keys: keys))
         case .quit:
             requestQuit()
         case .redraw:

@@ -14,6 +14,8 @@ package final class DashboardScreen: Screen {
     private var scroll = 0
     /// The layout of the last frame, for moving between cells.
     private var lines: [Line] = []
+    /// What `lines` was laid out for: the width and glyphs; nil once the figures change.
+    private var laidOutFor: (width: Int, check: String)?
 
     /// One line of the dashboard: text and bars, and the figures on it that open clients.
     struct Line {
@@ -32,6 +34,7 @@ package final class DashboardScreen: Screen {
 
     func reload(app: App) throws {
         board = try app.store.dashboard(filter, exitTarget: exitTarget)
+        laidOutFor = nil
         line = 0
         cell = 0
         scroll = 0
@@ -273,7 +276,11 @@ package final class DashboardScreen: Screen {
         let area = frame.area
         frame.clear(area)
         let g = frame.glyphs
-        lines = layout(width: area.width, glyphs: g)
+        // Moving between figures only redraws; the lines are laid out again for new figures or a new size.
+        if laidOutFor?.width != area.width || laidOutFor?.check != g.check {
+            lines = layout(width: area.width, glyphs: g)
+            laidOutFor = (area.width, g.check)
+        }
         if !lines.indices.contains(line) || lines[line].cells.isEmpty {
             line = lines.firstIndex { !$0.cells.isEmpty } ?? 0
         }

@@ -1,17 +1,21 @@
-/// A read-only page of lines (earlier contract versions), scrolled with the movement keys.
+/// A read-only page of lines, scrolled with the movement keys: the help, earlier contract versions.
 final class TextScreen: Screen {
-    let heading: String
+    let title: String
+    private let heading: String
     private let lines: [[(String, Role)]]
+    /// Commands besides Esc that close the page (F1 or ? closes the help it opened).
+    private let closedBy: [CommandID]
     private var offset = 0
     private var height = 10
 
-    init(title: String, lines: [[(String, Role)]]) {
-        heading = title
+    init(title: String, heading: String? = nil, lines: [[(String, Role)]], closedBy: [CommandID] = []) {
+        self.title = title
+        self.heading = heading ?? title + " — Esc closes"
         self.lines = lines
+        self.closedBy = closedBy
     }
 
     var contexts: [KeyContext] { [.movement] }
-    var title: String { heading }
 
     func handle(_ input: Input, app: App) -> Bool {
         guard case .command(let command) = input else { return false }
@@ -23,7 +27,10 @@ final class TextScreen: Screen {
         case .pageDown: offset = min(last, offset + height)
         case .top: offset = 0
         case .bottom: offset = last
-        default: return false
+        case .back: app.pop()
+        default:
+            guard closedBy.contains(command) else { return false }
+            app.pop()
         }
         return true
     }
@@ -31,7 +38,7 @@ final class TextScreen: Screen {
     func render(_ frame: inout Frame, app: App) {
         frame.clear(frame.area)
         let area = frame.area.inset(left: 1, right: 1)
-        frame.text(heading + " — Esc closes", in: area.row(0), .emphasis)
+        frame.text(heading, in: area.row(0), .emphasis)
         let body = area.inset(top: 2)
         height = body.height
         offset = min(offset, max(0, lines.count - height))
@@ -39,7 +46,9 @@ final class TextScreen: Screen {
             let index = offset + row
             guard lines.indices.contains(index) else { break }
             var x = body.x
-            for (text, role) in lines[index] { x = frame.text(text, x: x, y: body.y + row, role, maxX: body.maxX) }
+            for (text, role) in lines[index] where x < body.maxX {
+                x = frame.text(text, in: Rect(x: x, y: body.y + row, width: body.maxX - x, height: 1), role)
+            }
         }
         frame.cursor = Point(x: area.x, y: area.y)
     }

@@ -40,7 +40,7 @@ struct ContractCommand: ParsableCommand {
             let document = ContractDocument(
                 programmeName: programme?.name ?? contract.programmeID, contract: contract,
                 obligations: try store.obligations(contractID: contract.id),
-                clientName: client.givenNames.isEmpty ? client.familyName : "\(client.familyName), \(client.givenNames)",
+                clientName: client.displayName,
                 caseNumber: number.text, dateOfBirth: client.dateOfBirth, officerName: officer?.displayName,
                 printedOn: store.clock.today)
             print(format == .html ? document.html : document.text, terminator: "")
