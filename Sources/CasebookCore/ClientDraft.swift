@@ -256,9 +256,7 @@ package struct ClientDraft: Hashable, Sendable {
 
     /// What is wrong with a field's raw text whatever the field means, or nil.
     static func textProblem(_ value: String, field: ClientField) -> String? {
-        if value.unicodeScalars.contains(where: Sanitized.isForbidden) {
-            return "Contains control characters or direction overrides; retype it without them."
-        }
+        if let problem = Sanitized.problem(in: value) { return problem }
         if value.count > field.maxLength {
             return "Too long: at most \(field.maxLength) characters."
         }

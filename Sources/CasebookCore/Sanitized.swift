@@ -13,6 +13,29 @@ package enum Sanitized {
         }
     }
 
+    /// Why text typed into a field cannot be stored, or nil when it can: forbidden scalars
+    /// (see `isForbidden`), or U+FFFD, which stands where a paste held bytes that were not
+    /// UTF-8, so part of what was meant is lost.
+    package static func problem(in text: String) -> String? {
+        if text.unicodeScalars.contains(where: isForbidden) {
+            return "Contains control characters or direction overrides (shown as ␛, ␉ or �); delete them and save again."
+        }
+        if text.unicodeScalars.contains("\u{FFFD}") {
+            return "Part of this could not be read (the paste was not UTF-8, shown as �); retype it."
+        }
+        return nil
+    }
+
+    /// A visible stand-in for a forbidden scalar, for showing text as typed: the control
+    /// pictures ␀…␟ and ␡ for C0 controls and DEL, � for the others.
+    package static func standIn(for scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar.value {
+        case 0x00...0x1F: return Unicode.Scalar(0x2400 + scalar.value) ?? "\u{FFFD}"
+        case 0x7F: return "\u{2421}"
+        default: return "\u{FFFD}"
+        }
+    }
+
     /// One line of displayable text: forbidden scalars dropped, line breaks and tabs as spaces,
     /// cut to `limit` characters with an ellipsis.
     package static func inline(_ text: String, limit: Int = 80) -> String {

@@ -23,7 +23,7 @@ enum ClientForms {
             default: return .text
             }
         }
-        return ClientField.allCases.map { FormField(id: $0.rawValue, label: $0.label, kind: kind($0), isRequired: $0.isRequired) }
+        return ClientField.allCases.map { FormField(id: $0.rawValue, label: $0.label, kind: kind($0), isRequired: $0.isRequired, maxLength: $0.maxLength) }
             + [FormField(id: officerField, label: "Officer", kind: .choice(officers))]
     }
 
@@ -113,7 +113,7 @@ enum ClientForms {
             FormField(id: "to", label: "Move to", kind: .choice(next.map { Choice($0.rawValue, $0.label) }), isRequired: true),
             FormField(id: "on", label: "Effective on", kind: .date, isRequired: true),
             FormField(id: "exit", label: "Exit reason", kind: .choice(ExitReason.allCases.map { Choice($0.rawValue, $0.label) })),
-            FormField(id: "note", label: "Note"),
+            FormField(id: "note", label: "Note", maxLength: 500),
         ]
         let initial = ["to": next.count == 1 ? next[0].rawValue : "", "on": app.clock.today.iso]
         let id = client.id

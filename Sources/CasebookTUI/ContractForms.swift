@@ -32,8 +32,8 @@ enum ContractForms {
         let fields = [
             FormField(id: "party", label: "Party", kind: .choice(Party.allCases.map { Choice($0.rawValue, $0.label) }), isRequired: true),
             FormField(id: "category", label: "Category", kind: .choice(ObligationCategory.allCases.map { Choice($0.rawValue, $0.label) }), isRequired: true),
-            FormField(id: "description", label: "Commits to", isRequired: true),
-            FormField(id: "basis", label: "Legal basis"),
+            FormField(id: "description", label: "Commits to", isRequired: true, maxLength: 300),
+            FormField(id: "basis", label: "Legal basis", maxLength: 120),
             FormField(id: "due", label: "Due", kind: .date),
         ]
         let initial = editing.map {
@@ -72,8 +72,8 @@ enum ContractForms {
             return
         }
         var fields = [FormField(id: "on", label: status == .met ? "Met on" : status == .waived ? "Waived on" : "Breached on", kind: .date, isRequired: true)]
-        if status == .waived { fields.append(FormField(id: "reason", label: "Reason", isRequired: true)) }
-        fields.append(FormField(id: "evidence", label: status == .breached ? "What happened" : "Evidence"))
+        if status == .waived { fields.append(FormField(id: "reason", label: "Reason", isRequired: true, maxLength: 300)) }
+        fields.append(FormField(id: "evidence", label: status == .breached ? "What happened" : "Evidence", maxLength: 500))
         let initial = ["on": (proposal?.on ?? app.clock.today).iso, "evidence": status == .met ? proposal?.evidence ?? "" : ""]
         let id = obligation.id
         let version = obligation.version
@@ -123,7 +123,7 @@ enum ContractForms {
     }
 
     static func review(app: App, contract: Contract) {
-        let fields = [FormField(id: "on", label: "Reviewed on", kind: .date, isRequired: true), FormField(id: "note", label: "Note")]
+        let fields = [FormField(id: "on", label: "Reviewed on", kind: .date, isRequired: true), FormField(id: "note", label: "Note", maxLength: 500)]
         let id = contract.id
         let version = contract.version
         app.push(
@@ -138,7 +138,7 @@ enum ContractForms {
     }
 
     static func amend(app: App, contract: Contract) {
-        let fields = [FormField(id: "reason", label: "Why amend", isRequired: true)]
+        let fields = [FormField(id: "reason", label: "Why amend", isRequired: true, maxLength: 300)]
         let id = contract.id
         let version = contract.version
         app.push(
@@ -152,7 +152,7 @@ enum ContractForms {
     }
 
     static func end(app: App, contract: Contract) {
-        let fields = [FormField(id: "on", label: "Ended on", kind: .date, isRequired: true), FormField(id: "reason", label: "Reason", isRequired: true)]
+        let fields = [FormField(id: "on", label: "Ended on", kind: .date, isRequired: true), FormField(id: "reason", label: "Reason", isRequired: true, maxLength: 300)]
         let id = contract.id
         let version = contract.version
         app.push(
@@ -175,7 +175,7 @@ enum NoteForms {
             FormField(id: "contact", label: "Contact", kind: .choice(ContactType.allCases.map { Choice($0.rawValue, $0.label) }), isRequired: true),
             FormField(id: "date", label: "Date", kind: .date, isRequired: true),
             FormField(id: "interpreter", label: "Interpreter", kind: .choice([Choice("", "(none)")] + TrackFields.languages)),
-            FormField(id: "summary", label: "Summary", isRequired: true),
+            FormField(id: "summary", label: "Summary", isRequired: true, maxLength: 2000),
             FormField(id: "follow", label: "Follow up on", kind: .date),
         ]
         let id = client.id

@@ -20,6 +20,13 @@ package final class CursesTerminal: Terminal {
         guard cncurses_start(monochrome ? 0 : 1) == 0 else { throw TerminalError.cannotStart }
         started = true
         hasColor = !monochrome && cncurses_has_colors() != 0
+        // A terminal that cannot move its cursor (TERM=dumb) would show every frame run
+        // together on one line: say what is needed instead.
+        let move = tigetstr("cup")
+        if move == nil || Int(bitPattern: move) == -1 {
+            stop()
+            throw TerminalError.cannotPlaceText
+        }
     }
 
     deinit { stop() }
@@ -45,20 +52,29 @@ package final class CursesTerminal: Terminal {
     }
 
     /// Everything between the bracketed-paste markers, as one insertion. A paste that never
-    /// ends (the terminal lost the marker) ends after a quiet second.
+    /// ends (the terminal lost the marker) ends after a quiet second. Bytes that are not UTF-8
+    /// make curses answer ERR at once (and swallow them): the paste marks the spot and goes on.
     private func readPaste() -> TerminalEvent {
-        var text = String.UnicodeScalarView()
-        while true {
+        var reader = PasteReader()
+        while !reader.isComplete {
             var code: wint_t = 0
+            let started = CursesTerminal.milliseconds()
             let result = cncurses_get_wch(1000, &code)
-            if result == ERR { break }
-            if result == KEY_CODE_YES {
-                if Int32(code) == CNCURSES_KEY_PASTE_END { break }
-                continue
+            if result == ERR {
+                reader.take(CursesTerminal.milliseconds() - started < 900 ? .unreadable : .quiet)
+            } else if result == KEY_CODE_YES {
+                reader.take(Int32(code) == CNCURSES_KEY_PASTE_END ? .end : .keyCode(Int32(code)))
+            } else {
+                reader.take(.character(UInt32(code)))
             }
-            if let scalar = Unicode.Scalar(UInt32(code)) { text.append(scalar == "\r" ? "\n" : scalar) }
         }
-        return .key(.paste(String(text)))
+        return .key(reader.key)
+    }
+
+    private static func milliseconds() -> Int {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return now.tv_sec * 1000 + now.tv_nsec / 1_000_000
     }
 
     private func keyCode(_ code: Int32) -> TerminalEvent? {
@@ -84,18 +100,7 @@ package final class CursesTerminal: Terminal {
     }
 
     private func character(_ value: UInt32) -> TerminalEvent? {
-        switch value {
-        case 9: return .key(.tab)
-        case 10, 13: return .key(.enter)
-        case 27: return .key(.escape)
-        case 8, 127: return .key(.backspace)
-        case 1...26:
-            return .key(.control(Character(Unicode.Scalar(UInt8(value + 96)))))
-        case 0, 28...31: return nil
-        default:
-            guard let scalar = Unicode.Scalar(value), !Sanitized.isForbidden(scalar) else { return nil }
-            return .key(.character(Character(scalar)))
-        }
+        KeyDecoding.key(forCharacter: value).map(TerminalEvent.key)
     }
 
     package func present(_ buffer: ScreenBuffer, cursor: Point?) {
@@ -145,10 +150,13 @@ package final class CursesTerminal: Terminal {
 package enum TerminalError: Error, CustomStringConvertible {
     case cannotStart
     case notATerminal
+    case cannotPlaceText
 
     package var description: String {
         switch self {
         case .cannotStart: return "The terminal could not be started; check that TERM names a terminal this system knows."
+        case .cannotPlaceText:
+            return "This terminal cannot move its cursor (TERM is dumb or unset); run Casebook in a full-screen terminal, e.g. with TERM=xterm-256color."
         case .notATerminal: return "Casebook's screen needs a terminal; run it from a terminal window, or use a subcommand (casebook --help)."
         }
     }

@@ -17,12 +17,35 @@ package struct FormField: Sendable {
     package var label: String
     package var kind: FieldKind
     package var isRequired: Bool
+    /// The longest value the field takes, in characters.
+    package var maxLength: Int
 
-    package init(id: String, label: String, kind: FieldKind = .text, isRequired: Bool = false) {
+    /// - Parameter maxLength: by default 200 characters for text and 40 for a date.
+    package init(id: String, label: String, kind: FieldKind = .text, isRequired: Bool = false, maxLength: Int? = nil) {
         self.id = id
         self.label = label
         self.kind = kind
         self.isRequired = isRequired
+        if let maxLength {
+            self.maxLength = maxLength
+        } else if case .date = kind {
+            self.maxLength = 40
+        } else {
+            self.maxLength = 200
+        }
+    }
+
+    /// What makes `value` unfit for this field whatever the form means by it (control
+    /// characters, direction overrides, unreadable bytes, too many characters), or nil.
+    package func problem(with value: String) -> String? {
+        switch kind {
+        case .text, .date:
+            if let problem = Sanitized.problem(in: value) { return problem }
+            if value.count > maxLength { return "Too long: at most \(Numbers.grouped(maxLength)) characters." }
+            return nil
+        case .choice, .several:
+            return nil
+        }
     }
 }
 
@@ -184,6 +207,10 @@ package final class FormScreen: Screen {
     private func attemptSave(app: App) {
         for field in fields { expandDate(field, app: app) }
         do {
+            // Text no form can store is refused beside its field before the form's own rules run.
+            var problems: [String: String] = [:]
+            for field in fields { problems[field.id] = field.problem(with: editors[field.id]?.text ?? "") }
+            if !problems.isEmpty { throw FormErrors(problems) }
             let saved = try save(app, values)
             errors = [:]
             app.pop()

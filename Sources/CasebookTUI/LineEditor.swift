@@ -24,8 +24,9 @@ package struct LineEditor: Hashable, Sendable {
         scroll = 0
     }
 
-    /// Inserts typed or pasted text at the cursor. Line breaks and tabs become spaces; control
-    /// characters, escape sequences and direction overrides are dropped.
+    /// Inserts typed or pasted text at the cursor, exactly as it came: control characters,
+    /// escape sequences and direction overrides are kept (and shown as visible stand-ins) so
+    /// that the form can refuse them beside the field instead of saving something else.
     package mutating func insert(_ text: String) {
         let clean = LineEditor.clean(text)
         characters.insert(contentsOf: clean, at: cursor)
@@ -71,7 +72,7 @@ package struct LineEditor: Hashable, Sendable {
         var start = cursor
         var before = 0
         while start > scroll {
-            let width = TextWidth.of(characters[start - 1])
+            let width = TextWidth.of(LineEditor.shown(characters[start - 1]))
             if before + width > rect.width - 1 { break }
             before += width
             start -= 1
@@ -80,23 +81,24 @@ package struct LineEditor: Hashable, Sendable {
         var visible = ""
         var used = 0
         for character in characters[scroll...] {
-            used += TextWidth.of(character)
+            let shown = LineEditor.shown(character)
+            used += TextWidth.of(shown)
             if used > rect.width { break }
-            visible.append(character)
+            visible += shown
         }
         buffer.put(visible, x: rect.x, y: rect.y, style: style, maxX: rect.maxX)
         return rect.x + before
     }
 
-    private static func clean(_ text: String) -> [Character] {
+    private static func clean(_ text: String) -> [Character] { Array(text) }
+
+    /// A character as the field shows it: forbidden scalars as visible stand-ins (␛, ␉, �).
+    static func shown(_ character: Character) -> String {
+        guard character.unicodeScalars.contains(where: Sanitized.isForbidden) else { return String(character) }
         var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" || scalar == "\r" || scalar == "\t" {
-                if scalars.last != " " { scalars.append(" ") }
-            } else if !Sanitized.isForbidden(scalar) {
-                scalars.append(scalar)
-            }
+        for scalar in character.unicodeScalars {
+            scalars.append(Sanitized.isForbidden(scalar) ? Sanitized.standIn(for: scalar) : scalar)
         }
-        return Array(String(scalars))
+        return String(scalars)
     }
 }

@@ -52,12 +52,19 @@ package struct ScreenBuffer: Sendable {
                 continue
             }
             if column + width > limit {
-                if column < limit, width == 2 { set(column, y, Cell(text: " ", style: style)) }
-                return min(limit, column + (column < limit ? 1 : 0))
+                // A wide character that does not fit whole: spaces up to the limit instead.
+                var blank = column
+                while blank < limit, width > 1 {
+                    set(blank, y, Cell(text: " ", style: style))
+                    blank += 1
+                }
+                return limit
             }
             if column >= 0 {
                 set(column, y, Cell(text: String(character), style: style))
-                if width == 2 { set(column + 1, y, Cell(text: "", style: style)) }
+                // The cells under the rest of a wide character (2 for CJK, more for a
+                // cluster such as an emoji joined with U+200D) stay empty.
+                for continuation in 1..<max(1, width) { set(column + continuation, y, Cell(text: "", style: style)) }
             }
             column += width
         }
@@ -111,11 +118,21 @@ package struct ScreenBuffer: Sendable {
 
     private mutating func set(_ x: Int, _ y: Int, _ cell: Cell) {
         guard x >= 0, y >= 0, x < size.width, y < size.height else { return }
-        let index = y * size.width + x
-        // Overwriting half of a wide character blanks its other half.
-        if cells[index].text.isEmpty, x > 0 { cells[index - 1] = Cell(text: " ", style: cells[index - 1].style) }
-        if x + 1 < size.width, cells[index + 1].text.isEmpty, cell.text != "" {
-            cells[index + 1] = Cell(text: " ", style: cells[index + 1].style)
+        let row = y * size.width
+        let index = row + x
+        // Overwriting part of a wide character blanks the whole of it: its first cell and the
+        // empty cells under the rest.
+        if cells[index].text.isEmpty, !cell.text.isEmpty {
+            var head = x - 1
+            while head >= 0, cells[row + head].text.isEmpty { head -= 1 }
+            for blank in max(0, head)..<x { cells[row + blank] = Cell(text: " ", style: cells[row + blank].style) }
+        }
+        if !cells[index].text.isEmpty || !cell.text.isEmpty {
+            var next = x + 1
+            while next < size.width, cells[row + next].text.isEmpty {
+                cells[row + next] = Cell(text: " ", style: cells[row + next].style)
+                next += 1
+            }
         }
         cells[index] = cell
     }

@@ -123,7 +123,7 @@ enum TrackForms {
         let fields = [
             FormField(id: "skill", label: "Skill", kind: .choice(Skill.allCases.map { Choice($0.rawValue, $0.label) }), isRequired: true),
             FormField(id: "level", label: "Target", kind: .choice([Choice("", "(back to the programme's target)")] + TrackFields.levels)),
-            FormField(id: "reason", label: "Reason", isRequired: true),
+            FormField(id: "reason", label: "Reason", isRequired: true, maxLength: 300),
         ]
         let id = client.id
         app.push(
@@ -261,7 +261,7 @@ enum TrackForms {
             FormField(id: "measure", label: "Measure (compensation)", kind: .choice(CompensationKind.allCases.map { Choice($0.rawValue, $0.label) })),
             FormField(id: "start", label: "Measure starts", kind: .date),
             FormField(id: "end", label: "Measure ends", kind: .date),
-            FormField(id: "note", label: "Note"),
+            FormField(id: "note", label: "Note", maxLength: 500),
         ]
         let initial = ["to": next.count == 1 ? next[0].rawValue : "", "on": app.clock.today.iso]
         let id = file.id
@@ -298,7 +298,7 @@ enum TrackForms {
     static func requirement(app: App, client: Client, current: CivicProgress) {
         let fields = [
             FormField(id: "requirement", label: "Civic orientation", kind: .choice(CivicRequirement.allCases.map { Choice($0.rawValue, $0.label) }), isRequired: true),
-            FormField(id: "reason", label: "Reason (exemption)"),
+            FormField(id: "reason", label: "Reason (exemption)", maxLength: 300),
         ]
         let id = client.id
         let initial = ["requirement": current.requirement.rawValue, "reason": current.exemptReason]

@@ -61,16 +61,19 @@ import Testing
         #expect(buffer.lines == ["+--------+", "|abcdefg~|", "+--------+"])
     }
 
-    @Test func lineEditorEditsAndCleansPastes() {
+    @Test func lineEditorKeepsPastesExactlyAndShowsControlsAsVisibleStandIns() {
         var editor = LineEditor("Al Hassan")
         let applied = editor.apply(.deleteWord)
         #expect(applied)
         #expect(editor.text == "Al ")
-        editor.insert("Ha\nssan\u{1B}[31m\t!")
-        #expect(editor.text == "Al Ha ssan[31m !")
+        editor.insert("Ha\nssan\u{1B}[31m\t!\u{202E}")
+        #expect(editor.text == "Al Ha\nssan\u{1B}[31m\t!\u{202E}", "nothing is dropped: the form refuses it on save")
+        var shown = ScreenBuffer(size: Size(width: 30, height: 1))
+        editor.draw(in: Rect(x: 0, y: 0, width: 30, height: 1), buffer: &shown, style: .plain)
+        #expect(shown.line(0) == "Al Ha␊ssan␛[31m␉!�")
         _ = editor.apply(.lineStart)
         _ = editor.apply(.deleteForward)
-        #expect(editor.text == "l Ha ssan[31m !")
+        #expect(editor.text == "l Ha\nssan\u{1B}[31m\t!\u{202E}")
         _ = editor.apply(.clearField)
         #expect(editor.isEmpty)
         editor.insert(String(repeating: "x", count: 10_000))

@@ -1,0 +1,403 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+import CasebookCore
+import CasebookStore
+import CasebookTestSupport
+import Foundation
+import Testing
+
+@testable import CasebookTUI
+
+/// Hostile text through every text and date field of every form: each value is stored exactly
+/// or refused beside its field with nothing saved, and the screen never carries a control
+/// character or a line wider than the terminal.
+@Suite struct HostileInputTests {
+    @Test(arguments: FormCase.all, HostileValue.all)
+    func everyFieldStoresAHostileValueExactlyOrRefusesItBesideTheField(_ form: FormCase, _ value: HostileValue) throws {
+        let fixture = try HostileFixture()
+        let terminal = VirtualTerminal(width: 132, height: 43)
+        let app = try form.open(fixture, terminal)
+        let screen = try #require(app.top as? FormScreen, "\(form) did not open")
+        let field = try #require(screen.fields.first { $0.id == form.field })
+        let before = try fixture.storedTexts()
+
+        // Focus the field with Tab, clear it, then type or paste the value.
+        let index = try #require(screen.fields.firstIndex { $0.id == form.field })
+        var keys = Array(repeating: Key.tab, count: (index - screen.focus + screen.fields.count) % screen.fields.count)
+        keys += [.control("u")] + (value.isTyped ? typing(value.text) : [.paste(value.text)])
+        fixture.run(app, on: terminal, keys)
+        #expect(screen.values[form.field] == value.text, "the field holds exactly what arrived")
+        expectReadable(terminal)
+
+        fixture.run(app, on: terminal, [.control("s")])
+        expectReadable(terminal)
+        let after = try fixture.storedTexts()
+        let mustRefuse = Sanitized.problem(in: value.text) != nil || value.text.count > field.maxLength
+        if app.top === screen {
+            // Refused: a message beside the field, and nothing at all was written.
+            let message = try #require(
+                screen.errors[form.field], "refused without a message beside the field: \(screen.errors)")
+            let row = terminal.frame.lines.first {
+                $0.contains(String(field.label.prefix(10))) && $0.contains(String(message.prefix(10)))
+            }
+            #expect(row != nil, "the message is not on the field's row:\n\(terminal.text)")
+            #expect(after == before, "a refused value left something in the database")
+            #expect(!(form.isFreeText && !mustRefuse), "free text was refused: \(message)")
+        } else {
+            // Saved: the very same text is in the store.
+            #expect(!mustRefuse, "a value that must be refused was saved")
+            #expect(after.contains(value.text) && !before.contains(value.text), "saved, but not stored exactly")
+            #expect(!terminal.text.contains("fields need attention"))
+        }
+    }
+
+    /// Curses answers ERR at once when a paste holds bytes that are not UTF-8 (and swallows
+    /// them), then delivers the end marker: the paste goes on and marks the spot.
+    @Test func invalidUTF8InAPasteIsMarkedAndTheRestOfThePasteIsKept() {
+        var reader = PasteReader()
+        for input: PasteReader.Input in [
+            .character(97), .character(98), .unreadable, .unreadable, .character(0x63), .end, .character(0x71),
+        ] {
+            reader.take(input)
+        }
+        #expect(reader.isComplete)
+        #expect(reader.key == .paste("ab\u{FFFD}c"), "nothing after the end marker, nothing lost before it")
+        var lost = PasteReader()
+        for _ in 0..<100 { lost.take(.unreadable) }
+        #expect(lost.isComplete, "endless errors (input closed) end the paste")
+        var quiet = PasteReader()
+        quiet.take(.character(0x1B))
+        quiet.take(.quiet)
+        #expect(quiet.isComplete && quiet.key == .paste("\u{1B}"))
+    }
+
+    @Test(arguments: [
+        (UInt32(0x1B), Key.escape), (0x09, .tab), (0x0D, .enter), (0x7F, .backspace), (0x01, .control("a")),
+        (0x9B, .character("\u{9B}")), (0x202E, .character("\u{202E}")), (0xD800, .character("\u{FFFD}")),
+        (0x11_0000, .character("\u{FFFD}")), (0x200B, .character("\u{200B}")),
+    ])
+    func characterCodesBecomeKeysAndOddOnesReachTheFieldVisibly(_ code: UInt32, _ key: Key) {
+        #expect(KeyDecoding.key(forCharacter: code) == key)
+    }
+
+    @Test func codesThatMeanNothingAreIgnored() {
+        for code: UInt32 in [0, 28, 29, 30, 31] { #expect(KeyDecoding.key(forCharacter: code) == nil) }
+    }
+
+    /// Typing hostile text into a pick list's filter (on every choice field of the client form)
+    /// finds nothing, chooses nothing and leaves the screen clean.
+    @Test(arguments: HostileValue.all)
+    func hostileTextInAPickListFilterChoosesNothing(_ value: HostileValue) throws {
+        let fixture = try HostileFixture()
+        let terminal = VirtualTerminal(width: 100, height: 30)
+        let app = try FormCase.newClient(fixture, terminal)
+        let screen = try #require(app.top as? FormScreen)
+        for (index, field) in screen.fields.enumerated() {
+            guard case .choice = field.kind else { continue }
+            let before = screen.values[field.id]
+            let steps = (index - screen.focus + screen.fields.count) % screen.fields.count
+            fixture.run(app, on: terminal, Array(repeating: .tab, count: steps) + [.paste(value.text)])
+            expectReadable(terminal)
+            #expect(app.top is PickListDialog)
+            fixture.run(app, on: terminal, [.escape])
+            #expect(app.top === screen)
+            #expect(screen.values[field.id] == before, "\(field.id) changed")
+        }
+    }
+
+    /// Every cell holds printable text, and no line is wider than the terminal.
+    func expectReadable(_ terminal: VirtualTerminal, sourceLocation: SourceLocation = #_sourceLocation) {
+        let frame = terminal.frame
+        for y in 0..<frame.size.height {
+            var columns = 0
+            for x in 0..<frame.size.width {
+                let text = frame[x, y].text
+                columns += TextWidth.of(text)
+                if text.unicodeScalars.contains(where: { Sanitized.isForbidden($0) }) {
+                    Issue.record(
+                        "a control character in cell \(x),\(y): \(text.unicodeScalars.map { String($0.value, radix: 16) })",
+                        sourceLocation: sourceLocation)
+                    return
+                }
+            }
+            if columns > frame.size.width {
+                Issue.record(
+                    "line \(y) is \(columns) columns wide on a \(frame.size.width)-column terminal",
+                    sourceLocation: sourceLocation)
+                return
+            }
+        }
+    }
+}
+
+/// A value an officer, a paste or a terminal could deliver.
+struct HostileValue: Sendable, CustomTestStringConvertible {
+    let name: String
+    let text: String
+    /// Typed key by key rather than pasted.
+    var isTyped = false
+
+    var testDescription: String { name }
+
+    static let all: [HostileValue] = [
+        HostileValue(name: "control U+0001", text: "Ha\u{01}ddad"),
+        HostileValue(name: "tab", text: "Ha\tddad"),
+        HostileValue(name: "carriage return", text: "Ha\rddad"),
+        HostileValue(name: "line break", text: "Haddad\nRasha"),
+        HostileValue(name: "DEL", text: "Ha\u{7F}ddad"),
+        HostileValue(name: "clear-screen escape", text: "\u{1B}[2J"),
+        HostileValue(name: "clear-screen escape, typed", text: "x\u{1B}[2J", isTyped: true),
+        HostileValue(name: "window-title escape", text: "\u{1B}]0;pwn\u{07}"),
+        HostileValue(name: "C1 CSI", text: "a\u{9B}31mb"),
+        HostileValue(name: "right-to-left override", text: "\u{202E}daddaH"),
+        HostileValue(name: "right-to-left isolate", text: "\u{2067}Haddad\u{2069}"),
+        HostileValue(name: "right-to-left mark", text: "Haddad\u{200F}"),
+        HostileValue(name: "zero-width space", text: "Had\u{200B}dad"),
+        HostileValue(name: "zero-width joiner", text: "Had\u{200D}dad"),
+        HostileValue(name: "byte-order mark", text: "\u{FEFF}Haddad"),
+        HostileValue(name: "emoji joined by U+200D", text: "👨‍👩‍👧 family"),
+        HostileValue(name: "10,000 characters", text: String(repeating: "ab", count: 5_000)),
+        HostileValue(name: "invalid UTF-8 in a paste", text: HostileValue.pasteWithInvalidBytes),
+        HostileValue(name: "SQL injection", text: "'; DROP TABLE clients; --"),
+        HostileValue(name: "SQL injection, typed", text: "x'); DELETE FROM audit; --", isTyped: true),
+        HostileValue(name: "percent", text: "%"),
+        HostileValue(name: "underscore", text: "_"),
+        HostileValue(name: "double quote", text: "\""),
+        HostileValue(name: "backslash", text: "\\"),
+    ]
+
+    /// "Oslo ", bytes that are not UTF-8 (0xFF 0xFE), "VO": what the paste reader makes of the
+    /// answers curses gives for them.
+    static let pasteWithInvalidBytes: String = {
+        var reader = PasteReader()
+        for byte in "Oslo ".unicodeScalars { reader.take(.character(byte.value)) }
+        reader.take(.unreadable)
+        for byte in "VO".unicodeScalars { reader.take(.character(byte.value)) }
+        reader.take(.end)
+        guard case .paste(let text) = reader.key else { return "" }
+        return text
+    }()
+}
+
+/// A field of a form, and how to open that form with every other field valid.
+struct FormCase: Sendable, CustomTestStringConvertible {
+    let form: String
+    let field: String
+    /// Free text (a name, a reason, a summary): any value without control characters that
+    /// fits must be stored. Other fields (dates, numbers, codes) may refuse what they cannot read.
+    let isFreeText: Bool
+    let open: @Sendable (HostileFixture, VirtualTerminal) throws -> App
+
+    var testDescription: String { "\(form): \(field)" }
+
+    static let all: [FormCase] = {
+        var cases: [FormCase] = []
+        func add(
+            _ form: String, _ open: @escaping @Sendable (HostileFixture, VirtualTerminal) throws -> App, free: [String],
+            other: [String]
+        ) {
+            cases += free.map { FormCase(form: form, field: $0, isFreeText: true, open: open) }
+            cases += other.map { FormCase(form: form, field: $0, isFreeText: false, open: open) }
+        }
+        add(
+            "new client", newClient, free: ["family_name", "given_names", "other_names", "municipality", "address"],
+            other: ["case_number", "date_of_birth", "arrival_date", "permit_expiry", "phone", "email"])
+        add("edit client", record("Haddad", nil, "e"), free: ["family_name", "address"], other: [])
+        add("phase", record("Haddad", nil, "c", ["to": CasePhase.onLeave.rawValue]), free: ["note"], other: ["on"])
+        add(
+            "assessment", record("Haddad", "Language", "a", ["level": "B1", "instrument": "Test", "provider": "VO"]),
+            free: ["instrument", "provider"], other: ["date"])
+        add(
+            "target",
+            record("Haddad", "Language", "o", ["skill": Skill.reading.rawValue, "level": "B1", "reason": "Dyslexia"]),
+            free: ["reason"], other: [])
+        add(
+            "course", record("Haddad", "Language", "n", ["provider": "VO", "level": "B1", "hours": "100"]),
+            free: ["provider"], other: ["start", "end", "hours"])
+        add(
+            "attendance", record("Haddad", "Language", "t", ["scheduled": "10", "attended": "8"]), free: [],
+            other: ["date", "scheduled", "attended"])
+        add(
+            "qualification", record("Haddad", "Qualifications", "a", ["title": "BSc", "year": "2010", "isced": "6"]),
+            free: ["title", "field", "institution"], other: ["year", "identified"])
+        add(
+            "recognition step", record("Haddad", "Qualifications", "s"), free: ["note"],
+            other: ["on", "passport", "start", "end"])
+        add(
+            "civic requirement",
+            record("Haddad", "Civic", "x", ["requirement": CivicRequirement.exempt.rawValue, "reason": "Illness"]),
+            free: ["reason"], other: [])
+        add("civic session", record("Haddad", "Civic", "s", ["hours": "2"]), free: [], other: ["date", "hours"])
+        add("civic test", record("Haddad", "Civic", "t", ["score": "30"]), free: [], other: ["date", "score"])
+        add("civic attestation", record("Haddad", "Civic", "v"), free: [], other: ["date"])
+        add("contract draft", record("Ødegård", "Contract", "d"), free: [], other: ["settled", "drafted"])
+        add(
+            "obligation", record("Müller", "Contract", "a", ["description": "Attend"]), free: ["description", "basis"],
+            other: ["due"])
+        add("obligation met", settle("m", [:]), free: ["evidence"], other: ["on"])
+        add("obligation waived", settle("w", ["reason": "Ill"]), free: ["reason", "evidence"], other: [])
+        add("obligation breached", settle("b", [:]), free: ["evidence"], other: [])
+        add("signatures", record("Müller", "Contract", "S"), free: [], other: ["newcomer", "authority"])
+        add("contract review", record("Haddad", "Contract", "R"), free: ["note"], other: ["on"])
+        add("amendment", record("Haddad", "Contract", "A", ["reason": "Moved"]), free: ["reason"], other: [])
+        add("contract end", record("Haddad", "Contract", "X", ["reason": "Moved"]), free: ["reason"], other: ["on"])
+        add("note", record("Haddad", "Notes", "a", ["summary": "Met"]), free: ["summary"], other: ["date", "follow"])
+        return cases
+    }()
+
+    /// The new-client form with valid values in every required field.
+    static let newClient: @Sendable (HostileFixture, VirtualTerminal) throws -> App = { fixture, terminal in
+        let app = try fixture.app()
+        fixture.run(app, on: terminal, [.character("n")])
+        let form = try #require(app.top as? FormScreen)
+        let valid: [ClientField: String] = [
+            .familyName: "Berg", .givenNames: "Ane", .dateOfBirth: "1990-01-01", .sex: "F", .countryOfBirth: "SY",
+            .nationality: "SY", .arrivalDate: "2025-01-01", .residenceCategory: "refugee",
+        ]
+        for (field, value) in valid { form.setValue(value, for: field.rawValue) }
+        return app
+    }
+
+    /// Opens `family`'s record at `tab`, presses `key` and fills `values` (and the first option of
+    /// any other required choice left empty).
+    static func record(_ family: String, _ tab: String?, _ key: Character, _ values: [String: String] = [:])
+        -> @Sendable (HostileFixture, VirtualTerminal) throws -> App
+    {
+        { fixture, terminal in
+            let app = try fixture.app()
+            app.push(try ClientRecordScreen(app: app, clientID: try fixture.clientID(family), tab: tab))
+            fixture.run(app, on: terminal, [.character(key)])
+            let form = try #require(app.top as? FormScreen, "\(key) opened no form: \(terminal.text)")
+            fill(form, values)
+            return app
+        }
+    }
+
+    /// Haddad's contract with a pending obligation selected, settled with `key`.
+    static func settle(_ key: Character, _ values: [String: String])
+        -> @Sendable (HostileFixture, VirtualTerminal) throws -> App
+    {
+        { fixture, terminal in
+            let app = try fixture.app()
+            let record = try ClientRecordScreen(app: app, clientID: try fixture.clientID("Haddad"), tab: "Contract")
+            app.push(record)
+            fixture.run(app, on: terminal)
+            let tab = try #require(record.currentTab as? ContractTab)
+            for _ in 0..<10 where tab.selectedObligation?.status != .pending { fixture.run(app, on: terminal, [.down]) }
+            fixture.run(app, on: terminal, [.character(key)])
+            let form = try #require(app.top as? FormScreen, "\(key) opened no form: \(terminal.text)")
+            fill(form, values)
+            return app
+        }
+    }
+
+    static func fill(_ form: FormScreen, _ values: [String: String]) {
+        for (id, value) in values { form.setValue(value, for: id) }
+        for field in form.fields where field.isRequired && (form.values[field.id] ?? "").isEmpty {
+            if case .choice(let options) = field.kind, let first = options.first {
+                form.setValue(first.value, for: field.id)
+            }
+        }
+    }
+}
+
+/// A copy of one case file per test (made once, copied per test, so that a thousand cases stay
+/// quick): the clients of `UIFixture`, with Müller's contract drafted as well.
+final class HostileFixture {
+    let folder: String
+    let store: Store
+    let officer: Staff
+
+    private static let template: Result<String, Error> = Result(catching: {
+        let base = try UIFixture()
+        let muller = base.client("Müller").id
+        try base.store.draftContract(
+            clientID: muller, settledOn: testDay, draftedOn: testDay, actor: base.base.officer.id)
+        let path = templateFolder + "/case.db"
+        mkdir(templateFolder, 0o700)
+        try base.store.backup(to: path, overwrite: true)
+        atexit { _ = system("rm -rf '\(HostileFixture.templateFolder)'") }
+        return path
+    })
+    private static let templateFolder = memory + "/casebook-hostile-\(getpid())"
+    /// Memory-backed when the system has it: a thousand saves need no trip to the disk.
+    private static let memory = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp"
+
+    deinit { try? FileManager.default.removeItem(atPath: folder) }
+
+    init() throws {
+        let template = try HostileFixture.template.get()
+        folder = HostileFixture.memory + "/casebook-hostile-case-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        let path = folder + "/case.db"
+        try FileManager.default.copyItem(atPath: template, toPath: path)
+        store = try Store.open(path: path, mode: .readWrite, clock: testClock)
+        officer = try #require(try store.staff(username: "okarlsen"))
+    }
+
+    func app() throws -> App {
+        let app = App(store: store, me: officer) { 0 }
+        try app.start()
+        if app.top is WorklistScreen { app.pop() }
+        return app
+    }
+
+    func run(_ app: App, on terminal: VirtualTerminal, _ keys: [Key] = []) {
+        for key in keys { terminal.send(.key(key)) }
+        app.settle(on: terminal)
+    }
+
+    func clientID(_ family: String) throws -> Client.ID {
+        let number = ["Ødegård": 1, "Müller": 2, "Haddad": 11][family] ?? 0
+        let caseNumber = try #require(CaseNumber(year: 2026, sequence: number))
+        return try #require(try store.client(caseNumber: caseNumber)).id
+    }
+
+    /// Every piece of text the store gives back: every client, their tracks, notes and contract,
+    /// and every audit entry (which also holds reasons and notes recorded with a change).
+    func storedTexts() throws -> Set<String> {
+        var texts: Set<String> = []
+        func collect(_ value: Any) {
+            if let text = value as? String {
+                texts.insert(text)
+                return
+            }
+            for child in Mirror(reflecting: value).children { collect(child.value) }
+        }
+        for summary in try store.clientPage(ClientFilter(), sort: .name, limit: 100) {
+            let id = summary.id
+            collect(try store.client(id: id) as Any)
+            collect(try store.assessments(clientID: id))
+            collect(try store.courses(clientID: id))
+            collect(try store.phaseHistory(clientID: id))
+            collect(try store.targetOverrides(clientID: id))
+            collect(try store.attendance(clientID: id))
+            collect(try store.civicProgress(clientID: id))
+            collect(try store.civicSessions(clientID: id))
+            for file in try store.qualifications(clientID: id) {
+                collect(file)
+                collect(try store.recognitionEvents(qualificationID: file.id))
+            }
+            collect(try store.notes(clientID: id))
+            if let contract = try store.contract(clientID: id) {
+                collect(contract)
+                collect(try store.obligations(contractID: contract.id))
+                collect(try store.contractVersions(contractID: contract.id))
+                for event in try store.contractEvents(contractID: contract.id) {
+                    collect(event)
+                    // An amendment's reason is read back from its event, "version 2: <reason>"
+                    // (the version in progress is not listed among the earlier versions).
+                    if event.kind == "amended", let colon = event.note.range(of: ": ") {
+                        texts.insert(String(event.note[colon.upperBound...]))
+                    }
+                }
+            }
+            collect(
+                try store.auditTrail(clientID: id, limit: 10_000).map {
+                    [$0.field, $0.oldValue ?? "", $0.newValue ?? "", String($0.id)]
+                })
+        }
+        return texts
+    }
+}
