@@ -4,6 +4,10 @@ import CasebookStore
 import CasebookDemo
 import Logging
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 @main
 struct Casebook: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,6 +24,35 @@ struct Casebook: ParsableCommand {
         ],
         defaultSubcommand: Open.self
     )
+
+    /// Parses and runs the command. A failure prints one line, "Error: " and a sentence, with
+    /// whatever the arguments held in control characters or escape sequences left out, and
+    /// exits non-zero; help and the version print as usual.
+    static func main() {
+        var command: ParsableCommand
+        do { command = try parseAsRoot() } catch { fail(error) }
+        do { try command.run() } catch { fail(error) }
+    }
+
+    private static func fail(_ error: Error) -> Never {
+        let code = exitCode(for: error)
+        guard code != .success else { exit(withError: error) }
+        var text = message(for: error)
+        if text.hasPrefix("Error: ") { text.removeFirst("Error: ".count) }
+        if !text.isEmpty {
+            let line = Array(("Error: " + Sanitized.inline(text, limit: 400) + "\n").utf8)
+            _ = line.withUnsafeBufferPointer { Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count) }
+        }
+        Glibc.exit(code.rawValue)
+    }
+}
+
+/// Refuses an argument that holds control characters, escape sequences, direction overrides,
+/// or bytes that were not UTF-8 (which Swift reads as U+FFFD, so they could never be kept exactly).
+func checkArgument(_ value: String, _ name: String) throws {
+    if value.unicodeScalars.contains(where: { Sanitized.isForbidden($0) || $0 == "\u{FFFD}" }) {
+        throw ValidationError("\(name) contains control characters, direction overrides or bytes that are not UTF-8; retype it.")
+    }
 }
 
 /// `--db`, shared by every command.
@@ -34,8 +67,9 @@ struct DatabaseOptions: ParsableArguments {
     var path: String { db ?? Environment.defaultDatabasePath }
 
     func validate() throws {
-        if let db, trimmed(db).isEmpty || db.unicodeScalars.contains(where: Sanitized.isForbidden) {
-            throw ValidationError("--db needs a file path without control characters.")
+        if let db {
+            if trimmed(db).isEmpty { throw ValidationError("--db needs the path of a file.") }
+            try checkArgument(db, "The --db path")
         }
     }
 
@@ -135,9 +169,8 @@ extension Casebook {
         var force = false
 
         func validate() throws {
-            if trimmed(file).isEmpty || file.unicodeScalars.contains(where: Sanitized.isForbidden) {
-                throw ValidationError("The backup needs a file path without control characters.")
-            }
+            if trimmed(file).isEmpty { throw ValidationError("The backup needs the path of a file.") }
+            try checkArgument(file, "The backup's path")
         }
 
         func run() throws {

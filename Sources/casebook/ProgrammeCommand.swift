@@ -19,7 +19,9 @@ struct ProgrammeCommand: ParsableCommand {
         var file: String
 
         func run() throws {
-            guard let text = Environment.readFile(file) else { throw CommandError("Cannot read \(file); check the path.") }
+            guard let text = Environment.readFile(file) else {
+                throw CommandError("Cannot read \(Sanitized.inline(file, limit: 200)); check the path.")
+            }
             let programme: Programme
             do { programme = try ProgrammeFile.parse(path: file, text: text) } catch { throw CommandError(error.description) }
             let store = try database.open(.readWrite)
