@@ -28,10 +28,19 @@ package struct ScreenBuffer: Sendable {
         return cells[y * size.width + x]
     }
 
+    /// The columns and rows of `rect` that lie on the buffer; empty when none do (a rect
+    /// beyond the edge, or of negative size, as layouts make at odd terminal sizes).
+    private func clipped(_ rect: Rect) -> (columns: Range<Int>, rows: Range<Int>) {
+        let left = max(0, rect.x)
+        let top = max(0, rect.y)
+        return (left..<max(left, min(size.width, rect.maxX)), top..<max(top, min(size.height, rect.maxY)))
+    }
+
     /// Fills `rect` with spaces in `style`.
     package mutating func fill(_ rect: Rect, style: Style) {
-        for y in max(0, rect.y)..<min(size.height, rect.maxY) {
-            for x in max(0, rect.x)..<min(size.width, rect.maxX) {
+        let area = clipped(rect)
+        for y in area.rows {
+            for x in area.columns {
                 cells[y * size.width + x] = Cell(text: " ", style: style)
             }
         }
@@ -88,8 +97,9 @@ package struct ScreenBuffer: Sendable {
 
     /// Applies `change` to the style of every cell in `rect`.
     package mutating func restyle(_ rect: Rect, _ change: (inout Style) -> Void) {
-        for y in max(0, rect.y)..<min(size.height, rect.maxY) {
-            for x in max(0, rect.x)..<min(size.width, rect.maxX) {
+        let area = clipped(rect)
+        for y in area.rows {
+            for x in area.columns {
                 change(&cells[y * size.width + x].style)
             }
         }

@@ -106,6 +106,43 @@ import Testing
         }
     }
 
+    /// Every screen, at every size from nothing to 300×100, with names that join, mark and run
+    /// right to left on it: no crash, nothing unprintable, no line too wide; back at a normal
+    /// size the same screen answers keys.
+    @Test(arguments: ["list", "record", "form", "pick list", "help"])
+    func everySizeFromNothingTo300x100DrawsReadably(_ place: String) throws {
+        let fixture = try HostileFixture()
+        let haddad = try fixture.clientID("Haddad")
+        let stored = try #require(try fixture.store.client(id: haddad))
+        var draft = ClientDraft(stored)
+        draft[.givenNames] = "Rasha 👨‍👩‍👧 Had\u{200B}dad\u{200F} العلي"
+        draft[.otherNames] = String(repeating: "الحسن ", count: 30)
+        _ = try fixture.store.updateClient(
+            id: haddad, with: draft, expectedVersion: stored.version, actor: fixture.officer.id)
+        let terminal = VirtualTerminal(width: 100, height: 30)
+        let app = try fixture.app()
+        switch place {
+        case "record": app.push(try ClientRecordScreen(app: app, clientID: haddad))
+        case "form": fixture.run(app, on: terminal, [.character("n")])
+        case "pick list": fixture.run(app, on: terminal, [.character("n"), .tab, .tab, .tab, .tab, .tab, .enter])
+        case "help": fixture.run(app, on: terminal, [.character("?")])
+        default: break
+        }
+        let screen = try #require(app.top)
+        for width in [0, 1, 2, 5, 19, 20, 21, 59, 60, 61, 80, 133, 300] {
+            for height in [0, 1, 2, 5, 14, 15, 16, 24, 43, 100] {
+                terminal.resize(width: width, height: height)
+                fixture.run(app, on: terminal)
+                expectReadable(terminal)
+                if width >= 60 && height >= 15 { #expect(terminal.text.contains("Casebook"), "\(width)×\(height)") }
+            }
+        }
+        terminal.resize(width: 100, height: 30)
+        fixture.run(app, on: terminal, place == "record" ? [.tab, .tab, .tab, .tab] : [.down])
+        #expect(app.top === screen && !app.isFinished)
+        expectReadable(terminal)
+    }
+
     /// Every cell holds printable text, and no line is wider than the terminal.
     func expectReadable(_ terminal: VirtualTerminal, sourceLocation: SourceLocation = #_sourceLocation) {
         let frame = terminal.frame

@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+
+/// The real program in tmux under terminal abuse: resize storms, TERM=dumb, LANG=C. No crash;
+/// the screen stays readable or says what it needs.
+@Suite(.serialized) struct TerminalAbuseTests {
+    let scratch: Scratch
+    let user = ["CASEBOOK_USER": "tester"]
+
+    init() throws { scratch = try Scratch() }
+
+    func demo() throws -> String {
+        let db = scratch.path("demo.db")
+        let result = try Casebook.run(["demo", "--db", db, "--clients", "40", "--seed", "5"], environment: user)
+        #expect(result.status == 0, "\(result.error)")
+        return db
+    }
+
+    func launch(_ db: String, environment: [String: String] = [:]) throws -> Tmux {
+        try Tmux(
+            width: 100, height: 30, command: [Casebook.binary, "--db", db],
+            environment: user.merging(environment) { $1 },
+            folder: scratch.url.path)
+    }
+
+    /// Sizes from 20×5 to 300×100, one after another without waiting, ending at `last`.
+    func storm(_ tmux: Tmux) throws {
+        let sizes = [
+            (20, 5), (300, 100), (21, 6), (59, 14), (299, 99), (60, 15), (40, 10), (132, 43), (20, 5), (300, 100),
+            (61, 16), (25, 7),
+        ]
+        for (width, height) in sizes { try tmux.resize(width: width, height: height) }
+    }
+
+    /// A readable screen: no line wider than the window, no replacement characters.
+    func expectReadable(_ screen: String, width: Int, sourceLocation: SourceLocation = #_sourceLocation) {
+        for line in screen.split(separator: "\n") {
+            #expect(line.count <= width, "a line wider than \(width): \(line)", sourceLocation: sourceLocation)
+        }
+        #expect(!screen.contains("\u{FFFD}"), "garbled characters:\n\(screen)", sourceLocation: sourceLocation)
+        #expect(!screen.contains("CASEBOOK-EXITED"), "the program ended:\n\(screen)", sourceLocation: sourceLocation)
+    }
+
+    @Test func aResizeStormThroughTheListARecordAndAFormLeavesAWorkingReadableScreen() throws {
+        let db = try demo()
+        let tmux = try launch(db)
+        try tmux.waitFor("My day")
+        try tmux.press("Escape")
+        try tmux.waitFor("searches by name")
+
+        // The client list.
+        try storm(tmux)
+        let tiny = try tmux.waitFor("60×15")
+        #expect(tiny.contains("needs a"), "at 25×7 the screen says what it needs:\n\(tiny)")
+        // Just above the minimum the columns overflow the width (this crashed: an empty
+        // column past the right edge).
+        try tmux.resize(width: 61, height: 16)
+        expectReadable(try tmux.waitFor("Case no."), width: 61)
+        try tmux.resize(width: 100, height: 30)
+        let list = try tmux.waitFor("searches by name")
+        expectReadable(list, width: 100)
+
+        // A record.
+        try tmux.press("Enter")
+        try tmux.waitFor("Overview")
+        try storm(tmux)
+        try tmux.resize(width: 100, height: 30)
+        let record = try tmux.waitFor("Overview")
+        expectReadable(record, width: 100)
+
+        // A form, with text typed before and after the storm.
+        try tmux.press("e")
+        try tmux.waitFor("Edit ")
+        try tmux.press("Tab", "C-u")
+        try tmux.type("Stormfjord")
+        try tmux.waitFor("Stormfjord")
+        try storm(tmux)
+        try tmux.resize(width: 100, height: 30)
+        try tmux.type(" Kvam")
+        let form = try tmux.waitFor("Stormfjord Kvam")
+        expectReadable(form, width: 100)
+
+        // Still answering keys: leave the form without saving, then quit.
+        try tmux.press("Escape")
+        try tmux.waitFor("Discard changes?")
+        try tmux.press("y")
+        try tmux.waitFor("Changes discarded")
+        try tmux.press("q")
+        try tmux.waitFor("CASEBOOK-EXITED 0")
+    }
+
+    @Test func withTermDumbItSaysWhatItNeedsAndLeavesTheDatabaseAlone() throws {
+        let db = try demo()
+        let before = FileManager.default.contents(atPath: db)
+        let tmux = try launch(db, environment: ["TERM": "dumb"])
+        let screen = try tmux.waitFor("CASEBOOK-EXITED 1")
+        #expect(screen.contains("cannot move its cursor"), "\(screen)")
+        #expect(screen.contains("TERM=xterm-256color"))
+        #expect(FileManager.default.contents(atPath: db) == before)
+    }
+
+    @Test(arguments: [
+        ["LANG": "C", "LC_ALL": "C"], ["LANG": "C", "LC_ALL": ""], ["LANG": "POSIX", "LC_ALL": "POSIX"],
+    ])
+    func inTheCLocaleTheAppWorksAndQuitsCleanly(_ locale: [String: String]) throws {
+        let db = try demo()
+        let tmux = try launch(db, environment: locale)
+        try tmux.waitFor("My day")
+        try tmux.press("Escape")
+        let list = try tmux.waitFor("searches by name")
+        expectReadable(list, width: 100)
+        try tmux.type("/")
+        try tmux.type("zzzq")
+        try tmux.waitFor("0 matches")
+        try tmux.press("Escape")
+        try tmux.waitFor("searches by name")
+        try tmux.resize(width: 30, height: 8)
+        try tmux.waitFor("60×15")
+        try tmux.resize(width: 100, height: 30)
+        expectReadable(try tmux.waitFor("searches by name"), width: 100)
+        try tmux.press("q")
+        try tmux.waitFor("CASEBOOK-EXITED 0")
+    }
+}
