@@ -89,6 +89,30 @@ import Testing
         try tmux.waitFor("CASEBOOK-EXITED 0")
     }
 
+    /// Curses answers a paste's bytes that are not UTF-8 with an error and swallows them: the
+    /// paste must still arrive as one insertion, marked, and be refused, not cut short.
+    @Test func aPasteWithBytesThatAreNotUTF8IsMarkedAndRefusedBesideTheField() throws {
+        let db = try demo()
+        let tmux = try launch(db)
+        try tmux.waitFor("My day")
+        try tmux.press("Escape")
+        try tmux.waitFor("searches by name")
+        try tmux.type("n")
+        try tmux.waitFor("New client")
+        try tmux.press("Tab")
+        try tmux.paste(bytes: Array("Oslo ".utf8) + [0xFF, 0xFE] + Array(" kommune".utf8), folder: scratch.url.path)
+        let pasted = try tmux.waitFor("Oslo \u{FFFD}")
+        #expect(pasted.contains("New client"), "the rest of the paste ran as keys:\n\(pasted)")
+        try tmux.press("C-s")
+        try tmux.waitFor("could not be read")
+        try tmux.press("Escape")
+        try tmux.waitFor("Discard changes?")
+        try tmux.press("y", "q")
+        try tmux.waitFor("CASEBOOK-EXITED 0")
+        let stored = try shell("sqlite3", db, "SELECT count(*) FROM clients WHERE family_name LIKE 'Oslo%';")
+        #expect(stored.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+    }
+
     @Test func withTermDumbItSaysWhatItNeedsAndLeavesTheDatabaseAlone() throws {
         let db = try demo()
         let before = FileManager.default.contents(atPath: db)

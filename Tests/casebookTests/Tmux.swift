@@ -51,6 +51,16 @@ final class Tmux {
     /// Presses named keys (Enter, Tab, Escape, C-s, ...).
     func press(_ keys: String...) throws { try run(["send-keys", "-t", session] + keys, output: false) }
 
+    /// Pastes `bytes` as a terminal does (bracketed, when the program asked for it), whether or
+    /// not they are UTF-8.
+    func paste(bytes: [UInt8], folder: String) throws {
+        let file = folder + "/paste-\(UUID().uuidString.prefix(8))"
+        guard FileManager.default.createFile(atPath: file, contents: Data(bytes)) else { throw TmuxError(command: "load-buffer") }
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try run(["load-buffer", "-b", "paste", file], output: false)
+        try run(["paste-buffer", "-p", "-d", "-b", "paste", "-t", session], output: false)
+    }
+
     func screen(escapes: Bool = false) throws -> String {
         try run(["capture-pane", "-t", session, "-p"] + (escapes ? ["-e"] : []))
     }
