@@ -20,7 +20,7 @@ import Testing
         let app = try form.open(fixture, terminal)
         let screen = try #require(app.top as? FormScreen, "\(form) did not open")
         let field = try #require(screen.fields.first { $0.id == form.field })
-        let before = try fixture.storedTexts()
+        let before = try HostileFixture.baseline.get()
 
         // Focus the field with Tab, clear it, then type or paste the value.
         let index = try #require(screen.fields.firstIndex { $0.id == form.field })
@@ -358,6 +358,9 @@ final class HostileFixture {
         return path
     })
     private static let templateFolder = memory + "/casebook-hostile-\(getpid())"
+    /// What every fresh copy holds (`storedTexts` of the template), read once.
+    static let baseline: Result<Set<String>, Error> = Result(catching: { try HostileFixture().storedTexts() })
+
     /// Memory-backed when the system has it: a thousand saves need no trip to the disk.
     private static let memory = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp"
 
