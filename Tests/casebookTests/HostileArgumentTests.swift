@@ -117,11 +117,15 @@ struct ArgumentCase: Sendable, CustomTestStringConvertible {
         ArgumentCase(name: "check --db", arguments: ["check"], readBack: .none, createsDatabase: true),
     ]
 
+    static let templateFolder = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "casebook-arguments-\(getpid())"
+    ).path
+
     /// A case file made once: 20 demo clients, the tester its admin; copied for every test.
     static let template: Result<String, Error> = Result(catching: {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("casebook-arguments-\(getpid())")
-            .path
+        let folder = templateFolder
         try? FileManager.default.removeItem(atPath: folder)
+        atexit { try? FileManager.default.removeItem(atPath: ArgumentCase.templateFolder) }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let db = folder + "/template.db"
         let made = try RawRun.casebook(["demo", "--db", db, "--clients", "20", "--seed", "3"], bytes: nil, in: nil)
