@@ -24,3 +24,23 @@ static int csqlite_busy_wait_handler(void *limit, int count) {
 int csqlite_busy_wait(sqlite3 *db, int milliseconds) {
     return sqlite3_busy_handler(db, csqlite_busy_wait_handler, (void *)(intptr_t)milliseconds);
 }
+
+int csqlite_configure(void) {
+    return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
+static int csqlite_trace_handler(unsigned type, void *out, void *statement, void *text) {
+    const char *sql = text;
+    if (type != SQLITE_TRACE_STMT || (sql[0] == '-' && sql[1] == '-')) return 0;
+    char *expanded = sqlite3_expanded_sql(statement);
+    if (expanded) {
+        fprintf(out, "%s;\n", expanded);
+        sqlite3_free(expanded);
+    }
+    return 0;
+}
+
+int csqlite_trace_statements(sqlite3 *db, FILE *out) {
+    if (!out) return sqlite3_trace_v2(db, 0, NULL, NULL);
+    return sqlite3_trace_v2(db, SQLITE_TRACE_STMT, csqlite_trace_handler, out);
+}

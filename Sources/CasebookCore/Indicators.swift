@@ -102,7 +102,7 @@ package enum DashboardBar: Hashable, Sendable {
 
 /// Every figure of the supervisor's dashboard and of `casebook report`: one computation, in
 /// the store, for both.
-package struct Dashboard: Sendable {
+package struct Dashboard: Equatable, Sendable {
     package var filter: DashboardFilter
     package var today: Day
 

@@ -10,8 +10,12 @@ package final class Database {
 
     package enum Mode { case readOnly, readWrite, create }
 
+    /// SQLite's process-wide settings, applied once before the first connection opens.
+    private static let configured: Bool = csqlite_configure() == SQLITE_OK
+
     /// Opens the file at `path` as SQLite would; callers check the file first (`DatabaseFile`).
     package init(path: String, mode: Mode) throws {
+        _ = Database.configured
         var handle: OpaquePointer?
         var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
         switch mode {
@@ -123,7 +127,9 @@ package final class Database {
     }
 
     /// The first row, mapped, or nil.
-    package func queryFirst<T>(_ sql: String, _ arguments: [any SQLBindable] = [], _ map: (Row) throws -> T) throws -> T? {
+    package func queryFirst<T>(_ sql: String, _ arguments: [any SQLBindable] = [], _ map: (Row) throws -> T) throws
+        -> T?
+    {
         let statement = try statement(sql)
         try statement.bind(arguments)
         defer { statement.reset() }

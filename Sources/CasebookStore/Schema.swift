@@ -16,6 +16,7 @@ let migrations: [Migration] = [
     Migration(version: 2, name: "programmes, language, recognition, civic orientation", sql: schemaV2),
     Migration(version: 3, name: "integration contracts, obligations, case notes", sql: schemaV3),
     Migration(version: 4, name: "per-client facts for the caseload figures", sql: schemaV4),
+    Migration(version: 5, name: "the dashboard's facts packed into two integers", sql: schemaV5),
 ]
 
 /// The schema version this program writes.
@@ -416,7 +417,8 @@ private let schemaV3 = """
     """
 
 /// The caseload figures' per-client facts (`Store+Facts.swift`), filled for the clients already there.
-private let schemaV4 = Store.factsTable + "\n" + Store.factsSQL(scope: "1") + ";\n"
+private let schemaV4 =
+    Store.factsTableV4 + "\n" + Store.factsSQL(scope: "1") + ";\n"
     // Covering indexes for the dashboard's flow figures: each is read without touching its table.
     + "CREATE INDEX enrolments_started ON enrolments(started_on, client_id, offered_on) WHERE started_on IS NOT NULL;\n"
     + "CREATE INDEX qualifications_figures ON qualifications(client_id, stage, complete_on, decided_on, decision_due);\n"
@@ -425,3 +427,13 @@ private let schemaV4 = Store.factsTable + "\n" + Store.factsSQL(scope: "1") + ";
     // The obligations that were ever overdue (the dashboard's month-by-month series), whole in the index.
     + "CREATE INDEX obligations_overdue_history ON obligations(due_on, settled_on, party, client_id, status)"
     + " WHERE status = 'pending' OR settled_on > due_on;\n"
+
+/// The facts table again, with the generated columns (SQLite adds stored generated columns
+/// only to a new table): built beside the old one, filled from it, and put in its place.
+private let schemaV5 = """
+    \(Store.factsTable("client_facts_v5"));
+    INSERT INTO client_facts_v5 SELECT * FROM client_facts;
+    DROP TABLE client_facts;
+    ALTER TABLE client_facts_v5 RENAME TO client_facts;
+    CREATE INDEX client_facts_by_officer ON client_facts(officer_id, is_open);
+    """

@@ -18,11 +18,25 @@ extension Store {
 
     static func column(_ skill: Skill, _ prefix: String) -> String { "\(prefix)_\(skill.rawValue)" }
 
-    static var factsTable: String {
-        let skills = factSkills.flatMap { ["\(column($0, "cur")) INTEGER", "\(column($0, "tgt")) INTEGER"] }.joined(separator: ", ")
+    /// The facts table as schema version 4 made it (frozen: migrations never change).
+    static var factsTableV4: String {
+        "CREATE TABLE client_facts (\(factsColumns()));\nCREATE INDEX client_facts_by_officer ON client_facts(officer_id, is_open);"
+    }
+
+    /// The facts table as it is now, named `table`: the facts, and `dash_bits` and `dash_days`,
+    /// which SQLite computes from them whenever a row is written.
+    static func factsTable(_ table: String) -> String {
+        // A temporary copy (for `staleFacts`) cannot refer to the main schema's clients.
+        let columns = factsColumns(referencingClients: !table.hasPrefix("temp."))
+        return "CREATE TABLE \(table) (\(columns),\n\(dashboardColumns))"
+    }
+
+    /// The columns of the facts themselves, which `factsSQL` writes.
+    private static func factsColumns(referencingClients: Bool = true) -> String {
+        let skills = factSkills.flatMap { ["\(column($0, "cur")) INTEGER", "\(column($0, "tgt")) INTEGER"] }.joined(
+            separator: ", ")
         return """
-            CREATE TABLE client_facts (
-                client_id INTEGER PRIMARY KEY REFERENCES clients(id) ON DELETE CASCADE,
+                client_id INTEGER PRIMARY KEY\(referencingClients ? " REFERENCES clients(id) ON DELETE CASCADE" : ""),
                 officer_id INTEGER,
                 phase TEXT NOT NULL,
                 is_open INTEGER NOT NULL,
@@ -37,14 +51,34 @@ extension Store {
                 lang_targets INTEGER NOT NULL,
                 lang_met INTEGER NOT NULL,
                 \(skills)
-            );
-            CREATE INDEX client_facts_by_officer ON client_facts(officer_id, is_open);
+            """
+    }
+
+    /// What the dashboard reads of each client, packed into two integers that SQLite keeps
+    /// (reading 100,000 rows costs about a tenth of a microsecond per column; see
+    /// `DashboardFacts`, which unpacks them). Days are `Day.ordinal` numbers.
+    private static var dashboardColumns: String {
+        let phase =
+            "CASE phase "
+            + CasePhase.allCases.enumerated().map { "WHEN '\($1.rawValue)' THEN \($0)" }.joined(separator: " ") + " END"
+        func ordinal(_ column: String) -> String { "CAST(julianday(\(column)) - 2440587.5 AS INTEGER)" }
+        return """
+                dash_bits INTEGER GENERATED ALWAYS AS (
+                    coalesce(\(phase), 31) | ((is_open <> 0) << 5) | ((programme_id IS NOT NULL) << 7)
+                    | ((civic_required <> 0) << 8) | ((civic_complete <> 0) << 9) | ((coalesce(level_min + 1, 0) & 15) << 10)
+                    | ((lang_targets & 255) << 16) | ((lang_met & 255) << 24) | ((coalesce(officer_id + 1, 0) & 2147483647) << 32)
+                ) STORED,
+                dash_days INTEGER GENERATED ALWAYS AS (
+                    min(max(coalesce(\(ordinal("contract_ended_on")) + 1, 0), 0), 16777215)
+                    | (min(max(coalesce(\(ordinal("contact_since")), 0), 0), 16777215) << 24)
+                ) STORED
             """
     }
 
     /// `CASE level WHEN 'Pre-A1' THEN 0 … END`: a CEFR level's rank in SQL.
     static func rankSQL(_ expression: String) -> String {
-        "CASE \(expression) " + CEFRLevel.allCases.map { "WHEN '\($0.rawValue)' THEN \($0.rank)" }.joined(separator: " ") + " END"
+        "CASE \(expression) "
+            + CEFRLevel.allCases.map { "WHEN '\($0.rawValue)' THEN \($0.rank)" }.joined(separator: " ") + " END"
     }
 
     /// Recomputes the facts of the clients `scope` selects (a condition on `c`), from the
@@ -68,8 +102,10 @@ extension Store {
                 """)
         }
         let current = factSkills.map { "cur_\($0.rawValue)" }
-        let targets = factSkills.enumerated().map { "(tgt_\($1.rawValue) IS NOT NULL) * \(1 << $0)" }.joined(separator: " + ")
-        let met = factSkills.enumerated().map { "coalesce(cur_\($1.rawValue) >= tgt_\($1.rawValue), 0) * \(1 << $0)" }.joined(separator: " + ")
+        let targets = factSkills.enumerated().map { "(tgt_\($1.rawValue) IS NOT NULL) * \(1 << $0)" }.joined(
+            separator: " + ")
+        let met = factSkills.enumerated().map { "coalesce(cur_\($1.rawValue) >= tgt_\($1.rawValue), 0) * \(1 << $0)" }
+            .joined(separator: " + ")
         return """
             INSERT OR REPLACE INTO \(table) (client_id, officer_id, phase, is_open, programme_id, contact_since,
                 has_contract, contract_ended_on, civic_required, civic_complete, level_min, lang_targets, lang_met,
@@ -117,14 +153,20 @@ extension Store {
     package func staleFacts(limit: Int = 10) throws -> [Client.ID] {
         // Only the temporary table is written: a read transaction does, even on a read-only file.
         try read {
-            try database.executeScript(
-                "CREATE TEMP TABLE IF NOT EXISTS facts_check AS SELECT * FROM client_facts WHERE 0; DELETE FROM temp.facts_check;")
+            if try database.scalar("SELECT count(*) FROM temp.sqlite_schema WHERE name = 'facts_check'") == 0 {
+                try database.executeScript(Store.factsTable("temp.facts_check"))
+            }
+            try database.executeScript("DELETE FROM temp.facts_check")
             let fresh = Store.factsSQL(scope: "1", into: "temp.facts_check")
             try database.executeScript(fresh)
+            // The facts themselves (`table_info` leaves out the packed columns SQLite computes from
+            // them, which a file of schema 4 opened read-only does not have).
+            let columns = try database.query("SELECT name FROM pragma_table_info('client_facts')") { $0.text(0) }
+                .map { "\"\($0)\"" }.joined(separator: ", ")
             let stale = try database.query(
                 """
-                SELECT client_id FROM (SELECT * FROM temp.facts_check EXCEPT SELECT * FROM main.client_facts)
-                UNION SELECT client_id FROM (SELECT * FROM main.client_facts EXCEPT SELECT * FROM temp.facts_check)
+                SELECT client_id FROM (SELECT \(columns) FROM temp.facts_check EXCEPT SELECT \(columns) FROM main.client_facts)
+                UNION SELECT client_id FROM (SELECT \(columns) FROM main.client_facts EXCEPT SELECT \(columns) FROM temp.facts_check)
                 LIMIT ?
                 """, [limit]
             ) { $0.int64(0) }

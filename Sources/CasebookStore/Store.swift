@@ -15,6 +15,11 @@ package final class Store {
     var nextCohortTag = 0
     /// The file opened (device and inode): a save checks the path still names it.
     var fileIdentity: [UInt64]?
+    /// A second connection to the same file, on which the dashboard reads in parallel (opened on
+    /// first use; see `dashboard`).
+    var dashboardReader: Database?
+    /// Run once while the dashboard's two connections read (tests commit a colleague's save here).
+    package var whileDashboardReads: (() -> Void)?
 
     package enum OpenMode {
         /// Creates the file when missing and migrates it (`casebook init`).

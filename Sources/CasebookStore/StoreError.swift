@@ -7,6 +7,7 @@ package enum StoreError: Error, CustomStringConvertible {
     case notADatabase(path: String)
     case notCasebook(path: String)
     case newerSchema(path: String, found: Int, supported: Int)
+    case olderSchema(path: String, found: Int)
     case readOnly(path: String)
     case cannotCreate(path: String, reason: String)
     case corrupt(String)
@@ -39,6 +40,8 @@ package enum StoreError: Error, CustomStringConvertible {
             return "\(path) is a SQLite database but not a Casebook one; it was left untouched. Check the path."
         case .newerSchema(let path, let found, let supported):
             return "\(path) was written by a newer Casebook (schema \(found); this program knows up to \(supported)). Install the newer Casebook; the file was left untouched."
+        case .olderSchema(let path, let found):
+            return "\(path) was written by an older Casebook (schema \(found)) and was opened read-only, so it was not brought up to date. Run `casebook init --db \(path)` once, then try again."
         case .readOnly(let path):
             return "Casebook cannot write to \(path): the file or its folder is read-only. Check its permissions, or ask an administrator."
         case .cannotCreate(let path, let reason):

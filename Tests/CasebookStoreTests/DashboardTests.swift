@@ -18,7 +18,8 @@ private struct CaseloadFixture {
     init() throws {
         fixture = try Fixture()
         a = fixture.officer
-        b = try fixture.store.addStaff(username: "bnilsen", displayName: "Berit Nilsen", role: .officer, actor: fixture.admin.id)
+        b = try fixture.store.addStaff(
+            username: "bnilsen", displayName: "Berit Nilsen", role: .officer, actor: fixture.admin.id)
         try store.importProgramme(sampleProgramme(), sourceFile: "s", sourceText: "s", actor: fixture.admin.id)
         var other = sampleProgramme()
         other.id = "other"
@@ -27,10 +28,18 @@ private struct CaseloadFixture {
         // C1, officer A: started 2026-02-01 (offered 2025-11-10: 83 days); A2 in every skill;
         // the authority's course place (due 2026-04-10) still pending; contact 22 days ago.
         var c1 = try add("Ahmed", 1, officer: a, programme: "sample")
-        c1 = try walk(c1, [(.eligibilityCheck, "2025-11-01"), (.offered, "2025-11-10"), (.intakeAssessment, "2025-12-01"), (.planDraft, "2025-12-10"), (.contractSigned, "2026-01-20"), (.active, "2026-02-01")])
+        c1 = try walk(
+            c1,
+            [
+                (.eligibilityCheck, "2025-11-01"), (.offered, "2025-11-10"), (.intakeAssessment, "2025-12-01"),
+                (.planDraft, "2025-12-10"), (.contractSigned, "2026-01-20"), (.active, "2026-02-01"),
+            ])
         for skill in Skill.core { try assess(c1, skill, .a2, "2026-05-01") }
-        var k1 = try store.draftContract(clientID: c1.id, settledOn: day("2026-01-10"), draftedOn: day("2026-01-15"), actor: a.id)
-        k1 = try store.signContract(id: k1.id, newcomer: day("2026-01-20"), authority: day("2026-01-20"), expectedVersion: k1.version, actor: a.id)
+        var k1 = try store.draftContract(
+            clientID: c1.id, settledOn: day("2026-01-10"), draftedOn: day("2026-01-15"), actor: a.id)
+        k1 = try store.signContract(
+            id: k1.id, newcomer: day("2026-01-20"), authority: day("2026-01-20"), expectedVersion: k1.version,
+            actor: a.id)
         try settle(c1, "Attend the intake meeting", on: "2026-02-10")
         try note(c1, "2026-11-01")
         clients["C1"] = c1
@@ -38,7 +47,12 @@ private struct CaseloadFixture {
         // C2, officer A: started 2026-03-01 (offered 2026-01-10: 50 days); not assessed; civic
         // passed; recognition decided in time after 120 days; last contact 53 days ago.
         var c2 = try add("Bauer", 2, officer: a, programme: "sample")
-        c2 = try walk(c2, [(.eligibilityCheck, "2026-01-05"), (.offered, "2026-01-10"), (.intakeAssessment, "2026-01-20"), (.planDraft, "2026-02-01"), (.contractSigned, "2026-02-10"), (.active, "2026-03-01")])
+        c2 = try walk(
+            c2,
+            [
+                (.eligibilityCheck, "2026-01-05"), (.offered, "2026-01-10"), (.intakeAssessment, "2026-01-20"),
+                (.planDraft, "2026-02-01"), (.contractSigned, "2026-02-10"), (.active, "2026-03-01"),
+            ])
         try store.attestCivic(clientID: c2.id, on: day("2026-06-01"), actor: a.id)
         try store.addCivicTest(clientID: c2.id, on: day("2026-06-15"), score: 30, actor: a.id)
         try recognition(c2, complete: "2026-03-02", decision: .fullRecognition, on: "2026-06-30")
@@ -49,11 +63,19 @@ private struct CaseloadFixture {
         // refused late after 191 days; the newcomer's intake meeting (due 2025-10-24) and the
         // authority's decision (due 2026-05-05) pending; the course place met late, 2026-02-15.
         var c3 = try add("Chen", 3, officer: b, programme: "sample")
-        c3 = try walk(c3, [(.eligibilityCheck, "2025-09-01"), (.offered, "2025-09-10"), (.intakeAssessment, "2025-09-20"), (.planDraft, "2025-09-25"), (.contractSigned, "2025-10-10"), (.active, "2025-10-15")])
+        c3 = try walk(
+            c3,
+            [
+                (.eligibilityCheck, "2025-09-01"), (.offered, "2025-09-10"), (.intakeAssessment, "2025-09-20"),
+                (.planDraft, "2025-09-25"), (.contractSigned, "2025-10-10"), (.active, "2025-10-15"),
+            ])
         for skill in Skill.core { try assess(c3, skill, .b1, "2026-06-01") }
         try store.setCivicRequirement(clientID: c3.id, .exempt, reason: "Passed the test in 2019", actor: b.id)
-        var k3 = try store.draftContract(clientID: c3.id, settledOn: day("2025-10-01"), draftedOn: day("2025-10-05"), actor: b.id)
-        k3 = try store.signContract(id: k3.id, newcomer: day("2025-10-10"), authority: day("2025-10-10"), expectedVersion: k3.version, actor: b.id)
+        var k3 = try store.draftContract(
+            clientID: c3.id, settledOn: day("2025-10-01"), draftedOn: day("2025-10-05"), actor: b.id)
+        k3 = try store.signContract(
+            id: k3.id, newcomer: day("2025-10-10"), authority: day("2025-10-10"), expectedVersion: k3.version,
+            actor: b.id)
         try settle(c3, "Offer a course place", on: "2026-02-15")
         try recognition(c3, complete: "2026-01-05", decision: .refused, on: "2026-07-15")
         try note(c3, "2026-11-20")
@@ -62,11 +84,21 @@ private struct CaseloadFixture {
         // C4, officer B: closed to work on 2026-09-30. C5, unassigned: closed, neither, 2026-02-10.
         // C7, officer A: closed to education before the period.
         let c4 = try add("Diallo", 4, officer: b, programme: nil)
-        clients["C4"] = try walk(c4, [(.eligibilityCheck, "2025-06-01"), (.offered, "2025-06-10"), (.intakeAssessment, "2025-06-20"), (.planDraft, "2025-07-01"), (.contractSigned, "2025-07-10"), (.active, "2025-07-15"), (.completed, "2026-08-31"), (.closed, "2026-09-30")], exit: .work)
+        clients["C4"] = try walk(
+            c4,
+            [
+                (.eligibilityCheck, "2025-06-01"), (.offered, "2025-06-10"), (.intakeAssessment, "2025-06-20"),
+                (.planDraft, "2025-07-01"), (.contractSigned, "2025-07-10"), (.active, "2025-07-15"),
+                (.completed, "2026-08-31"), (.closed, "2026-09-30"),
+            ], exit: .work)
         let c5 = try add("Eriksen", 5, officer: nil, programme: nil)
-        clients["C5"] = try walk(c5, [(.eligibilityCheck, "2026-02-01"), (.notEligible, "2026-02-05"), (.closed, "2026-02-10")], exit: .neither)
+        clients["C5"] = try walk(
+            c5, [(.eligibilityCheck, "2026-02-01"), (.notEligible, "2026-02-05"), (.closed, "2026-02-10")],
+            exit: .neither)
         let c7 = try add("Gashi", 7, officer: a, programme: nil)
-        clients["C7"] = try walk(c7, [(.eligibilityCheck, "2025-01-10"), (.notEligible, "2025-01-20"), (.closed, "2025-06-30")], exit: .education)
+        clients["C7"] = try walk(
+            c7, [(.eligibilityCheck, "2025-01-10"), (.notEligible, "2025-01-20"), (.closed, "2025-06-30")],
+            exit: .education)
 
         // C6, officer A: referred today under the other programme; nothing recorded yet.
         clients["C6"] = try add("Farah", 6, officer: a, programme: "other")
@@ -74,7 +106,10 @@ private struct CaseloadFixture {
 
     func add(_ family: String, _ number: Int, officer: Staff?, programme: String?) throws -> Client {
         let client = try fixture.add(family, "X", number: number, officer: officer?.id, arrival: "2025-01-05")
-        if let programme { try store.enrol(clientID: client.id, programmeID: programme, version: 1, profile: "basic", actor: fixture.admin.id) }
+        if let programme {
+            try store.enrol(
+                clientID: client.id, programmeID: programme, version: 1, profile: "basic", actor: fixture.admin.id)
+        }
         return client
     }
 
@@ -90,23 +125,31 @@ private struct CaseloadFixture {
 
     func assess(_ client: Client, _ skill: Skill, _ level: CEFRLevel, _ date: String) throws {
         try store.addAssessment(
-            LanguageAssessment(clientID: client.id, date: day(date), skill: skill, level: level, instrument: "Test", provider: "VO", isCertified: true),
+            LanguageAssessment(
+                clientID: client.id, date: day(date), skill: skill, level: level, instrument: "Test", provider: "VO",
+                isCertified: true),
             actor: fixture.admin.id)
     }
 
     func settle(_ client: Client, _ description: String, on date: String) throws {
         let contract = try #require(try store.contract(clientID: client.id))
-        let obligation = try #require(try store.obligations(contractID: contract.id).first { $0.description == description })
-        try store.settleObligation(id: obligation.id, as: .met, on: day(date), evidence: "", expectedVersion: obligation.version, actor: fixture.admin.id)
+        let obligation = try #require(
+            try store.obligations(contractID: contract.id).first { $0.description == description })
+        try store.settleObligation(
+            id: obligation.id, as: .met, on: day(date), evidence: "", expectedVersion: obligation.version,
+            actor: fixture.admin.id)
     }
 
     func note(_ client: Client, _ date: String) throws {
-        try store.addNote(CaseNote(clientID: client.id, contact: .meeting, date: day(date), summary: "Met"), actor: fixture.admin.id)
+        try store.addNote(
+            CaseNote(clientID: client.id, contact: .meeting, date: day(date), summary: "Met"), actor: fixture.admin.id)
     }
 
     func recognition(_ client: Client, complete: String, decision: RecognitionStage, on date: String) throws {
         var file = try store.addQualification(
-            Qualification(clientID: client.id, title: "Diploma", field: "Health", country: "SY", institution: "U", year: 2010, iscedLevel: 6, hasDocuments: true, isRegulatedProfession: false, stageSince: day("2025-11-01")),
+            Qualification(
+                clientID: client.id, title: "Diploma", field: "Health", country: "SY", institution: "U", year: 2010,
+                iscedLevel: 6, hasDocuments: true, isRegulatedProfession: false, stageSince: day("2025-11-01")),
             actor: fixture.admin.id)
         let steps: [(RecognitionStage, String, RecognitionStepDetails)] = [
             (.gatheringDocuments, "2025-11-02", .init()), (.translation, "2025-11-03", .init()),
@@ -114,7 +157,9 @@ private struct CaseloadFixture {
             (.acknowledged, "2025-11-06", .init()), (.underAssessment, complete, .init()), (decision, date, .init()),
         ]
         for (stage, date, details) in steps {
-            file = try store.stepQualification(id: file.id, to: stage, on: day(date), details: details, expectedVersion: file.version, actor: fixture.admin.id)
+            file = try store.stepQualification(
+                id: file.id, to: stage, on: day(date), details: details, expectedVersion: file.version,
+                actor: fixture.admin.id)
         }
     }
 
@@ -126,10 +171,12 @@ private struct CaseloadFixture {
 
     @Test func thePeriodIsTheLastTwelveMonthsCountedAtEachMonthEnd() {
         #expect(period.from == day("2025-12-01") && period.to == testDay)
-        #expect(period.monthEnds.map(\.iso) == [
-            "2025-12-31", "2026-01-31", "2026-02-28", "2026-03-31", "2026-04-30", "2026-05-31", "2026-06-30", "2026-07-31",
-            "2026-08-31", "2026-09-30", "2026-10-31", "2026-11-23",
-        ])
+        #expect(
+            period.monthEnds.map(\.iso) == [
+                "2025-12-31", "2026-01-31", "2026-02-28", "2026-03-31", "2026-04-30", "2026-05-31", "2026-06-30",
+                "2026-07-31",
+                "2026-08-31", "2026-09-30", "2026-10-31", "2026-11-23",
+            ])
         let short = DashboardFilter(from: day("2026-10-15"), to: day("2026-11-23"))
         #expect(short.monthEnds.map(\.iso) == ["2026-10-31", "2026-11-23"])
         #expect(median([]) == nil && median([3, 1, 2]) == 2 && median([120, 191]) == 155.5)
@@ -140,9 +187,12 @@ private struct CaseloadFixture {
         let board = try f.store.dashboard(period)
 
         #expect(board.phases == [.active: 3, .closed: 3, .referred: 1])
-        #expect(board.officers.map { "\($0.username) \($0.openCases) \($0.overdueNewcomer) \($0.overdueAuthority) \($0.noContact)" } == [
-            "bnilsen 1 1 1 0", "okarlsen 3 0 1 1",
-        ])
+        #expect(
+            board.officers.map {
+                "\($0.username) \($0.openCases) \($0.overdueNewcomer) \($0.overdueAuthority) \($0.noContact)"
+            } == [
+                "bnilsen 1 1 1 0", "okarlsen 3 0 1 1",
+            ])
         #expect(board.overdueNow.newcomer == 1 && board.overdueNow.authority == 2)
         #expect(board.overdueByMonth.map(\.newcomer) == Array(repeating: 1, count: 12))
         #expect(board.overdueByMonth.map(\.authority) == [0, 1, 0, 0, 1, 2, 2, 2, 2, 2, 2, 2])
@@ -223,11 +273,119 @@ private struct CaseloadFixture {
         #expect(early.phases == [.active: 3, .closed: 3, .referred: 1])
     }
 
+    @Test(arguments: [nil, "sample", "other"])
+    func readingOnTwoConnectionsGivesWhatOneConnectionGives(programme: String?) throws {
+        let f = try CaseloadFixture()
+        for officer in [nil, f.a.id, f.b.id] {
+            var filter = period
+            filter.programmeID = programme
+            filter.officerID = officer
+            #expect(try f.store.dashboard(filter) == f.store.dashboard(filter, inParallel: false))
+        }
+    }
+
+    @Test func aColleaguesSaveWhileTheTwoConnectionsReadIsNeverHalfCounted() throws {
+        let f = try CaseloadFixture()
+        let colleague = try f.fixture.secondConnection()
+        // A new referral and a case moved on (two phase counts) are saved by a colleague while
+        // the two connections read: the figures are read again, all from after the save.
+        f.store.whileDashboardReads = {
+            _ = try? colleague.addClient(Fixture.draft("Haddad", "Y", number: 8, officer: f.b.id), actor: f.b.id)
+            if let c6 = try? colleague.client(id: f.id("C6")) {
+                _ = try? colleague.changePhase(
+                    clientID: c6.id, to: .eligibilityCheck, effectiveOn: day("2026-11-20"), expectedVersion: c6.version,
+                    actor: f.a.id)
+            }
+        }
+        let board = try f.store.dashboard(period)
+        #expect(f.store.whileDashboardReads == nil)
+        #expect(board.phases[.referred] == 1 && board.phases[.eligibilityCheck] == 1)
+        #expect(board == (try f.store.dashboard(period, inParallel: false)))
+    }
+
+    @Test func thePackedFactsSayWhatTheFactColumnsSay() throws {
+        let f = try CaseloadFixture()
+        // Edge values written by hand: SQLite packs them again on every write of the row.
+        try f.store.database.execute(
+            "UPDATE client_facts SET contract_ended_on = '2026-02-28', contact_since = '1969-12-31', officer_id = NULL WHERE client_id = ?",
+            [f.id("C3")])
+        try f.store.database.execute(
+            "UPDATE client_facts SET level_min = 9, lang_targets = 31, lang_met = 21 WHERE client_id = ?", [f.id("C1")])
+        let packed = try f.store.database.query("SELECT dash_bits, dash_days FROM client_facts") {
+            DashboardFacts(bits: $0.int64(0), days: $0.int64(1))
+        }
+        #expect(packed.count == 7)
+        try f.store.database.forEach(
+            """
+            SELECT dash_bits, dash_days, phase, is_open, programme_id IS NOT NULL, civic_required, civic_complete, level_min,
+                lang_targets, lang_met, officer_id, contract_ended_on, contact_since FROM client_facts
+            """
+        ) { row in
+            let facts = DashboardFacts(bits: row.int64(0), days: row.int64(1))
+            #expect(CasePhase.allCases[facts.phase].rawValue == row.text(2))
+            #expect(facts.isOpen == (row.int(3) == 1))
+            #expect(facts.isEnrolled == (row.int(4) == 1))
+            #expect(facts.isCivicRequired == (row.int(5) == 1) && facts.isCivicComplete == (row.int(6) == 1))
+            #expect(facts.levelSlot == (row.optionalInt(7).map { $0 + 1 } ?? 0))
+            #expect(facts.languageTargets == row.int(8) && facts.languageMet == row.int(9))
+            #expect(facts.officerID == row.optionalInt64(10))
+            let ended = try row.optionalText(11).map { try Day(iso: $0).ordinal }
+            let contact = try Day(iso: row.text(12)).ordinal
+            #expect(facts.contractEndedOn == ended)
+            // Before 1970 counts as 1970: such a contact is long past the 30-day gap either way.
+            #expect(facts.contactSince == max(0, contact))
+        }
+        #expect(
+            packed.contains {
+                $0.contractEndedOn == day("2026-02-28").ordinal && $0.officerID == nil && $0.contactSince == 0
+            })
+        #expect(packed.contains { $0.levelSlot == 10 && $0.languageTargets == 31 && $0.languageMet == 21 })
+    }
+
+    @Test func aFileOfSchemaFourGainsThePackedFactsAndTheSameFigures() throws {
+        let f = try CaseloadFixture()
+        let before = try f.store.dashboard(period)
+        // The facts table as version 4 had it, without the packed columns (`table_info` leaves
+        // generated columns out).
+        let columns = try f.store.database.query("SELECT name FROM pragma_table_info('client_facts')") { $0.text(0) }
+        #expect(columns.count == 23)
+        try f.store.database.executeScript(
+            """
+            CREATE TABLE facts_v4 AS SELECT * FROM client_facts;
+            DROP TABLE client_facts;
+            \(Store.factsTableV4)
+            INSERT INTO client_facts SELECT \(columns.joined(separator: ", ")) FROM facts_v4;
+            DROP TABLE facts_v4;
+            PRAGMA user_version = 4;
+            """)
+        #expect(
+            try f.store.database.scalar(
+                "SELECT count(*) FROM pragma_table_xinfo('client_facts') WHERE name LIKE 'dash%'") == 0)
+        // Opened read-only it stays as it is: `check` still compares the facts, and the figures
+        // ask for the file to be brought up to date.
+        let readOnly = try Store.open(path: f.store.path, mode: .readOnly, clock: f.store.clock)
+        #expect(try readOnly.staleFacts().isEmpty)
+        #expect {
+            _ = try readOnly.dashboard(period)
+        } throws: { error in
+            guard case StoreError.olderSchema(_, 4) = error else { return false }
+            return "\(error)".contains("casebook init")
+        }
+        let reopened = try f.fixture.secondConnection()
+        #expect(reopened.schemaVersion == currentSchemaVersion)
+        #expect(
+            try reopened.database.scalar(
+                "SELECT count(*) FROM pragma_table_xinfo('client_facts') WHERE name LIKE 'dash%'") == 2)
+        #expect(try reopened.staleFacts().isEmpty)
+        #expect(try reopened.dashboard(period) == before)
+    }
+
     @Test func theStoredFactsFollowEveryWrite() throws {
         let f = try CaseloadFixture()
         #expect(try f.store.staleFacts().isEmpty)
         // A change made by hand, behind the store's back, is caught.
-        try f.store.database.execute("UPDATE client_facts SET contact_since = '2000-01-01' WHERE client_id = ?", [f.id("C1")])
+        try f.store.database.execute(
+            "UPDATE client_facts SET contact_since = '2000-01-01' WHERE client_id = ?", [f.id("C1")])
         #expect(try f.store.staleFacts() == [f.id("C1")])
         try f.store.refreshAllFacts()
         #expect(try f.store.staleFacts().isEmpty)
@@ -243,7 +401,8 @@ private struct CaseloadFixture {
             #expect(ordinal == (try Day(iso: text)).ordinal, "\(text)")
         }
         for bad in ["2026-1-23", "2026/11/23", "20261123xx", "", "abcd-ef-gh", "2026-13-01"] {
-            #expect((try fixture.store.database.queryFirst("SELECT ?", [bad]) { $0.dayOrdinal(0) } ?? nil) == nil, "\(bad)")
+            #expect(
+                (try fixture.store.database.queryFirst("SELECT ?", [bad]) { $0.dayOrdinal(0) } ?? nil) == nil, "\(bad)")
         }
         #expect((try fixture.store.database.queryFirst("SELECT NULL") { $0.dayOrdinal(0) } ?? nil) == nil)
     }

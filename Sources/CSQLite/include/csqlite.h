@@ -2,6 +2,7 @@
 #define CSQLITE_H
 
 #include <sqlite3.h>
+#include <stdio.h>
 
 /// Binds text that SQLite copies at once (SQLITE_TRANSIENT, a macro Swift cannot import).
 int csqlite_bind_text(sqlite3_stmt *stmt, int index, const char *text, int bytes);
@@ -16,5 +17,15 @@ int csqlite_db_config_int(sqlite3 *db, int option, int value);
 /// millisecond. SQLite's own busy timeout backs off to 100 ms between tries, so a waiter can
 /// lose the lock to busier writers again and again; short, even waits take turns fairly.
 int csqlite_busy_wait(sqlite3 *db, int milliseconds);
+
+/// Turns off SQLite's memory statistics, which take a process-wide lock on every allocation.
+/// Casebook never reads them. Must run before the first connection opens (sqlite3_config is
+/// variadic, and refuses once SQLite is initialised); returns SQLITE_OK or SQLITE_MISUSE.
+int csqlite_configure(void);
+
+/// Writes every statement `db` starts, with its bound values filled in, to `out`, one per line
+/// ending in ";" (for replaying the same work in the sqlite3 shell); NULL stops. Statements run by
+/// triggers are left out: the statement that fired them is written.
+int csqlite_trace_statements(sqlite3 *db, FILE *out);
 
 #endif
