@@ -95,11 +95,12 @@ package final class Database {
     }
 
     /// Runs a one-row statement once for every `width` values (bulk writes).
-    func executeRows(_ sql: String, width: Int, values: [SQLValue]) throws {
+    func executeRows(_ sql: String, width: Int, values: ArraySlice<SQLValue>) throws {
+        guard !values.isEmpty else { return }
         let statement = try statement(sql)
         defer { statement.reset() }
-        var start = 0
-        while start + width <= values.count {
+        var start = values.startIndex
+        while start + width <= values.endIndex {
             try statement.bind(values: values[start..<start + width])
             while try statement.step() {}
             start += width

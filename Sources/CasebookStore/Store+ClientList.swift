@@ -112,15 +112,16 @@ extension Store {
                     PRIMARY KEY (tag, client_id)) WITHOUT ROWID
                 """)
             try database.execute("DELETE FROM temp.cohorts WHERE tag <= ?", [tag - 4])
-            var start = 0
-            while start < ids.count {
-                let chunk = ids[start..<min(ids.count, start + 500)]
-                var values: [SQLValue] = []
-                values.reserveCapacity(chunk.count * 2)
-                for id in chunk { values += [.integer(Int64(tag)), .integer(id)] }
-                try database.executeRows("INSERT OR IGNORE INTO temp.cohorts (tag, client_id) VALUES (?, ?)", width: 2, values: values)
-                start += 500
-            }
+            // Many rows per statement: SQLite runs one statement of 250 rows much faster than 250.
+            let rows = 250
+            var values: [SQLValue] = []
+            values.reserveCapacity(ids.count * 2)
+            for id in ids { values += [.integer(Int64(tag)), .integer(id)] }
+            let whole = ids.count / rows * rows * 2
+            try database.executeRows(
+                "INSERT OR IGNORE INTO temp.cohorts (tag, client_id) VALUES " + Store.valueRows(count: rows, width: 2), width: rows * 2,
+                values: values[..<whole])
+            try database.executeRows("INSERT OR IGNORE INTO temp.cohorts (tag, client_id) VALUES (?, ?)", width: 2, values: values[whole...])
         }
         return Cohort(tag: tag, label: label, count: Set(ids).count)
     }
