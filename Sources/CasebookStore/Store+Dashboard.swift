@@ -6,10 +6,10 @@ extension Store {
     /// clients behind each bar.
     ///
     /// Two connections read at once, one per core: this one reads `client_facts` (one row per
-    /// client) while a second reads the obligations that were ever overdue, the qualifications,
-    /// and the exits and starts of the period (`DashboardFlows`). Both must see the same
-    /// snapshot: when a colleague's save commits while they read, the figures are read again,
-    /// and after three such tries on one connection alone.
+    /// client, three packed integers) and the qualifications, while a second reads the
+    /// obligations that were ever overdue and the exits and starts of the period
+    /// (`DashboardFlows`). Both must see the same snapshot: when a colleague's save commits while
+    /// they read, the figures are read again, and after three such tries on one connection alone.
     package func dashboard(_ filter: DashboardFilter, exitTarget: Double = 0.70, inParallel: Bool = true) throws
         -> Dashboard
     {
