@@ -94,7 +94,7 @@ struct ShellFloor {
         let recorded = folder + "/recorded.sql"
         try store.recordingStatements(to: recorded, body)
         // Transactions are left to the shell (two connections' BEGIN and COMMIT interleave).
-        let statements = readText(recorded).split(separator: "\n", omittingEmptySubsequences: false).filter {
+        let statements = String(decoding: DatabaseFile.contents(of: recorded) ?? [], as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).filter {
             !["BEGIN DEFERRED;", "BEGIN IMMEDIATE;", "COMMIT;", "ROLLBACK;"].contains($0)
         }.joined(separator: "\n")
         // The connection as Casebook opens it: the same page cache size.
@@ -134,19 +134,6 @@ func scratchFolder() throws -> String {
 
 func shellQuoted(_ text: String) -> String {
     "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
-}
-
-func readText(_ path: String) -> String {
-    guard let file = fopen(path, "r") else { return "" }
-    defer { fclose(file) }
-    var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 65536)
-    while true {
-        let count = fread(&buffer, 1, buffer.count, file)
-        if count <= 0 { break }
-        bytes += buffer[0..<count]
-    }
-    return String(decoding: bytes, as: UTF8.self)
 }
 
 func writeText(_ text: String, to path: String) {

@@ -94,8 +94,20 @@ package final class Database {
         while try statement.step() {}
     }
 
-    /// Runs a one-row statement once for every `width` values (bulk writes).
-    func executeRows(_ sql: String, width: Int, values: ArraySlice<SQLValue>) throws {
+    /// Inserts rows of `width` values with `insert` ("INSERT … VALUES "), `perStatement` rows per
+    /// statement (SQLite runs one statement of many rows much faster than many of one), the rows
+    /// left over one at a time.
+    func insertRows(_ insert: String, width: Int, perStatement: Int, values: ArraySlice<SQLValue>) throws {
+        let row = "(" + Array(repeating: "?", count: width).joined(separator: ", ") + ")"
+        let whole = values.startIndex + (values.count / (perStatement * width)) * (perStatement * width)
+        try executeRows(
+            insert + Array(repeating: row, count: perStatement).joined(separator: ", "), width: perStatement * width,
+            values: values[..<whole])
+        try executeRows(insert + row, width: width, values: values[whole...])
+    }
+
+    /// Runs a statement of `width` parameters once for every `width` values.
+    private func executeRows(_ sql: String, width: Int, values: ArraySlice<SQLValue>) throws {
         guard !values.isEmpty else { return }
         let statement = try statement(sql)
         defer { statement.reset() }

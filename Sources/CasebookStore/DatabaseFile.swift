@@ -85,6 +85,21 @@ package enum DatabaseFile {
         }
     }
 
+    /// The whole file's bytes, or nil when it cannot be read (also for the config and programme
+    /// files, the benchmark's recordings and the tests).
+    package static func contents(of path: String) -> [UInt8]? {
+        guard let file = fopen(path, "rb") else { return nil }
+        defer { fclose(file) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = fread(&buffer, 1, buffer.count, file)
+            if count <= 0 { break }
+            bytes += buffer[0..<count]
+        }
+        return bytes
+    }
+
     /// The permission bits of a file (for tests and `check`).
     package static func mode(of path: String) -> Int? {
         var info = stat()

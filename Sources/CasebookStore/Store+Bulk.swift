@@ -72,18 +72,16 @@ final class BackgroundWriter: @unchecked Sendable {
 
     init(database: Database) { self.database = database }
 
-    /// Runs `many` (a statement of `rows` rows of `width` values) on as many whole groups of
-    /// `values` as there are, then the one-row statement `one` on each row left.
-    func enqueue(many: String, rows: Int, one: String, width: Int, _ values: [SQLValue]) {
+    /// Inserts the rows of `width` values with `insert` ("INSERT … VALUES "), `perStatement`
+    /// rows per statement.
+    func enqueue(_ insert: String, width: Int, perStatement: Int, _ values: [SQLValue]) {
         slots.wait()
         queue.async { [self] in
             defer { slots.signal() }
             guard failure == nil else { return }
-            do {
-                let whole = values.count / (rows * width) * (rows * width)
-                try database.executeRows(many, width: rows * width, values: values[..<whole])
-                try database.executeRows(one, width: width, values: values[whole...])
-            } catch { failure = error }
+            do { try database.insertRows(insert, width: width, perStatement: perStatement, values: values[...]) } catch {
+                failure = error
+            }
         }
     }
 
@@ -97,8 +95,7 @@ final class BackgroundWriter: @unchecked Sendable {
 /// Rows for one table, handed to the writer a few hundred at a time.
 final class BatchInsert {
     private let writer: BackgroundWriter
-    private let sql: String
-    private let sqlMany: String
+    private let insert: String
     private let width: Int
     private let batchRows = 500
     /// Rows per statement: SQLite runs one statement of many rows faster than many of one.
@@ -108,9 +105,7 @@ final class BatchInsert {
 
     init(_ writer: BackgroundWriter, table: String, columns: [String], orIgnore: Bool = false) {
         self.writer = writer
-        let insert = "INSERT \(orIgnore ? "OR IGNORE " : "")INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
-        sql = insert + Store.valueRows(count: 1, width: columns.count)
-        sqlMany = insert + Store.valueRows(count: rowsPerStatement, width: columns.count)
+        insert = "INSERT \(orIgnore ? "OR IGNORE " : "")INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
         width = columns.count
         pending.reserveCapacity(batchRows * width)
     }
@@ -123,7 +118,7 @@ final class BatchInsert {
 
     func flush() throws {
         guard count > 0 else { return }
-        writer.enqueue(many: sqlMany, rows: rowsPerStatement, one: sql, width: width, pending)
+        writer.enqueue(insert, width: width, perStatement: rowsPerStatement, pending)
         pending.removeAll(keepingCapacity: true)
         count = 0
     }

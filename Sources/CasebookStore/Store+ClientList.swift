@@ -112,16 +112,11 @@ extension Store {
                     PRIMARY KEY (tag, client_id)) WITHOUT ROWID
                 """)
             try database.execute("DELETE FROM temp.cohorts WHERE tag <= ?", [tag - 4])
-            // Many rows per statement: SQLite runs one statement of 250 rows much faster than 250.
-            let rows = 250
             var values: [SQLValue] = []
             values.reserveCapacity(ids.count * 2)
             for id in ids { values += [.integer(Int64(tag)), .integer(id)] }
-            let whole = ids.count / rows * rows * 2
-            try database.executeRows(
-                "INSERT OR IGNORE INTO temp.cohorts (tag, client_id) VALUES " + Store.valueRows(count: rows, width: 2), width: rows * 2,
-                values: values[..<whole])
-            try database.executeRows("INSERT OR IGNORE INTO temp.cohorts (tag, client_id) VALUES (?, ?)", width: 2, values: values[whole...])
+            try database.insertRows(
+                "INSERT OR IGNORE INTO temp.cohorts (tag, client_id) VALUES ", width: 2, perStatement: 250, values: values[...])
         }
         return Cohort(tag: tag, label: label, count: Set(ids).count)
     }

@@ -72,7 +72,6 @@ extension Store {
             let usernames = Dictionary(
                 uniqueKeysWithValues: try database.query("SELECT id, username FROM staff") { ($0.int64(0), $0.text(1)) }
             )
-            var officerSlots = [Int32](repeating: -1, count: Int(usernames.keys.max() ?? 0) + 2)
 
             var conditions: [String] = []
             var arguments: [any SQLBindable] = []
@@ -94,7 +93,7 @@ extension Store {
             var levelMembers = [[Int64]](repeating: [], count: CEFRLevel.allCases.count + 1)
             var civicMembers: [[Int64]] = [[], []]
             // One pass over every client, reading three integers that SQLite keeps packed
-            // (`DashboardFacts`): the loop makes no strings and hashes nothing.
+            // (`DashboardFacts`): the loop makes no strings.
             let silence = today.adding(days: -WorkItem.contactGapDays).ordinal
             let scope = conditions.isEmpty ? "" : " AND " + conditions.joined(separator: " AND ")
             try database.forEach("SELECT client_id, dash_bits, dash_days FROM client_facts WHERE 1\(scope)", arguments)
@@ -108,16 +107,12 @@ extension Store {
                 guard facts.isOpen else { return }
                 isOpen[Int(id)] = true
                 let officer = facts.officerID
-                // Officers by id in an array (slot 0: unassigned); staff ids are small.
-                let slot = officer.map { $0 >= 0 && $0 < officerSlots.count - 1 ? Int($0) + 1 : -1 } ?? 0
                 let index: Int32
-                if slot >= 0, officerSlots[slot] >= 0 {
-                    index = officerSlots[slot]
-                } else if slot < 0, let known = officerIndex[officer] {
+                if let known = officerIndex[officer] {
                     index = known
                 } else {
                     index = Int32(board.officers.count)
-                    if slot >= 0 { officerSlots[slot] = index } else { officerIndex[officer] = index }
+                    officerIndex[officer] = index
                     board.officers.append(
                         OfficerLoad(officerID: officer, username: officer.flatMap { usernames[$0] } ?? "(unassigned)"))
                     openMembers.append([])

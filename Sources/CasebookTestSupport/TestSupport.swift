@@ -71,16 +71,7 @@ package struct Fixture {
 
 /// The bytes of a file, to prove it was left untouched.
 package func contents(of path: String) -> [UInt8] {
-    guard let file = fopen(path, "rb") else { return [] }
-    defer { fclose(file) }
-    var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 65536)
-    while true {
-        let count = fread(&buffer, 1, buffer.count, file)
-        if count <= 0 { break }
-        bytes += buffer[0..<count]
-    }
-    return bytes
+    DatabaseFile.contents(of: path) ?? []
 }
 
 package func write(_ text: String, to path: String) {

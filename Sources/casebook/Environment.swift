@@ -4,6 +4,7 @@
     import Darwin
 #endif
 import CasebookCore
+import CasebookStore
 
 /// Facts from the process environment: variables, the operating-system user, paths.
 enum Environment {
@@ -52,16 +53,7 @@ enum Environment {
 
     /// A whole text file, or nil when it cannot be read.
     static func readFile(_ path: String) -> String? {
-        guard let file = fopen(path, "rb") else { return nil }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 16384)
-        while true {
-            let count = fread(&buffer, 1, buffer.count, file)
-            if count <= 0 { break }
-            bytes += buffer[0..<count]
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        DatabaseFile.contents(of: path).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The names of the files in `folder` ending in `suffix`, sorted.
