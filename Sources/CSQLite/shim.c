@@ -5,6 +5,10 @@ int csqlite_bind_text(sqlite3_stmt *stmt, int index, const char *text, int bytes
     return sqlite3_bind_text(stmt, index, text, bytes, SQLITE_TRANSIENT);
 }
 
+int csqlite_bind_text_static(sqlite3_stmt *stmt, int index, const char *text, int bytes) {
+    return sqlite3_bind_text(stmt, index, text, bytes, SQLITE_STATIC);
+}
+
 int csqlite_bind_blob(sqlite3_stmt *stmt, int index, const void *data, int bytes) {
     return sqlite3_bind_blob(stmt, index, data, bytes, SQLITE_TRANSIENT);
 }

@@ -73,7 +73,8 @@ package struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 
-    static func write(_ day: Day, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) {
+    /// Writes the ten bytes of `iso` at `start`.
+    package static func write(_ day: Day, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) {
         let zero = UInt8(ascii: "0")
         buffer[start] = zero + UInt8(day.year / 1000 % 10)
         buffer[start + 1] = zero + UInt8(day.year / 100 % 10)

@@ -70,13 +70,70 @@ package enum SearchKey {
 
     /// The distinct tokens stored for a client's names.
     package static func tokens(of names: [String]) -> [String] {
-        // Compared byte for byte: folded text is what is stored, and String's own equality
-        // would normalize every non-Latin name again.
+        distinct(names.flatMap(words))
+    }
+
+    /// `words` in order, each once. Compared byte for byte: folded text is what is stored, and
+    /// String's own equality would normalize every non-Latin name again.
+    private static func distinct(_ words: [String]) -> [String] {
         var tokens: [String] = []
-        for word in names.flatMap(words) where !tokens.contains(where: { $0.utf8.elementsEqual(word.utf8) }) {
+        for word in words where !tokens.contains(where: { $0.utf8.elementsEqual(word.utf8) }) {
             tokens.append(word)
         }
         return tokens
+    }
+
+    /// `tokens(of:)` and `sortKey(family:given:)` for many names that repeat (a bulk load):
+    /// each distinct name text is folded once.
+    package struct Memo {
+        private var words: [ExactText: [String]] = [:]
+        private var folded: [ExactText: String] = [:]
+
+        package init() {}
+
+        /// As `SearchKey.tokens(of:)`.
+        package mutating func tokens(of names: [String]) -> [String] {
+            var all: [String] = []
+            for name in names {
+                let key = ExactText(name)
+                if let known = words[key] {
+                    all += known
+                } else {
+                    let found = SearchKey.words(name)
+                    words[key] = found
+                    all += found
+                }
+            }
+            return distinct(all)
+        }
+
+        /// As `SearchKey.sortKey(family:given:)`.
+        package mutating func sortKey(family: String, given: String) -> String {
+            fold(family) + "\u{1}" + fold(given)
+        }
+
+        private mutating func fold(_ text: String) -> String {
+            let key = ExactText(text)
+            if let known = folded[key] { return known }
+            let result = SearchKey.fold(text)
+            folded[key] = result
+            return result
+        }
+    }
+
+    /// A text as a dictionary key by its exact bytes. String's own hashing normalizes
+    /// non-ASCII text first, which costs about as much as folding it.
+    private struct ExactText: Hashable {
+        let text: String
+
+        init(_ text: String) { self.text = text }
+
+        static func == (lhs: ExactText, rhs: ExactText) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
+
+        func hash(into hasher: inout Hasher) {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
     }
 
     /// The sort key of a name in lists: folded family name, then given names.

@@ -138,14 +138,13 @@ struct DemoTracks {
         into tracks: inout TrackRecords
     ) {
         let base = random.weighted([(0, 40), (1, 35), (2, 20), (4, 5)])
-        var levels: [Skill: Int] = [:]
-        for skill in Skill.core {
+        // The level rank of each of `Skill.core`, by position.
+        var levels: [Int] = Skill.core.map { skill in
             let oral = skill == .spokenInteraction || skill == .spokenProduction || skill == .listening
-            levels[skill] = min(4, base + (oral && random.chance(40) ? 1 : 0))
+            return min(4, base + (oral && random.chance(40) ? 1 : 0))
         }
         func assess(on day: Day, instrument: String, certified: Bool) {
-            for skill in Skill.core {
-                guard let rank = levels[skill] else { continue }
+            for (skill, rank) in zip(Skill.core, levels) {
                 tracks.assessments.append(
                     LanguageAssessment(
                         clientID: 0, date: day, skill: skill, level: CEFRLevel.allCases[rank], instrument: instrument,
@@ -164,7 +163,7 @@ struct DemoTracks {
             number += 1
             let months = random.int(5...9)
             let courseEnd = courseStart.adding(months: months)
-            let target = CEFRLevel.allCases[min(8, (levels.values.min() ?? 0) + 1)]
+            let target = CEFRLevel.allCases[min(8, (levels.min() ?? 0) + 1)]
             let hours = months * 40
             let course = CourseEnrolment(
                 clientID: 0, provider: school, level: target, startsOn: courseStart, endsOn: courseEnd, hoursPlanned: hours)
@@ -183,8 +182,8 @@ struct DemoTracks {
             }
             tracks.courses.append((course, entries))
             guard courseEnd <= min(end, today) else { break }
-            for skill in Skill.core where random.int(0...3) < progress {
-                levels[skill] = min(8, (levels[skill] ?? 0) + (random.chance(25) ? 2 : 1))
+            for slot in levels.indices where random.int(0...3) < progress {
+                levels[slot] = min(8, levels[slot] + (random.chance(25) ? 2 : 1))
             }
             // Progress is tested once, after the last course taken so far: by the certified exam
             // after the second or third course.

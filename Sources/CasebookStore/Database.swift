@@ -94,31 +94,6 @@ package final class Database {
         while try statement.step() {}
     }
 
-    /// Inserts rows of `width` values with `insert` ("INSERT … VALUES "), `perStatement` rows per
-    /// statement (SQLite runs one statement of many rows much faster than many of one), the rows
-    /// left over one at a time.
-    func insertRows(_ insert: String, width: Int, perStatement: Int, values: ArraySlice<SQLValue>) throws {
-        let row = "(" + Array(repeating: "?", count: width).joined(separator: ", ") + ")"
-        let whole = values.startIndex + (values.count / (perStatement * width)) * (perStatement * width)
-        try executeRows(
-            insert + Array(repeating: row, count: perStatement).joined(separator: ", "), width: perStatement * width,
-            values: values[..<whole])
-        try executeRows(insert + row, width: width, values: values[whole...])
-    }
-
-    /// Runs a statement of `width` parameters once for every `width` values.
-    private func executeRows(_ sql: String, width: Int, values: ArraySlice<SQLValue>) throws {
-        guard !values.isEmpty else { return }
-        let statement = try statement(sql)
-        defer { statement.reset() }
-        var start = values.startIndex
-        while start + width <= values.endIndex {
-            try statement.bind(values: values[start..<start + width])
-            while try statement.step() {}
-            start += width
-        }
-    }
-
     /// Runs a query and maps every row.
     package func query<T>(_ sql: String, _ arguments: [any SQLBindable] = [], _ map: (Row) throws -> T) throws -> [T] {
         let statement = try statement(sql)

@@ -16,24 +16,67 @@ func sql<T: SQLBindable>(_ value: T) -> SQLValue { value.sqlValue }
 /// Something that binds as one SQL value.
 package protocol SQLBindable {
     var sqlValue: SQLValue { get }
+    /// Appends the value to packed rows (bulk writes), without making an `SQLValue` first
+    /// where the type can.
+    func pack(into rows: PackedRows)
 }
 
-extension Int: SQLBindable { package var sqlValue: SQLValue { .integer(Int64(self)) } }
-extension Int64: SQLBindable { package var sqlValue: SQLValue { .integer(self) } }
-extension Double: SQLBindable { package var sqlValue: SQLValue { .real(self) } }
-extension String: SQLBindable { package var sqlValue: SQLValue { .text(self) } }
+extension SQLBindable {
+    package func pack(into rows: PackedRows) { rows.append(sqlValue) }
+}
+
+extension Int: SQLBindable {
+    package var sqlValue: SQLValue { .integer(Int64(self)) }
+    package func pack(into rows: PackedRows) { rows.append(Int64(self)) }
+}
+
+extension Int64: SQLBindable {
+    package var sqlValue: SQLValue { .integer(self) }
+    package func pack(into rows: PackedRows) { rows.append(self) }
+}
+
+extension Double: SQLBindable {
+    package var sqlValue: SQLValue { .real(self) }
+    package func pack(into rows: PackedRows) { rows.append(self) }
+}
+
+extension String: SQLBindable {
+    package var sqlValue: SQLValue { .text(self) }
+    package func pack(into rows: PackedRows) { rows.append(self) }
+}
+
 extension Substring: SQLBindable { package var sqlValue: SQLValue { .text(String(self)) } }
-extension Bool: SQLBindable { package var sqlValue: SQLValue { .integer(self ? 1 : 0) } }
-extension Day: SQLBindable { package var sqlValue: SQLValue { .text(iso) } }
+
+extension Bool: SQLBindable {
+    package var sqlValue: SQLValue { .integer(self ? 1 : 0) }
+    package func pack(into rows: PackedRows) { rows.append(Int64(self ? 1 : 0)) }
+}
+
+extension Day: SQLBindable {
+    package var sqlValue: SQLValue { .text(iso) }
+    package func pack(into rows: PackedRows) { rows.append(self) }
+}
+
 extension Instant: SQLBindable { package var sqlValue: SQLValue { .text(iso) } }
-extension SQLValue: SQLBindable { package var sqlValue: SQLValue { self } }
+
+extension SQLValue: SQLBindable {
+    package var sqlValue: SQLValue { self }
+    package func pack(into rows: PackedRows) { rows.append(self) }
+}
 
 extension Optional: SQLBindable where Wrapped: SQLBindable {
     package var sqlValue: SQLValue { self?.sqlValue ?? .null }
+    package func pack(into rows: PackedRows) {
+        if let self { self.pack(into: rows) } else { rows.appendNull() }
+    }
 }
 
 extension RawRepresentable where RawValue == String {
     package var sqlValue: SQLValue { .text(rawValue) }
+}
+
+extension SQLBindable where Self: RawRepresentable, RawValue == String {
+    package func pack(into rows: PackedRows) { rows.append(rawValue) }
 }
 
 extension CasePhase: SQLBindable {}

@@ -72,14 +72,14 @@ final class BackgroundWriter: @unchecked Sendable {
 
     init(database: Database) { self.database = database }
 
-    /// Inserts the rows of `width` values with `insert` ("INSERT … VALUES "), `perStatement`
+    /// Inserts `rows` of `width` values with `insert` ("INSERT … VALUES "), `perStatement`
     /// rows per statement.
-    func enqueue(_ insert: String, width: Int, perStatement: Int, _ values: [SQLValue]) {
+    func enqueue(_ insert: String, width: Int, perStatement: Int, _ rows: PackedRows) {
         slots.wait()
         queue.async { [self] in
             defer { slots.signal() }
             guard failure == nil else { return }
-            do { try database.insertRows(insert, width: width, perStatement: perStatement, values: values[...]) } catch {
+            do { try database.insertRows(insert, width: width, perStatement: perStatement, rows: rows) } catch {
                 failure = error
             }
         }
@@ -100,18 +100,33 @@ final class BatchInsert {
     private let batchRows = 500
     /// Rows per statement: SQLite runs one statement of many rows faster than many of one.
     private let rowsPerStatement = 50
-    private var pending: [SQLValue] = []
+    private var pending: PackedRows
     private var count = 0
 
     init(_ writer: BackgroundWriter, table: String, columns: [String], orIgnore: Bool = false) {
         self.writer = writer
         insert = "INSERT \(orIgnore ? "OR IGNORE " : "")INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
         width = columns.count
-        pending.reserveCapacity(batchRows * width)
+        pending = PackedRows(reservingBytes: batchRows * width * 12)
     }
 
-    func add(_ row: [SQLValue]) throws {
-        pending.append(contentsOf: row)
+    /// Adds one row, its values in the order of the columns.
+    func add<each Value: SQLBindable>(_ value: repeat each Value) throws {
+        let rows = pending  // one reference for the row, not one per value
+        let before = rows.valueCount
+        repeat (each value).pack(into: rows)
+        try added(rows.valueCount - before)
+    }
+
+    /// Adds one row of values already converted.
+    func add(values: [SQLValue]) throws {
+        let rows = pending
+        for value in values { rows.append(value) }
+        try added(values.count)
+    }
+
+    private func added(_ values: Int) throws {
+        precondition(values == width, "\(insert) takes \(width) values a row, not \(values)")
         count += 1
         if count == batchRows { try flush() }
     }
@@ -119,7 +134,8 @@ final class BatchInsert {
     func flush() throws {
         guard count > 0 else { return }
         writer.enqueue(insert, width: width, perStatement: rowsPerStatement, pending)
-        pending.removeAll(keepingCapacity: true)
+        // The writer owns those rows now.
+        pending = PackedRows(reservingBytes: pending.byteCount)
         count = 0
     }
 }
@@ -132,7 +148,7 @@ package final class BulkLoader {
     let actor: Staff.ID
     /// One timestamp for the whole load: it is one transaction.
     let now: Instant
-    private let stamp: SQLValue
+    private let stamp: String
     private var nextClientID: Int64
     private var nextCourseID: Int64
     private var nextQualificationID: Int64
@@ -141,6 +157,14 @@ package final class BulkLoader {
     private let clients, tokens, enrolments, history, audit: BatchInsert
     private let assessments, courses, attendance, qualifications, events, civicStatus, civicSessions, civicTests: BatchInsert
     private let contracts, contractVersions, versionObligations, contractEvents, obligations, notes, facts: BatchInsert
+    /// A learner profile of one programme version.
+    private struct ProfileKey: Hashable {
+        let programme: ProgrammeKey
+        let profile: String?
+    }
+    private var targetRanksByProfile: [ProfileKey: [Int?]] = [:]
+    /// Names repeat in a load: each distinct one is folded for search once.
+    private var folding = SearchKey.Memo()
     /// Every programme version, read before the load starts (the writer owns the connection after).
     private let programmes: [ProgrammeKey: Programme]
 
@@ -148,7 +172,7 @@ package final class BulkLoader {
         self.store = store
         self.actor = actor
         now = store.clock.now
-        stamp = .text(now.iso)
+        stamp = now.iso
         let db = store.database
         writer = BackgroundWriter(database: db)
         nextClientID = (try db.scalar("SELECT max(id) FROM clients") ?? 0) + 1
@@ -248,15 +272,19 @@ package final class BulkLoader {
         let id = nextClientID
         nextClientID += 1
         let since = steps.last?.on ?? store.clock.today
-        try clients.add([sql(id)] + Store.clientValues(client, phaseSince: since, now: stamp, actor: actor))
-        for row in Store.tokenRows(client, id: id) { try tokens.add(row) }
-        try enrolments.add(Store.enrolmentValues(enrolment, clientID: id))
-        for step in steps {
-            try history.add([sql(id), sql(step.from), sql(step.to), sql(step.on), sql(step.exitReason), stamp, sql(actor)])
+        let sortName = folding.sortKey(family: client.familyName, given: client.givenNames)
+        try clients.add(
+            values: [sql(id)] + Store.clientValues(client, sortName: sortName, phaseSince: since, now: .text(stamp), actor: actor))
+        for token in folding.tokens(of: [client.familyName, client.givenNames, client.otherNames]) {
+            try tokens.add(token, sortName, id)
         }
-        try audit.add([stamp, sql(actor), sql("client"), sql(id), sql(id), sql("record"), sql(nil as String?), sql(note)])
+        try enrolments.add(values: Store.enrolmentValues(enrolment, clientID: id))
+        for step in steps {
+            try history.add(id, step.from, step.to, step.on, step.exitReason, stamp, actor)
+        }
+        try audit.add(stamp, actor, "client", id, id, "record", nil as String?, note)
         try addTracks(tracks, clientID: id)
-        try facts.add(factsRow(client, id: id, phaseSince: since, enrolment: enrolment, tracks: tracks))
+        try facts.add(values: factsRow(client, id: id, phaseSince: since, enrolment: enrolment, tracks: tracks))
         return id
     }
 
@@ -266,69 +294,87 @@ package final class BulkLoader {
         let programme = enrolment.programmeID.flatMap { programmeID in
             enrolment.programmeVersion.flatMap { programmes[ProgrammeKey(id: programmeID, version: $0)] }
         }
-        let targets = programme?.profiles.first { $0.id == enrolment.profile }?.targets ?? [:]
-        var current: [Skill: Int] = [:]
-        var latest: [Skill: Day] = [:]
-        for assessment in tracks.assessments where latest[assessment.skill].map({ assessment.date >= $0 }) ?? true {
-            latest[assessment.skill] = assessment.date
-            current[assessment.skill] = assessment.level.rank
-        }
+        // Per skill of `Store.factSkills`, by position: this runs for every client.
         let skills = Store.factSkills
-        let levelMin = skills.allSatisfy { current[$0] != nil } ? skills.compactMap { current[$0] }.min() : nil
+        let targets = programme.map { targetRanks($0, profile: enrolment.profile) } ?? Array(repeating: nil, count: skills.count)
+        var current = [Int?](repeating: nil, count: skills.count)
+        var latest = [Day?](repeating: nil, count: skills.count)
+        for assessment in tracks.assessments {
+            guard let slot = skills.firstIndex(where: { $0 == assessment.skill }) else { continue }
+            if latest[slot].map({ assessment.date >= $0 }) ?? true {
+                latest[slot] = assessment.date
+                current[slot] = assessment.level.rank
+            }
+        }
+        let levelMin = current.contains(nil) ? nil : current.compactMap { $0 }.min()
         let contactSince = tracks.notes.map(\.date).max() ?? phaseSince
         let contract = tracks.contract?.contract
         let requirement = tracks.civicRequirement ?? (programme?.civicRequired == false ? .notRequired : .required)
         let civicRequired = enrolment.programmeID != nil && requirement == .required
         let lastTest = tracks.civicTests.enumerated().max { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }?.element
         let civicComplete = lastTest.map(\.passed) ?? (tracks.civicAttestedOn != nil && programme?.civicTest == nil)
+        var targetBits = 0
+        var metBits = 0
+        for slot in skills.indices {
+            guard let target = targets[slot] else { continue }
+            targetBits |= 1 << slot
+            if let level = current[slot], level >= target { metBits |= 1 << slot }
+        }
         var row: [SQLValue] = [
             sql(id), sql(client.officerID), sql(client.phase.rawValue), sql(client.phase.isOpen), sql(enrolment.programmeID),
             sql(contactSince), sql(contract != nil), sql(contract?.status == .ended ? contract?.endedOn : nil), sql(civicRequired),
-            sql(civicComplete), sql(levelMin),
-            sql(skills.enumerated().reduce(0) { $0 + (targets[$1.element] != nil ? 1 << $1.offset : 0) }),
-            sql(skills.enumerated().reduce(0) { total, item in
-                guard let current = current[item.element], let target = targets[item.element]?.rank, current >= target else { return total }
-                return total + (1 << item.offset)
-            }),
+            sql(civicComplete), sql(levelMin), sql(targetBits), sql(metBits),
         ]
-        for skill in skills { row += [sql(current[skill]), sql(targets[skill]?.rank)] }
+        row.reserveCapacity(row.count + 2 * skills.count)
+        for slot in skills.indices { row += [sql(current[slot]), sql(targets[slot])] }
         return row
+    }
+
+    /// The target rank per skill of `Store.factSkills` for a profile of `programme` (none for
+    /// an unknown profile), worked out once per profile.
+    private func targetRanks(_ programme: Programme, profile: String?) -> [Int?] {
+        let key = ProfileKey(programme: ProgrammeKey(id: programme.id, version: programme.version), profile: profile)
+        if let known = targetRanksByProfile[key] { return known }
+        let targets = programme.profiles.first { $0.id == profile }?.targets ?? [:]
+        let ranks = Store.factSkills.map { targets[$0]?.rank }
+        targetRanksByProfile[key] = ranks
+        return ranks
     }
 
     private func addTracks(_ tracks: TrackRecords, clientID id: Int64) throws {
         for a in tracks.assessments {
-            try assessments.add([sql(id), sql(a.date), sql(a.skill.rawValue), sql(a.level.rawValue), sql(a.level.rank), sql(a.instrument), sql(a.provider), sql(a.isCertified), stamp, sql(actor)])
+            try assessments.add(id, a.date, a.skill.rawValue, a.level.rawValue, a.level.rank, a.instrument, a.provider, a.isCertified, stamp, actor)
         }
         for (course, entries) in tracks.courses {
             let courseID = nextCourseID
             nextCourseID += 1
-            try courses.add([sql(courseID), sql(id), sql(course.provider), sql(course.level.rawValue), sql(course.startsOn), sql(course.endsOn), sql(course.hoursPlanned), stamp, sql(actor)])
+            try courses.add(courseID, id, course.provider, course.level.rawValue, course.startsOn, course.endsOn, course.hoursPlanned, stamp, actor)
             for entry in entries {
-                try attendance.add([sql(courseID), sql(entry.date), sql(entry.scheduledHours), sql(entry.attendedHours), sql(entry.absence?.rawValue), stamp, sql(actor)])
+                try attendance.add(courseID, entry.date, entry.scheduledHours, entry.attendedHours, entry.absence?.rawValue, stamp, actor)
             }
         }
         for file in tracks.recognition {
             let q = file.qualification
             let qid = nextQualificationID
             nextQualificationID += 1
-            try qualifications.add([sql(qid), sql(id), sql(q.title), sql(q.field), sql(q.country), sql(q.institution), sql(q.year), sql(q.iscedLevel), sql(q.hasDocuments), sql(q.isRegulatedProfession), sql(q.stage.rawValue), sql(q.stageSince), sql(q.route?.rawValue), sql(q.completeOn), sql(q.decisionDue), sql(q.decidedOn), sql(q.passportIssuedOn), sql(q.passportExpiresOn), sql(q.compensation?.rawValue), sql(q.compensationStart), sql(q.compensationEnd), sql(1), stamp, sql(actor), stamp, sql(actor)])
+            try qualifications.add(qid, id, q.title, q.field, q.country, q.institution, q.year, q.iscedLevel, q.hasDocuments, q.isRegulatedProfession, q.stage.rawValue, q.stageSince, q.route?.rawValue, q.completeOn, q.decisionDue, q.decidedOn, q.passportIssuedOn, q.passportExpiresOn, q.compensation?.rawValue, q.compensationStart, q.compensationEnd, 1, stamp, actor, stamp, actor)
             var from: RecognitionStage?
             for (stage, day) in file.steps {
-                try events.add([sql(qid), sql(from?.rawValue), sql(stage.rawValue), sql(day), stamp, sql(actor)])
+                try events.add(qid, from?.rawValue, stage.rawValue, day, stamp, actor)
                 from = stage
             }
         }
         if let requirement = tracks.civicRequirement {
-            try civicStatus.add([sql(id), sql(requirement.rawValue), sql(tracks.civicExemptReason), sql(tracks.civicAttestedOn), stamp, sql(actor)])
+            try civicStatus.add(id, requirement.rawValue, tracks.civicExemptReason, tracks.civicAttestedOn, stamp, actor)
         }
         for session in tracks.civicSessions {
-            try civicSessions.add([sql(id), sql(session.moduleID), sql(session.date), sql(session.hours), sql(session.language), stamp, sql(actor)])
+            try civicSessions.add(id, session.moduleID, session.date, session.hours, session.language, stamp, actor)
         }
         for test in tracks.civicTests {
-            try civicTests.add([sql(id), sql(test.date), sql(test.score), sql(test.passMark), sql(test.passed), stamp, sql(actor)])
+            try civicTests.add(id, test.date, test.score, test.passMark, test.passed, stamp, actor)
         }
         for note in tracks.notes {
-            try notes.add([sql(id), sql(note.contact.rawValue), sql(note.date), sql(note.interpreterLanguage), sql(note.summary), sql(note.followUpOn), sql(note.followUpDone), stamp, sql(actor)])
+            try notes.add(id, note.contact.rawValue, note.date, note.interpreterLanguage, note.summary, note.followUpOn, note.followUpDone, stamp, actor)
         }
         if let record = tracks.contract { try addContract(record, clientID: id) }
     }
@@ -337,18 +383,18 @@ package final class BulkLoader {
         let k = record.contract
         let contractID = nextContractID
         nextContractID += 1
-        try contracts.add([sql(contractID), sql(id), sql(k.programmeID), sql(k.programmeVersion), sql(k.status.rawValue), sql(k.number), sql(k.settledOn), sql(k.newcomerSignedOn), sql(k.authoritySignedOn), sql(k.reviewedOn), sql(k.endedOn), sql(k.endReason), sql(1), stamp, sql(actor), stamp, sql(actor)])
-        try contractEvents.add([sql(contractID), sql("drafted"), sql(record.draftedOn), sql(""), stamp, sql(actor)])
+        try contracts.add(contractID, id, k.programmeID, k.programmeVersion, k.status.rawValue, k.number, k.settledOn, k.newcomerSignedOn, k.authoritySignedOn, k.reviewedOn, k.endedOn, k.endReason, 1, stamp, actor, stamp, actor)
+        try contractEvents.add(contractID, "drafted", record.draftedOn, "", stamp, actor)
         for number in 1...k.number {
-            try contractVersions.add([sql(contractID), sql(number), sql(record.draftedOn), sql(number == 1 ? "first version" : "amended"), sql(k.newcomerSignedOn), sql(k.authoritySignedOn)])
+            try contractVersions.add(contractID, number, record.draftedOn, number == 1 ? "first version" : "amended", k.newcomerSignedOn, k.authoritySignedOn)
             for o in record.earlier[number] ?? [] {
-                try versionObligations.add([sql(contractID), sql(number), sql(o.position), sql(o.party.rawValue), sql(o.category.rawValue), sql(o.description), sql(o.legalBasis), sql(o.dueOn), sql(o.status.rawValue)])
+                try versionObligations.add(contractID, number, o.position, o.party.rawValue, o.category.rawValue, o.description, o.legalBasis, o.dueOn, o.status.rawValue)
             }
         }
-        if let signed = k.signedOn { try contractEvents.add([sql(contractID), sql("signed"), sql(signed), sql("version \(k.number)"), stamp, sql(actor)]) }
-        if let ended = k.endedOn { try contractEvents.add([sql(contractID), sql("ended"), sql(ended), sql(k.endReason), stamp, sql(actor)]) }
+        if let signed = k.signedOn { try contractEvents.add(contractID, "signed", signed, "version \(k.number)", stamp, actor) }
+        if let ended = k.endedOn { try contractEvents.add(contractID, "ended", ended, k.endReason, stamp, actor) }
         for o in record.obligations {
-            try obligations.add([sql(contractID), sql(id), sql(o.position), sql(o.party.rawValue), sql(o.category.rawValue), sql(o.description), sql(o.legalBasis), sql(o.anchor?.rawValue), sql(o.offset?.text), sql(o.dueOn), sql(o.status.rawValue), sql(o.waivedReason), sql(o.evidence), sql(o.settledOn), sql(1), stamp, sql(actor)])
+            try obligations.add(contractID, id, o.position, o.party.rawValue, o.category.rawValue, o.description, o.legalBasis, o.anchor?.rawValue, o.offset?.text, o.dueOn, o.status.rawValue, o.waivedReason, o.evidence, o.settledOn, 1, stamp, actor)
         }
     }
 
@@ -383,7 +429,15 @@ extension Store {
     /// Runs `body` with a loader inside one transaction; all or nothing. The secondary indexes
     /// of the loaded tables that rows do not reach in order are dropped for the load and rebuilt
     /// after it, which is several times faster than updating them row by row.
+    ///
+    /// Only into a file with no clients yet (the demo), because the load does not wait for the
+    /// disk: a power cut during it, or just after, can cost the file, but nothing anyone entered.
     package func bulkLoad(actor: Staff.ID, _ body: (BulkLoader) throws -> Void) throws {
+        guard try !hasClients() else { throw StoreError.invalidInput("Bulk loads go only into a file with no clients yet.") }
+        // Waiting for the disk to flush every page written would add about half a second at
+        // 100,000 clients, for data that can be generated again.
+        try database.executeScript("PRAGMA synchronous = OFF")
+        defer { try? database.executeScript("PRAGMA synchronous = FULL") }
         // Foreign keys are not checked row by row; a rollback journal writes the new pages once
         // (WAL would write them twice).
         try database.executeScript("PRAGMA foreign_keys = OFF")

@@ -112,11 +112,13 @@ extension Store {
                     PRIMARY KEY (tag, client_id)) WITHOUT ROWID
                 """)
             try database.execute("DELETE FROM temp.cohorts WHERE tag <= ?", [tag - 4])
-            var values: [SQLValue] = []
-            values.reserveCapacity(ids.count * 2)
-            for id in ids { values += [.integer(Int64(tag)), .integer(id)] }
+            let rows = PackedRows(reservingBytes: ids.count * 18)
+            for id in ids {
+                rows.append(Int64(tag))
+                rows.append(id)
+            }
             try database.insertRows(
-                "INSERT OR IGNORE INTO temp.cohorts (tag, client_id) VALUES ", width: 2, perStatement: 250, values: values[...])
+                "INSERT OR IGNORE INTO temp.cohorts (tag, client_id) VALUES ", width: 2, perStatement: 250, rows: rows)
         }
         return Cohort(tag: tag, label: label, count: Set(ids).count)
     }

@@ -82,10 +82,13 @@ extension Store {
         "officer_id", "phase", "phase_since", "version", "created_at", "created_by", "updated_at", "updated_by",
     ]
 
-    static func clientValues(_ client: Client, phaseSince: Day, now: SQLValue, actor: Staff.ID) -> [SQLValue] {
+    /// The values of `clientInsertColumns`; `sortName` when the caller folded it already.
+    static func clientValues(
+        _ client: Client, sortName: String? = nil, phaseSince: Day, now: SQLValue, actor: Staff.ID
+    ) -> [SQLValue] {
         [
             sql(client.caseNumber.text), sql(client.familyName), sql(client.givenNames), sql(client.otherNames),
-            sql(SearchKey.sortKey(family: client.familyName, given: client.givenNames)), sql(client.dateOfBirth),
+            sql(sortName ?? SearchKey.sortKey(family: client.familyName, given: client.givenNames)), sql(client.dateOfBirth),
             sql(client.sex.rawValue), sql(client.countryOfBirth), sql(client.nationality),
             sql(client.languages.joined(separator: ",")), sql(client.interpreterLanguage), sql(client.arrivalDate),
             sql(client.municipality), sql(client.residenceCategory.rawValue), sql(client.permitExpiry),

@@ -61,6 +61,63 @@ import CasebookTestSupport
         #expect(try fixture.store.countClients(ClientFilter(search: "zzz")).value == 0)
     }
 
+    @Test func aBulkLoadWritesTheSameSearchRowsAsAddingEachClient() throws {
+        let names = [
+            ("Ødegård", "Anna", ""), ("Ødegård", "Anna", ""), ("Al-Hassan", "Mohammed Ali", "Al-Hassan, Mohammed"),
+            ("أحمد", "فاطمة", "Ahmad, Fatima"), ("Nguyễn", "Thị Ánh", ""), ("O'Brien", "Seán", ""), ("Олійник", "Олена", "Oliinyk, Olena"),
+        ]
+        // Bulk loads go only into a file without clients; this suite's fixture has forty.
+        let fixture = try Fixture()
+        var loaded: [Client] = []
+        try fixture.store.bulkLoad(actor: fixture.admin.id) { loader in
+            for (index, (family, given, other)) in names.enumerated() {
+                var client = try Fixture.draft(family, given, number: 500 + index, other: other).validated(today: testDay)
+                client.version = 1
+                client.id = try loader.add(
+                    client, history: [PhaseStep(from: nil, to: .referred, on: testDay)], enrolment: Enrolment(), note: "test")
+                loaded.append(client)
+            }
+        }
+        for client in loaded {
+            let stored = try fixture.store.database.query(
+                "SELECT token, sort_name FROM client_search WHERE client_id = ? ORDER BY rowid", [client.id]
+            ) { [$0.text(0), $0.text(1)] }
+            let expected = Store.tokenRows(client, id: client.id).map { row in
+                row.prefix(2).map { value -> String in if case .text(let text) = value { text } else { "?" } }
+            }
+            #expect(stored == expected, "\(client.familyName)")
+            let sortName = try fixture.store.database.query("SELECT sort_name FROM clients WHERE id = ?", [client.id]) { $0.text(0) }
+            #expect(sortName == [SearchKey.sortKey(family: client.familyName, given: client.givenNames)])
+        }
+        #expect(try fixture.store.countClients(ClientFilter(search: "odegard anna")).value == 2)
+        // A bulk load does not wait for the disk, so it never goes into a file that holds clients.
+        #expect(throws: StoreError.self) { try fixture.store.bulkLoad(actor: fixture.admin.id) { _ in } }
+    }
+
+    @Test func packedRowsInsertEveryKindOfValueExactly() throws {
+        let db = fixture.store.database
+        try db.executeScript("CREATE TEMP TABLE packed (n INTEGER, i ANY, r ANY, t ANY, z ANY)")
+        let texts = ["", "plain", "Ødegård 王小明 ሰላም 👩🏽‍⚕️", "nul\u{0}inside", String(repeating: "long ", count: 400)]
+        let rows = PackedRows()
+        // Seven rows at three a statement: two full statements and one row alone.
+        for n in 0..<7 {
+            rows.append(Int64(n))
+            rows.append([Int64.min, Int64.max, 0, -1][n % 4])
+            rows.append([0.5, -1e300, .pi][n % 3])
+            rows.append(texts[n % texts.count])
+            if n % 2 == 0 { rows.appendNull() } else { rows.append(SQLValue.text("value \(n)")) }
+        }
+        try db.insertRows("INSERT INTO temp.packed (n, i, r, t, z) VALUES ", width: 5, perStatement: 3, rows: rows)
+        let back = try db.query("SELECT n, i, r, t, typeof(t), length(CAST(t AS BLOB)), z FROM temp.packed ORDER BY n") { row in
+            "\(row.int(0)) \(row.int64(1)) \(row.double(2)) \(row.text(3)) \(row.text(4)) \(row.int(5)) \(row.optionalText(6) ?? "NULL")"
+        }
+        let expected = (0..<7).map { n in
+            let text = texts[n % texts.count]
+            return "\(n) \([Int64.min, Int64.max, 0, -1][n % 4]) \([0.5, -1e300, .pi][n % 3]) \(text) text \(text.utf8.count) \(n % 2 == 0 ? "NULL" : "value \(n)")"
+        }
+        #expect(back == expected)
+    }
+
     @Test func searchIsServedByTheTokenIndexNotAScan() throws {
         for query in ["odegard", "filler", "thi anh"] {
             let plan = try fixture.store.clientPagePlan(ClientFilter(search: query), sort: .name)

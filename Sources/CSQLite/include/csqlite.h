@@ -7,6 +7,10 @@
 /// Binds text that SQLite copies at once (SQLITE_TRANSIENT, a macro Swift cannot import).
 int csqlite_bind_text(sqlite3_stmt *stmt, int index, const char *text, int bytes);
 
+/// Binds text that SQLite reads where it is (SQLITE_STATIC): the caller keeps `text` alive and
+/// unchanged until the statement is reset and its bindings cleared, or bound again.
+int csqlite_bind_text_static(sqlite3_stmt *stmt, int index, const char *text, int bytes);
+
 /// Binds a blob that SQLite copies at once.
 int csqlite_bind_blob(sqlite3_stmt *stmt, int index, const void *data, int bytes);
 
