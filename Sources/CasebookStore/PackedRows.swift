@@ -71,16 +71,14 @@ package final class PackedRows: @unchecked Sendable {
     }
 
     package func append(_ text: String) {
-        // Native strings (all of them on Linux) are contiguous UTF-8: no copy, no retain.
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable { appendText($0) }
-        if done == nil { appendText(Array(text.utf8)) }
-    }
-
-    private func appendText(_ utf8: some Collection<UInt8>) {
-        let at = reserve(5 + utf8.count)
+        let utf8 = text.utf8
+        let count = utf8.count
+        let at = reserve(5 + count)
         at.storeBytes(of: Tag.text.rawValue, as: UInt8.self)
-        (at + 1).storeBytes(of: UInt32(utf8.count), as: UInt32.self)
-        UnsafeMutableRawBufferPointer(start: at + 5, count: utf8.count).copyBytes(from: utf8)
+        (at + 1).storeBytes(of: UInt32(count), as: UInt32.self)
+        // A native string's bytes are copied as one block.
+        let target = UnsafeMutableBufferPointer(start: (at + 5).bindMemory(to: UInt8.self, capacity: count), count: count)
+        _ = target.initialize(from: utf8)
         valueCount += 1
     }
 
