@@ -112,7 +112,6 @@ package enum DemoGenerator {
             }
         }
         try store.database.executeScript("PRAGMA cache_size = -2000")
-        try store.analyze()
         return summary
     }
 

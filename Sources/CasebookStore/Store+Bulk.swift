@@ -432,6 +432,7 @@ extension Store {
     ///
     /// Only into a file with no clients yet (the demo), because the load does not wait for the
     /// disk: a power cut during it, or just after, can cost the file, but nothing anyone entered.
+    /// The planner's statistics are refreshed at the end.
     package func bulkLoad(actor: Staff.ID, _ body: (BulkLoader) throws -> Void) throws {
         guard try !hasClients() else { throw StoreError.invalidInput("Bulk loads go only into a file with no clients yet.") }
         // Waiting for the disk to flush every page written would add about half a second at
@@ -471,6 +472,9 @@ extension Store {
             try database.executeScript("PRAGMA threads = 2")
             for index in indexes { try database.executeScript(index.sql) }
             try database.executeScript("PRAGMA threads = 0")
+            // In the same transaction: a write after the load, in WAL mode, would sync the whole
+            // file to disk when the connection closes.
+            try database.executeScript(Store.analyzeSQL)
             // Every reference is an id this loader assigned; `casebook check` verifies them, and
             // the tests run it on demo files.
         }

@@ -159,7 +159,10 @@ package final class Store {
 
     /// Refreshes the statistics the query planner uses to pick indexes (after bulk loads). A
     /// sample of each index is enough for the planner and keeps this fast on large files.
+    /// Refreshes the query planner's statistics, sampling at most 2,000 rows per index.
+    static let analyzeSQL = "PRAGMA analysis_limit = 2000; ANALYZE"
+
     package func analyze() throws {
-        try write { try database.executeScript("PRAGMA analysis_limit = 2000; ANALYZE") }
+        try write { try database.executeScript(Store.analyzeSQL) }
     }
 }
