@@ -28,10 +28,6 @@ package final class Statement {
     }
 
     func bind(values arguments: [SQLValue]) throws {
-        try bind(values: arguments[...])
-    }
-
-    func bind(values arguments: ArraySlice<SQLValue>) throws {
         sqlite3_reset(handle)
         let expected = Int(sqlite3_bind_parameter_count(handle))
         guard expected == arguments.count else {
