@@ -75,7 +75,13 @@ let package = Package(
             dependencies: ["CasebookTUI", "CasebookStore", "CasebookCore", "CasebookDemo", "CasebookTestSupport"],
             exclude: ["Goldens"]
         ),
-        .testTarget(name: "CasebookConfigTests", dependencies: ["CasebookConfig"]),
+        // The presets are read with TOMLKit and imported into a Store to prove each one imports.
+        .testTarget(
+            name: "CasebookConfigTests",
+            dependencies: [
+                "CasebookConfig", "CasebookStore", "CasebookTestSupport", .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
         .testTarget(name: "casebookTests", dependencies: ["casebook", "casebook-stress", "CasebookCore"]),
     ],
     swiftLanguageModes: [.v6]

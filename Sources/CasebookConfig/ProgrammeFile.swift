@@ -2,96 +2,196 @@ import CasebookCore
 import TOMLKit
 
 /// Reads a programme preset (`config/programmes/*.toml`) into a `Programme`. Anything unknown
-/// or malformed is refused with the file, the line and the key; an unknown level, skill or
-/// party is refused by name.
+/// or malformed is refused with the file, the line and the key; an unknown level, skill,
+/// party, status or profile is refused by name.
 package enum ProgrammeFile {
     package static func parse(path: String, text: String) throws(ConfigError) -> Programme {
         let source = try TOMLSource(path: path, text: text)
         var reader = TableReader(source: source, table: source.root, path: "")
-        try reader.allow(["id", "name", "country", "language", "hours", "recognition", "civic", "profiles", "obligations"])
+        try reader.allow([
+            "id", "name", "country", "language", "valid_from", "hours", "recognition", "civic", "profiles",
+            "obligations",
+            "admission_stops",
+        ])
         let id = try reader.string("id")
         guard Programme.isValidID(id) else {
             throw reader.error("id", "\"\(id)\" is not a programme id: 2 to 40 lower-case letters, digits and '-'.")
         }
         let name = try reader.string("name")
         let country = try reader.string("country")
-        guard Countries.isKnown(country) else { throw reader.error("country", "\"\(country)\" is not an ISO 3166 country code.") }
+        guard Countries.isKnown(country) else {
+            throw reader.error("country", "\"\(country)\" is not an ISO 3166 country code.")
+        }
         let language = try reader.string("language")
-        guard Languages.isKnown(language) else { throw reader.error("language", "\"\(language)\" is not an ISO 639 language code.") }
+        guard Languages.isKnown(language) else {
+            throw reader.error("language", "\"\(language)\" is not an ISO 639 language code.")
+        }
 
         var hours = try reader.table("hours")
-        try hours.allow(["language", "civic"])
+        try hours.allow(["language", "language_basis", "civic", "civic_basis"])
         let languageHours = try hours.integer("language", in: 0...5000)
+        let languageBasis = try hours.basis(of: "language")
         let civicHours = try hours.integer("civic", in: 0...2000)
+        let civicBasis = try hours.basis(of: "civic")
 
         var recognition = try reader.table("recognition")
-        try recognition.allow(["decision_within", "acknowledge_within", "qualifications_passport_valid"])
+        try recognition.allow([
+            "decision_within", "decision_within_basis", "acknowledge_within", "acknowledge_within_basis",
+            "qualifications_passport_valid", "variants",
+        ])
         let decision = try recognition.span("decision_within")
+        let decisionBasis = try recognition.basis(of: "decision_within")
         let acknowledgement = try recognition.span("acknowledge_within")
+        let acknowledgementBasis = try recognition.basis(of: "acknowledge_within")
         let passport = try recognition.span("qualifications_passport_valid")
+        var variants: [RecognitionVariant] = []
+        for var variant in try recognition.tables("variants", optional: true) {
+            try variant.allow(["id", "name", "legal_basis", "decision_within", "acknowledge_within"])
+            let variantID = try variant.identifier("id", kind: "variant", taken: variants.map(\.id))
+            variants.append(
+                RecognitionVariant(
+                    id: variantID, name: try variant.string("name"), legalBasis: try variant.string("legal_basis"),
+                    decisionWithin: try variant.span("decision_within"),
+                    acknowledgeWithin: try variant.span("acknowledge_within")))
+        }
 
-        var civic = try reader.table("civic")
-        try civic.allow(["required", "modules", "test"])
-        let civicRequired = try civic.bool("required")
-        var modules: [CivicModule] = []
-        for var module in try civic.tables("modules", optional: true) {
-            try module.allow(["id", "name", "hours"])
-            let moduleID = try module.string("id")
-            guard Programme.isValidID(moduleID) else { throw module.error("id", "\"\(moduleID)\" is not a module id: lower-case letters, digits and '-'.") }
-            guard !modules.contains(where: { $0.id == moduleID }) else { throw module.error("id", "module \"\(moduleID)\" appears twice.") }
-            modules.append(CivicModule(id: moduleID, name: try module.string("name"), hours: try module.optionalInteger("hours", in: 0...1000)))
-        }
-        var test: CivicTestRule?
-        if var table = try civic.table("test", optional: true) {
-            try table.allow(["name", "questions", "pass_mark"])
-            let questions = try table.optionalInteger("questions", in: 1...500)
-            let passMark = try table.optionalInteger("pass_mark", in: 1...500)
-            if (questions == nil) != (passMark == nil) {
-                throw table.error(questions == nil ? "questions" : "pass_mark", "give both questions and pass_mark, or neither (a pass/fail test).")
-            }
-            if let questions, let passMark, passMark > questions {
-                throw table.error("pass_mark", "the pass mark (\(passMark)) exceeds the number of questions (\(questions)).")
-            }
-            test = CivicTestRule(name: try table.string("name"), questions: questions, passMark: passMark)
-        }
+        let (civicRequired, modules, test) = try civic(try reader.table("civic"))
 
         var profiles: [LearnerProfile] = []
-        for var profile in try reader.tables("profiles") {
-            try profile.allow(["id", "name", "targets", "language_hours", "duration"])
-            let profileID = try profile.string("id")
-            guard Programme.isValidID(profileID) else { throw profile.error("id", "\"\(profileID)\" is not a profile id: lower-case letters, digits and '-'.") }
-            guard !profiles.contains(where: { $0.id == profileID }) else { throw profile.error("id", "profile \"\(profileID)\" appears twice.") }
-            var targets: [Skill: CEFRLevel] = [:]
-            if let table = try profile.table("targets", optional: true) {
-                for skillName in table.table.keys {
-                    let skill: Skill
-                    do { skill = try Skill(parsing: skillName) } catch { throw table.error(skillName, error.description) }
-                    let levelName = try table.string(skillName)
-                    do { targets[skill] = try CEFRLevel(parsing: levelName) } catch { throw table.error(skillName, error.description) }
-                }
-            }
-            let hours = try profile.optionalInteger("language_hours", in: 0...5000)
-            let duration = try profile.optionalSpan("duration")
-            profiles.append(LearnerProfile(id: profileID, name: try profile.string("name"), targets: targets, languageHours: hours, duration: duration))
+        for profile in try reader.tables("profiles") { profiles.append(try self.profile(profile, after: profiles)) }
+        guard !profiles.isEmpty else {
+            throw reader.error("profiles", "a programme needs at least one [[profiles]] entry.")
         }
-        guard !profiles.isEmpty else { throw reader.error("profiles", "a programme needs at least one [[profiles]] entry.") }
+        let profileIDs = profiles.map(\.id)
+        // Modules name profiles that are read after them: checked once all are known.
+        for module in modules { try module.reader.checkProfiles(module.value.profiles, among: profileIDs) }
 
         var obligations: [ObligationTemplate] = []
         for var obligation in try reader.tables("obligations", optional: true) {
-            try obligation.allow(["party", "category", "description", "legal_basis", "anchor", "due"])
+            try obligation.allow([
+                "party", "category", "description", "legal_basis", "anchor", "due", "due_basis", "profiles",
+            ])
             let party = try obligation.choice("party", Party.self)
             let category = try obligation.choice("category", ObligationCategory.self)
             let anchor = try obligation.choice("anchor", Anchor.self)
+            let bound = try obligation.strings("profiles")
+            try obligation.checkProfiles(bound, among: profileIDs)
             obligations.append(
                 ObligationTemplate(
                     party: party, category: category, description: try obligation.string("description"),
-                    legalBasis: try obligation.string("legal_basis"), anchor: anchor, due: try obligation.span("due")))
+                    legalBasis: try obligation.string("legal_basis"), anchor: anchor, due: try obligation.span("due"),
+                    dueBasis: try obligation.basis(of: "due"), profiles: bound))
         }
+
+        var stops: [AdmissionStop] = []
+        for var stop in try reader.tables("admission_stops", optional: true) {
+            try stop.allow(["id", "description", "legal_basis", "statuses", "from", "until"])
+            let stopID = try stop.identifier("id", kind: "admission stop", taken: stops.map(\.id))
+            var statuses: [ProgrammeStatus] = []
+            for text in try stop.strings("statuses") {
+                guard let status = ProgrammeStatus(rawValue: text) else {
+                    throw stop.error(
+                        "statuses",
+                        "\"\(text)\" is not a known status; use " + listing(ProgrammeStatus.allCases.map(\.rawValue))
+                            + ".")
+                }
+                statuses.append(status)
+            }
+            guard !statuses.isEmpty else { throw stop.error("statuses", "name at least one status the stop concerns.") }
+            let from = try stop.day("from")
+            let until = try stop.optionalDay("until")
+            if let until, until < from {
+                throw stop.error("until", "the stop ends (\(until.iso)) before it starts (\(from.iso)).")
+            }
+            stops.append(
+                AdmissionStop(
+                    id: stopID, description: try stop.string("description"), legalBasis: try stop.string("legal_basis"),
+                    statuses: statuses, from: from, until: until))
+        }
+
+        // Read last, so that a file cut short reports the first thing missing in reading order.
+        let validFrom = try reader.day("valid_from")
         return Programme(
-            id: id, version: 0, name: name, country: country, languageCode: language, languageHours: languageHours,
-            civicHours: civicHours, recognitionDecision: decision, recognitionAcknowledgement: acknowledgement,
-            qualificationsPassportValidity: passport, civicRequired: civicRequired, civicModules: modules, civicTest: test,
-            profiles: profiles, obligations: obligations)
+            id: id, version: 0, validFrom: validFrom, name: name, country: country, languageCode: language,
+            languageHours: languageHours, languageHoursBasis: languageBasis, civicHours: civicHours,
+            civicHoursBasis: civicBasis, recognitionDecision: decision, recognitionDecisionBasis: decisionBasis,
+            recognitionAcknowledgement: acknowledgement, recognitionAcknowledgementBasis: acknowledgementBasis,
+            recognitionVariants: variants, qualificationsPassportValidity: passport, civicRequired: civicRequired,
+            civicModules: modules.map(\.value), civicTest: test, profiles: profiles, obligations: obligations,
+            admissionStops: stops)
+    }
+
+    private static func civic(
+        _ table: TableReader
+    ) throws(ConfigError) -> (Bool, [(value: CivicModule, reader: TableReader)], CivicTestRule?) {
+        var civic = table
+        try civic.allow(["required", "modules", "test"])
+        let required = try civic.bool("required")
+        var modules: [(value: CivicModule, reader: TableReader)] = []
+        for var module in try civic.tables("modules", optional: true) {
+            try module.allow(["id", "name", "hours", "profiles"])
+            let moduleID = try module.identifier("id", kind: "module", taken: modules.map(\.value.id))
+            let value = CivicModule(
+                id: moduleID, name: try module.string("name"), hours: try module.optionalInteger("hours", in: 0...1000),
+                profiles: try module.strings("profiles"))
+            modules.append((value, module))
+        }
+        guard var table = try civic.table("test", optional: true) else { return (required, modules, nil) }
+        try table.allow(["name", "questions", "pass_mark", "exempt_residence", "exempt_from_age"])
+        let questions = try table.optionalInteger("questions", in: 1...500)
+        let passMark = try table.optionalInteger("pass_mark", in: 1...500)
+        if (questions == nil) != (passMark == nil) {
+            throw table.error(
+                questions == nil ? "questions" : "pass_mark",
+                "give both questions and pass_mark, or neither (a pass/fail test).")
+        }
+        if let questions, let passMark, passMark > questions {
+            throw table.error(
+                "pass_mark", "the pass mark (\(passMark)) exceeds the number of questions (\(questions)).")
+        }
+        var exempt: [ResidenceCategory] = []
+        for text in try table.strings("exempt_residence") {
+            guard let category = ResidenceCategory(rawValue: text) else {
+                throw table.error(
+                    "exempt_residence",
+                    "\"\(text)\" is not a residence category; use "
+                        + listing(ResidenceCategory.allCases.map(\.rawValue)) + ".")
+            }
+            exempt.append(category)
+        }
+        let test = CivicTestRule(
+            name: try table.string("name"), questions: questions, passMark: passMark, exemptResidence: exempt,
+            exemptFromAge: try table.optionalInteger("exempt_from_age", in: 16...120))
+        return (required, modules, test)
+    }
+
+    private static func profile(_ table: TableReader, after earlier: [LearnerProfile]) throws(ConfigError)
+        -> LearnerProfile
+    {
+        var profile = table
+        try profile.allow([
+            "id", "name", "targets", "language_hours", "language_hours_basis", "duration", "extension", "repeat_hours",
+            "discontinued_from",
+        ])
+        let profileID = try profile.identifier("id", kind: "profile", taken: earlier.map(\.id))
+        var targets: [Skill: CEFRLevel] = [:]
+        if let table = try profile.table("targets", optional: true) {
+            for skillName in table.table.keys {
+                let skill: Skill
+                do { skill = try Skill(parsing: skillName) } catch { throw table.error(skillName, error.description) }
+                let levelName = try table.string(skillName)
+                do { targets[skill] = try CEFRLevel(parsing: levelName) } catch {
+                    throw table.error(skillName, error.description)
+                }
+            }
+        }
+        return LearnerProfile(
+            id: profileID, name: try profile.string("name"), targets: targets,
+            languageHours: try profile.optionalInteger("language_hours", in: 0...5000),
+            languageHoursBasis: try profile.basis(of: "language_hours"), duration: try profile.optionalSpan("duration"),
+            extendableBy: try profile.optionalSpan("extension"),
+            repeatHours: try profile.optionalInteger("repeat_hours", in: 1...2000),
+            discontinuedFrom: try profile.optionalDay("discontinued_from"))
     }
 }
 
@@ -127,7 +227,8 @@ struct TableReader {
 
     func string(_ key: String) throws(ConfigError) -> String {
         guard let text = try value(key).string else { throw error(key, "must be a string in quotes.") }
-        guard !trimmed(text).isEmpty, !text.unicodeScalars.contains(where: Sanitized.isForbidden), text.count <= 500 else {
+        guard !trimmed(text).isEmpty, !text.unicodeScalars.contains(where: Sanitized.isForbidden), text.count <= 500
+        else {
             throw error(key, "must be a non-empty line of text of at most 500 characters.")
         }
         return text
@@ -135,7 +236,9 @@ struct TableReader {
 
     func integer(_ key: String, in range: ClosedRange<Int>) throws(ConfigError) -> Int {
         guard let number = try value(key).int else { throw error(key, "must be a whole number.") }
-        guard range.contains(number) else { throw error(key, "must lie between \(range.lowerBound) and \(range.upperBound).") }
+        guard range.contains(number) else {
+            throw error(key, "must lie between \(range.lowerBound) and \(range.upperBound).")
+        }
         return number
     }
 
@@ -150,7 +253,9 @@ struct TableReader {
 
     func span(_ key: String) throws(ConfigError) -> TimeSpan {
         let text = try string(key)
-        guard let span = TimeSpan(text) else { throw error(key, "\"\(text)\" is not a duration; write \"14d\", \"2w\", \"3m\" or \"1y\".") }
+        guard let span = TimeSpan(text) else {
+            throw error(key, "\"\(text)\" is not a duration; write \"14d\", \"2w\", \"3m\" or \"1y\".")
+        }
         return span
     }
 
@@ -158,7 +263,63 @@ struct TableReader {
         table[key] == nil ? nil : try span(key)
     }
 
-    func choice<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type) throws(ConfigError) -> E where E.RawValue == String {
+    /// A calendar day, written "2025-07-01" (or as a bare TOML date).
+    func day(_ key: String) throws(ConfigError) -> Day {
+        let value = try value(key)
+        if let date = value.date, let day = Day(year: date.year, month: date.month, day: date.day) { return day }
+        guard let text = value.string, let day = try? Day(iso: text) else {
+            throw error(key, "must be a day written \"YYYY-MM-DD\", e.g. \"2025-07-01\".")
+        }
+        return day
+    }
+
+    func optionalDay(_ key: String) throws(ConfigError) -> Day? {
+        table[key] == nil ? nil : try day(key)
+    }
+
+    /// What stands behind the figure `key`, from the sibling key `<key>_basis`; the law when absent.
+    func basis(of key: String) throws(ConfigError) -> RuleBasis {
+        guard table[key + "_basis"] != nil else { return .law }
+        guard table[key] != nil else {
+            throw error(key + "_basis", "says what stands behind \(key), which is not given here.")
+        }
+        return try choice(key + "_basis", RuleBasis.self)
+    }
+
+    /// A list of strings, `[]` when the key is absent.
+    func strings(_ key: String) throws(ConfigError) -> [String] {
+        guard let value = table[key] else { return [] }
+        guard let array = value.array else { throw error(key, "must be a list of strings, e.g. [\"a\", \"b\"].") }
+        var result: [String] = []
+        for item in array {
+            guard let text = item.string, !trimmed(text).isEmpty, text.count <= 100 else {
+                throw error(key, "must be a list of strings, e.g. [\"a\", \"b\"].")
+            }
+            guard !result.contains(text) else { throw error(key, "\"\(text)\" appears twice.") }
+            result.append(text)
+        }
+        return result
+    }
+
+    /// A stable id (lower-case letters, digits and '-') not already used by an earlier entry.
+    func identifier(_ key: String, kind: String, taken: [String]) throws(ConfigError) -> String {
+        let id = try string(key)
+        guard Programme.isValidID(id) else {
+            throw error(key, "\"\(id)\" is not a \(kind) id: lower-case letters, digits and '-'.")
+        }
+        guard !taken.contains(id) else { throw error(key, "\(kind) \"\(id)\" appears twice.") }
+        return id
+    }
+
+    /// Refuses an id in this table's `profiles` list that the programme does not define.
+    func checkProfiles(_ ids: [String], among known: [String]) throws(ConfigError) {
+        for id in ids where !known.contains(id) {
+            throw error("profiles", "\"\(id)\" is not a profile of this programme; use " + listing(known) + ".")
+        }
+    }
+
+    func choice<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type) throws(ConfigError) -> E
+    where E.RawValue == String {
         let text = try string(key)
         guard let value = E(rawValue: text) else {
             throw error(key, "\"\(text)\" is not a known \(key); use " + listing(E.allCases.map(\.rawValue)) + ".")
@@ -176,7 +337,9 @@ struct TableReader {
             if optional { return nil }
             throw missing(key)
         }
-        guard let child = value.table else { throw error(key, "must be a table ([\(path.isEmpty ? key : path + "." + key)]).") }
+        guard let child = value.table else {
+            throw error(key, "must be a table ([\(path.isEmpty ? key : path + "." + key)]).")
+        }
         return TableReader(source: source, table: child, path: path.isEmpty ? key : "\(path).\(key)")
     }
 
@@ -189,7 +352,8 @@ struct TableReader {
         var result: [TableReader] = []
         for (index, item) in array.enumerated() {
             guard let child = item.table else { throw error(key, "entry \(index + 1) must be a table.") }
-            result.append(TableReader(source: source, table: child, path: "\(path.isEmpty ? key : path + "." + key)[\(index)]"))
+            result.append(
+                TableReader(source: source, table: child, path: "\(path.isEmpty ? key : path + "." + key)[\(index)]"))
         }
         return result
     }

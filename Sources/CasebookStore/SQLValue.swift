@@ -85,3 +85,4 @@ extension ExitReason: SQLBindable {}
 extension Sex: SQLBindable {}
 extension ResidenceCategory: SQLBindable {}
 extension ProgrammeStatus: SQLBindable {}
+extension RuleBasis: SQLBindable {}

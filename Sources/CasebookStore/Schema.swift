@@ -16,7 +16,11 @@ let migrations: [Migration] = [
     Migration(version: 2, name: "programmes, language, recognition, civic orientation", sql: schemaV2),
     Migration(version: 3, name: "integration contracts, obligations, case notes", sql: schemaV3),
     Migration(version: 4, name: "per-client facts for the caseload figures", sql: schemaV4),
-    Migration(version: 5, name: "the dashboard's facts packed into two integers; an unused index dropped", sql: schemaV5),
+    Migration(
+        version: 5, name: "the dashboard's facts packed into two integers; an unused index dropped", sql: schemaV5),
+    Migration(
+        version: 6, name: "programme versions: valid_from, the basis of figures, variants, admission stops",
+        sql: schemaV6),
 ]
 
 /// The schema version this program writes.
@@ -439,4 +443,64 @@ private let schemaV5 = """
     -- No query reads obligations by due day alone any more (the dashboard reads
     -- obligations_overdue_history, My day reads by client); every save and load kept it up.
     DROP INDEX IF EXISTS obligations_pending_by_due;
+    """
+
+/// What a programme file says since issue 18: the day a version took effect, what stands
+/// behind a figure (law, an international norm, guidance), profile-bound obligations and
+/// modules, legacy course types, repeat hours, extensions, civic test exemptions, faster
+/// recognition procedures and admission stops. Versions imported before keep the law as the
+/// basis of every figure and no valid_from: nobody recorded it.
+private let schemaV6 = """
+    ALTER TABLE programmes ADD COLUMN valid_from TEXT;
+    ALTER TABLE programmes ADD COLUMN language_hours_basis TEXT NOT NULL DEFAULT 'law'
+        CHECK (language_hours_basis = 'law' OR language_hours_basis = 'norm' OR language_hours_basis = 'guidance');
+    ALTER TABLE programmes ADD COLUMN civic_hours_basis TEXT NOT NULL DEFAULT 'law'
+        CHECK (civic_hours_basis = 'law' OR civic_hours_basis = 'norm' OR civic_hours_basis = 'guidance');
+    ALTER TABLE programmes ADD COLUMN recognition_decision_basis TEXT NOT NULL DEFAULT 'law'
+        CHECK (recognition_decision_basis = 'law' OR recognition_decision_basis = 'norm' OR recognition_decision_basis = 'guidance');
+    ALTER TABLE programmes ADD COLUMN recognition_acknowledgement_basis TEXT NOT NULL DEFAULT 'law'
+        CHECK (recognition_acknowledgement_basis = 'law' OR recognition_acknowledgement_basis = 'norm'
+            OR recognition_acknowledgement_basis = 'guidance');
+    -- residence categories, space-separated
+    ALTER TABLE programmes ADD COLUMN civic_test_exempt_residence TEXT NOT NULL DEFAULT '';
+    ALTER TABLE programmes ADD COLUMN civic_test_exempt_from_age INTEGER;
+
+    ALTER TABLE programme_profiles ADD COLUMN language_hours_basis TEXT NOT NULL DEFAULT 'law'
+        CHECK (language_hours_basis = 'law' OR language_hours_basis = 'norm' OR language_hours_basis = 'guidance');
+    ALTER TABLE programme_profiles ADD COLUMN extension TEXT;
+    ALTER TABLE programme_profiles ADD COLUMN repeat_hours INTEGER;
+    ALTER TABLE programme_profiles ADD COLUMN discontinued_from TEXT;
+
+    -- profile ids, space-separated; '' binds every profile
+    ALTER TABLE programme_civic_modules ADD COLUMN profiles TEXT NOT NULL DEFAULT '';
+    ALTER TABLE programme_obligations ADD COLUMN profiles TEXT NOT NULL DEFAULT '';
+    ALTER TABLE programme_obligations ADD COLUMN due_basis TEXT NOT NULL DEFAULT 'law'
+        CHECK (due_basis = 'law' OR due_basis = 'norm' OR due_basis = 'guidance');
+
+    CREATE TABLE programme_recognition_variants (
+        programme_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        variant_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        legal_basis TEXT NOT NULL,
+        decision_within TEXT NOT NULL,
+        acknowledge_within TEXT NOT NULL,
+        PRIMARY KEY (programme_id, version, variant_id),
+        FOREIGN KEY (programme_id, version) REFERENCES programmes(id, version)
+    );
+    CREATE TABLE programme_admission_stops (
+        programme_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        stop_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        description TEXT NOT NULL,
+        legal_basis TEXT NOT NULL,
+        -- programme statuses, space-separated
+        statuses TEXT NOT NULL,
+        from_day TEXT NOT NULL,
+        until_day TEXT,
+        PRIMARY KEY (programme_id, version, stop_id),
+        FOREIGN KEY (programme_id, version) REFERENCES programmes(id, version)
+    );
     """

@@ -85,7 +85,7 @@ extension Store {
         try checkNotFuture(settledOn, "The settlement date")
         let drafted = draftedOn ?? clock.today
         try checkNotFuture(drafted, "The draft date")
-        guard let (programme, _) = try programme(forClient: clientID) else {
+        guard let (programme, profile) = try programme(forClient: clientID) else {
             throw StoreError.invalidInput("Enrol the client in a programme first: the contract is drafted from its obligations.")
         }
         return try write {
@@ -101,7 +101,9 @@ extension Store {
             try database.execute(
                 "INSERT INTO contract_versions (contract_id, number, started_on, reason) VALUES (?, 1, ?, 'first version')", [id, drafted])
             let anchors = try anchorDates(clientID: clientID, settlement: settledOn, signature: nil)
-            for (position, template) in programme.obligations.enumerated() {
+            // Only the obligations of the client's profile (the Dutch MAP is not part of the education route).
+            let templates = programme.obligations(forProfile: profile)
+            for (position, template) in templates.enumerated() {
                 try insertObligation(
                     Obligation(
                         contractID: id, clientID: clientID, position: position, party: template.party,
@@ -112,7 +114,7 @@ extension Store {
             try contractEvent(id, "drafted", on: drafted, note: "from \(programme.id) v\(programme.version)", actor: actor)
             try audit(
                 entity: "contract", id: id, clientID: clientID, field: "status", old: nil,
-                new: "draft from \(programme.id) v\(programme.version), \(programme.obligations.count) obligations", actor: actor)
+                new: "draft from \(programme.id) v\(programme.version), \(templates.count) obligations", actor: actor)
             guard let saved = try contract(id: id) else { throw StoreError.notFound("contract") }
             return saved
         }

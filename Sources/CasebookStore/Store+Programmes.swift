@@ -4,6 +4,8 @@ import CasebookCore
 package struct ProgrammeSummary: Hashable, Sendable {
     package var id: String
     package var version: Int
+    /// The day the version took effect; nil when imported before Casebook recorded it.
+    package var validFrom: Day?
     package var name: String
     package var country: String
     package var importedAt: Instant
@@ -22,8 +24,18 @@ extension Store {
             let latest = try database.queryFirst(
                 "SELECT version, source_text FROM programmes WHERE id = ? ORDER BY version DESC LIMIT 1", [programme.id]
             ) { (version: $0.int(0), text: $0.text(1)) }
-            if let latest, latest.text == sourceText, let existing = try self.programme(id: programme.id, version: latest.version) {
+            if let latest, latest.text == sourceText,
+                let existing = try self.programme(id: programme.id, version: latest.version)
+            {
                 return (existing, false)
+            }
+            let timeline = try programmeTimeline(id: programme.id)
+            if !timeline.admits(validFrom: programme.validFrom), let validFrom = programme.validFrom,
+                let current = timeline.entries.last(where: { $0.validFrom != nil }), let since = current.validFrom
+            {
+                throw StoreError.invalidInput(
+                    "valid_from \(validFrom.iso) is before \(since.iso), the day version \(current.version) of \(programme.id) took effect;"
+                        + " a new version cannot take effect before the one it replaces.")
             }
             var stored = programme
             stored.version = (latest?.version ?? 0) + 1
@@ -33,21 +45,34 @@ extension Store {
                 INSERT INTO programmes (id, version, name, country, language, language_hours, civic_hours,
                     recognition_decision, recognition_acknowledgement, passport_validity, civic_required,
                     civic_test_name, civic_test_questions, civic_test_pass_mark, source_file, source_text,
-                    imported_at, imported_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    imported_at, imported_by, valid_from, language_hours_basis, civic_hours_basis,
+                    recognition_decision_basis, recognition_acknowledgement_basis, civic_test_exempt_residence,
+                    civic_test_exempt_from_age)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 key + [
                     stored.name, stored.country, stored.languageCode, stored.languageHours, stored.civicHours,
                     stored.recognitionDecision.text, stored.recognitionAcknowledgement.text,
                     stored.qualificationsPassportValidity.text, stored.civicRequired, stored.civicTest?.name,
                     stored.civicTest?.questions, stored.civicTest?.passMark, sourceFile, sourceText, clock.now, actor,
+                    stored.validFrom, stored.languageHoursBasis, stored.civicHoursBasis,
+                    stored.recognitionDecisionBasis,
+                    stored.recognitionAcknowledgementBasis,
+                    joined(stored.civicTest?.exemptResidence.map(\.rawValue) ?? []),
+                    stored.civicTest?.exemptFromAge,
                 ])
             for (position, profile) in stored.profiles.enumerated() {
                 try database.execute(
                     """
-                    INSERT INTO programme_profiles (programme_id, version, profile_id, position, name, language_hours, duration)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, key + [profile.id, position, profile.name, profile.languageHours, profile.duration?.text])
+                    INSERT INTO programme_profiles (programme_id, version, profile_id, position, name, language_hours, duration,
+                        language_hours_basis, extension, repeat_hours, discontinued_from)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                    key + [
+                        profile.id, position, profile.name, profile.languageHours, profile.duration?.text,
+                        profile.languageHoursBasis, profile.extendableBy?.text, profile.repeatHours,
+                        profile.discontinuedFrom,
+                    ])
                 for (skill, level) in profile.targets {
                     try database.execute(
                         "INSERT INTO programme_targets (programme_id, version, profile_id, skill, level) VALUES (?, ?, ?, ?, ?)",
@@ -57,20 +82,46 @@ extension Store {
             for (position, module) in stored.civicModules.enumerated() {
                 try database.execute(
                     """
-                    INSERT INTO programme_civic_modules (programme_id, version, module_id, position, name, hours)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """, key + [module.id, position, module.name, module.hours])
+                    INSERT INTO programme_civic_modules (programme_id, version, module_id, position, name, hours, profiles)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, key + [module.id, position, module.name, module.hours, joined(module.profiles)])
             }
             for (position, obligation) in stored.obligations.enumerated() {
                 try database.execute(
                     """
                     INSERT INTO programme_obligations (programme_id, version, position, party, category, description,
-                        legal_basis, anchor, due)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        legal_basis, anchor, due, due_basis, profiles)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                     key + [
                         position, obligation.party.rawValue, obligation.category.rawValue, obligation.description,
-                        obligation.legalBasis, obligation.anchor.rawValue, obligation.due.text,
+                        obligation.legalBasis, obligation.anchor.rawValue, obligation.due.text, obligation.dueBasis,
+                        joined(obligation.profiles),
+                    ])
+            }
+            for (position, variant) in stored.recognitionVariants.enumerated() {
+                try database.execute(
+                    """
+                    INSERT INTO programme_recognition_variants (programme_id, version, variant_id, position, name, legal_basis,
+                        decision_within, acknowledge_within)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                    key + [
+                        variant.id, position, variant.name, variant.legalBasis, variant.decisionWithin.text,
+                        variant.acknowledgeWithin.text,
+                    ])
+            }
+            for (position, stop) in stored.admissionStops.enumerated() {
+                try database.execute(
+                    """
+                    INSERT INTO programme_admission_stops (programme_id, version, stop_id, position, description, legal_basis,
+                        statuses, from_day, until_day)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                    key + [
+                        stop.id, position, stop.description, stop.legalBasis, joined(stop.statuses.map(\.rawValue)),
+                        stop.from,
+                        stop.until,
                     ])
             }
             try audit(
@@ -82,6 +133,36 @@ extension Store {
         return result
     }
 
+    /// Imports a preset shipped with Casebook when the file lacks it, or when it is a corrected
+    /// preset: its text is in no stored version, it does not take effect before the newest
+    /// version, and it replaces a version imported from the same shipped file, an undated one,
+    /// or one that took effect earlier. A version an admin imported from a file of their own is
+    /// not replaced by a shipped one taking effect on the same day or before. Returns the new
+    /// version, or nil when nothing was imported.
+    package func importShippedProgramme(
+        _ programme: Programme, sourceFile: String, sourceText: String, actor: Staff.ID
+    ) throws -> Programme? {
+        let latest = try read {
+            try database.queryFirst(
+                "SELECT source_file, valid_from FROM programmes WHERE id = ? ORDER BY version DESC LIMIT 1",
+                [programme.id]
+            ) { (file: $0.text(0), validFrom: try $0.optionalDay(1)) }
+        }
+        if let latest {
+            let known = try read {
+                try database.scalar(
+                    "SELECT count(*) FROM programmes WHERE id = ? AND source_text = ?", [programme.id, sourceText])
+            }
+            guard known == 0, try programmeTimeline(id: programme.id).admits(validFrom: programme.validFrom) else {
+                return nil
+            }
+            let replacesOwnFile = latest.file == sourceFile
+            let isLater = latest.validFrom.map { old in programme.validFrom.map { old < $0 } ?? false } ?? true
+            guard replacesOwnFile || isLater else { return nil }
+        }
+        return try importProgramme(programme, sourceFile: sourceFile, sourceText: sourceText, actor: actor).programme
+    }
+
     /// Every imported version, newest first within each programme, with how many clients are
     /// enrolled under it.
     package func programmeVersions() throws -> [ProgrammeSummary] {
@@ -89,21 +170,45 @@ extension Store {
             try database.query(
                 """
                 SELECT p.id, p.version, p.name, p.country, p.imported_at, p.source_file,
-                    (SELECT count(*) FROM enrolments e WHERE e.programme_id = p.id AND e.programme_version = p.version)
+                    (SELECT count(*) FROM enrolments e WHERE e.programme_id = p.id AND e.programme_version = p.version),
+                    p.valid_from
                 FROM programmes p ORDER BY p.id, p.version DESC
                 """
             ) { row in
                 ProgrammeSummary(
-                    id: row.text(0), version: row.int(1), name: row.text(2), country: row.text(3),
-                    importedAt: try row.instant(4), sourceFile: row.text(5), enrolled: row.int(6))
+                    id: row.text(0), version: row.int(1), validFrom: try row.optionalDay(7), name: row.text(2),
+                    country: row.text(3), importedAt: try row.instant(4), sourceFile: row.text(5), enrolled: row.int(6))
             }
+        }
+    }
+
+    /// The imported versions of a programme and the day each took effect.
+    package func programmeTimeline(id: String) throws -> ProgrammeTimeline {
+        try read {
+            ProgrammeTimeline(
+                try database.query("SELECT version, valid_from FROM programmes WHERE id = ? ORDER BY version", [id]) {
+                    row in
+                    ProgrammeTimeline.Entry(version: row.int(0), validFrom: try row.optionalDay(1))
+                })
+        }
+    }
+
+    /// The version of every programme in force on `day` (see `ProgrammeTimeline.inForce`): the
+    /// ones a new enrolment is made under. A programme whose every version takes effect later
+    /// is left out.
+    package func programmesInForce(on day: Day) throws -> [Programme] {
+        let ids = try read { try database.query("SELECT DISTINCT id FROM programmes ORDER BY id") { $0.text(0) } }
+        return try ids.compactMap { id in
+            try programmeTimeline(id: id).inForce(on: day).flatMap { try programme(id: id, version: $0.version) }
         }
     }
 
     /// The latest version of every programme.
     package func latestProgrammes() throws -> [Programme] {
         let ids = try read {
-            try database.query("SELECT id, max(version) FROM programmes GROUP BY id ORDER BY id") { ($0.text(0), $0.int(1)) }
+            try database.query("SELECT id, max(version) FROM programmes GROUP BY id ORDER BY id") {
+                ($0.text(0), $0.int(1))
+            }
         }
         return try ids.compactMap { try programme(id: $0.0, version: $0.1) }
     }
@@ -118,22 +223,29 @@ extension Store {
                     """
                     SELECT id, version, name, country, language, language_hours, civic_hours, recognition_decision,
                         recognition_acknowledgement, passport_validity, civic_required, civic_test_name,
-                        civic_test_questions, civic_test_pass_mark
+                        civic_test_questions, civic_test_pass_mark, valid_from, language_hours_basis, civic_hours_basis,
+                        recognition_decision_basis, recognition_acknowledgement_basis, civic_test_exempt_residence,
+                        civic_test_exempt_from_age
                     FROM programmes WHERE id = ? AND version = ?
                     """, [id, version],
                     { row -> Programme in
-                        func span(_ index: Int32) throws -> TimeSpan {
-                            guard let span = TimeSpan(row.text(index)) else { throw StoreError.corrupt("a programme duration is malformed") }
-                            return span
-                        }
+                        let exempt = try codes(row.text(19), as: ResidenceCategory.self)
                         let test = row.optionalText(11).map {
-                            CivicTestRule(name: $0, questions: row.optionalInt(12), passMark: row.optionalInt(13))
+                            CivicTestRule(
+                                name: $0, questions: row.optionalInt(12), passMark: row.optionalInt(13),
+                                exemptResidence: exempt,
+                                exemptFromAge: row.optionalInt(20))
                         }
                         return Programme(
-                            id: row.text(0), version: row.int(1), name: row.text(2), country: row.text(3),
-                            languageCode: row.text(4), languageHours: row.int(5), civicHours: row.int(6),
-                            recognitionDecision: try span(7), recognitionAcknowledgement: try span(8),
-                            qualificationsPassportValidity: try span(9), civicRequired: row.int(10) == 1,
+                            id: row.text(0), version: row.int(1), validFrom: try row.optionalDay(14), name: row.text(2),
+                            country: row.text(3), languageCode: row.text(4), languageHours: row.int(5),
+                            languageHoursBasis: try row.value(15, as: RuleBasis.self), civicHours: row.int(6),
+                            civicHoursBasis: try row.value(16, as: RuleBasis.self),
+                            recognitionDecision: try span(row.text(7)),
+                            recognitionDecisionBasis: try row.value(17, as: RuleBasis.self),
+                            recognitionAcknowledgement: try span(row.text(8)),
+                            recognitionAcknowledgementBasis: try row.value(18, as: RuleBasis.self),
+                            qualificationsPassportValidity: try span(row.text(9)), civicRequired: row.int(10) == 1,
                             civicModules: [], civicTest: test, profiles: [], obligations: [])
                     })
             else { return nil }
@@ -142,32 +254,62 @@ extension Store {
             try database.forEach(
                 "SELECT profile_id, skill, level FROM programme_targets WHERE programme_id = ? AND version = ?", key
             ) { row in
-                targets[row.text(0), default: [:]][try row.value(1, as: Skill.self)] = try row.value(2, as: CEFRLevel.self)
+                targets[row.text(0), default: [:]][try row.value(1, as: Skill.self)] = try row.value(
+                    2, as: CEFRLevel.self)
             }
             programme.profiles = try database.query(
                 """
-                SELECT profile_id, name, language_hours, duration FROM programme_profiles
-                WHERE programme_id = ? AND version = ? ORDER BY position
+                SELECT profile_id, name, language_hours, duration, language_hours_basis, extension, repeat_hours,
+                    discontinued_from
+                FROM programme_profiles WHERE programme_id = ? AND version = ? ORDER BY position
                 """, key
             ) { row in
                 LearnerProfile(
                     id: row.text(0), name: row.text(1), targets: targets[row.text(0)] ?? [:],
-                    languageHours: row.optionalInt(2), duration: row.optionalText(3).flatMap(TimeSpan.init))
+                    languageHours: row.optionalInt(2),
+                    languageHoursBasis: try row.value(4, as: RuleBasis.self),
+                    duration: try row.optionalText(3).map(span),
+                    extendableBy: try row.optionalText(5).map(span), repeatHours: row.optionalInt(6),
+                    discontinuedFrom: try row.optionalDay(7))
             }
             programme.civicModules = try database.query(
-                "SELECT module_id, name, hours FROM programme_civic_modules WHERE programme_id = ? AND version = ? ORDER BY position",
-                key
-            ) { CivicModule(id: $0.text(0), name: $0.text(1), hours: $0.optionalInt(2)) }
+                """
+                SELECT module_id, name, hours, profiles FROM programme_civic_modules
+                WHERE programme_id = ? AND version = ? ORDER BY position
+                """, key
+            ) { CivicModule(id: $0.text(0), name: $0.text(1), hours: $0.optionalInt(2), profiles: ids($0.text(3))) }
             programme.obligations = try database.query(
                 """
-                SELECT party, category, description, legal_basis, anchor, due FROM programme_obligations
+                SELECT party, category, description, legal_basis, anchor, due, due_basis, profiles FROM programme_obligations
                 WHERE programme_id = ? AND version = ? ORDER BY position
                 """, key
             ) { row in
-                guard let due = TimeSpan(row.text(5)) else { throw StoreError.corrupt("an obligation's due rule is malformed") }
-                return ObligationTemplate(
+                ObligationTemplate(
                     party: try row.value(0, as: Party.self), category: try row.value(1, as: ObligationCategory.self),
-                    description: row.text(2), legalBasis: row.text(3), anchor: try row.value(4, as: Anchor.self), due: due)
+                    description: row.text(2), legalBasis: row.text(3), anchor: try row.value(4, as: Anchor.self),
+                    due: try span(row.text(5)), dueBasis: try row.value(6, as: RuleBasis.self),
+                    profiles: ids(row.text(7)))
+            }
+            programme.recognitionVariants = try database.query(
+                """
+                SELECT variant_id, name, legal_basis, decision_within, acknowledge_within FROM programme_recognition_variants
+                WHERE programme_id = ? AND version = ? ORDER BY position
+                """, key
+            ) { row in
+                RecognitionVariant(
+                    id: row.text(0), name: row.text(1), legalBasis: row.text(2), decisionWithin: try span(row.text(3)),
+                    acknowledgeWithin: try span(row.text(4)))
+            }
+            programme.admissionStops = try database.query(
+                """
+                SELECT stop_id, description, legal_basis, statuses, from_day, until_day FROM programme_admission_stops
+                WHERE programme_id = ? AND version = ? ORDER BY position
+                """, key
+            ) { row in
+                AdmissionStop(
+                    id: row.text(0), description: row.text(1), legalBasis: row.text(2),
+                    statuses: try codes(row.text(3), as: ProgrammeStatus.self), from: try row.day(4),
+                    until: try row.optionalDay(5))
             }
             return programme
         }
@@ -176,13 +318,15 @@ extension Store {
     }
 
     /// Enrols a client in a programme version and learner profile.
-    package func enrol(clientID: Client.ID, programmeID: String, version: Int, profile: String, actor: Staff.ID) throws {
+    package func enrol(clientID: Client.ID, programmeID: String, version: Int, profile: String, actor: Staff.ID) throws
+    {
         guard let programme = try programme(id: programmeID, version: version) else {
             throw StoreError.notFound("programme \(programmeID) version \(version)")
         }
         guard programme.profile(profile) != nil else {
             throw StoreError.invalidInput(
-                "\(programme.name) has no profile \"\(Sanitized.inline(profile, limit: 40))\"; use " + listing(programme.profiles.map(\.id)) + ".")
+                "\(programme.name) has no profile \"\(Sanitized.inline(profile, limit: 40))\"; use "
+                    + listing(programme.profiles.map(\.id)) + ".")
         }
         try write {
             guard let old = try enrolment(clientID: clientID) else { throw StoreError.notFound("client") }
@@ -203,6 +347,58 @@ extension Store {
         else { return nil }
         return (programme, enrolment.profile)
     }
+
+    /// The version whose rules apply to a client (the one they were enrolled under, kept when
+    /// a corrected version is imported), from when it was in force, whether a newer one
+    /// exists, and the warnings that concern the client today. Nil when not enrolled.
+    package func appliedProgramme(forClient clientID: Client.ID) throws -> AppliedProgramme? {
+        try read {
+            guard let enrolment = try enrolment(clientID: clientID), let id = enrolment.programmeID,
+                let version = enrolment.programmeVersion, let programme = try programme(id: id, version: version),
+                let client = try client(id: clientID)
+            else { return nil }
+            let warnings = programme.warnings(
+                profile: enrolment.profile, status: client.programmeStatus, startedOn: enrolment.startedOn,
+                today: clock.today)
+            return AppliedProgramme(
+                programme: programme, profile: enrolment.profile,
+                newer: try programmeTimeline(id: id).successor(of: version),
+                warnings: warnings)
+        }
+    }
+}
+
+/// A duration as the programme tables hold it.
+private func span(_ text: String) throws -> TimeSpan {
+    guard let span = TimeSpan(text) else { throw StoreError.corrupt("a programme duration is malformed") }
+    return span
+}
+
+/// Ids or codes as one column holds them: space-separated, '' for none.
+private func joined(_ items: [String]) -> String { items.joined(separator: " ") }
+
+private func ids(_ text: String) -> [String] { text.split(separator: " ").map(String.init) }
+
+private func codes<E: RawRepresentable>(_ text: String, as type: E.Type) throws -> [E] where E.RawValue == String {
+    try ids(text).map { code in
+        guard let value = E(rawValue: code) else { throw StoreError.corrupt("a programme code is unknown") }
+        return value
+    }
+}
+
+/// The programme version a client is enrolled under, with what a record must show about it.
+package struct AppliedProgramme: Hashable, Sendable {
+    /// The version the client was enrolled under: its rules apply to the client.
+    package var programme: Programme
+    package var profile: String?
+    /// The version imported after the client's, when theirs is not the newest: new enrolments
+    /// are made under it from its `validFrom`.
+    package var newer: ProgrammeTimeline.Entry?
+    /// Admission stops and discontinued course types that concern this client now.
+    package var warnings: [ProgrammeWarning]
+
+    /// The day the client's version took effect (nil: imported before Casebook recorded it).
+    package var validFrom: Day? { programme.validFrom }
 }
 
 struct ProgrammeKey: Hashable {

@@ -120,7 +120,7 @@ extension Casebook {
             if madeAdmin { print("You (\(user.username)) are its admin.") }
             if let me = try? currentStaff(in: store), me.role == .admin {
                 let imported = try ShippedProgrammes.importMissing(into: store, actor: me.id)
-                if !imported.isEmpty { print("Imported the programme presets " + imported.joined(separator: ", ") + ".") }
+                for line in ShippedProgrammes.report(imported) { print(line) }
             }
         }
     }

@@ -5,7 +5,8 @@ import CasebookStore
 
 struct ProgrammeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "programme", abstract: "Import and list programme definitions (targets, hours, modules, obligations).",
+        commandName: "programme",
+        abstract: "Import and list programme definitions (targets, hours, modules, obligations).",
         subcommands: [Import.self, List.self], defaultSubcommand: List.self)
 
     struct Import: ParsableCommand {
@@ -15,7 +16,8 @@ struct ProgrammeCommand: ParsableCommand {
 
         @OptionGroup var database: DatabaseOptions
 
-        @Argument(help: ArgumentHelp("A programme file, e.g. config/programmes/no-introduction.toml.", valueName: "file"))
+        @Argument(
+            help: ArgumentHelp("A programme file, e.g. config/programmes/no-introduction.toml.", valueName: "file"))
         var file: String
 
         func run() throws {
@@ -23,12 +25,18 @@ struct ProgrammeCommand: ParsableCommand {
                 throw CommandError("Cannot read \(Sanitized.inline(file, limit: 200)); check the path.")
             }
             let programme: Programme
-            do { programme = try ProgrammeFile.parse(path: file, text: text) } catch { throw CommandError(error.description) }
+            do { programme = try ProgrammeFile.parse(path: file, text: text) } catch {
+                throw CommandError(error.description)
+            }
             let store = try database.open(.readWrite)
             let me = try currentStaff(in: store)
             try requireAdmin(me, to: "import programmes")
             let (stored, isNew) = try store.importProgramme(programme, sourceFile: file, sourceText: text, actor: me.id)
-            print(isNew ? "Imported \(stored.id) version \(stored.version): \(stored.name)." : "\(stored.id) is unchanged; version \(stored.version) stays current.")
+            let since = stored.validFrom.map { ", in force from \($0.iso)" } ?? ""
+            print(
+                isNew
+                    ? "Imported \(stored.id) version \(stored.version)\(since): \(stored.name)."
+                    : "\(stored.id) is unchanged; version \(stored.version) stays current.")
         }
     }
 
@@ -45,9 +53,13 @@ struct ProgrammeCommand: ParsableCommand {
                 return
             }
             let width = max(10, versions.map(\.id.count).max() ?? 0)
-            print("\("ID".padding(width))  VERSION  ENROLLED  IMPORTED    NAME")
+            print("\("ID".padding(width))  VERSION  VALID FROM  ENROLLED  IMPORTED    NAME")
             for version in versions {
-                print("\(version.id.padding(width))  \(String(version.version).padding(7))  \(String(version.enrolled).padding(8))  \(version.importedAt.utcDay.iso)  \(Sanitized.inline(version.name))")
+                // A version imported before Casebook recorded valid_from has none to show.
+                let validFrom = version.validFrom?.iso ?? "—"
+                print(
+                    "\(version.id.padding(width))  \(String(version.version).padding(7))  \(validFrom.padding(10))  \(String(version.enrolled).padding(8))  \(version.importedAt.utcDay.iso)  \(Sanitized.inline(version.name))"
+                )
             }
         }
     }
@@ -68,15 +80,32 @@ enum ShippedProgrammes {
         return result
     }
 
-    /// Imports every shipped preset the file does not hold yet; returns the names of the new ones.
+    /// Imports every shipped preset the file does not hold yet, and every corrected one as a new
+    /// version (`Store.importShippedProgramme` says when); returns what was imported.
     @discardableResult
-    static func importMissing(into store: Store, actor: Staff.ID) throws -> [String] {
-        var imported: [String] = []
+    static func importMissing(into store: Store, actor: Staff.ID) throws -> [Programme] {
+        var imported: [Programme] = []
         for (programme, path, text) in try load() {
-            if try store.latestProgrammes().contains(where: { $0.id == programme.id }) { continue }
-            try store.importProgramme(programme, sourceFile: path, sourceText: text, actor: actor)
-            imported.append(programme.id)
+            if let stored = try store.importShippedProgramme(
+                programme, sourceFile: path, sourceText: text, actor: actor)
+            {
+                imported.append(stored)
+            }
         }
         return imported
+    }
+
+    /// What `init` says about the presets it imported, one sentence per kind.
+    static func report(_ imported: [Programme]) -> [String] {
+        var lines: [String] = []
+        let new = imported.filter { $0.version == 1 }.map(\.id)
+        if !new.isEmpty { lines.append("Imported the programme presets " + new.joined(separator: ", ") + ".") }
+        for programme in imported where programme.version > 1 {
+            let since = programme.validFrom.map { ", in force from \($0.iso)" } ?? ""
+            lines.append(
+                "Imported the corrected \(programme.id) as version \(programme.version)\(since); clients enrolled before keep their version."
+            )
+        }
+        return lines
     }
 }

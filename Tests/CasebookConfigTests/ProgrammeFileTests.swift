@@ -9,13 +9,16 @@ import Testing
         .deletingLastPathComponent().appendingPathComponent("config/programmes")
 
     static var shipped: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".toml") }.sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".toml") }
+            .sorted()
     }
 
     @Test func theShippedPresetsAreThere() {
-        #expect(Self.shipped == [
-            "de-integrationskurs.toml", "fr-cir.toml", "nl-inburgering-2021.toml", "no-introduction.toml", "template.toml",
-        ])
+        #expect(
+            Self.shipped == [
+                "de-integrationskurs.toml", "fr-cir.toml", "nl-inburgering-2021.toml", "no-introduction.toml",
+                "template.toml",
+            ])
     }
 
     @Test(arguments: shipped)
@@ -27,7 +30,9 @@ import Testing
         #expect(programme.id == name.replacingOccurrences(of: ".toml", with: "") || name == "template.toml")
         if name != "template.toml" {
             #expect(text.lowercased().contains("source"), "every preset names its sources")
-            #expect(programme.obligations.contains { $0.party == .authority } && programme.obligations.contains { $0.party == .newcomer },
+            #expect(
+                programme.obligations.contains { $0.party == .authority }
+                    && programme.obligations.contains { $0.party == .newcomer },
                 "obligations bind both sides")
             for profile in programme.profiles { #expect(!profile.targets.isEmpty, "\(profile.id) has targets") }
         }
@@ -47,6 +52,7 @@ import Testing
         name = "Test programme"
         country = "NO"
         language = "nb"
+        valid_from = "2021-01-01"
 
         [hours]
         language = 550
@@ -111,16 +117,60 @@ import Testing
     }
 
     @Test(arguments: [
-        ("reading = \"B1\"", "reading = \"B3\"", 41, "\"B3\" is not a CEFR level"),
-        ("writing = \"A2\"", "speaking = \"A2\"", 34, "\"speaking\" is not a skill"),
-        ("party = \"authority\"", "party = \"state\"", 44, "\"state\" is not a known party"),
-        ("anchor = \"settlement\"", "anchor = \"birthday\"", 48, "\"birthday\" is not a known anchor"),
-        ("due = \"3m\"", "due = \"soon\"", 49, "\"soon\" is not a duration"),
-        ("language = 550", "language = \"many\"", 7, "must be a whole number"),
-        ("pass_mark = 26", "pass_mark = 40", 26, "exceeds the number of questions"),
+        ("reading = \"B1\"", "reading = \"B3\"", 42, "\"B3\" is not a CEFR level"),
+        ("writing = \"A2\"", "speaking = \"A2\"", 35, "\"speaking\" is not a skill"),
+        ("party = \"authority\"", "party = \"state\"", 45, "\"state\" is not a known party"),
+        ("anchor = \"settlement\"", "anchor = \"birthday\"", 49, "\"birthday\" is not a known anchor"),
+        ("due = \"3m\"", "due = \"soon\"", 50, "\"soon\" is not a duration"),
+        ("language = 550", "language = \"many\"", 8, "must be a whole number"),
+        ("pass_mark = 26", "pass_mark = 40", 27, "exceeds the number of questions"),
         ("country = \"NO\"", "country = \"Norway\"", 3, "not an ISO 3166"),
-        ("hours = 50", "hours = 50\ncolour = \"red\"", 22, "unknown key"),
-        ("[civic]", "[civics]", 15, "civics: unknown key"),
+        ("hours = 50", "hours = 50\ncolour = \"red\"", 23, "unknown key"),
+        ("[civic]", "[civics]", 16, "civics: unknown key"),
+        // The keys of issue 18, one case per kind.
+        ("valid_from = \"2021-01-01\"", "valid_from = \"1 January 2021\"", 5, "valid_from: must be a day written"),
+        ("valid_from = \"2021-01-01\"\n", "", 1, "valid_from is missing"),
+        (
+            "language = 550", "language = 550\nlanguage_basis = \"custom\"", 9,
+            "\"custom\" is not a known language_basis"
+        ),
+        ("due = \"3m\"", "due = \"3m\"\ndue_basis = \"statute\"", 51, "\"statute\" is not a known due_basis"),
+        (
+            "name = \"Advanced\"", "name = \"Advanced\"\nlanguage_hours_basis = \"guidance\"", 40,
+            "which is not given here"
+        ),
+        ("due = \"3m\"", "due = \"3m\"\nprofiles = [\"expert\"]", 51, "\"expert\" is not a profile of this programme"),
+        ("hours = 50", "hours = 50\nprofiles = \"basic\"", 23, "must be a list of strings"),
+        (
+            "hours = 50", "hours = 50\nprofiles = [\"nobody\"]", 23,
+            "civic.modules[0].profiles: \"nobody\" is not a profile"
+        ),
+        ("name = \"Advanced\"", "name = \"Advanced\"\nextension = \"long\"", 40, "\"long\" is not a duration"),
+        (
+            "name = \"Advanced\"", "name = \"Advanced\"\nrepeat_hours = 0", 40,
+            "repeat_hours: must lie between 1 and 2000"
+        ),
+        ("name = \"Advanced\"", "name = \"Advanced\"\ndiscontinued_from = \"2025-02-30\"", 40, "must be a day written"),
+        (
+            "pass_mark = 26", "pass_mark = 26\nexempt_residence = [\"tourist\"]", 28,
+            "\"tourist\" is not a residence category"
+        ),
+        ("pass_mark = 26", "pass_mark = 26\nexempt_from_age = 5", 28, "exempt_from_age: must lie between 16 and 120"),
+        (
+            "qualifications_passport_valid = \"5y\"",
+            "qualifications_passport_valid = \"5y\"\n\n[[recognition.variants]]\nid = \"fast\"\nname = \"Fast\"\nlegal_basis = \"§ 2\"\ndecision_within = \"two months\"\nacknowledge_within = \"2w\"",
+            20, "recognition.variants[0].decision_within: \"two months\" is not a duration"
+        ),
+        (
+            "due = \"3m\"",
+            "due = \"3m\"\n\n[[admission_stops]]\nid = \"stop\"\ndescription = \"No admissions\"\nlegal_basis = \"§ 3\"\nstatuses = [\"tourists\"]\nfrom = \"2026-02-09\"",
+            56, "admission_stops[0].statuses: \"tourists\" is not a known status"
+        ),
+        (
+            "due = \"3m\"",
+            "due = \"3m\"\n\n[[admission_stops]]\nid = \"stop\"\ndescription = \"No admissions\"\nlegal_basis = \"§ 3\"\nstatuses = [\"voluntary\"]\nfrom = \"2026-02-09\"\nuntil = \"2026-01-01\"",
+            58, "ends (2026-01-01) before it starts (2026-02-09)"
+        ),
     ])
     func mistakesAreRefusedWithFileLineAndKey(_ old: String, _ new: String, _ line: Int, _ phrase: String) {
         let failure = error(replacing: old, with: new)
@@ -129,14 +179,60 @@ import Testing
         #expect(failure?.message.contains(phrase) == true, "\(failure?.description ?? "no error")")
     }
 
+    @Test func theKeysOfIssue18AreRead() throws {
+        let text =
+            Self.minimal
+            .replacingOccurrences(of: "language = 550", with: "language = 0")
+            .replacingOccurrences(
+                of: "decision_within = \"4m\"", with: "decision_within = \"4m\"\ndecision_within_basis = \"norm\""
+            )
+            .replacingOccurrences(
+                of: "qualifications_passport_valid = \"5y\"",
+                with:
+                    "qualifications_passport_valid = \"5y\"\n\n[[recognition.variants]]\nid = \"fast\"\nname = \"Fast\"\nlegal_basis = \"§ 2\"\ndecision_within = \"2m\"\nacknowledge_within = \"2w\""
+            )
+            .replacingOccurrences(of: "hours = 50", with: "hours = 50\nprofiles = [\"advanced\"]")
+            .replacingOccurrences(
+                of: "pass_mark = 26",
+                with:
+                    "pass_mark = 26\nexempt_residence = [\"subsidiary_protection\", \"refugee\"]\nexempt_from_age = 65"
+            )
+            .replacingOccurrences(
+                of: "name = \"Basic\"",
+                with:
+                    "name = \"Basic\"\nduration = \"2y\"\nextension = \"1y\"\nlanguage_hours = 900\nlanguage_hours_basis = \"guidance\"\nrepeat_hours = 300\ndiscontinued_from = 2025-05-01"
+            )
+            .replacingOccurrences(
+                of: "due = \"3m\"", with: "due = \"3m\"\ndue_basis = \"guidance\"\nprofiles = [\"basic\"]")
+            + "\n[[admission_stops]]\nid = \"stop\"\ndescription = \"No admissions\"\nlegal_basis = \"§ 3\"\nstatuses = [\"voluntary\"]\nfrom = \"2026-02-09\"\n"
+        let programme = try ProgrammeFile.parse(path: "p.toml", text: text)
+        #expect(programme.validFrom == Day(year: 2021, month: 1, day: 1))
+        #expect(programme.languageBudget(profile: "advanced") == .notSetByLaw)
+        #expect(programme.languageBudget(profile: "basic") == .hours(900, basis: .guidance))
+        #expect(programme.recognitionDecisionBasis == .norm && programme.recognitionAcknowledgementBasis == .law)
+        #expect(programme.recognitionVariants.map(\.id) == ["fast"])
+        #expect(programme.civicModules.first?.profiles == ["advanced"])
+        #expect(
+            programme.civicTest?.exemptResidence == [.refugee, .subsidiaryProtection], "in the order of the categories")
+        #expect(programme.civicTest?.exemptFromAge == 65)
+        let basic = try #require(programme.profile("basic"))
+        #expect(basic.duration?.text == "2y" && basic.extendableBy?.text == "1y" && basic.repeatHours == 300)
+        #expect(basic.discontinuedFrom == Day(year: 2025, month: 5, day: 1), "a bare TOML date is read too")
+        #expect(
+            programme.obligations.first?.dueBasis == .guidance && programme.obligations.first?.profiles == ["basic"])
+        #expect(programme.obligations(forProfile: "advanced").isEmpty && programme.obligations(forProfile: nil).isEmpty)
+        #expect(
+            programme.admissionStops.first?.statuses == [.voluntary] && programme.admissionStops.first?.until == nil)
+    }
+
     @Test func syntaxErrorsNameTheLine() {
         let failure = error(replacing: "[hours]", with: "[hours")
-        #expect(failure?.line == 6)
+        #expect(failure?.line == 7)
     }
 
     @Test func aProfileWithoutItsNameIsRefusedAtItsHeader() {
         let failure = error(replacing: "name = \"Advanced\"\n", with: "")
         #expect(failure?.message == "profiles[1].name is missing.")
-        #expect(failure?.line == 36)
+        #expect(failure?.line == 37)
     }
 }

@@ -356,6 +356,7 @@ private struct CaseloadFixture {
             \(Store.factsTableV4)
             INSERT INTO client_facts SELECT \(columns.joined(separator: ", ")) FROM facts_v4;
             DROP TABLE facts_v4;
+            \(undoProgrammesOfSchemaSix)
             PRAGMA user_version = 4;
             """)
         #expect(

@@ -249,6 +249,7 @@ final class Scratch {
         #expect(created.output.contains("Imported the programme presets"))
         let listed = try Casebook.run(["programme", "list", "--db", db])
         for id in ["de-integrationskurs", "fr-cir", "nl-inburgering-2021", "no-introduction"] { #expect(listed.output.contains(id)) }
+        #expect(listed.output.contains("VALID FROM") && listed.output.contains("2021-01-01"), "\(listed.output)")
         let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("config/programmes/no-introduction.toml").path
         let again = try Casebook.run(["programme", "import", source, "--db", db], environment: admin)
@@ -265,6 +266,22 @@ final class Scratch {
         #expect(refused.status != 0 && errorLine(refused).contains("bad.toml, line 6: hours.language"), "\(errorLine(refused))")
         let officer = try Casebook.run(["programme", "import", source, "--db", db], environment: ["CASEBOOK_USER": "nobody"])
         #expect(officer.status != 0)
+    }
+
+    @Test func initImportsACorrectedPresetAsANewVersion() throws {
+        let db = scratch.path("upgrade.db")
+        let admin = ["CASEBOOK_USER": "boss"]
+        #expect(try Casebook.run(["init", "--db", db], environment: admin).status == 0)
+        // As a file from before the correction: Norway's version 1 has another text and no valid_from.
+        _ = try shell("sqlite3", db, "UPDATE programmes SET source_text = 'the 550-hour preset', valid_from = NULL WHERE id = 'no-introduction'")
+        let again = try Casebook.run(["init", "--db", db], environment: admin)
+        #expect(again.output.contains("Imported the corrected no-introduction as version 2, in force from 2021-01-01"), "\(again.output)")
+        #expect(!again.output.contains("fr-cir"), "unchanged presets are not imported again")
+        let listed = try Casebook.run(["programme", "list", "--db", db])
+        let norway = listed.output.split(separator: "\n").filter { $0.hasPrefix("no-introduction ") }.map { Array($0.split(separator: " ").prefix(3)) }
+        #expect(norway == [["no-introduction", "2", "2021-01-01"], ["no-introduction", "1", "—"]], "\(listed.output)")
+        let third = try Casebook.run(["init", "--db", db], environment: admin)
+        #expect(!third.output.contains("Imported"), "\(third.output)")
     }
 
     @Test func contractPrintRendersBothSidesAsTextAndHTML() throws {
