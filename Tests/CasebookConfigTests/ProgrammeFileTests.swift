@@ -16,7 +16,8 @@ import Testing
     @Test func theShippedPresetsAreThere() {
         #expect(
             Self.shipped == [
-                "de-integrationskurs.toml", "fr-cir.toml", "nl-inburgering-2021.toml", "no-introduction.toml",
+                "at-integrationsgesetz.toml", "de-integrationskurs.toml", "dk-selvforsorgelse-hjemrejse.toml",
+                "fi-kotoutumisohjelma.toml", "fr-cir.toml", "nl-inburgering-2021.toml", "no-introduction.toml",
                 "template.toml",
             ])
     }

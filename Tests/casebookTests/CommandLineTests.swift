@@ -248,7 +248,10 @@ final class Scratch {
         let created = try Casebook.run(["init", "--db", db], environment: admin)
         #expect(created.output.contains("Imported the programme presets"))
         let listed = try Casebook.run(["programme", "list", "--db", db])
-        for id in ["de-integrationskurs", "fr-cir", "nl-inburgering-2021", "no-introduction"] { #expect(listed.output.contains(id)) }
+        for id in [
+            "at-integrationsgesetz", "de-integrationskurs", "dk-selvforsorgelse-hjemrejse", "fi-kotoutumisohjelma", "fr-cir",
+            "nl-inburgering-2021", "no-introduction",
+        ] { #expect(listed.output.contains(id)) }
         #expect(listed.output.contains("VALID FROM") && listed.output.contains("2021-01-01"), "\(listed.output)")
         let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("config/programmes/no-introduction.toml").path
