@@ -133,7 +133,10 @@ package struct ProgrammeTimeline: Hashable, Sendable {
     /// Whether a new version taking effect on `validFrom` may follow the newest one: a version
     /// never takes effect before the one it replaces, so "in force on a day" stays one answer.
     package func admits(validFrom: Day?) -> Bool {
-        guard let validFrom, let latest = entries.last(where: { $0.validFrom != nil })?.validFrom else { return true }
+        guard let validFrom, let latest = latestDated?.validFrom else { return true }
         return latest <= validFrom
     }
+
+    /// The newest version that says when it took effect.
+    package var latestDated: Entry? { entries.last { $0.validFrom != nil } }
 }

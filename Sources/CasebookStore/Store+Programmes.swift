@@ -31,11 +31,11 @@ extension Store {
             }
             let timeline = try programmeTimeline(id: programme.id)
             if !timeline.admits(validFrom: programme.validFrom), let validFrom = programme.validFrom,
-                let current = timeline.entries.last(where: { $0.validFrom != nil }), let since = current.validFrom
+                let newest = timeline.latestDated, let since = newest.validFrom
             {
                 throw StoreError.invalidInput(
-                    "valid_from \(validFrom.iso) is before \(since.iso), the day version \(current.version) of \(programme.id) took effect;"
-                        + " a new version cannot take effect before the one it replaces.")
+                    "valid_from \(validFrom.iso) is before \(since.iso), the day version \(newest.version) of \(programme.id)"
+                        + " took effect; a new version cannot take effect before the one it replaces.")
             }
             var stored = programme
             stored.version = (latest?.version ?? 0) + 1
@@ -126,7 +126,8 @@ extension Store {
             }
             try audit(
                 entity: "programme", id: Int64(stored.version), clientID: nil, field: "import", old: nil,
-                new: "\(stored.id) version \(stored.version) from \(sourceFile)", actor: actor)
+                new: "\(stored.id) version \(stored.version) from \(sourceFile)"
+                    + (stored.validFrom.map { ", valid from \($0.iso)" } ?? ""), actor: actor)
             return (stored, true)
         }
         programmeCache[ProgrammeKey(id: result.programme.id, version: result.programme.version)] = result.programme
