@@ -259,7 +259,7 @@ final class ContractTab: SelectingTab {
         if !obligation.waivedReason.isEmpty { details.append(("Waived because: \(obligation.waivedReason)", .normal)) }
         if let proposal = proposals[obligation.id] {
             details.append(
-                ("Casebook proposes: met — \(proposal.evidence). \(app.keys.hint(.markMet)) confirms.", .success))
+                ("Casebook proposes: met (\(app.keys.hint(.markMet)) confirms) — \(proposal.evidence).", .success))
         }
         for (text, role) in details where y < area.maxY {
             frame.text(text, in: Rect(x: area.x, y: y, width: area.width, height: 1), role)

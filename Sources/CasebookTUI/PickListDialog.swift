@@ -90,8 +90,8 @@ package final class PickListDialog: Screen {
             },
             Binding(.up) { list, app in list.move(by: -1, app: app) },
             Binding(.down) { list, app in list.move(by: 1, app: app) },
-            Binding(.pageUp) { list, app in list.move(by: -list.listHeight(in: app.screenArea), app: app) },
-            Binding(.pageDown) { list, app in list.move(by: list.listHeight(in: app.screenArea), app: app) },
+            Binding(.pageUp) { list, app in list.move(by: -list.listHeight(app), app: app) },
+            Binding(.pageDown) { list, app in list.move(by: list.listHeight(app), app: app) },
             Binding(.top) { list, app in list.move(by: -list.visible.count, app: app) },
             Binding(.bottom) { list, app in list.move(by: list.visible.count, app: app) },
         ]
@@ -109,7 +109,7 @@ package final class PickListDialog: Screen {
         if text == " ", allowsSeveral { return toggleSelected() }
         filter.insert(text)
         applyFilter()
-        filter.keepCursorVisible(width: filterWidth(in: app.screenArea))
+        filter.keepCursorVisible(width: filterWidth(app))
         return .none
     }
 
@@ -117,12 +117,12 @@ package final class PickListDialog: Screen {
         let before = filter.text
         _ = filter.apply(command)
         if filter.text != before { applyFilter() }
-        filter.keepCursorVisible(width: filterWidth(in: app.screenArea))
+        filter.keepCursorVisible(width: filterWidth(app))
         return .none
     }
 
     private func move(by step: Int, app: App) -> Effect {
-        viewport.move(by: step, count: visible.count, height: listHeight(in: app.screenArea))
+        viewport.move(by: step, count: visible.count, height: listHeight(app))
         return .none
     }
 
@@ -135,24 +135,38 @@ package final class PickListDialog: Screen {
 
     // MARK: Drawing
 
-    private func box(in area: Rect) -> Rect {
+    /// The line below the list: how many of the options show, and the keys that answer.
+    private func footer(_ keys: KeyMap, showing shown: Int) -> String {
+        let hint =
+            allowsSeveral
+            ? "\(keys.hint(.toggle)) ticks · \(keys.hint(.accept)) keeps the ticked · \(keys.hint(.back)) cancels"
+            : "\(keys.hint(.accept)) chooses · \(keys.hint(.back)) cancels"
+        return "\(shown) of \(options.count) · " + hint
+    }
+
+    /// Wide enough for the longest option and for the keys that answer.
+    private func box(in area: Rect, keys: KeyMap) -> Rect {
         let widest = options.map { TextWidth.of($0.label) }.max() ?? 20
-        let width = min(area.width - 2, max(44, widest + 10))
+        let width = min(area.width - 2, max(44, widest + 10, TextWidth.of(footer(keys, showing: options.count)) + 6))
         let height = min(area.height - 1, max(8, min(options.count, 16) + 5))
         return area.centered(width: width, height: height)
     }
 
-    private func inner(in area: Rect) -> Rect { box(in: area).inset(top: 1, bottom: 1, left: 2, right: 2) }
+    private func inner(in area: Rect, keys: KeyMap) -> Rect {
+        box(in: area, keys: keys).inset(top: 1, bottom: 1, left: 2, right: 2)
+    }
 
-    private func listHeight(in area: Rect) -> Int { max(1, inner(in: area).inset(top: 2, bottom: 1).height) }
+    private func listHeight(_ app: App) -> Int {
+        max(1, inner(in: app.screenArea, keys: app.keys).inset(top: 2, bottom: 1).height)
+    }
 
-    private func filterWidth(in area: Rect) -> Int { inner(in: area).width - 8 }
+    private func filterWidth(_ app: App) -> Int { inner(in: app.screenArea, keys: app.keys).width - 8 }
 
     package func render(_ frame: inout Frame, app: App) {
-        let box = box(in: frame.area)
+        let box = box(in: frame.area, keys: app.keys)
         frame.clear(box)
         frame.buffer.box(box, title: heading, style: frame.style(.border))
-        let inner = inner(in: frame.area)
+        let inner = box.inset(top: 1, bottom: 1, left: 2, right: 2)
         frame.text("Filter:", x: inner.x, y: inner.y, .label)
         let field = Rect(x: inner.x + 8, y: inner.y, width: inner.width - 8, height: 1)
         let cursorX = filter.draw(in: field, buffer: &frame.buffer, style: frame.style(.inputFocused))

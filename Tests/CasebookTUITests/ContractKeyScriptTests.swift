@@ -107,7 +107,7 @@ import Testing
         app.push(try ClientRecordScreen(app: app, clientID: haddad, tab: .contract))
         let screen = fixture.run(app, on: terminal, [.down])
         #expect(screen.contains("Pending (proposed met)"))
-        #expect(screen.contains("Casebook proposes: met — Language target met in every skill (latest assessment 2026-11-16)"))
+        #expect(screen.contains("Casebook proposes: met (m confirms) — Language target met in every skill (latest assessment 2026-11-16)"))
         let form = fixture.run(app, on: terminal, [.character("m")])
         #expect(form.contains("2026-11-16"))
         fixture.run(app, on: terminal, [.control("s")])

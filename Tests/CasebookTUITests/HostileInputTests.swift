@@ -106,11 +106,13 @@ import Testing
         }
     }
 
+    enum Place: String, CaseIterable { case list, record, form, pickList = "pick list", help }
+
     /// Every screen, at every size from nothing to 300×100, with names that join, mark and run
     /// right to left on it: no crash, nothing unprintable, no line too wide; back at a normal
     /// size the same screen answers keys.
-    @Test(arguments: ["list", "record", "form", "pick list", "help"])
-    func everySizeFromNothingTo300x100DrawsReadably(_ place: String) throws {
+    @Test(arguments: Place.allCases)
+    func everySizeFromNothingTo300x100DrawsReadably(_ place: Place) throws {
         let fixture = try HostileFixture()
         let haddad = try fixture.clientID("Haddad")
         let stored = try #require(try fixture.store.client(id: haddad))
@@ -122,11 +124,11 @@ import Testing
         let terminal = VirtualTerminal(width: 100, height: 30)
         let app = try fixture.app()
         switch place {
-        case "record": app.push(try ClientRecordScreen(app: app, clientID: haddad))
-        case "form": fixture.run(app, on: terminal, [.character("n")])
-        case "pick list": fixture.run(app, on: terminal, [.character("n"), .tab, .tab, .tab, .tab, .tab, .enter])
-        case "help": fixture.run(app, on: terminal, [.character("?")])
-        default: break
+        case .record: app.push(try ClientRecordScreen(app: app, clientID: haddad))
+        case .form: fixture.run(app, on: terminal, [.character("n")])
+        case .pickList: fixture.run(app, on: terminal, [.character("n"), .tab, .tab, .tab, .tab, .tab, .enter])
+        case .help: fixture.run(app, on: terminal, [.character("?")])
+        case .list: break
         }
         let screen = try #require(app.top)
         for width in [0, 1, 2, 5, 19, 20, 21, 59, 60, 61, 80, 133, 300] {
@@ -138,7 +140,7 @@ import Testing
             }
         }
         terminal.resize(width: 100, height: 30)
-        fixture.run(app, on: terminal, place == "record" ? [.tab, .tab, .tab, .tab] : [.down])
+        fixture.run(app, on: terminal, place == .record ? [.tab, .tab, .tab, .tab] : [.down])
         #expect(app.top === screen && !app.isFinished)
         expectReadable(terminal)
     }
