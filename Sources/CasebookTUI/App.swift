@@ -10,7 +10,7 @@ package final class App {
     package let keys: KeyMap
     package var theme: Theme
     /// The dashboard's target line for exits to work or education (`[dashboard] exit_target`).
-    package var exitTarget = 0.70
+    package var exitTarget = Dashboard.defaultExitTarget
     /// The database file's name, for the status line.
     package let databaseName: String
     package var clock: any Clock { store.clock }

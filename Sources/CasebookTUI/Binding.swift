@@ -32,6 +32,24 @@ struct Binding<Owner>: Sendable {
     }
 }
 
+extension Binding {
+    /// The movement keys as steps of `move`: a line, a page of `page` rows, and `all` rows (as
+    /// far as the list or page goes).
+    static func movement(
+        page: @escaping @Sendable (Owner, App) -> Int, all: @escaping @Sendable (Owner, App) -> Int,
+        _ move: @escaping @Sendable (Owner, Int, App) throws -> Effect
+    ) -> [Binding<Owner>] {
+        [
+            Binding(.up) { owner, app in try move(owner, -1, app) },
+            Binding(.down) { owner, app in try move(owner, 1, app) },
+            Binding(.pageUp) { owner, app in try move(owner, -page(owner, app), app) },
+            Binding(.pageDown) { owner, app in try move(owner, page(owner, app), app) },
+            Binding(.top) { owner, app in try move(owner, -all(owner, app), app) },
+            Binding(.bottom) { owner, app in try move(owner, all(owner, app), app) },
+        ]
+    }
+}
+
 extension Array {
     /// These bindings, applied to `owner`.
     func bound<Owner>(to owner: Owner, app: App) -> [BoundCommand] where Element == Binding<Owner> {

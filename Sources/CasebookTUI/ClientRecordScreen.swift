@@ -60,17 +60,10 @@ protocol ScrolledTab: RecordTab {
 extension ScrolledTab {
     /// The movement keys, scrolling the page.
     static var scrolling: [Binding<Self>] {
-        [
-            Binding(.up) { tab, app in tab.scroll(by: -1, app: app) },
-            Binding(.down) { tab, app in tab.scroll(by: 1, app: app) },
-            Binding(.pageUp) { tab, app in tab.scroll(by: -ClientRecordScreen.pageHeight(app), app: app) },
-            Binding(.pageDown) { tab, app in tab.scroll(by: ClientRecordScreen.pageHeight(app), app: app) },
-            Binding(.top) { tab, _ in
-                tab.page.toTop()
-                return .none
-            },
-            Binding(.bottom) { tab, app in tab.scroll(by: Int.max / 2, app: app) },
-        ]
+        Binding.movement(page: { _, app in ClientRecordScreen.pageHeight(app) }, all: { _, _ in Int.max / 2 }) {
+            tab, step, app in
+            tab.scroll(by: step, app: app)
+        }
     }
 
     func scroll(by step: Int, app: App) -> Effect {

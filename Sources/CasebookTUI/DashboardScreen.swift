@@ -83,63 +83,64 @@ package final class DashboardScreen: Screen {
 
     static var bindingSets: [BindingSet] { [BindingSet("the dashboard", bindings.commands())] }
 
-    static let bindings: [Binding<DashboardScreen>] = [
-        Binding(
-            .openBar,
-            unavailable: { board, _ in
-                guard let (bar, _) = board.selectedCell else { return "No figure selected." }
-                return board.board.clients(behind: bar).isEmpty ? "No clients behind this figure." : nil
-            }
-        ) { board, app in
-            guard let (bar, label) = board.selectedCell else { return .none }
-            let cohort = try app.store.makeCohort(board.board.clients(behind: bar), label: label)
-            return .push(try ClientListScreen(app: app, cohort: cohort))
-        },
-        Binding(.previousCell) { board, _ in
-            board.cell = max(0, board.cell - 1)
-            return .none
-        },
-        Binding(.nextCell) { board, app in
-            let lines = board.lines(app: app)
-            if lines.indices.contains(board.line) {
-                board.cell = min(lines[board.line].cells.count - 1, board.cell + 1)
-            }
-            return .none
-        },
-        Binding(.programmeFilter) { board, app in
-            let programmes = try app.store.programmeVersions()
-            var seen: Set<String> = []
-            let options =
-                [Choice("", "All programmes")]
-                + programmes.filter { seen.insert($0.id).inserted }.map { Choice($0.id, "\($0.id) — \($0.name)") }
-            board.asking = .programme
-            return .push(PickListDialog(title: "Programme", options: options, chosen: [board.filter.programmeID ?? ""]))
-        },
-        Binding(.officerFilter) { board, app in
-            let staff = try app.store.allStaff().filter { $0.role == .officer }
-            let options =
-                [Choice("", "All officers")] + staff.map { Choice(String($0.id), "\($0.username) — \($0.displayName)") }
-            board.asking = .officer
-            return .push(
-                PickListDialog(
-                    title: "Officer", options: options, chosen: [board.filter.officerID.map(String.init) ?? ""]))
-        },
-        Binding(.periodFilter) { board, _ in
-            board.asking = .period
-            return .push(DashboardScreen.periodForm(filter: board.filter))
-        },
-        Binding(.resetFilters) { board, app in
-            board.filter = DashboardFilter.lastTwelveMonths(today: app.clock.today)
-            try board.reload(app: app)
-            return .info("All programmes, all officers, the last twelve months.")
-        },
-        Binding(.up) { board, app in board.move(by: -1, app: app) },
-        Binding(.down) { board, app in board.move(by: 1, app: app) },
-        Binding(.pageUp) { board, app in board.move(by: -10, app: app) },
-        Binding(.pageDown) { board, app in board.move(by: 10, app: app) },
-        Binding(.top) { board, app in board.move(by: -board.lines(app: app).count, app: app) },
-        Binding(.bottom) { board, app in board.move(by: board.lines(app: app).count, app: app) },
-    ]
+    static let bindings: [Binding<DashboardScreen>] =
+        [
+            Binding(
+                .openBar,
+                unavailable: { board, _ in
+                    guard let (bar, _) = board.selectedCell else { return "No figure selected." }
+                    return board.board.clients(behind: bar).isEmpty ? "No clients behind this figure." : nil
+                }
+            ) { board, app in
+                guard let (bar, label) = board.selectedCell else { return .none }
+                let cohort = try app.store.makeCohort(board.board.clients(behind: bar), label: label)
+                return .push(try ClientListScreen(app: app, cohort: cohort))
+            },
+            Binding(.previousCell) { board, _ in
+                board.cell = max(0, board.cell - 1)
+                return .none
+            },
+            Binding(.nextCell) { board, app in
+                let lines = board.lines(app: app)
+                if lines.indices.contains(board.line) {
+                    board.cell = min(lines[board.line].cells.count - 1, board.cell + 1)
+                }
+                return .none
+            },
+            Binding(.programmeFilter) { board, app in
+                let programmes = try app.store.programmeVersions()
+                var seen: Set<String> = []
+                let options =
+                    [Choice("", "All programmes")]
+                    + programmes.filter { seen.insert($0.id).inserted }.map { Choice($0.id, "\($0.id) — \($0.name)") }
+                board.asking = .programme
+                return .push(
+                    PickListDialog(title: "Programme", options: options, chosen: [board.filter.programmeID ?? ""]))
+            },
+            Binding(.officerFilter) { board, app in
+                let staff = try app.store.allStaff().filter { $0.role == .officer }
+                let options =
+                    [Choice("", "All officers")]
+                    + staff.map { Choice(String($0.id), "\($0.username) — \($0.displayName)") }
+                board.asking = .officer
+                return .push(
+                    PickListDialog(
+                        title: "Officer", options: options, chosen: [board.filter.officerID.map(String.init) ?? ""]))
+            },
+            Binding(.periodFilter) { board, _ in
+                board.asking = .period
+                return .push(DashboardScreen.periodForm(filter: board.filter))
+            },
+            Binding(.resetFilters) { board, app in
+                board.filter = DashboardFilter.lastTwelveMonths(today: app.clock.today)
+                try board.reload(app: app)
+                return .info("All programmes, all officers, the last twelve months.")
+            },
+        ]
+        + Binding.movement(page: { _, _ in 10 }, all: { board, app in board.lines(app: app).count }) {
+            board, step, app in
+            board.move(by: step, app: app)
+        }
 
     /// The period of the flow figures; it stores nothing, and answers the period chosen.
     private static func periodForm(filter: DashboardFilter) -> FormScreen {

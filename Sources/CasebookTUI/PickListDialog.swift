@@ -87,14 +87,11 @@ package final class PickListDialog: Screen {
                     list.allowsSeveral
                     ? list.options.map(\.value).filter(list.ticked.contains) : [list.visible[list.selected].value]
                 return .pop(Returned(answer: .chose(values)))
-            },
-            Binding(.up) { list, app in list.move(by: -1, app: app) },
-            Binding(.down) { list, app in list.move(by: 1, app: app) },
-            Binding(.pageUp) { list, app in list.move(by: -list.listHeight(app), app: app) },
-            Binding(.pageDown) { list, app in list.move(by: list.listHeight(app), app: app) },
-            Binding(.top) { list, app in list.move(by: -list.visible.count, app: app) },
-            Binding(.bottom) { list, app in list.move(by: list.visible.count, app: app) },
+            }
         ]
+        + Binding.movement(page: { list, app in list.listHeight(app) }, all: { list, _ in list.visible.count }) {
+            list, step, app in list.move(by: step, app: app)
+        }
         + [CommandID.cursorLeft, .cursorRight, .deleteBack, .deleteForward, .deleteWord, .clearField].map { command in
             Binding(command) { list, app in list.edit(command, app: app) }
         }

@@ -23,17 +23,9 @@ final class TextScreen: Screen {
         [BindingSet("a page of text", page.commands()), BindingSet("the help", help.commands())]
     }
 
-    static let page: [Binding<TextScreen>] = [
-        Binding(.up) { screen, app in screen.scroll(by: -1, app: app) },
-        Binding(.down) { screen, app in screen.scroll(by: 1, app: app) },
-        Binding(.pageUp) { screen, app in screen.scroll(by: -screen.height(app.screenArea), app: app) },
-        Binding(.pageDown) { screen, app in screen.scroll(by: screen.height(app.screenArea), app: app) },
-        Binding(.top) { screen, _ in
-            screen.page.toTop()
-            return .none
-        },
-        Binding(.bottom) { screen, app in screen.scroll(by: screen.lines.count, app: app) },
-    ]
+    static let page: [Binding<TextScreen>] = Binding.movement(
+        page: { screen, app in screen.height(app.screenArea) }, all: { screen, _ in screen.lines.count }
+    ) { screen, step, app in screen.scroll(by: step, app: app) }
 
     /// The help closes with the key that opened it, too.
     static let help: [Binding<TextScreen>] = page + [Binding(.help) { _, _ in .close }]

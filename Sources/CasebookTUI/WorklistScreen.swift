@@ -30,24 +30,23 @@ package final class WorklistScreen: Screen {
 
     static var bindingSets: [BindingSet] { [BindingSet("My day", bindings.commands())] }
 
-    static let bindings: [Binding<WorklistScreen>] = [
-        Binding(
-            .openWorkItem, unavailable: { list, _ in list.items.isEmpty ? "Nothing to open: My day is empty." : nil }
-        ) {
-            list, app in
-            guard list.items.indices.contains(list.selected) else { return .none }
-            let item = list.items[list.selected]
-            return .push(
-                try ClientRecordScreen(
-                    app: app, clientID: item.clientID, tab: item.kind.tab, obligation: item.obligationID))
-        },
-        Binding(.up) { list, app in list.move(by: -1, app: app) },
-        Binding(.down) { list, app in list.move(by: 1, app: app) },
-        Binding(.pageUp) { list, app in list.move(by: -list.tableHeight(app), app: app) },
-        Binding(.pageDown) { list, app in list.move(by: list.tableHeight(app), app: app) },
-        Binding(.top) { list, app in list.move(by: -list.items.count, app: app) },
-        Binding(.bottom) { list, app in list.move(by: list.items.count, app: app) },
-    ]
+    static let bindings: [Binding<WorklistScreen>] =
+        [
+            Binding(
+                .openWorkItem,
+                unavailable: { list, _ in list.items.isEmpty ? "Nothing to open: My day is empty." : nil }
+            ) {
+                list, app in
+                guard list.items.indices.contains(list.selected) else { return .none }
+                let item = list.items[list.selected]
+                return .push(
+                    try ClientRecordScreen(
+                        app: app, clientID: item.clientID, tab: item.kind.tab, obligation: item.obligationID))
+            }
+        ]
+        + Binding.movement(page: { list, app in list.tableHeight(app) }, all: { list, _ in list.items.count }) {
+            list, step, app in list.move(by: step, app: app)
+        }
 
     private func move(by step: Int, app: App) -> Effect {
         viewport.move(by: step, count: items.count, height: tableHeight(app))
