@@ -161,7 +161,6 @@ package final class ClientRecordScreen: Screen {
     }
 
     package var title: String { client.caseNumber.text }
-    package var tabNames: [String] { tabs.map(\.id.title) }
     var currentTab: any RecordTab { tabs[tabIndex] }
 
     /// The area below the header and tab bar where a tab draws.

@@ -6,8 +6,8 @@ import CasebookStore
 final class ContractTab: SelectingTab {
     let id = RecordTabID.contract
     var client: Client
-    /// The proposals come from the tracks, and due dates from the phase and the programme.
-    let shows: Changes = [.contract, .phase, .enrolment, .language, .qualifications, .civic]
+    /// The proposals come from the tracks, and due dates from the arrival, the phase and the programme.
+    let shows: Changes = [.contract, .client, .phase, .enrolment, .language, .qualifications, .civic]
     private(set) var contract: Contract?
     /// Newcomer's obligations first, then the authority's and providers'.
     private(set) var obligations: [Obligation] = []

@@ -83,6 +83,28 @@ import Testing
         #expect(saving.afterWrite == header.lines)
     }
 
+    @Test func aTabIsReadWhenShownAndAgainOnlyAfterAChangeItShows() throws {
+        let fixture = try UIFixture()
+        let app = try fixture.record("Haddad", tab: .notes)
+        let terminal = GoldenSize.large.terminal
+        #expect(fixture.run(app, on: terminal, [.tab]).contains("of 52 lines"))
+        #expect(try StoreTrace(fixture.store) { fixture.run(app, on: terminal, [.backTab]) }.storeCalls == 0)
+        #expect(try StoreTrace(fixture.store) { fixture.run(app, on: terminal, [.tab]) }.storeCalls == 0)
+        // A note changes the History (every change is audited) but not the Contract tab.
+        fixture.run(
+            app, on: terminal, [.backTab, .character("a"), .tab, .tab, .tab] + typing("Called") + [.control("s")])
+        let history = try StoreTrace(fixture.store) { fixture.run(app, on: terminal, [.tab]) }
+        #expect(history.storeCalls == 1, "\(history)")
+        #expect(terminal.text.contains("of 53 lines"), "the new note is in the History")
+        fixture.run(app, on: terminal, [.backTab, .backTab])
+        #expect(
+            try StoreTrace(fixture.store) { fixture.run(app, on: terminal, [.tab]) }.storeCalls == 0, "the Notes tab")
+        // Editing the client changes what the Contract tab shows (due dates count from arrival).
+        fixture.run(app, on: terminal, [.character("e"), .control("s")])
+        let contract = try StoreTrace(fixture.store) { fixture.run(app, on: terminal, [.backTab]) }
+        #expect(contract.storeCalls > 0)
+    }
+
     @Test func removingAnObligationReloadsTheRecordOnce() throws {
         let fixture = try UIFixture()
         let muller = fixture.client("Müller")
