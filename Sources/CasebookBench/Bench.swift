@@ -80,9 +80,16 @@ package enum Bench {
         return people
     }
 
+    /// An app for the benchmark's terminal, before it starts.
+    static func app(_ store: Store, _ me: Staff) -> App {
+        let app = App(store: store, me: me) { milliseconds() }
+        app.size = size
+        return app
+    }
+
     /// An app on the client list (an officer's My day, opened first, is closed).
     static func makeApp(_ store: Store, _ me: Staff) throws -> App {
-        let app = App(store: store, me: me) { milliseconds() }
+        let app = app(store, me)
         try app.start()
         if app.top is WorklistScreen { app.pop() }
         return app
@@ -103,7 +110,7 @@ package enum Bench {
                 guard let me = try user.flatMap({ try store.staff(id: $0.id) }) ?? store.allStaff().first else {
                     return
                 }
-                let app = App(store: store, me: me) { milliseconds() }
+                let app = app(store, me)
                 try app.start()
                 frame(app)
                 keep.append(app)
@@ -114,7 +121,7 @@ package enum Bench {
         let store = try Store.open(path: path, mode: .readWrite)
         let shell = try floor.measure(store) {
             guard let me = try user.flatMap({ try store.staff(id: $0.id) }) ?? store.allStaff().first else { return }
-            let app = App(store: store, me: me) { milliseconds() }
+            let app = app(store, me)
             try app.start()
             frame(app)
         }
@@ -210,7 +217,7 @@ package enum Bench {
             after = last
         }
         var figures: [Figure] = []
-        for tab in ["Language", "Qualifications", "Civic", "Contract", "Notes", "History"] {
+        for tab in RecordTabID.allCases.dropFirst() {
             var samples = Samples()
             for client in clients {
                 samples.add(
@@ -229,7 +236,8 @@ package enum Bench {
             }
             figures.append(
                 Figure(
-                    name: "open the \(tab) tab", median: samples.median, p99: samples.p99, unit: "ms", floor: shell,
+                    name: "open the \(tab.title) tab", median: samples.median, p99: samples.p99, unit: "ms",
+                    floor: shell,
                     target: "≤ 10 ms"))
         }
         return figures
@@ -246,7 +254,7 @@ package enum Bench {
             guard caseload > 0 else { continue }
             caseloads.append(caseload)
             officers.append(officer)
-            let app = App(store: store, me: officer) { milliseconds() }
+            let app = app(store, officer)
             for _ in 0..<3 {
                 query.add(try time { _ = try store.worklist(officerID: officer.id) })
                 screen.add(
@@ -281,7 +289,7 @@ package enum Bench {
         var screen = Samples()
         var report = Samples()
         var drill = Samples()
-        let app = App(store: store, me: supervisor) { milliseconds() }
+        let app = app(store, supervisor)
         for _ in 0..<7 {
             figures.add(try time { _ = try store.dashboard(filter) })
             screen.add(

@@ -10,24 +10,35 @@ package final class App {
     package let keys: KeyMap
     package var theme: Theme
     /// The dashboard's target line for exits to work or education (`[dashboard] exit_target`).
-    package var exitTarget = 0.70
+    package var exitTarget = Dashboard.defaultExitTarget
     /// The database file's name, for the status line.
     package let databaseName: String
     package var clock: any Clock { store.clock }
     /// Milliseconds on a monotonic clock; tests drive it by hand.
     package var now: () -> Double
 
-    package private(set) var stack: [Screen] = []
+    package private(set) var stack: [any Screen] = []
+    /// Per level of the stack: what that screen and the screens it opened changed in the case
+    /// file, told to the screen beneath when it closes.
+    private var made: [Changes] = []
+    /// Per level: changes that screen has not read again yet (it does once a key is handled,
+    /// when it is on top).
+    private var unseen: [Changes] = []
     package var message: StatusMessage?
     package private(set) var isFinished = false
     /// Set when a screen wants the terminal repainted from scratch (Ctrl-L).
     private var wantsFullRedraw = false
     private let log = Logger(label: "casebook.tui")
+    /// The terminal's size and glyphs, as the loop last saw them: what handlers lay pages out for.
+    package var size = Size(width: 80, height: 24)
+    package var glyphs: Glyphs = .unicode
 
     /// The smallest terminal the screens are laid out for.
     package static let minimumSize = Size(width: 60, height: 15)
 
-    package init(store: Store, me: Staff, keys: KeyMap = .standard, theme: Theme = .standard, now: @escaping () -> Double) {
+    package init(
+        store: Store, me: Staff, keys: KeyMap = .standard, theme: Theme = .standard, now: @escaping () -> Double
+    ) {
         self.store = store
         self.me = me
         self.keys = keys
@@ -39,30 +50,27 @@ package final class App {
 
     /// Opens the home screen: the client list, with My day on top for staff who have a caseload.
     package func start() throws {
-        stack = [try ClientListScreen(app: self)]
-        if try store.countClients(ClientFilter(officerID: me.id), cap: 1).value > 0 {
-            stack.append(try WorklistScreen(app: self))
-        }
+        let list = try ClientListScreen(app: self)
+        stack = []
+        made = []
+        unseen = []
+        perform(.push(list))
+        if list.hasCaseload { perform(.push(try WorklistScreen(app: self))) }
     }
 
-    package var top: Screen? { stack.last }
+    package var top: (any Screen)? { stack.last }
 
-    package func push(_ screen: Screen) { stack.append(screen) }
+    /// The area every screen draws in: all but the title line, the status line and the bar.
+    package var screenArea: Rect { Rect(x: 0, y: 0, width: size.width, height: size.height).inset(top: 1, bottom: 2) }
 
-    /// Closes the top screen and tells the one beneath that it is on top again.
+    /// Opens `screen` on top (tests and benchmarks; screens return `.push`).
+    package func push(_ screen: any Screen) { perform(.push(screen)) }
+
+    /// Closes the top screen without changes (tests and benchmarks; screens return `.pop`).
     package func pop() {
-        guard stack.count > 1 else { return }
-        stack.removeLast()
-        stack.last?.didReturn(app: self)
+        perform(.close)
+        refreshTop()
     }
-
-    /// Closes screens from the top down to (not including) `screen`.
-    package func pop(to screen: Screen) {
-        while let last = stack.last, last !== screen, stack.count > 1 { stack.removeLast() }
-        screen.didReturn(app: self)
-    }
-
-    package func finish() { isFinished = true }
 
     /// Shows a message from an error the store or a rule raised. Unexpected errors are logged.
     package func report(_ error: Error) {
@@ -71,6 +79,64 @@ package final class App {
         } else {
             log.error("unexpected error: \(String(describing: type(of: error)))")
             message = .error("Something went wrong (\(type(of: error))); nothing was saved. Details are in the log.")
+        }
+    }
+
+    // MARK: Effects
+
+    /// Does what a screen asked for.
+    package func perform(_ effect: Effect) {
+        switch effect {
+        case .push(let screen):
+            stack.append(screen)
+            made.append([])
+            unseen.append([])
+        case .pop(let returned):
+            close(returned)
+        case .message(let text):
+            message = text
+        case .changed(let changes):
+            guard !stack.isEmpty else { return }
+            made[made.count - 1].formUnion(changes)
+            unseen[unseen.count - 1].formUnion(changes)
+        case .requestQuit:
+            requestQuit()
+        case .quit:
+            isFinished = true
+        case .redraw:
+            wantsFullRedraw = true
+        case .task(let body):
+            attempt { try body(self) }
+        case .all(let effects):
+            for effect in effects { perform(effect) }
+        }
+    }
+
+    /// Runs a handler and performs its effect; whatever it throws is reported here, the one place.
+    private func attempt(_ body: () throws -> Effect) {
+        do { perform(try body()) } catch { report(error) }
+    }
+
+    /// Closes the top screen: the one beneath learns what changed above it, and the answer.
+    private func close(_ returned: Returned) {
+        guard stack.count > 1, let above = made.popLast() else { return }
+        stack.removeLast()
+        unseen.removeLast()
+        let changes = returned.changes.union(above)
+        made[made.count - 1].formUnion(changes)
+        unseen[unseen.count - 1].formUnion(changes)
+        guard let screen = top else { return }
+        attempt { try screen.didReturn(Returned(changes: changes, answer: returned.answer), app: self) }
+    }
+
+    /// Lets the top screen read again what changed while it was not looking, once.
+    private func refreshTop() {
+        guard let screen = top, let changes = unseen.last, !changes.isEmpty else { return }
+        do {
+            try screen.refresh(changes, app: self)
+            unseen[unseen.count - 1] = []
+        } catch {
+            report(error)
         }
     }
 
@@ -85,6 +151,7 @@ package final class App {
             isFinished = true
         case .key(let key):
             handle(key)
+            refreshTop()
         }
     }
 
@@ -93,46 +160,64 @@ package final class App {
         message = nil
         if screen.capturesText, key.isTyping {
             switch key {
-            case .character(let c): _ = screen.handle(.text(String(c)), app: self)
-            case .paste(let text): _ = screen.handle(.text(text), app: self)
+            case .character(let c): attempt { try screen.type(String(c), app: self) }
+            case .paste(let text): attempt { try screen.type(text, app: self) }
             default: break
             }
             return
         }
         if case .paste = key { return }
-        guard let command = keys.command(for: key, in: screen.contexts) else {
+        guard let binding = offered(on: screen).first(where: { keys.keys(for: $0.command).contains(key) }) else {
             if !screen.capturesText {
-                message = .info("\(key.label) does nothing here; ? lists the keys.")
+                message = .info("\(key.label) does nothing here; \(keys.hint(.help)) lists the keys.")
             }
             return
         }
-        if screen.handle(.command(command), app: self) { return }
-        switch command {
-        case .help:
-            push(TextScreen.help(keys: keys))
-        case .quit:
-            requestQuit()
-        case .redraw:
-            wantsFullRedraw = true
-        case .back:
-            pop()
-        default:
-            break
+        if let reason = binding.unavailable {
+            message = .info(reason)
+            return
         }
+        attempt { try binding.run(self) }
     }
 
+    /// What `screen` offers, then the app's own commands it does not bind itself.
+    package func offered(on screen: any Screen) -> [BoundCommand] {
+        let own = screen.bindings(app: self)
+        let bound = Set(own.map(\.command))
+        return own + App.bindings.bound(to: self, app: self).filter { !bound.contains($0.command) }
+    }
+
+    /// Help, quit, redraw and back: the commands every screen has.
+    static let bindings: [Binding<App>] = [
+        Binding(.help) { app, _ in
+            guard let screen = app.top else { return .none }
+            return .push(TextScreen.help(keys: app.keys, offered: app.offered(on: screen)))
+        },
+        Binding(.quit) { _, _ in .requestQuit },
+        Binding(.redraw) { _, _ in .redraw },
+        Binding(
+            .back,
+            unavailable: { app, _ in
+                app.stack.count > 1 ? nil : "This is the first screen; \(app.keys.hint(.quit)) quits."
+            }
+        ) { _, _ in .close },
+    ]
+
     /// Quits, asking first when a form holds unsaved changes.
-    package func requestQuit() {
+    private func requestQuit() {
         guard stack.contains(where: \.hasUnsavedChanges) else {
             isFinished = true
             return
         }
-        if top is ConfirmDialog { return }
-        push(
-            ConfirmDialog(
-                title: "Quit Casebook?", question: "A form has changes that are not saved. Quit and lose them?",
-                yesLabel: "Quit"
-            ) { app in app.finish() })
+        if top is ConfirmDialog {
+            message = .info("Answer the question first: \(keys.hint(.yes)) or \(keys.hint(.no)).")
+            return
+        }
+        perform(
+            .push(
+                ConfirmDialog(
+                    title: "Quit Casebook?", question: "A form has changes that are not saved. Quit and lose them?",
+                    yesLabel: "Quit", then: .quit)))
     }
 
     /// The earliest deadline of any screen, in milliseconds from now (nil: none).
@@ -150,10 +235,11 @@ package final class App {
         var ran = false
         for screen in stack {
             if let deadline = screen.deadline, force || deadline <= time {
-                screen.tick(app: self)
+                attempt { try screen.tick(app: self) }
                 ran = true
             }
         }
+        if ran { refreshTop() }
         return ran
     }
 
@@ -181,7 +267,8 @@ package final class App {
 
     private func drawTooSmall(_ buffer: inout ScreenBuffer) {
         let need = App.minimumSize
-        let text = "Casebook needs a terminal of at least \(need.width)×\(need.height); this one is \(buffer.size.width)×\(buffer.size.height). Enlarge the window."
+        let text =
+            "Casebook needs a terminal of at least \(need.width)×\(need.height); this one is \(buffer.size.width)×\(buffer.size.height). Enlarge the window."
         let lines = TextWidth.wrap(text, width: max(1, buffer.size.width))
         for (index, line) in lines.prefix(buffer.size.height).enumerated() {
             buffer.put(line, x: 0, y: index, style: theme.style(.emphasis))
@@ -196,7 +283,9 @@ package final class App {
         let today = clock.today
         let date = "\(Weekday.short(today)) \(today.iso)"
         frame.text(" " + path, in: Rect(x: 0, y: 0, width: width - TextWidth.of(date) - 2, height: 1), .statusBar)
-        frame.text(date + " ", in: Rect(x: width - TextWidth.of(date) - 2, y: 0, width: TextWidth.of(date) + 2, height: 1), .statusBar, alignRight: true)
+        frame.text(
+            date + " ", in: Rect(x: width - TextWidth.of(date) - 2, y: 0, width: TextWidth.of(date) + 2, height: 1),
+            .statusBar, alignRight: true)
     }
 
     private func drawStatus(_ frame: inout Frame, size: Size) {
@@ -205,10 +294,11 @@ package final class App {
         let who = " \(me.username) (\(me.role.rawValue)) \(frame.glyphs.separator) \(databaseName) "
         let end = frame.text(who, x: 0, y: row.y, .statusBar, maxX: size.width)
         if let message {
-            let role: Role = message.kind == .error ? .error : message.kind == .success ? .success : .statusBar
+            let role: TextRole = message.kind == .error ? .error : message.kind == .success ? .success : .statusBar
             var style = frame.style(role)
             style.reverse = true
-            frame.buffer.put(" " + message.text + " ", in: Rect(x: end, y: row.y, width: size.width - end, height: 1), style: style)
+            frame.buffer.put(
+                " " + message.text + " ", in: Rect(x: end, y: row.y, width: size.width - end, height: 1), style: style)
         }
     }
 
@@ -233,14 +323,16 @@ package final class App {
         }
     }
 
-    /// The commands the bottom bar offers for a screen, from the command table.
-    package func barCommands(for screen: Screen) -> [CommandID] {
+    /// The commands the bottom bar offers for a screen: Help, the screen's available commands
+    /// that have a bar label (in the order it binds them), and the way out at the end.
+    package func barCommands(for screen: any Screen) -> [CommandID] {
         var ids: [CommandID] = [.help]
-        for context in screen.contexts {
-            for info in CommandTable.all where info.context == context && info.barLabel != nil {
-                if screen.capturesText, case .character = keys.keys(for: info.id).first { continue }
-                ids.append(info.id)
-            }
+        for binding in screen.bindings(app: self) where binding.isAvailable {
+            let info = binding.command.info
+            guard info.barLabel != nil, info.context != .global, !ids.contains(info.id) else { continue }
+            // A character key types text while a field has the focus: it cannot run the command.
+            if screen.capturesText, case .character = keys.keys(for: info.id).first { continue }
+            ids.append(info.id)
         }
         ids.append(stack.count > 1 || screen.capturesText ? .back : .quit)
         return ids
@@ -250,6 +342,7 @@ package final class App {
 
     /// Runs until the user quits or a termination signal arrives.
     package func run(on terminal: Terminal) {
+        observe(terminal)
         var dirty = true
         while !isFinished {
             if dirty {
@@ -263,6 +356,7 @@ package final class App {
             }
             let timeout = nextTimeout.map { min($0, 1000) } ?? 1000
             if let event = terminal.nextEvent(timeout: timeout) {
+                observe(terminal)
                 handle(event)
                 dirty = true
             }
@@ -270,11 +364,21 @@ package final class App {
         }
     }
 
+    /// Takes the terminal's size and glyphs for the handlers of the next event.
+    private func observe(_ terminal: Terminal) {
+        size = terminal.size
+        glyphs = terminal.isUnicode ? .unicode : .ascii
+    }
+
     /// Handles every queued event of a virtual terminal, firing timers at once, and presents
     /// the last frame (tests and benchmarks).
     package func settle(on terminal: VirtualTerminal) {
+        observe(terminal)
         while terminal.hasPendingEvents, !isFinished {
-            if let event = terminal.nextEvent(timeout: 0) { handle(event) }
+            if let event = terminal.nextEvent(timeout: 0) {
+                observe(terminal)
+                handle(event)
+            }
             runTimers(force: true)
         }
         runTimers(force: true)

@@ -10,14 +10,18 @@ package final class ClientListScreen: Screen {
     private(set) var isSearching = false
     /// When the typed search runs (debounced), on the app's clock.
     private var searchDue: Double?
+    /// True for an officer with clients of their own (they start on them, and on My day).
+    package private(set) var hasCaseload = false
+    /// A pick list this screen opened and waits for.
+    private var asking: Question?
+
+    private enum Question { case phase }
 
     /// A contiguous window of the list, and where it lies in the whole.
     private(set) var rows: [ClientSummary] = []
     private var atStart = true
     private var atEnd = true
-    private(set) var selected = 0
-    private var top = 0
-    private var visibleRows = 10
+    private var viewport = ListViewport()
     private(set) var count = ClientCount(value: 0, isAtLeast: false)
     /// Language standing and overdue recognition of the rows held, read with each page.
     private(set) var standings: [Client.ID: LanguageStanding] = [:]
@@ -33,8 +37,8 @@ package final class ClientListScreen: Screen {
         // Officers start on their own caseload when they have one; supervisors on everyone.
         let mine = ClientFilter(officerID: app.me.id)
         let caseload = try app.store.countClients(mine, cap: 1).value
-        let hasCaseload = app.me.role == .officer && caseload > 0
-        filter = hasCaseload ? mine : ClientFilter()
+        hasCaseload = caseload > 0
+        filter = hasCaseload && app.me.role == .officer ? mine : ClientFilter()
         try reload(app: app)
     }
 
@@ -44,20 +48,126 @@ package final class ClientListScreen: Screen {
         try reload(app: app)
     }
 
-    package var contexts: [KeyContext] { isSearching ? [.search, .edit, .movement, .list] : [.list, .movement] }
     package var capturesText: Bool { isSearching }
     package var title: String { "Clients" }
     package var deadline: Double? { searchDue }
 
     /// The selected client, if any.
     package var selectedClient: ClientSummary? { rows.indices.contains(selected) ? rows[selected] : nil }
+    var selected: Int { viewport.selected }
+
+    // MARK: Bindings
+
+    package func bindings(app: App) -> [BoundCommand] {
+        let table =
+            isSearching
+            ? ClientListScreen.searching : search.isEmpty ? ClientListScreen.browsing : ClientListScreen.searched
+        return table.bound(to: self, app: app)
+    }
+
+    static var bindingSets: [BindingSet] {
+        [
+            BindingSet("the client list", browsing.commands()),
+            BindingSet("the client list of a search", searched.commands()),
+            BindingSet("the client list while searching", searching.commands()),
+        ]
+    }
+
+    /// Moving through the results, in both states.
+    private static let moving: [Binding<ClientListScreen>] = [
+        Binding(.up) { list, app in try list.move(by: -1, app: app) },
+        Binding(.down) { list, app in try list.move(by: 1, app: app) },
+        Binding(.pageUp) { list, app in try list.move(by: -max(1, list.tableHeight(app) - 1), app: app) },
+        Binding(.pageDown) { list, app in try list.move(by: max(1, list.tableHeight(app) - 1), app: app) },
+    ]
+
+    /// The commands of the list itself, but opening: Enter keeps the search while searching.
+    private static let filtering: [Binding<ClientListScreen>] = [
+        Binding(.newClient) { _, app in .push(try ClientForms.openNew(app: app)) },
+        Binding(.mine) { list, app in
+            list.filter.officerID = list.filter.officerID == nil ? app.me.id : nil
+            try list.reload(app: app)
+            return .none
+        },
+        Binding(.phaseFilter) { list, _ in
+            let options = [Choice("", "All phases")] + CasePhase.allCases.map { Choice($0.rawValue, $0.label) }
+            list.asking = .phase
+            return .push(
+                PickListDialog(title: "Show phase", options: options, chosen: [list.filter.phase?.rawValue ?? ""]))
+        },
+        Binding(.flagged) { list, app in
+            list.filter.flaggedOnly.toggle()
+            try list.reload(app: app)
+            return .none
+        },
+        Binding(.sort) { list, app in try list.nextSort(app: app) },
+        Binding(.openWorklist) { _, app in .push(try WorklistScreen(app: app)) },
+        Binding(
+            .openDashboard,
+            unavailable: { _, app in
+                app.me.role == .officer
+                    ? "The dashboard is for supervisors and admins; ask one for the caseload figures." : nil
+            }
+        ) { _, app in .push(try DashboardScreen(app: app)) },
+    ]
+
+    static let browsing: [Binding<ClientListScreen>] =
+        [
+            Binding(.open, unavailable: { list, _ in list.selectedClient == nil ? "No client selected." : nil }) {
+                list, app in
+                guard let client = list.selectedClient else { return .none }
+                return .push(try ClientRecordScreen(app: app, clientID: client.id))
+            },
+            Binding(.search) { list, app in
+                list.isSearching = true
+                list.search.keepCursorVisible(width: list.searchFieldWidth(app))
+                return .none
+            },
+        ] + filtering + moving + [
+            Binding(.top) { list, app in
+                try list.reload(app: app)
+                return .none
+            },
+            Binding(.bottom) { list, app in try list.jumpToEnd(app: app) },
+        ]
+
+    /// The results of a search kept with Enter: Esc clears the search before it closes anything.
+    static let searched: [Binding<ClientListScreen>] =
+        browsing + [Binding(.back) { list, app in try list.clearSearch(app: app) }]
+
+    /// While typing a search: editing keys change the search, Enter keeps it, Esc clears it;
+    /// Home and End move in the search text.
+    static let searching: [Binding<ClientListScreen>] =
+        [
+            Binding(.acceptSearch) { list, app in
+                try list.runSearchNow(app: app)
+                list.isSearching = false
+                return .none
+            },
+            Binding(.back) { list, app in try list.clearSearch(app: app) },
+        ] + filtering + moving
+        + LineEditor.commands.map { command in
+            Binding(command) { list, app in
+                if list.search.apply(command) { list.scheduleSearch(app: app) }
+                list.search.keepCursorVisible(width: list.searchFieldWidth(app))
+                return .none
+            }
+        }
 
     // MARK: Loading
 
     private var pageSize: Int { max(50, visibleRows * 2) }
+    /// Rows of the table at the terminal size the list was last laid out for.
+    private var visibleRows = 10
+
+    /// Rows of the table at the app's terminal size (the area less the title, search and header lines).
+    private func tableHeight(_ app: App) -> Int { max(1, app.screenArea.inset(top: 3).height) }
+
+    private func searchFieldWidth(_ app: App) -> Int { min(40, app.screenArea.width - 10) }
 
     /// Reads the first window of the list and the count for the current filter.
     func reload(app: App, keepSelection: Client.ID? = nil) throws {
+        visibleRows = tableHeight(app)
         order = app.store.listOrder(filter, sort: sort)
         count = try app.store.countClients(filter)
         rows = try app.store.clientPage(filter, sort: sort, limit: pageSize)
@@ -66,9 +176,10 @@ package final class ClientListScreen: Screen {
         try annotate(rows, app: app)
         atStart = true
         atEnd = rows.count < pageSize
-        selected = 0
-        top = 0
-        if let keep = keepSelection, let index = rows.firstIndex(where: { $0.id == keep }) { selected = index }
+        viewport = ListViewport()
+        if let keep = keepSelection, let index = rows.firstIndex(where: { $0.id == keep }) {
+            viewport.select(index, count: rows.count, height: visibleRows)
+        }
     }
 
     private func loadAfter(app: App) throws {
@@ -80,8 +191,7 @@ package final class ClientListScreen: Screen {
         if rows.count > ClientListScreen.windowLimit {
             let drop = rows.count - ClientListScreen.windowLimit
             rows.removeFirst(drop)
-            selected -= drop
-            top = max(0, top - drop)
+            viewport.shift(by: -drop)
             atStart = false
         }
     }
@@ -91,8 +201,7 @@ package final class ClientListScreen: Screen {
         let page = try app.store.clientPage(filter, sort: sort, before: first, limit: pageSize)
         try annotate(page, app: app)
         rows = page + rows
-        selected += page.count
-        top += page.count
+        viewport.shift(by: page.count)
         atStart = page.count < pageSize
         if rows.count > ClientListScreen.windowLimit {
             rows.removeLast(rows.count - ClientListScreen.windowLimit)
@@ -113,7 +222,8 @@ package final class ClientListScreen: Screen {
     }
 
     /// Moves the selection by `step` rows, reading more of the list as needed.
-    func move(by step: Int, app: App) throws {
+    func move(by step: Int, app: App) throws -> Effect {
+        visibleRows = tableHeight(app)
         var target = selected + step
         while target >= rows.count, !atEnd {
             try loadAfter(app: app)
@@ -124,126 +234,74 @@ package final class ClientListScreen: Screen {
             try loadBefore(app: app)
             target += rows.count - before
         }
-        selected = max(0, min(rows.count - 1, target))
+        viewport.select(target, count: rows.count, height: visibleRows)
+        return .none
     }
 
-    private func jumpToEnd(app: App) throws {
+    private func jumpToEnd(app: App) throws -> Effect {
+        visibleRows = tableHeight(app)
         rows = try app.store.clientPage(filter, sort: sort, before: nil, limit: pageSize)
         standings = [:]
         overdueRecognition = []
         try annotate(rows, app: app)
         atEnd = true
         atStart = rows.count < pageSize
-        selected = max(0, rows.count - 1)
-        top = max(0, rows.count - visibleRows)
+        viewport = ListViewport(selected: rows.count - 1, offset: rows.count - visibleRows)
+        return .none
+    }
+
+    private func nextSort(app: App) throws -> Effect {
+        let all = ClientSort.allCases
+        sort = all[((all.firstIndex(of: sort) ?? 0) + 1) % all.count]
+        try reload(app: app, keepSelection: selectedClient?.id)
+        if case .sorted = order { return .none }
+        return .info("Sorted by \(sort.label) once the search is cleared; search results come by matching name.")
+    }
+
+    private func clearSearch(app: App) throws -> Effect {
+        isSearching = false
+        search.set("")
+        filter.search = ""
+        searchDue = nil
+        try reload(app: app)
+        return .none
     }
 
     // MARK: Keys
 
-    package func handle(_ input: Input, app: App) -> Bool {
-        do {
-            switch input {
-            case .text(let text):
-                search.insert(text)
-                scheduleSearch(app: app)
-            case .command(let command):
-                return try handle(command, app: app)
-            }
-        } catch {
-            app.report(error)
-        }
-        return true
-    }
-
-    private func handle(_ command: CommandID, app: App) throws -> Bool {
-        switch command {
-        case .up: try move(by: -1, app: app)
-        case .down: try move(by: 1, app: app)
-        case .pageUp: try move(by: -max(1, visibleRows - 1), app: app)
-        case .pageDown: try move(by: max(1, visibleRows - 1), app: app)
-        case .top: if !isSearching { try reload(app: app) } else { return false }
-        case .bottom: if !isSearching { try jumpToEnd(app: app) } else { return false }
-        case .open:
-            try openSelected(app: app)
-        case .search:
-            isSearching = true
-        case .acceptSearch:
-            runSearchNow(app: app)
-            isSearching = false
-        case .back:
-            if isSearching || !search.isEmpty {
-                isSearching = false
-                search.set("")
-                filter.search = ""
-                searchDue = nil
-                try reload(app: app)
-            } else {
-                return false
-            }
-        case .newClient:
-            try ClientForms.openNew(app: app)
-        case .openWorklist:
-            app.push(try WorklistScreen(app: app))
-        case .openDashboard:
-            guard app.me.role != .officer else {
-                app.message = .info("The dashboard is for supervisors and admins; ask one for the caseload figures.")
-                return true
-            }
-            app.push(try DashboardScreen(app: app))
-        case .mine:
-            filter.officerID = filter.officerID == nil ? app.me.id : nil
-            try reload(app: app)
-        case .flagged:
-            filter.flaggedOnly.toggle()
-            try reload(app: app)
-        case .sort:
-            let all = ClientSort.allCases
-            sort = all[((all.firstIndex(of: sort) ?? 0) + 1) % all.count]
-            try reload(app: app, keepSelection: selectedClient?.id)
-            if case .sorted = order {} else {
-                app.message = .info("Sorted by \(sort.label) once the search is cleared; search results come by matching name.")
-            }
-        case .phaseFilter:
-            let options = [Choice("", "All phases")] + CasePhase.allCases.map { Choice($0.rawValue, $0.label) }
-            app.push(
-                PickListDialog(title: "Show phase", options: options, chosen: [filter.phase?.rawValue ?? ""]) { [weak self] app, chosen in
-                    guard let self else { return }
-                    self.filter.phase = chosen.first.flatMap(CasePhase.init(rawValue:))
-                    do { try self.reload(app: app) } catch { app.report(error) }
-                })
-        default:
-            if isSearching, search.apply(command) {
-                scheduleSearch(app: app)
-                return true
-            }
-            return false
-        }
-        return true
-    }
-
-    private func openSelected(app: App) throws {
-        guard let client = selectedClient else {
-            app.message = .info("No client selected.")
-            return
-        }
-        app.push(try ClientRecordScreen(app: app, clientID: client.id))
+    package func type(_ text: String, app: App) throws -> Effect {
+        search.insert(text)
+        search.keepCursorVisible(width: searchFieldWidth(app))
+        scheduleSearch(app: app)
+        return .none
     }
 
     private func scheduleSearch(app: App) {
         searchDue = app.now() + ClientListScreen.debounce
     }
 
-    private func runSearchNow(app: App) {
+    private func runSearchNow(app: App) throws {
         searchDue = nil
         filter.search = search.text
-        do { try reload(app: app) } catch { app.report(error) }
+        try reload(app: app)
     }
 
-    package func tick(app: App) { runSearchNow(app: app) }
+    package func tick(app: App) throws -> Effect {
+        try runSearchNow(app: app)
+        return .none
+    }
 
-    package func didReturn(app: App) {
+    package func didReturn(_ returned: Returned, app: App) throws -> Effect {
+        defer { asking = nil }
+        guard asking == .phase, case .chose(let chosen) = returned.answer else { return .none }
+        filter.phase = chosen.first.flatMap(CasePhase.init(rawValue:))
+        try reload(app: app)
+        return .none
+    }
+
+    package func refresh(_ changes: Changes, app: App) throws {
         // A save or a phase change may have moved the client in the list.
-        do { try reload(app: app, keepSelection: selectedClient?.id) } catch { app.report(error) }
+        try reload(app: app, keepSelection: selectedClient?.id)
     }
 
     // MARK: Drawing
@@ -256,56 +314,56 @@ package final class ClientListScreen: Screen {
         if let cohort = filter.cohort { scope = cohort.label + (filter.officerID == nil ? "" : " \(g.separator) mine") }
         let phase = filter.phase?.label ?? "all phases"
         let flags = filter.flaggedOnly ? " \(g.separator) flagged only" : ""
-        frame.text("\(scope) \(g.separator) \(phase)\(flags) \(g.separator) \(order.label)", in: Rect(x: area.x + 1, y: area.y, width: area.width - 24, height: 1), .title)
+        frame.text(
+            "\(scope) \(g.separator) \(phase)\(flags) \(g.separator) \(order.label)",
+            in: Rect(x: area.x + 1, y: area.y, width: area.width - 24, height: 1), .title)
         let noun = trimmed(filter.search).isEmpty ? "client" : "match"
-        let countText = "\(Numbers.grouped(count.value))\(count.isAtLeast ? "+" : "") \(noun)\(count.value == 1 && !count.isAtLeast ? "" : (noun == "match" ? "es" : "s"))"
+        let countText =
+            "\(Numbers.grouped(count.value))\(count.isAtLeast ? "+" : "") \(noun)\(count.value == 1 && !count.isAtLeast ? "" : (noun == "match" ? "es" : "s"))"
         frame.text(countText, in: Rect(x: area.maxX - 23, y: area.y, width: 22, height: 1), .emphasis, alignRight: true)
+        let searchCursor = drawSearchLine(&frame, row: area.row(1), app: app)
 
-        // The search line.
-        let searchRow = area.row(1)
-        var searchCursor: Point?
-        if isSearching || !search.isEmpty {
-            frame.text("Search:", x: area.x + 1, y: searchRow.y, .label)
-            let field = Rect(x: area.x + 9, y: searchRow.y, width: min(40, area.width - 10), height: 1)
-            let x = search.draw(in: field, buffer: &frame.buffer, style: frame.style(isSearching ? .inputFocused : .input))
-            if isSearching { searchCursor = Point(x: x, y: searchRow.y) }
-        } else {
-            let key = app.keys.keys(for: .search).first?.label ?? "/"
-            frame.text("\(key) searches by name or case number", in: searchRow.inset(left: 1), .dim)
-        }
-
-        // The table.
         let table = area.inset(top: 3)
         let columns = ListColumns(width: table.width)
         columns.header(&frame, y: area.y + 2)
-        visibleRows = max(1, table.height)
-        if selected < top { top = selected }
-        if selected >= top + visibleRows { top = selected - visibleRows + 1 }
-        if rows.isEmpty {
-            let hint: String
-            if !trimmed(filter.search).isEmpty {
-                hint = "No client matches \"\(filter.search)\". Esc clears the search."
-            } else if filter.officerID != nil {
-                hint = "No clients in your caseload here. m shows all clients."
-            } else {
-                hint = "No clients match these filters. n registers a new client."
-            }
-            frame.text(hint, in: table.row(0).inset(left: 1), .dim)
-        }
-        for row in 0..<visibleRows {
+        let height = max(1, table.height)
+        if rows.isEmpty { frame.text(emptyHint(app), in: table.row(0).inset(left: 1), .dim) }
+        let top = viewport.firstRow(height: height)
+        for row in 0..<height {
             let index = top + row
             guard rows.indices.contains(index) else { break }
-            let y = table.y + row
             let id = rows[index].id
             columns.draw(
-                rows[index], standing: standings[id], overdue: overdueRecognition.contains(id), frame: &frame, y: y,
-                selected: index == selected)
+                rows[index], standing: standings[id], overdue: overdueRecognition.contains(id), frame: &frame,
+                y: table.y + row, selected: index == selected)
         }
         if let searchCursor {
             frame.cursor = searchCursor
         } else if !rows.isEmpty {
             frame.cursor = Point(x: table.x, y: table.y + selected - top)
         }
+    }
+
+    /// The search field, or how to open it; returns where the cursor goes while searching.
+    private func drawSearchLine(_ frame: inout Frame, row: Rect, app: App) -> Point? {
+        guard isSearching || !search.isEmpty else {
+            frame.text("\(app.keys.hint(.search)) searches by name or case number", in: row.inset(left: 1), .dim)
+            return nil
+        }
+        frame.text("Search:", x: row.x + 1, y: row.y, .label)
+        let field = Rect(x: row.x + 9, y: row.y, width: min(40, row.width - 10), height: 1)
+        let x = search.draw(in: field, buffer: &frame.buffer, style: frame.style(isSearching ? .inputFocused : .input))
+        return isSearching ? Point(x: x, y: row.y) : nil
+    }
+
+    /// Why the list is empty, and the key that changes that.
+    private func emptyHint(_ app: App) -> String {
+        if !trimmed(filter.search).isEmpty {
+            return "No client matches \"\(filter.search)\". \(app.keys.hint(.back)) clears the search."
+        } else if filter.officerID != nil {
+            return "No clients in your caseload here. \(app.keys.hint(.mine)) shows all clients."
+        }
+        return "No clients match these filters. \(app.keys.hint(.newClient)) registers a new client."
     }
 }
 
@@ -324,7 +382,8 @@ struct ListColumns {
         self.x = x
         officerWidth = width >= 110 ? 14 : 9
         phaseWidth = width >= 110 ? 18 : 12
-        nameWidth = max(8, width - 1 - caseWidth - officerWidth - phaseWidth - arrivalWidth - languageWidth - flagsWidth - 7)
+        nameWidth = max(
+            8, width - 1 - caseWidth - officerWidth - phaseWidth - arrivalWidth - languageWidth - flagsWidth - 7)
     }
 
     private func cells() -> [(Int, Int)] {
@@ -357,7 +416,7 @@ struct ListColumns {
     func draw(
         _ client: ClientSummary, standing: LanguageStanding?, overdue: Bool, frame: inout Frame, y: Int, selected: Bool
     ) {
-        let role: Role = selected ? .selected : .normal
+        let role: TextRole = selected ? .selected : .normal
         frame.clear(Rect(x: frame.area.x, y: y, width: frame.area.width, height: 1), role)
         var flags = client.vulnerabilities.isEmpty ? "" : "V\(client.vulnerabilities.count)"
         if overdue { flags += flags.isEmpty ? "R!" : " R!" }

@@ -1,132 +1,87 @@
 import CasebookCore
 import CasebookStore
 
-/// A tab of the client record. Each tab reads what it shows when the record loads and draws
-/// itself below the record's header.
-protocol RecordTab: AnyObject {
-    var name: String { get }
-    /// Extra key contexts while this tab is showing.
-    var contexts: [KeyContext] { get }
-    func load(app: App, client: Client) throws
-    func render(_ frame: inout Frame, area: Rect, app: App, record: ClientRecordScreen)
-    /// Handles a command of its own contexts; false when it does not use it.
-    func handle(_ command: CommandID, app: App, record: ClientRecordScreen) throws -> Bool
+/// The tabs of the client record, in order.
+package enum RecordTabID: CaseIterable, Hashable, Sendable {
+    case overview, language, qualifications, civic, contract, notes, history
+
+    package var title: String {
+        switch self {
+        case .overview: return "Overview"
+        case .language: return "Language"
+        case .qualifications: return "Qualifications"
+        case .civic: return "Civic"
+        case .contract: return "Contract"
+        case .notes: return "Notes"
+        case .history: return "History"
+        }
+    }
+
+    /// The commands the tab offers, for the clash check.
+    var commands: [CommandID] {
+        switch self {
+        case .overview: return OverviewTab.bindings.commands()
+        case .language: return LanguageTab.bindings.commands()
+        case .qualifications: return QualificationsTab.bindings.commands()
+        case .civic: return CivicTab.bindings.commands()
+        case .contract: return ContractTab.bindings.commands()
+        case .notes: return NotesTab.bindings.commands()
+        case .history: return HistoryTab.bindings.commands()
+        }
+    }
+}
+
+/// A tab of the client record: it reads what it shows when shown (and only once that is out
+/// of date), offers its own commands, and draws itself below the record's header.
+protocol RecordTab: AnyObject, SendableMetatype {
+    var id: RecordTabID { get }
+    /// The client as the record last read it.
+    var client: Client { get set }
+    /// The changes that make what the tab shows out of date.
+    var shows: Changes { get }
+    func load(app: App) throws
+    func bindings(app: App) -> [BoundCommand]
+    func render(_ frame: inout Frame, area: Rect, app: App)
+    /// A dialog this tab opened has closed.
+    func didReturn(_ returned: Returned, app: App) throws -> Effect
 }
 
 extension RecordTab {
-    var contexts: [KeyContext] { [] }
-    func handle(_ command: CommandID, app: App, record: ClientRecordScreen) throws -> Bool { false }
+    func didReturn(_ returned: Returned, app: App) throws -> Effect { .none }
 }
 
-/// One client: a header with identity and phase, and a tab bar.
-package final class ClientRecordScreen: Screen {
-    package let clientID: Client.ID
-    package private(set) var client: Client
-    private(set) var officer: Staff?
-    private let tabs: [RecordTab]
-    package private(set) var tabIndex = 0
-    /// How far the current tab is scrolled, in lines.
-    var scroll = 0
-    var pageHeight = 10
+/// A tab that is one page of lines, scrolled with the movement keys.
+protocol ScrolledTab: RecordTab {
+    var page: PageScroll { get set }
+    /// What the tab shows, as lines for a body `width` cells wide.
+    func lines(width: Int, glyphs: Glyphs, app: App) -> [[(String, TextRole)]]
+}
 
-    /// Opens a client's record, at the tab named `tab` when given (with `obligation` selected on
-    /// the Contract tab).
-    package init(app: App, clientID: Client.ID, tab: String? = nil, obligation: Int64? = nil) throws {
-        self.clientID = clientID
-        guard let client = try app.store.client(id: clientID) else { throw StoreError.notFound("client") }
-        self.client = client
-        let contract = ContractTab()
-        contract.focusObligation = obligation
-        tabs = [OverviewTab(), LanguageTab(), QualificationsTab(), CivicTab(), contract, NotesTab(), HistoryTab()]
-        if let tab, let index = tabs.firstIndex(where: { $0.name == tab }) { tabIndex = index }
-        try load(app: app)
-    }
-
-    package var contexts: [KeyContext] { tabs[tabIndex].contexts + [.record, .movement] }
-    package var title: String { client.caseNumber.text }
-    package var tabNames: [String] { tabs.map(\.name) }
-    var currentTab: RecordTab { tabs[tabIndex] }
-
-    /// Reads the client again, and what every tab shows.
-    func load(app: App) throws {
-        guard let fresh = try app.store.client(id: clientID) else { throw StoreError.notFound("client") }
-        client = fresh
-        officer = try fresh.officerID.flatMap { try app.store.staff(id: $0) }
-        for tab in tabs { try tab.load(app: app, client: fresh) }
-    }
-
-    package func handle(_ input: Input, app: App) -> Bool {
-        guard case .command(let command) = input else { return false }
-        do {
-            if try tabs[tabIndex].handle(command, app: app, record: self) { return true }
-            switch command {
-            case .nextTab:
-                tabIndex = (tabIndex + 1) % tabs.count
-                scroll = 0
-            case .previousTab:
-                tabIndex = (tabIndex + tabs.count - 1) % tabs.count
-                scroll = 0
-            case .up: scroll = max(0, scroll - 1)
-            case .down: scroll += 1
-            case .pageUp: scroll = max(0, scroll - pageHeight)
-            case .pageDown: scroll += pageHeight
-            case .top: scroll = 0
-            case .bottom: scroll = Int.max / 2
-            case .edit: try ClientForms.openEdit(app: app, client: client)
-            case .changePhase: ClientForms.openPhaseChange(app: app, client: client)
-            case .enrol: try TrackForms.enrol(app: app, client: client)
-            case .reload:
-                try load(app: app)
-                app.message = .info("Reloaded.")
-            default:
-                return false
-            }
-        } catch {
-            app.report(error)
+extension ScrolledTab {
+    /// The movement keys, scrolling the page.
+    static var scrolling: [Binding<Self>] {
+        Binding.movement(page: { _, app in ClientRecordScreen.pageHeight(app) }, all: { _, _ in Int.max / 2 }) {
+            tab, step, app in
+            tab.scroll(by: step, app: app)
         }
-        return true
     }
 
-    package func didReturn(app: App) {
-        do { try load(app: app) } catch { app.report(error) }
+    func scroll(by step: Int, app: App) -> Effect {
+        let body = ClientRecordScreen.body(in: app.screenArea)
+        let count = lines(width: body.width, glyphs: app.glyphs, app: app).count
+        page.scroll(by: step, lineCount: count, height: body.height)
+        return .none
     }
 
-    package func render(_ frame: inout Frame, app: App) {
-        let area = frame.area
-        frame.clear(area)
-        let g = frame.glyphs
-        let today = app.clock.today
-        let age = client.dateOfBirth.years(until: today)
-        var x = frame.text(client.displayName, x: area.x + 1, y: area.y, .title)
-        x = frame.text("  \(client.caseNumber.text)", x: x, y: area.y, .emphasis)
-        if !client.vulnerabilities.isEmpty {
-            frame.text("  V: " + client.vulnerabilities.sorted { $0.bit < $1.bit }.map(\.label).joined(separator: ", "), x: x, y: area.y, .warning)
-        }
-        let identity = [
-            client.sex.label, "born \(client.dateOfBirth.iso) (\(age))", Countries.name(client.nationality),
-            "arrived \(client.arrivalDate.iso)",
-        ].joined(separator: " \(g.separator) ")
-        frame.text(identity, in: area.row(1).inset(left: 1))
-        let officerText = officer.map { "\($0.displayName) (\($0.username))" } ?? "nobody assigned"
-        frame.text("Phase: \(client.phase.label) \(g.separator) Officer: \(officerText)", in: area.row(2).inset(left: 1), .emphasis)
-
-        // The tab bar.
-        var tabX = area.x + 1
-        for (index, tab) in tabs.enumerated() {
-            let label = " \(tab.name) "
-            tabX = frame.text(label, x: tabX, y: area.y + 3, index == tabIndex ? .tabActive : .tab) + 1
-        }
-        let body = area.inset(top: 5, left: 1, right: 1)
-        pageHeight = max(1, body.height - 1)
-        tabs[tabIndex].render(&frame, area: body, app: app, record: self)
-        frame.cursor = frame.cursor ?? Point(x: area.x + 1, y: area.y)
+    func render(_ frame: inout Frame, area: Rect, app: App) {
+        drawScrolled(lines(width: area.width, glyphs: frame.glyphs, app: app), frame: &frame, area: area)
     }
 
-    /// Draws `lines` into `area` from the current scroll position (clamped).
-    func drawScrolled(_ lines: [[(String, Role)]], frame: inout Frame, area: Rect) {
-        scroll = max(0, min(scroll, max(0, lines.count - area.height)))
+    /// Draws `lines` into `area` from the scroll position.
+    func drawScrolled(_ lines: [[(String, TextRole)]], frame: inout Frame, area: Rect) {
+        let first = page.firstLine(lineCount: lines.count, height: area.height)
         for row in 0..<area.height {
-            let index = scroll + row
+            let index = first + row
             guard lines.indices.contains(index) else { break }
             var x = area.x
             // Text too long for the row ends in "…" rather than being cut off.
@@ -142,105 +97,183 @@ package final class ClientRecordScreen: Screen {
             }
         }
         if lines.count > area.height {
-            let more = "\(scroll + 1)–\(min(lines.count, scroll + area.height)) of \(lines.count) lines"
+            let more = "\(first + 1)–\(min(lines.count, first + area.height)) of \(lines.count) lines"
             frame.text(more, in: Rect(x: area.maxX - 24, y: area.y - 1, width: 24, height: 1), .dim, alignRight: true)
         }
     }
 }
 
-/// The Overview tab: every field of the record, and the case's phase history.
-final class OverviewTab: RecordTab {
-    let name = "Overview"
-    private var enrolment: Enrolment?
-    private var history: [PhaseChange] = []
+/// A tab with a selected row (a note, an obligation, a qualification), moved with the
+/// movement keys; the tab draws the rows around it.
+protocol SelectingTab: RecordTab {
+    var viewport: ListViewport { get set }
+    var rowCount: Int { get }
+    /// The selection moved (a tab may read what it shows of the selected row).
+    func selectionMoved(app: App) throws
+}
 
-    func load(app: App, client: Client) throws {
-        enrolment = try app.store.enrolment(clientID: client.id)
-        history = try app.store.phaseHistory(clientID: client.id)
+extension SelectingTab {
+    func selectionMoved(app: App) throws {}
+
+    /// Up, down, first and last.
+    static var selecting: [Binding<Self>] {
+        [
+            Binding(.up) { tab, app in try tab.select(tab.viewport.selected - 1, app: app) },
+            Binding(.down) { tab, app in try tab.select(tab.viewport.selected + 1, app: app) },
+            Binding(.top) { tab, app in try tab.select(0, app: app) },
+            Binding(.bottom) { tab, app in try tab.select(tab.rowCount - 1, app: app) },
+        ]
     }
 
-    func render(_ frame: inout Frame, area: Rect, app: App, record: ClientRecordScreen) {
-        let client = record.client
-        let today = app.clock.today
-        var permit = client.permitExpiry?.iso ?? "—"
-        var permitRole: Role = .normal
-        if let expiry = client.permitExpiry {
-            let days = today.days(until: expiry)
-            if days < 0 {
-                permit += "  EXPIRED \(-days) days ago"
-                permitRole = .overdue
-            } else if days <= 60 {
-                permit += "  expires in \(days) days"
-                permitRole = .warning
-            }
-        }
-        let languages = client.languages.map { "\(Languages.name($0)) (\($0))" }.joined(separator: ", ")
-        let sections: [(String, [(String, String, Role)])] = [
-            ("Identity", [
-                ("Family name", client.familyName, .normal), ("Given names", client.givenNames, .normal),
-                ("Other spellings", client.otherNames.isEmpty ? "—" : client.otherNames, .normal),
-                ("Date of birth", client.dateOfBirth.iso, .normal), ("Sex", client.sex.label, .normal),
-                ("Country of birth", "\(Countries.name(client.countryOfBirth)) (\(client.countryOfBirth))", .normal),
-                ("Nationality", "\(Countries.name(client.nationality)) (\(client.nationality))", .normal),
-                ("Languages", languages.isEmpty ? "—" : languages, .normal),
-                ("Interpreter", client.interpreterLanguage.map { "\(Languages.name($0)) (\($0))" } ?? "not needed", .normal),
-            ]),
-            ("Residence and contact", [
-                ("Arrival", client.arrivalDate.iso, .normal), ("Municipality", client.municipality.isEmpty ? "—" : client.municipality, .normal),
-                ("Residence", client.residenceCategory.label, .normal), ("Permit expires", permit, permitRole),
-                ("Right/obligation", client.programmeStatus.label, .normal),
-                ("Vulnerability", client.vulnerabilities.isEmpty ? "none recorded" : client.vulnerabilities.sorted { $0.bit < $1.bit }.map(\.label).joined(separator: ", "), client.vulnerabilities.isEmpty ? .normal : .warning),
-                ("Phone", client.phone.isEmpty ? "—" : client.phone, .normal), ("Email", client.email.isEmpty ? "—" : client.email, .normal),
-                ("Address", client.address.isEmpty ? "—" : client.address, .normal),
-            ]),
-            ("Case", [
-                ("Phase", client.phase.label, .emphasis),
-                ("Programme", enrolment?.programmeID.map { "\($0) v\(enrolment?.programmeVersion ?? 0), \(enrolment?.profile ?? "no profile")" } ?? "not enrolled", .normal),
-                ("Offered", enrolment?.offeredOn?.iso ?? "—", .normal),
-                ("Started", enrolment?.startedOn?.iso ?? "—", .normal),
-                ("Planned end", enrolment?.plannedEnd?.iso ?? "—", .normal),
-            ]),
+    private func select(_ index: Int, app: App) throws -> Effect {
+        let before = viewport.selected
+        viewport.select(index, count: rowCount, height: rowCount)
+        if viewport.selected != before { try selectionMoved(app: app) }
+        return .none
+    }
+}
+
+/// One client: a header with identity and phase, and a tab bar. A tab reads its data when it
+/// is first shown, and again when a change it shows was made.
+package final class ClientRecordScreen: Screen {
+    package let clientID: Client.ID
+    package private(set) var client: Client
+    private(set) var officer: Staff?
+    private let tabs: [any RecordTab]
+    package private(set) var tabIndex: Int
+    /// Tabs whose data is out of date (or was never read); read when shown.
+    private var stale = Set(RecordTabID.allCases)
+
+    /// Opens a client's record at `tab` (with `obligation` selected on the Contract tab).
+    package init(app: App, clientID: Client.ID, tab: RecordTabID = .overview, obligation: Int64? = nil) throws {
+        self.clientID = clientID
+        guard let client = try app.store.client(id: clientID) else { throw StoreError.notFound("client") }
+        self.client = client
+        officer = try client.officerID.flatMap { try app.store.staff(id: $0) }
+        let contract = ContractTab(client: client)
+        contract.focusObligation = obligation
+        tabs = [
+            OverviewTab(client: client), LanguageTab(client: client), QualificationsTab(client: client),
+            CivicTab(client: client), contract, NotesTab(client: client), HistoryTab(client: client),
         ]
-        var lines: [[(String, Role)]] = []
-        let labelWidth = 18
-        let twoColumns = area.width >= 100
-        if twoColumns {
-            let left = sections[0].1 + [("", "", Role.normal)] + sections[2].1
-            let right = sections[1].1
-            let columnWidth = area.width / 2
-            lines.append([(TextWidth.fit(sections[0].0 + " and case", to: columnWidth), .title), (sections[1].0, .title)])
-            for index in 0..<max(left.count, right.count) {
-                var line: [(String, Role)] = []
-                if index < left.count {
-                    let (label, value, role) = left[index]
-                    line.append((TextWidth.fit(label.isEmpty ? "" : label, to: labelWidth), .label))
-                    line.append((TextWidth.fit(value, to: columnWidth - labelWidth - 1) + " ", role))
-                } else {
-                    line.append((String(repeating: " ", count: columnWidth), .normal))
-                }
-                if index < right.count {
-                    let (label, value, role) = right[index]
-                    line.append((TextWidth.fit(label, to: labelWidth), .label))
-                    line.append((value, role))
-                }
-                lines.append(line)
-            }
-        } else {
-            for (title, rows) in sections {
-                lines.append([(title, .title)])
-                for (label, value, role) in rows { lines.append([(TextWidth.fit(label, to: labelWidth), .label), (value, role)]) }
-                lines.append([])
-            }
+        tabIndex = tabs.firstIndex { $0.id == tab } ?? 0
+        try loadCurrentTab(app: app)
+    }
+
+    package var title: String { client.caseNumber.text }
+    var currentTab: any RecordTab { tabs[tabIndex] }
+
+    /// The area below the header and tab bar where a tab draws.
+    static func body(in area: Rect) -> Rect { area.inset(top: 5, left: 1, right: 1) }
+
+    /// How far a page key scrolls a tab: its height less a line, which stays in view.
+    static func pageHeight(_ app: App) -> Int { max(1, body(in: app.screenArea).height - 1) }
+
+    // MARK: Loading
+
+    /// Reads the client and officer again, and marks out of date the tabs that show `changes`.
+    private func reloadHeader(_ changes: Changes, app: App) throws {
+        guard let fresh = try app.store.client(id: clientID) else { throw StoreError.notFound("client") }
+        client = fresh
+        officer = try fresh.officerID.flatMap { try app.store.staff(id: $0) }
+        for tab in tabs {
+            tab.client = fresh
+            if !tab.shows.isDisjoint(with: changes) { stale.insert(tab.id) }
         }
-        lines.append([])
-        lines.append([("Phase history", .title)])
-        for change in history.reversed() {
-            let move = (change.from.map { "\($0.label) → " } ?? "") + change.to.label
-            var text = "\(change.effectiveOn.iso)  \(TextWidth.fit(move, to: 34))  by \(change.recordedBy)"
-            if let exit = change.exitReason { text += " \(frame.glyphs.separator) exit: \(exit.label)" }
-            if !change.note.isEmpty { text += " \(frame.glyphs.separator) \(change.note)" }
-            lines.append([(text, .normal)])
+    }
+
+    private func loadCurrentTab(app: App) throws {
+        let tab = currentTab
+        guard stale.contains(tab.id) else { return }
+        try tab.load(app: app)
+        stale.remove(tab.id)
+    }
+
+    private func show(_ index: Int, app: App) throws -> Effect {
+        tabIndex = (index + tabs.count) % tabs.count
+        (currentTab as? any ScrolledTab)?.page.toTop()
+        try loadCurrentTab(app: app)
+        return .none
+    }
+
+    package func refresh(_ changes: Changes, app: App) throws {
+        try reloadHeader(changes, app: app)
+        try loadCurrentTab(app: app)
+    }
+
+    // MARK: Bindings
+
+    package func bindings(app: App) -> [BoundCommand] {
+        let own = currentTab.bindings(app: app)
+        let taken = Set(own.map(\.command))
+        return own + ClientRecordScreen.bindings.bound(to: self, app: app).filter { !taken.contains($0.command) }
+    }
+
+    static var bindingSets: [BindingSet] {
+        RecordTabID.allCases.map { tab in
+            let own = tab.commands
+            return BindingSet(
+                "the \(tab.title) tab of a record", own + bindings.commands().filter { !own.contains($0) })
         }
-        record.drawScrolled(lines, frame: &frame, area: area)
+    }
+
+    static let bindings: [Binding<ClientRecordScreen>] = [
+        Binding(.edit) { record, app in .push(try ClientForms.openEdit(app: app, client: record.client)) },
+        Binding(
+            .changePhase,
+            unavailable: { record, _ in
+                record.client.phase.next.isEmpty
+                    ? "\(record.client.phase.label) is final; the case cannot move on." : nil
+            }
+        ) { record, app in .push(ClientForms.openPhaseChange(app: app, client: record.client)) },
+        Binding(.nextTab) { record, app in try record.show(record.tabIndex + 1, app: app) },
+        Binding(.previousTab) { record, app in try record.show(record.tabIndex - 1, app: app) },
+        Binding(.reload) { record, app in
+            try record.reloadHeader(.all, app: app)
+            try record.loadCurrentTab(app: app)
+            return .info("Reloaded.")
+        },
+        Binding(.enrol) { record, app in try TrackForms.enrol(app: app, client: record.client) },
+    ]
+
+    package func didReturn(_ returned: Returned, app: App) throws -> Effect {
+        // Only a tab asks dialogs anything; tabs cannot change while one is open.
+        try currentTab.didReturn(returned, app: app)
+    }
+
+    // MARK: Drawing
+
+    package func render(_ frame: inout Frame, app: App) {
+        let area = frame.area
+        frame.clear(area)
+        let g = frame.glyphs
+        let today = app.clock.today
+        let age = client.dateOfBirth.years(until: today)
+        var x = frame.text(client.displayName, x: area.x + 1, y: area.y, .title)
+        x = frame.text("  \(client.caseNumber.text)", x: x, y: area.y, .emphasis)
+        if !client.vulnerabilities.isEmpty {
+            frame.text(
+                "  V: " + client.vulnerabilities.sorted { $0.bit < $1.bit }.map(\.label).joined(separator: ", "), x: x,
+                y: area.y, .warning)
+        }
+        let identity = [
+            client.sex.label, "born \(client.dateOfBirth.iso) (\(age))", Countries.name(client.nationality),
+            "arrived \(client.arrivalDate.iso)",
+        ].joined(separator: " \(g.separator) ")
+        frame.text(identity, in: area.row(1).inset(left: 1))
+        let officerText = officer.map { "\($0.displayName) (\($0.username))" } ?? "nobody assigned"
+        frame.text(
+            "Phase: \(client.phase.label) \(g.separator) Officer: \(officerText)", in: area.row(2).inset(left: 1),
+            .emphasis)
+        drawTabBar(&frame, y: area.y + 3, x: area.x + 1)
+        tabs[tabIndex].render(&frame, area: ClientRecordScreen.body(in: area), app: app)
+        frame.cursor = frame.cursor ?? Point(x: area.x + 1, y: area.y)
+    }
+
+    private func drawTabBar(_ frame: inout Frame, y: Int, x: Int) {
+        var tabX = x
+        for (index, tab) in tabs.enumerated() {
+            tabX = frame.text(" \(tab.id.title) ", x: tabX, y: y, index == tabIndex ? .tabActive : .tab) + 1
+        }
     }
 }

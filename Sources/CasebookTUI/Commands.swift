@@ -1,4 +1,5 @@
-/// Where a key binding applies. A screen looks keys up in its own contexts, then globally.
+/// How help, the README and configuration group the commands. Which commands a key reaches is
+/// decided by the focused screen's bindings, not by these groups.
 package enum KeyContext: String, CaseIterable, Sendable {
     case global
     case movement
@@ -37,16 +38,6 @@ package enum KeyContext: String, CaseIterable, Sendable {
         case .dialog: return "Dialogs and pick lists"
         }
     }
-}
-
-extension KeyContext {
-    /// The contexts one screen looks keys up in at the same time (besides the global one):
-    /// a key may run only one command within each group.
-    package static let activeTogether: [[KeyContext]] = [
-        [.list, .movement], [.search, .edit], [.record, .movement, .language], [.record, .movement, .qualifications],
-        [.record, .movement, .civic], [.record, .movement, .contract], [.record, .movement, .notes],
-        [.record, .movement, .history], [.worklist, .movement], [.dashboard, .movement], [.form, .edit], [.dialog, .movement],
-    ]
 }
 
 /// Every command a key can run, by its stable name (the name configuration files use).

@@ -1,35 +1,32 @@
-/// A yes/no question drawn over the screen beneath.
+/// A yes/no question drawn over the screen beneath. Yes answers it `.confirmed` (and runs
+/// `then`, when given); no and Esc close it without an answer.
 package final class ConfirmDialog: Screen {
     let heading: String
     let question: String
     let yesLabel: String
-    let action: (App) -> Void
+    let then: Effect
 
-    package init(title: String, question: String, yesLabel: String = "Yes", action: @escaping (App) -> Void) {
+    package init(title: String, question: String, yesLabel: String = "Yes", then: Effect = .none) {
         self.heading = title
         self.question = question
         self.yesLabel = yesLabel
-        self.action = action
+        self.then = then
     }
 
-    package var contexts: [KeyContext] { [.dialog] }
     package var title: String { heading }
     package var isOverlay: Bool { true }
 
-    package func handle(_ input: Input, app: App) -> Bool {
-        switch input {
-        case .command(.yes), .command(.accept):
-            app.pop()
-            action(app)
-        case .command(.no), .command(.back):
-            app.pop()
-        case .command(.quit), .command(.help):
-            return true
-        default:
-            return false
-        }
-        return true
-    }
+    package func bindings(app: App) -> [BoundCommand] { ConfirmDialog.bindings.bound(to: self, app: app) }
+
+    static var bindingSets: [BindingSet] { [BindingSet("a question", bindings.commands())] }
+
+    static let bindings: [Binding<ConfirmDialog>] = [
+        Binding(.yes) { dialog, _ in dialog.confirm() },
+        Binding(.accept) { dialog, _ in dialog.confirm() },
+        Binding(.no) { _, _ in .close },
+    ]
+
+    private func confirm() -> Effect { .all([.pop(Returned(answer: .confirmed)), then]) }
 
     package func render(_ frame: inout Frame, app: App) {
         let width = min(frame.area.width - 4, max(40, TextWidth.of(question) / 2 + 6))
@@ -40,9 +37,7 @@ package final class ConfirmDialog: Screen {
         for (index, line) in lines.enumerated() {
             frame.text(line, x: box.x + 2, y: box.y + 2 + index, .normal, maxX: box.maxX - 2)
         }
-        let yes = app.keys.keys(for: .yes).first?.label ?? "y"
-        let no = app.keys.keys(for: .no).first?.label ?? "n"
-        let answer = "\(yes) \(yesLabel)    \(no) No, go back"
+        let answer = "\(app.keys.hint(.yes)) \(yesLabel)    \(app.keys.hint(.no)) No, go back"
         let y = box.maxY - 2
         frame.text(answer, x: box.x + 2, y: y, .emphasis, maxX: box.maxX - 2)
         frame.cursor = Point(x: box.x + 2, y: y)

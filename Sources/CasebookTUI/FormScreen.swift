@@ -57,18 +57,24 @@ package struct FormErrors: Error {
     package init(_ messages: [String: String], summary: String? = nil) {
         self.messages = messages
         let count = messages.count
-        self.summary = summary ?? "\(count) field\(count == 1 ? "" : "s") need\(count == 1 ? "s" : "") attention; nothing was saved."
+        self.summary =
+            summary
+            ?? "\(count) field\(count == 1 ? "" : "s") need\(count == 1 ? "s" : "") attention; nothing was saved."
     }
 }
 
-/// What a successful save reports, and what to do once the form has closed.
+/// What a successful save reports, and what happens once the form has closed.
 package struct FormSaved {
     package var message: String
-    package var then: ((App) throws -> Void)?
+    /// For the screen beneath, from a form that stores nothing itself (the dashboard's period).
+    package var answer: Answer?
+    /// Runs after the form has closed (opening the record just registered).
+    package var next: Effect
 
-    package init(_ message: String, then: ((App) throws -> Void)? = nil) {
+    package init(_ message: String, answer: Answer? = nil, next: Effect = .none) {
         self.message = message
-        self.then = then
+        self.answer = answer
+        self.next = next
     }
 }
 
@@ -84,29 +90,41 @@ package final class FormScreen: Screen {
     /// After a conflict: what the colleague's version holds where both of you changed a field.
     private var theirs: [String: String] = [:]
     package private(set) var focus = 0
+    /// The first row shown, as the last move left it.
     private var scroll = 0
     private var conflict = false
+    /// What saving changes in the case file, for the screens beneath.
+    private let changes: Changes
     private let save: (App, [String: String]) throws -> FormSaved
     private let reloadBase: ((App) throws -> [String: String])?
+    /// A dialog this form opened and waits for.
+    private var asking: Question?
+
+    private enum Question {
+        /// A pick list for the field at this index.
+        case pick(Int)
+        case discard
+    }
 
     /// - Parameters:
+    ///   - changes: what a save changes in the case file.
     ///   - save: stores the values and returns the success message; throws `FormErrors` or a
     ///     `StoreError`.
     ///   - reloadBase: after a conflict, reads the stored values again (and takes their version).
     package init(
-        title: String, fields: [FormField], values: [String: String],
+        title: String, fields: [FormField], values: [String: String], changes: Changes,
         save: @escaping (App, [String: String]) throws -> FormSaved,
         reloadBase: ((App) throws -> [String: String])? = nil
     ) {
         heading = title
         self.fields = fields
         original = values
+        self.changes = changes
         self.save = save
         self.reloadBase = reloadBase
         for field in fields { editors[field.id] = LineEditor(values[field.id] ?? "") }
     }
 
-    package var contexts: [KeyContext] { [.form, .edit] }
     package var capturesText: Bool { true }
     package var title: String { heading }
     package var hasUnsavedChanges: Bool { values != normalized(original) }
@@ -132,47 +150,70 @@ package final class FormScreen: Screen {
         errors[id] = nil
     }
 
-    package func handle(_ input: Input, app: App) -> Bool {
-        let field = fields[focus]
-        switch input {
-        case .text(let text):
-            switch field.kind {
-            case .text, .date:
-                editors[field.id]?.insert(text)
-            case .choice, .several:
-                openPicker(for: field, app: app, filter: text.trimmingSpaces)
-            }
-        case .command(let command):
-            switch command {
-            case .nextField: move(by: 1, app: app)
-            case .previousField: move(by: -1, app: app)
-            case .pick:
-                switch field.kind {
-                case .choice, .several: openPicker(for: field, app: app, filter: "")
-                default: move(by: 1, app: app)
+    // MARK: Bindings
+
+    package func bindings(app: App) -> [BoundCommand] { FormScreen.bindings.bound(to: self, app: app) }
+
+    static var bindingSets: [BindingSet] { [BindingSet("a form", bindings.commands())] }
+
+    static let bindings: [Binding<FormScreen>] =
+        [
+            Binding(.save) { form, app in try form.attemptSave(app: app) },
+            Binding(.nextField) { form, app in form.move(by: 1, app: app) },
+            Binding(.previousField) { form, app in form.move(by: -1, app: app) },
+            Binding(.pick) { form, app in
+                switch form.focusedField.kind {
+                case .choice, .several: return form.openPicker(app: app, filter: "")
+                case .text, .date: return form.move(by: 1, app: app)
                 }
-            case .save: attemptSave(app: app)
-            case .mergeReload: mergeTheirs(app: app)
-            case .back: cancel(app: app)
-            case .quit: app.requestQuit()
-            case .deleteBack, .deleteForward, .clearField:
-                if case .text = field.kind {
-                    _ = editors[field.id]?.apply(command)
-                } else if case .date = field.kind {
-                    _ = editors[field.id]?.apply(command)
-                } else {
-                    editors[field.id]?.set("")
+            },
+            Binding(
+                .mergeReload,
+                unavailable: { form, _ in
+                    form.conflict && form.reloadBase != nil ? nil : "Nothing to reload: there was no conflict."
                 }
-            default:
-                return editors[field.id]?.apply(command) ?? false
-            }
+            ) { form, app in try form.mergeTheirs(app: app) },
+        ]
+        + LineEditor.commands.map { command in
+            Binding(command) { form, app in form.edit(command, app: app) }
+        } + [
+            Binding(.back) { form, _ in form.cancel() }
+        ]
+
+    // MARK: Keys
+
+    package func type(_ text: String, app: App) throws -> Effect {
+        let field = focusedField
+        switch field.kind {
+        case .text, .date:
+            editors[field.id]?.insert(text)
+            keepCursorVisible(app: app)
+            return .none
+        case .choice, .several:
+            return openPicker(app: app, filter: text.trimmingSpaces)
         }
-        return true
     }
 
-    private func move(by step: Int, app: App) {
+    private func edit(_ command: CommandID, app: App) -> Effect {
+        let field = focusedField
+        switch (field.kind, command) {
+        case (.choice, .deleteBack), (.choice, .deleteForward), (.choice, .clearField), (.several, .deleteBack),
+            (.several, .deleteForward), (.several, .clearField):
+            // A chosen value is removed whole; it is chosen again from its list.
+            editors[field.id]?.set("")
+        default:
+            _ = editors[field.id]?.apply(command)
+        }
+        keepCursorVisible(app: app)
+        return .none
+    }
+
+    private func move(by step: Int, app: App) -> Effect {
         expandDate(fields[focus], app: app)
         focus = (focus + step + fields.count) % fields.count
+        keepFocusVisible(app: app)
+        keepCursorVisible(app: app)
+        return .none
     }
 
     /// Turns t, +7d and the like into a date when leaving a date field.
@@ -183,28 +224,43 @@ package final class FormScreen: Screen {
         editors[field.id]?.set(day.iso)
     }
 
-    private func openPicker(for field: FormField, app: App, filter: String) {
+    private func openPicker(app: App, filter: String) -> Effect {
+        let field = focusedField
         let current = editors[field.id]?.text ?? ""
         switch field.kind {
         case .choice(let options):
-            app.push(
-                PickListDialog(title: field.label, options: options, chosen: [current], filter: filter) { [weak self] app, chosen in
-                    self?.setValue(chosen.first ?? "", for: field.id)
-                    self?.move(by: 1, app: app)
-                })
+            asking = .pick(focus)
+            return .push(PickListDialog(title: field.label, options: options, chosen: [current], filter: filter))
         case .several(let options):
+            asking = .pick(focus)
             let chosen = current.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
-            app.push(
-                PickListDialog(title: field.label, options: options, chosen: chosen, allowsSeveral: true, filter: filter) {
-                    [weak self] _, chosen in
-                    self?.setValue(chosen.joined(separator: ", "), for: field.id)
-                })
-        default:
-            break
+            return .push(
+                PickListDialog(
+                    title: field.label, options: options, chosen: chosen, allowsSeveral: true, filter: filter))
+        case .text, .date:
+            return .none
         }
     }
 
-    private func attemptSave(app: App) {
+    package func didReturn(_ returned: Returned, app: App) throws -> Effect {
+        defer { asking = nil }
+        switch (asking, returned.answer) {
+        case (.pick(let index), .chose(let chosen)?):
+            let field = fields[index]
+            if case .several = field.kind {
+                setValue(chosen.joined(separator: ", "), for: field.id)
+                return .none
+            }
+            setValue(chosen.first ?? "", for: field.id)
+            return move(by: 1, app: app)
+        case (.discard, .confirmed?):
+            return .all([.close, .info("Changes discarded.")])
+        default:
+            return .none
+        }
+    }
+
+    private func attemptSave(app: App) throws -> Effect {
         for field in fields { expandDate(field, app: app) }
         do {
             // Text no form can store is refused beside its field before the form's own rules run.
@@ -213,69 +269,114 @@ package final class FormScreen: Screen {
             if !problems.isEmpty { throw FormErrors(problems) }
             let saved = try save(app, values)
             errors = [:]
-            app.pop()
-            app.message = .success(saved.message)
-            try saved.then?(app)
+            // The message first: what the screens beneath report as they read again comes after it.
+            return .all([.success(saved.message), .pop(Returned(changes: changes, answer: saved.answer)), saved.next])
         } catch let failure as FormErrors {
             errors = failure.messages
             if let first = fields.firstIndex(where: { failure.messages[$0.id] != nil }) { focus = first }
-            app.message = .error(failure.summary)
+            keepFocusVisible(app: app)
+            return .message(.error(failure.summary))
         } catch let error as StoreError {
-            if case .conflict = error {
-                conflict = true
-                let key = app.keys.keys(for: .mergeReload).first?.label ?? "Ctrl-R"
-                app.message = .error(error.description + " Your changes are still here: \(key) loads theirs and keeps yours on top.")
-            } else {
-                app.report(error)
-            }
-        } catch {
-            app.report(error)
+            guard case .conflict = error else { throw error }
+            conflict = true
+            return .message(
+                .error(
+                    error.description
+                        + " Your changes are still here: \(app.keys.hint(.mergeReload)) loads theirs and keeps yours on top."
+                ))
         }
     }
 
     /// After a conflict: takes the colleague's saved values for the fields this officer did not
     /// touch, keeps this officer's values where they did, and marks fields both changed.
-    private func mergeTheirs(app: App) {
-        guard conflict, let reloadBase else {
-            app.message = .info("Nothing to reload: there was no conflict.")
-            return
-        }
-        do {
-            let stored = normalized(try reloadBase(app))
-            let base = normalized(original)
-            let mine = values
-            theirs = [:]
-            for field in fields {
-                let id = field.id
-                if mine[id] == base[id] {
-                    editors[id]?.set(stored[id] ?? "")
-                } else if stored[id] != base[id], stored[id] != mine[id] {
-                    theirs[id] = stored[id]
-                }
+    private func mergeTheirs(app: App) throws -> Effect {
+        guard conflict, let reloadBase else { return .none }
+        let stored = normalized(try reloadBase(app))
+        let base = normalized(original)
+        let mine = values
+        theirs = [:]
+        for field in fields {
+            let id = field.id
+            if mine[id] == base[id] {
+                editors[id]?.set(stored[id] ?? "")
+            } else if stored[id] != base[id], stored[id] != mine[id] {
+                theirs[id] = stored[id]
             }
-            original = stored
-            conflict = false
-            app.message = theirs.isEmpty
-                ? .info("Loaded their version; your changes are on top. Save again with Ctrl-S.")
-                : .error("\(theirs.count) field(s) were changed by both of you; theirs is shown beside yours. Check, then save.")
-        } catch {
-            app.report(error)
         }
+        original = stored
+        conflict = false
+        keepFocusVisible(app: app)
+        guard theirs.isEmpty else {
+            return .message(
+                .error(
+                    "\(theirs.count) field(s) were changed by both of you; theirs is shown beside yours. Check, then save."
+                ))
+        }
+        return .info("Loaded their version; your changes are on top. Save again with \(app.keys.hint(.save)).")
     }
 
-    private func cancel(app: App) {
-        guard hasUnsavedChanges else {
-            app.pop()
-            return
+    private func cancel() -> Effect {
+        guard hasUnsavedChanges else { return .close }
+        asking = .discard
+        return .push(
+            ConfirmDialog(
+                title: "Discard changes?", question: "You changed this form. Leave it and lose the changes?",
+                yesLabel: "Discard"))
+    }
+
+    // MARK: Layout
+
+    /// Where the parts of the form go in `area`.
+    private struct Layout {
+        let body: Rect
+        let labelWidth: Int
+        let inputWidth: Int
+        let noteX: Int
+        /// Messages go beside their fields when there is room, else below them.
+        let notesBeside: Bool
+    }
+
+    private func layout(in area: Rect) -> Layout {
+        let body = area.inset(top: 2, left: 1, right: 1)
+        let labelWidth = min(24, (fields.map { TextWidth.of($0.label) }.max() ?? 10) + 3)
+        let inputWidth = max(10, min(40, body.width - labelWidth - 2))
+        let noteX = body.x + labelWidth + inputWidth + 2
+        return Layout(
+            body: body, labelWidth: labelWidth, inputWidth: inputWidth, noteX: noteX,
+            notesBeside: body.maxX - noteX >= 24)
+    }
+
+    /// Each field takes a row, plus one per line of its message when that goes below it.
+    private func rows(_ layout: Layout) -> [(field: Int, note: String?, role: TextRole)] {
+        var rows: [(field: Int, note: String?, role: TextRole)] = []
+        for (index, field) in fields.enumerated() {
+            rows.append((index, nil, .normal))
+            if let note = noteText(field), !layout.notesBeside {
+                for line in TextWidth.wrap(note.text, width: max(10, layout.body.width - layout.labelWidth)) {
+                    rows.append((index, line, note.role))
+                }
+            }
         }
-        app.push(
-            ConfirmDialog(title: "Discard changes?", question: "You changed this form. Leave it and lose the changes?", yesLabel: "Discard") {
-                [weak self] app in
-                guard let self else { return }
-                app.pop(to: self)
-                app.pop()
-                app.message = .info("Changes discarded.")
-            })
+        return rows
+    }
+
+    /// The first row to show: the one kept, moved just enough to show the focused field and its message.
+    private func firstRow(_ rows: [(field: Int, note: String?, role: TextRole)], height: Int) -> Int {
+        let focusRow = rows.firstIndex { $0.field == focus && $0.note == nil } ?? 0
+        let lastFocusRow = rows.lastIndex { $0.field == focus } ?? focusRow
+        var first = scroll
+        if focusRow < first { first = focusRow }
+        if lastFocusRow >= first + height { first = lastFocusRow - height + 1 }
+        return max(0, min(first, max(0, rows.count - height)))
+    }
+
+    private func keepFocusVisible(app: App) {
+        let layout = layout(in: app.screenArea)
+        scroll = firstRow(rows(layout), height: layout.body.height)
+    }
+
+    private func keepCursorVisible(app: App) {
+        editors[focusedField.id]?.keepCursorVisible(width: layout(in: app.screenArea).inputWidth)
     }
 
     // MARK: Drawing
@@ -285,46 +386,26 @@ package final class FormScreen: Screen {
         frame.clear(area)
         frame.text(heading, in: Rect(x: area.x + 1, y: area.y, width: area.width - 14, height: 1), .title)
         frame.text("* required", in: Rect(x: area.maxX - 12, y: area.y, width: 11, height: 1), .dim, alignRight: true)
-        let body = area.inset(top: 2, left: 1, right: 1)
-        let labelWidth = min(24, (fields.map { TextWidth.of($0.label) }.max() ?? 10) + 3)
-        let inputWidth = max(10, min(40, body.width - labelWidth - 2))
-        let noteX = body.x + labelWidth + inputWidth + 2
-        let notesBeside = body.maxX - noteX >= 24
-
-        // Each field takes a row, plus one when its message goes below it.
-        var rows: [(field: Int, note: String?, role: Role)] = []
-        for (index, field) in fields.enumerated() {
-            rows.append((index, nil, .normal))
-            let note = noteText(field)
-            if let note, !notesBeside {
-                for line in TextWidth.wrap(note.text, width: max(10, body.width - labelWidth)) {
-                    rows.append((index, line, note.role))
-                }
-            }
-        }
-        let focusRow = rows.firstIndex { $0.field == focus && $0.note == nil } ?? 0
-        let lastFocusRow = rows.lastIndex { $0.field == focus } ?? focusRow
-        if focusRow < scroll { scroll = focusRow }
-        if lastFocusRow >= scroll + body.height { scroll = lastFocusRow - body.height + 1 }
-        scroll = max(0, min(scroll, max(0, rows.count - body.height)))
-
-        for (offset, row) in rows.dropFirst(scroll).prefix(body.height).enumerated() {
+        let layout = layout(in: area)
+        let body = layout.body
+        let rows = rows(layout)
+        for (offset, row) in rows.dropFirst(firstRow(rows, height: body.height)).prefix(body.height).enumerated() {
             let y = body.y + offset
             let field = fields[row.field]
             if let note = row.note {
-                frame.text(note, x: body.x + labelWidth, y: y, row.role, maxX: body.maxX)
+                frame.text(note, x: body.x + layout.labelWidth, y: y, row.role, maxX: body.maxX)
                 continue
             }
             let label = field.label + (field.isRequired ? " *" : "")
-            frame.text(label, in: Rect(x: body.x, y: y, width: labelWidth - 1, height: 1), errors[field.id] != nil ? .error : .label)
-            let input = Rect(x: body.x + labelWidth, y: y, width: inputWidth, height: 1)
+            frame.text(
+                label, in: Rect(x: body.x, y: y, width: layout.labelWidth - 1, height: 1),
+                errors[field.id] != nil ? .error : .label)
+            let input = Rect(x: body.x + layout.labelWidth, y: y, width: layout.inputWidth, height: 1)
             let focused = row.field == focus
             let style = frame.style(focused ? .inputFocused : .input)
             switch field.kind {
             case .text, .date:
-                var editor = editors[field.id] ?? LineEditor()
-                let cursorX = editor.draw(in: input, buffer: &frame.buffer, style: style)
-                editors[field.id] = editor
+                let cursorX = (editors[field.id] ?? LineEditor()).draw(in: input, buffer: &frame.buffer, style: style)
                 if focused { frame.cursor = Point(x: cursorX, y: y) }
             case .choice(let options), .several(let options):
                 let shown = display(editors[field.id]?.text ?? "", options: options)
@@ -332,13 +413,14 @@ package final class FormScreen: Screen {
                 frame.text("▾", x: input.maxX, y: y, .dim)
                 if focused { frame.cursor = Point(x: input.x, y: y) }
             }
-            if notesBeside, let note = noteText(field) {
-                frame.text(note.text, in: Rect(x: noteX, y: y, width: body.maxX - noteX, height: 1), note.role)
+            if layout.notesBeside, let note = noteText(field) {
+                frame.text(
+                    note.text, in: Rect(x: layout.noteX, y: y, width: body.maxX - layout.noteX, height: 1), note.role)
             }
         }
     }
 
-    private func noteText(_ field: FormField) -> (text: String, role: Role)? {
+    private func noteText(_ field: FormField) -> (text: String, role: TextRole)? {
         if let error = errors[field.id] { return (error, .error) }
         if let other = theirs[field.id] { return ("Theirs: \(other.isEmpty ? "(empty)" : other)", .warning) }
         return nil

@@ -1,26 +1,42 @@
 /// Every key, generated from the command table and the user's overrides, so help cannot drift
 /// from what the keys do.
 extension TextScreen {
-    static func help(keys: KeyMap) -> TextScreen {
-        var lines: [(String, Role)] = []
-        for context in KeyContext.allCases {
-            let commands = CommandTable.all.filter { $0.context == context }
-            guard !commands.isEmpty else { continue }
-            lines.append((context.title, .title))
-            for info in commands {
-                lines.append(("  " + TextWidth.fit(keys.label(for: info.id), to: 22) + "  " + info.summary, .normal))
-            }
-            lines.append(("", .normal))
+    /// The help over a screen: first the commands that screen offers (those it cannot run right
+    /// now dimmed), then every other command of the table.
+    static func help(keys: KeyMap, offered: [BoundCommand]) -> TextScreen {
+        var available: [CommandID: Bool] = [:]
+        for binding in offered where available[binding.command] == nil {
+            available[binding.command] = binding.isAvailable
         }
+        var lines: [(String, TextRole)] = []
+        func section(_ here: Bool) {
+            for context in KeyContext.allCases {
+                let commands = CommandTable.all.filter { $0.context == context && (available[$0.id] != nil) == here }
+                guard !commands.isEmpty else { continue }
+                lines.append((context.title, .title))
+                for info in commands {
+                    let role: TextRole = available[info.id] == false ? .dim : .normal
+                    lines.append(("  " + TextWidth.fit(keys.label(for: info.id), to: 22) + "  " + info.summary, role))
+                }
+                lines.append(("", .normal))
+            }
+        }
+        section(true)
+        section(false)
         lines += [
             ("Dates", .title),
             ("  Type YYYY-MM-DD, or t for today, or +7d, -2w, +3m, +1y from today.", .normal),
             ("", .normal),
             ("Changing keys", .title),
-            ("  In ~/.config/casebook/casebook.toml, under [keys]: \"form.save\" = \"<c-s>\" replaces the keys", .normal),
+            (
+                "  In ~/.config/casebook/casebook.toml, under [keys]: \"form.save\" = \"<c-s>\" replaces the keys",
+                .normal
+            ),
             ("  of a command; [\"<c-s>\", \"<f2>\"] gives several; \"<disabled>\" removes them.", .normal),
         ]
+        let scrolling = [CommandID.up, .down, .pageUp, .pageDown].map(keys.hint).joined(separator: " ")
         return TextScreen(
-            title: "Help", heading: "Keys — Esc closes, ↑ ↓ PgUp PgDn scroll", lines: lines.map { [$0] }, closedBy: [.help])
+            title: "Help", heading: "Keys — \(keys.hint(.back)) closes, \(scrolling) scroll", lines: lines.map { [$0] },
+            isHelp: true, keys: keys)
     }
 }

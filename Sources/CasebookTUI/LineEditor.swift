@@ -62,25 +62,43 @@ package struct LineEditor: Hashable, Sendable {
         return true
     }
 
-    /// Draws the text in `rect`, scrolled so the cursor is visible; returns the cursor's column.
-    @discardableResult
-    package mutating func draw(in rect: Rect, buffer: inout ScreenBuffer, style: Style) -> Int {
-        buffer.fill(rect, style: style)
-        guard rect.width > 1 else { return rect.x }
-        if cursor < scroll { scroll = cursor }
-        // Scroll right just enough that the text before the cursor fits, leaving a cell for it.
+    /// The editing commands, in the order help lists them.
+    static let commands: [CommandID] = [
+        .cursorLeft, .cursorRight, .lineStart, .lineEnd, .deleteBack, .deleteForward, .deleteWord, .clearField,
+    ]
+
+    /// Remembers where the text starts in a field `width` cells wide with the cursor in view,
+    /// so that the text does not jump as the cursor moves back within what is shown.
+    package mutating func keepCursorVisible(width: Int) {
+        scroll = firstShown(width: width)
+    }
+
+    /// The first character shown in `width` cells: the one kept, moved just enough that the
+    /// text before the cursor fits, leaving a cell for the cursor itself.
+    private func firstShown(width: Int) -> Int {
         var start = cursor
         var before = 0
-        while start > scroll {
-            let width = TextWidth.of(LineEditor.shown(characters[start - 1]))
-            if before + width > rect.width - 1 { break }
-            before += width
+        let kept = min(scroll, cursor)
+        while start > kept {
+            let cells = TextWidth.of(LineEditor.shown(characters[start - 1]))
+            if before + cells > width - 1 { break }
+            before += cells
             start -= 1
         }
-        scroll = start
+        return start
+    }
+
+    /// Draws the text in `rect`, scrolled so the cursor is visible; returns the cursor's column.
+    @discardableResult
+    package func draw(in rect: Rect, buffer: inout ScreenBuffer, style: Style) -> Int {
+        buffer.fill(rect, style: style)
+        guard rect.width > 1 else { return rect.x }
+        let start = firstShown(width: rect.width)
+        var before = 0
+        for character in characters[start..<cursor] { before += TextWidth.of(LineEditor.shown(character)) }
         var visible = ""
         var used = 0
-        for character in characters[scroll...] {
+        for character in characters[start...] {
             let shown = LineEditor.shown(character)
             used += TextWidth.of(shown)
             if used > rect.width { break }

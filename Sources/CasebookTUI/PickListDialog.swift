@@ -12,110 +12,155 @@ package struct Choice: Hashable, Sendable {
 }
 
 /// A list to choose from, filtered as you type (by the start of any word, ignoring case and
-/// accents, or by code). Several may be ticked when `allowsSeveral`.
+/// accents, or by code). Several may be ticked when `allowsSeveral`. It answers the screen that
+/// opened it with the values chosen.
 package final class PickListDialog: Screen {
     let heading: String
     let options: [Choice]
     let allowsSeveral: Bool
-    let onChoose: (App, [String]) -> Void
     private var filter = LineEditor()
     private var visible: [Choice]
-    private var selected = 0
-    private var top = 0
+    private var viewport = ListViewport()
     private var ticked: [String]
-    private var pageHeight = 10
 
     package init(
-        title: String, options: [Choice], chosen: [String] = [], allowsSeveral: Bool = false, filter initial: String = "",
-        onChoose: @escaping (App, [String]) -> Void
+        title: String, options: [Choice], chosen: [String] = [], allowsSeveral: Bool = false,
+        filter initial: String = ""
     ) {
         heading = title
         self.options = options
         self.allowsSeveral = allowsSeveral
-        self.onChoose = onChoose
         ticked = allowsSeveral ? chosen : []
         visible = options
         filter.set(initial)
         applyFilter()
-        if !allowsSeveral, initial.isEmpty, let current = chosen.first, let index = visible.firstIndex(where: { $0.value == current }) {
-            selected = index
+        if !allowsSeveral, initial.isEmpty, let current = chosen.first,
+            let index = visible.firstIndex(where: { $0.value == current })
+        {
+            viewport = ListViewport(selected: index)
         }
     }
 
-    package var contexts: [KeyContext] { [.dialog, .movement] }
     package var capturesText: Bool { true }
     package var title: String { heading }
     package var isOverlay: Bool { true }
 
     /// The options the filter leaves, for tests.
     package var shown: [Choice] { visible }
+    var selected: Int { viewport.selected }
 
     private func applyFilter() {
         let words = SearchKey.queryWords(filter.text)
-        visible = words.isEmpty ? options : options.filter { option in
-            let code = SearchKey.fold(option.value)
-            let labelWords = SearchKey.words(option.label)
-            return words.allSatisfy { word in code.hasPrefix(word) || labelWords.contains { $0.hasPrefix(word) } }
-        }
-        selected = min(selected, max(0, visible.count - 1))
-        if !words.isEmpty { selected = 0 }
-    }
-
-    package func handle(_ input: Input, app: App) -> Bool {
-        switch input {
-        case .text(" ") where allowsSeveral:
-            toggleSelected()
-        case .text(let text):
-            filter.insert(text)
-            applyFilter()
-        case .command(let command):
-            switch command {
-            case .up: selected = max(0, selected - 1)
-            case .down: selected = min(max(0, visible.count - 1), selected + 1)
-            case .pageUp: selected = max(0, selected - pageHeight)
-            case .pageDown: selected = min(max(0, visible.count - 1), selected + pageHeight)
-            case .top: selected = 0
-            case .bottom: selected = max(0, visible.count - 1)
-            case .toggle where allowsSeveral: toggleSelected()
-            case .accept:
-                let values: [String]
-                if allowsSeveral {
-                    values = options.map(\.value).filter(ticked.contains)
-                } else {
-                    guard visible.indices.contains(selected) else {
-                        app.message = .error("Nothing matches \"\(filter.text)\"; change the filter or press Esc.")
-                        return true
-                    }
-                    values = [visible[selected].value]
-                }
-                app.pop()
-                onChoose(app, values)
-            case .back:
-                app.pop()
-            case .quit:
-                app.requestQuit()
-            default:
-                if filter.apply(command) {
-                    applyFilter()
-                } else {
-                    return false
-                }
+        visible =
+            words.isEmpty
+            ? options
+            : options.filter { option in
+                let code = SearchKey.fold(option.value)
+                let labelWords = SearchKey.words(option.label)
+                return words.allSatisfy { word in code.hasPrefix(word) || labelWords.contains { $0.hasPrefix(word) } }
             }
-        }
-        return true
+        viewport = words.isEmpty ? ListViewport(selected: min(selected, max(0, visible.count - 1))) : ListViewport()
     }
 
-    private func toggleSelected() {
-        guard visible.indices.contains(selected) else { return }
+    // MARK: Bindings
+
+    package func bindings(app: App) -> [BoundCommand] {
+        (allowsSeveral ? PickListDialog.ticking : PickListDialog.choosing).bound(to: self, app: app)
+    }
+
+    static var bindingSets: [BindingSet] {
+        [BindingSet("a pick list", choosing.commands()), BindingSet("a pick list of several", ticking.commands())]
+    }
+
+    /// Choosing one. The filter is a text field, but Home and End keep moving in the list.
+    static let choosing: [Binding<PickListDialog>] =
+        [
+            Binding(
+                .accept,
+                unavailable: { list, app in
+                    guard !list.allowsSeveral, !list.visible.indices.contains(list.selected) else { return nil }
+                    return
+                        "Nothing matches \"\(list.filter.text)\"; change the filter or press \(app.keys.hint(.back))."
+                }
+            ) { list, _ in
+                let values =
+                    list.allowsSeveral
+                    ? list.options.map(\.value).filter(list.ticked.contains) : [list.visible[list.selected].value]
+                return .pop(Returned(answer: .chose(values)))
+            }
+        ]
+        + Binding.movement(page: { list, app in list.listHeight(app) }, all: { list, _ in list.visible.count }) {
+            list, step, app in list.move(by: step, app: app)
+        }
+        + [CommandID.cursorLeft, .cursorRight, .deleteBack, .deleteForward, .deleteWord, .clearField].map { command in
+            Binding(command) { list, app in list.edit(command, app: app) }
+        }
+
+    /// Ticking several: Space ticks, Enter keeps the ticked.
+    static let ticking: [Binding<PickListDialog>] =
+        choosing.prefix(1) + [Binding(.toggle) { list, _ in list.toggleSelected() }] + choosing.dropFirst()
+
+    // MARK: Keys
+
+    package func type(_ text: String, app: App) throws -> Effect {
+        if text == " ", allowsSeveral { return toggleSelected() }
+        filter.insert(text)
+        applyFilter()
+        filter.keepCursorVisible(width: filterWidth(app))
+        return .none
+    }
+
+    private func edit(_ command: CommandID, app: App) -> Effect {
+        let before = filter.text
+        _ = filter.apply(command)
+        if filter.text != before { applyFilter() }
+        filter.keepCursorVisible(width: filterWidth(app))
+        return .none
+    }
+
+    private func move(by step: Int, app: App) -> Effect {
+        viewport.move(by: step, count: visible.count, height: listHeight(app))
+        return .none
+    }
+
+    private func toggleSelected() -> Effect {
+        guard visible.indices.contains(selected) else { return .none }
         let value = visible[selected].value
         if let index = ticked.firstIndex(of: value) { ticked.remove(at: index) } else { ticked.append(value) }
+        return .none
     }
 
-    package func render(_ frame: inout Frame, app: App) {
+    // MARK: Drawing
+
+    /// The line below the list: how many of the options show, and the keys that answer.
+    private func footer(_ keys: KeyMap, showing shown: Int) -> String {
+        let hint =
+            allowsSeveral
+            ? "\(keys.hint(.toggle)) ticks · \(keys.hint(.accept)) keeps the ticked · \(keys.hint(.back)) cancels"
+            : "\(keys.hint(.accept)) chooses · \(keys.hint(.back)) cancels"
+        return "\(shown) of \(options.count) · " + hint
+    }
+
+    /// Wide enough for the longest option and for the keys that answer.
+    private func box(in area: Rect, keys: KeyMap) -> Rect {
         let widest = options.map { TextWidth.of($0.label) }.max() ?? 20
-        let width = min(frame.area.width - 2, max(44, widest + 10))
-        let height = min(frame.area.height - 1, max(8, min(options.count, 16) + 5))
-        let box = frame.area.centered(width: width, height: height)
+        let width = min(area.width - 2, max(44, widest + 10, TextWidth.of(footer(keys, showing: options.count)) + 6))
+        let height = min(area.height - 1, max(8, min(options.count, 16) + 5))
+        return area.centered(width: width, height: height)
+    }
+
+    private func inner(in area: Rect, keys: KeyMap) -> Rect {
+        box(in: area, keys: keys).inset(top: 1, bottom: 1, left: 2, right: 2)
+    }
+
+    private func listHeight(_ app: App) -> Int {
+        max(1, inner(in: app.screenArea, keys: app.keys).inset(top: 2, bottom: 1).height)
+    }
+
+    private func filterWidth(_ app: App) -> Int { inner(in: app.screenArea, keys: app.keys).width - 8 }
+
+    package func render(_ frame: inout Frame, app: App) {
+        let box = box(in: frame.area, keys: app.keys)
         frame.clear(box)
         frame.buffer.box(box, title: heading, style: frame.style(.border))
         let inner = box.inset(top: 1, bottom: 1, left: 2, right: 2)
@@ -123,12 +168,10 @@ package final class PickListDialog: Screen {
         let field = Rect(x: inner.x + 8, y: inner.y, width: inner.width - 8, height: 1)
         let cursorX = filter.draw(in: field, buffer: &frame.buffer, style: frame.style(.inputFocused))
         let listArea = inner.inset(top: 2, bottom: 1)
-        pageHeight = max(1, listArea.height)
-        if selected < top { top = selected }
-        if selected >= top + listArea.height { top = selected - listArea.height + 1 }
         if visible.isEmpty {
             frame.text("Nothing matches.", in: listArea.row(0), .dim)
         }
+        let top = viewport.firstRow(height: listArea.height)
         for row in 0..<listArea.height {
             let index = top + row
             guard visible.indices.contains(index) else { break }
@@ -136,8 +179,14 @@ package final class PickListDialog: Screen {
             let mark = allowsSeveral ? (ticked.contains(option.value) ? "[x] " : "[ ] ") : ""
             frame.text(mark + option.label, in: listArea.row(row), index == selected ? .selected : .normal)
         }
-        let hint = allowsSeveral ? "Space ticks · Enter keeps the ticked · Esc cancels" : "Enter chooses · Esc cancels"
-        frame.text("\(visible.count) of \(options.count) · " + hint, in: Rect(x: inner.x, y: box.maxY - 2, width: inner.width, height: 1), .dim)
+        let keys = app.keys
+        let hint =
+            allowsSeveral
+            ? "\(keys.hint(.toggle)) ticks · \(keys.hint(.accept)) keeps the ticked · \(keys.hint(.back)) cancels"
+            : "\(keys.hint(.accept)) chooses · \(keys.hint(.back)) cancels"
+        frame.text(
+            "\(visible.count) of \(options.count) · " + hint,
+            in: Rect(x: inner.x, y: box.maxY - 2, width: inner.width, height: 1), .dim)
         frame.cursor = Point(x: cursorX, y: inner.y)
     }
 }

@@ -36,7 +36,7 @@ package struct Style: Hashable, Sendable {
 }
 
 /// What a piece of text is, independent of how a theme draws it.
-package enum Role: CaseIterable, Sendable {
+package enum TextRole: CaseIterable, Sendable {
     case normal
     case title
     case columnHeader
@@ -61,9 +61,9 @@ package enum Role: CaseIterable, Sendable {
 /// A named mapping from roles to styles.
 package struct Theme: Sendable {
     package let name: String
-    private let styles: [Role: Style]
+    private let styles: [TextRole: Style]
 
-    package func style(_ role: Role) -> Style { styles[role] ?? .plain }
+    package func style(_ role: TextRole) -> Style { styles[role] ?? .plain }
 
     package var hasColor: Bool { styles.values.contains { $0.foreground != .default || $0.background != .default } }
 

@@ -2,37 +2,40 @@
 final class TextScreen: Screen {
     let title: String
     private let heading: String
-    private let lines: [[(String, Role)]]
-    /// Commands besides Esc that close the page (F1 or ? closes the help it opened).
-    private let closedBy: [CommandID]
-    private var offset = 0
-    private var height = 10
+    private let lines: [[(String, TextRole)]]
+    /// True for the help, which the help key closes again.
+    private let isHelp: Bool
+    private var page = PageScroll()
 
-    init(title: String, heading: String? = nil, lines: [[(String, Role)]], closedBy: [CommandID] = []) {
+    /// - Parameter heading: the line above the text; by default the title and how to close it.
+    init(title: String, heading: String? = nil, lines: [[(String, TextRole)]], isHelp: Bool = false, keys: KeyMap) {
         self.title = title
-        self.heading = heading ?? title + " — Esc closes"
+        self.heading = heading ?? title + " — \(keys.hint(.back)) closes"
         self.lines = lines
-        self.closedBy = closedBy
+        self.isHelp = isHelp
     }
 
-    var contexts: [KeyContext] { [.movement] }
+    func bindings(app: App) -> [BoundCommand] {
+        (isHelp ? TextScreen.help : TextScreen.page).bound(to: self, app: app)
+    }
 
-    func handle(_ input: Input, app: App) -> Bool {
-        guard case .command(let command) = input else { return false }
-        let last = max(0, lines.count - height)
-        switch command {
-        case .up: offset = max(0, offset - 1)
-        case .down: offset = min(last, offset + 1)
-        case .pageUp: offset = max(0, offset - height)
-        case .pageDown: offset = min(last, offset + height)
-        case .top: offset = 0
-        case .bottom: offset = last
-        case .back: app.pop()
-        default:
-            guard closedBy.contains(command) else { return false }
-            app.pop()
-        }
-        return true
+    static var bindingSets: [BindingSet] {
+        [BindingSet("a page of text", page.commands()), BindingSet("the help", help.commands())]
+    }
+
+    static let page: [Binding<TextScreen>] = Binding.movement(
+        page: { screen, app in screen.height(app.screenArea) }, all: { screen, _ in screen.lines.count }
+    ) { screen, step, app in screen.scroll(by: step, app: app) }
+
+    /// The help closes with the key that opened it, too.
+    static let help: [Binding<TextScreen>] = page + [Binding(.help) { _, _ in .close }]
+
+    /// Rows for the text below the heading.
+    private func height(_ area: Rect) -> Int { max(1, area.inset(top: 2).height) }
+
+    private func scroll(by step: Int, app: App) -> Effect {
+        page.scroll(by: step, lineCount: lines.count, height: height(app.screenArea))
+        return .none
     }
 
     func render(_ frame: inout Frame, app: App) {
@@ -40,10 +43,9 @@ final class TextScreen: Screen {
         let area = frame.area.inset(left: 1, right: 1)
         frame.text(heading, in: area.row(0), .emphasis)
         let body = area.inset(top: 2)
-        height = body.height
-        offset = min(offset, max(0, lines.count - height))
+        let first = page.firstLine(lineCount: lines.count, height: body.height)
         for row in 0..<body.height {
-            let index = offset + row
+            let index = first + row
             guard lines.indices.contains(index) else { break }
             var x = body.x
             for (text, role) in lines[index] where x < body.maxX {

@@ -23,16 +23,20 @@ func hours(_ value: Double) -> String {
 
 /// The Language tab: a ladder per skill from Pre-A1 to C2 with current level and target, the
 /// assessment history, and courses with attendance.
-final class LanguageTab: RecordTab {
-    let name = "Language"
-    var contexts: [KeyContext] { [.language] }
+final class LanguageTab: ScrolledTab {
+    let id = RecordTabID.language
+    var client: Client
+    let shows: Changes = [.language, .enrolment]
+    var page = PageScroll()
     private var standing = LanguageStanding(assessments: [], targets: [:])
     private var assessments: [LanguageAssessment] = []
     private var courses: [CourseEnrolment] = []
     private var attendance: [Int64: [AttendanceEntry]] = [:]
     private var enrolled: (programme: Programme, profile: String?)?
 
-    func load(app: App, client: Client) throws {
+    init(client: Client) { self.client = client }
+
+    func load(app: App) throws {
         standing = try app.store.languageStanding(clientID: client.id)
         assessments = try app.store.assessments(clientID: client.id)
         courses = try app.store.courses(clientID: client.id)
@@ -40,48 +44,60 @@ final class LanguageTab: RecordTab {
         enrolled = try app.store.programme(forClient: client.id)
     }
 
-    func handle(_ command: CommandID, app: App, record: ClientRecordScreen) throws -> Bool {
-        switch command {
-        case .addAssessment: TrackForms.assessment(app: app, client: record.client)
-        case .overrideTarget: TrackForms.target(app: app, client: record.client)
-        case .addCourse: TrackForms.course(app: app, client: record.client)
-        case .addAttendance: TrackForms.attendance(app: app, client: record.client, courses: courses)
-        default: return false
-        }
-        return true
-    }
+    static let bindings: [Binding<LanguageTab>] =
+        [
+            Binding(.addAssessment) { tab, app in .push(TrackForms.assessment(app: app, client: tab.client)) },
+            Binding(.overrideTarget) { tab, app in .push(TrackForms.target(app: app, client: tab.client)) },
+            Binding(.addCourse) { tab, app in .push(TrackForms.course(app: app, client: tab.client)) },
+            Binding(
+                .addAttendance,
+                unavailable: { tab, app in
+                    tab.courses.isEmpty ? "Add a course first: \(app.keys.hint(.addCourse)) adds one." : nil
+                }
+            ) { tab, app in .push(TrackForms.attendance(app: app, client: tab.client, courses: tab.courses)) },
+        ] + scrolling
 
-    func render(_ frame: inout Frame, area: Rect, app: App, record: ClientRecordScreen) {
-        let g = frame.glyphs
-        var lines: [[(String, Role)]] = []
+    func bindings(app: App) -> [BoundCommand] { LanguageTab.bindings.bound(to: self, app: app) }
+
+    func lines(width: Int, glyphs g: Glyphs, app: App) -> [[(String, TextRole)]] {
+        var lines: [[(String, TextRole)]] = []
         let today = app.clock.today
         let attended = attendance.values.flatMap { $0 }.filter { $0.date <= today }.reduce(0) { $0 + $1.attendedHours }
         if let (programme, profileID) = enrolled {
             let profile = programme.profile(profileID)
             let budget = programme.languageHours(profile: profileID)
             lines.append([("\(programme.name) · \(profile?.name ?? "no profile")", .emphasis)])
-            lines.append([("Hours: budget \(budget) · attended \(hours(attended)) · left \(hours(hoursLeft(budget: budget, attended: attended)))", .normal)])
+            lines.append([
+                (
+                    "Hours: budget \(budget) · attended \(hours(attended)) · left \(hours(hoursLeft(budget: budget, attended: attended)))",
+                    .normal
+                )
+            ])
         } else {
-            lines.append([("Not enrolled in a programme: no targets. P enrols.", .warning)])
+            lines.append([("Not enrolled in a programme: no targets. \(app.keys.hint(.enrol)) enrols.", .warning)])
         }
         lines.append([])
         // The ladder.
         let cell = 4
         let levels = CEFRLevel.allCases
-        var header: [(String, Role)] = [(TextWidth.fit("Skill", to: 19), .columnHeader)]
-        for level in levels { header.append((TextWidth.fit(level == .preA1 ? "pA1" : level.rawValue, to: cell), .columnHeader)) }
+        var header: [(String, TextRole)] = [(TextWidth.fit("Skill", to: 19), .columnHeader)]
+        for level in levels {
+            header.append((TextWidth.fit(level == .preA1 ? "pA1" : level.rawValue, to: cell), .columnHeader))
+        }
         header.append((" Now    Target  ", .columnHeader))
         lines.append(header)
-        let skills = Skill.core + (standing.current[.mediation] != nil || standing.targets[.mediation] != nil ? [.mediation] : [])
+        let skills =
+            Skill.core
+            + (standing.current[.mediation] != nil || standing.targets[.mediation] != nil ? [.mediation] : [])
         for skill in skills {
             let current = standing.current[skill]
             let target = standing.targets[skill]
-            var line: [(String, Role)] = [(TextWidth.fit(skill.label, to: 19), .label)]
+            var line: [(String, TextRole)] = [(TextWidth.fit(skill.label, to: 19), .label)]
             for level in levels {
                 let reached = current.map { level <= $0 } ?? false
                 let fill = reached ? String(repeating: g.eighths[7], count: 3) : " " + (g.separator) + " "
                 var text = fill + " "
-                var role: Role = reached ? .success : .dim
+                var role: TextRole = reached ? .success : .dim
                 if level == target {
                     text = (reached ? g.eighths[7] + "T" + g.eighths[7] : "[T]") + " "
                     role = reached ? .success : .warning
@@ -97,20 +113,30 @@ final class LanguageTab: RecordTab {
             lines.append(line)
         }
         let (met, of) = standing.metCount
-        lines.append([(of == 0 ? "No targets." : "\(met) of \(of) skills at target" + (standing.isMet ? " — target met" : ""), standing.isMet ? .success : .emphasis)])
+        lines.append([
+            (
+                of == 0 ? "No targets." : "\(met) of \(of) skills at target" + (standing.isMet ? " — target met" : ""),
+                standing.isMet ? .success : .emphasis
+            )
+        ])
         lines.append([])
 
         // Courses.
         lines.append([("Courses", .title)])
-        if courses.isEmpty { lines.append([("None yet. n adds a course.", .dim)]) }
+        if courses.isEmpty { lines.append([("None yet. \(app.keys.hint(.addCourse)) adds a course.", .dim)]) }
         for course in courses {
             let ledger = Attendance(entries: attendance[course.id] ?? [], through: today)
             let period = "\(course.startsOn.iso)–\(course.endsOn?.iso ?? "open")"
-            var line: [(String, Role)] = [(TextWidth.fit("\(course.level.rawValue) \(course.provider)", to: 32) + " ", .normal), (period + "  ", .dim)]
+            var line: [(String, TextRole)] = [
+                (TextWidth.fit("\(course.level.rawValue) \(course.provider)", to: 32) + " ", .normal),
+                (period + "  ", .dim),
+            ]
             if let rate = ledger.rate {
-                line.append((Bars.horizontal(rate, width: 12, glyphs: g), rate < 0.8 ? .warning : .success))
+                line.append((Bars.horizontal(rate, width: 12, glyphs: g), ledger.isBelowMinimum ? .warning : .success))
                 line.append((" \(percent(rate)) of \(hours(ledger.scheduled)) h", .normal))
-                let missed = AbsenceKind.allCases.compactMap { kind in ledger.missed[kind].map { "\(kind.label.lowercased()) \(hours($0)) h" } }
+                let missed = AbsenceKind.allCases.compactMap { kind in
+                    ledger.missed[kind].map { "\(kind.label.lowercased()) \(hours($0)) h" }
+                }
                 if !missed.isEmpty { line.append(("  missed: " + missed.joined(separator: ", "), .dim)) }
             } else {
                 line.append(("no attendance recorded", .dim))
@@ -121,71 +147,93 @@ final class LanguageTab: RecordTab {
 
         // Assessment history.
         lines.append([("Assessments", .title)])
-        if assessments.isEmpty { lines.append([("None yet. a records one.", .dim)]) }
+        if assessments.isEmpty { lines.append([("None yet. \(app.keys.hint(.addAssessment)) records one.", .dim)]) }
         for assessment in assessments {
             let certified = assessment.isCertified ? "certified" : ""
             lines.append([
-                ("\(assessment.date.iso)  \(TextWidth.fit(assessment.skill.label, to: 18)) \(TextWidth.fit(assessment.level.rawValue, to: 6))", .normal),
-                ("\(TextWidth.fit(assessment.instrument, to: 20)) \(TextWidth.fit(assessment.provider, to: 26)) \(certified)", .dim),
+                (
+                    "\(assessment.date.iso)  \(TextWidth.fit(assessment.skill.label, to: 18)) \(TextWidth.fit(assessment.level.rawValue, to: 6))",
+                    .normal
+                ),
+                (
+                    "\(TextWidth.fit(assessment.instrument, to: 20)) \(TextWidth.fit(assessment.provider, to: 26)) \(certified)",
+                    .dim
+                ),
             ])
         }
-        record.drawScrolled(lines, frame: &frame, area: area)
+        return lines
     }
 }
 
 /// The Qualifications tab: each foreign qualification with its recognition stage, days in
 /// stage and the authority's decision deadline; the selected file's details and steps below.
-final class QualificationsTab: RecordTab {
-    let name = "Qualifications"
-    var contexts: [KeyContext] { [.qualifications] }
+final class QualificationsTab: SelectingTab {
+    let id = RecordTabID.qualifications
+    var client: Client
+    let shows: Changes = [.qualifications]
     private(set) var files: [Qualification] = []
     private var events: [RecognitionEvent] = []
-    private(set) var selected = 0
+    var viewport = ListViewport()
+    var selected: Int { viewport.selected }
+    var rowCount: Int { files.count }
 
-    func load(app: App, client: Client) throws {
+    init(client: Client) { self.client = client }
+
+    func load(app: App) throws {
         files = try app.store.qualifications(clientID: client.id)
-        selected = min(selected, max(0, files.count - 1))
-        events = try files.indices.contains(selected) ? app.store.recognitionEvents(qualificationID: files[selected].id) : []
+        viewport.clamp(count: files.count)
+        try selectionMoved(app: app)
     }
 
-    func handle(_ command: CommandID, app: App, record: ClientRecordScreen) throws -> Bool {
-        switch command {
-        case .addQualification: TrackForms.qualification(app: app, client: record.client)
-        case .stepQualification:
-            guard files.indices.contains(selected) else {
-                app.message = .info("No qualification yet; a adds one.")
-                return true
-            }
-            TrackForms.step(app: app, file: files[selected])
-        case .up, .down:
-            guard !files.isEmpty else { return false }
-            selected = max(0, min(files.count - 1, selected + (command == .up ? -1 : 1)))
-            events = try app.store.recognitionEvents(qualificationID: files[selected].id)
-        default: return false
-        }
-        return true
+    /// The steps shown are the selected file's.
+    func selectionMoved(app: App) throws {
+        events =
+            try files.indices.contains(selected) ? app.store.recognitionEvents(qualificationID: files[selected].id) : []
     }
 
-    func render(_ frame: inout Frame, area: Rect, app: App, record: ClientRecordScreen) {
+    static let bindings: [Binding<QualificationsTab>] =
+        [
+            Binding(.addQualification) { tab, app in .push(TrackForms.qualification(app: app, client: tab.client)) },
+            Binding(
+                .stepQualification,
+                unavailable: { tab, app in
+                    guard tab.files.indices.contains(tab.selected) else {
+                        return "No qualification yet; \(app.keys.hint(.addQualification)) adds one."
+                    }
+                    let file = tab.files[tab.selected]
+                    return file.stage.next.isEmpty ? "\(file.stage.label) is final for \(file.title)." : nil
+                }
+            ) { tab, app in
+                guard tab.files.indices.contains(tab.selected) else { return .none }
+                return .push(TrackForms.step(app: app, file: tab.files[tab.selected]))
+            },
+        ] + selecting
+
+    func bindings(app: App) -> [BoundCommand] { QualificationsTab.bindings.bound(to: self, app: app) }
+
+    func render(_ frame: inout Frame, area: Rect, app: App) {
         let today = app.clock.today
         var y = area.y
         // Narrow screens drop country, year and ISCED (the details below show them).
         let wide = area.width >= 110
         let titleWidth = wide ? 29 : 23
         let stageWidth = wide ? 24 : 19
-        let header = " " + TextWidth.fit("Qualification", to: titleWidth) + (wide ? " Ctry Year ISCED " : " ")
+        let header =
+            " " + TextWidth.fit("Qualification", to: titleWidth) + (wide ? " Ctry Year ISCED " : " ")
             + TextWidth.fit("Stage", to: stageWidth) + " In stage  Decision"
         frame.text(header, in: Rect(x: area.x, y: y, width: area.width, height: 1), .columnHeader)
         y += 1
         if files.isEmpty {
-            frame.text("No foreign qualifications recorded. a adds one.", in: Rect(x: area.x, y: y, width: area.width, height: 1), .dim)
+            frame.text(
+                "No foreign qualifications recorded. \(app.keys.hint(.addQualification)) adds one.",
+                in: Rect(x: area.x, y: y, width: area.width, height: 1), .dim)
             return
         }
         for (index, file) in files.enumerated() where y < area.maxY {
             let isSelected = index == selected
             let days = file.stageSince.days(until: today)
             var decision = ""
-            var role: Role = isSelected ? .selected : .normal
+            var role: TextRole = isSelected ? .selected : .normal
             if let left = file.daysToDecision(today: today), let due = file.decisionDue {
                 if left < 0 {
                     decision = "OVERDUE \(-left) d" + (wide ? " (due \(due.iso))" : "")
@@ -196,12 +244,15 @@ final class QualificationsTab: RecordTab {
             } else if let decided = file.decidedOn {
                 decision = "decided \(decided.iso)" + (file.decidedInTime == false ? " (late)" : "")
             }
-            let facts = wide
+            let facts =
+                wide
                 ? " " + TextWidth.fit(file.country, to: 4) + " " + TextWidth.fit(String(file.year), to: 4) + " "
                     + TextWidth.fit(String(file.iscedLevel), to: 5) + " "
                 : " "
-            let text = (isSelected ? ">" : " ") + TextWidth.fit(file.title, to: titleWidth) + facts
-                + TextWidth.fit(file.stage.label, to: stageWidth) + " " + TextWidth.fit("\(days) d", to: 9) + " " + decision
+            let text =
+                (isSelected ? ">" : " ") + TextWidth.fit(file.title, to: titleWidth) + facts
+                + TextWidth.fit(file.stage.label, to: stageWidth) + " " + TextWidth.fit("\(days) d", to: 9) + " "
+                + decision
             frame.text(text, in: Rect(x: area.x, y: y, width: area.width, height: 1), role)
             if isSelected { frame.cursor = Point(x: area.x, y: y) }
             y += 1
@@ -215,14 +266,19 @@ final class QualificationsTab: RecordTab {
             "Documents: \(file.hasDocuments ? "available" : "none") · \(file.isRegulatedProfession ? "regulated profession" : "not regulated")"
                 + (file.route.map { " · route: \($0.label)" } ?? ""),
         ]
-        if let complete = file.completeOn { details.append("File complete \(complete.iso); decision due \(file.decisionDue?.iso ?? "—")") }
+        if let complete = file.completeOn {
+            details.append("File complete \(complete.iso); decision due \(file.decisionDue?.iso ?? "—")")
+        }
         if let issued = file.passportIssuedOn {
             let expiry = file.passportExpiresOn
             let expired = expiry.map { $0 < today } ?? false
-            details.append("Qualifications passport issued \(issued.iso), valid to \(expiry?.iso ?? "—")" + (expired ? " (EXPIRED)" : ""))
+            details.append(
+                "Qualifications passport issued \(issued.iso), valid to \(expiry?.iso ?? "—")"
+                    + (expired ? " (EXPIRED)" : ""))
         }
         if let measure = file.compensation {
-            details.append("\(measure.label) from \(file.compensationStart?.iso ?? "—") to \(file.compensationEnd?.iso ?? "open")")
+            details.append(
+                "\(measure.label) from \(file.compensationStart?.iso ?? "—") to \(file.compensationEnd?.iso ?? "open")")
         }
         for line in details where y < area.maxY {
             frame.text(line, in: Rect(x: area.x, y: y, width: area.width, height: 1), .normal)
@@ -231,7 +287,9 @@ final class QualificationsTab: RecordTab {
         for event in events.reversed() where y < area.maxY {
             let move = (event.from.map { "\($0.label) → " } ?? "") + event.to.label
             let note = event.note.isEmpty ? "" : " · \(event.note)"
-            frame.text("  \(event.effectiveOn.iso)  \(move)  by \(event.recordedBy)\(note)", in: Rect(x: area.x, y: y, width: area.width, height: 1), .dim)
+            frame.text(
+                "  \(event.effectiveOn.iso)  \(move)  by \(event.recordedBy)\(note)",
+                in: Rect(x: area.x, y: y, width: area.width, height: 1), .dim)
             y += 1
         }
     }
@@ -239,54 +297,82 @@ final class QualificationsTab: RecordTab {
 
 /// The Civic tab: the requirement, progress against the programme's modules, attestation,
 /// tests and sessions.
-final class CivicTab: RecordTab {
-    let name = "Civic"
-    var contexts: [KeyContext] { [.civic] }
+final class CivicTab: ScrolledTab {
+    let id = RecordTabID.civic
+    var client: Client
+    let shows: Changes = [.civic, .enrolment]
+    var page = PageScroll()
     private var progress: CivicProgress?
     private var sessions: [CivicSession] = []
     private var programme: Programme?
 
-    func load(app: App, client: Client) throws {
+    init(client: Client) { self.client = client }
+
+    func load(app: App) throws {
         progress = try app.store.civicProgress(clientID: client.id)
         sessions = try app.store.civicSessions(clientID: client.id)
         programme = try app.store.programme(forClient: client.id)?.programme
     }
 
-    func handle(_ command: CommandID, app: App, record: ClientRecordScreen) throws -> Bool {
-        switch command {
-        case .civicRequirement:
-            guard let progress else { return true }
-            TrackForms.requirement(app: app, client: record.client, current: progress)
-        case .addCivicSession: TrackForms.session(app: app, client: record.client, programme: programme)
-        case .addCivicTest: TrackForms.test(app: app, client: record.client, programme: programme)
-        case .attestCivic: TrackForms.attest(app: app, client: record.client)
-        default: return false
-        }
-        return true
-    }
+    static let bindings: [Binding<CivicTab>] =
+        [
+            Binding(.civicRequirement) { tab, app in
+                guard let progress = tab.progress else { return .none }
+                return .push(TrackForms.requirement(app: app, client: tab.client, current: progress))
+            },
+            Binding(
+                .addCivicSession,
+                unavailable: { tab, app in
+                    guard tab.programme?.civicModules.isEmpty ?? true else { return nil }
+                    return "Enrol the client in a programme with civic modules first: \(app.keys.hint(.enrol)) enrols."
+                }
+            ) { tab, app in
+                guard let programme = tab.programme else { return .none }
+                return .push(TrackForms.session(app: app, client: tab.client, programme: programme))
+            },
+            Binding(
+                .addCivicTest,
+                unavailable: { tab, _ in
+                    tab.programme?.civicTest == nil ? "The client's programme has no civic test." : nil
+                }
+            ) { tab, app in
+                guard let rule = tab.programme?.civicTest else { return .none }
+                return .push(TrackForms.test(app: app, client: tab.client, rule: rule))
+            },
+            Binding(.attestCivic) { tab, app in .push(TrackForms.attest(app: app, client: tab.client)) },
+        ] + scrolling
 
-    func render(_ frame: inout Frame, area: Rect, app: App, record: ClientRecordScreen) {
-        guard let progress else { return }
-        let g = frame.glyphs
-        var lines: [[(String, Role)]] = []
+    func bindings(app: App) -> [BoundCommand] { CivicTab.bindings.bound(to: self, app: app) }
+
+    func lines(width: Int, glyphs g: Glyphs, app: App) -> [[(String, TextRole)]] {
+        guard let progress else { return [] }
+        var lines: [[(String, TextRole)]] = []
         var requirement = "Civic orientation: \(progress.requirement.label)"
         if progress.requirement == .exempt { requirement += " — \(progress.exemptReason)" }
-        lines.append([(requirement, .emphasis), ("   \(progress.stage.label)", progress.isComplete(hasTest: programme?.civicTest != nil) ? .success : .normal)])
+        lines.append([
+            (requirement, .emphasis),
+            (
+                "   \(progress.stage.label)",
+                progress.isComplete(hasTest: programme?.civicTest != nil) ? .success : .normal
+            ),
+        ])
         if let programme {
             var rule = "\(programme.name)"
             if let test = programme.civicTest {
                 rule += " · test: \(test.name)"
-                if let questions = test.questions, let mark = test.passMark { rule += " (\(mark) of \(questions) to pass)" }
+                if let questions = test.questions, let mark = test.passMark {
+                    rule += " (\(mark) of \(questions) to pass)"
+                }
             }
             lines.append([(rule, .dim)])
         } else {
-            lines.append([("Not enrolled in a programme; P enrols.", .warning)])
+            lines.append([("Not enrolled in a programme; \(app.keys.hint(.enrol)) enrols.", .warning)])
         }
         lines.append([])
         lines.append([(TextWidth.fit("Module", to: 44) + TextWidth.fit("Hours", to: 14) + "Progress", .columnHeader)])
         for module in programme?.civicModules ?? [] {
             let attended = progress.hoursByModule[module.id] ?? 0
-            var line: [(String, Role)] = [(TextWidth.fit(module.name, to: 43) + " ", .label)]
+            var line: [(String, TextRole)] = [(TextWidth.fit(module.name, to: 43) + " ", .label)]
             if let total = module.hours, let done = progress.completion(of: module) {
                 line.append((TextWidth.fit("\(hours(attended)) of \(total) h", to: 14), .normal))
                 line.append((Bars.horizontal(done, width: 16, glyphs: g), done >= 1 ? .success : .warning))
@@ -302,17 +388,28 @@ final class CivicTab: RecordTab {
         lines.append([("Tests", .title)])
         if progress.tests.isEmpty { lines.append([("None yet.", .dim)]) }
         for (index, test) in progress.tests.enumerated() {
-            let score = test.score.map { s in "\(s)/\(programme?.civicTest?.questions.map(String.init) ?? "?") (pass mark \(test.passMark ?? 0))" } ?? ""
+            let score =
+                test.score.map { s in
+                    "\(s)/\(programme?.civicTest?.questions.map(String.init) ?? "?") (pass mark \(test.passMark ?? 0))"
+                } ?? ""
             let label = index == 0 ? "first sitting" : "retake \(index)"
-            lines.append([("\(test.date.iso)  \(TextWidth.fit(score, to: 26)) ", .normal), (test.passed ? "passed" : "failed", test.passed ? .success : .warning), ("  \(label)", .dim)])
+            lines.append([
+                ("\(test.date.iso)  \(TextWidth.fit(score, to: 26)) ", .normal),
+                (test.passed ? "passed" : "failed", test.passed ? .success : .warning), ("  \(label)", .dim),
+            ])
         }
         lines.append([])
         lines.append([("Sessions", .title)])
-        if sessions.isEmpty { lines.append([("None yet. s records one.", .dim)]) }
+        if sessions.isEmpty { lines.append([("None yet. \(app.keys.hint(.addCivicSession)) records one.", .dim)]) }
         for session in sessions {
             let module = programme?.civicModules.first { $0.id == session.moduleID }?.name ?? session.moduleID
-            lines.append([("\(session.date.iso)  \(TextWidth.fit(module, to: 40)) \(TextWidth.fit(hours(session.hours) + " h", to: 7)) in \(Languages.name(session.language))", .normal)])
+            lines.append([
+                (
+                    "\(session.date.iso)  \(TextWidth.fit(module, to: 40)) \(TextWidth.fit(hours(session.hours) + " h", to: 7)) in \(Languages.name(session.language))",
+                    .normal
+                )
+            ])
         }
-        record.drawScrolled(lines, frame: &frame, area: area)
+        return lines
     }
 }

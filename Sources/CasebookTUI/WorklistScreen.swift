@@ -5,53 +5,55 @@ import CasebookStore
 /// both sides, follow-ups due, permits expiring, clients not contacted lately.
 package final class WorklistScreen: Screen {
     private(set) var items: [WorkItem] = []
-    private(set) var selected = 0
-    private var top = 0
-    private var visibleRows = 10
+    private var viewport = ListViewport()
+    var selected: Int { viewport.selected }
 
     package init(app: App) throws {
         try reload(app: app)
     }
 
-    package var contexts: [KeyContext] { [.worklist, .movement] }
     package var title: String { "My day" }
 
     func reload(app: App) throws {
         let keep = items.indices.contains(selected) ? items[selected] : nil
         items = try app.store.worklist(officerID: app.me.id)
-        if let keep, let index = items.firstIndex(of: keep) { selected = index }
-        selected = max(0, min(selected, items.count - 1))
+        if let keep, let index = items.firstIndex(of: keep) {
+            viewport.select(index, count: items.count, height: tableHeight(app))
+        }
+        viewport.clamp(count: items.count)
     }
 
-    package func handle(_ input: Input, app: App) -> Bool {
-        guard case .command(let command) = input else { return false }
-        do {
-            switch command {
-            case .up: selected = max(0, selected - 1)
-            case .down: selected = min(max(0, items.count - 1), selected + 1)
-            case .pageUp: selected = max(0, selected - visibleRows)
-            case .pageDown: selected = min(max(0, items.count - 1), selected + visibleRows)
-            case .top: selected = 0
-            case .bottom: selected = max(0, items.count - 1)
-            case .openWorkItem:
-                guard items.indices.contains(selected) else { return true }
-                let item = items[selected]
-                let tab: String
-                switch item.kind {
-                case .overdueObligation, .dueSoonObligation: tab = "Contract"
-                case .followUp, .noContact: tab = "Notes"
-                case .permitExpiring: tab = "Overview"
-                }
-                app.push(try ClientRecordScreen(app: app, clientID: item.clientID, tab: tab, obligation: item.obligationID))
-            default: return false
+    /// Rows of the table at the app's terminal size (below the title and the column headers).
+    private func tableHeight(_ app: App) -> Int { max(1, app.screenArea.inset(top: 3).height) }
+
+    package func bindings(app: App) -> [BoundCommand] { WorklistScreen.bindings.bound(to: self, app: app) }
+
+    static var bindingSets: [BindingSet] { [BindingSet("My day", bindings.commands())] }
+
+    static let bindings: [Binding<WorklistScreen>] =
+        [
+            Binding(
+                .openWorkItem,
+                unavailable: { list, _ in list.items.isEmpty ? "Nothing to open: My day is empty." : nil }
+            ) {
+                list, app in
+                guard list.items.indices.contains(list.selected) else { return .none }
+                let item = list.items[list.selected]
+                return .push(
+                    try ClientRecordScreen(
+                        app: app, clientID: item.clientID, tab: item.kind.tab, obligation: item.obligationID))
             }
-        } catch { app.report(error) }
-        return true
+        ]
+        + Binding.movement(page: { list, app in list.tableHeight(app) }, all: { list, _ in list.items.count }) {
+            list, step, app in list.move(by: step, app: app)
+        }
+
+    private func move(by step: Int, app: App) -> Effect {
+        viewport.move(by: step, count: items.count, height: tableHeight(app))
+        return .none
     }
 
-    package func didReturn(app: App) {
-        do { try reload(app: app) } catch { app.report(error) }
-    }
+    package func refresh(_ changes: Changes, app: App) throws { try reload(app: app) }
 
     static func label(_ kind: WorkItem.Kind) -> String {
         switch kind {
@@ -71,40 +73,62 @@ package final class WorklistScreen: Screen {
         let newcomer = overdue.filter { $0.party == .newcomer }.count
         let title = "My day \(g.separator) \(app.me.displayName)'s caseload"
         let titleEnd = frame.text(title, in: Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: 1), .title)
-        let counts = "\(items.count) items \(g.separator) overdue: newcomer \(newcomer), authority \(overdue.count - newcomer)"
+        let counts =
+            "\(items.count) items \(g.separator) overdue: newcomer \(newcomer), authority \(overdue.count - newcomer)"
         let room = area.maxX - 1 - (titleEnd + 2)
         if room > 10 {
-            frame.text(counts, in: Rect(x: titleEnd + 2, y: area.y, width: room, height: 1), .emphasis, alignRight: true)
+            frame.text(
+                counts, in: Rect(x: titleEnd + 2, y: area.y, width: room, height: 1), .emphasis, alignRight: true)
         }
         let wide = area.width >= 110
         let nameWidth = wide ? 26 : 16
-        let header = " " + TextWidth.fit("What", to: 11) + TextWidth.fit("Side", to: 10) + TextWidth.fit("Case no.", to: 12)
+        let header =
+            " " + TextWidth.fit("What", to: 11) + TextWidth.fit("Side", to: 10) + TextWidth.fit("Case no.", to: 12)
             + TextWidth.fit("Client", to: nameWidth) + TextWidth.fit("Day", to: 11) + "About"
         frame.text(header, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: 1), .columnHeader)
         let table = area.inset(top: 3)
-        visibleRows = max(1, table.height)
-        if selected < top { top = selected }
-        if selected >= top + visibleRows { top = selected - visibleRows + 1 }
+        let visibleRows = max(1, table.height)
+        let top = viewport.firstRow(height: visibleRows)
         if items.isEmpty {
-            frame.text(" Nothing overdue or due soon in your caseload. Esc shows the client list.", in: table.row(0), .dim)
+            frame.text(
+                " Nothing overdue or due soon in your caseload. \(app.keys.hint(.back)) shows the client list.",
+                in: table.row(0), .dim)
         }
         for row in 0..<visibleRows {
             let index = top + row
             guard items.indices.contains(index) else { break }
             let item = items[index]
             let isSelected = index == selected
-            let role: Role = isSelected ? .selected : .normal
+            let role: TextRole = isSelected ? .selected : .normal
             let y = table.y + row
             frame.clear(Rect(x: area.x, y: y, width: area.width, height: 1), role)
-            let kindRole: Role = isSelected ? .selected : item.kind == .overdueObligation ? .overdue : item.kind == .dueSoonObligation ? .warning : .normal
+            let kindRole: TextRole =
+                isSelected
+                ? .selected
+                : item.kind == .overdueObligation ? .overdue : item.kind == .dueSoonObligation ? .warning : .normal
             var x = frame.text((isSelected ? ">" : " "), x: area.x, y: y, role)
             x = frame.text(TextWidth.fit(WorklistScreen.label(item.kind), to: 11), x: x, y: y, kindRole)
             let side = item.party.map { $0 == .newcomer ? "Newcomer" : "Authority" } ?? ""
-            let text = TextWidth.fit(side, to: 10) + TextWidth.fit(item.caseNumber, to: 12) + TextWidth.fit(item.clientName, to: nameWidth)
+            let text =
+                TextWidth.fit(side, to: 10) + TextWidth.fit(item.caseNumber, to: 12)
+                + TextWidth.fit(item.clientName, to: nameWidth)
                 + TextWidth.fit(item.day?.iso ?? "—", to: 11)
             x = frame.text(text, x: x, y: y, role, maxX: area.maxX)
-            if area.maxX - x > 1 { frame.text(TextWidth.fit(item.text, to: area.maxX - x - 1), x: x, y: y, role, maxX: area.maxX) }
+            if area.maxX - x > 1 {
+                frame.text(TextWidth.fit(item.text, to: area.maxX - x - 1), x: x, y: y, role, maxX: area.maxX)
+            }
             if isSelected { frame.cursor = Point(x: area.x, y: y) }
+        }
+    }
+}
+
+extension WorkItem.Kind {
+    /// The tab of the record the item is about.
+    var tab: RecordTabID {
+        switch self {
+        case .overdueObligation, .dueSoonObligation: return .contract
+        case .followUp, .noContact: return .notes
+        case .permitExpiring: return .overview
         }
     }
 }

@@ -57,7 +57,7 @@ import Testing
         let app = try fixture.app()
         let terminal = VirtualTerminal(width: 120, height: 40)
         let muller = fixture.client("Müller")
-        app.push(try ClientRecordScreen(app: app, clientID: muller.id, tab: "Contract"))
+        app.push(try ClientRecordScreen(app: app, clientID: muller.id, tab: .contract))
         #expect(fixture.run(app, on: terminal).contains("No contract yet"))
 
         let drafted = fixture.run(app, on: terminal, [.character("d"), .control("s")])
@@ -104,10 +104,10 @@ import Testing
         }
         let app = try fixture.app()
         let terminal = VirtualTerminal(width: 120, height: 40)
-        app.push(try ClientRecordScreen(app: app, clientID: haddad, tab: "Contract"))
+        app.push(try ClientRecordScreen(app: app, clientID: haddad, tab: .contract))
         let screen = fixture.run(app, on: terminal, [.down])
         #expect(screen.contains("Pending (proposed met)"))
-        #expect(screen.contains("Casebook proposes: met — Language target met in every skill (latest assessment 2026-11-16)"))
+        #expect(screen.contains("Casebook proposes: met (m confirms) — Language target met in every skill (latest assessment 2026-11-16)"))
         let form = fixture.run(app, on: terminal, [.character("m")])
         #expect(form.contains("2026-11-16"))
         fixture.run(app, on: terminal, [.control("s")])
@@ -123,7 +123,7 @@ import Testing
         let app = try fixture.app()
         let terminal = VirtualTerminal(width: 100, height: 30)
         let ahmadi = fixture.client("احمدی").id
-        app.push(try ClientRecordScreen(app: app, clientID: ahmadi, tab: "Notes"))
+        app.push(try ClientRecordScreen(app: app, clientID: ahmadi, tab: .notes))
         #expect(fixture.run(app, on: terminal).contains("No notes yet"))
         let saved = fixture.run(
             app, on: terminal,

@@ -6,124 +6,120 @@ import Testing
 
 /// The main screens at the two sizes officers use, against checked-in goldens.
 @Suite struct GoldenScreenTests {
-    static let sizes = [(80, 24), (132, 43)]
-
-    @Test(arguments: sizes)
-    func clientList(_ width: Int, _ height: Int) throws {
+    @Test(arguments: GoldenSize.allCases)
+    func clientList(_ size: GoldenSize) throws {
         let fixture = try UIFixture()
-        let terminal = VirtualTerminal(width: width, height: height)
-        expectGolden("list-mine-\(width)x\(height)", fixture.run(try fixture.app(), on: terminal))
-        let all = VirtualTerminal(width: width, height: height)
-        expectGolden("list-all-\(width)x\(height)", fixture.run(try fixture.app(as: fixture.base.admin), on: all))
+        let terminal = size.terminal
+        expectGolden("list-mine-\(size.rawValue)", fixture.run(try fixture.app(), on: terminal))
+        let all = size.terminal
+        expectGolden("list-all-\(size.rawValue)", fixture.run(try fixture.app(as: fixture.base.admin), on: all))
     }
 
-    @Test(arguments: sizes)
-    func clientRecord(_ width: Int, _ height: Int) throws {
+    @Test(arguments: GoldenSize.allCases)
+    func clientRecord(_ size: GoldenSize) throws {
         let fixture = try UIFixture()
         let app = try fixture.app()
         app.push(try ClientRecordScreen(app: app, clientID: fixture.client("Haddad").id))
-        expectGolden("record-\(width)x\(height)", fixture.run(app, on: VirtualTerminal(width: width, height: height)))
+        expectGolden("record-\(size.rawValue)", fixture.run(app, on: size.terminal))
     }
 
-    @Test(arguments: sizes)
-    func newClientFormWithValidationMessages(_ width: Int, _ height: Int) throws {
+    @Test(arguments: GoldenSize.allCases)
+    func newClientFormWithValidationMessages(_ size: GoldenSize) throws {
         let fixture = try UIFixture()
         let app = try fixture.app()
-        let terminal = VirtualTerminal(width: width, height: height)
+        let terminal = size.terminal
         // Family name left empty, a birth date that does not exist, an arrival before it.
-        let keys: [Key] = [.character("n"), .tab] + typing("") + [.tab, .tab, .tab] + typing("1990-02-30")
+        let keys: [Key] =
+            [.character("n"), .tab] + typing("") + [.tab, .tab, .tab] + typing("1990-02-30")
             + [.tab, .tab, .tab, .tab, .tab, .tab] + typing("1980-01-01") + [.control("s")]
-        expectGolden("form-validation-\(width)x\(height)", fixture.run(app, on: terminal, keys))
+        expectGolden("form-validation-\(size.rawValue)", fixture.run(app, on: terminal, keys))
     }
 
-    @Test(arguments: sizes)
-    func help(_ width: Int, _ height: Int) throws {
+    @Test(arguments: GoldenSize.allCases)
+    func help(_ size: GoldenSize) throws {
         let fixture = try UIFixture()
         let app = try fixture.app()
-        expectGolden("help-\(width)x\(height)", fixture.run(app, on: VirtualTerminal(width: width, height: height), [.character("?")]))
+        expectGolden("help-\(size.rawValue)", fixture.run(app, on: size.terminal, [.character("?")]))
     }
 }
 
 /// The programme tracks' tabs and forms, against goldens.
 @Suite struct TrackGoldenTests {
-    static let sizes = [(80, 24), (132, 43)]
-
-    @Test(arguments: sizes)
-    func languageTabAndAssessmentForm(_ width: Int, _ height: Int) throws {
+    @Test(arguments: GoldenSize.allCases)
+    func languageTabAndAssessmentForm(_ size: GoldenSize) throws {
         let fixture = try UIFixture()
-        let app = try fixture.record("Haddad", tab: "Language")
-        expectGolden("language-\(width)x\(height)", fixture.run(app, on: VirtualTerminal(width: width, height: height)))
+        let app = try fixture.record("Haddad", tab: .language)
+        expectGolden("language-\(size.rawValue)", fixture.run(app, on: size.terminal))
         // The assessment form, saved without a level or instrument.
-        let form = fixture.run(app, on: VirtualTerminal(width: width, height: height), [.character("a"), .control("s")])
-        expectGolden("language-form-\(width)x\(height)", form)
+        let form = fixture.run(app, on: size.terminal, [.character("a"), .control("s")])
+        expectGolden("language-form-\(size.rawValue)", form)
     }
 
-    @Test(arguments: sizes)
-    func qualificationsTabAndStepForm(_ width: Int, _ height: Int) throws {
+    @Test(arguments: GoldenSize.allCases)
+    func qualificationsTabAndStepForm(_ size: GoldenSize) throws {
         let fixture = try UIFixture()
-        let app = try fixture.record("Haddad", tab: "Qualifications")
-        expectGolden("qualifications-\(width)x\(height)", fixture.run(app, on: VirtualTerminal(width: width, height: height)))
-        let form = fixture.run(app, on: VirtualTerminal(width: width, height: height), [.character("s"), .control("s")])
-        expectGolden("qualifications-form-\(width)x\(height)", form)
+        let app = try fixture.record("Haddad", tab: .qualifications)
+        expectGolden("qualifications-\(size.rawValue)", fixture.run(app, on: size.terminal))
+        let form = fixture.run(app, on: size.terminal, [.character("s"), .control("s")])
+        expectGolden("qualifications-form-\(size.rawValue)", form)
     }
 
-    @Test(arguments: sizes)
-    func civicTabAndSessionForm(_ width: Int, _ height: Int) throws {
+    @Test(arguments: GoldenSize.allCases)
+    func civicTabAndSessionForm(_ size: GoldenSize) throws {
         let fixture = try UIFixture()
-        let app = try fixture.record("Haddad", tab: "Civic")
-        expectGolden("civic-\(width)x\(height)", fixture.run(app, on: VirtualTerminal(width: width, height: height)))
-        let form = fixture.run(app, on: VirtualTerminal(width: width, height: height), [.character("s"), .tab, .tab, .control("u")] + typing("99") + [.control("s")])
-        expectGolden("civic-form-\(width)x\(height)", form)
+        let app = try fixture.record("Haddad", tab: .civic)
+        expectGolden("civic-\(size.rawValue)", fixture.run(app, on: size.terminal))
+        let form = fixture.run(
+            app, on: size.terminal, [.character("s"), .tab, .tab, .control("u")] + typing("99") + [.control("s")])
+        expectGolden("civic-form-\(size.rawValue)", form)
     }
 }
 
 /// The contract, My day, notes and history, against goldens.
 @Suite struct ContractGoldenTests {
-    static let sizes = [(80, 24), (132, 43)]
-
-    @Test(arguments: sizes)
-    func contractTabAndWaiverForm(_ width: Int, _ height: Int) throws {
+    @Test(arguments: GoldenSize.allCases)
+    func contractTabAndWaiverForm(_ size: GoldenSize) throws {
         let fixture = try UIFixture()
-        let app = try fixture.record("Haddad", tab: "Contract")
-        expectGolden("contract-\(width)x\(height)", fixture.run(app, on: VirtualTerminal(width: width, height: height)))
+        let app = try fixture.record("Haddad", tab: .contract)
+        expectGolden("contract-\(size.rawValue)", fixture.run(app, on: size.terminal))
         // A waiver of the authority's overdue course place, saved without its reason.
-        let form = fixture.run(app, on: VirtualTerminal(width: width, height: height), [.down, .down, .down, .character("w"), .control("s")])
-        expectGolden("contract-waive-form-\(width)x\(height)", form)
+        let form = fixture.run(app, on: size.terminal, [.down, .down, .down, .character("w"), .control("s")])
+        expectGolden("contract-waive-form-\(size.rawValue)", form)
     }
 
-    @Test(arguments: sizes)
-    func worklist(_ width: Int, _ height: Int) throws {
+    @Test(arguments: GoldenSize.allCases)
+    func worklist(_ size: GoldenSize) throws {
         let fixture = try UIFixture()
         let app = try fixture.app(onList: false)
-        expectGolden("worklist-\(width)x\(height)", fixture.run(app, on: VirtualTerminal(width: width, height: height)))
+        expectGolden("worklist-\(size.rawValue)", fixture.run(app, on: size.terminal))
     }
 
-    @Test(arguments: sizes)
-    func notesTabAndNoteForm(_ width: Int, _ height: Int) throws {
+    @Test(arguments: GoldenSize.allCases)
+    func notesTabAndNoteForm(_ size: GoldenSize) throws {
         let fixture = try UIFixture()
-        let app = try fixture.record("Haddad", tab: "Notes")
-        expectGolden("notes-\(width)x\(height)", fixture.run(app, on: VirtualTerminal(width: width, height: height)))
-        let form = fixture.run(app, on: VirtualTerminal(width: width, height: height), [.character("a"), .control("s")])
-        expectGolden("notes-form-\(width)x\(height)", form)
+        let app = try fixture.record("Haddad", tab: .notes)
+        expectGolden("notes-\(size.rawValue)", fixture.run(app, on: size.terminal))
+        let form = fixture.run(app, on: size.terminal, [.character("a"), .control("s")])
+        expectGolden("notes-form-\(size.rawValue)", form)
     }
 
-    @Test(arguments: sizes)
-    func historyTab(_ width: Int, _ height: Int) throws {
+    @Test(arguments: GoldenSize.allCases)
+    func historyTab(_ size: GoldenSize) throws {
         // Audit times are shown in local time; the goldens are recorded in UTC.
         setenv("TZ", "UTC", 1)
         tzset()
         let fixture = try UIFixture()
-        let app = try fixture.record("Haddad", tab: "History")
-        expectGolden("history-\(width)x\(height)", fixture.run(app, on: VirtualTerminal(width: width, height: height)))
+        let app = try fixture.record("Haddad", tab: .history)
+        expectGolden("history-\(size.rawValue)", fixture.run(app, on: size.terminal))
     }
 }
 
 /// The supervisor's dashboard, against goldens.
 @Suite struct DashboardGoldenTests {
-    @Test(arguments: GoldenScreenTests.sizes)
-    func dashboard(_ width: Int, _ height: Int) throws {
+    @Test(arguments: GoldenSize.allCases)
+    func dashboard(_ size: GoldenSize) throws {
         let fixture = try UIFixture()
         let app = try fixture.app(as: fixture.base.admin)
-        expectGolden("dashboard-\(width)x\(height)", fixture.run(app, on: VirtualTerminal(width: width, height: height), [.character("D")]))
+        expectGolden("dashboard-\(size.rawValue)", fixture.run(app, on: size.terminal, [.character("D")]))
     }
 }

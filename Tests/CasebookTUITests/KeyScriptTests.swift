@@ -256,9 +256,7 @@ import Testing
     @Test func helpAndTheBarComeFromTheKeyTable() throws {
         let fixture = try UIFixture()
         let keys = try KeyMap(overrides: [KeyOverride(command: "client.new", keys: ["<f7>"], file: "test.toml", line: 3)])
-        let app = App(store: fixture.store, me: fixture.base.officer, keys: keys) { 0 }
-        try app.start()
-        app.pop()
+        let app = try fixture.app(keys: keys)
         let terminal = VirtualTerminal(width: 100, height: 30)
         let list = fixture.run(app, on: terminal)
         #expect(list.contains("F7 New"))

@@ -47,8 +47,11 @@ final class UIFixture {
         try tracks()
         try contract()
         // Haddad's case has come a long way; Warsame's ended.
-        try advance("Haddad", through: [.eligibilityCheck, .offered, .intakeAssessment, .planDraft, .contractSigned, .active])
-        try advance("Warsame", through: [.eligibilityCheck, .offered, .intakeAssessment, .planDraft, .contractSigned, .active, .completed])
+        try advance(
+            "Haddad", through: [.eligibilityCheck, .offered, .intakeAssessment, .planDraft, .contractSigned, .active])
+        try advance(
+            "Warsame",
+            through: [.eligibilityCheck, .offered, .intakeAssessment, .planDraft, .contractSigned, .active, .completed])
         try advance("Müller", through: [.eligibilityCheck])
     }
 
@@ -57,27 +60,42 @@ final class UIFixture {
     private func tracks() throws {
         let store = base.store
         let officer = base.officer.id
-        try store.importProgramme(sampleProgramme(), sourceFile: "sample.toml", sourceText: "sample", actor: base.admin.id)
+        try store.importProgramme(
+            sampleProgramme(), sourceFile: "sample.toml", sourceText: "sample", actor: base.admin.id)
         for family in ["Haddad", "Müller", "Ødegård"] {
-            try store.enrol(clientID: client(family).id, programmeID: "sample", version: 1, profile: "basic", actor: officer)
+            try store.enrol(
+                clientID: client(family).id, programmeID: "sample", version: 1, profile: "basic", actor: officer)
         }
         let haddad = client("Haddad").id
         func assess(_ skill: Skill, _ level: CEFRLevel, _ date: String, _ instrument: String) throws {
             try store.addAssessment(
-                LanguageAssessment(clientID: haddad, date: try Day(iso: date), skill: skill, level: level, instrument: instrument, provider: "Oslo VO", isCertified: instrument == "Norskprøven"),
+                LanguageAssessment(
+                    clientID: haddad, date: try Day(iso: date), skill: skill, level: level, instrument: instrument,
+                    provider: "Oslo VO", isCertified: instrument == "Norskprøven"),
                 actor: officer)
         }
         for skill in Skill.core { try assess(skill, .a1, "2025-04-10", "Placement test") }
         for skill in [Skill.listening, .reading, .writing] { try assess(skill, .a2, "2026-06-15", "Norskprøven") }
         try assess(.spokenInteraction, .a2Plus, "2026-06-15", "Norskprøven")
         let course = try store.addCourse(
-            CourseEnrolment(clientID: haddad, provider: "Oslo VO", level: .b1, startsOn: try Day(iso: "2026-08-01"), endsOn: try Day(iso: "2027-01-31"), hoursPlanned: 300),
+            CourseEnrolment(
+                clientID: haddad, provider: "Oslo VO", level: .b1, startsOn: try Day(iso: "2026-08-01"),
+                endsOn: try Day(iso: "2027-01-31"), hoursPlanned: 300),
             actor: officer)
-        for (date, attended, absence) in [("2026-08-01", 40.0, AbsenceKind?.none), ("2026-09-01", 32, .sick), ("2026-10-01", 36, .childSick), ("2026-11-01", 20, .unexcused)] {
-            try store.addAttendance(AttendanceEntry(courseID: course.id, date: try Day(iso: date), scheduledHours: 40, attendedHours: attended, absence: absence), actor: officer)
+        for (date, attended, absence) in [
+            ("2026-08-01", 40.0, AbsenceKind?.none), ("2026-09-01", 32, .sick), ("2026-10-01", 36, .childSick),
+            ("2026-11-01", 20, .unexcused),
+        ] {
+            try store.addAttendance(
+                AttendanceEntry(
+                    courseID: course.id, date: try Day(iso: date), scheduledHours: 40, attendedHours: attended,
+                    absence: absence), actor: officer)
         }
         var file = try store.addQualification(
-            Qualification(clientID: haddad, title: "Bachelor of Nursing", field: "Health", country: "SY", institution: "Damascus University", year: 2012, iscedLevel: 6, hasDocuments: true, isRegulatedProfession: true, stageSince: try Day(iso: "2026-05-01")),
+            Qualification(
+                clientID: haddad, title: "Bachelor of Nursing", field: "Health", country: "SY",
+                institution: "Damascus University", year: 2012, iscedLevel: 6, hasDocuments: true,
+                isRegulatedProfession: true, stageSince: try Day(iso: "2026-05-01")),
             actor: officer)
         let steps: [(RecognitionStage, String, RecognitionStepDetails)] = [
             (.gatheringDocuments, "2026-05-02", .init()), (.translation, "2026-05-20", .init()),
@@ -85,13 +103,21 @@ final class UIFixture {
             (.acknowledged, "2026-06-20", .init()), (.underAssessment, "2026-07-01", .init(note: "all documents in")),
         ]
         for (stage, day, details) in steps {
-            file = try store.stepQualification(id: file.id, to: stage, on: try Day(iso: day), details: details, expectedVersion: file.version, actor: officer)
+            file = try store.stepQualification(
+                id: file.id, to: stage, on: try Day(iso: day), details: details, expectedVersion: file.version,
+                actor: officer)
         }
         try store.addQualification(
-            Qualification(clientID: client("Müller").id, title: "Diploma in Hotel Management", field: "Services", country: "PH", institution: "Manila College", year: 2015, iscedLevel: 5, hasDocuments: false, isRegulatedProfession: false, stageSince: testDay),
+            Qualification(
+                clientID: client("Müller").id, title: "Diploma in Hotel Management", field: "Services", country: "PH",
+                institution: "Manila College", year: 2015, iscedLevel: 5, hasDocuments: false,
+                isRegulatedProfession: false, stageSince: testDay),
             actor: officer)
         for (day, hours) in [("2026-09-05", 20.0), ("2026-10-03", 15)] {
-            try store.addCivicSession(CivicSession(clientID: haddad, moduleID: "social", date: try Day(iso: day), hours: hours, language: "ar"), actor: officer)
+            try store.addCivicSession(
+                CivicSession(
+                    clientID: haddad, moduleID: "social", date: try Day(iso: day), hours: hours, language: "ar"),
+                actor: officer)
         }
     }
 
@@ -102,25 +128,38 @@ final class UIFixture {
         let store = base.store
         let officer = base.officer.id
         let haddad = client("Haddad").id
-        var contract = try store.draftContract(clientID: haddad, settledOn: try Day(iso: "2025-03-02"), draftedOn: try Day(iso: "2025-03-20"), actor: officer)
+        var contract = try store.draftContract(
+            clientID: haddad, settledOn: try Day(iso: "2025-03-02"), draftedOn: try Day(iso: "2025-03-20"),
+            actor: officer)
         contract = try store.addObligation(
-            Obligation(party: .newcomer, category: .employment, description: "Register with the job centre", legalBasis: "§ 22", dueOn: testDay.adding(days: 3)),
+            Obligation(
+                party: .newcomer, category: .employment, description: "Register with the job centre",
+                legalBasis: "§ 22", dueOn: testDay.adding(days: 3)),
             contractID: contract.id, expectedVersion: contract.version, actor: officer)
-        contract = try store.signContract(id: contract.id, newcomer: try Day(iso: "2025-03-25"), authority: try Day(iso: "2025-03-26"), expectedVersion: contract.version, actor: officer)
+        contract = try store.signContract(
+            id: contract.id, newcomer: try Day(iso: "2025-03-25"), authority: try Day(iso: "2025-03-26"),
+            expectedVersion: contract.version, actor: officer)
         let meeting = try store.obligations(contractID: contract.id).first { $0.category == .meeting }!
-        try store.settleObligation(id: meeting.id, as: .met, on: try Day(iso: "2025-04-02"), evidence: "Attended with an interpreter", expectedVersion: meeting.version, actor: officer)
+        try store.settleObligation(
+            id: meeting.id, as: .met, on: try Day(iso: "2025-04-02"), evidence: "Attended with an interpreter",
+            expectedVersion: meeting.version, actor: officer)
         try store.addNote(
-            CaseNote(clientID: haddad, contact: .phone, date: try Day(iso: "2026-09-01"), summary: "Asked about childcare for the autumn course"),
+            CaseNote(
+                clientID: haddad, contact: .phone, date: try Day(iso: "2026-09-01"),
+                summary: "Asked about childcare for the autumn course"),
             actor: officer)
         try store.addNote(
-            CaseNote(clientID: haddad, contact: .meeting, date: try Day(iso: "2026-10-05"), interpreterLanguage: "ar", summary: "Course going well; worried about the permit renewal", followUpOn: try Day(iso: "2026-11-20")),
+            CaseNote(
+                clientID: haddad, contact: .meeting, date: try Day(iso: "2026-10-05"), interpreterLanguage: "ar",
+                summary: "Course going well; worried about the permit renewal", followUpOn: try Day(iso: "2026-11-20")),
             actor: officer)
     }
 
     func advance(_ family: String, through phases: [CasePhase]) throws {
         guard var client = clients[family] else { return }
         for phase in phases {
-            client = try store.changePhase(clientID: client.id, to: phase, expectedVersion: client.version, actor: base.officer.id)
+            client = try store.changePhase(
+                clientID: client.id, to: phase, expectedVersion: client.version, actor: base.officer.id)
         }
         clients[family] = client
     }
@@ -128,17 +167,20 @@ final class UIFixture {
     func client(_ family: String) -> Client { clients[family]! }
 
     /// An app for `staff` (the officer by default), on the client list (or, with `onList`
-    /// false, on the first screen the app opens: My day for staff with a caseload).
-    func app(as staff: Staff? = nil, theme: Theme = .standard, onList: Bool = true) throws -> App {
-        let app = App(store: store, me: staff ?? base.officer, theme: theme) { [unowned self] in self.time }
-        try app.start()
-        if onList, app.top is WorklistScreen { app.pop() }
-        return app
+    /// false, on the first screen the app opens: My day for staff with a caseload), on a clock
+    /// that moves only when the test says so.
+    func app(as staff: Staff? = nil, keys: KeyMap = .standard, theme: Theme = .standard, onList: Bool = true) throws
+        -> App
+    {
+        try makeApp(store: store, me: staff ?? base.officer, keys: keys, theme: theme, onList: onList) {
+            [unowned self] in
+            self.time
+        }
     }
 
     /// An app for the officer with `family`'s record open at `tab`.
-    func record(_ family: String, tab: String) throws -> App {
-        let app = try app()
+    func record(_ family: String, tab: RecordTabID, keys: KeyMap = .standard) throws -> App {
+        let app = try app(keys: keys)
         app.push(try ClientRecordScreen(app: app, clientID: client(family).id, tab: tab))
         return app
     }
@@ -152,9 +194,6 @@ final class UIFixture {
     }
 }
 
-/// Keys for typing text.
-func typing(_ text: String) -> [Key] { text.map { Key.character($0) } }
-
 /// Compares a screen with its golden file in Tests/CasebookTUITests/Goldens; with
 /// CASEBOOK_RECORD_GOLDENS=1 in the environment the file is written instead.
 func expectGolden(_ name: String, _ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
@@ -167,7 +206,9 @@ func expectGolden(_ name: String, _ text: String, sourceLocation: SourceLocation
         return
     }
     guard let expected = try? String(contentsOf: file, encoding: .utf8) else {
-        Issue.record("No golden \(name).txt; record it with CASEBOOK_RECORD_GOLDENS=1 swift test", sourceLocation: sourceLocation)
+        Issue.record(
+            "No golden \(name).txt; record it with CASEBOOK_RECORD_GOLDENS=1 swift test", sourceLocation: sourceLocation
+        )
         return
     }
     if expected != content {

@@ -1,0 +1,107 @@
+import CasebookCore
+import CasebookStore
+
+/// The History tab: this client's audit trail, newest first: who, when, what, old and new.
+final class HistoryTab: ScrolledTab {
+    let id = RecordTabID.history
+    var client: Client
+    /// Every change is audited.
+    let shows = Changes.all
+    var page = PageScroll()
+    private var entries: [AuditEntry] = []
+    private var exhausted = false
+    static let pageSize = 200
+
+    init(client: Client) { self.client = client }
+
+    func load(app: App) throws {
+        entries = try app.store.auditTrail(clientID: client.id, limit: HistoryTab.pageSize)
+        exhausted = entries.count < HistoryTab.pageSize
+    }
+
+    /// Scrolling down near the end of what is loaded reads the next, older page first.
+    static let bindings: [Binding<HistoryTab>] = scrolling.map { binding in
+        guard [.down, .pageDown, .bottom].contains(binding.command) else { return binding }
+        return Binding(binding.command) { tab, app in
+            try tab.loadOlderIfNearTheEnd(app: app)
+            return try binding.run(tab, app)
+        }
+    }
+
+    func bindings(app: App) -> [BoundCommand] { HistoryTab.bindings.bound(to: self, app: app) }
+
+    private func loadOlderIfNearTheEnd(app: App) throws {
+        guard !exhausted, page.offset + ClientRecordScreen.pageHeight(app) * 2 >= entries.count,
+            let oldest = entries.last
+        else { return }
+        let older = try app.store.auditTrail(clientID: client.id, before: oldest.id, limit: HistoryTab.pageSize)
+        entries += older
+        exhausted = older.count < HistoryTab.pageSize
+    }
+
+    /// A field's name as people read it.
+    static func fieldLabel(_ entry: AuditEntry) -> String {
+        if entry.entity == "client", let field = ClientField(rawValue: entry.field) { return field.label }
+        let names = [
+            "record": "record", "officer": "officer", "phase": "phase", "exit_reason": "exit reason",
+            "programme": "programme",
+            "status": "status", "terms": "terms", "added": "added", "removed": "removed", "version": "version",
+            "reviewed_on": "reviewed", "requirement": "requirement", "attested_on": "attested",
+            "follow_up_done": "follow-up done",
+        ]
+        return names[entry.field] ?? entry.field.replacingUnderscores
+    }
+
+    func lines(width: Int, glyphs: Glyphs, app: App) -> [[(String, TextRole)]] {
+        // Wide screens give each change one row; narrow ones put the change under its heading.
+        let oneRow = width >= 110
+        var lines: [[(String, TextRole)]] = []
+        lines.append([
+            (
+                TextWidth.fit("When", to: 17) + TextWidth.fit("Who", to: 11) + TextWidth.fit("What", to: 28)
+                    + (oneRow ? "Change" : ""), .columnHeader
+            )
+        ])
+        for entry in entries {
+            let heading = [
+                (TextWidth.fit(localTimeText(entry.at), to: 17) + TextWidth.fit(entry.staff, to: 11), TextRole.dim),
+                (TextWidth.fit(HistoryTab.what(entry), to: 27) + " ", .label),
+            ]
+            let change = HistoryTab.change(entry)
+            if oneRow {
+                lines.append(heading + [(change, .normal)])
+            } else {
+                lines.append(heading)
+                lines.append([("    " + change, .normal)])
+            }
+        }
+        if !exhausted { lines.append([("… older entries load as you scroll", .dim)]) }
+        return lines
+    }
+
+    /// "case phase", "obligation status"; an entity whose field repeats its name says it once.
+    static func what(_ entry: AuditEntry) -> String {
+        let entity = entry.entity.replacingUnderscores
+        let field = fieldLabel(entry)
+        return field == entity ? entity : "\(entity) \(field)"
+    }
+
+    /// "Contract signed → Active": old and new value, with the states of the tracks in words.
+    static func change(_ entry: AuditEntry) -> String {
+        func readable(_ value: String?) -> String? {
+            guard let value else { return nil }
+            if value.isEmpty { return "(empty)" }
+            switch (entry.entity, entry.field) {
+            case ("case", "phase"): return CasePhase(rawValue: value)?.label ?? value
+            case ("qualification", "stage"): return RecognitionStage(rawValue: value)?.label ?? value
+            default: return value
+            }
+        }
+        let new = readable(entry.newValue) ?? "(removed)"
+        return readable(entry.oldValue).map { "\($0) → \(new)" } ?? new
+    }
+}
+
+extension String {
+    var replacingUnderscores: String { String(map { $0 == "_" ? " " : $0 }) }
+}
