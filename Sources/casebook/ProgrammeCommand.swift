@@ -5,7 +5,8 @@ import CasebookStore
 
 struct ProgrammeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "programme", abstract: "Import and list programme definitions (targets, hours, modules, obligations).",
+        commandName: "programme",
+        abstract: "Import and list programme definitions (targets, hours, modules, obligations).",
         subcommands: [Import.self, List.self], defaultSubcommand: List.self)
 
     struct Import: ParsableCommand {
@@ -15,20 +16,25 @@ struct ProgrammeCommand: ParsableCommand {
 
         @OptionGroup var database: DatabaseOptions
 
-        @Argument(help: ArgumentHelp("A programme file, e.g. config/programmes/no-introduction.toml.", valueName: "file"))
+        @Argument(
+            help: ArgumentHelp("A programme file, e.g. config/programmes/no-introduction.toml.", valueName: "file"))
         var file: String
 
         func run() throws {
-            guard let text = Environment.readFile(file) else {
+            guard let text = try Environment.readUserFile(file) else {
                 throw CommandError("Cannot read \(Sanitized.inline(file, limit: 200)); check the path.")
             }
             let programme: Programme
-            do { programme = try ProgrammeFile.parse(path: file, text: text) } catch { throw CommandError(error.description) }
-            let store = try database.open(.readWrite)
-            let me = try currentStaff(in: store)
-            try requireAdmin(me, to: "import programmes")
+            do { programme = try ProgrammeFile.parse(path: file, text: text) } catch {
+                throw CommandError(error.description)
+            }
+            let store = try database.open(.readWrite, for: .programmeImport)
+            let me = try CommandID.programmeImport.actingStaff(in: store)
             let (stored, isNew) = try store.importProgramme(programme, sourceFile: file, sourceText: text, actor: me.id)
-            print(isNew ? "Imported \(stored.id) version \(stored.version): \(stored.name)." : "\(stored.id) is unchanged; version \(stored.version) stays current.")
+            print(
+                isNew
+                    ? "Imported \(stored.id) version \(stored.version): \(stored.name)."
+                    : "\(stored.id) is unchanged; version \(stored.version) stays current.")
         }
     }
 
@@ -38,7 +44,8 @@ struct ProgrammeCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let store = try database.open(.readOnly)
+            let store = try database.open(.readOnly, for: .programmeList)
+            try CommandID.programmeList.authorize(in: store)
             let versions = try store.programmeVersions()
             if versions.isEmpty {
                 print("No programmes imported; `casebook programme import FILE` adds one.")
@@ -47,17 +54,23 @@ struct ProgrammeCommand: ParsableCommand {
             let width = max(10, versions.map(\.id.count).max() ?? 0)
             print("\("ID".padding(width))  VERSION  ENROLLED  IMPORTED    NAME")
             for version in versions {
-                print("\(version.id.padding(width))  \(String(version.version).padding(7))  \(String(version.enrolled).padding(8))  \(version.importedAt.utcDay.iso)  \(Sanitized.inline(version.name))")
+                print(
+                    "\(version.id.padding(width))  \(String(version.version).padding(7))  \(String(version.enrolled).padding(8))  \(version.importedAt.utcDay.iso)  \(Sanitized.inline(version.name))"
+                )
             }
         }
     }
 }
 
-/// The programme presets shipped in `config/programmes`, parsed.
+/// The programme presets shipped in the `programmes` folder beside the shipped `casebook.toml`
+/// (`config/programmes` in the source tree, `PREFIX/share/casebook/programmes` installed), parsed.
 enum ShippedProgrammes {
-    static func load() throws -> [(programme: Programme, path: String, text: String)] {
-        guard let folder = Configuration.shippedFolder else { return [] }
-        var result: [(Programme, String, String)] = []
+    typealias Preset = (programme: Programme, path: String, text: String)
+
+    /// The presets of `folder`, by default the shipped folder (`Configuration.shippedFolder`).
+    static func load(from folder: String? = nil) throws -> [Preset] {
+        guard let folder = try folder ?? Configuration.shippedFolder() else { return [] }
+        var result: [Preset] = []
         for name in Environment.files(in: folder + "/programmes", suffix: ".toml") where name != "template.toml" {
             let path = folder + "/programmes/" + name
             guard let text = Environment.readFile(path) else { continue }
@@ -68,11 +81,21 @@ enum ShippedProgrammes {
         return result
     }
 
-    /// Imports every shipped preset the file does not hold yet; returns the names of the new ones.
+    /// The presets, or a refusal when there are none: a database without programmes can enrol
+    /// no one and draft no contract.
+    static func requireSome(in folder: String? = nil) throws -> [Preset] {
+        let presets = try load(from: folder)
+        guard presets.isEmpty else { return presets }
+        throw CommandError(
+            "No programme presets were found (in $CASEBOOK_CONFIG_DIR, PREFIX/share/casebook, ./config or the source tree), so nothing was created; install Casebook with `make install` or run it from its source folder."
+        )
+    }
+
+    /// Imports every preset the file does not hold yet; returns the names of the new ones.
     @discardableResult
-    static func importMissing(into store: Store, actor: Staff.ID) throws -> [String] {
+    static func importMissing(_ presets: [Preset], into store: Store, actor: Staff.ID) throws -> [String] {
         var imported: [String] = []
-        for (programme, path, text) in try load() {
+        for (programme, path, text) in presets {
             if try store.latestProgrammes().contains(where: { $0.id == programme.id }) { continue }
             try store.importProgramme(programme, sourceFile: path, sourceText: text, actor: actor)
             imported.append(programme.id)
