@@ -16,8 +16,6 @@ int cprivilege_forbid_dumps(void) {
     return setrlimit(RLIMIT_CORE, &none);
 }
 
-int cprivilege_is_dumpable(void) { return prctl(PR_GET_DUMPABLE, 0, 0, 0, 0); }
-
 int cprivilege_close_from(int lowest) {
 #ifdef SYS_close_range
     if (syscall(SYS_close_range, (unsigned int)lowest, ~0U, 0) == 0) return 0;

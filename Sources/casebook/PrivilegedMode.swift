@@ -24,7 +24,11 @@ enum PrivilegedMode {
 
     /// The first thing `main` does. Outside the office mode it changes nothing.
     static func start() throws {
-        guard getegid() != getgid() else { return }
+        // Set-user-id would let a subverted Casebook replace other programs; the office mode
+        // needs only a group (Debian Policy §11.11 says the same of games).
+        if geteuid() != getuid() { throw PrivilegeError.setuid }
+        // AT_SECURE covers what the group ids might not show (file capabilities).
+        guard getegid() != getgid() || cprivilege_is_secure() != 0 else { return }
         startedPrivileged = true
         // §1.4 item 8. A closed 0, 1 or 2 would be reused by the next file opened (the log), and
         // then an error message written to "standard error" would land in it.
@@ -173,6 +177,7 @@ enum PrivilegeError: Error, CustomStringConvertible {
     case noPasswdEntry(uid: uid_t)
     case cannotDrop
     case wouldExecute(String)
+    case setuid
 
     var description: String {
         switch self {
@@ -183,6 +188,9 @@ enum PrivilegeError: Error, CustomStringConvertible {
             return "Casebook could not give up the office group's rights, so it stops here; tell the administrator."
         case .wouldExecute(let what):
             return "Casebook does not run \(what) with the office group's rights; give --db a file of your own."
+        case .setuid:
+            return
+                "This casebook is set-user-id, which it must never be; ask the administrator to run `casebook setup`, which makes it set-group-id only."
         }
     }
 }

@@ -14,9 +14,6 @@ int cprivilege_is_secure(void);
 /// root) and sets the core-file limit to 0; returns 0 or -1 with errno.
 int cprivilege_forbid_dumps(void);
 
-/// 1 when the process is dumpable, 0 when not, -1 on error.
-int cprivilege_is_dumpable(void);
-
 /// Closes every descriptor from `lowest` up (close_range; on kernels without it, one by one up
 /// to the descriptor limit). Returns 0 or -1.
 int cprivilege_close_from(int lowest);
