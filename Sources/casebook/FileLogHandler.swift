@@ -8,10 +8,16 @@ import Logging
     import Darwin
 #endif
 
-/// Appends log lines to a file; never writes to the terminal, which belongs to the screen.
-/// Messages carry no client data.
+/// Writes log lines to a file, or to syslog for an office whose site settings say
+/// `log = "syslog"`; never to the terminal, which belongs to the screen. Messages carry no
+/// client data.
 struct FileLogHandler: LogHandler {
-    let file: LogFile
+    enum Destination {
+        case file(LogFile)
+        case syslog
+    }
+
+    let destination: Destination
     var metadata: Logger.Metadata = [:]
     var logLevel: Logger.Level = .info
 
@@ -21,28 +27,19 @@ struct FileLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        var seconds = time(nil)
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        var stamp = [CChar](repeating: 0, count: 32)
-        let length = strftime(&stamp, 32, "%Y-%m-%dT%H:%M:%SZ", &parts)
-        let timestamp = String(decoding: stamp.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        file.write("\(timestamp) \(event.level) [\(event.source)] \(event.message)\n")
-    }
-}
-
-/// Sends log lines to syslog, for an office whose site settings say `log = "syslog"`.
-struct SyslogLogHandler: LogHandler {
-    var metadata: Logger.Metadata = [:]
-    var logLevel: Logger.Level = .info
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(event: LogEvent) {
-        cprivilege_syslog(event.level >= .error ? 1 : 0, "\(event.level) [\(event.source)] \(event.message)")
+        switch destination {
+        case .syslog:
+            // syslog stamps the time itself.
+            cprivilege_syslog(event.level >= .error ? 1 : 0, "\(event.level) [\(event.source)] \(event.message)")
+        case .file(let file):
+            var seconds = time(nil)
+            var parts = tm()
+            gmtime_r(&seconds, &parts)
+            var stamp = [CChar](repeating: 0, count: 32)
+            let length = strftime(&stamp, 32, "%Y-%m-%dT%H:%M:%SZ", &parts)
+            let timestamp = String(decoding: stamp.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            file.write("\(timestamp) \(event.level) [\(event.source)] \(event.message)\n")
+        }
     }
 }
 
@@ -96,16 +93,13 @@ enum Log {
             var folder: String?
             if case .folder(let path) = (try? Configuration.siteSettings().log) ?? .syslog { folder = path }
             let file = folder.flatMap { LogFile(path: $0 + "/casebook.log", shared: true) }
-            LoggingSystem.bootstrap { _ in
-                guard let file else { return SyslogLogHandler() }
-                return FileLogHandler(file: file)
-            }
+            LoggingSystem.bootstrap { _ in FileLogHandler(destination: file.map { .file($0) } ?? .syslog) }
             return
         }
         let file = LogFile(path: Environment.logPath)
         LoggingSystem.bootstrap { _ in
             guard let file else { return SwiftLogNoOpLogHandler() }
-            return FileLogHandler(file: file)
+            return FileLogHandler(destination: .file(file))
         }
     }
 }
