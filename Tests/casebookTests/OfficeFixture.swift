@@ -111,7 +111,9 @@ final class Office {
     init() throws {
         Office.removeLeftovers()
         tag = Office.namePrefix + "\(getpid())-" + String(UUID().uuidString.prefix(4)).lowercased()
-        root = "/tmp/casebook-office-" + tag
+        // Setgid needs a file system mounted without nosuid; /tmp is one here, /var/tmp elsewhere.
+        let base = Office.temporaryBases.first { !Office.isNosuid($0) } ?? "/tmp"
+        root = base + "/casebook-office-" + tag
         do { try create() } catch {
             cleanUp()
             throw error
@@ -124,11 +126,7 @@ final class Office {
         try FileManager.default.createDirectory(atPath: root + "/home", withIntermediateDirectories: true)
         chmod(root, 0o755)
         chmod(root + "/home", 0o755)
-        if let options = try? runTool(["findmnt", "-no", "OPTIONS", "--target", root]).output,
-            options.contains("nosuid")
-        {
-            throw OfficeError("\(root) is on a nosuid file system, where setgid has no effect")
-        }
+        if Office.isNosuid(root) { throw OfficeError("\(root) is on a nosuid file system, where setgid has no effect") }
         for user in users {
             let home = self.home(user)
             try require(
@@ -179,6 +177,12 @@ final class Office {
         try? FileManager.default.removeItem(atPath: root)
     }
 
+    static let temporaryBases = ["/tmp", "/var/tmp"]
+
+    static func isNosuid(_ folder: String) -> Bool {
+        (try? runTool(["findmnt", "-no", "OPTIONS", "--target", folder]).output)?.contains("nosuid") == true
+    }
+
     /// Users, groups and folders of earlier runs whose process is gone (a crash, a kill).
     static func removeLeftovers() {
         func isStale(_ name: String) -> Bool {
@@ -194,9 +198,11 @@ final class Office {
                 if isStale(name) { _ = try? runTool([tool, name]) }
             }
         }
-        for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/tmp")) ?? []
-        where entry.hasPrefix("casebook-office-") && isStale(String(entry.dropFirst("casebook-office-".count))) {
-            try? FileManager.default.removeItem(atPath: "/tmp/" + entry)
+        for base in temporaryBases {
+            for entry in (try? FileManager.default.contentsOfDirectory(atPath: base)) ?? []
+            where entry.hasPrefix("casebook-office-") && isStale(String(entry.dropFirst("casebook-office-".count))) {
+                try? FileManager.default.removeItem(atPath: base + "/" + entry)
+            }
         }
     }
 }
