@@ -76,6 +76,14 @@ extension Casebook {
                 throw CommandError(
                     "There is no operating-system user \(admin); create the account first (adduser \(admin)).")
             }
+            // A setgid binary, or presets, in a folder someone else can change would hand them the group.
+            for path in [installation.binary, installation.shareFolder + "/casebook.toml"] {
+                if let problem = Installation.trustProblem(path) {
+                    throw CommandError(
+                        "Setup makes \(installation.binary) set-group-id only in root's own folders, but \(problem); install it as root (sudo make install) into such a prefix."
+                    )
+                }
+            }
             try refuseUnsafePaths()
             let siteText = try plannedSiteSettings(at: installation.siteSettingsPath)
 

@@ -69,6 +69,14 @@ struct OfficeModeTests {
             "--log", office.logFolder,
         ])
         #expect(other.status != 0 && other.errorLine.contains("already names another database"), "\(other.errorLine)")
+        // A binary in a folder others can change is not made set-group-id.
+        chmod(office.prefix + "/bin", 0o775)
+        let unsafe = try runTool([
+            office.binary, "setup", "--data", office.data, "--group", office.group, "--admin", office.admin, "--log",
+            office.logFolder,
+        ])
+        chmod(office.prefix + "/bin", 0o755)
+        #expect(unsafe.status != 0 && unsafe.errorLine.contains("only in root's own folders"), "\(unsafe.errorLine)")
         let notRoot = try office.as(
             office.admin, ["setup", "--data", office.data, "--group", office.group, "--admin", office.admin])
         #expect(
