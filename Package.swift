@@ -18,6 +18,8 @@ let package = Package(
             linkerSettings: [.linkedLibrary("sqlite3")]
         ),
         .target(name: "CasebookCore"),
+        // getauxval, prctl, close_range, setresgid and syslog for the setgid office mode.
+        .target(name: "CPrivilege"),
         .target(name: "CWidth"),
         .target(
             name: "CasebookConfig",
@@ -55,6 +57,7 @@ let package = Package(
                 "CasebookBench",
                 "CasebookTUI",
                 "CasebookConfig",
+                "CPrivilege",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -69,7 +72,8 @@ let package = Package(
             dependencies: ["CasebookCore", "CasebookStore"]
         ),
         .testTarget(name: "CasebookCoreTests", dependencies: ["CasebookCore"]),
-        .testTarget(name: "CasebookStoreTests", dependencies: ["CasebookStore", "CasebookCore", "CasebookTestSupport"]),
+        .testTarget(
+            name: "CasebookStoreTests", dependencies: ["CasebookStore", "CasebookCore", "CasebookTestSupport"]),
         .testTarget(
             name: "CasebookTUITests",
             dependencies: ["CasebookTUI", "CasebookStore", "CasebookCore", "CasebookDemo", "CasebookTestSupport"],
@@ -82,7 +86,9 @@ let package = Package(
                 "CasebookConfig", "CasebookStore", "CasebookTestSupport", .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
-        .testTarget(name: "casebookTests", dependencies: ["casebook", "casebook-stress", "CasebookCore"]),
+                .testTarget(
+            name: "casebookTests",
+            dependencies: ["casebook", "casebook-stress", "CasebookCore", "CasebookConfig", "CasebookTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

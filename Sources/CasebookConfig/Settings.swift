@@ -8,25 +8,51 @@ package struct KeyEntry: Sendable, Equatable {
     package var line: Int
 }
 
-/// What `casebook.toml` sets: the theme and key bindings.
+/// Where a log goes: a file in a folder, or the system log.
+package enum LogTarget: Sendable, Equatable {
+    case folder(String)
+    case syslog
+}
+
+/// What `casebook.toml` sets: the theme and key bindings, the dashboard's target, and in the
+/// site settings only, the office's database and log.
 package struct Settings: Sendable, Equatable {
     package var theme: String?
     package var keys: [KeyEntry] = []
     /// The dashboard's target line for exits to work or education (0...1).
     package var exitTarget: Double?
+    /// `[site] database`: the office's database, an absolute path.
+    package var database: String?
+    /// `[site] log`: where the office's processes log.
+    package var log: LogTarget?
 
     /// Norway's 70% in work or education one year after the programme.
     package static let defaultExitTarget = 0.70
 
-    package init(theme: String? = nil, keys: [KeyEntry] = [], exitTarget: Double? = nil) {
+    /// Which file the settings come from: only the site settings, which root owns, may name the
+    /// office's database and log; a user's own file must not point the office's rights elsewhere.
+    package enum Scope: Sendable {
+        case shipped
+        case site
+        case user
+    }
+
+    package init(
+        theme: String? = nil, keys: [KeyEntry] = [], exitTarget: Double? = nil, database: String? = nil,
+        log: LogTarget? = nil
+    ) {
         self.theme = theme
         self.keys = keys
         self.exitTarget = exitTarget
+        self.database = database
+        self.log = log
     }
 
     /// Reads one file. A missing file is an empty one; anything unknown or malformed is refused
     /// with the file, line and key.
-    package static func load(path: String, text: String, themes: [String]) throws(ConfigError) -> Settings {
+    package static func load(path: String, text: String, themes: [String], scope: Scope = .user) throws(ConfigError)
+        -> Settings
+    {
         let source = try TOMLSource(path: path, text: text)
         var settings = Settings()
         for key in source.root.keys {
@@ -34,10 +60,14 @@ package struct Settings: Sendable, Equatable {
             switch key {
             case "theme":
                 guard let name = source.root[key]?.string else {
-                    throw ConfigError(path: path, line: line, message: "theme must be a string: one of \(themes.joined(separator: ", ")).")
+                    throw ConfigError(
+                        path: path, line: line,
+                        message: "theme must be a string: one of \(themes.joined(separator: ", ")).")
                 }
                 guard themes.contains(name) else {
-                    throw ConfigError(path: path, line: line, message: "\"\(name)\" is not a theme; use \(themes.joined(separator: ", ")).")
+                    throw ConfigError(
+                        path: path, line: line,
+                        message: "\"\(name)\" is not a theme; use \(themes.joined(separator: ", ")).")
                 }
                 settings.theme = name
             case "keys":
@@ -53,13 +83,17 @@ package struct Settings: Sendable, Equatable {
                         var keys: [String] = []
                         for item in array {
                             guard let text = item.string else {
-                                throw ConfigError(path: path, line: entryLine, message: "\(command): every key is a string such as \"<c-s>\".")
+                                throw ConfigError(
+                                    path: path, line: entryLine,
+                                    message: "\(command): every key is a string such as \"<c-s>\".")
                             }
                             keys.append(text)
                         }
                         settings.keys.append(KeyEntry(command: command, keys: keys, path: path, line: entryLine))
                     } else {
-                        throw ConfigError(path: path, line: entryLine, message: "\(command): give a key such as \"<c-s>\", a list of keys, or \"<disabled>\".")
+                        throw ConfigError(
+                            path: path, line: entryLine,
+                            message: "\(command): give a key such as \"<c-s>\", a list of keys, or \"<disabled>\".")
                     }
                 }
             case "dashboard":
@@ -69,24 +103,114 @@ package struct Settings: Sendable, Equatable {
                 for name in table.keys {
                     let entryLine = source.line(of: name, inTable: "dashboard")
                     guard name == "exit_target" else {
-                        throw ConfigError(path: path, line: entryLine, message: "\"\(name)\" is not a dashboard setting; [dashboard] knows exit_target.")
+                        throw ConfigError(
+                            path: path, line: entryLine,
+                            message: "\"\(name)\" is not a dashboard setting; [dashboard] knows exit_target.")
                     }
                     let value = table[name]?.double ?? table[name]?.int.map(Double.init)
                     guard let value, (0...1).contains(value) else {
-                        throw ConfigError(path: path, line: entryLine, message: "exit_target is a share between 0 and 1, e.g. 0.70 for 70%.")
+                        throw ConfigError(
+                            path: path, line: entryLine,
+                            message: "exit_target is a share between 0 and 1, e.g. 0.70 for 70%.")
                     }
                     settings.exitTarget = value
                 }
+            case "site":
+                guard scope == .site else {
+                    throw ConfigError(
+                        path: path, line: line,
+                        message:
+                            "[site] belongs in the site settings that `casebook setup` writes, not in this file; remove it."
+                    )
+                }
+                guard let table = source.root[key]?.table else {
+                    throw ConfigError(path: path, line: line, message: "site must be a table: [site].")
+                }
+                try readSite(table, source: source, into: &settings)
             default:
-                throw ConfigError(path: path, line: line, message: "\"\(key)\" is not a setting; casebook.toml knows theme, [keys] and [dashboard].")
+                throw ConfigError(
+                    path: path, line: line,
+                    message:
+                        "\"\(key)\" is not a setting; casebook.toml knows theme, [keys], [dashboard] and, in the site settings, [site]."
+                )
             }
         }
         settings.keys.sort { $0.line < $1.line }
         return settings
     }
 
-    /// Later settings win: a user file over the shipped one.
+    private static func readSite(_ table: TOMLTable, source: TOMLSource, into settings: inout Settings)
+        throws(ConfigError)
+    {
+        for name in table.keys {
+            let line = source.line(of: name, inTable: "site")
+            let value = table[name]?.string
+            switch name {
+            case "database":
+                guard let value, value.hasPrefix("/"), !value.hasSuffix("/") else {
+                    throw ConfigError(
+                        path: source.path, line: line,
+                        message: "database is the absolute path of a file, e.g. \"/var/lib/casebook/casebook.db\".")
+                }
+                settings.database = value
+            case "log":
+                if value == "syslog" {
+                    settings.log = .syslog
+                } else if let value, value.hasPrefix("/") {
+                    settings.log = .folder(value)
+                } else {
+                    throw ConfigError(
+                        path: source.path, line: line,
+                        message: "log is the absolute path of a folder, e.g. \"/var/log/casebook\", or \"syslog\".")
+                }
+            default:
+                throw ConfigError(
+                    path: source.path, line: line,
+                    message: "\"\(name)\" is not a site setting; [site] knows database and log.")
+            }
+        }
+    }
+
+    /// Later settings win: the site settings over the shipped ones, a user's file over both.
     package func merged(with later: Settings) -> Settings {
-        Settings(theme: later.theme ?? theme, keys: keys + later.keys, exitTarget: later.exitTarget ?? exitTarget)
+        Settings(
+            theme: later.theme ?? theme, keys: keys + later.keys, exitTarget: later.exitTarget ?? exitTarget,
+            database: later.database ?? database, log: later.log ?? log)
+    }
+}
+
+extension Settings {
+    /// The `[site]` table naming `database` and `log`, with a comment saying what each does, as
+    /// `casebook setup` writes it into the site settings.
+    package static func siteTable(database: String, log: LogTarget) -> String {
+        let logValue: String
+        switch log {
+        case .folder(let folder): logValue = folder
+        case .syslog: logValue = "syslog"
+        }
+        return """
+            [site]
+            # The office's database. The office mode (the setgid casebook) opens only this file with
+            # the office group's rights; any other --db is opened with the user's own.
+            database = \(tomlString(database))
+            # The log of every officer's casebook: a folder of the office group (mode 2770), or "syslog".
+            log = \(tomlString(logValue))
+
+            """
+    }
+
+    /// True when `text` (valid TOML) has a `[site]` table, even an empty one.
+    package static func hasSiteTable(_ text: String) -> Bool {
+        (try? TOMLTable(string: text))?.contains(key: "site") ?? false
+    }
+
+    /// A TOML basic string holding `text` (which has no control characters).
+    private static func tomlString(_ text: String) -> String {
+        var quoted = "\""
+        for character in text {
+            if character == "\\" || character == "\"" { quoted.append("\\") }
+            quoted.append(character)
+        }
+        return quoted + "\""
     }
 }

@@ -46,10 +46,13 @@ package enum DatabaseFile {
 
     /// True when the process may write the file and create journals in its folder. A file
     /// whose write permission is off for everyone counts as read-only even for root, who could
-    /// write it anyway: someone made it read-only on purpose.
+    /// write it anyway: someone made it read-only on purpose. The effective ids decide, as they
+    /// do for the open itself: access(2) asks about the real ones, so a setgid Casebook would
+    /// call the office's database read-only.
     package static func isWritable(_ path: String) -> Bool {
         guard let mode = mode(of: path), mode & 0o222 != 0 else { return false }
-        return access(path, W_OK) == 0 && access(directory(of: path), W_OK) == 0
+        return faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) == 0
+            && faccessat(AT_FDCWD, directory(of: path), W_OK, AT_EACCESS) == 0
     }
 
     package static func directory(of path: String) -> String {
@@ -66,6 +69,22 @@ package enum DatabaseFile {
             throw StoreError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
         }
         close(fd)
+    }
+
+    /// Creates an empty database file shared by the office's group: mode 0660 whatever the
+    /// umask, group `group`, in an existing folder. SQLite gives the `-wal` and `-shm` files the
+    /// database's mode. Refuses an existing file or a symbolic link.
+    package static func createShared(_ path: String, group: gid_t) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw StoreError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
+        }
+        defer { close(fd) }
+        guard fchown(fd, getuid(), group) == 0, fchmod(fd, 0o660) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(path)
+            throw StoreError.cannotCreate(path: path, reason: reason)
+        }
     }
 
     private static func makeDirectories(_ folder: String) throws {

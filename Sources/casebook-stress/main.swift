@@ -1,13 +1,15 @@
 // casebook-stress: drives saves against a case file for the reliability tests
 // (Tests/casebookTests/ReliabilityTests.swift, docs/RELIABILITY.md). Not an end-user tool.
 //
-//   casebook-stress DB USER IDS SECONDS TAG
+//   casebook-stress DB USER IDS SECONDS TAG [PAUSE_MS]
 //
 // Saves the address of the clients IDS (comma-separated), in turn, as "Stress TAG-N" for
-// N = 1, 2, ... for SECONDS seconds, each save through the store as the application makes it
-// (read the record, change it, update with the version read). After each save it prints
-// "saved ID Stress TAG-N" (a save is only reported once committed); a colleague's save in
-// between prints "conflict ID"; anything else prints "error MESSAGE". At the end: "done".
+// N = 1, 2, ... for SECONDS seconds, PAUSE_MS milliseconds apart (default 0: as fast as it
+// can; the replication test paces it like a busy office), each save through the store as the
+// application makes it (read the record, change it, update with the version read). After each
+// save it prints "saved ID Stress TAG-N" (a save is only reported once committed); a
+// colleague's save in between prints "conflict ID"; anything else prints "error MESSAGE". At
+// the end: "done".
 
 #if canImport(Glibc)
     import Glibc
@@ -16,8 +18,10 @@ import CasebookCore
 import CasebookStore
 
 let arguments = CommandLine.arguments
-guard arguments.count == 6, let seconds = Double(arguments[4]) else {
-    print("usage: casebook-stress DB USER IDS SECONDS TAG")
+guard (6...7).contains(arguments.count), let seconds = Double(arguments[4]),
+    let pause = arguments.count == 7 ? UInt32(arguments[6]) : 0
+else {
+    print("usage: casebook-stress DB USER IDS SECONDS TAG [PAUSE_MS]")
     exit(2)
 }
 let ids = arguments[3].split(separator: ",").compactMap { Int64($0) }
@@ -56,6 +60,7 @@ do {
             draft[.address] = value
             _ = try store.updateClient(id: id, with: draft, expectedVersion: client.version, actor: me.id)
             say("saved \(id) \(value)")
+            if pause > 0 { usleep(pause * 1000) }
         } catch StoreError.conflict {
             say("conflict \(id)")
         } catch {

@@ -35,22 +35,17 @@ extension Casebook {
         }
 
         func run() throws {
-            let store = try database.open(.readWrite)
-            let me = try? currentStaff(in: store)
+            let store = try database.open(.readWrite, for: .bench)
+            // Bench runs `casebook demo` and the sqlite3 shell; never with the office's rights.
+            try PrivilegedMode.requireDropped(toRun: "the benchmark")
+            let me = try? CommandID.bench.authorize(in: store)
             let chosen = parts.isEmpty ? Set(Bench.Part.allCases) : Set(parts.compactMap(Bench.Part.init(rawValue:)))
             try Bench.run(
-                path: store.path, user: me, parts: chosen, demoClients: demoClients, executable: executablePath()
+                path: store.path, user: me, parts: chosen, demoClients: demoClients,
+                executable: Environment.executablePath
             ) {
                 print($0)
             }
         }
     }
-}
-
-/// This program's file, to run `casebook demo` as a person would (Linux's /proc names it).
-private func executablePath() -> String {
-    var buffer = [CChar](repeating: 0, count: 4096)
-    let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-    guard length > 0 else { return CommandLine.arguments.first ?? "casebook" }
-    return String(decoding: buffer.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
 }

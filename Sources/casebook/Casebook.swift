@@ -12,15 +12,27 @@ import Logging
 struct Casebook: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "casebook",
-        abstract: "Follow newcomers through an introduction programme: language, recognition, civic orientation and the integration contract.",
+        abstract:
+            "Follow newcomers through an introduction programme: language, recognition, civic orientation and the integration contract.",
         discussion: """
             Without a subcommand, Casebook opens the terminal application on the database.
-            The database is --db PATH, else $CASEBOOK_DB, else $XDG_DATA_HOME/casebook/casebook.db
-            (~/.local/share/casebook/casebook.db).
+            The database is --db PATH, else $CASEBOOK_DB, else the office's database named in the
+            site settings, else $XDG_DATA_HOME/casebook/casebook.db (~/.local/share/casebook/casebook.db).
+
+            Installed (make install), Casebook reads its shipped configuration and programme presets
+            from PREFIX/share/casebook, the site settings from PREFIX/etc/casebook/casebook.toml
+            (/etc/casebook/casebook.toml for PREFIX=/usr) and each user's own settings from
+            ~/.config/casebook/casebook.toml.
+
+            For an office on one shared host, `casebook setup` installs Casebook setgid to a group
+            with no members. Then who you are is your login alone ($CASEBOOK_USER is ignored), the
+            database is the office's, and files you name are opened with your own rights; the log
+            goes to the office's log folder or syslog. On a file of your own, $CASEBOOK_USER acts as
+            another staff member only when you own the file.
             """,
         subcommands: [
-            Open.self, Init.self, StaffCommand.self, ProgrammeCommand.self, ContractCommand.self, ReportCommand.self, Demo.self, Check.self, Backup.self,
-            BenchCommand.self,
+            Open.self, Init.self, Setup.self, StaffCommand.self, ProgrammeCommand.self, ContractCommand.self,
+            ReportCommand.self, Demo.self, Check.self, Backup.self, BenchCommand.self,
         ],
         defaultSubcommand: Open.self
     )
@@ -29,6 +41,8 @@ struct Casebook: ParsableCommand {
     /// whatever the arguments held in control characters or escape sequences left out, and
     /// exits non-zero; help and the version print as usual.
     static func main() {
+        // Before anything reads the environment or opens a file (research/shared-host.md §1.4).
+        do { try PrivilegedMode.start() } catch { fail(error) }
         var command: ParsableCommand
         do { command = try parseAsRoot() } catch { fail(error) }
         do { try command.run() } catch { fail(error) }
@@ -51,7 +65,8 @@ struct Casebook: ParsableCommand {
 /// or bytes that were not UTF-8 (which Swift reads as U+FFFD, so they could never be kept exactly).
 func checkArgument(_ value: String, _ name: String) throws {
     if value.unicodeScalars.contains(where: { Sanitized.isForbidden($0) || $0 == "\u{FFFD}" }) {
-        throw ValidationError("\(name) contains control characters, direction overrides or bytes that are not UTF-8; retype it.")
+        throw ValidationError(
+            "\(name) contains control characters, direction overrides or bytes that are not UTF-8; retype it.")
     }
 }
 
@@ -60,11 +75,11 @@ struct DatabaseOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The case file.", discussion: "Default: $CASEBOOK_DB, else ~/.local/share/casebook/casebook.db.",
+            "The case file.",
+            discussion:
+                "Default: $CASEBOOK_DB, else the office's database (site settings), else ~/.local/share/casebook/casebook.db. In the office mode, any other file is opened with your own rights only.",
             valueName: "path"))
     var db: String?
-
-    var path: String { db ?? Environment.defaultDatabasePath }
 
     func validate() throws {
         if let db {
@@ -73,26 +88,26 @@ struct DatabaseOptions: ParsableArguments {
         }
     }
 
-    /// Opens the store; each failure is one sentence.
-    func open(_ mode: Store.OpenMode) throws -> Store {
+    /// The database `command` works on (in the office mode, naming another file than the
+    /// office's gives up the office's rights first).
+    func path(for command: CommandID) throws -> String {
+        let path = try Configuration.databasePath(requested: db)
+        try command.checkPlace()
+        return path
+    }
+
+    /// Opens the store for `command`, once its rule allows it here; each failure is one sentence.
+    func open(_ mode: Store.OpenMode, for command: CommandID) throws -> Store {
+        let path = try path(for: command)
         Log.start()
-        return try Store.open(path: path, mode: mode)
-    }
-}
-
-/// The staff record of the person running the command.
-func currentStaff(in store: Store) throws -> Staff {
-    let user = Environment.currentUser
-    guard let staff = try store.staff(username: user.username), staff.isActive else {
-        throw StoreError.notStaff(username: user.username)
-    }
-    return staff
-}
-
-/// Commands that change staff require an admin.
-func requireAdmin(_ staff: Staff, to action: String) throws {
-    guard staff.role == .admin else {
-        throw CommandError("Only an admin can \(action); you are \(staff.role.rawValue). Ask an admin to do it.")
+        do { return try Store.open(path: path, mode: mode) } catch StoreError.ioError(let message) {
+            if Installation.current?.isSetgid == true && !PrivilegedMode.startedPrivileged && getuid() != 0 {
+                throw CommandError(
+                    "Casebook runs without its office group's rights here (the no_new_privs flag is set, or the file system is mounted nosuid), so it cannot open the database; start it from an ordinary login shell."
+                )
+            }
+            throw StoreError.ioError(message)
+        }
     }
 }
 
@@ -106,20 +121,33 @@ extension Casebook {
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create the database, or bring an older one up to date.",
-            discussion: "On a new database, the operating-system user who runs it becomes its admin.")
+            discussion: """
+                On a new database of your own, you become its admin and the programme presets are \
+                imported. The office's database is made by `casebook setup`; there only an admin runs init.
+                """)
 
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let existed = DatabaseFile.exists(database.path) && DatabaseFile.kind(of: database.path) != .empty
-            let store = try database.open(.create)
-            let user = Environment.currentUser
-            let madeAdmin = try store.bootstrapAdmin(username: user.username, displayName: user.displayName)
+            let presets = try ShippedProgrammes.requireSome()
+            let path = try database.path(for: .initialize)
+            let existed = DatabaseFile.exists(path) && DatabaseFile.kind(of: path) != .empty
+            // The office's file exists from `casebook setup`; a privileged init never creates one.
+            let store = try database.open(PrivilegedMode.isHeld ? .readWrite : .create, for: .initialize)
+            var madeAdmin = false
+            if !PrivilegedMode.isHeld {
+                let person = try Environment.person(actingOn: store.path)
+                madeAdmin = try store.bootstrapAdmin(username: person.username, displayName: person.displayName)
+            }
+            let me = try CommandID.initialize.authorize(in: store)
             Logger(label: "casebook").info("init schema \(store.schemaVersion)")
-            print(existed ? "\(store.path) is ready (schema \(store.schemaVersion))." : "Created \(store.path) (schema \(store.schemaVersion)).")
-            if madeAdmin { print("You (\(user.username)) are its admin.") }
-            if let me = try? currentStaff(in: store), me.role == .admin {
-                let imported = try ShippedProgrammes.importMissing(into: store, actor: me.id)
+            print(
+                existed
+                    ? "\(store.path) is ready (schema \(store.schemaVersion))."
+                    : "Created \(store.path) (schema \(store.schemaVersion)).")
+            if madeAdmin, let me { print("You (\(me.username)) are its admin.") }
+            if let me, me.role == .admin {
+                let imported = try ShippedProgrammes.importMissing(presets, into: store, actor: me.id)
                 for line in ShippedProgrammes.report(imported) { print(line) }
             }
         }
@@ -136,19 +164,26 @@ extension Casebook {
 
         func run() throws {
             if repair {
-                let writable = try database.open(.readWrite)
-                try requireAdmin(try currentStaff(in: writable), to: "repair the database")
+                let writable = try database.open(.readWrite, for: .checkRepair)
+                try CommandID.checkRepair.authorize(in: writable)
                 try writable.refreshAllFacts()
             }
-            let store = try database.open(.readOnly)
+            let store = try database.open(.readOnly, for: .check)
+            try CommandID.check.authorize(in: store)
             let report = try store.check()
             print("Database:     \(store.path)")
             print("Schema:       \(report.schemaVersion) (this Casebook writes \(report.supportedSchemaVersion))")
             print("Journal:      \(report.journalMode)")
-            print("Integrity:    \(report.integrityProblems.isEmpty ? "ok" : "\(report.integrityProblems.count) problem(s)")")
+            print(
+                "Integrity:    \(report.integrityProblems.isEmpty ? "ok" : "\(report.integrityProblems.count) problem(s)")"
+            )
             for problem in report.integrityProblems { print("  \(problem)") }
-            print("Foreign keys: \(report.foreignKeyProblems == 0 ? "ok" : "\(report.foreignKeyProblems) broken reference(s)")")
-            print("Facts:        \(report.staleFacts == 0 ? "ok" : "\(report.staleFacts) client(s) differ from their records; `casebook check --repair` recomputes them")")
+            print(
+                "Foreign keys: \(report.foreignKeyProblems == 0 ? "ok" : "\(report.foreignKeyProblems) broken reference(s)")"
+            )
+            print(
+                "Facts:        \(report.staleFacts == 0 ? "ok" : "\(report.staleFacts) client(s) differ from their records; `casebook check --repair` recomputes them")"
+            )
             for (table, rows) in report.counts { print("  \(table.padding(16)) \(rows)") }
             if !report.isHealthy {
                 throw CommandError("The database has problems; restore it from a backup (`casebook backup` makes one).")
@@ -158,7 +193,8 @@ extension Casebook {
 
     struct Backup: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Copy the database to FILE, safely while others keep working.")
+            abstract: "Copy the database to FILE, safely while others keep working.",
+            discussion: "On the office's database, admins only; FILE is written with your own rights.")
 
         @OptionGroup var database: DatabaseOptions
 
@@ -174,10 +210,13 @@ extension Casebook {
         }
 
         func run() throws {
-            let store = try database.open(.readOnly)
+            let store = try database.open(.readOnly, for: .backup)
+            try CommandID.backup.authorize(in: store)
             if file == store.path { throw CommandError("The backup must go to another file than the database itself.") }
             let started = Environment.monotonicSeconds()
-            try store.backup(to: file, overwrite: force)
+            // The copy's file and journal are created with the admin's own group: the office's
+            // rights only read the database, which is already open.
+            try PrivilegedMode.asUser { try store.backup(to: file, overwrite: force) }
             Logger(label: "casebook").info("backup written")
             print("Backed up \(store.path) to \(file) in \(formatSeconds(Environment.monotonicSeconds() - started)).")
         }
@@ -186,7 +225,10 @@ extension Casebook {
     struct Demo: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Fill a new database with realistic synthetic clients, officers and a supervisor.",
-            discussion: "The same --seed on the same day gives the same clients. You receive a caseload too.")
+            discussion: """
+                The same --seed on the same day gives the same clients. You receive a caseload too. \
+                Never on the office's database: give --db a file of your own.
+                """)
 
         @OptionGroup var database: DatabaseOptions
 
@@ -203,13 +245,14 @@ extension Casebook {
         }
 
         func run() throws {
-            let store = try database.open(.create)
-            let user = Environment.currentUser
-            try store.bootstrapAdmin(username: user.username, displayName: user.displayName)
-            let owner = try currentStaff(in: store)
+            let presets = try ShippedProgrammes.requireSome()
+            let store = try database.open(.create, for: .demo)
+            let person = try Environment.person(actingOn: store.path)
+            try store.bootstrapAdmin(username: person.username, displayName: person.displayName)
+            let owner = try CommandID.demo.actingStaff(in: store)
             let started = Environment.monotonicSeconds()
             guard try !store.hasClients() else { throw DemoError.notEmpty }
-            try ShippedProgrammes.importMissing(into: store, actor: owner.id)
+            try ShippedProgrammes.importMissing(presets, into: store, actor: owner.id)
             let summary = try DemoGenerator.populate(store, clients: clients, seed: seed, owner: owner)
             let elapsed = Environment.monotonicSeconds() - started
             print(

@@ -14,7 +14,8 @@ struct ContractCommand: ParsableCommand {
     struct Print: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print the contract with both sides' obligations, dates and signature lines.",
-            discussion: "Writes to standard output: `casebook contract print 2026-000123 --format html > contract.html`.")
+            discussion:
+                "Writes to standard output: `casebook contract print 2026-000123 --format html > contract.html`.")
 
         @OptionGroup var database: DatabaseOptions
 
@@ -27,8 +28,8 @@ struct ContractCommand: ParsableCommand {
         func run() throws {
             let number: CaseNumber
             do { number = try CaseNumber(caseNumber) } catch { throw CommandError("\(error.description)") }
-            let store = try database.open(.readOnly)
-            _ = try currentStaff(in: store)
+            let store = try database.open(.readOnly, for: .contractPrint)
+            try CommandID.contractPrint.authorize(in: store)
             guard let client = try store.client(caseNumber: number) else {
                 throw CommandError("No client has case number \(number.text); `casebook` lists them.")
             }

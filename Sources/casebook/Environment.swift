@@ -35,15 +35,24 @@ enum Environment {
         return config + "/casebook/casebook.toml"
     }
 
-    /// The person at the keyboard: the operating-system user, or `$CASEBOOK_USER` when set
-    /// (for demonstrations and tests that act as several staff members on one machine).
-    static var currentUser: (username: String, displayName: String) {
-        if let user = variable("CASEBOOK_USER") { return (user, user) }
-        guard let entry = getpwuid(getuid()) else { return ("uid\(getuid())", "uid\(getuid())") }
-        let username = String(cString: entry.pointee.pw_name)
-        let gecos = entry.pointee.pw_gecos.map { String(cString: $0) } ?? ""
-        let fullName = gecos.split(separator: ",", omittingEmptySubsequences: false).first.map(String.init) ?? ""
-        return (username, trimmed(fullName).isEmpty ? username : trimmed(fullName))
+    /// The person at the keyboard, working on the database at `databasePath`: in the office mode
+    /// the passwd entry of the real uid, nothing else. Otherwise the operating-system user, or
+    /// `$CASEBOOK_USER` (for demonstrations and tests that act as several staff members on one
+    /// machine), which is honoured only on a file the real user owns: there it grants nothing
+    /// they could not do to their own file anyway.
+    static func person(actingOn databasePath: String) throws -> Person {
+        if let person = PrivilegedMode.person { return person }
+        if let user = variable("CASEBOOK_USER") {
+            var info = stat()
+            guard stat(databasePath, &info) == 0, info.st_uid == getuid() else {
+                throw CommandError(
+                    "CASEBOOK_USER acts as another staff member only on a database file you own; unset it to work as yourself."
+                )
+            }
+            return Person(username: user, displayName: user, home: home)
+        }
+        return Person.entry(uid: getuid())
+            ?? Person(username: "uid\(getuid())", displayName: "uid\(getuid())", home: home)
     }
 
     static func isFile(_ path: String) -> Bool {
@@ -51,9 +60,37 @@ enum Environment {
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
-    /// A whole text file, or nil when it cannot be read.
+    /// A whole text file, or nil when it cannot be read (the installed files).
     static func readFile(_ path: String) -> String? {
         DatabaseFile.contents(of: path).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// A whole text file the user named (their settings, a programme file), read with their own
+    /// rights; nil when it does not exist. Any other failure says which file and why, and
+    /// nothing of what a path might point to.
+    static func readUserFile(_ path: String) throws -> String? {
+        let bytes: [UInt8]? = try PrivilegedMode.asUser {
+            let fd = open(path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else {
+                if errno == ENOENT { return nil }
+                throw CommandError(
+                    "Cannot read \(Sanitized.inline(path, limit: 200)): \(String(cString: strerror(errno))).")
+            }
+            defer { close(fd) }
+            var bytes: [UInt8] = []
+            var buffer = [UInt8](repeating: 0, count: 65536)
+            while true {
+                let count = read(fd, &buffer, buffer.count)
+                if count < 0 {
+                    throw CommandError(
+                        "Cannot read \(Sanitized.inline(path, limit: 200)): \(String(cString: strerror(errno))).")
+                }
+                if count == 0 { break }
+                bytes += buffer[0..<count]
+            }
+            return bytes
+        }
+        return bytes.map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The names of the files in `folder` ending in `suffix`, sorted.

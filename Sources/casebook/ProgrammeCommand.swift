@@ -21,16 +21,15 @@ struct ProgrammeCommand: ParsableCommand {
         var file: String
 
         func run() throws {
-            guard let text = Environment.readFile(file) else {
+            guard let text = try Environment.readUserFile(file) else {
                 throw CommandError("Cannot read \(Sanitized.inline(file, limit: 200)); check the path.")
             }
             let programme: Programme
             do { programme = try ProgrammeFile.parse(path: file, text: text) } catch {
                 throw CommandError(error.description)
             }
-            let store = try database.open(.readWrite)
-            let me = try currentStaff(in: store)
-            try requireAdmin(me, to: "import programmes")
+            let store = try database.open(.readWrite, for: .programmeImport)
+            let me = try CommandID.programmeImport.actingStaff(in: store)
             let (stored, isNew) = try store.importProgramme(programme, sourceFile: file, sourceText: text, actor: me.id)
             let since = stored.validFrom.map { ", in force from \($0.iso)" } ?? ""
             print(
@@ -46,7 +45,8 @@ struct ProgrammeCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let store = try database.open(.readOnly)
+            let store = try database.open(.readOnly, for: .programmeList)
+            try CommandID.programmeList.authorize(in: store)
             let versions = try store.programmeVersions()
             if versions.isEmpty {
                 print("No programmes imported; `casebook programme import FILE` adds one.")
@@ -65,11 +65,15 @@ struct ProgrammeCommand: ParsableCommand {
     }
 }
 
-/// The programme presets shipped in `config/programmes`, parsed.
+/// The programme presets shipped in the `programmes` folder beside the shipped `casebook.toml`
+/// (`config/programmes` in the source tree, `PREFIX/share/casebook/programmes` installed), parsed.
 enum ShippedProgrammes {
-    static func load() throws -> [(programme: Programme, path: String, text: String)] {
-        guard let folder = Configuration.shippedFolder else { return [] }
-        var result: [(Programme, String, String)] = []
+    typealias Preset = (programme: Programme, path: String, text: String)
+
+    /// The presets of `folder`, by default the shipped folder (`Configuration.shippedFolder`).
+    static func load(from folder: String? = nil) throws -> [Preset] {
+        guard let folder = try folder ?? Configuration.shippedFolder() else { return [] }
+        var result: [Preset] = []
         for name in Environment.files(in: folder + "/programmes", suffix: ".toml") where name != "template.toml" {
             let path = folder + "/programmes/" + name
             guard let text = Environment.readFile(path) else { continue }
@@ -80,12 +84,22 @@ enum ShippedProgrammes {
         return result
     }
 
+    /// The presets, or a refusal when there are none: a database without programmes can enrol
+    /// no one and draft no contract.
+    static func requireSome(in folder: String? = nil) throws -> [Preset] {
+        let presets = try load(from: folder)
+        guard presets.isEmpty else { return presets }
+        throw CommandError(
+            "No programme presets were found (in $CASEBOOK_CONFIG_DIR, PREFIX/share/casebook, ./config or the source tree), so nothing was created; install Casebook with `make install` or run it from its source folder."
+        )
+    }
+
     /// Imports every shipped preset the file does not hold yet, and every corrected one as a new
     /// version (`Store.importShippedProgramme` says when); returns what was imported.
     @discardableResult
-    static func importMissing(into store: Store, actor: Staff.ID) throws -> [Programme] {
+    static func importMissing(_ presets: [Preset], into store: Store, actor: Staff.ID) throws -> [Programme] {
         var imported: [Programme] = []
-        for (programme, path, text) in try load() {
+        for (programme, path, text) in presets {
             if let stored = try store.importShippedProgramme(
                 programme, sourceFile: path, sourceText: text, actor: actor)
             {

@@ -5,7 +5,8 @@ import CasebookStore
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Print the caseload figures of the supervisor's dashboard (supervisors and admins).",
+        commandName: "report",
+        abstract: "Print the caseload figures of the supervisor's dashboard (supervisors and admins).",
         discussion: """
             The same figures as the dashboard, computed by the same code: counts, shares and medians \
             only, no client's name, case number or date of birth. The README defines each figure. \
@@ -30,36 +31,43 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Last day of the period, YYYY-MM-DD (default today).", valueName: "day"))
     var to: String?
 
-    @Option(help: ArgumentHelp("Only clients enrolled in this programme (see `casebook programme list`).", valueName: "id"))
+    @Option(
+        help: ArgumentHelp("Only clients enrolled in this programme (see `casebook programme list`).", valueName: "id"))
     var programme: String?
 
-    @Option(help: ArgumentHelp("Only this officer's clients (a user name from `casebook staff list`).", valueName: "user"))
+    @Option(
+        help: ArgumentHelp("Only this officer's clients (a user name from `casebook staff list`).", valueName: "user"))
     var officer: String?
 
     func run() throws {
-        let store = try database.open(.readOnly)
-        let me = try currentStaff(in: store)
-        guard me.role != .officer else {
-            throw CommandError("The caseload report is for supervisors and admins; ask one, or an admin to change your role.")
-        }
+        let store = try database.open(.readOnly, for: .report)
+        try CommandID.report.authorize(in: store)
         let today = store.clock.today
         var filter = DashboardFilter.lastTwelveMonths(today: today)
         do {
             if let to { filter.to = try Day(iso: to) }
-            if let from { filter.from = try Day(iso: from) } else if to != nil { filter.from = DashboardFilter.lastTwelveMonths(today: filter.to).from }
+            if let from {
+                filter.from = try Day(iso: from)
+            } else if to != nil {
+                filter.from = DashboardFilter.lastTwelveMonths(today: filter.to).from
+            }
             try filter.validate()
         } catch { throw CommandError("\(error)") }
         var scope: [String] = []
         if let programme {
             guard try store.programmeVersions().contains(where: { $0.id == programme }) else {
-                throw CommandError("No programme \"\(Sanitized.inline(programme, limit: 40))\"; `casebook programme list` shows the ids.")
+                throw CommandError(
+                    "No programme \"\(Sanitized.inline(programme, limit: 40))\"; `casebook programme list` shows the ids."
+                )
             }
             filter.programmeID = programme
             scope.append("programme \(programme)")
         }
         if let officer {
             guard let staff = try store.staff(username: officer) else {
-                throw CommandError("No staff member \"\(Sanitized.inline(officer, limit: 40))\"; `casebook staff list` shows the user names.")
+                throw CommandError(
+                    "No staff member \"\(Sanitized.inline(officer, limit: 40))\"; `casebook staff list` shows the user names."
+                )
             }
             filter.officerID = staff.id
             scope.append("officer \(staff.username)")

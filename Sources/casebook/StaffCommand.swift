@@ -28,9 +28,8 @@ struct StaffCommand: ParsableCommand {
         }
 
         func run() throws {
-            let store = try database.open(.readWrite)
-            let me = try currentStaff(in: store)
-            try requireAdmin(me, to: "add staff")
+            let store = try database.open(.readWrite, for: .staffAdd)
+            let me = try CommandID.staffAdd.actingStaff(in: store)
             let staff = try store.addStaff(
                 username: username, displayName: name ?? username, role: try Role(parsing: role), actor: me.id)
             print("Added \(staff.username) (\(staff.displayName)) as \(staff.role.rawValue).")
@@ -43,13 +42,16 @@ struct StaffCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let store = try database.open(.readOnly)
+            let store = try database.open(.readOnly, for: .staffList)
+            try CommandID.staffList.authorize(in: store)
             let staff = try store.allStaff()
             let width = max(8, staff.map(\.username.count).max() ?? 0)
             print("\("USERNAME".padding(width))  \("ROLE".padding(10))  NAME")
             for member in staff {
                 let state = member.isActive ? "" : " (inactive)"
-                print("\(member.username.padding(width))  \(member.role.rawValue.padding(10))  \(Sanitized.inline(member.displayName))\(state)")
+                print(
+                    "\(member.username.padding(width))  \(member.role.rawValue.padding(10))  \(Sanitized.inline(member.displayName))\(state)"
+                )
             }
         }
     }
@@ -71,9 +73,8 @@ struct StaffCommand: ParsableCommand {
         }
 
         func run() throws {
-            let store = try database.open(.readWrite)
-            let me = try currentStaff(in: store)
-            try requireAdmin(me, to: "change roles")
+            let store = try database.open(.readWrite, for: .staffSetRole)
+            let me = try CommandID.staffSetRole.actingStaff(in: store)
             let staff = try store.setRole(username: username, role: try Role(parsing: role), actor: me.id)
             print("\(staff.username) is now \(staff.role.rawValue).")
         }

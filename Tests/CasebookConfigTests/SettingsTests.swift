@@ -18,11 +18,12 @@ import Testing
             """
         let settings = try Settings.load(path: "u.toml", text: text, themes: themes)
         #expect(settings.theme == "light")
-        #expect(settings.keys == [
-            KeyEntry(command: "form.save", keys: ["<c-o>"], path: "u.toml", line: 5),
-            KeyEntry(command: "app.quit", keys: ["q", "<f10>"], path: "u.toml", line: 6),
-            KeyEntry(command: "list.sort", keys: ["<disabled>"], path: "u.toml", line: 7),
-        ])
+        #expect(
+            settings.keys == [
+                KeyEntry(command: "form.save", keys: ["<c-o>"], path: "u.toml", line: 5),
+                KeyEntry(command: "app.quit", keys: ["q", "<f10>"], path: "u.toml", line: 6),
+                KeyEntry(command: "list.sort", keys: ["<disabled>"], path: "u.toml", line: 7),
+            ])
     }
 
     @Test func syntaxErrorsNameTheFileAndLine() {
@@ -35,10 +36,13 @@ import Testing
     }
 
     @Test(arguments: [
-        ("colour = \"red\"", 1, "not a setting"), ("\n\ntheme = \"purple\"", 3, "not a theme"), ("theme = 3", 1, "must be a string"),
-        ("[keys]\n\"form.save\" = 5", 2, "give a key"), ("[keys]\n\"form.save\" = [\"<c-s>\", 2]", 2, "every key is a string"),
+        ("colour = \"red\"", 1, "not a setting"), ("\n\ntheme = \"purple\"", 3, "not a theme"),
+        ("theme = 3", 1, "must be a string"),
+        ("[keys]\n\"form.save\" = 5", 2, "give a key"),
+        ("[keys]\n\"form.save\" = [\"<c-s>\", 2]", 2, "every key is a string"),
         ("keys = \"x\"", 1, "must be a table"), ("[dashboard]\n\nexit_target = 1.5", 3, "between 0 and 1"),
-        ("[dashboard]\nexit_target = \"70%\"", 2, "between 0 and 1"), ("[dashboard]\ntarget = 0.7", 2, "not a dashboard setting"),
+        ("[dashboard]\nexit_target = \"70%\"", 2, "between 0 and 1"),
+        ("[dashboard]\ntarget = 0.7", 2, "not a dashboard setting"),
     ])
     func wrongValuesAreRefusedWithTheLine(_ text: String, _ line: Int, _ phrase: String) {
         #expect {
@@ -50,7 +54,8 @@ import Testing
     }
 
     @Test func aLaterFileWins() throws {
-        let shipped = try Settings.load(path: "a", text: "theme = \"default\"\n[keys]\n\"form.save\" = \"<c-s>\"", themes: themes)
+        let shipped = try Settings.load(
+            path: "a", text: "theme = \"default\"\n[keys]\n\"form.save\" = \"<c-s>\"", themes: themes)
         let user = try Settings.load(path: "b", text: "[keys]\n\"form.save\" = \"<c-o>\"", themes: themes)
         let merged = shipped.merged(with: user)
         #expect(merged.theme == "default")
@@ -70,5 +75,57 @@ import Testing
         let settings = try Settings.load(path: path, text: text, themes: ["default", "light", "monochrome"])
         #expect(settings.theme == "default")
         #expect(settings.keys.isEmpty)
+    }
+}
+
+/// The site settings' `[site]` table: the office's database and log, which only root's file may name.
+@Suite struct SiteSettingsTests {
+    let themes = ["default", "light", "monochrome"]
+
+    @Test func onlyTheSiteSettingsNameTheDatabaseAndLog() throws {
+        let text =
+            "theme = \"light\"\n\n[site]\ndatabase = \"/var/lib/casebook/casebook.db\"\nlog = \"/var/log/casebook\"\n"
+        let site = try Settings.load(path: "/etc/casebook/casebook.toml", text: text, themes: themes, scope: .site)
+        #expect(site.database == "/var/lib/casebook/casebook.db" && site.log == .folder("/var/log/casebook"))
+        #expect(site.theme == "light")
+        let syslog = try Settings.load(path: "s", text: "[site]\nlog = \"syslog\"\n", themes: themes, scope: .site)
+        #expect(syslog.log == .syslog && syslog.database == nil)
+        for scope in [Settings.Scope.user, .shipped] {
+            #expect {
+                _ = try Settings.load(path: "u.toml", text: text, themes: themes, scope: scope)
+            } throws: { error in
+                (error as? ConfigError)?.line == 3
+                    && (error as? ConfigError)?.message.contains("[site] belongs in the site settings") == true
+            }
+        }
+        // A user's settings come after the site's and cannot take its database away.
+        let user = try Settings.load(path: "u", text: "theme = \"monochrome\"\n", themes: themes)
+        let merged = site.merged(with: user)
+        #expect(merged.theme == "monochrome" && merged.database == site.database && merged.log == site.log)
+    }
+
+    @Test(arguments: [
+        ("[site]\ndatabase = \"casebook.db\"", 2, "absolute path of a file"),
+        ("[site]\ndatabase = \"/var/lib/\"", 2, "absolute path of a file"),
+        ("[site]\n\ndatabase = 3", 3, "absolute path of a file"), ("[site]\nlog = \"logs\"", 2, "or \"syslog\""),
+        ("[site]\nbackup = \"/x\"", 2, "not a site setting"), ("site = 1", 1, "must be a table"),
+    ])
+    func wrongSiteValuesAreRefusedWithTheLine(_ text: String, _ line: Int, _ phrase: String) {
+        #expect {
+            _ = try Settings.load(path: "site.toml", text: text, themes: themes, scope: .site)
+        } throws: { error in
+            guard let error = error as? ConfigError else { return false }
+            return error.line == line && error.message.contains(phrase)
+        }
+    }
+
+    @Test(arguments: [LogTarget.folder("/srv/office \"A\"\\log"), .syslog])
+    func theTableSetupWritesReadsBackTheSame(_ log: LogTarget) throws {
+        let table = Settings.siteTable(database: "/srv/office \"A\"\\casebook.db", log: log)
+        let settings = try Settings.load(path: "s", text: "theme = \"light\"\n\n" + table, themes: themes, scope: .site)
+        #expect(settings.database == "/srv/office \"A\"\\casebook.db" && settings.log == log)
+        #expect(
+            Settings.hasSiteTable(table) && Settings.hasSiteTable("[site]\n")
+                && !Settings.hasSiteTable("theme = \"light\"\n"))
     }
 }

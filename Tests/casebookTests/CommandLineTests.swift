@@ -350,7 +350,7 @@ final class Scratch {
         }
 
         let asOfficer = try Casebook.run(["report", "--db", db], environment: ["CASEBOOK_USER": officer])
-        #expect(asOfficer.status != 0 && errorLine(asOfficer).contains("for supervisors and admins"))
+        #expect(asOfficer.status != 0 && errorLine(asOfficer).contains("Only supervisors and admins can see the caseload report"))
         let backwards = try Casebook.run(["report", "--db", db, "--from", "2026-06-01", "--to", "2026-01-01"], environment: asSupervisor)
         #expect(backwards.status != 0 && errorLine(backwards).contains("ends before it starts"))
         let unknown = try Casebook.run(["report", "--db", db, "--programme", "xx"], environment: asSupervisor)

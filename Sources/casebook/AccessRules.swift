@@ -1,0 +1,146 @@
+import CasebookCore
+import CasebookStore
+import Logging
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Every command of Casebook. Each is an entry point of the office mode, so each has a rule.
+enum CommandID: String, CaseIterable {
+    case open
+    case initialize = "init"
+    case setup
+    case staffList = "staff list"
+    case staffAdd = "staff add"
+    case staffSetRole = "staff set-role"
+    case programmeList = "programme list"
+    case programmeImport = "programme import"
+    case contractPrint = "contract print"
+    case report
+    case demo
+    case check
+    case checkRepair = "check --repair"
+    case backup
+    case bench
+}
+
+/// Who may run a command.
+enum Requirement: Equatable {
+    /// Whoever can run the program (on a personal file: whoever can read it anyway).
+    case anyone
+    /// A registered, active staff member.
+    case staff
+    case supervisorOrAdmin
+    case admin
+    /// The root user (setting up an office).
+    case root
+    /// Not on this kind of database at all.
+    case never
+}
+
+/// A command's rule on one person's own file and on the office's shared database (the office
+/// mode, where the office group's rights are held).
+struct AccessRule: Equatable {
+    let personal: Requirement
+    let office: Requirement
+}
+
+extension CommandID {
+    /// The one table of who may run what. A later issue moves it into Core's permission
+    /// policy, enforced by the Store; until then the commands check it here. On a personal
+    /// file the rules are those Casebook always had.
+    var rule: AccessRule {
+        switch self {
+        case .open: AccessRule(personal: .staff, office: .staff)
+        case .initialize: AccessRule(personal: .anyone, office: .admin)
+        case .setup: AccessRule(personal: .root, office: .root)
+        case .staffList: AccessRule(personal: .anyone, office: .staff)
+        case .staffAdd, .staffSetRole: AccessRule(personal: .admin, office: .admin)
+        case .programmeList: AccessRule(personal: .anyone, office: .staff)
+        case .programmeImport: AccessRule(personal: .admin, office: .admin)
+        case .contractPrint: AccessRule(personal: .staff, office: .staff)
+        case .report: AccessRule(personal: .supervisorOrAdmin, office: .supervisorOrAdmin)
+        case .demo, .bench: AccessRule(personal: .anyone, office: .never)
+        case .check: AccessRule(personal: .anyone, office: .staff)
+        case .checkRepair: AccessRule(personal: .admin, office: .admin)
+        case .backup: AccessRule(personal: .anyone, office: .admin)
+        }
+    }
+
+    /// What the command does, for a refusal: "Only an admin can …".
+    var action: String {
+        switch self {
+        case .open: "open Casebook"
+        case .initialize: "bring the office's database up to date"
+        case .setup: "set up an office"
+        case .staffList: "list the staff"
+        case .staffAdd: "add staff"
+        case .staffSetRole: "change roles"
+        case .programmeList: "list the programmes"
+        case .programmeImport: "import programmes"
+        case .contractPrint: "print contracts"
+        case .report: "see the caseload report"
+        case .demo: "make a demo"
+        case .check: "check the database"
+        case .checkRepair: "repair the database"
+        case .backup: "back up the office's database"
+        case .bench: "run the benchmark"
+        }
+    }
+
+    /// The requirement where the command runs now: the office's database while the office
+    /// group's rights are held, else a personal file.
+    var requirement: Requirement { PrivilegedMode.isHeld ? rule.office : rule.personal }
+
+    /// Refuses the command before any database is opened when no one may run it here.
+    func checkPlace() throws {
+        switch requirement {
+        case .never:
+            throw CommandError(
+                "Casebook does not \(action) on the office's database; give --db a file of your own, e.g. --db ~/demo.db."
+            )
+        case .root where getuid() != 0:
+            throw CommandError("Only root can \(action); run it as root (sudo casebook \(rawValue) …).")
+        default:
+            break
+        }
+    }
+
+    /// Checks the rule for the person at the keyboard on `store`. Returns their staff record;
+    /// nil only where anyone may run the command and they are not staff.
+    @discardableResult
+    func authorize(in store: Store) throws -> Staff? {
+        try checkPlace()
+        let person = try Environment.person(actingOn: store.path)
+        let staff = try store.staff(username: person.username).flatMap { $0.isActive ? $0 : nil }
+        if PrivilegedMode.isHeld {
+            // Who ran what, in the office's log (user names are staff data, never a client's).
+            Logger(label: "casebook").info("\(person.username) (uid \(getuid())) runs \(rawValue)")
+        }
+        switch requirement {
+        case .anyone, .root, .never:
+            return staff
+        case .staff, .supervisorOrAdmin, .admin:
+            guard let staff else { throw StoreError.notStaff(username: person.username) }
+            if requirement == .admin && staff.role != .admin {
+                throw CommandError(
+                    "Only an admin can \(action); you are \(staff.role.rawValue). Ask an admin to do it.")
+            }
+            if requirement == .supervisorOrAdmin && staff.role == .officer {
+                throw CommandError(
+                    "Only supervisors and admins can \(action); you are an officer. Ask one, or an admin to change your role."
+                )
+            }
+            return staff
+        }
+    }
+
+    /// `authorize`, for commands that need the acting staff member.
+    func actingStaff(in store: Store) throws -> Staff {
+        guard let staff = try authorize(in: store) else {
+            throw StoreError.notStaff(username: try Environment.person(actingOn: store.path).username)
+        }
+        return staff
+    }
+}
