@@ -64,6 +64,8 @@ let package = Package(
             name: "casebook-stress",
             dependencies: ["CasebookCore", "CasebookStore"]
         ),
+        // Debian's iso-codes catalogues read at run time: country and language names in any locale.
+        .target(name: "CasebookISOCodes"),
         .target(
             name: "CasebookTestSupport",
             dependencies: ["CasebookCore", "CasebookStore"]
@@ -76,6 +78,7 @@ let package = Package(
             exclude: ["Goldens"]
         ),
         .testTarget(name: "CasebookConfigTests", dependencies: ["CasebookConfig"]),
+        .testTarget(name: "CasebookISOCodesTests", dependencies: ["CasebookISOCodes"]),
         .testTarget(name: "casebookTests", dependencies: ["casebook", "casebook-stress", "CasebookCore"]),
     ],
     swiftLanguageModes: [.v6]
