@@ -71,8 +71,10 @@ package struct NameKey: Hashable, Sendable, CustomStringConvertible {
     /// The key of one part of a name ("Mohammed", "al-Hassan"). Parts with letters of a script the
     /// table does not cover (Hangul, Devanagari...), or with no consonant at all, key on their
     /// folded letters, so they match exactly what folds alike.
-    package static func of(_ part: String) -> NameKey {
-        let folded = SearchKey.fold(part)
+    package static func of(_ part: String) -> NameKey { of(folded: SearchKey.fold(part)) }
+
+    /// `of` for text already folded (folding twice gives what folding once gives).
+    private static func of(folded: String) -> NameKey {
         var builder = Builder()
         if builder.read(folded), let key = builder.key() { return key }
         var exact = String.UnicodeScalarView()
@@ -83,11 +85,17 @@ package struct NameKey: Hashable, Sendable, CustomStringConvertible {
 
     /// The keys of every word of a name, split as search splits it (`SearchKey.words`): at spaces,
     /// commas and slashes, a hyphenated word both whole and by its parts. Each key once.
-    package static func keys(of name: String) -> [NameKey] {
+    package static func keys(of name: String) -> [NameKey] { keys(ofFolded: SearchKey.words(name)) }
+
+    /// The keys of words already folded and split, as `SearchKey.words`, `tokens(of:)` or the
+    /// bulk load's `SearchKey.Memo` give them: a store that folds names for search keys them
+    /// without folding them again. Each key once.
+    package static func keys(ofFolded words: [String]) -> [NameKey] {
         var keys: [NameKey] = []
-        for word in SearchKey.words(name) {
-            let key = of(word)
-            if !key.skeleton.isEmpty && !keys.contains(key) { keys.append(key) }
+        for word in words {
+            let key = of(folded: word)
+            // A word without letters ("2", "-") names nobody.
+            if key.skeleton != "~" && !keys.contains(key) { keys.append(key) }
         }
         return keys
     }

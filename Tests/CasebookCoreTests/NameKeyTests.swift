@@ -58,3 +58,58 @@ import Testing
         #expect(!NameKey.of(first).matches(NameKey.of(second)), "\(NameKey.of(first)) vs \(NameKey.of(second))")
     }
 }
+
+@Suite struct NameKeyPropertiesTests {
+    /// Texts that fold alike have the same key: case, accents composed or not, Arabic marks.
+    @Test(arguments: [
+        ("Ødegård", "ODEGARD"), ("Müller", "Mu\u{308}ller"), ("Zoë", "ZOE"), ("مُحَمَّد", "محمد"), ("إبراهيم", "ابراهيم"),
+        ("Олійник", "ОЛІЙНИК"), ("Άννα", "αννα"), ("Łukasz", "lukasz"),
+    ])
+    func textsThatFoldAlikeHaveOneKey(_ first: String, _ second: String) {
+        #expect(SearchKey.fold(first) == SearchKey.fold(second))
+        #expect(NameKey.of(first) == NameKey.of(second))
+    }
+
+    @Test func theKeyShowsItsSkeletonPatternAndHowTheScriptWritesVowels() {
+        #expect(NameKey.of("Mohammed") == NameKey(skeleton: "mhmd", pattern: "m.h.m.d", vowels: .full))
+        #expect(NameKey.of("محمود") == NameKey(skeleton: "mhmd", pattern: "mhm.d", vowels: .consonantal))
+        #expect(NameKey.of("ማሕሙድ").vowels == .syllabic)
+        #expect(NameKey.of("Мухаммед").vowels == .full)
+        #expect(NameKey.of("محمود").description == "mhm.d (Arabic script)")
+    }
+
+    /// Across scripts only the consonants are compared: Arabic does not write short vowels.
+    @Test func acrossScriptsTheSkeletonDecides() {
+        #expect(NameKey.of("محمد").matches(NameKey.of("Mahmoud")))
+        #expect(!NameKey.of("محمد").matches(NameKey.of("Ahmed")))
+    }
+
+    @Test func lettersWithoutATransliterationMatchOnlyWhatFoldsAlike() {
+        #expect(NameKey.of("김민준") == NameKey(skeleton: "~김민준", pattern: "~김민준", vowels: .full))
+        #expect(!NameKey.of("김민준").matches(NameKey.of("김민")))
+        #expect(NameKey.of("Aya").skeleton == "~aya")  // no consonant: matched as written
+        #expect(NameKey.of("").skeleton == "~")
+    }
+
+    @Test func aNamesKeysCoverEveryWordAndEachHyphenatedPart() {
+        #expect(NameKey.keys(of: "Al-Hassan Mohammed").map(\.skeleton) == ["lhsn", "l", "hsn", "mhmd"])
+        #expect(NameKey.keys(of: "Yousef  Yusuf").map(\.skeleton) == ["ysf"])
+        #expect(NameKey.keys(of: "  ").isEmpty)
+        #expect(NameKey.keys(of: "Ali 2 -").map(\.skeleton) == ["l"])
+    }
+
+    /// The example: "possible duplicate of 2024-000123, Ibrahim, Yousef (يوسف إبراهيم)".
+    @Test func namesAreSimilarInAnyScriptAndEitherOrder() {
+        func similar(_ family: String, _ given: String) -> Bool {
+            NameKey.namesAreSimilar(family: family, given: given, to: "Ibrahim", "Yousef", otherNames: "يوسف إبراهيم")
+        }
+        #expect(similar("إبراهيم", "يوسف"))
+        #expect(similar("Ebrahim", "Youssef"))
+        #expect(similar("Yusuf", "Ibrahim"))  // family and given names swapped
+        #expect(similar("Ибрагим", "Юсуф"))
+        #expect(similar("Ibrahim", ""))  // no given names to compare
+        #expect(!similar("Ibrahim", "Younes"))
+        #expect(!similar("Haddad", "Yousef"))
+        #expect(!similar("", ""))
+    }
+}
