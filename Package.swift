@@ -66,6 +66,13 @@ let package = Package(
         ),
         // Debian's iso-codes catalogues read at run time: country and language names in any locale.
         .target(name: "CasebookISOCodes"),
+        // Spreadsheet import: decoding, CSV, dates, headers and values, rows to client drafts. No Store.
+        .target(
+            name: "CasebookImport",
+            dependencies: [
+                "CasebookCore", "CasebookConfig", "CasebookISOCodes", .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
         .target(
             name: "CasebookTestSupport",
             dependencies: ["CasebookCore", "CasebookStore"]
@@ -79,6 +86,10 @@ let package = Package(
         ),
         .testTarget(name: "CasebookConfigTests", dependencies: ["CasebookConfig"]),
         .testTarget(name: "CasebookISOCodesTests", dependencies: ["CasebookISOCodes"]),
+        .testTarget(
+            name: "CasebookImportTests",
+            dependencies: ["CasebookImport", "CasebookISOCodes", "CasebookCore", "CasebookDemo"]
+        ),
         .testTarget(name: "casebookTests", dependencies: ["casebook", "casebook-stress", "CasebookCore"]),
     ],
     swiftLanguageModes: [.v6]

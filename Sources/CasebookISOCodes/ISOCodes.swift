@@ -103,24 +103,24 @@ package struct ISOCodes: Sendable {
     }
 
     /// Country names in a locale by alpha-2 code: the translation of the short name where there is
-    /// one, else the English short name.
+    /// one, else of the full name, else the English short name.
     package func countryNames(locale: String) throws(ISOCodesError) -> [String: String] {
-        let catalog = try translations(.countries, locale: locale)
-        var names: [String: String] = [:]
-        for country in countries {
-            let english = country.commonName ?? country.name
-            names[country.alpha2] = catalog?[english] ?? catalog?[country.name] ?? english
-        }
-        return names
+        try names(.countries, locale: locale, countries.map { ($0.alpha2, $0.commonName, $0.name) })
     }
 
-    /// Language names in a locale by ISO 639-3 code.
+    /// Language names in a locale by ISO 639-3 code, chosen as `countryNames` chooses.
     package func languageNames(locale: String) throws(ISOCodesError) -> [String: String] {
-        let catalog = try translations(.languages, locale: locale)
+        try names(.languages, locale: locale, languages.map { ($0.alpha3, $0.commonName, $0.name) })
+    }
+
+    private func names(
+        _ domain: Domain, locale: String, _ entries: [(code: String, short: String?, name: String)]
+    ) throws(ISOCodesError) -> [String: String] {
+        let catalog = try translations(domain, locale: locale)
         var names: [String: String] = [:]
-        for language in languages {
-            let english = language.commonName ?? language.name
-            names[language.alpha3] = catalog?[english] ?? catalog?[language.name] ?? english
+        for entry in entries {
+            let english = entry.short ?? entry.name
+            names[entry.code] = catalog?[english] ?? catalog?[entry.name] ?? english
         }
         return names
     }
