@@ -73,6 +73,11 @@ let package = Package(
                 "CasebookCore", "CasebookConfig", "CasebookISOCodes", .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
+        // Times the import foundations and the name key in release builds (docs/PERFORMANCE.md).
+        .executableTarget(
+            name: "casebook-import-measure",
+            dependencies: ["CasebookCore", "CasebookImport", "CasebookISOCodes", "CasebookDemo"]
+        ),
         .target(
             name: "CasebookTestSupport",
             dependencies: ["CasebookCore", "CasebookStore"]
