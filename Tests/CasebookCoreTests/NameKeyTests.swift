@@ -36,7 +36,8 @@ import Testing
     static let differentNames: [(String, String)] = [
         ("Yusuf", "Younes"), ("Yousef", "Yunus"), ("يوسف", "يونس"), ("Юсуф", "Юнус"), ("ዮሴፍ", "ዩኑስ"),
         ("Mohammed", "Mahmoud"), ("Muhammad", "Mahmud"), ("Mohamed", "Mahmood"), ("محمد", "محمود"),
-        ("Мухаммед", "Махмуд"), ("መሐመድ", "ማሕሙድ"), ("Μοχάμεντ", "Μαχμούντ"),
+        ("Мухаммед", "Махмуд"), ("መሐመድ", "ማሕሙድ"), ("Μοχάμεντ", "Μαχμούντ"), ("Γιουσούφ", "Γιουνές"),
+        ("穆罕默德", "马哈茂德"), ("优素福", "尤努斯"),
         ("Ahmed", "Mohammed"), ("أحمد", "محمد"), ("حسن", "حسين"), ("Wang", "Huang"), ("王", "黄"), ("Zhang", "Chang"),
         ("张", "常"),
         ("Fatima", "Fatma"), ("Khalid", "Khalil"), ("خالد", "خليل"), ("Samir", "Samira"), ("Olsen", "Nilsen"),
