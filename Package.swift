@@ -67,6 +67,20 @@ let package = Package(
             name: "casebook-stress",
             dependencies: ["CasebookCore", "CasebookStore"]
         ),
+        // Debian's iso-codes catalogues read at run time: country and language names in any locale.
+        .target(name: "CasebookISOCodes"),
+        // Spreadsheet import: decoding, CSV, dates, headers and values, rows to client drafts. No Store.
+        .target(
+            name: "CasebookImport",
+            dependencies: [
+                "CasebookCore", "CasebookConfig", "CasebookISOCodes", .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        // Times the import foundations and the name key in release builds (docs/PERFORMANCE.md).
+        .executableTarget(
+            name: "casebook-import-measure",
+            dependencies: ["CasebookCore", "CasebookImport", "CasebookISOCodes", "CasebookDemo"]
+        ),
         .target(
             name: "CasebookTestSupport",
             dependencies: ["CasebookCore", "CasebookStore"]
@@ -86,9 +100,15 @@ let package = Package(
                 "CasebookConfig", "CasebookStore", "CasebookTestSupport", .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
-                .testTarget(
+        .testTarget(name: "CasebookISOCodesTests", dependencies: ["CasebookISOCodes"]),
+        .testTarget(
+            name: "CasebookImportTests",
+            dependencies: ["CasebookImport", "CasebookISOCodes", "CasebookCore", "CasebookDemo"]
+        ),
+        .testTarget(
             name: "casebookTests",
-            dependencies: ["casebook", "casebook-stress", "CasebookCore", "CasebookConfig", "CasebookTestSupport"]),
+            dependencies: ["casebook", "casebook-stress", "CasebookCore", "CasebookConfig", "CasebookTestSupport"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
