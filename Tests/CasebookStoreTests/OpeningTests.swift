@@ -124,10 +124,6 @@ import CasebookTestSupport
         let reader = try Store.open(path: path, mode: .readOnly)
         #expect(try reader.clientPage(ClientFilter(), sort: .name, limit: 10).count == 1)
     }
-
-    @Test func migrationsAreOrderedAndStartAtOne() {
-        #expect(migrations.map(\.version) == Array(1...migrations.count))
-    }
 }
 
 /// A connection handed to one other thread, which alone uses it from then on.
