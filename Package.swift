@@ -68,7 +68,7 @@ let package = Package(
             name: "CasebookTestSupport",
             dependencies: ["CasebookCore", "CasebookStore"]
         ),
-        .testTarget(name: "CasebookCoreTests", dependencies: ["CasebookCore"]),
+        .testTarget(name: "CasebookCoreTests", dependencies: ["CasebookCore", "CasebookTestSupport"]),
         .testTarget(name: "CasebookStoreTests", dependencies: ["CasebookStore", "CasebookCore", "CasebookTestSupport"]),
         .testTarget(
             name: "CasebookTUITests",
@@ -76,7 +76,8 @@ let package = Package(
             exclude: ["Goldens"]
         ),
         .testTarget(name: "CasebookConfigTests", dependencies: ["CasebookConfig"]),
-        .testTarget(name: "casebookTests", dependencies: ["casebook", "casebook-stress", "CasebookCore"]),
+        .testTarget(
+            name: "casebookTests", dependencies: ["casebook", "casebook-stress", "CasebookCore", "CasebookTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

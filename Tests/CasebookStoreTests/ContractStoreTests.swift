@@ -4,8 +4,6 @@ import Testing
 
 @testable import CasebookStore
 
-private func day(_ iso: String) -> Day { try! Day(iso: iso) }
-
 /// A client enrolled under the sample programme, with a course that ends on 2027-01-31 and a
 /// recognition file that has not been completed yet.
 private struct ContractFixture {
@@ -25,7 +23,7 @@ private struct ContractFixture {
     }
 
     func draft(settled: String = "2025-08-31", drafted: String? = "2026-10-01") throws -> Contract {
-        try store.draftContract(clientID: client.id, settledOn: day(settled), draftedOn: drafted.map(day), actor: officer)
+        try store.draftContract(clientID: client.id, settledOn: day(settled), draftedOn: drafted.map { day($0) }, actor: officer)
     }
 
     func obligation(_ description: String) throws -> Obligation {

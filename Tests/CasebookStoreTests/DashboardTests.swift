@@ -4,8 +4,6 @@ import Testing
 
 @testable import CasebookStore
 
-private func day(_ iso: String) -> Day { try! Day(iso: iso) }
-
 /// Seven clients built by hand, with every figure of the dashboard worked out by hand below.
 /// Today is 2026-11-23; the period is 2025-12-01 to 2026-11-23.
 private struct CaseloadFixture {
@@ -34,7 +32,7 @@ private struct CaseloadFixture {
                 (.eligibilityCheck, "2025-11-01"), (.offered, "2025-11-10"), (.intakeAssessment, "2025-12-01"),
                 (.planDraft, "2025-12-10"), (.contractSigned, "2026-01-20"), (.active, "2026-02-01"),
             ])
-        for skill in Skill.core { try assess(c1, skill, .a2, "2026-05-01") }
+        for skill in Skill.core { try fixture.assess(c1.id, skill, .a2, on: "2026-05-01") }
         var k1 = try store.draftContract(
             clientID: c1.id, settledOn: day("2026-01-10"), draftedOn: day("2026-01-15"), actor: a.id)
         k1 = try store.signContract(
@@ -69,7 +67,7 @@ private struct CaseloadFixture {
                 (.eligibilityCheck, "2025-09-01"), (.offered, "2025-09-10"), (.intakeAssessment, "2025-09-20"),
                 (.planDraft, "2025-09-25"), (.contractSigned, "2025-10-10"), (.active, "2025-10-15"),
             ])
-        for skill in Skill.core { try assess(c3, skill, .b1, "2026-06-01") }
+        for skill in Skill.core { try fixture.assess(c3.id, skill, .b1, on: "2026-06-01") }
         try store.setCivicRequirement(clientID: c3.id, .exempt, reason: "Passed the test in 2019", actor: b.id)
         var k3 = try store.draftContract(
             clientID: c3.id, settledOn: day("2025-10-01"), draftedOn: day("2025-10-05"), actor: b.id)
@@ -121,14 +119,6 @@ private struct CaseloadFixture {
                 expectedVersion: client.version, actor: fixture.admin.id)
         }
         return client
-    }
-
-    func assess(_ client: Client, _ skill: Skill, _ level: CEFRLevel, _ date: String) throws {
-        try store.addAssessment(
-            LanguageAssessment(
-                clientID: client.id, date: day(date), skill: skill, level: level, instrument: "Test", provider: "VO",
-                isCertified: true),
-            actor: fixture.admin.id)
     }
 
     func settle(_ client: Client, _ description: String, on date: String) throws {

@@ -1,6 +1,6 @@
 /// SHA-256 (FIPS 180-4), for the test that holds released migrations to their recorded hashes.
 /// The project uses no crypto package, and a test that shells out to `sha256sum` would depend
-/// on coreutils being installed; these 60 lines are checked against the standard's own
+/// on coreutils being installed; this small implementation is checked against the standard's own
 /// examples in `SHA256Tests`.
 enum SHA256 {
     private static let k: [UInt32] = [

@@ -47,19 +47,13 @@ import Testing
         try fixture.store.enrol(clientID: client.id, programmeID: "sample", version: 1, profile: "basic", actor: fixture.officer.id)
     }
 
-    func assess(_ skill: Skill, _ level: CEFRLevel, _ date: String) throws {
-        try fixture.store.addAssessment(
-            LanguageAssessment(clientID: client.id, date: try Day(iso: date), skill: skill, level: level, instrument: "Norskprøven", provider: "VO", isCertified: true),
-            actor: fixture.officer.id)
-    }
-
     @Test func standingUsesTheProfileTargetsAndTheLatestAssessments() throws {
-        for skill in Skill.core { try assess(skill, .a2, "2026-05-01") }
-        try assess(.spokenInteraction, .b1, "2026-10-01")
+        for skill in Skill.core { try fixture.assess(client.id, skill, .a2, on: "2026-05-01") }
+        try fixture.assess(client.id, .spokenInteraction, .b1, on: "2026-10-01")
         var standing = try fixture.store.languageStanding(clientID: client.id)
         #expect(standing.targets[.spokenInteraction] == .b1)
         #expect(standing.metCount == (4, 5))
-        try assess(.spokenProduction, .b1, "2026-11-01")
+        try fixture.assess(client.id, .spokenProduction, .b1, on: "2026-11-01")
         standing = try fixture.store.languageStanding(clientID: client.id)
         #expect(standing.isMet)
         let page = try fixture.store.languageStandings(clientIDs: [client.id, 999])
@@ -80,22 +74,22 @@ import Testing
     }
 
     @Test func badAssessmentsAndAttendanceAreRefused() throws {
-        #expect(throws: StoreError.self) { try assess(.reading, .a2, "2026-11-24") }
+        #expect(throws: StoreError.self) { try fixture.assess(client.id, .reading, .a2, on: "2026-11-24") }
         #expect(throws: StoreError.self) {
             try fixture.store.addAssessment(
                 LanguageAssessment(clientID: client.id, date: testDay, skill: .reading, level: .a1, instrument: "", provider: "VO", isCertified: false),
                 actor: fixture.officer.id)
         }
         let course = try fixture.store.addCourse(
-            CourseEnrolment(clientID: client.id, provider: "VO", level: .a2, startsOn: try Day(iso: "2026-09-01"), endsOn: nil, hoursPlanned: 300),
+            CourseEnrolment(clientID: client.id, provider: "VO", level: .a2, startsOn: day("2026-09-01"), endsOn: nil, hoursPlanned: 300),
             actor: fixture.officer.id)
         #expect(throws: StoreError.self) {
-            try fixture.store.addAttendance(AttendanceEntry(courseID: course.id, date: try Day(iso: "2026-08-01"), scheduledHours: 10, attendedHours: 10, absence: nil), actor: fixture.officer.id)
+            try fixture.store.addAttendance(AttendanceEntry(courseID: course.id, date: day("2026-08-01"), scheduledHours: 10, attendedHours: 10, absence: nil), actor: fixture.officer.id)
         }
         #expect(throws: StoreError.self) {
-            try fixture.store.addAttendance(AttendanceEntry(courseID: course.id, date: try Day(iso: "2026-09-08"), scheduledHours: 10, attendedHours: 6, absence: nil), actor: fixture.officer.id)
+            try fixture.store.addAttendance(AttendanceEntry(courseID: course.id, date: day("2026-09-08"), scheduledHours: 10, attendedHours: 6, absence: nil), actor: fixture.officer.id)
         }
-        try fixture.store.addAttendance(AttendanceEntry(courseID: course.id, date: try Day(iso: "2026-09-08"), scheduledHours: 10, attendedHours: 6, absence: .childSick), actor: fixture.officer.id)
+        try fixture.store.addAttendance(AttendanceEntry(courseID: course.id, date: day("2026-09-08"), scheduledHours: 10, attendedHours: 6, absence: .childSick), actor: fixture.officer.id)
         let ledger = Attendance(entries: try fixture.store.attendance(clientID: client.id)[course.id] ?? [], through: testDay)
         #expect(ledger.rate == 0.6 && ledger.missed == [.childSick: 4])
     }
@@ -127,8 +121,8 @@ import Testing
             (.routeChosen, "2026-11-23", .init(route: .regulatedProfession)), (.submitted, "2026-11-23", .init()),
             (.acknowledged, "2026-11-23", .init()), (.underAssessment, "2026-11-23", .init(note: "file complete")),
         ]
-        for (stage, day, details) in steps {
-            file = try fixture.store.stepQualification(id: file.id, to: stage, on: try Day(iso: day), details: details, expectedVersion: file.version, actor: fixture.officer.id)
+        for (stage, date, details) in steps {
+            file = try fixture.store.stepQualification(id: file.id, to: stage, on: day(date), details: details, expectedVersion: file.version, actor: fixture.officer.id)
         }
         #expect(file.completeOn == testDay && file.decisionDue?.iso == "2027-03-23")
         #expect(file.route == .regulatedProfession)
@@ -159,7 +153,7 @@ import Testing
         var file = try newFile()
         file = try fixture.store.stepQualification(id: file.id, to: .gatheringDocuments, on: testDay, expectedVersion: file.version, actor: fixture.officer.id)
         file = try fixture.store.stepQualification(
-            id: file.id, to: .noDocuments, on: testDay, details: .init(passportIssuedOn: try Day(iso: "2026-10-01")),
+            id: file.id, to: .noDocuments, on: testDay, details: .init(passportIssuedOn: day("2026-10-01")),
             expectedVersion: file.version, actor: fixture.officer.id)
         #expect(file.passportExpiresOn?.iso == "2031-10-01")
     }
