@@ -22,7 +22,9 @@ extension Store {
             let latest = try database.queryFirst(
                 "SELECT version, source_text FROM programmes WHERE id = ? ORDER BY version DESC LIMIT 1", [programme.id]
             ) { (version: $0.int(0), text: $0.text(1)) }
-            if let latest, latest.text == sourceText, let existing = try self.programme(id: programme.id, version: latest.version) {
+            if let latest, latest.text == sourceText,
+                let existing = try self.programme(id: programme.id, version: latest.version)
+            {
                 return (existing, false)
             }
             var stored = programme
@@ -74,28 +76,37 @@ extension Store {
                     ])
             }
             try audit(
-                entity: "programme", id: Int64(stored.version), clientID: nil, field: "import", old: nil,
+                .programme, id: Int64(stored.version), clientID: nil, field: .import, old: nil,
                 new: "\(stored.id) version \(stored.version) from \(sourceFile)", actor: actor)
             return (stored, true)
         }
-        programmeCache[ProgrammeKey(id: result.programme.id, version: result.programme.version)] = result.programme
+        programmeCache.keep(result.programme)
         return result
     }
+
+    private enum SummaryColumn: Int32, ColumnSet {
+        case id, version, name, country, importedAt, sourceFile, enrolled
+
+        var expression: String? {
+            self == .enrolled
+                ? "(SELECT count(*) FROM enrolments e WHERE e.programme_id = p.id AND e.programme_version = p.version)"
+                : nil
+        }
+    }
+
+    private static let summarySelection = SummaryColumn.selection(from: "p")
 
     /// Every imported version, newest first within each programme, with how many clients are
     /// enrolled under it.
     package func programmeVersions() throws -> [ProgrammeSummary] {
         try read {
-            try database.query(
-                """
-                SELECT p.id, p.version, p.name, p.country, p.imported_at, p.source_file,
-                    (SELECT count(*) FROM enrolments e WHERE e.programme_id = p.id AND e.programme_version = p.version)
-                FROM programmes p ORDER BY p.id, p.version DESC
-                """
-            ) { row in
-                ProgrammeSummary(
-                    id: row.text(0), version: row.int(1), name: row.text(2), country: row.text(3),
-                    importedAt: try row.instant(4), sourceFile: row.text(5), enrolled: row.int(6))
+            try database.query("SELECT \(Store.summarySelection) FROM programmes p ORDER BY p.id, p.version DESC") {
+                row in
+                let row = NamedRow<SummaryColumn>(row)
+                return ProgrammeSummary(
+                    id: row.text(.id), version: row.int(.version), name: row.text(.name), country: row.text(.country),
+                    importedAt: try row.instant(.importedAt), sourceFile: row.text(.sourceFile),
+                    enrolled: row.int(.enrolled))
             }
         }
     }
@@ -103,10 +114,32 @@ extension Store {
     /// The latest version of every programme.
     package func latestProgrammes() throws -> [Programme] {
         let ids = try read {
-            try database.query("SELECT id, max(version) FROM programmes GROUP BY id ORDER BY id") { ($0.text(0), $0.int(1)) }
+            try database.query("SELECT id, max(version) FROM programmes GROUP BY id ORDER BY id") {
+                ($0.text(0), $0.int(1))
+            }
         }
         return try ids.compactMap { try programme(id: $0.0, version: $0.1) }
     }
+
+    private enum ProgrammeColumn: Int32, ColumnSet {
+        case id, version, name, country, language, languageHours, civicHours, recognitionDecision
+        case recognitionAcknowledgement, passportValidity, civicRequired, civicTestName, civicTestQuestions
+        case civicTestPassMark
+    }
+
+    private enum TargetColumn: Int32, ColumnSet { case profileID, skill, level }
+
+    private enum ProfileColumn: Int32, ColumnSet { case profileID, name, languageHours, duration }
+
+    private enum ModuleColumn: Int32, ColumnSet { case moduleID, name, hours }
+
+    private enum TemplateColumn: Int32, ColumnSet { case party, category, description, legalBasis, anchor, due }
+
+    private static let programmeSelection = ProgrammeColumn.selection()
+    private static let targetSelection = TargetColumn.selection()
+    private static let profileSelection = ProfileColumn.selection()
+    private static let moduleSelection = ModuleColumn.selection()
+    private static let templateSelection = TemplateColumn.selection()
 
     /// One version of a programme (read once, then kept: versions never change).
     package func programme(id: String, version: Int) throws -> Programme? {
@@ -115,74 +148,93 @@ extension Store {
         let loaded: Programme? = try read {
             guard
                 var programme = try database.queryFirst(
-                    """
-                    SELECT id, version, name, country, language, language_hours, civic_hours, recognition_decision,
-                        recognition_acknowledgement, passport_validity, civic_required, civic_test_name,
-                        civic_test_questions, civic_test_pass_mark
-                    FROM programmes WHERE id = ? AND version = ?
-                    """, [id, version],
+                    "SELECT \(Store.programmeSelection) FROM programmes WHERE id = ? AND version = ?", [id, version],
                     { row -> Programme in
-                        func span(_ index: Int32) throws -> TimeSpan {
-                            guard let span = TimeSpan(row.text(index)) else { throw StoreError.corrupt("a programme duration is malformed") }
+                        let row = NamedRow<ProgrammeColumn>(row)
+                        func span(_ column: ProgrammeColumn) throws -> TimeSpan {
+                            guard let span = TimeSpan(row.text(column)) else {
+                                throw StoreError.corrupt("a programme duration is malformed")
+                            }
                             return span
                         }
-                        let test = row.optionalText(11).map {
-                            CivicTestRule(name: $0, questions: row.optionalInt(12), passMark: row.optionalInt(13))
+                        let test = row.optionalText(.civicTestName).map {
+                            CivicTestRule(
+                                name: $0, questions: row.optionalInt(.civicTestQuestions),
+                                passMark: row.optionalInt(.civicTestPassMark))
                         }
                         return Programme(
-                            id: row.text(0), version: row.int(1), name: row.text(2), country: row.text(3),
-                            languageCode: row.text(4), languageHours: row.int(5), civicHours: row.int(6),
-                            recognitionDecision: try span(7), recognitionAcknowledgement: try span(8),
-                            qualificationsPassportValidity: try span(9), civicRequired: row.int(10) == 1,
-                            civicModules: [], civicTest: test, profiles: [], obligations: [])
+                            id: row.text(.id), version: row.int(.version), name: row.text(.name),
+                            country: row.text(.country), languageCode: row.text(.language),
+                            languageHours: row.int(.languageHours), civicHours: row.int(.civicHours),
+                            recognitionDecision: try span(.recognitionDecision),
+                            recognitionAcknowledgement: try span(.recognitionAcknowledgement),
+                            qualificationsPassportValidity: try span(.passportValidity),
+                            civicRequired: row.bool(.civicRequired), civicModules: [], civicTest: test, profiles: [],
+                            obligations: [])
                     })
             else { return nil }
             let key: [any SQLBindable] = [id, version]
             var targets: [String: [Skill: CEFRLevel]] = [:]
             try database.forEach(
-                "SELECT profile_id, skill, level FROM programme_targets WHERE programme_id = ? AND version = ?", key
+                "SELECT \(Store.targetSelection) FROM programme_targets WHERE programme_id = ? AND version = ?", key
             ) { row in
-                targets[row.text(0), default: [:]][try row.value(1, as: Skill.self)] = try row.value(2, as: CEFRLevel.self)
+                let row = NamedRow<TargetColumn>(row)
+                targets[row.text(.profileID), default: [:]][try row.value(.skill, as: Skill.self)] =
+                    try row.value(.level, as: CEFRLevel.self)
             }
             programme.profiles = try database.query(
                 """
-                SELECT profile_id, name, language_hours, duration FROM programme_profiles
-                WHERE programme_id = ? AND version = ? ORDER BY position
+                SELECT \(Store.profileSelection) FROM programme_profiles WHERE programme_id = ? AND version = ?
+                ORDER BY position
                 """, key
             ) { row in
-                LearnerProfile(
-                    id: row.text(0), name: row.text(1), targets: targets[row.text(0)] ?? [:],
-                    languageHours: row.optionalInt(2), duration: row.optionalText(3).flatMap(TimeSpan.init))
+                let row = NamedRow<ProfileColumn>(row)
+                return LearnerProfile(
+                    id: row.text(.profileID), name: row.text(.name), targets: targets[row.text(.profileID)] ?? [:],
+                    languageHours: row.optionalInt(.languageHours),
+                    duration: row.optionalText(.duration).flatMap(TimeSpan.init))
             }
             programme.civicModules = try database.query(
-                "SELECT module_id, name, hours FROM programme_civic_modules WHERE programme_id = ? AND version = ? ORDER BY position",
-                key
-            ) { CivicModule(id: $0.text(0), name: $0.text(1), hours: $0.optionalInt(2)) }
-            programme.obligations = try database.query(
                 """
-                SELECT party, category, description, legal_basis, anchor, due FROM programme_obligations
-                WHERE programme_id = ? AND version = ? ORDER BY position
+                SELECT \(Store.moduleSelection) FROM programme_civic_modules WHERE programme_id = ? AND version = ?
+                ORDER BY position
                 """, key
             ) { row in
-                guard let due = TimeSpan(row.text(5)) else { throw StoreError.corrupt("an obligation's due rule is malformed") }
+                let row = NamedRow<ModuleColumn>(row)
+                return CivicModule(id: row.text(.moduleID), name: row.text(.name), hours: row.optionalInt(.hours))
+            }
+            programme.obligations = try database.query(
+                """
+                SELECT \(Store.templateSelection) FROM programme_obligations WHERE programme_id = ? AND version = ?
+                ORDER BY position
+                """, key
+            ) { row in
+                let row = NamedRow<TemplateColumn>(row)
+                guard let due = TimeSpan(row.text(.due)) else {
+                    throw StoreError.corrupt("an obligation's due rule is malformed")
+                }
                 return ObligationTemplate(
-                    party: try row.value(0, as: Party.self), category: try row.value(1, as: ObligationCategory.self),
-                    description: row.text(2), legalBasis: row.text(3), anchor: try row.value(4, as: Anchor.self), due: due)
+                    party: try row.value(.party, as: Party.self),
+                    category: try row.value(.category, as: ObligationCategory.self),
+                    description: row.text(.description), legalBasis: row.text(.legalBasis),
+                    anchor: try row.value(.anchor, as: Anchor.self), due: due)
             }
             return programme
         }
-        if let loaded { programmeCache[key] = loaded }
+        if let loaded { programmeCache.keep(loaded) }
         return loaded
     }
 
     /// Enrols a client in a programme version and learner profile.
-    package func enrol(clientID: Client.ID, programmeID: String, version: Int, profile: String, actor: Staff.ID) throws {
+    package func enrol(clientID: Client.ID, programmeID: String, version: Int, profile: String, actor: Staff.ID) throws
+    {
         guard let programme = try programme(id: programmeID, version: version) else {
             throw StoreError.notFound("programme \(programmeID) version \(version)")
         }
         guard programme.profile(profile) != nil else {
             throw StoreError.invalidInput(
-                "\(programme.name) has no profile \"\(Sanitized.inline(profile, limit: 40))\"; use " + listing(programme.profiles.map(\.id)) + ".")
+                "\(programme.name) has no profile \"\(Sanitized.inline(profile, limit: 40))\"; use "
+                    + listing(programme.profiles.map(\.id)) + ".")
         }
         try write {
             guard let old = try enrolment(clientID: clientID) else { throw StoreError.notFound("client") }
@@ -191,7 +243,7 @@ extension Store {
                 [programmeID, version, profile, clientID])
             let before = old.programmeID.map { "\($0) v\(old.programmeVersion ?? 0) \(old.profile ?? "")" }
             try audit(
-                entity: "enrolment", id: clientID, clientID: clientID, field: "programme", old: before,
+                .enrolment, id: clientID, clientID: clientID, field: .programme, old: before,
                 new: "\(programmeID) v\(version) \(profile)", actor: actor)
         }
     }

@@ -40,7 +40,7 @@ package final class App {
     /// Opens the home screen: the client list, with My day on top for staff who have a caseload.
     package func start() throws {
         stack = [try ClientListScreen(app: self)]
-        if try store.countClients(ClientFilter(officerID: me.id), cap: 1).value > 0 {
+        if try store.clientList.count(ClientFilter(officerID: me.id), cap: 1).value > 0 {
             stack.append(try WorklistScreen(app: self))
         }
     }

@@ -26,14 +26,14 @@ package final class DashboardScreen: Screen {
     package init(app: App) throws {
         exitTarget = app.exitTarget
         filter = DashboardFilter.lastTwelveMonths(today: app.clock.today)
-        board = try app.store.dashboard(filter, exitTarget: exitTarget)
+        board = try app.store.figures.dashboard(filter, exitTarget: exitTarget)
     }
 
     package var contexts: [KeyContext] { [.dashboard, .movement] }
     package var title: String { "Dashboard" }
 
     func reload(app: App) throws {
-        board = try app.store.dashboard(filter, exitTarget: exitTarget)
+        board = try app.store.figures.dashboard(filter, exitTarget: exitTarget)
         laidOutFor = nil
         line = 0
         cell = 0
@@ -69,7 +69,7 @@ package final class DashboardScreen: Screen {
                     app.message = .info("No clients behind this figure.")
                     return true
                 }
-                let cohort = try app.store.makeCohort(ids, label: label)
+                let cohort = try app.store.clientList.makeCohort(ids, label: label)
                 app.push(try ClientListScreen(app: app, cohort: cohort))
             case .programmeFilter:
                 let programmes = try app.store.programmeVersions()

@@ -138,7 +138,7 @@ extension Casebook {
             if repair {
                 let writable = try database.open(.readWrite)
                 try requireAdmin(try currentStaff(in: writable), to: "repair the database")
-                try writable.refreshAllFacts()
+                try writable.figures.refreshFacts()
             }
             let store = try database.open(.readOnly)
             let report = try store.check()
