@@ -28,6 +28,71 @@ import Testing
         #expect(SHA256.hex(migration.sql) == recorded, "migration \(version) was edited; add a new migration instead")
     }
 
+    /// A file last written by a Casebook of schema `schema`, with a client, an assessment and a
+    /// note as that version stored them, opens in this one: every later migration runs, the
+    /// records are all there, and the facts migration 4 computed (or this store computes on a
+    /// newer file) are those of today's rules.
+    @Test(arguments: 1..<currentSchemaVersion)
+    func aFileOfAnOlderSchemaIsBroughtUpToDateWithItsRecords(schema: Int) throws {
+        let folder = TemporaryFolder()
+        let path = folder.file("old.db")
+        do {
+            let database = try Database(path: path, mode: .create)
+            for migration in migrations where migration.version <= schema {
+                try database.executeScript("BEGIN")
+                try database.executeScript(migration.sql)
+                try database.executeScript("PRAGMA user_version = \(migration.version)")
+                if migration.version == 1 {
+                    try database.executeScript(
+                        """
+                        PRAGMA application_id = \(casebookApplicationID);
+                        INSERT INTO staff (id, username, display_name, role, created_at)
+                            VALUES (1, 'admin', 'Ada Admin', 'admin', '2026-01-05T09:00:00Z');
+                        INSERT INTO clients (id, case_number, family_name, given_names, sort_name, date_of_birth, sex,
+                            country_of_birth, nationality, languages, arrival_date, residence_category, programme_status,
+                            phase, phase_since, created_at, created_by, updated_at, updated_by)
+                            VALUES (1, '2026-000001', 'Haddad', 'Rasha', 'haddad\u{01}rasha', '1990-05-01', 'F', 'SY', 'SY',
+                            'ar', '2025-09-14', 'refugee', 'right_and_obligation', 'referred', '2026-01-05',
+                            '2026-01-05T09:00:00Z', 1, '2026-01-05T09:00:00Z', 1);
+                        INSERT INTO client_search (token, sort_name, client_id) VALUES ('haddad', 'haddad\u{01}rasha', 1),
+                            ('rasha', 'haddad\u{01}rasha', 1);
+                        INSERT INTO enrolments (client_id) VALUES (1);
+                        INSERT INTO phase_history (client_id, to_phase, effective_on, recorded_at, recorded_by)
+                            VALUES (1, 'referred', '2026-01-05', '2026-01-05T09:00:00Z', 1);
+                        """)
+                }
+                if migration.version == 2 {
+                    try database.executeScript(
+                        """
+                        INSERT INTO language_assessments (client_id, assessed_on, skill, level, level_rank, instrument,
+                            provider, certified, recorded_at, recorded_by)
+                            VALUES (1, '2026-03-01', 'listening', 'A2', 2, 'Test', 'VO', 1, '2026-03-01T09:00:00Z', 1);
+                        """)
+                }
+                if migration.version == 3 {
+                    try database.executeScript(
+                        """
+                        INSERT INTO notes (client_id, contact_type, contact_on, summary, created_at, created_by)
+                            VALUES (1, 'meeting', '2026-11-20', 'Met', '2026-11-20T09:00:00Z', 1);
+                        """)
+                }
+                try database.executeScript("COMMIT")
+            }
+        }
+        let store = try Store.open(path: path, mode: .readWrite, clock: testClock)
+        #expect(store.schemaVersion == currentSchemaVersion)
+        let client = try #require(try store.client(id: 1))
+        #expect(client.familyName == "Haddad" && client.phase == .referred)
+        #expect(try store.clientList.count(ClientFilter(search: "rasha")).value == 1)
+        #expect(try store.assessments(clientID: 1).count == (schema >= 2 ? 1 : 0))
+        #expect(try store.notes(clientID: 1).count == (schema >= 3 ? 1 : 0))
+        #expect(try store.figures.staleFacts().isEmpty, "the facts are today's rules' facts")
+        #expect(try store.check().isHealthy)
+        let board = try store.figures.dashboard(.lastTwelveMonths(today: testDay))
+        #expect(board.phases == [.referred: 1])
+        #expect(board.officers.map(\.noContact) == [schema >= 3 ? 0 : 1], "the last contact counts from the note")
+    }
+
     @Test func migrationsAreOrderedAndStartAtOne() {
         #expect(migrations.map(\.version) == Array(1...migrations.count))
         #expect(currentSchemaVersion == migrations.count)

@@ -36,4 +36,18 @@ import Testing
         }
         #expect(rows == Array(1...10))
     }
+
+    @Test func listsOfIdsOfAnyLengthAreOneStatement() throws {
+        let fixture = try Fixture()
+        let ids = try (1...40).map { try fixture.add("Haddad", "Rasha", number: $0).id }
+        let store = fixture.store
+        _ = try store.languageStandings(clientIDs: [ids[0]])
+        _ = try store.clientsWithOverdueRecognition([ids[0]])
+        let prepared = store.database.cachedStatementCount
+        for count in 2...ids.count {
+            #expect(try store.languageStandings(clientIDs: Array(ids.prefix(count))).count == count)
+            _ = try store.clientsWithOverdueRecognition(Array(ids.prefix(count)))
+        }
+        #expect(store.database.cachedStatementCount == prepared)
+    }
 }
