@@ -171,17 +171,34 @@ package final class BulkLoader {
         try clients.add(
             Store.clientRow(client, id: id, sortName: sortName, phaseSince: since, now: .text(stamp), actor: actor))
         for token in folding.tokens(of: [client.familyName, client.givenNames, client.otherNames]) {
-            try tokens.add((.token, token), (.sortName, sortName), (.clientID, id))
+            try tokens.add {
+                $0.put(.token, token)
+                $0.put(.sortName, sortName)
+                $0.put(.clientID, id)
+            }
         }
         try enrolments.add(Store.enrolmentRow(enrolment, clientID: id))
         for step in steps {
-            try history.add(
-                (.clientID, id), (.fromPhase, step.from), (.toPhase, step.to), (.effectiveOn, step.on),
-                (.exitReason, step.exitReason), (.recordedAt, stamp), (.recordedBy, actor))
+            try history.add {
+                $0.put(.clientID, id)
+                $0.put(.fromPhase, step.from)
+                $0.put(.toPhase, step.to)
+                $0.put(.effectiveOn, step.on)
+                $0.put(.exitReason, step.exitReason)
+                $0.put(.recordedAt, stamp)
+                $0.put(.recordedBy, actor)
+            }
         }
-        try audit.add(
-            (.at, stamp), (.staffID, actor), (.entity, AuditEntity.client.rawValue), (.entityID, id), (.clientID, id),
-            (.field, AuditField.record.rawValue), (.oldValue, nil as String?), (.newValue, note))
+        try audit.add {
+            $0.put(.at, stamp)
+            $0.put(.staffID, actor)
+            $0.put(.entity, AuditEntity.client.rawValue)
+            $0.put(.entityID, id)
+            $0.put(.clientID, id)
+            $0.put(.field, AuditField.record.rawValue)
+            $0.put(.oldValue, nil as String?)
+            $0.put(.newValue, note)
+        }
         try addTracks(tracks, clientID: id)
         try facts.add(factsRow(client, id: id, phaseSince: since, enrolment: enrolment, tracks: tracks))
         return id
@@ -255,46 +272,87 @@ package final class BulkLoader {
 
     private func addTracks(_ tracks: TrackRecords, clientID id: Int64) throws {
         for a in tracks.assessments {
-            try assessments.add(
-                (.clientID, id), (.assessedOn, a.date), (.skill, a.skill.rawValue), (.level, a.level.rawValue),
-                (.levelRank, a.level.rank), (.instrument, a.instrument), (.provider, a.provider),
-                (.certified, a.isCertified),
-                (.recordedAt, stamp), (.recordedBy, actor))
+            try assessments.add {
+                $0.put(.clientID, id)
+                $0.put(.assessedOn, a.date)
+                $0.put(.skill, a.skill.rawValue)
+                $0.put(.level, a.level.rawValue)
+                $0.put(.levelRank, a.level.rank)
+                $0.put(.instrument, a.instrument)
+                $0.put(.provider, a.provider)
+                $0.put(.certified, a.isCertified)
+                $0.put(.recordedAt, stamp)
+                $0.put(.recordedBy, actor)
+            }
         }
         for (course, entries) in tracks.courses {
             let courseID = nextCourseID
             nextCourseID += 1
-            try courses.add(
-                (.id, courseID), (.clientID, id), (.provider, course.provider), (.level, course.level.rawValue),
-                (.startsOn, course.startsOn), (.endsOn, course.endsOn), (.hoursPlanned, course.hoursPlanned),
-                (.recordedAt, stamp), (.recordedBy, actor))
+            try courses.add {
+                $0.put(.id, courseID)
+                $0.put(.clientID, id)
+                $0.put(.provider, course.provider)
+                $0.put(.level, course.level.rawValue)
+                $0.put(.startsOn, course.startsOn)
+                $0.put(.endsOn, course.endsOn)
+                $0.put(.hoursPlanned, course.hoursPlanned)
+                $0.put(.recordedAt, stamp)
+                $0.put(.recordedBy, actor)
+            }
             for entry in entries {
-                try attendance.add(
-                    (.courseID, courseID), (.attendedOn, entry.date), (.scheduledHours, entry.scheduledHours),
-                    (.attendedHours, entry.attendedHours), (.absence, entry.absence?.rawValue), (.recordedAt, stamp),
-                    (.recordedBy, actor))
+                try attendance.add {
+                    $0.put(.courseID, courseID)
+                    $0.put(.attendedOn, entry.date)
+                    $0.put(.scheduledHours, entry.scheduledHours)
+                    $0.put(.attendedHours, entry.attendedHours)
+                    $0.put(.absence, entry.absence?.rawValue)
+                    $0.put(.recordedAt, stamp)
+                    $0.put(.recordedBy, actor)
+                }
             }
         }
         for file in tracks.recognition {
             let q = file.qualification
             let qid = nextQualificationID
             nextQualificationID += 1
-            try qualifications.add(
-                (.id, qid), (.clientID, id), (.title, q.title), (.field, q.field), (.country, q.country),
-                (.institution, q.institution), (.year, q.year), (.isced, q.iscedLevel), (.hasDocuments, q.hasDocuments),
-                (.regulated, q.isRegulatedProfession), (.stage, q.stage.rawValue), (.stageSince, q.stageSince),
-                (.route, q.route?.rawValue), (.completeOn, q.completeOn), (.decisionDue, q.decisionDue),
-                (.decidedOn, q.decidedOn), (.passportIssuedOn, q.passportIssuedOn),
-                (.passportExpiresOn, q.passportExpiresOn),
-                (.compensation, q.compensation?.rawValue), (.compensationStart, q.compensationStart),
-                (.compensationEnd, q.compensationEnd), (.version, 1), (.createdAt, stamp), (.createdBy, actor),
-                (.updatedAt, stamp), (.updatedBy, actor))
+            try qualifications.add {
+                $0.put(.id, qid)
+                $0.put(.clientID, id)
+                $0.put(.title, q.title)
+                $0.put(.field, q.field)
+                $0.put(.country, q.country)
+                $0.put(.institution, q.institution)
+                $0.put(.year, q.year)
+                $0.put(.isced, q.iscedLevel)
+                $0.put(.hasDocuments, q.hasDocuments)
+                $0.put(.regulated, q.isRegulatedProfession)
+                $0.put(.stage, q.stage.rawValue)
+                $0.put(.stageSince, q.stageSince)
+                $0.put(.route, q.route?.rawValue)
+                $0.put(.completeOn, q.completeOn)
+                $0.put(.decisionDue, q.decisionDue)
+                $0.put(.decidedOn, q.decidedOn)
+                $0.put(.passportIssuedOn, q.passportIssuedOn)
+                $0.put(.passportExpiresOn, q.passportExpiresOn)
+                $0.put(.compensation, q.compensation?.rawValue)
+                $0.put(.compensationStart, q.compensationStart)
+                $0.put(.compensationEnd, q.compensationEnd)
+                $0.put(.version, 1)
+                $0.put(.createdAt, stamp)
+                $0.put(.createdBy, actor)
+                $0.put(.updatedAt, stamp)
+                $0.put(.updatedBy, actor)
+            }
             var from: RecognitionStage?
             for (stage, day) in file.steps {
-                try events.add(
-                    (.qualificationID, qid), (.fromStage, from?.rawValue), (.toStage, stage.rawValue),
-                    (.effectiveOn, day),
-                    (.recordedAt, stamp), (.recordedBy, actor))
+                try events.add {
+                    $0.put(.qualificationID, qid)
+                    $0.put(.fromStage, from?.rawValue)
+                    $0.put(.toStage, stage.rawValue)
+                    $0.put(.effectiveOn, day)
+                    $0.put(.recordedAt, stamp)
+                    $0.put(.recordedBy, actor)
+                }
                 from = stage
             }
         }
@@ -303,26 +361,49 @@ package final class BulkLoader {
             tracks.civicRequirement != nil || tracks.civicAttestedOn == nil,
             "an attestation is loaded with its requirement")
         if let requirement = tracks.civicRequirement {
-            try civicStatus.add(
-                (.clientID, id), (.requirement, requirement.rawValue), (.exemptReason, tracks.civicExemptReason),
-                (.attestedOn, tracks.civicAttestedOn), (.updatedAt, stamp), (.updatedBy, actor))
+            try civicStatus.add {
+                $0.put(.clientID, id)
+                $0.put(.requirement, requirement.rawValue)
+                $0.put(.exemptReason, tracks.civicExemptReason)
+                $0.put(.attestedOn, tracks.civicAttestedOn)
+                $0.put(.updatedAt, stamp)
+                $0.put(.updatedBy, actor)
+            }
         }
         for session in tracks.civicSessions {
-            try civicSessions.add(
-                (.clientID, id), (.moduleID, session.moduleID), (.heldOn, session.date), (.hours, session.hours),
-                (.language, session.language), (.recordedAt, stamp), (.recordedBy, actor))
+            try civicSessions.add {
+                $0.put(.clientID, id)
+                $0.put(.moduleID, session.moduleID)
+                $0.put(.heldOn, session.date)
+                $0.put(.hours, session.hours)
+                $0.put(.language, session.language)
+                $0.put(.recordedAt, stamp)
+                $0.put(.recordedBy, actor)
+            }
         }
         for test in tracks.civicTests {
-            try civicTests.add(
-                (.clientID, id), (.satOn, test.date), (.score, test.score), (.passMark, test.passMark),
-                (.passed, test.passed), (.recordedAt, stamp), (.recordedBy, actor))
+            try civicTests.add {
+                $0.put(.clientID, id)
+                $0.put(.satOn, test.date)
+                $0.put(.score, test.score)
+                $0.put(.passMark, test.passMark)
+                $0.put(.passed, test.passed)
+                $0.put(.recordedAt, stamp)
+                $0.put(.recordedBy, actor)
+            }
         }
         for note in tracks.notes {
-            try notes.add(
-                (.clientID, id), (.contactType, note.contact.rawValue), (.contactOn, note.date),
-                (.interpreterLanguage, note.interpreterLanguage), (.summary, note.summary),
-                (.followUpOn, note.followUpOn),
-                (.followUpDone, note.followUpDone), (.createdAt, stamp), (.createdBy, actor))
+            try notes.add {
+                $0.put(.clientID, id)
+                $0.put(.contactType, note.contact.rawValue)
+                $0.put(.contactOn, note.date)
+                $0.put(.interpreterLanguage, note.interpreterLanguage)
+                $0.put(.summary, note.summary)
+                $0.put(.followUpOn, note.followUpOn)
+                $0.put(.followUpDone, note.followUpDone)
+                $0.put(.createdAt, stamp)
+                $0.put(.createdBy, actor)
+            }
         }
         if let record = tracks.contract { try addContract(record, clientID: id) }
     }
@@ -331,43 +412,83 @@ package final class BulkLoader {
         let k = record.contract
         let contractID = nextContractID
         nextContractID += 1
-        try contracts.add(
-            (.id, contractID), (.clientID, id), (.programmeID, k.programmeID), (.programmeVersion, k.programmeVersion),
-            (.status, k.status.rawValue), (.number, k.number), (.settledOn, k.settledOn),
-            (.newcomerSignedOn, k.newcomerSignedOn), (.authoritySignedOn, k.authoritySignedOn),
-            (.reviewedOn, k.reviewedOn),
-            (.endedOn, k.endedOn), (.endReason, k.endReason), (.version, 1), (.createdAt, stamp), (.createdBy, actor),
-            (.updatedAt, stamp), (.updatedBy, actor))
+        try contracts.add {
+            $0.put(.id, contractID)
+            $0.put(.clientID, id)
+            $0.put(.programmeID, k.programmeID)
+            $0.put(.programmeVersion, k.programmeVersion)
+            $0.put(.status, k.status.rawValue)
+            $0.put(.number, k.number)
+            $0.put(.settledOn, k.settledOn)
+            $0.put(.newcomerSignedOn, k.newcomerSignedOn)
+            $0.put(.authoritySignedOn, k.authoritySignedOn)
+            $0.put(.reviewedOn, k.reviewedOn)
+            $0.put(.endedOn, k.endedOn)
+            $0.put(.endReason, k.endReason)
+            $0.put(.version, 1)
+            $0.put(.createdAt, stamp)
+            $0.put(.createdBy, actor)
+            $0.put(.updatedAt, stamp)
+            $0.put(.updatedBy, actor)
+        }
         try event(contractID, "drafted", on: record.draftedOn, note: "")
         for number in 1...k.number {
-            try contractVersions.add(
-                (.contractID, contractID), (.number, number), (.startedOn, record.draftedOn),
-                (.reason, number == 1 ? "first version" : "amended"), (.newcomerSignedOn, k.newcomerSignedOn),
-                (.authoritySignedOn, k.authoritySignedOn))
+            try contractVersions.add {
+                $0.put(.contractID, contractID)
+                $0.put(.number, number)
+                $0.put(.startedOn, record.draftedOn)
+                $0.put(.reason, number == 1 ? "first version" : "amended")
+                $0.put(.newcomerSignedOn, k.newcomerSignedOn)
+                $0.put(.authoritySignedOn, k.authoritySignedOn)
+            }
             for o in record.earlier[number] ?? [] {
-                try versionObligations.add(
-                    (.contractID, contractID), (.number, number), (.position, o.position), (.party, o.party.rawValue),
-                    (.category, o.category.rawValue), (.description, o.description), (.legalBasis, o.legalBasis),
-                    (.dueOn, o.dueOn), (.status, o.status.rawValue))
+                try versionObligations.add {
+                    $0.put(.contractID, contractID)
+                    $0.put(.number, number)
+                    $0.put(.position, o.position)
+                    $0.put(.party, o.party.rawValue)
+                    $0.put(.category, o.category.rawValue)
+                    $0.put(.description, o.description)
+                    $0.put(.legalBasis, o.legalBasis)
+                    $0.put(.dueOn, o.dueOn)
+                    $0.put(.status, o.status.rawValue)
+                }
             }
         }
         if let signed = k.signedOn { try event(contractID, "signed", on: signed, note: "version \(k.number)") }
         if let ended = k.endedOn { try event(contractID, "ended", on: ended, note: k.endReason) }
         for o in record.obligations {
-            try obligations.add(
-                (.contractID, contractID), (.clientID, id), (.position, o.position), (.party, o.party.rawValue),
-                (.category, o.category.rawValue), (.description, o.description), (.legalBasis, o.legalBasis),
-                (.anchor, o.anchor?.rawValue), (.dueOffset, o.offset?.text), (.dueOn, o.dueOn),
-                (.status, o.status.rawValue),
-                (.waivedReason, o.waivedReason), (.evidence, o.evidence), (.settledOn, o.settledOn), (.version, 1),
-                (.updatedAt, stamp), (.updatedBy, actor))
+            try obligations.add {
+                $0.put(.contractID, contractID)
+                $0.put(.clientID, id)
+                $0.put(.position, o.position)
+                $0.put(.party, o.party.rawValue)
+                $0.put(.category, o.category.rawValue)
+                $0.put(.description, o.description)
+                $0.put(.legalBasis, o.legalBasis)
+                $0.put(.anchor, o.anchor?.rawValue)
+                $0.put(.dueOffset, o.offset?.text)
+                $0.put(.dueOn, o.dueOn)
+                $0.put(.status, o.status.rawValue)
+                $0.put(.waivedReason, o.waivedReason)
+                $0.put(.evidence, o.evidence)
+                $0.put(.settledOn, o.settledOn)
+                $0.put(.version, 1)
+                $0.put(.updatedAt, stamp)
+                $0.put(.updatedBy, actor)
+            }
         }
     }
 
     private func event(_ contractID: Int64, _ kind: String, on day: Day, note: String) throws {
-        try contractEvents.add(
-            (.contractID, contractID), (.kind, kind), (.onDay, day), (.note, note), (.recordedAt, stamp),
-            (.recordedBy, actor))
+        try contractEvents.add {
+            $0.put(.contractID, contractID)
+            $0.put(.kind, kind)
+            $0.put(.onDay, day)
+            $0.put(.note, note)
+            $0.put(.recordedAt, stamp)
+            $0.put(.recordedBy, actor)
+        }
     }
 
     /// Writes what is still waiting in the batches, and waits for the writer.
