@@ -37,9 +37,26 @@ struct DashboardFlows: Sendable {
 
     private static let overdueSelection = OverdueColumn.selection()
 
-    private static let reasonCase =
-        "CASE exit_reason "
-        + ExitReason.allCases.enumerated().map { "WHEN '\($1.rawValue)' THEN \($0)" }.joined(separator: " ") + " END"
+    private enum ExitColumn: Int32, ColumnSet {
+        case clientID, reason
+
+        var expression: String? {
+            // The reason's position in `ExitReason.allCases`.
+            self == .reason
+                ? "CASE exit_reason "
+                    + ExitReason.allCases.enumerated().map { "WHEN '\($1.rawValue)' THEN \($0)" }.joined(separator: " ")
+                    + " END"
+                : nil
+        }
+    }
+
+    private static let exitSelection = ExitColumn.selection()
+
+    private enum StartColumn: Int32, ColumnSet {
+        case clientID, offeredOn, startedOn
+    }
+
+    private static let startSelection = StartColumn.selection()
 
     /// The obligations that were ever overdue, due before the second `?` and not settled by the
     /// third, with whether they are overdue on the first: read whole from the partial index of
@@ -67,21 +84,23 @@ struct DashboardFlows: Sendable {
         flows.overdue.sort { $0.clientID < $1.clientID }
         try database.forEach(
             """
-            SELECT client_id, \(reasonCase) FROM phase_history
+            SELECT \(exitSelection) FROM phase_history
             WHERE to_phase = 'closed' AND effective_on >= ? AND effective_on <= ?
             """, [filter.from, filter.to]
         ) { row in
-            guard row.optionalInt64(1) != nil else { return }
-            flows.exits.append(Exit(clientID: row.int64(0), reason: row.int(1)))
+            let row = NamedRow<ExitColumn>(row)
+            guard let reason = row.optionalInt(.reason) else { return }
+            flows.exits.append(Exit(clientID: row.int64(.clientID), reason: reason))
         }
         try database.forEach(
             """
-            SELECT client_id, offered_on, started_on FROM enrolments
+            SELECT \(startSelection) FROM enrolments
             WHERE started_on IS NOT NULL AND started_on >= ? AND started_on <= ?
             """, [filter.from, filter.to]
         ) { row in
-            guard let offered = row.dayOrdinal(1), let started = row.dayOrdinal(2) else { return }
-            flows.starts.append(Start(clientID: row.int64(0), days: started - offered))
+            let row = NamedRow<StartColumn>(row)
+            guard let offered = row.dayOrdinal(.offeredOn), let started = row.dayOrdinal(.startedOn) else { return }
+            flows.starts.append(Start(clientID: row.int64(.clientID), days: started - offered))
         }
         return flows
     }
