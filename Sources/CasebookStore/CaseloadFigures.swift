@@ -78,7 +78,7 @@ package final class CaseloadFigures {
             }
             var tally = DashboardTally(
                 board: Dashboard(filter: filter, today: today, exitTarget: exitTarget), size: size)
-            try tally.countClients(database, filter: filter)
+            try tally.countStocks(database, filter: filter)
             // Read here while the other connection reads the flows.
             try tally.countRecognition(database, filter: filter)
             let flows =

@@ -6,7 +6,7 @@ struct DashboardTally {
     private var board: Dashboard
     /// One more than the highest client id: the length of the per-client arrays.
     private let size: Int
-    /// Per client, by id, filled by `countClients`: in the filter, open, the officer's row in
+    /// Per client, by id, filled by `countStocks`: in the filter, open, the officer's row in
     /// `board.officers` (-1: not open), and the day the contract ended (`Day.ordinal`;
     /// `Int32.max`: it has not).
     private var inScope: [Bool] = []
@@ -19,7 +19,7 @@ struct DashboardTally {
         self.size = size
     }
 
-    /// The packed facts `countClients` reads, one row per client.
+    /// The packed facts `countStocks` reads, one row per client.
     private enum PackedColumn: Int32, ColumnSet {
         case clientID, dashBits, dashDays
     }
@@ -30,7 +30,7 @@ struct DashboardTally {
     /// SQLite keeps packed (`DashboardFacts`), so that the loop makes no strings: clients by
     /// phase, officers' caseloads and silent clients, the language targets and levels, and civic
     /// orientation.
-    mutating func countClients(_ database: Database, filter: DashboardFilter) throws {
+    mutating func countStocks(_ database: Database, filter: DashboardFilter) throws {
         var conditions: [String] = []
         var arguments: [any SQLBindable] = []
         if let officer = filter.officerID {
@@ -130,7 +130,7 @@ struct DashboardTally {
         board.members[.civicIncomplete] = civicMembers[1]
     }
 
-    /// True for a client in the filter (`countClients` ran first).
+    /// True for a client in the filter (`countStocks` ran first).
     private func isCounted(_ id: Int64) -> Bool { id < inScope.count && inScope[Int(id)] }
 
     /// Recognition: the files of open cases by stage, and the decisions taken in the period (in
