@@ -81,6 +81,15 @@ package struct Fixture {
 }
 
 extension Fixture {
+    /// Haddad, Rasha (case 1), the officer's client, enrolled in the basic profile of the sample
+    /// programme (imported here).
+    package func enrolledClient(arrival: String = "2025-09-14") throws -> Client {
+        try store.importProgramme(sampleProgramme(), sourceFile: "sample.toml", sourceText: "sample", actor: admin.id)
+        let client = try add("Haddad", "Rasha", number: 1, officer: officer.id, arrival: arrival)
+        try store.enrol(clientID: client.id, programmeID: "sample", version: 1, profile: "basic", actor: officer.id)
+        return client
+    }
+
     /// Records a certified assessment of `clientID` in `skill` at `level` on `date`, by the officer.
     @discardableResult
     package func assess(

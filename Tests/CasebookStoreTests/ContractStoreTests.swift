@@ -14,11 +14,7 @@ private struct ContractFixture {
 
     init() throws {
         fixture = try Fixture()
-        try fixture.store.importProgramme(
-            sampleProgramme(), sourceFile: "a", sourceText: "one", actor: fixture.admin.id)
-        client = try fixture.add("Haddad", "Rasha", number: 1, officer: fixture.officer.id, arrival: "2025-08-31")
-        try fixture.store.enrol(
-            clientID: client.id, programmeID: "sample", version: 1, profile: "basic", actor: fixture.officer.id)
+        client = try fixture.enrolledClient(arrival: "2025-08-31")
         try fixture.store.addCourse(
             CourseEnrolment(
                 clientID: client.id, provider: "VO", level: .b1, startsOn: day("2026-08-01"), endsOn: day("2027-01-31"),

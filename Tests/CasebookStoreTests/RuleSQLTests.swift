@@ -18,9 +18,7 @@ import Testing
             fixture = try Fixture()
             let store = fixture.store
             let officer = fixture.officer.id
-            try store.importProgramme(sampleProgramme(), sourceFile: "a", sourceText: "one", actor: fixture.admin.id)
-            client = try fixture.add("Haddad", "Rasha", number: 1, officer: officer)
-            try store.enrol(clientID: client.id, programmeID: "sample", version: 1, profile: "basic", actor: officer)
+            client = try fixture.enrolledClient()
             var contract = try store.draftContract(clientID: client.id, settledOn: day("2026-09-01"), actor: officer)
             var generator = SplitMix(seed: 20_261_123)
             for index in 0..<400 {

@@ -26,9 +26,7 @@ import Testing
             fixture = try Fixture()
             let store = fixture.store
             let officer = fixture.officer.id
-            try store.importProgramme(sampleProgramme(), sourceFile: "s", sourceText: "s", actor: fixture.admin.id)
-            client = try fixture.add("Haddad", "Rasha", number: 1, officer: officer)
-            try store.enrol(clientID: client.id, programmeID: "sample", version: 1, profile: "basic", actor: officer)
+            client = try fixture.enrolledClient()
             contract = try store.draftContract(clientID: client.id, settledOn: day("2026-09-01"), actor: officer)
             obligation = try #require(try store.obligations(contractID: contract.id).first)
             file = try store.addQualification(
