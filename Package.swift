@@ -85,9 +85,8 @@ let package = Package(
             name: "CasebookTestSupport",
             dependencies: ["CasebookCore", "CasebookStore"]
         ),
-        .testTarget(name: "CasebookCoreTests", dependencies: ["CasebookCore"]),
-        .testTarget(
-            name: "CasebookStoreTests", dependencies: ["CasebookStore", "CasebookCore", "CasebookTestSupport"]),
+        .testTarget(name: "CasebookCoreTests", dependencies: ["CasebookCore", "CasebookTestSupport"]),
+        .testTarget(name: "CasebookStoreTests", dependencies: ["CasebookStore", "CasebookCore", "CasebookTestSupport"]),
         .testTarget(
             name: "CasebookTUITests",
             dependencies: ["CasebookTUI", "CasebookStore", "CasebookCore", "CasebookDemo", "CasebookTestSupport"],

@@ -211,7 +211,7 @@ package enum Bench {
         var clients: [ClientSummary] = []
         var after: ClientSummary?
         for _ in 0..<20 {
-            let page = try store.clientPage(ClientFilter(), sort: .arrival, after: after, limit: 2500)
+            let page = try store.clientList.page(ClientFilter(), sort: .arrival, after: after, limit: 2500)
             guard let last = page.last else { break }
             clients.append(contentsOf: page.prefix(3))
             after = last
@@ -250,7 +250,7 @@ package enum Bench {
         var caseloads: [Int] = []
         var officers: [Staff] = []
         for officer in try store.allStaff() where officer.role == .officer {
-            let caseload = try store.countClients(ClientFilter(officerID: officer.id)).value
+            let caseload = try store.clientList.count(ClientFilter(officerID: officer.id)).value
             guard caseload > 0 else { continue }
             caseloads.append(caseload)
             officers.append(officer)
@@ -291,31 +291,32 @@ package enum Bench {
         var drill = Samples()
         let app = app(store, supervisor)
         for _ in 0..<7 {
-            figures.add(try time { _ = try store.dashboard(filter) })
+            figures.add(try time { _ = try store.figures.dashboard(filter) })
             screen.add(
                 try time {
                     app.push(try DashboardScreen(app: app))
                     frame(app)
                 })
             app.pop()
-            report.add(try time { _ = DashboardReport(board: try store.dashboard(filter), scope: "all clients").text })
+            report.add(
+                try time { _ = DashboardReport(board: try store.figures.dashboard(filter), scope: "all clients").text })
         }
-        let board = try store.dashboard(filter)
+        let board = try store.figures.dashboard(filter)
         let largest = board.members.max { $0.value.count < $1.value.count }
         for _ in 0..<7 {
             guard let (bar, ids) = largest else { break }
             drill.add(
                 try time {
-                    let cohort = try store.makeCohort(ids, label: "\(bar)")
+                    let cohort = try store.clientList.makeCohort(ids, label: "\(bar)")
                     app.push(try ClientListScreen(app: app, cohort: cohort))
                     frame(app)
                 })
             app.pop()
         }
-        let shell = try floor.measure(store) { _ = try store.dashboard(filter) }
+        let shell = try floor.measure(store) { _ = try store.figures.dashboard(filter) }
         let drillShell = try floor.measure(store) {
             guard let (bar, ids) = largest else { return }
-            let cohort = try store.makeCohort(ids, label: "\(bar)")
+            let cohort = try store.clientList.makeCohort(ids, label: "\(bar)")
             app.push(try ClientListScreen(app: app, cohort: cohort))
             frame(app)
             app.pop()
@@ -351,16 +352,18 @@ package enum Bench {
         for name in typedNames {
             for length in 1...name.count {
                 let filter = ClientFilter(search: String(name.prefix(length)))
-                search.add(try time { _ = try store.clientPage(filter, sort: .name, limit: 50) })
-                counting.add(try time { _ = try store.countClients(filter) })
+                search.add(try time { _ = try store.clientList.page(filter, sort: .name, limit: 50) })
+                counting.add(try time { _ = try store.clientList.count(filter) })
             }
         }
         let prefixes = typedNames.flatMap { name in (1...name.count).map { String(name.prefix($0)) } }
         let searchShell = try floor.measure(store, interactions: prefixes.count) {
-            for prefix in prefixes { _ = try store.clientPage(ClientFilter(search: prefix), sort: .name, limit: 50) }
+            for prefix in prefixes {
+                _ = try store.clientList.page(ClientFilter(search: prefix), sort: .name, limit: 50)
+            }
         }
         let countShell = try floor.measure(store, interactions: prefixes.count) {
-            for prefix in prefixes { _ = try store.countClients(ClientFilter(search: prefix)) }
+            for prefix in prefixes { _ = try store.clientList.count(ClientFilter(search: prefix)) }
         }
         return [
             Figure(
@@ -377,7 +380,7 @@ package enum Bench {
     /// which is synced to disk), 60 times over 20 clients. Writes are not replayed by the shell.
     static func saveFigures(store: Store, me: Staff?) throws -> [Figure] {
         guard let me else { return [] }
-        let clients = try store.clientPage(ClientFilter(), sort: .arrival, limit: 20)
+        let clients = try store.clientList.page(ClientFilter(), sort: .arrival, limit: 20)
         var samples = Samples()
         for round in 0..<3 {
             for summary in clients {

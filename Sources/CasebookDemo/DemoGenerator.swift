@@ -59,7 +59,7 @@ package enum DemoGenerator {
         // Norway's programme when it is imported (the demo's municipalities are Norwegian), else the first.
         let programmes = try store.latestProgrammes()
         let tracks = (programmes.first { $0.id == "no-introduction" } ?? programmes.first).map { DemoTracks(programme: $0, today: today) }
-        try store.bulkLoad(actor: owner.id) { loader in
+        try BulkLoader.load(into: store, actor: owner.id) { loader in
             // Staff first: deterministic names, unique user names.
             var officers: [Staff.ID] = [owner.id]
             var usernames = Set([owner.username])

@@ -6,7 +6,7 @@ import CasebookCore
 package final class Database {
     let handle: OpaquePointer
     package let path: String
-    private var cache: [String: Statement] = [:]
+    private var cache = StatementCache()
 
     package enum Mode { case readOnly, readWrite, create }
 
@@ -38,7 +38,8 @@ package final class Database {
     }
 
     deinit {
-        cache.removeAll()
+        // Statements are finalized before the connection closes.
+        cache = StatementCache()
         sqlite3_close_v2(handle)
     }
 
@@ -73,13 +74,16 @@ package final class Database {
         }
     }
 
-    /// The cached prepared statement for `sql`.
+    /// The prepared statement for `sql`, from the cache, or prepared and kept there.
     func statement(_ sql: String) throws -> Statement {
-        if let cached = cache[sql] { return cached }
+        if let cached = cache.statement(for: sql) { return cached }
         let statement = try Statement(database: self, sql: sql)
-        cache[sql] = statement
+        cache.keep(statement)
         return statement
     }
+
+    /// How many prepared statements the cache holds (for the test that holds it to its bound).
+    var cachedStatementCount: Int { cache.count }
 
     /// Runs one statement that returns no rows.
     package func execute(_ sql: String, _ arguments: [any SQLBindable] = []) throws {

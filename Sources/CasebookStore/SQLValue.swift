@@ -86,3 +86,17 @@ extension Sex: SQLBindable {}
 extension ResidenceCategory: SQLBindable {}
 extension ProgrammeStatus: SQLBindable {}
 extension RuleBasis: SQLBindable {}
+
+/// Ids bound as one value, a JSON array that `json_each` reads back, so that a query over any
+/// number of ids is one statement, prepared once: `IN (?, ?, …)` would be a statement of its own
+/// for every length, each kept in the statement cache.
+struct IDList: SQLBindable {
+    /// The ids as a table, for `client_id IN \(IDList.sql)`.
+    static let sql = "(SELECT value FROM json_each(?))"
+
+    let ids: [Int64]
+
+    init(_ ids: [Int64]) { self.ids = ids }
+
+    var sqlValue: SQLValue { .text("[" + ids.map(String.init).joined(separator: ",") + "]") }
+}

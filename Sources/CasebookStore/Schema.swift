@@ -420,22 +420,114 @@ private let schemaV3 = """
     CREATE INDEX notes_open_follow_ups ON notes(client_id, follow_up_on) WHERE follow_up_done = 0 AND follow_up_on IS NOT NULL;
     """
 
-/// The caseload figures' per-client facts (`Store+Facts.swift`), filled for the clients already there.
-private let schemaV4 =
-    Store.factsTableV4 + "\n" + Store.factsSQL(scope: "1") + ";\n"
-    // Covering indexes for the dashboard's flow figures: each is read without touching its table.
-    + "CREATE INDEX enrolments_started ON enrolments(started_on, client_id, offered_on) WHERE started_on IS NOT NULL;\n"
-    + "CREATE INDEX qualifications_figures ON qualifications(client_id, stage, complete_on, decided_on, decision_due);\n"
-    + "DROP INDEX phase_history_exits;\n"
-    + "CREATE INDEX phase_history_exits ON phase_history(effective_on, client_id, exit_reason) WHERE to_phase = 'closed';\n"
-    // The obligations that were ever overdue (the dashboard's month-by-month series), whole in the index.
-    + "CREATE INDEX obligations_overdue_history ON obligations(due_on, settled_on, party, client_id, status)"
-    + " WHERE status = 'pending' OR settled_on > due_on;\n"
+// Migrations 4 and 5 were first built from live code (the facts SQL, `CasePhase.allCases`,
+// `CEFRLevel.allCases`, `Skill.core`); their text below was generated once from that code (at
+// cbb7877) and is frozen like every released step: `MigrationTests` holds each step's text to
+// its recorded SHA-256. A new phase, level or fact needs a new migration, not an edit here.
+
+/// The caseload figures' per-client facts (`client_facts`), filled for the clients already there,
+/// and covering indexes for the dashboard's flow figures.
+private let schemaV4 = """
+    CREATE TABLE client_facts (    client_id INTEGER PRIMARY KEY REFERENCES clients(id) ON DELETE CASCADE,
+        officer_id INTEGER,
+        phase TEXT NOT NULL,
+        is_open INTEGER NOT NULL,
+        programme_id TEXT,
+        contact_since TEXT NOT NULL,
+        has_contract INTEGER NOT NULL,
+        contract_ended_on TEXT,
+        civic_required INTEGER NOT NULL,
+        civic_complete INTEGER NOT NULL,
+        level_min INTEGER,
+        -- bit i set: core skill i (Skill.core order) has a target / is at or above it
+        lang_targets INTEGER NOT NULL,
+        lang_met INTEGER NOT NULL,
+        cur_listening INTEGER, tgt_listening INTEGER, cur_reading INTEGER, tgt_reading INTEGER, cur_spoken_interaction INTEGER, tgt_spoken_interaction INTEGER, cur_spoken_production INTEGER, tgt_spoken_production INTEGER, cur_writing INTEGER, tgt_writing INTEGER);
+    CREATE INDEX client_facts_by_officer ON client_facts(officer_id, is_open);
+    INSERT OR REPLACE INTO client_facts (client_id, officer_id, phase, is_open, programme_id, contact_since,
+        has_contract, contract_ended_on, civic_required, civic_complete, level_min, lang_targets, lang_met,
+        cur_listening, tgt_listening, cur_reading, tgt_reading, cur_spoken_interaction, tgt_spoken_interaction, cur_spoken_production, tgt_spoken_production, cur_writing, tgt_writing)
+    SELECT id, officer_id, phase, is_open, programme_id, contact_since, has_contract, contract_ended_on,
+        civic_required, civic_complete,
+        CASE WHEN cur_listening IS NOT NULL AND cur_reading IS NOT NULL AND cur_spoken_interaction IS NOT NULL AND cur_spoken_production IS NOT NULL AND cur_writing IS NOT NULL THEN min(cur_listening, cur_reading, cur_spoken_interaction, cur_spoken_production, cur_writing) END,
+        (tgt_listening IS NOT NULL) * 1 + (tgt_reading IS NOT NULL) * 2 + (tgt_spoken_interaction IS NOT NULL) * 4 + (tgt_spoken_production IS NOT NULL) * 8 + (tgt_writing IS NOT NULL) * 16, coalesce(cur_listening >= tgt_listening, 0) * 1 + coalesce(cur_reading >= tgt_reading, 0) * 2 + coalesce(cur_spoken_interaction >= tgt_spoken_interaction, 0) * 4 + coalesce(cur_spoken_production >= tgt_spoken_production, 0) * 8 + coalesce(cur_writing >= tgt_writing, 0) * 16,
+        cur_listening, tgt_listening, cur_reading, tgt_reading, cur_spoken_interaction, tgt_spoken_interaction, cur_spoken_production, tgt_spoken_production, cur_writing, tgt_writing
+    FROM (
+        SELECT c.id, c.officer_id, c.phase, c.phase IN ('referred', 'eligibility_check', 'offered', 'intake_assessment', 'plan_draft', 'contract_signed', 'active', 'on_leave', 'suspended', 'reopened') AS is_open, e.programme_id,
+            coalesce((SELECT max(n.contact_on) FROM notes n WHERE n.client_id = c.id), c.phase_since) AS contact_since,
+            k.id IS NOT NULL AS has_contract, CASE WHEN k.status = 'ended' THEN k.ended_on END AS contract_ended_on,
+            e.programme_id IS NOT NULL AND coalesce(s.requirement, CASE WHEN p.civic_required THEN 'required' ELSE 'not_required' END) = 'required'
+                AS civic_required,
+            coalesce(
+                (SELECT t.passed FROM civic_tests t WHERE t.client_id = c.id ORDER BY t.sat_on DESC, t.id DESC LIMIT 1),
+                s.attested_on IS NOT NULL AND p.civic_test_name IS NULL) AS civic_complete,
+            (SELECT a.level_rank FROM language_assessments a WHERE a.client_id = c.id AND a.skill = 'listening'
+        ORDER BY a.assessed_on DESC, a.id DESC LIMIT 1) AS cur_listening,
+    coalesce((SELECT CASE o.level WHEN 'Pre-A1' THEN 0 WHEN 'A1' THEN 1 WHEN 'A2' THEN 2 WHEN 'A2+' THEN 3 WHEN 'B1' THEN 4 WHEN 'B1+' THEN 5 WHEN 'B2' THEN 6 WHEN 'B2+' THEN 7 WHEN 'C1' THEN 8 WHEN 'C2' THEN 9 END FROM language_target_overrides o WHERE o.client_id = c.id AND o.skill = 'listening'),
+        (SELECT CASE t.level WHEN 'Pre-A1' THEN 0 WHEN 'A1' THEN 1 WHEN 'A2' THEN 2 WHEN 'A2+' THEN 3 WHEN 'B1' THEN 4 WHEN 'B1+' THEN 5 WHEN 'B2' THEN 6 WHEN 'B2+' THEN 7 WHEN 'C1' THEN 8 WHEN 'C2' THEN 9 END FROM programme_targets t WHERE t.programme_id = e.programme_id
+            AND t.version = e.programme_version AND t.profile_id = e.profile AND t.skill = 'listening')) AS tgt_listening,
+    (SELECT a.level_rank FROM language_assessments a WHERE a.client_id = c.id AND a.skill = 'reading'
+        ORDER BY a.assessed_on DESC, a.id DESC LIMIT 1) AS cur_reading,
+    coalesce((SELECT CASE o.level WHEN 'Pre-A1' THEN 0 WHEN 'A1' THEN 1 WHEN 'A2' THEN 2 WHEN 'A2+' THEN 3 WHEN 'B1' THEN 4 WHEN 'B1+' THEN 5 WHEN 'B2' THEN 6 WHEN 'B2+' THEN 7 WHEN 'C1' THEN 8 WHEN 'C2' THEN 9 END FROM language_target_overrides o WHERE o.client_id = c.id AND o.skill = 'reading'),
+        (SELECT CASE t.level WHEN 'Pre-A1' THEN 0 WHEN 'A1' THEN 1 WHEN 'A2' THEN 2 WHEN 'A2+' THEN 3 WHEN 'B1' THEN 4 WHEN 'B1+' THEN 5 WHEN 'B2' THEN 6 WHEN 'B2+' THEN 7 WHEN 'C1' THEN 8 WHEN 'C2' THEN 9 END FROM programme_targets t WHERE t.programme_id = e.programme_id
+            AND t.version = e.programme_version AND t.profile_id = e.profile AND t.skill = 'reading')) AS tgt_reading,
+    (SELECT a.level_rank FROM language_assessments a WHERE a.client_id = c.id AND a.skill = 'spoken_interaction'
+        ORDER BY a.assessed_on DESC, a.id DESC LIMIT 1) AS cur_spoken_interaction,
+    coalesce((SELECT CASE o.level WHEN 'Pre-A1' THEN 0 WHEN 'A1' THEN 1 WHEN 'A2' THEN 2 WHEN 'A2+' THEN 3 WHEN 'B1' THEN 4 WHEN 'B1+' THEN 5 WHEN 'B2' THEN 6 WHEN 'B2+' THEN 7 WHEN 'C1' THEN 8 WHEN 'C2' THEN 9 END FROM language_target_overrides o WHERE o.client_id = c.id AND o.skill = 'spoken_interaction'),
+        (SELECT CASE t.level WHEN 'Pre-A1' THEN 0 WHEN 'A1' THEN 1 WHEN 'A2' THEN 2 WHEN 'A2+' THEN 3 WHEN 'B1' THEN 4 WHEN 'B1+' THEN 5 WHEN 'B2' THEN 6 WHEN 'B2+' THEN 7 WHEN 'C1' THEN 8 WHEN 'C2' THEN 9 END FROM programme_targets t WHERE t.programme_id = e.programme_id
+            AND t.version = e.programme_version AND t.profile_id = e.profile AND t.skill = 'spoken_interaction')) AS tgt_spoken_interaction,
+    (SELECT a.level_rank FROM language_assessments a WHERE a.client_id = c.id AND a.skill = 'spoken_production'
+        ORDER BY a.assessed_on DESC, a.id DESC LIMIT 1) AS cur_spoken_production,
+    coalesce((SELECT CASE o.level WHEN 'Pre-A1' THEN 0 WHEN 'A1' THEN 1 WHEN 'A2' THEN 2 WHEN 'A2+' THEN 3 WHEN 'B1' THEN 4 WHEN 'B1+' THEN 5 WHEN 'B2' THEN 6 WHEN 'B2+' THEN 7 WHEN 'C1' THEN 8 WHEN 'C2' THEN 9 END FROM language_target_overrides o WHERE o.client_id = c.id AND o.skill = 'spoken_production'),
+        (SELECT CASE t.level WHEN 'Pre-A1' THEN 0 WHEN 'A1' THEN 1 WHEN 'A2' THEN 2 WHEN 'A2+' THEN 3 WHEN 'B1' THEN 4 WHEN 'B1+' THEN 5 WHEN 'B2' THEN 6 WHEN 'B2+' THEN 7 WHEN 'C1' THEN 8 WHEN 'C2' THEN 9 END FROM programme_targets t WHERE t.programme_id = e.programme_id
+            AND t.version = e.programme_version AND t.profile_id = e.profile AND t.skill = 'spoken_production')) AS tgt_spoken_production,
+    (SELECT a.level_rank FROM language_assessments a WHERE a.client_id = c.id AND a.skill = 'writing'
+        ORDER BY a.assessed_on DESC, a.id DESC LIMIT 1) AS cur_writing,
+    coalesce((SELECT CASE o.level WHEN 'Pre-A1' THEN 0 WHEN 'A1' THEN 1 WHEN 'A2' THEN 2 WHEN 'A2+' THEN 3 WHEN 'B1' THEN 4 WHEN 'B1+' THEN 5 WHEN 'B2' THEN 6 WHEN 'B2+' THEN 7 WHEN 'C1' THEN 8 WHEN 'C2' THEN 9 END FROM language_target_overrides o WHERE o.client_id = c.id AND o.skill = 'writing'),
+        (SELECT CASE t.level WHEN 'Pre-A1' THEN 0 WHEN 'A1' THEN 1 WHEN 'A2' THEN 2 WHEN 'A2+' THEN 3 WHEN 'B1' THEN 4 WHEN 'B1+' THEN 5 WHEN 'B2' THEN 6 WHEN 'B2+' THEN 7 WHEN 'C1' THEN 8 WHEN 'C2' THEN 9 END FROM programme_targets t WHERE t.programme_id = e.programme_id
+            AND t.version = e.programme_version AND t.profile_id = e.profile AND t.skill = 'writing')) AS tgt_writing
+        FROM clients c
+        LEFT JOIN enrolments e ON e.client_id = c.id
+        LEFT JOIN programmes p ON p.id = e.programme_id AND p.version = e.programme_version
+        LEFT JOIN civic_status s ON s.client_id = c.id
+        LEFT JOIN contracts k ON k.client_id = c.id
+        WHERE 1
+    );
+    CREATE INDEX enrolments_started ON enrolments(started_on, client_id, offered_on) WHERE started_on IS NOT NULL;
+    CREATE INDEX qualifications_figures ON qualifications(client_id, stage, complete_on, decided_on, decision_due);
+    DROP INDEX phase_history_exits;
+    CREATE INDEX phase_history_exits ON phase_history(effective_on, client_id, exit_reason) WHERE to_phase = 'closed';
+    CREATE INDEX obligations_overdue_history ON obligations(due_on, settled_on, party, client_id, status) WHERE status = 'pending' OR settled_on > due_on;
+
+    """
 
 /// The facts table again, with the generated columns (SQLite adds stored generated columns
 /// only to a new table): built beside the old one, filled from it, and put in its place.
 private let schemaV5 = """
-    \(Store.factsTable("client_facts_v5"));
+    CREATE TABLE client_facts_v5 (    client_id INTEGER PRIMARY KEY REFERENCES clients(id) ON DELETE CASCADE,
+        officer_id INTEGER,
+        phase TEXT NOT NULL,
+        is_open INTEGER NOT NULL,
+        programme_id TEXT,
+        contact_since TEXT NOT NULL,
+        has_contract INTEGER NOT NULL,
+        contract_ended_on TEXT,
+        civic_required INTEGER NOT NULL,
+        civic_complete INTEGER NOT NULL,
+        level_min INTEGER,
+        -- bit i set: core skill i (Skill.core order) has a target / is at or above it
+        lang_targets INTEGER NOT NULL,
+        lang_met INTEGER NOT NULL,
+        cur_listening INTEGER, tgt_listening INTEGER, cur_reading INTEGER, tgt_reading INTEGER, cur_spoken_interaction INTEGER, tgt_spoken_interaction INTEGER, cur_spoken_production INTEGER, tgt_spoken_production INTEGER, cur_writing INTEGER, tgt_writing INTEGER,
+        dash_bits INTEGER GENERATED ALWAYS AS (
+            coalesce(CASE phase WHEN 'referred' THEN 0 WHEN 'eligibility_check' THEN 1 WHEN 'not_eligible' THEN 2 WHEN 'offered' THEN 3 WHEN 'intake_assessment' THEN 4 WHEN 'plan_draft' THEN 5 WHEN 'contract_signed' THEN 6 WHEN 'active' THEN 7 WHEN 'on_leave' THEN 8 WHEN 'suspended' THEN 9 WHEN 'discontinued' THEN 10 WHEN 'completed' THEN 11 WHEN 'exempted' THEN 12 WHEN 'transferred_out' THEN 13 WHEN 'closed' THEN 14 WHEN 'reopened' THEN 15 WHEN 'archived' THEN 16 END, 31) | ((is_open <> 0) << 5) | ((programme_id IS NOT NULL) << 7)
+            | ((civic_required <> 0) << 8) | ((civic_complete <> 0) << 9) | ((coalesce(level_min + 1, 0) & 15) << 10)
+            | ((lang_targets & 255) << 16) | ((lang_met & 255) << 24) | ((coalesce(officer_id + 1, 0) & 2147483647) << 32)
+        ) STORED,
+        dash_days INTEGER GENERATED ALWAYS AS (
+            min(max(coalesce(CAST(julianday(contract_ended_on) - 2440587.5 AS INTEGER) + 1, 0), 0), 16777215)
+            | (min(max(coalesce(CAST(julianday(contact_since) - 2440587.5 AS INTEGER), 0), 0), 16777215) << 24)
+        ) STORED);
     INSERT INTO client_facts_v5 SELECT * FROM client_facts;
     DROP TABLE client_facts;
     ALTER TABLE client_facts_v5 RENAME TO client_facts;

@@ -7,6 +7,8 @@ package final class Statement {
     let handle: OpaquePointer
     let sql: String
     unowned let database: Database
+    /// When the statement last served, in the cache's count of uses.
+    var lastUse: UInt64 = 0
 
     init(database: Database, sql: String) throws {
         var handle: OpaquePointer?
@@ -92,7 +94,9 @@ package struct Row {
     /// A stored ISO day as `Day.ordinal`, read from the bytes without making a string (for
     /// counting many rows); nil for NULL or anything that is not YYYY-MM-DD.
     package func dayOrdinal(_ index: Int32) -> Int? {
-        guard let bytes = sqlite3_column_text(handle, index), sqlite3_column_bytes(handle, index) == 10 else { return nil }
+        guard let bytes = sqlite3_column_text(handle, index), sqlite3_column_bytes(handle, index) == 10 else {
+            return nil
+        }
         func digits(_ from: Int, _ count: Int) -> Int? {
             var value = 0
             for offset in from..<(from + count) {
@@ -123,7 +127,9 @@ package struct Row {
     package func optionalDay(_ index: Int32) throws -> Day? { isNull(index) ? nil : try day(index) }
 
     package func instant(_ index: Int32) throws -> Instant {
-        guard let instant = Instant(iso: text(index)) else { throw StoreError.corrupt("a stored timestamp is malformed") }
+        guard let instant = Instant(iso: text(index)) else {
+            throw StoreError.corrupt("a stored timestamp is malformed")
+        }
         return instant
     }
 

@@ -13,22 +13,29 @@ package struct AuditEntry: Hashable, Sendable {
 }
 
 extension Store {
+    private enum AuditEntryColumn: Int32, ColumnSet {
+        case id, at, staff, entity, entityID, field, oldValue, newValue
+
+        var expression: String? { self == .staff ? "coalesce(s.username, '#' || a.staff_id)" : nil }
+    }
+
+    private static let auditSelection = AuditEntryColumn.selection(from: "a")
+
     /// A client's audit trail, newest first, at most `limit` rows before the row `before`.
     package func auditTrail(clientID: Client.ID, before: Int64? = nil, limit: Int = 200) throws -> [AuditEntry] {
         try read {
             try database.query(
                 """
-                SELECT a.id, a.at, coalesce(s.username, '#' || a.staff_id), a.entity, a.entity_id, a.field,
-                    a.old_value, a.new_value
-                FROM audit a LEFT JOIN staff s ON s.id = a.staff_id
+                SELECT \(Store.auditSelection) FROM audit a LEFT JOIN staff s ON s.id = a.staff_id
                 WHERE a.client_id = ? AND a.id < ?
                 ORDER BY a.id DESC LIMIT ?
                 """, [clientID, before ?? Int64.max, limit]
             ) { row in
-                AuditEntry(
-                    id: row.int64(0), at: try row.instant(1), staff: row.text(2), entity: row.text(3),
-                    entityID: row.int64(4), field: row.text(5), oldValue: row.optionalText(6),
-                    newValue: row.optionalText(7))
+                let row = NamedRow<AuditEntryColumn>(row)
+                return AuditEntry(
+                    id: row.int64(.id), at: try row.instant(.at), staff: row.text(.staff), entity: row.text(.entity),
+                    entityID: row.int64(.entityID), field: row.text(.field), oldValue: row.optionalText(.oldValue),
+                    newValue: row.optionalText(.newValue))
             }
         }
     }

@@ -46,28 +46,26 @@ extension Store {
         }
         return try write {
             guard var current = try client(id: clientID) else { throw StoreError.notFound("client") }
-            guard current.version == expectedVersion else { throw try conflict(clientID: clientID) }
+            try requireVersion(.clients, id: clientID, current: current.version, expected: expectedVersion)
             do { try current.phase.validateMove(to: target, exitReason: exitReason) } catch let error as PhaseError {
                 throw StoreError.phase(error)
             }
             let day = effectiveOn ?? clock.today
             let now = clock.now
-            try database.execute(
-                """
-                UPDATE clients SET phase = ?, phase_since = ?, version = version + 1, updated_at = ?, updated_by = ?
-                WHERE id = ? AND version = ?
-                """, [target, day, now, actor, clientID, expectedVersion])
-            guard database.changes == 1 else { throw try conflict(clientID: clientID) }
+            try saveVersioned(
+                .clients, id: clientID, expected: expectedVersion, set: "phase = ?, phase_since = ?", [target, day],
+                actor: actor)
             try insertPhaseSteps(
                 clientID: clientID, [PhaseStep(from: current.phase, to: target, on: day, exitReason: exitReason)],
                 note: note, now: now, actor: actor)
             try audit(
-                entity: "case", id: clientID, clientID: clientID, field: "phase", old: current.phase.rawValue,
-                new: target.rawValue, actor: actor)
+                .case, id: clientID, clientID: clientID, field: .phase, old: current.phase.rawValue,
+                new: target.rawValue,
+                actor: actor)
             if let exitReason {
                 try audit(
-                    entity: "case", id: clientID, clientID: clientID, field: "exit_reason", old: nil,
-                    new: exitReason.rawValue, actor: actor)
+                    .case, id: clientID, clientID: clientID, field: .exitReason, old: nil, new: exitReason.rawValue,
+                    actor: actor)
             }
             // The first offer and the first start are the dates "days from offer to start" counts.
             if target == .offered {
@@ -83,36 +81,46 @@ extension Store {
         }
     }
 
+    private enum PhaseChangeColumn: Int32, ColumnSet {
+        case fromPhase, toPhase, effectiveOn, exitReason, note, recordedAt, recordedBy
+
+        var expression: String? { self == .recordedBy ? "s.display_name" : nil }
+    }
+
+    private static let phaseChangeSelection = PhaseChangeColumn.selection(from: "h")
+
     package func phaseHistory(clientID: Client.ID) throws -> [PhaseChange] {
         try read {
             try database.query(
                 """
-                SELECT h.from_phase, h.to_phase, h.effective_on, h.exit_reason, h.note, h.recorded_at, s.display_name
-                FROM phase_history h JOIN staff s ON s.id = h.recorded_by
+                SELECT \(Store.phaseChangeSelection) FROM phase_history h JOIN staff s ON s.id = h.recorded_by
                 WHERE h.client_id = ? ORDER BY h.id
                 """, [clientID]
             ) { row in
-                PhaseChange(
-                    from: row.optionalText(0).flatMap(CasePhase.init(rawValue:)),
-                    to: try row.value(1, as: CasePhase.self), effectiveOn: try row.day(2),
-                    exitReason: row.optionalText(3).flatMap(ExitReason.init(rawValue:)), note: row.text(4),
-                    recordedAt: try row.instant(5), recordedBy: row.text(6))
+                let row = NamedRow<PhaseChangeColumn>(row)
+                return PhaseChange(
+                    from: row.optionalValue(.fromPhase, as: CasePhase.self),
+                    to: try row.value(.toPhase, as: CasePhase.self),
+                    effectiveOn: try row.day(.effectiveOn),
+                    exitReason: row.optionalValue(.exitReason, as: ExitReason.self),
+                    note: row.text(.note), recordedAt: try row.instant(.recordedAt), recordedBy: row.text(.recordedBy))
             }
         }
     }
 
+    private static let enrolmentSelection = EnrolmentColumn.selection()
+
     package func enrolment(clientID: Client.ID) throws -> Enrolment? {
         try read {
             try database.queryFirst(
-                """
-                SELECT programme_id, programme_version, profile, offered_on, started_on, planned_end
-                FROM enrolments WHERE client_id = ?
-                """, [clientID]
-            ) { row in
-                Enrolment(
-                    programmeID: row.optionalText(0), programmeVersion: row.optionalInt(1),
-                    profile: row.optionalText(2), offeredOn: try row.optionalDay(3),
-                    startedOn: try row.optionalDay(4), plannedEnd: try row.optionalDay(5))
+                "SELECT \(Store.enrolmentSelection) FROM enrolments WHERE client_id = ?", [clientID]
+            ) {
+                row in
+                let row = NamedRow<EnrolmentColumn>(row)
+                return Enrolment(
+                    programmeID: row.optionalText(.programmeID), programmeVersion: row.optionalInt(.programmeVersion),
+                    profile: row.optionalText(.profile), offeredOn: try row.optionalDay(.offeredOn),
+                    startedOn: try row.optionalDay(.startedOn), plannedEnd: try row.optionalDay(.plannedEnd))
             }
         }
     }

@@ -28,7 +28,7 @@ extension Store {
                 counts.append((table, Int(try database.scalar("SELECT count(*) FROM \"\(table)\"") ?? 0)))
             }
             let journal = try database.queryFirst("PRAGMA journal_mode") { $0.text(0) } ?? "?"
-            let stale = integrity == ["ok"] && schemaVersion >= 4 ? try staleFacts(limit: 1000).count : 0
+            let stale = integrity == ["ok"] && schemaVersion >= 4 ? try figures.staleFacts(limit: 1000).count : 0
             return CheckReport(
                 integrityProblems: integrity == ["ok"] ? [] : integrity, foreignKeyProblems: foreignKeys,
                 schemaVersion: schemaVersion, supportedSchemaVersion: currentSchemaVersion, counts: counts,

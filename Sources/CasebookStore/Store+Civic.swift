@@ -5,16 +5,24 @@ extension Store {
     package func civicProgress(clientID: Client.ID) throws -> CivicProgress {
         try read {
             let status = try database.queryFirst(
-                "SELECT requirement, exempt_reason, attested_on FROM civic_status WHERE client_id = ?", [clientID]
-            ) { (requirement: try $0.value(0, as: CivicRequirement.self), reason: $0.text(1), attested: try $0.optionalDay(2)) }
+                "SELECT \(Store.civicStatusSelection) FROM civic_status WHERE client_id = ?", [clientID]
+            ) { row in
+                let row = NamedRow<CivicStatusColumn>(row)
+                return (
+                    requirement: try row.value(.requirement, as: CivicRequirement.self),
+                    reason: row.text(.exemptReason),
+                    attested: try row.optionalDay(.attestedOn)
+                )
+            }
             let sessions = try civicSessions(clientID: clientID)
             let tests = try database.query(
-                "SELECT id, client_id, sat_on, score, pass_mark, passed FROM civic_tests WHERE client_id = ? ORDER BY sat_on, id",
+                "SELECT \(Store.civicTestSelection) FROM civic_tests WHERE client_id = ? ORDER BY sat_on, id",
                 [clientID]
-            ) {
-                CivicTestResult(
-                    id: $0.int64(0), clientID: $0.int64(1), date: try $0.day(2), score: $0.optionalInt(3),
-                    passMark: $0.optionalInt(4), passed: $0.int(5) == 1)
+            ) { row in
+                let row = NamedRow<CivicTestColumn>(row)
+                return CivicTestResult(
+                    id: row.int64(.id), clientID: row.int64(.clientID), date: try row.day(.satOn),
+                    score: row.optionalInt(.score), passMark: row.optionalInt(.passMark), passed: row.bool(.passed))
             }
             let defaultRequirement: CivicRequirement =
                 try programme(forClient: clientID)?.programme.civicRequired == false ? .notRequired : .required
@@ -24,17 +32,42 @@ extension Store {
         }
     }
 
+    private enum CivicStatusColumn: Int32, ColumnSet {
+        case requirement, exemptReason, attestedOn
+    }
+
+    private static let civicStatusSelection = CivicStatusColumn.selection()
+
+    private enum CivicTestColumn: Int32, ColumnSet {
+        case id, clientID, satOn, score, passMark, passed
+    }
+
+    private static let civicTestSelection = CivicTestColumn.selection()
+
+    private enum CivicSessionColumn: Int32, ColumnSet {
+        case id, clientID, moduleID, heldOn, hours, language
+    }
+
+    private static let civicSessionSelection = CivicSessionColumn.selection()
+
     package func civicSessions(clientID: Client.ID) throws -> [CivicSession] {
         try read {
             try database.query(
-                "SELECT id, client_id, module_id, held_on, hours, language FROM civic_sessions WHERE client_id = ? ORDER BY held_on DESC, id DESC",
+                "SELECT \(Store.civicSessionSelection) FROM civic_sessions WHERE client_id = ? ORDER BY held_on DESC, id DESC",
                 [clientID]
-            ) { CivicSession(id: $0.int64(0), clientID: $0.int64(1), moduleID: $0.text(2), date: try $0.day(3), hours: $0.double(4), language: $0.text(5)) }
+            ) { row in
+                let row = NamedRow<CivicSessionColumn>(row)
+                return CivicSession(
+                    id: row.int64(.id), clientID: row.int64(.clientID), moduleID: row.text(.moduleID),
+                    date: try row.day(.heldOn), hours: row.double(.hours), language: row.text(.language))
+            }
         }
     }
 
     /// Records whether civic orientation is required; an exemption needs its reason.
-    package func setCivicRequirement(clientID: Client.ID, _ requirement: CivicRequirement, reason: String, actor: Staff.ID) throws {
+    package func setCivicRequirement(
+        clientID: Client.ID, _ requirement: CivicRequirement, reason: String, actor: Staff.ID
+    ) throws {
         do { try CivicProgress.validate(requirement: requirement, exemptReason: reason) } catch {
             throw StoreError.invalidInput(error.description)
         }
@@ -47,7 +80,7 @@ extension Store {
                     exempt_reason = excluded.exempt_reason, updated_at = excluded.updated_at, updated_by = excluded.updated_by
                 """, [clientID, requirement.rawValue, requirement == .exempt ? trimmed(reason) : "", clock.now, actor])
             try audit(
-                entity: "civic", id: clientID, clientID: clientID, field: "requirement", old: old.requirement.rawValue,
+                .civic, id: clientID, clientID: clientID, field: .requirement, old: old.requirement.rawValue,
                 new: requirement == .exempt ? "exempt: \(trimmed(reason))" : requirement.rawValue, actor: actor)
         }
     }
@@ -58,7 +91,9 @@ extension Store {
         try write {
             let progress = try civicProgress(clientID: clientID)
             guard progress.requirement == .required else {
-                throw StoreError.invalidInput("Civic orientation is \(progress.requirement.label.lowercased()) for this client; nothing to attest.")
+                throw StoreError.invalidInput(
+                    "Civic orientation is \(progress.requirement.label.lowercased()) for this client; nothing to attest."
+                )
             }
             try database.execute(
                 """
@@ -67,7 +102,7 @@ extension Store {
                     updated_by = excluded.updated_by
                 """, [clientID, day, clock.now, actor])
             try audit(
-                entity: "civic", id: clientID, clientID: clientID, field: "attested_on", old: progress.attestedOn?.iso,
+                .civic, id: clientID, clientID: clientID, field: .attestedOn, old: progress.attestedOn?.iso,
                 new: day.iso, actor: actor)
         }
     }
@@ -79,22 +114,27 @@ extension Store {
             throw StoreError.invalidInput("A session (or a week's block of sessions) lasts between 0.5 and 40 hours.")
         }
         guard Languages.isKnown(session.language) else {
-            throw StoreError.invalidInput("\"\(Sanitized.inline(session.language, limit: 12))\" is not an ISO 639 language code.")
-        }
-        if let enrolled = try programme(forClient: session.clientID)?.programme, !enrolled.civicModules.contains(where: { $0.id == session.moduleID }) {
             throw StoreError.invalidInput(
-                "\(enrolled.name) has no module \"\(Sanitized.inline(session.moduleID, limit: 40))\"; use " + listing(enrolled.civicModules.map(\.id)) + ".")
+                "\"\(Sanitized.inline(session.language, limit: 12))\" is not an ISO 639 language code.")
+        }
+        if let enrolled = try programme(forClient: session.clientID)?.programme,
+            !enrolled.civicModules.contains(where: { $0.id == session.moduleID })
+        {
+            throw StoreError.invalidInput(
+                "\(enrolled.name) has no module \"\(Sanitized.inline(session.moduleID, limit: 40))\"; use "
+                    + listing(enrolled.civicModules.map(\.id)) + ".")
         }
         return try write {
             try database.execute(
                 """
                 INSERT INTO civic_sessions (client_id, module_id, held_on, hours, language, recorded_at, recorded_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, [session.clientID, session.moduleID, session.date, session.hours, session.language, clock.now, actor])
+                """,
+                [session.clientID, session.moduleID, session.date, session.hours, session.language, clock.now, actor])
             var saved = session
             saved.id = database.lastInsertRowID
             try audit(
-                entity: "civic_session", id: saved.id, clientID: saved.clientID, field: saved.moduleID, old: nil,
+                .civicSession, id: saved.id, clientID: saved.clientID, field: .module(saved.moduleID), old: nil,
                 new: "\(saved.hours) h on \(saved.date.iso) in \(saved.language)", actor: actor)
             return saved
         }
@@ -103,15 +143,19 @@ extension Store {
     /// Records a test sitting. A scored test takes the score, and the programme's pass mark
     /// decides; a pass/fail test takes `passed`.
     @discardableResult
-    package func addCivicTest(clientID: Client.ID, on day: Day, score: Int?, passed: Bool? = nil, actor: Staff.ID) throws -> CivicTestResult {
+    package func addCivicTest(clientID: Client.ID, on day: Day, score: Int?, passed: Bool? = nil, actor: Staff.ID)
+        throws -> CivicTestResult
+    {
         try checkNotFuture(day, "The test date")
         guard let rule = try programme(forClient: clientID)?.programme.civicTest else {
-            throw StoreError.invalidInput("The client's programme has no civic test; enrol the client in a programme that has one.")
+            throw StoreError.invalidInput(
+                "The client's programme has no civic test; enrol the client in a programme that has one.")
         }
         let result: CivicTestResult
         if let questions = rule.questions, let passMark = rule.passMark {
             guard let score, (0...questions).contains(score) else {
-                throw StoreError.invalidInput("The score lies between 0 and \(questions) (the test has \(questions) questions).")
+                throw StoreError.invalidInput(
+                    "The score lies between 0 and \(questions) (the test has \(questions) questions).")
             }
             result = CivicTestResult(clientID: clientID, date: day, score: score, passMark: passMark)
         } else {
@@ -126,7 +170,7 @@ extension Store {
             saved.id = database.lastInsertRowID
             let scoreText = result.score.map { "\($0)/\(rule.questions ?? 0) " } ?? ""
             try audit(
-                entity: "civic_test", id: saved.id, clientID: clientID, field: "result", old: nil,
+                .civicTest, id: saved.id, clientID: clientID, field: .result, old: nil,
                 new: "\(scoreText)on \(day.iso): \(result.passed ? "passed" : "failed")", actor: actor)
             return saved
         }

@@ -1,37 +1,47 @@
 import CasebookCore
 
 extension Store {
-    static let clientColumns = """
-        id, case_number, family_name, given_names, other_names, date_of_birth, sex, country_of_birth,
-        nationality, languages, interpreter_language, arrival_date, municipality, residence_category,
-        permit_expiry, programme_status, vulnerabilities, phone, email, address, officer_id, phase, version
-        """
+    /// The columns a client is read from.
+    enum ClientColumn: Int32, ColumnSet {
+        case id, caseNumber, familyName, givenNames, otherNames, dateOfBirth, sex, countryOfBirth, nationality,
+            languages
+        case interpreterLanguage, arrivalDate, municipality, residenceCategory, permitExpiry, programmeStatus
+        case vulnerabilities, phone, email, address, officerID, phase, version
+    }
+
+    static let clientSelection = ClientColumn.selection()
 
     static func client(_ row: Row) throws -> Client {
-        guard let caseNumber = try? CaseNumber(row.text(1)) else { throw StoreError.corrupt("a stored case number is malformed") }
+        let row = NamedRow<ClientColumn>(row)
+        guard let caseNumber = try? CaseNumber(row.text(.caseNumber)) else {
+            throw StoreError.corrupt("a stored case number is malformed")
+        }
         return Client(
-            id: row.int64(0), caseNumber: caseNumber, familyName: row.text(2), givenNames: row.text(3),
-            otherNames: row.text(4), dateOfBirth: try row.day(5), sex: try row.value(6, as: Sex.self),
-            countryOfBirth: row.text(7), nationality: row.text(8),
-            languages: row.text(9).split(separator: ",").map(String.init),
-            interpreterLanguage: row.optionalText(10), arrivalDate: try row.day(11), municipality: row.text(12),
-            residenceCategory: try row.value(13, as: ResidenceCategory.self), permitExpiry: try row.optionalDay(14),
-            programmeStatus: try row.value(15, as: ProgrammeStatus.self),
-            vulnerabilities: Vulnerability.set(mask: row.int(16)), phone: row.text(17), email: row.text(18),
-            address: row.text(19), officerID: row.optionalInt64(20), phase: try row.value(21, as: CasePhase.self),
-            version: row.int(22))
+            id: row.int64(.id), caseNumber: caseNumber, familyName: row.text(.familyName),
+            givenNames: row.text(.givenNames), otherNames: row.text(.otherNames),
+            dateOfBirth: try row.day(.dateOfBirth),
+            sex: try row.value(.sex, as: Sex.self), countryOfBirth: row.text(.countryOfBirth),
+            nationality: row.text(.nationality), languages: row.text(.languages).split(separator: ",").map(String.init),
+            interpreterLanguage: row.optionalText(.interpreterLanguage), arrivalDate: try row.day(.arrivalDate),
+            municipality: row.text(.municipality),
+            residenceCategory: try row.value(.residenceCategory, as: ResidenceCategory.self),
+            permitExpiry: try row.optionalDay(.permitExpiry),
+            programmeStatus: try row.value(.programmeStatus, as: ProgrammeStatus.self),
+            vulnerabilities: Vulnerability.set(mask: row.int(.vulnerabilities)), phone: row.text(.phone),
+            email: row.text(.email), address: row.text(.address), officerID: row.optionalInt64(.officerID),
+            phase: try row.value(.phase, as: CasePhase.self), version: row.int(.version))
     }
 
     package func client(id: Client.ID) throws -> Client? {
         try read {
-            try database.queryFirst("SELECT \(Store.clientColumns) FROM clients WHERE id = ?", [id], Store.client)
+            try database.queryFirst("SELECT \(Store.clientSelection) FROM clients WHERE id = ?", [id], Store.client)
         }
     }
 
     package func client(caseNumber: CaseNumber) throws -> Client? {
         try read {
             try database.queryFirst(
-                "SELECT \(Store.clientColumns) FROM clients WHERE case_number = ?", [caseNumber.text], Store.client)
+                "SELECT \(Store.clientSelection) FROM clients WHERE case_number = ?", [caseNumber.text], Store.client)
         }
     }
 
@@ -59,60 +69,78 @@ extension Store {
         return try write {
             let now = clock.now
             let id = try insert(client, actor: actor, now: now, phaseSince: clock.today)
-            try insertPhaseSteps(clientID: id, [PhaseStep(from: nil, to: .referred, on: clock.today)], now: now, actor: actor)
+            try insertPhaseSteps(
+                clientID: id, [PhaseStep(from: nil, to: .referred, on: clock.today)], now: now, actor: actor)
             let saved = Client(copying: client, id: id)
             for (field, value) in ClientDraft(saved).values.sorted(by: { $0.key.order < $1.key.order })
             where !value.isEmpty {
-                try audit(entity: "client", id: id, clientID: id, field: field.rawValue, old: nil, new: value, actor: actor)
+                try audit(.client, id: id, clientID: id, field: .client(field), old: nil, new: value, actor: actor)
             }
             if let officer = saved.officerID {
                 try audit(
-                    entity: "client", id: id, clientID: id, field: "officer", old: nil,
-                    new: try officerName(officer), actor: actor)
+                    .client, id: id, clientID: id, field: .officer, old: nil, new: try officerName(officer),
+                    actor: actor)
             }
             return saved
         }
     }
 
-    /// The columns a new client row fills, in the order of `clientValues`.
-    static let clientInsertColumns = [
-        "case_number", "family_name", "given_names", "other_names", "sort_name", "date_of_birth", "sex",
-        "country_of_birth", "nationality", "languages", "interpreter_language", "arrival_date", "municipality",
-        "residence_category", "permit_expiry", "programme_status", "vulnerabilities", "phone", "email", "address",
-        "officer_id", "phase", "phase_since", "version", "created_at", "created_by", "updated_at", "updated_by",
-    ]
-
-    /// The values of `clientInsertColumns`; `sortName` when the caller folded it already.
-    static func clientValues(
-        _ client: Client, sortName: String? = nil, phaseSince: Day, now: SQLValue, actor: Staff.ID
-    ) -> [SQLValue] {
-        [
-            sql(client.caseNumber.text), sql(client.familyName), sql(client.givenNames), sql(client.otherNames),
-            sql(sortName ?? SearchKey.sortKey(family: client.familyName, given: client.givenNames)), sql(client.dateOfBirth),
-            sql(client.sex.rawValue), sql(client.countryOfBirth), sql(client.nationality),
-            sql(client.languages.joined(separator: ",")), sql(client.interpreterLanguage), sql(client.arrivalDate),
-            sql(client.municipality), sql(client.residenceCategory.rawValue), sql(client.permitExpiry),
-            sql(client.programmeStatus.rawValue), sql(Vulnerability.mask(client.vulnerabilities)), sql(client.phone),
-            sql(client.email), sql(client.address), sql(client.officerID), sql(client.phase.rawValue), sql(phaseSince), sql(1),
-            now, sql(actor), now, sql(actor),
-        ]
+    /// The client row as written (`id` NULL for a client of the store's own: SQLite numbers it).
+    static func clientRow(
+        _ client: Client, id: Client.ID?, sortName: String? = nil, phaseSince: Day, now: SQLValue, actor: Staff.ID
+    ) -> RowValues<ClientRowColumn> {
+        var row = RowValues<ClientRowColumn>()
+        row[.id] = sql(id)
+        row[.caseNumber] = sql(client.caseNumber.text)
+        row[.familyName] = sql(client.familyName)
+        row[.givenNames] = sql(client.givenNames)
+        row[.otherNames] = sql(client.otherNames)
+        row[.sortName] = sql(sortName ?? SearchKey.sortKey(family: client.familyName, given: client.givenNames))
+        row[.dateOfBirth] = sql(client.dateOfBirth)
+        row[.sex] = sql(client.sex.rawValue)
+        row[.countryOfBirth] = sql(client.countryOfBirth)
+        row[.nationality] = sql(client.nationality)
+        row[.languages] = sql(client.languages.joined(separator: ","))
+        row[.interpreterLanguage] = sql(client.interpreterLanguage)
+        row[.arrivalDate] = sql(client.arrivalDate)
+        row[.municipality] = sql(client.municipality)
+        row[.residenceCategory] = sql(client.residenceCategory.rawValue)
+        row[.permitExpiry] = sql(client.permitExpiry)
+        row[.programmeStatus] = sql(client.programmeStatus.rawValue)
+        row[.vulnerabilities] = sql(Vulnerability.mask(client.vulnerabilities))
+        row[.phone] = sql(client.phone)
+        row[.email] = sql(client.email)
+        row[.address] = sql(client.address)
+        row[.officerID] = sql(client.officerID)
+        row[.phase] = sql(client.phase.rawValue)
+        row[.phaseSince] = sql(phaseSince)
+        row[.version] = sql(1)
+        row[.createdAt] = now
+        row[.createdBy] = sql(actor)
+        row[.updatedAt] = now
+        row[.updatedBy] = sql(actor)
+        return row
     }
 
-    static let enrolmentInsertColumns = [
-        "client_id", "programme_id", "programme_version", "profile", "offered_on", "started_on", "planned_end",
-    ]
-
-    static func enrolmentValues(_ enrolment: Enrolment, clientID: Client.ID) -> [SQLValue] {
-        [
-            sql(clientID), sql(enrolment.programmeID), sql(enrolment.programmeVersion), sql(enrolment.profile),
-            sql(enrolment.offeredOn), sql(enrolment.startedOn), sql(enrolment.plannedEnd),
-        ]
+    static func enrolmentRow(_ enrolment: Enrolment, clientID: Client.ID) -> RowValues<EnrolmentColumn> {
+        var row = RowValues<EnrolmentColumn>()
+        row[.clientID] = sql(clientID)
+        row[.programmeID] = sql(enrolment.programmeID)
+        row[.programmeVersion] = sql(enrolment.programmeVersion)
+        row[.profile] = sql(enrolment.profile)
+        row[.offeredOn] = sql(enrolment.offeredOn)
+        row[.startedOn] = sql(enrolment.startedOn)
+        row[.plannedEnd] = sql(enrolment.plannedEnd)
+        return row
     }
 
-    /// The search tokens of a client, as (token, sort name, id) rows.
-    static func tokenRows(_ client: Client, id: Client.ID) -> [[SQLValue]] {
-        let sortName = SQLValue.text(SearchKey.sortKey(family: client.familyName, given: client.givenNames))
-        return SearchKey.tokens(of: [client.familyName, client.givenNames, client.otherNames]).map { [.text($0), sortName, .integer(id)] }
+    /// `INSERT INTO table (the columns) VALUES (?, …)`, `rows` rows of `Columns`.
+    static func insertSQL<Columns: ColumnSet>(
+        _ table: String, _ columns: Columns.Type, rows: Int = 1, orIgnore: Bool = false
+    ) -> String {
+        let names = Columns.names
+        return "INSERT \(orIgnore ? "OR IGNORE " : "")INTO \(table) (\(names.joined(separator: ", "))) VALUES "
+            + valueRows(count: rows, width: names.count)
     }
 
     /// Inserts the client row, its search tokens and its enrolment. Call inside `write`;
@@ -122,39 +150,45 @@ extension Store {
     ) throws -> Client.ID {
         do {
             try database.execute(
-                "INSERT INTO clients (\(Store.clientInsertColumns.joined(separator: ", "))) VALUES "
-                    + Store.valueRows(count: 1, width: Store.clientInsertColumns.count),
-                values: Store.clientValues(client, phaseSince: phaseSince, now: .text(now.iso), actor: actor))
+                Store.newClientSQL,
+                values: Store.clientRow(client, id: nil, phaseSince: phaseSince, now: .text(now.iso), actor: actor)
+                    .values)
         } catch let error as DatabaseError where error.isConstraint && error.message.contains("case_number") {
             throw StoreError.duplicateCaseNumber(client.caseNumber.text)
         }
         let id = database.lastInsertRowID
         try insertTokens(for: client, id: id)
-        try database.execute(
-            "INSERT INTO enrolments (\(Store.enrolmentInsertColumns.joined(separator: ", "))) VALUES "
-                + Store.valueRows(count: 1, width: Store.enrolmentInsertColumns.count),
-            values: Store.enrolmentValues(enrolment, clientID: id))
+        try database.execute(Store.newEnrolmentSQL, values: Store.enrolmentRow(enrolment, clientID: id).values)
         return id
     }
+
+    private static let newClientSQL = insertSQL("clients", ClientRowColumn.self)
+    private static let newEnrolmentSQL = insertSQL("enrolments", EnrolmentColumn.self)
 
     /// Records steps of a case's phase history, in one statement. Call inside `write`.
     func insertPhaseSteps(
         clientID: Client.ID, _ steps: [PhaseStep], note: String = "", now: Instant, actor: Staff.ID
     ) throws {
-        guard !steps.isEmpty else { return }
         let stamp = SQLValue.text(now.iso)
-        var arguments: [any SQLBindable] = []
-        arguments.reserveCapacity(steps.count * 8)
         for step in steps {
-            arguments += [clientID, step.from, step.to, step.on, step.exitReason, note, stamp, actor]
+            var row = RowValues<PhaseStepColumn>()
+            row[.clientID] = sql(clientID)
+            row[.fromPhase] = sql(step.from)
+            row[.toPhase] = sql(step.to)
+            row[.effectiveOn] = sql(step.on)
+            row[.exitReason] = sql(step.exitReason)
+            row[.note] = sql(note)
+            row[.recordedAt] = stamp
+            row[.recordedBy] = sql(actor)
+            try database.execute(Store.phaseStepSQL, values: row.values)
         }
-        try database.execute(
-            """
-            INSERT INTO phase_history (client_id, from_phase, to_phase, effective_on, exit_reason, note, recorded_at,
-                recorded_by)
-            VALUES
-            """ + Store.valueRows(count: steps.count, width: 8), arguments)
     }
+
+    private enum PhaseStepColumn: Int32, ColumnSet {
+        case clientID, fromPhase, toPhase, effectiveOn, exitReason, note, recordedAt, recordedBy
+    }
+
+    private static let phaseStepSQL = insertSQL("phase_history", PhaseStepColumn.self)
 
     /// "(?, ?), (?, ?)" for a multi-row INSERT.
     static func valueRows(count: Int, width: Int) -> String {
@@ -162,12 +196,21 @@ extension Store {
         return Array(repeating: row, count: count).joined(separator: ", ")
     }
 
+    /// The client's search tokens, in one INSERT of as many rows as the name has tokens.
     private func insertTokens(for client: Client, id: Client.ID) throws {
-        let rows = Store.tokenRows(client, id: id)
-        guard !rows.isEmpty else { return }
+        let tokens = SearchKey.tokens(of: [client.familyName, client.givenNames, client.otherNames])
+        guard !tokens.isEmpty else { return }
+        let sortName = SQLValue.text(SearchKey.sortKey(family: client.familyName, given: client.givenNames))
+        var values: [SQLValue] = []
+        for token in tokens {
+            var row = RowValues<TokenColumn>()
+            row[.token] = .text(token)
+            row[.sortName] = sortName
+            row[.clientID] = .integer(id)
+            values += row.values
+        }
         try database.execute(
-            "INSERT OR IGNORE INTO client_search (token, sort_name, client_id) VALUES " + Store.valueRows(count: rows.count, width: 3),
-            values: rows.flatMap { $0 })
+            Store.insertSQL("client_search", TokenColumn.self, rows: tokens.count, orIgnore: true), values: values)
     }
 
     /// Saves an edited client if nobody saved it since `expectedVersion` was read; otherwise
@@ -177,7 +220,7 @@ extension Store {
     ) throws -> Client {
         try write {
             guard let current = try client(id: id) else { throw StoreError.notFound("client") }
-            guard current.version == expectedVersion else { throw try conflict(clientID: id) }
+            try requireVersion(.clients, id: id, current: current.version, expected: expectedVersion)
             let updated: Client
             do {
                 updated = try draft.validated(
@@ -187,28 +230,27 @@ extension Store {
             let officerChanged = updated.officerID != current.officerID
             guard !changes.isEmpty || officerChanged else { return current }
             do {
-            try database.execute(
-                """
-                UPDATE clients SET case_number = ?, family_name = ?, given_names = ?, other_names = ?, sort_name = ?,
-                    date_of_birth = ?, sex = ?, country_of_birth = ?, nationality = ?, languages = ?,
-                    interpreter_language = ?, arrival_date = ?, municipality = ?, residence_category = ?,
-                    permit_expiry = ?, programme_status = ?, vulnerabilities = ?, phone = ?, email = ?, address = ?,
-                    officer_id = ?, version = version + 1, updated_at = ?, updated_by = ?
-                WHERE id = ? AND version = ?
-                """,
-                [
-                    updated.caseNumber.text, updated.familyName, updated.givenNames, updated.otherNames,
-                    SearchKey.sortKey(family: updated.familyName, given: updated.givenNames),
-                    updated.dateOfBirth, updated.sex, updated.countryOfBirth, updated.nationality,
-                    updated.languages.joined(separator: ","), updated.interpreterLanguage, updated.arrivalDate,
-                    updated.municipality, updated.residenceCategory, updated.permitExpiry, updated.programmeStatus,
-                    Vulnerability.mask(updated.vulnerabilities), updated.phone, updated.email, updated.address,
-                    updated.officerID, clock.now, actor, id, expectedVersion,
-                ])
+                try saveVersioned(
+                    .clients, id: id, expected: expectedVersion,
+                    set: """
+                        case_number = ?, family_name = ?, given_names = ?, other_names = ?, sort_name = ?,
+                        date_of_birth = ?, sex = ?, country_of_birth = ?, nationality = ?, languages = ?,
+                        interpreter_language = ?, arrival_date = ?, municipality = ?, residence_category = ?,
+                        permit_expiry = ?, programme_status = ?, vulnerabilities = ?, phone = ?, email = ?, address = ?,
+                        officer_id = ?
+                        """,
+                    [
+                        updated.caseNumber.text, updated.familyName, updated.givenNames, updated.otherNames,
+                        SearchKey.sortKey(family: updated.familyName, given: updated.givenNames),
+                        updated.dateOfBirth, updated.sex, updated.countryOfBirth, updated.nationality,
+                        updated.languages.joined(separator: ","), updated.interpreterLanguage, updated.arrivalDate,
+                        updated.municipality, updated.residenceCategory, updated.permitExpiry, updated.programmeStatus,
+                        Vulnerability.mask(updated.vulnerabilities), updated.phone, updated.email, updated.address,
+                        updated.officerID,
+                    ], actor: actor)
             } catch let error as DatabaseError where error.isConstraint && error.message.contains("case_number") {
                 throw StoreError.duplicateCaseNumber(updated.caseNumber.text)
             }
-            guard database.changes == 1 else { throw try conflict(clientID: id) }
             if changes.contains(where: { [.familyName, .givenNames, .otherNames].contains($0.field) }) {
                 // The tokens carry the sort name too, so any name change rewrites them.
                 try database.execute("DELETE FROM client_search WHERE client_id = ?", [id])
@@ -216,34 +258,40 @@ extension Store {
             }
             for change in changes {
                 try audit(
-                    entity: "client", id: id, clientID: id, field: change.field.rawValue,
-                    old: change.old, new: change.new, actor: actor)
+                    .client, id: id, clientID: id, field: .client(change.field), old: change.old, new: change.new,
+                    actor: actor)
             }
             if officerChanged {
                 try audit(
-                    entity: "client", id: id, clientID: id, field: "officer",
-                    old: try current.officerID.map(officerName), new: try updated.officerID.map(officerName),
-                    actor: actor)
+                    .client, id: id, clientID: id, field: .officer, old: try current.officerID.map(officerName),
+                    new: try updated.officerID.map(officerName), actor: actor)
             }
             return updated
         }
     }
 
-    /// The conflict error for a client: who saved it last, and when.
-    func conflict(clientID: Client.ID) throws -> StoreError {
-        let last = try database.queryFirst(
-            """
-            SELECT s.display_name, c.updated_at FROM clients c JOIN staff s ON s.id = c.updated_by
-            WHERE c.id = ?
-            """, [clientID]
-        ) { (name: $0.text(0), at: try $0.instant(1)) }
-        guard let last else { throw StoreError.notFound("client") }
-        return .conflict(entity: "client", by: last.name, at: last.at)
-    }
-
     func officerName(_ id: Staff.ID) throws -> String {
         try database.queryFirst("SELECT username FROM staff WHERE id = ?", [id]) { $0.text(0) } ?? "#\(id)"
     }
+}
+
+extension Store {
+    /// True when the file holds no clients yet.
+    package func hasClients() throws -> Bool {
+        try read { try database.scalar("SELECT 1 FROM clients LIMIT 1") != nil }
+    }
+}
+
+/// The columns of a client row as written.
+enum ClientRowColumn: Int32, ColumnSet {
+    case id, caseNumber, familyName, givenNames, otherNames, sortName, dateOfBirth, sex, countryOfBirth, nationality
+    case languages, interpreterLanguage, arrivalDate, municipality, residenceCategory, permitExpiry, programmeStatus
+    case vulnerabilities, phone, email, address, officerID, phase, phaseSince, version, createdAt, createdBy
+    case updatedAt, updatedBy
+}
+
+enum EnrolmentColumn: Int32, ColumnSet {
+    case clientID, programmeID, programmeVersion, profile, offeredOn, startedOn, plannedEnd
 }
 
 extension Client {

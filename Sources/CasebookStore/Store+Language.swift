@@ -1,19 +1,6 @@
 import CasebookCore
 
 extension Store {
-    /// Checks a short text typed into a track form (instrument, provider...).
-    func checkText(_ text: String, _ name: String, required: Bool = true, limit: Int = 200) throws {
-        let clean = trimmed(text)
-        if required, clean.isEmpty { throw StoreError.invalidInput("\(name) is required.") }
-        if clean.count > limit || clean.unicodeScalars.contains(where: Sanitized.isForbidden) {
-            throw StoreError.invalidInput("\(name) has at most \(limit) characters and no control characters.")
-        }
-    }
-
-    func checkNotFuture(_ day: Day, _ name: String) throws {
-        if day > clock.today { throw StoreError.invalidInput("\(name) lies in the future; record what has happened.") }
-    }
-
     // MARK: Assessments
 
     @discardableResult
@@ -39,26 +26,31 @@ extension Store {
             var saved = assessment
             saved.id = database.lastInsertRowID
             try audit(
-                entity: "assessment", id: saved.id, clientID: saved.clientID, field: saved.skill.rawValue, old: nil,
+                .assessment, id: saved.id, clientID: saved.clientID, field: .skill(saved.skill), old: nil,
                 new: "\(saved.level.rawValue) on \(saved.date.iso) (\(trimmed(saved.instrument)))", actor: actor)
             return saved
         }
     }
 
-    private static let assessmentColumns = "id, client_id, assessed_on, skill, level, instrument, provider, certified"
+    private enum AssessmentColumn: Int32, ColumnSet {
+        case id, clientID, assessedOn, skill, level, instrument, provider, certified
+    }
+
+    private static let assessmentSelection = AssessmentColumn.selection()
 
     private static func assessment(_ row: Row) throws -> LanguageAssessment {
-        LanguageAssessment(
-            id: row.int64(0), clientID: row.int64(1), date: try row.day(2), skill: try row.value(3, as: Skill.self),
-            level: try row.value(4, as: CEFRLevel.self), instrument: row.text(5), provider: row.text(6),
-            isCertified: row.int(7) == 1)
+        let row = NamedRow<AssessmentColumn>(row)
+        return LanguageAssessment(
+            id: row.int64(.id), clientID: row.int64(.clientID), date: try row.day(.assessedOn),
+            skill: try row.value(.skill, as: Skill.self), level: try row.value(.level, as: CEFRLevel.self),
+            instrument: row.text(.instrument), provider: row.text(.provider), isCertified: row.bool(.certified))
     }
 
     /// A client's assessments, newest first.
     package func assessments(clientID: Client.ID) throws -> [LanguageAssessment] {
         try read {
             try database.query(
-                "SELECT \(Store.assessmentColumns) FROM language_assessments WHERE client_id = ? ORDER BY assessed_on DESC, id DESC",
+                "SELECT \(Store.assessmentSelection) FROM language_assessments WHERE client_id = ? ORDER BY assessed_on DESC, id DESC",
                 [clientID], Store.assessment)
         }
     }
@@ -66,11 +58,14 @@ extension Store {
     // MARK: Targets
 
     /// Sets (or, with `level` nil, removes) an officer's target for one skill; the reason is required.
-    package func setTargetOverride(clientID: Client.ID, skill: Skill, level: CEFRLevel?, reason: String, actor: Staff.ID) throws {
+    package func setTargetOverride(
+        clientID: Client.ID, skill: Skill, level: CEFRLevel?, reason: String, actor: Staff.ID
+    ) throws {
         try checkText(reason, "The reason", limit: 300)
         try write {
             let old = try database.queryFirst(
-                "SELECT level FROM language_target_overrides WHERE client_id = ? AND skill = ?", [clientID, skill.rawValue]
+                "SELECT level FROM language_target_overrides WHERE client_id = ? AND skill = ?",
+                [clientID, skill.rawValue]
             ) { $0.text(0) }
             if let level {
                 try database.execute(
@@ -82,19 +77,34 @@ extension Store {
                     """, [clientID, skill.rawValue, level.rawValue, trimmed(reason), clock.now, actor])
             } else {
                 try database.execute(
-                    "DELETE FROM language_target_overrides WHERE client_id = ? AND skill = ?", [clientID, skill.rawValue])
+                    "DELETE FROM language_target_overrides WHERE client_id = ? AND skill = ?",
+                    [clientID, skill.rawValue])
             }
             try audit(
-                entity: "target", id: clientID, clientID: clientID, field: skill.rawValue, old: old,
-                new: level.map { "\($0.rawValue): \(trimmed(reason))" } ?? "programme target (\(trimmed(reason)))", actor: actor)
+                .target, id: clientID, clientID: clientID, field: .skill(skill), old: old,
+                new: level.map { "\($0.rawValue): \(trimmed(reason))" } ?? "programme target (\(trimmed(reason)))",
+                actor: actor)
         }
+    }
+
+    private enum OverrideColumn: Int32, ColumnSet {
+        case clientID, skill, level, reason
+    }
+
+    private static let overrideSelection = OverrideColumn.selection()
+
+    private static func targetOverride(_ row: Row) throws -> TargetOverride {
+        let row = NamedRow<OverrideColumn>(row)
+        return TargetOverride(
+            skill: try row.value(.skill, as: Skill.self), level: try row.value(.level, as: CEFRLevel.self),
+            reason: row.text(.reason))
     }
 
     package func targetOverrides(clientID: Client.ID) throws -> [TargetOverride] {
         try read {
             try database.query(
-                "SELECT skill, level, reason FROM language_target_overrides WHERE client_id = ? ORDER BY skill", [clientID]
-            ) { TargetOverride(skill: try $0.value(0, as: Skill.self), level: try $0.value(1, as: CEFRLevel.self), reason: $0.text(2)) }
+                "SELECT \(Store.overrideSelection) FROM language_target_overrides WHERE client_id = ? ORDER BY skill",
+                [clientID], Store.targetOverride)
         }
     }
 
@@ -104,29 +114,36 @@ extension Store {
             ?? LanguageStanding(assessments: [], targets: [:])
     }
 
+    private static let standingEnrolmentSelection = EnrolmentColumn.selection()
+
     /// Standings of several clients at once (one page of the list).
     package func languageStandings(clientIDs: [Client.ID]) throws -> [Client.ID: LanguageStanding] {
         guard !clientIDs.isEmpty else { return [:] }
         return try read {
-            let marks = Array(repeating: "?", count: clientIDs.count).joined(separator: ", ")
-            let ids = clientIDs.map { $0 as any SQLBindable }
+            let ids = [IDList(clientIDs)]
             var assessments: [Client.ID: [LanguageAssessment]] = [:]
             try database.forEach(
-                "SELECT \(Store.assessmentColumns) FROM language_assessments WHERE client_id IN (\(marks))", ids
+                "SELECT \(Store.assessmentSelection) FROM language_assessments WHERE client_id IN \(IDList.sql)", ids
             ) { row in
                 let assessment = try Store.assessment(row)
                 assessments[assessment.clientID, default: []].append(assessment)
             }
             var overrides: [Client.ID: [TargetOverride]] = [:]
             try database.forEach(
-                "SELECT client_id, skill, level, reason FROM language_target_overrides WHERE client_id IN (\(marks))", ids
+                "SELECT \(Store.overrideSelection) FROM language_target_overrides WHERE client_id IN \(IDList.sql)", ids
             ) { row in
-                overrides[row.int64(0), default: []].append(
-                    TargetOverride(skill: try row.value(1, as: Skill.self), level: try row.value(2, as: CEFRLevel.self), reason: row.text(3)))
+                overrides[NamedRow<OverrideColumn>(row).int64(.clientID), default: []].append(
+                    try Store.targetOverride(row))
             }
             let enrolments = try database.query(
-                "SELECT client_id, programme_id, programme_version, profile FROM enrolments WHERE client_id IN (\(marks))", ids
-            ) { (id: $0.int64(0), programme: $0.optionalText(1), version: $0.optionalInt(2), profile: $0.optionalText(3)) }
+                "SELECT \(Store.standingEnrolmentSelection) FROM enrolments WHERE client_id IN \(IDList.sql)", ids
+            ) { row in
+                let row = NamedRow<EnrolmentColumn>(row)
+                return (
+                    id: row.int64(.clientID), programme: row.optionalText(.programmeID),
+                    version: row.optionalInt(.programmeVersion), profile: row.optionalText(.profile)
+                )
+            }
             var result: [Client.ID: LanguageStanding] = [:]
             for enrolment in enrolments {
                 var targets: [Skill: CEFRLevel] = [:]
@@ -136,7 +153,8 @@ extension Store {
                     targets = programme.profile(enrolment.profile)?.targets ?? [:]
                 }
                 result[enrolment.id] = LanguageStanding(
-                    assessments: assessments[enrolment.id] ?? [], targets: targets, overrides: overrides[enrolment.id] ?? [])
+                    assessments: assessments[enrolment.id] ?? [], targets: targets,
+                    overrides: overrides[enrolment.id] ?? [])
             }
             return result
         }
@@ -147,8 +165,12 @@ extension Store {
     @discardableResult
     package func addCourse(_ course: CourseEnrolment, actor: Staff.ID) throws -> CourseEnrolment {
         try checkText(course.provider, "The provider")
-        guard (1...3000).contains(course.hoursPlanned) else { throw StoreError.invalidInput("Planned hours lie between 1 and 3000.") }
-        if let end = course.endsOn, end < course.startsOn { throw StoreError.invalidInput("The course cannot end before it starts.") }
+        guard (1...3000).contains(course.hoursPlanned) else {
+            throw StoreError.invalidInput("Planned hours lie between 1 and 3000.")
+        }
+        if let end = course.endsOn, end < course.startsOn {
+            throw StoreError.invalidInput("The course cannot end before it starts.")
+        }
         return try write {
             try database.execute(
                 """
@@ -162,55 +184,79 @@ extension Store {
             var saved = course
             saved.id = database.lastInsertRowID
             try audit(
-                entity: "course", id: saved.id, clientID: saved.clientID, field: "course", old: nil,
-                new: "\(saved.level.rawValue) at \(trimmed(saved.provider)), \(saved.hoursPlanned) h from \(saved.startsOn.iso)",
+                .course, id: saved.id, clientID: saved.clientID, field: .course, old: nil,
+                new:
+                    "\(saved.level.rawValue) at \(trimmed(saved.provider)), \(saved.hoursPlanned) h from \(saved.startsOn.iso)",
                 actor: actor)
             if saved.endsOn != nil { try fillAnchoredDueDates(clientID: saved.clientID, actor: actor) }
             return saved
         }
     }
 
+    private enum CourseColumn: Int32, ColumnSet {
+        case id, clientID, provider, level, startsOn, endsOn, hoursPlanned
+    }
+
+    private static let courseSelection = CourseColumn.selection()
+
     package func courses(clientID: Client.ID) throws -> [CourseEnrolment] {
         try read {
             try database.query(
-                """
-                SELECT id, client_id, provider, level, starts_on, ends_on, hours_planned FROM language_courses
-                WHERE client_id = ? ORDER BY starts_on DESC, id DESC
-                """, [clientID]
+                "SELECT \(Store.courseSelection) FROM language_courses WHERE client_id = ? ORDER BY starts_on DESC, id DESC",
+                [clientID]
             ) { row in
-                CourseEnrolment(
-                    id: row.int64(0), clientID: row.int64(1), provider: row.text(2), level: try row.value(3, as: CEFRLevel.self),
-                    startsOn: try row.day(4), endsOn: try row.optionalDay(5), hoursPlanned: row.int(6))
+                let row = NamedRow<CourseColumn>(row)
+                return CourseEnrolment(
+                    id: row.int64(.id), clientID: row.int64(.clientID), provider: row.text(.provider),
+                    level: try row.value(.level, as: CEFRLevel.self), startsOn: try row.day(.startsOn),
+                    endsOn: try row.optionalDay(.endsOn), hoursPlanned: row.int(.hoursPlanned))
             }
         }
     }
 
     @discardableResult
     package func addAttendance(_ entry: AttendanceEntry, actor: Staff.ID) throws -> AttendanceEntry {
-        do { try AttendanceEntry.validate(scheduled: entry.scheduledHours, attended: entry.attendedHours, absence: entry.absence) } catch {
+        do {
+            try AttendanceEntry.validate(
+                scheduled: entry.scheduledHours, attended: entry.attendedHours, absence: entry.absence)
+        } catch {
             throw StoreError.invalidInput(error.description)
         }
         try checkNotFuture(entry.date, "The attendance date")
         return try write {
-            guard let course = try database.queryFirst(
-                "SELECT client_id, starts_on FROM language_courses WHERE id = ?", [entry.courseID], { (id: $0.int64(0), start: try $0.day(1)) })
+            guard
+                let course = try database.queryFirst(
+                    "SELECT client_id, starts_on FROM language_courses WHERE id = ?", [entry.courseID],
+                    { (id: $0.int64(0), start: try $0.day(1)) })
             else { throw StoreError.notFound("course") }
-            if entry.date < course.start { throw StoreError.invalidInput("The course starts on \(course.start.iso); attendance cannot come before.") }
+            if entry.date < course.start {
+                throw StoreError.invalidInput(
+                    "The course starts on \(course.start.iso); attendance cannot come before.")
+            }
             try database.execute(
                 """
                 INSERT INTO course_attendance (course_id, attended_on, scheduled_hours, attended_hours, absence, recorded_at, recorded_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """,
-                [entry.courseID, entry.date, entry.scheduledHours, entry.attendedHours, entry.absence?.rawValue, clock.now, actor])
+                [
+                    entry.courseID, entry.date, entry.scheduledHours, entry.attendedHours, entry.absence?.rawValue,
+                    clock.now, actor,
+                ])
             var saved = entry
             saved.id = database.lastInsertRowID
             let missed = entry.absence.map { ", \(entry.missedHours) h \($0.label.lowercased())" } ?? ""
             try audit(
-                entity: "attendance", id: saved.id, clientID: course.id, field: "attendance", old: nil,
+                .attendance, id: saved.id, clientID: course.id, field: .attendance, old: nil,
                 new: "\(entry.date.iso): \(entry.attendedHours) of \(entry.scheduledHours) h\(missed)", actor: actor)
             return saved
         }
     }
+
+    private enum AttendanceColumn: Int32, ColumnSet {
+        case id, courseID, attendedOn, scheduledHours, attendedHours, absence
+    }
+
+    private static let attendanceSelection = AttendanceColumn.selection(from: "a")
 
     /// Every attendance entry of a client's courses, by course.
     package func attendance(clientID: Client.ID) throws -> [Int64: [AttendanceEntry]] {
@@ -218,14 +264,15 @@ extension Store {
             var result: [Int64: [AttendanceEntry]] = [:]
             try database.forEach(
                 """
-                SELECT a.id, a.course_id, a.attended_on, a.scheduled_hours, a.attended_hours, a.absence
-                FROM course_attendance a JOIN language_courses c ON c.id = a.course_id
+                SELECT \(Store.attendanceSelection) FROM course_attendance a JOIN language_courses c ON c.id = a.course_id
                 WHERE c.client_id = ? ORDER BY a.attended_on, a.id
                 """, [clientID]
             ) { row in
+                let row = NamedRow<AttendanceColumn>(row)
                 let entry = AttendanceEntry(
-                    id: row.int64(0), courseID: row.int64(1), date: try row.day(2), scheduledHours: row.double(3),
-                    attendedHours: row.double(4), absence: row.optionalText(5).flatMap(AbsenceKind.init(rawValue:)))
+                    id: row.int64(.id), courseID: row.int64(.courseID), date: try row.day(.attendedOn),
+                    scheduledHours: row.double(.scheduledHours), attendedHours: row.double(.attendedHours),
+                    absence: row.optionalValue(.absence, as: AbsenceKind.self))
                 result[entry.courseID, default: []].append(entry)
             }
             return result

@@ -125,12 +125,12 @@ extension Store {
                     ])
             }
             try audit(
-                entity: "programme", id: Int64(stored.version), clientID: nil, field: "import", old: nil,
+                .programme, id: Int64(stored.version), clientID: nil, field: .import, old: nil,
                 new: "\(stored.id) version \(stored.version) from \(sourceFile)"
                     + (stored.validFrom.map { ", valid from \($0.iso)" } ?? ""), actor: actor)
             return (stored, true)
         }
-        programmeCache[ProgrammeKey(id: result.programme.id, version: result.programme.version)] = result.programme
+        programmeCache.keep(result.programme)
         return result
     }
 
@@ -164,21 +164,29 @@ extension Store {
         return try importProgramme(programme, sourceFile: sourceFile, sourceText: sourceText, actor: actor).programme
     }
 
+    private enum SummaryColumn: Int32, ColumnSet {
+        case id, version, name, country, importedAt, sourceFile, enrolled, validFrom
+
+        var expression: String? {
+            self == .enrolled
+                ? "(SELECT count(*) FROM enrolments e WHERE e.programme_id = p.id AND e.programme_version = p.version)"
+                : nil
+        }
+    }
+
+    private static let summarySelection = SummaryColumn.selection(from: "p")
+
     /// Every imported version, newest first within each programme, with how many clients are
     /// enrolled under it.
     package func programmeVersions() throws -> [ProgrammeSummary] {
         try read {
-            try database.query(
-                """
-                SELECT p.id, p.version, p.name, p.country, p.imported_at, p.source_file,
-                    (SELECT count(*) FROM enrolments e WHERE e.programme_id = p.id AND e.programme_version = p.version),
-                    p.valid_from
-                FROM programmes p ORDER BY p.id, p.version DESC
-                """
-            ) { row in
-                ProgrammeSummary(
-                    id: row.text(0), version: row.int(1), validFrom: try row.optionalDay(7), name: row.text(2),
-                    country: row.text(3), importedAt: try row.instant(4), sourceFile: row.text(5), enrolled: row.int(6))
+            try database.query("SELECT \(Store.summarySelection) FROM programmes p ORDER BY p.id, p.version DESC") {
+                row in
+                let row = NamedRow<SummaryColumn>(row)
+                return ProgrammeSummary(
+                    id: row.text(.id), version: row.int(.version), validFrom: try row.optionalDay(.validFrom),
+                    name: row.text(.name), country: row.text(.country), importedAt: try row.instant(.importedAt),
+                    sourceFile: row.text(.sourceFile), enrolled: row.int(.enrolled))
             }
         }
     }
@@ -214,6 +222,39 @@ extension Store {
         return try ids.compactMap { try programme(id: $0.0, version: $0.1) }
     }
 
+    private enum ProgrammeColumn: Int32, ColumnSet {
+        case id, version, name, country, language, languageHours, civicHours, recognitionDecision
+        case recognitionAcknowledgement, passportValidity, civicRequired, civicTestName, civicTestQuestions
+        case civicTestPassMark, validFrom, languageHoursBasis, civicHoursBasis, recognitionDecisionBasis
+        case recognitionAcknowledgementBasis, civicTestExemptResidence, civicTestExemptFromAge
+    }
+
+    private enum TargetColumn: Int32, ColumnSet { case profileID, skill, level }
+
+    private enum ProfileColumn: Int32, ColumnSet {
+        case profileID, name, languageHours, duration, languageHoursBasis, `extension`, repeatHours, discontinuedFrom
+    }
+
+    private enum ModuleColumn: Int32, ColumnSet { case moduleID, name, hours, profiles }
+
+    private enum TemplateColumn: Int32, ColumnSet {
+        case party, category, description, legalBasis, anchor, due, dueBasis, profiles
+    }
+
+    private enum VariantColumn: Int32, ColumnSet {
+        case variantID, name, legalBasis, decisionWithin, acknowledgeWithin
+    }
+
+    private enum StopColumn: Int32, ColumnSet { case stopID, description, legalBasis, statuses, fromDay, untilDay }
+
+    private static let programmeSelection = ProgrammeColumn.selection()
+    private static let targetSelection = TargetColumn.selection()
+    private static let profileSelection = ProfileColumn.selection()
+    private static let moduleSelection = ModuleColumn.selection()
+    private static let templateSelection = TemplateColumn.selection()
+    private static let variantSelection = VariantColumn.selection()
+    private static let stopSelection = StopColumn.selection()
+
     /// One version of a programme (read once, then kept: versions never change).
     package func programme(id: String, version: Int) throws -> Programme? {
         let key = ProgrammeKey(id: id, version: version)
@@ -221,100 +262,109 @@ extension Store {
         let loaded: Programme? = try read {
             guard
                 var programme = try database.queryFirst(
-                    """
-                    SELECT id, version, name, country, language, language_hours, civic_hours, recognition_decision,
-                        recognition_acknowledgement, passport_validity, civic_required, civic_test_name,
-                        civic_test_questions, civic_test_pass_mark, valid_from, language_hours_basis, civic_hours_basis,
-                        recognition_decision_basis, recognition_acknowledgement_basis, civic_test_exempt_residence,
-                        civic_test_exempt_from_age
-                    FROM programmes WHERE id = ? AND version = ?
-                    """, [id, version],
+                    "SELECT \(Store.programmeSelection) FROM programmes WHERE id = ? AND version = ?", [id, version],
                     { row -> Programme in
-                        let exempt = try codes(row.text(19), as: ResidenceCategory.self)
-                        let test = row.optionalText(11).map {
+                        let row = NamedRow<ProgrammeColumn>(row)
+                        let exempt = try codes(row.text(.civicTestExemptResidence), as: ResidenceCategory.self)
+                        let test = row.optionalText(.civicTestName).map {
                             CivicTestRule(
-                                name: $0, questions: row.optionalInt(12), passMark: row.optionalInt(13),
-                                exemptResidence: exempt,
-                                exemptFromAge: row.optionalInt(20))
+                                name: $0, questions: row.optionalInt(.civicTestQuestions),
+                                passMark: row.optionalInt(.civicTestPassMark), exemptResidence: exempt,
+                                exemptFromAge: row.optionalInt(.civicTestExemptFromAge))
                         }
                         return Programme(
-                            id: row.text(0), version: row.int(1), validFrom: try row.optionalDay(14), name: row.text(2),
-                            country: row.text(3), languageCode: row.text(4), languageHours: row.int(5),
-                            languageHoursBasis: try row.value(15, as: RuleBasis.self), civicHours: row.int(6),
-                            civicHoursBasis: try row.value(16, as: RuleBasis.self),
-                            recognitionDecision: try span(row.text(7)),
-                            recognitionDecisionBasis: try row.value(17, as: RuleBasis.self),
-                            recognitionAcknowledgement: try span(row.text(8)),
-                            recognitionAcknowledgementBasis: try row.value(18, as: RuleBasis.self),
-                            qualificationsPassportValidity: try span(row.text(9)), civicRequired: row.int(10) == 1,
-                            civicModules: [], civicTest: test, profiles: [], obligations: [])
+                            id: row.text(.id), version: row.int(.version), validFrom: try row.optionalDay(.validFrom),
+                            name: row.text(.name), country: row.text(.country), languageCode: row.text(.language),
+                            languageHours: row.int(.languageHours),
+                            languageHoursBasis: try row.value(.languageHoursBasis, as: RuleBasis.self),
+                            civicHours: row.int(.civicHours),
+                            civicHoursBasis: try row.value(.civicHoursBasis, as: RuleBasis.self),
+                            recognitionDecision: try span(row.text(.recognitionDecision)),
+                            recognitionDecisionBasis: try row.value(.recognitionDecisionBasis, as: RuleBasis.self),
+                            recognitionAcknowledgement: try span(row.text(.recognitionAcknowledgement)),
+                            recognitionAcknowledgementBasis: try row.value(
+                                .recognitionAcknowledgementBasis, as: RuleBasis.self),
+                            qualificationsPassportValidity: try span(row.text(.passportValidity)),
+                            civicRequired: row.bool(.civicRequired), civicModules: [], civicTest: test, profiles: [],
+                            obligations: [])
                     })
             else { return nil }
             let key: [any SQLBindable] = [id, version]
             var targets: [String: [Skill: CEFRLevel]] = [:]
             try database.forEach(
-                "SELECT profile_id, skill, level FROM programme_targets WHERE programme_id = ? AND version = ?", key
+                "SELECT \(Store.targetSelection) FROM programme_targets WHERE programme_id = ? AND version = ?", key
             ) { row in
-                targets[row.text(0), default: [:]][try row.value(1, as: Skill.self)] = try row.value(
-                    2, as: CEFRLevel.self)
+                let row = NamedRow<TargetColumn>(row)
+                targets[row.text(.profileID), default: [:]][try row.value(.skill, as: Skill.self)] =
+                    try row.value(.level, as: CEFRLevel.self)
             }
             programme.profiles = try database.query(
                 """
-                SELECT profile_id, name, language_hours, duration, language_hours_basis, extension, repeat_hours,
-                    discontinued_from
-                FROM programme_profiles WHERE programme_id = ? AND version = ? ORDER BY position
+                SELECT \(Store.profileSelection) FROM programme_profiles WHERE programme_id = ? AND version = ?
+                ORDER BY position
                 """, key
             ) { row in
-                LearnerProfile(
-                    id: row.text(0), name: row.text(1), targets: targets[row.text(0)] ?? [:],
-                    languageHours: row.optionalInt(2),
-                    languageHoursBasis: try row.value(4, as: RuleBasis.self),
-                    duration: try row.optionalText(3).map(span),
-                    extendableBy: try row.optionalText(5).map(span), repeatHours: row.optionalInt(6),
-                    discontinuedFrom: try row.optionalDay(7))
+                let row = NamedRow<ProfileColumn>(row)
+                return LearnerProfile(
+                    id: row.text(.profileID), name: row.text(.name), targets: targets[row.text(.profileID)] ?? [:],
+                    languageHours: row.optionalInt(.languageHours),
+                    languageHoursBasis: try row.value(.languageHoursBasis, as: RuleBasis.self),
+                    duration: try row.optionalText(.duration).map(span),
+                    extendableBy: try row.optionalText(.`extension`).map(span), repeatHours: row.optionalInt(.repeatHours),
+                    discontinuedFrom: try row.optionalDay(.discontinuedFrom))
             }
             programme.civicModules = try database.query(
                 """
-                SELECT module_id, name, hours, profiles FROM programme_civic_modules
-                WHERE programme_id = ? AND version = ? ORDER BY position
-                """, key
-            ) { CivicModule(id: $0.text(0), name: $0.text(1), hours: $0.optionalInt(2), profiles: ids($0.text(3))) }
-            programme.obligations = try database.query(
-                """
-                SELECT party, category, description, legal_basis, anchor, due, due_basis, profiles FROM programme_obligations
-                WHERE programme_id = ? AND version = ? ORDER BY position
+                SELECT \(Store.moduleSelection) FROM programme_civic_modules WHERE programme_id = ? AND version = ?
+                ORDER BY position
                 """, key
             ) { row in
-                ObligationTemplate(
-                    party: try row.value(0, as: Party.self), category: try row.value(1, as: ObligationCategory.self),
-                    description: row.text(2), legalBasis: row.text(3), anchor: try row.value(4, as: Anchor.self),
-                    due: try span(row.text(5)), dueBasis: try row.value(6, as: RuleBasis.self),
-                    profiles: ids(row.text(7)))
+                let row = NamedRow<ModuleColumn>(row)
+                return CivicModule(
+                    id: row.text(.moduleID), name: row.text(.name), hours: row.optionalInt(.hours),
+                    profiles: ids(row.text(.profiles)))
+            }
+            programme.obligations = try database.query(
+                """
+                SELECT \(Store.templateSelection) FROM programme_obligations WHERE programme_id = ? AND version = ?
+                ORDER BY position
+                """, key
+            ) { row in
+                let row = NamedRow<TemplateColumn>(row)
+                return ObligationTemplate(
+                    party: try row.value(.party, as: Party.self),
+                    category: try row.value(.category, as: ObligationCategory.self),
+                    description: row.text(.description), legalBasis: row.text(.legalBasis),
+                    anchor: try row.value(.anchor, as: Anchor.self), due: try span(row.text(.due)),
+                    dueBasis: try row.value(.dueBasis, as: RuleBasis.self), profiles: ids(row.text(.profiles)))
             }
             programme.recognitionVariants = try database.query(
                 """
-                SELECT variant_id, name, legal_basis, decision_within, acknowledge_within FROM programme_recognition_variants
+                SELECT \(Store.variantSelection) FROM programme_recognition_variants
                 WHERE programme_id = ? AND version = ? ORDER BY position
                 """, key
             ) { row in
-                RecognitionVariant(
-                    id: row.text(0), name: row.text(1), legalBasis: row.text(2), decisionWithin: try span(row.text(3)),
-                    acknowledgeWithin: try span(row.text(4)))
+                let row = NamedRow<VariantColumn>(row)
+                return RecognitionVariant(
+                    id: row.text(.variantID), name: row.text(.name), legalBasis: row.text(.legalBasis),
+                    decisionWithin: try span(row.text(.decisionWithin)),
+                    acknowledgeWithin: try span(row.text(.acknowledgeWithin)))
             }
             programme.admissionStops = try database.query(
                 """
-                SELECT stop_id, description, legal_basis, statuses, from_day, until_day FROM programme_admission_stops
+                SELECT \(Store.stopSelection) FROM programme_admission_stops
                 WHERE programme_id = ? AND version = ? ORDER BY position
                 """, key
             ) { row in
-                AdmissionStop(
-                    id: row.text(0), description: row.text(1), legalBasis: row.text(2),
-                    statuses: try codes(row.text(3), as: ProgrammeStatus.self), from: try row.day(4),
-                    until: try row.optionalDay(5))
+                let row = NamedRow<StopColumn>(row)
+                return AdmissionStop(
+                    id: row.text(.stopID), description: row.text(.description), legalBasis: row.text(.legalBasis),
+                    statuses: try codes(row.text(.statuses), as: ProgrammeStatus.self), from: try row.day(.fromDay),
+                    until: try row.optionalDay(.untilDay))
             }
             return programme
         }
-        if let loaded { programmeCache[key] = loaded }
+        if let loaded { programmeCache.keep(loaded) }
         return loaded
     }
 
@@ -336,7 +386,7 @@ extension Store {
                 [programmeID, version, profile, clientID])
             let before = old.programmeID.map { "\($0) v\(old.programmeVersion ?? 0) \(old.profile ?? "")" }
             try audit(
-                entity: "enrolment", id: clientID, clientID: clientID, field: "programme", old: before,
+                .enrolment, id: clientID, clientID: clientID, field: .programme, old: before,
                 new: "\(programmeID) v\(version) \(profile)", actor: actor)
         }
     }

@@ -36,29 +36,37 @@ extension Store {
     /// months, as the Lisbon Recognition Convention's subsidiary text recommends.
     package static let defaultDecisionRule = TimeSpan(4, .months)
 
-    private static let qualificationColumns = """
-        id, client_id, title, field, country, institution, year, isced, has_documents, regulated, stage, stage_since,
-        route, complete_on, decision_due, decided_on, passport_issued_on, passport_expires_on, compensation,
-        compensation_start, compensation_end, version
-        """
+    private enum QualificationColumn: Int32, ColumnSet {
+        case id, clientID, title, field, country, institution, year, isced, hasDocuments, regulated, stage, stageSince
+        case route, completeOn, decisionDue, decidedOn, passportIssuedOn, passportExpiresOn, compensation
+        case compensationStart, compensationEnd, version
+    }
+
+    private static let qualificationSelection = QualificationColumn.selection()
 
     private static func qualification(_ row: Row) throws -> Qualification {
-        Qualification(
-            id: row.int64(0), clientID: row.int64(1), title: row.text(2), field: row.text(3), country: row.text(4),
-            institution: row.text(5), year: row.int(6), iscedLevel: row.int(7), hasDocuments: row.int(8) == 1,
-            isRegulatedProfession: row.int(9) == 1, stage: try row.value(10, as: RecognitionStage.self),
-            stageSince: try row.day(11), route: row.optionalText(12).flatMap(RecognitionRoute.init(rawValue:)),
-            completeOn: try row.optionalDay(13), decisionDue: try row.optionalDay(14), decidedOn: try row.optionalDay(15),
-            passportIssuedOn: try row.optionalDay(16), passportExpiresOn: try row.optionalDay(17),
-            compensation: row.optionalText(18).flatMap(CompensationKind.init(rawValue:)),
-            compensationStart: try row.optionalDay(19), compensationEnd: try row.optionalDay(20), version: row.int(21))
+        let row = NamedRow<QualificationColumn>(row)
+        return Qualification(
+            id: row.int64(.id), clientID: row.int64(.clientID), title: row.text(.title), field: row.text(.field),
+            country: row.text(.country), institution: row.text(.institution), year: row.int(.year),
+            iscedLevel: row.int(.isced), hasDocuments: row.bool(.hasDocuments),
+            isRegulatedProfession: row.bool(.regulated), stage: try row.value(.stage, as: RecognitionStage.self),
+            stageSince: try row.day(.stageSince), route: row.optionalValue(.route, as: RecognitionRoute.self),
+            completeOn: try row.optionalDay(.completeOn), decisionDue: try row.optionalDay(.decisionDue),
+            decidedOn: try row.optionalDay(.decidedOn), passportIssuedOn: try row.optionalDay(.passportIssuedOn),
+            passportExpiresOn: try row.optionalDay(.passportExpiresOn),
+            compensation: row.optionalValue(.compensation, as: CompensationKind.self),
+            compensationStart: try row.optionalDay(.compensationStart),
+            compensationEnd: try row.optionalDay(.compensationEnd), version: row.int(.version))
     }
 
     /// Adds a qualification at the Identified stage, identified on `draft.stageSince`.
     @discardableResult
     package func addQualification(_ draft: Qualification, actor: Staff.ID) throws -> Qualification {
         do {
-            try Qualification.validate(title: draft.title, year: draft.year, isced: draft.iscedLevel, country: draft.country, today: clock.today)
+            try Qualification.validate(
+                title: draft.title, year: draft.year, isced: draft.iscedLevel, country: draft.country,
+                today: clock.today)
         } catch { throw StoreError.invalidInput(error.description) }
         try checkText(draft.field, "The field", required: false)
         try checkNotFuture(draft.stageSince, "The day the qualification was identified")
@@ -73,8 +81,10 @@ extension Store {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'identified', ?, 1, ?, ?, ?, ?)
                 """,
                 [
-                    draft.clientID, trimmed(draft.title), trimmed(draft.field), draft.country, trimmed(draft.institution),
-                    draft.year, draft.iscedLevel, draft.hasDocuments, draft.isRegulatedProfession, identified, now, actor, now,
+                    draft.clientID, trimmed(draft.title), trimmed(draft.field), draft.country,
+                    trimmed(draft.institution),
+                    draft.year, draft.iscedLevel, draft.hasDocuments, draft.isRegulatedProfession, identified, now,
+                    actor, now,
                     actor,
                 ])
             let id = database.lastInsertRowID
@@ -84,8 +94,9 @@ extension Store {
                 VALUES (?, NULL, 'identified', ?, ?, ?)
                 """, [id, identified, now, actor])
             try audit(
-                entity: "qualification", id: id, clientID: draft.clientID, field: "qualification", old: nil,
-                new: "\(trimmed(draft.title)) (\(draft.country), \(draft.year), ISCED \(draft.iscedLevel))", actor: actor)
+                .qualification, id: id, clientID: draft.clientID, field: .qualification, old: nil,
+                new: "\(trimmed(draft.title)) (\(draft.country), \(draft.year), ISCED \(draft.iscedLevel))",
+                actor: actor)
             guard let saved = try qualification(id: id) else { throw StoreError.notFound("qualification") }
             return saved
         }
@@ -94,14 +105,15 @@ extension Store {
     package func qualification(id: Int64) throws -> Qualification? {
         try read {
             try database.queryFirst(
-                "SELECT \(Store.qualificationColumns) FROM qualifications WHERE id = ?", [id], Store.qualification)
+                "SELECT \(Store.qualificationSelection) FROM qualifications WHERE id = ?", [id], Store.qualification)
         }
     }
 
     package func qualifications(clientID: Client.ID) throws -> [Qualification] {
         try read {
             try database.query(
-                "SELECT \(Store.qualificationColumns) FROM qualifications WHERE client_id = ? ORDER BY id", [clientID],
+                "SELECT \(Store.qualificationSelection) FROM qualifications WHERE client_id = ? ORDER BY id",
+                [clientID],
                 Store.qualification)
         }
     }
@@ -118,26 +130,32 @@ extension Store {
         try checkText(details.note, "The note", required: false, limit: 500)
         return try write {
             guard var file = try qualification(id: id) else { throw StoreError.notFound("qualification") }
-            guard file.version == expectedVersion else { throw try qualificationConflict(id: id) }
+            try requireVersion(.qualifications, id: id, current: file.version, expected: expectedVersion)
             do { try file.stage.validateMove(to: stage) } catch let error as RecognitionError {
                 throw StoreError.invalidInput(error.description)
             }
             if day < file.stageSince {
-                throw StoreError.invalidInput("The step cannot come before the current stage began (\(file.stageSince.iso)).")
+                throw StoreError.invalidInput(
+                    "The step cannot come before the current stage began (\(file.stageSince.iso)).")
             }
             let from = file.stage
             switch stage {
             case .routeChosen:
-                guard let route = details.route else { throw StoreError.invalidInput("Choose the route: academic, regulated profession or non-regulated.") }
+                guard let route = details.route else {
+                    throw StoreError.invalidInput("Choose the route: academic, regulated profession or non-regulated.")
+                }
                 file.route = route
             case .noDocuments:
                 if let issued = details.passportIssuedOn {
-                    let validity = try programme(forClient: file.clientID)?.programme.qualificationsPassportValidity ?? TimeSpan(5, .years)
+                    let validity =
+                        try programme(forClient: file.clientID)?.programme.qualificationsPassportValidity
+                        ?? TimeSpan(5, .years)
                     file.passportIssuedOn = issued
                     file.passportExpiresOn = validity.after(issued)
                 }
             case .underAssessment:
-                let rule = try programme(forClient: file.clientID)?.programme.recognitionDecision ?? Store.defaultDecisionRule
+                let rule =
+                    try programme(forClient: file.clientID)?.programme.recognitionDecision ?? Store.defaultDecisionRule
                 file.completeOn = day
                 file.decisionDue = Qualification.decisionDeadline(completeOn: day, rule: rule)
                 file.decidedOn = nil
@@ -148,7 +166,8 @@ extension Store {
                 if let end = details.compensationEnd {
                     if end < start { throw StoreError.invalidInput("The measure cannot end before it starts.") }
                     if kind == .adaptationPeriod, end > CompensationKind.longestAdaptation.after(start) {
-                        throw StoreError.invalidInput("An adaptation period lasts at most 3 years (Directive 2005/36/EC).")
+                        throw StoreError.invalidInput(
+                            "An adaptation period lasts at most 3 years (Directive 2005/36/EC).")
                     }
                 }
                 file.compensation = kind
@@ -160,26 +179,25 @@ extension Store {
             if stage.isDecision { file.decidedOn = day }
             file.stage = stage
             file.stageSince = day
-            try database.execute(
-                """
-                UPDATE qualifications SET stage = ?, stage_since = ?, route = ?, complete_on = ?, decision_due = ?,
-                    decided_on = ?, passport_issued_on = ?, passport_expires_on = ?, compensation = ?,
-                    compensation_start = ?, compensation_end = ?, version = version + 1, updated_at = ?, updated_by = ?
-                WHERE id = ? AND version = ?
-                """,
+            try saveVersioned(
+                .qualifications, id: id, expected: expectedVersion,
+                set: """
+                    stage = ?, stage_since = ?, route = ?, complete_on = ?, decision_due = ?, decided_on = ?,
+                    passport_issued_on = ?, passport_expires_on = ?, compensation = ?, compensation_start = ?,
+                    compensation_end = ?
+                    """,
                 [
                     stage.rawValue, day, file.route?.rawValue, file.completeOn, file.decisionDue, file.decidedOn,
                     file.passportIssuedOn, file.passportExpiresOn, file.compensation?.rawValue, file.compensationStart,
-                    file.compensationEnd, clock.now, actor, id, expectedVersion,
-                ])
-            guard database.changes == 1 else { throw try qualificationConflict(id: id) }
+                    file.compensationEnd,
+                ], actor: actor)
             try database.execute(
                 """
                 INSERT INTO recognition_events (qualification_id, from_stage, to_stage, effective_on, note, recorded_at, recorded_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """, [id, from.rawValue, stage.rawValue, day, trimmed(details.note), clock.now, actor])
             try audit(
-                entity: "qualification", id: id, clientID: file.clientID, field: "stage", old: from.rawValue,
+                .qualification, id: id, clientID: file.clientID, field: .stage, old: from.rawValue,
                 new: stage.rawValue, actor: actor)
             if stage == .underAssessment { try fillAnchoredDueDates(clientID: file.clientID, actor: actor) }
             file.version += 1
@@ -187,42 +205,41 @@ extension Store {
         }
     }
 
-    private func qualificationConflict(id: Int64) throws -> StoreError {
-        let last = try database.queryFirst(
-            "SELECT s.display_name, q.updated_at FROM qualifications q JOIN staff s ON s.id = q.updated_by WHERE q.id = ?", [id]
-        ) { (name: $0.text(0), at: try $0.instant(1)) }
-        guard let last else { return .notFound("qualification") }
-        return .conflict(entity: "recognition file", by: last.name, at: last.at)
+    private enum RecognitionEventColumn: Int32, ColumnSet {
+        case fromStage, toStage, effectiveOn, note, recordedBy
+
+        var expression: String? { self == .recordedBy ? "s.display_name" : nil }
     }
+
+    private static let recognitionEventSelection = RecognitionEventColumn.selection(from: "e")
 
     package func recognitionEvents(qualificationID: Int64) throws -> [RecognitionEvent] {
         try read {
             try database.query(
                 """
-                SELECT e.from_stage, e.to_stage, e.effective_on, e.note, s.display_name
-                FROM recognition_events e JOIN staff s ON s.id = e.recorded_by
+                SELECT \(Store.recognitionEventSelection) FROM recognition_events e JOIN staff s ON s.id = e.recorded_by
                 WHERE e.qualification_id = ? ORDER BY e.id
                 """, [qualificationID]
             ) { row in
-                RecognitionEvent(
-                    from: row.optionalText(0).flatMap(RecognitionStage.init(rawValue:)),
-                    to: try row.value(1, as: RecognitionStage.self), effectiveOn: try row.day(2), note: row.text(3),
-                    recordedBy: row.text(4))
+                let row = NamedRow<RecognitionEventColumn>(row)
+                return RecognitionEvent(
+                    from: row.optionalValue(.fromStage, as: RecognitionStage.self),
+                    to: try row.value(.toStage, as: RecognitionStage.self), effectiveOn: try row.day(.effectiveOn),
+                    note: row.text(.note), recordedBy: row.text(.recordedBy))
             }
         }
     }
 
-    /// Which of `clientIDs` have a recognition file past its decision deadline (the same rule as
-    /// `Qualification.isOverdue`: under assessment, due before today).
+    /// Which of `clientIDs` have a recognition file past its decision deadline
+    /// (`Qualification.isOverdue`).
     package func clientsWithOverdueRecognition(_ clientIDs: [Client.ID]) throws -> Set<Client.ID> {
         guard !clientIDs.isEmpty else { return [] }
         return try read {
-            let marks = Array(repeating: "?", count: clientIDs.count).joined(separator: ", ")
             let rows = try database.query(
                 """
                 SELECT DISTINCT client_id FROM qualifications
-                WHERE stage = 'under_assessment' AND decision_due < ? AND client_id IN (\(marks))
-                """, [clock.today as any SQLBindable] + clientIDs.map { $0 as any SQLBindable }
+                WHERE \(RuleSQL.recognitionOverdue("")) AND client_id IN \(IDList.sql)
+                """, [clock.today, IDList(clientIDs)]
             ) { $0.int64(0) }
             return Set(rows)
         }

@@ -1,30 +1,35 @@
 import CasebookCore
 
 extension Store {
-    private static let staffColumns = "id, username, display_name, role, active"
+    private enum StaffColumn: Int32, ColumnSet {
+        case id, username, displayName, role, active
+    }
+
+    private static let staffSelection = StaffColumn.selection()
 
     private static func staff(_ row: Row) throws -> Staff {
-        Staff(
-            id: row.int64(0), username: row.text(1), displayName: row.text(2),
-            role: try row.value(3, as: Role.self), isActive: row.int(4) == 1)
+        let row = NamedRow<StaffColumn>(row)
+        return Staff(
+            id: row.int64(.id), username: row.text(.username), displayName: row.text(.displayName),
+            role: try row.value(.role, as: Role.self), isActive: row.bool(.active))
     }
 
     package func allStaff() throws -> [Staff] {
         try read {
-            try database.query("SELECT \(Store.staffColumns) FROM staff ORDER BY username", [], Store.staff)
+            try database.query("SELECT \(Store.staffSelection) FROM staff ORDER BY username", [], Store.staff)
         }
     }
 
     package func staff(username: String) throws -> Staff? {
         try read {
             try database.queryFirst(
-                "SELECT \(Store.staffColumns) FROM staff WHERE username = ?", [username], Store.staff)
+                "SELECT \(Store.staffSelection) FROM staff WHERE username = ?", [username], Store.staff)
         }
     }
 
     package func staff(id: Staff.ID) throws -> Staff? {
         try read {
-            try database.queryFirst("SELECT \(Store.staffColumns) FROM staff WHERE id = ?", [id], Store.staff)
+            try database.queryFirst("SELECT \(Store.staffSelection) FROM staff WHERE id = ?", [id], Store.staff)
         }
     }
 
@@ -44,9 +49,7 @@ extension Store {
                 "INSERT INTO staff (username, display_name, role, created_at) VALUES (?, ?, ?, ?)",
                 [username, name, role, clock.now])
             let id = database.lastInsertRowID
-            try audit(
-                entity: "staff", id: id, clientID: nil, field: "role", old: nil, new: role.rawValue,
-                actor: actor ?? id)
+            try audit(.staff, id: id, clientID: nil, field: .role, old: nil, new: role.rawValue, actor: actor ?? id)
             return Staff(id: id, username: username, displayName: name, role: role)
         }
     }
@@ -74,8 +77,8 @@ extension Store {
             }
             try database.execute("UPDATE staff SET role = ? WHERE id = ?", [role, current.id])
             try audit(
-                entity: "staff", id: current.id, clientID: nil, field: "role", old: current.role.rawValue,
-                new: role.rawValue, actor: actor)
+                .staff, id: current.id, clientID: nil, field: .role, old: current.role.rawValue, new: role.rawValue,
+                actor: actor)
             var changed = current
             changed.role = role
             return changed

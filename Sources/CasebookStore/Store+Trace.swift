@@ -12,7 +12,7 @@ extension Store {
     package func recordingStatements(to path: String, _ body: () throws -> Void) throws {
         guard let file = fopen(path, "w") else { throw StoreError.ioError("cannot write \(path)") }
         defer { fclose(file) }
-        let connections = [database] + (flowReader().map { [$0] } ?? [])
+        let connections = [database] + (figures.flowConnection().map { [$0] } ?? [])
         for connection in connections { _ = csqlite_trace_statements(connection.handle, file) }
         defer { for connection in connections { _ = csqlite_trace_statements(connection.handle, nil) } }
         try body()

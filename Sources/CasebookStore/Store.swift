@@ -1,25 +1,29 @@
 import CasebookCore
 
-/// The case file: every read and write Casebook makes, by intent. The only place with SQL.
+/// The case file: the connection, transactions, the audit and the migrations, with every read
+/// and write Casebook makes by intent (in `Store+*.swift`). The only place with SQL.
+///
+/// The larger read models are types of their own that receive the store: `ClientList` (the
+/// list's pages, counts and cohorts), `CaseloadFigures` (the dashboard and the per-client facts
+/// it reads) and `BulkLoader` (the demo's load). Each owns its state; the store's own (the file
+/// it opened, the clients changed in the open transaction) is private to this file.
 package final class Store {
     package let database: Database
     package let path: String
     package let clock: any Clock
     /// The schema version of the file as opened (older than current only when opened read-only).
     package private(set) var schemaVersion: Int
-    /// Programme versions already read; a version never changes once imported.
-    var programmeCache: [ProgrammeKey: Programme] = [:]
-    /// Clients written in the open transaction, whose `client_facts` row is refreshed before it commits.
-    var changedClients: Set<Int64> = []
-    /// The last cohort made for the client list (`makeCohort`).
-    var nextCohortTag = 0
+    /// Programme versions already read.
+    let programmeCache = ProgrammeCache()
+    /// The client list's pages and counts, and the cohorts behind dashboard bars.
+    package private(set) lazy var clientList = ClientList(store: self)
+    /// The dashboard's figures over the per-client facts.
+    package private(set) lazy var figures = CaseloadFigures(store: self)
     /// The file opened (device and inode): a save checks the path still names it.
-    var fileIdentity: [UInt64]?
-    /// A second connection to the same file, on which the dashboard reads in parallel (opened on
-    /// first use; see `dashboard`).
-    var dashboardReader: Database?
-    /// Run once while the dashboard's two connections read (tests commit a colleague's save here).
-    package var whileDashboardReads: (() -> Void)?
+    private let fileIdentity: [UInt64]?
+    /// Clients written in the open transaction, whose `client_facts` row is refreshed before it
+    /// commits (filled by `audit`, emptied by `write`).
+    private var changedClients: Set<Int64> = []
 
     package enum OpenMode {
         /// Creates the file when missing and migrates it (`casebook init`).
@@ -35,7 +39,11 @@ package final class Store {
         self.path = path
         self.clock = clock
         self.schemaVersion = schemaVersion
+        fileIdentity = DatabaseFile.identity(path)
     }
+
+    /// True while the path still names the file this store opened (not deleted or replaced).
+    var isStillTheFileOpened: Bool { fileIdentity != nil && DatabaseFile.identity(path) == fileIdentity }
 
     /// Opens the case file at `path`, refusing, untouched, anything that is not a Casebook file
     /// this program can read.
@@ -92,7 +100,6 @@ package final class Store {
             // reads its tables from here instead of the file. Pages are only kept once read.
             try database.executeScript("PRAGMA cache_size = -32768")
             let store = Store(database: database, path: path, clock: clock, schemaVersion: version)
-            store.fileIdentity = DatabaseFile.identity(path)
             if mode != .readOnly { try store.migrate() }
             return store
         } catch let error as DatabaseError {
@@ -123,13 +130,14 @@ package final class Store {
         let outermost = !database.isInTransaction
         defer { if outermost { changedClients.removeAll() } }
         // Writing to a file someone deleted or replaced would go to a file nobody can open again.
-        if outermost, let opened = fileIdentity, DatabaseFile.identity(path) != opened {
-            throw StoreError.replacedWhileOpen(path: path)
-        }
+        if outermost, fileIdentity != nil, !isStillTheFileOpened { throw StoreError.replacedWhileOpen(path: path) }
         do {
             return try database.transaction {
                 let result = try body()
-                if outermost { try refreshChangedFacts() }
+                if outermost, !changedClients.isEmpty {
+                    try ClientFacts.refresh(changedClients, on: database)
+                    changedClients.removeAll()
+                }
                 return result
             }
         } catch let error as DatabaseError {
@@ -144,25 +152,37 @@ package final class Store {
         }
     }
 
-    /// Appends one row to the audit log. Call inside `write`.
+    /// Appends one row to the audit log, and marks the client's facts for refreshing before the
+    /// transaction commits. Call inside `write`.
     func audit(
-        entity: String, id: Int64, clientID: Int64?, field: String, old: String?, new: String?,
-        actor: Staff.ID, at: Instant? = nil
+        _ entity: AuditEntity, id: Int64, clientID: Int64?, field: AuditField, old: String?, new: String?,
+        actor: Staff.ID
     ) throws {
+        precondition(database.isInTransaction, "the audit is written inside `write`")
         try database.execute(
             """
             INSERT INTO audit (at, staff_id, entity, entity_id, client_id, field, old_value, new_value)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, [at ?? clock.now, actor, entity, id, clientID, field, old, new])
+            """, [clock.now, actor, entity.rawValue, id, clientID, field.rawValue, old, new])
         if let clientID { changedClients.insert(clientID) }
     }
 
-    /// Refreshes the statistics the query planner uses to pick indexes (after bulk loads). A
-    /// sample of each index is enough for the planner and keeps this fast on large files.
-    /// Refreshes the query planner's statistics, sampling at most 2,000 rows per index.
+    /// Refreshes the query planner's statistics after bulk loads, sampling at most 2,000 rows per
+    /// index: enough for the planner, and fast on large files.
     static let analyzeSQL = "PRAGMA analysis_limit = 2000; ANALYZE"
 
     package func analyze() throws {
         try write { try database.executeScript(Store.analyzeSQL) }
+    }
+}
+
+/// Programme versions read once and kept: a version never changes once imported.
+final class ProgrammeCache {
+    private var versions: [ProgrammeKey: Programme] = [:]
+
+    subscript(key: ProgrammeKey) -> Programme? { versions[key] }
+
+    func keep(_ programme: Programme) {
+        versions[ProgrammeKey(id: programme.id, version: programme.version)] = programme
     }
 }

@@ -36,7 +36,7 @@ package final class ClientListScreen: Screen {
     package init(app: App) throws {
         // Officers start on their own caseload when they have one; supervisors on everyone.
         let mine = ClientFilter(officerID: app.me.id)
-        let caseload = try app.store.countClients(mine, cap: 1).value
+        let caseload = try app.store.clientList.count(mine, cap: 1).value
         hasCaseload = caseload > 0
         filter = hasCaseload && app.me.role == .officer ? mine : ClientFilter()
         try reload(app: app)
@@ -168,9 +168,9 @@ package final class ClientListScreen: Screen {
     /// Reads the first window of the list and the count for the current filter.
     func reload(app: App, keepSelection: Client.ID? = nil) throws {
         visibleRows = tableHeight(app)
-        order = app.store.listOrder(filter, sort: sort)
-        count = try app.store.countClients(filter)
-        rows = try app.store.clientPage(filter, sort: sort, limit: pageSize)
+        order = app.store.clientList.order(filter, sort: sort)
+        count = try app.store.clientList.count(filter)
+        rows = try app.store.clientList.page(filter, sort: sort, limit: pageSize)
         standings = [:]
         overdueRecognition = []
         try annotate(rows, app: app)
@@ -184,7 +184,7 @@ package final class ClientListScreen: Screen {
 
     private func loadAfter(app: App) throws {
         guard !atEnd, let last = rows.last else { return }
-        let page = try app.store.clientPage(filter, sort: sort, after: last, limit: pageSize)
+        let page = try app.store.clientList.page(filter, sort: sort, after: last, limit: pageSize)
         try annotate(page, app: app)
         rows += page
         atEnd = page.count < pageSize
@@ -198,7 +198,7 @@ package final class ClientListScreen: Screen {
 
     private func loadBefore(app: App) throws {
         guard !atStart, let first = rows.first else { return }
-        let page = try app.store.clientPage(filter, sort: sort, before: first, limit: pageSize)
+        let page = try app.store.clientList.page(filter, sort: sort, before: first, limit: pageSize)
         try annotate(page, app: app)
         rows = page + rows
         viewport.shift(by: page.count)
@@ -240,7 +240,7 @@ package final class ClientListScreen: Screen {
 
     private func jumpToEnd(app: App) throws -> Effect {
         visibleRows = tableHeight(app)
-        rows = try app.store.clientPage(filter, sort: sort, before: nil, limit: pageSize)
+        rows = try app.store.clientList.page(filter, sort: sort, before: nil, limit: pageSize)
         standings = [:]
         overdueRecognition = []
         try annotate(rows, app: app)

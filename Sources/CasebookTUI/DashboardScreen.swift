@@ -28,7 +28,7 @@ package final class DashboardScreen: Screen {
     package init(app: App) throws {
         exitTarget = app.exitTarget
         filter = DashboardFilter.lastTwelveMonths(today: app.clock.today)
-        board = try app.store.dashboard(filter, exitTarget: exitTarget)
+        board = try app.store.figures.dashboard(filter, exitTarget: exitTarget)
         selectFirstFigure(app: app)
     }
 
@@ -37,7 +37,7 @@ package final class DashboardScreen: Screen {
 
     /// Reads the figures again; `keepingPlace` stays on the same line and figure.
     func reload(app: App, keepingPlace: Bool = false) throws {
-        board = try app.store.dashboard(filter, exitTarget: exitTarget)
+        board = try app.store.figures.dashboard(filter, exitTarget: exitTarget)
         laidOut = nil
         guard keepingPlace else { return selectFirstFigure(app: app) }
         let lines = self.lines(app: app)
@@ -93,7 +93,7 @@ package final class DashboardScreen: Screen {
                 }
             ) { board, app in
                 guard let (bar, label) = board.selectedCell else { return .none }
-                let cohort = try app.store.makeCohort(board.board.clients(behind: bar), label: label)
+                let cohort = try app.store.clientList.makeCohort(board.board.clients(behind: bar), label: label)
                 return .push(try ClientListScreen(app: app, cohort: cohort))
             },
             Binding(.previousCell) { board, _ in

@@ -3,6 +3,7 @@
 #endif
 import CasebookCore
 import CasebookStore
+import Testing
 
 /// A fresh temporary folder, removed when released.
 package final class TemporaryFolder {
@@ -24,6 +25,15 @@ package final class TemporaryFolder {
 /// Monday 23 November 2026, 09:00 UTC: the day every test lives on.
 package let testDay = Day(year: 2026, month: 11, day: 23)!
 package let testClock = FixedClock(today: testDay)
+
+/// The day an ISO date written in a test names ("2026-11-23"); a malformed one fails the test
+/// where it is written (and stands for `testDay`, so that the test can go on to report more).
+package func day(_ iso: String, sourceLocation: SourceLocation = #_sourceLocation) -> Day {
+    do { return try Day(iso: iso) } catch {
+        Issue.record("\(iso) is not a day (YYYY-MM-DD)", sourceLocation: sourceLocation)
+        return testDay
+    }
+}
 
 /// A new case file on a fixed clock, with an admin (`admin`) and an officer (`okarlsen`).
 package struct Fixture {
@@ -64,8 +74,33 @@ package struct Fixture {
         country: String = "SY", arrival: String = "2025-09-14"
     ) throws -> Client {
         try store.addClient(
-            Fixture.draft(family, given, number: number, other: other, officer: officer, country: country, arrival: arrival),
+            Fixture.draft(
+                family, given, number: number, other: other, officer: officer, country: country, arrival: arrival),
             actor: admin.id)
+    }
+}
+
+extension Fixture {
+    /// Haddad, Rasha (case 1), the officer's client, enrolled in the basic profile of the sample
+    /// programme (imported here).
+    package func enrolledClient(arrival: String = "2025-09-14") throws -> Client {
+        try store.importProgramme(sampleProgramme(), sourceFile: "sample.toml", sourceText: "sample", actor: admin.id)
+        let client = try add("Haddad", "Rasha", number: 1, officer: officer.id, arrival: arrival)
+        try store.enrol(clientID: client.id, programmeID: "sample", version: 1, profile: "basic", actor: officer.id)
+        return client
+    }
+
+    /// Records a certified assessment of `clientID` in `skill` at `level` on `date`, by the officer.
+    @discardableResult
+    package func assess(
+        _ clientID: Client.ID, _ skill: Skill, _ level: CEFRLevel, on date: String, instrument: String = "Norskprøven",
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> LanguageAssessment {
+        try store.addAssessment(
+            LanguageAssessment(
+                clientID: clientID, date: day(date, sourceLocation: sourceLocation), skill: skill, level: level,
+                instrument: instrument, provider: "VO", isCertified: true),
+            actor: officer.id)
     }
 }
 
@@ -95,13 +130,27 @@ package func sampleProgramme(decision: String = "4m") -> Programme {
         civicRequired: true, civicModules: [CivicModule(id: "social", name: "Social studies", hours: 50)],
         civicTest: CivicTestRule(name: "Social studies test", questions: 34, passMark: 26),
         profiles: [
-            LearnerProfile(id: "basic", name: "Basic", targets: [.listening: .a2, .reading: .a2, .spokenInteraction: .b1, .spokenProduction: .b1, .writing: .a2], languageHours: 600),
-            LearnerProfile(id: "advanced", name: "Advanced", targets: Dictionary(uniqueKeysWithValues: Skill.core.map { ($0, CEFRLevel.b1) })),
+            LearnerProfile(
+                id: "basic", name: "Basic",
+                targets: [
+                    .listening: .a2, .reading: .a2, .spokenInteraction: .b1, .spokenProduction: .b1, .writing: .a2,
+                ], languageHours: 600),
+            LearnerProfile(
+                id: "advanced", name: "Advanced",
+                targets: Dictionary(uniqueKeysWithValues: Skill.core.map { ($0, CEFRLevel.b1) })),
         ],
         obligations: [
-            ObligationTemplate(party: .authority, category: .language, description: "Offer a course place", legalBasis: "§ 12", anchor: .settlement, due: TimeSpan(3, .months)),
-            ObligationTemplate(party: .newcomer, category: .meeting, description: "Attend the intake meeting", legalBasis: "§ 15", anchor: .signature, due: TimeSpan(14, .days)),
-            ObligationTemplate(party: .newcomer, category: .language, description: "Sit the final language test", legalBasis: "§ 17", anchor: .courseEnd, due: TimeSpan(1, .months)),
-            ObligationTemplate(party: .authority, category: .recognition, description: "Decide the recognition file", legalBasis: "§ 30", anchor: .recognitionComplete, due: TimeSpan(4, .months)),
+            ObligationTemplate(
+                party: .authority, category: .language, description: "Offer a course place", legalBasis: "§ 12",
+                anchor: .settlement, due: TimeSpan(3, .months)),
+            ObligationTemplate(
+                party: .newcomer, category: .meeting, description: "Attend the intake meeting", legalBasis: "§ 15",
+                anchor: .signature, due: TimeSpan(14, .days)),
+            ObligationTemplate(
+                party: .newcomer, category: .language, description: "Sit the final language test", legalBasis: "§ 17",
+                anchor: .courseEnd, due: TimeSpan(1, .months)),
+            ObligationTemplate(
+                party: .authority, category: .recognition, description: "Decide the recognition file",
+                legalBasis: "§ 30", anchor: .recognitionComplete, due: TimeSpan(4, .months)),
         ])
 }

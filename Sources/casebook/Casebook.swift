@@ -166,7 +166,7 @@ extension Casebook {
             if repair {
                 let writable = try database.open(.readWrite, for: .checkRepair)
                 try CommandID.checkRepair.authorize(in: writable)
-                try writable.refreshAllFacts()
+                try writable.figures.refreshFacts()
             }
             let store = try database.open(.readOnly, for: .check)
             try CommandID.check.authorize(in: store)

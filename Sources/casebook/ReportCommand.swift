@@ -73,7 +73,7 @@ struct ReportCommand: ParsableCommand {
             scope.append("officer \(staff.username)")
         }
         let exitTarget = try Configuration.load().exitTarget ?? Settings.defaultExitTarget
-        let board = try store.dashboard(filter, exitTarget: exitTarget)
+        let board = try store.figures.dashboard(filter, exitTarget: exitTarget)
         let report = DashboardReport(board: board, scope: scope.isEmpty ? "all clients" : scope.joined(separator: ", "))
         switch format {
         case .text: print(report.text, terminator: "")

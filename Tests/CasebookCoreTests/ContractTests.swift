@@ -1,7 +1,6 @@
 import CasebookCore
+import CasebookTestSupport
 import Testing
-
-private func day(_ iso: String) -> Day { try! Day(iso: iso) }
 
 @Suite struct DueDateTests {
     private func template(_ anchor: Anchor, _ due: String) -> ObligationTemplate {
@@ -94,7 +93,7 @@ private func day(_ iso: String) -> Day { try! Day(iso: iso) }
 
 @Suite struct ObligationRuleTests {
     private func obligation(_ party: Party, _ status: ObligationStatus, due: String?, category: ObligationCategory = .other, id: Int64 = 0) -> Obligation {
-        Obligation(id: id, party: party, category: category, description: "x", legalBasis: "", dueOn: due.map(day), status: status)
+        Obligation(id: id, party: party, category: category, description: "x", legalBasis: "", dueOn: due.map { day($0) }, status: status)
     }
 
     @Test func complianceCountsEachSideAndProvidersActForTheAuthority() {
@@ -177,7 +176,7 @@ private func day(_ iso: String) -> Day { try! Day(iso: iso) }
 
     @Test func theWorklistPutsOverdueFirstThenByDay() {
         func item(_ kind: WorkItem.Kind, _ date: String?, _ number: String) -> WorkItem {
-            WorkItem(kind: kind, clientID: 1, caseNumber: number, clientName: "x", day: date.map(day), text: "")
+            WorkItem(kind: kind, clientID: 1, caseNumber: number, clientName: "x", day: date.map { day($0) }, text: "")
         }
         let items = [
             item(.noContact, nil, "2026-000001"), item(.followUp, "2026-11-20", "2026-000002"),

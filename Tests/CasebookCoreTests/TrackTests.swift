@@ -1,12 +1,12 @@
+import CasebookTestSupport
 import Testing
 
 @testable import CasebookCore
 
 @Suite struct LanguageRuleTests {
-    let day = Day(year: 2026, month: 11, day: 23)!
 
     func assessment(_ skill: Skill, _ level: CEFRLevel, _ date: String, id: Int64) -> LanguageAssessment {
-        LanguageAssessment(id: id, clientID: 1, date: try! Day(iso: date), skill: skill, level: level, instrument: "t", provider: "p", isCertified: false)
+        LanguageAssessment(id: id, clientID: 1, date: day(date), skill: skill, level: level, instrument: "t", provider: "p", isCertified: false)
     }
 
     @Test func levelsAreOrderedFromPreA1ToC2WithThePlusLevels() {
@@ -49,16 +49,16 @@ import Testing
 
     @Test func attendanceRateCountsHoursScheduledToDate() {
         let entries = [
-            AttendanceEntry(courseID: 1, date: try! Day(iso: "2026-09-01"), scheduledHours: 20, attendedHours: 20, absence: nil),
-            AttendanceEntry(courseID: 1, date: try! Day(iso: "2026-10-01"), scheduledHours: 20, attendedHours: 14, absence: .sick),
-            AttendanceEntry(courseID: 1, date: try! Day(iso: "2026-11-01"), scheduledHours: 20, attendedHours: 10, absence: .unexcused),
-            AttendanceEntry(courseID: 1, date: try! Day(iso: "2026-12-01"), scheduledHours: 20, attendedHours: 0, absence: .sick),
+            AttendanceEntry(courseID: 1, date: day("2026-09-01"), scheduledHours: 20, attendedHours: 20, absence: nil),
+            AttendanceEntry(courseID: 1, date: day("2026-10-01"), scheduledHours: 20, attendedHours: 14, absence: .sick),
+            AttendanceEntry(courseID: 1, date: day("2026-11-01"), scheduledHours: 20, attendedHours: 10, absence: .unexcused),
+            AttendanceEntry(courseID: 1, date: day("2026-12-01"), scheduledHours: 20, attendedHours: 0, absence: .sick),
         ]
-        let ledger = Attendance(entries: entries, through: day)
+        let ledger = Attendance(entries: entries, through: testDay)
         #expect(ledger.scheduled == 60 && ledger.attended == 44)
         #expect(ledger.rate == 44.0 / 60.0)
         #expect(ledger.missed == [.sick: 6, .unexcused: 10])
-        #expect(Attendance(entries: [], through: day).rate == nil)
+        #expect(Attendance(entries: [], through: testDay).rate == nil)
         #expect(hoursLeft(budget: 550, attended: 44) == 506)
         #expect(hoursLeft(budget: 40, attended: 44) == 0)
     }
@@ -72,7 +72,7 @@ import Testing
 
     @Test(arguments: [("14d", "2026-12-07"), ("2w", "2026-12-07"), ("3m", "2027-02-23"), ("1y", "2027-11-23")])
     func timeSpansParseAndApply(_ text: String, _ expected: String) throws {
-        #expect(try #require(TimeSpan(text)).after(day).iso == expected)
+        #expect(try #require(TimeSpan(text)).after(testDay).iso == expected)
     }
 
     @Test(arguments: ["3", "m", "3x", "-1m", "", "9999y"])
@@ -115,26 +115,26 @@ import Testing
         ("2026-11-30", "3m", "2027-02-28"), ("2024-02-29", "1y", "2025-02-28"), ("2026-12-15", "3m", "2027-03-15"),
     ])
     func decisionDeadlinesCrossMonthEndsAndLeapYears(_ complete: String, _ rule: String, _ due: String) throws {
-        let deadline = Qualification.decisionDeadline(completeOn: try Day(iso: complete), rule: try #require(TimeSpan(rule)))
+        let deadline = Qualification.decisionDeadline(completeOn: day(complete), rule: try #require(TimeSpan(rule)))
         #expect(deadline.iso == due)
     }
 
     @Test func aFileIsOverdueOnlyWhileUnderAssessmentAfterItsDeadline() throws {
         var file = Qualification(
             clientID: 1, title: "BSc Nursing", field: "Health", country: "SY", institution: "Damascus", year: 2012, iscedLevel: 6,
-            hasDocuments: true, isRegulatedProfession: true, stage: .underAssessment, stageSince: try Day(iso: "2026-06-01"),
-            completeOn: try Day(iso: "2026-06-01"), decisionDue: try Day(iso: "2026-10-01"))
-        #expect(file.isOverdue(today: try Day(iso: "2026-10-02")))
-        #expect(!file.isOverdue(today: try Day(iso: "2026-10-01")), "the due day itself is still in time")
-        #expect(file.daysToDecision(today: try Day(iso: "2026-10-11")) == -10)
+            hasDocuments: true, isRegulatedProfession: true, stage: .underAssessment, stageSince: day("2026-06-01"),
+            completeOn: day("2026-06-01"), decisionDue: day("2026-10-01"))
+        #expect(file.isOverdue(today: day("2026-10-02")))
+        #expect(!file.isOverdue(today: day("2026-10-01")), "the due day itself is still in time")
+        #expect(file.daysToDecision(today: day("2026-10-11")) == -10)
         file.stage = .fullRecognition
-        file.decidedOn = try Day(iso: "2026-10-05")
-        #expect(!file.isOverdue(today: try Day(iso: "2026-12-01")))
+        file.decidedOn = day("2026-10-05")
+        #expect(!file.isOverdue(today: day("2026-12-01")))
         #expect(file.decidedInTime == false)
     }
 
     @Test func qualificationFieldsAreChecked() throws {
-        let today = try Day(iso: "2026-11-23")
+        let today = day("2026-11-23")
         #expect(throws: RecognitionError.self) { try Qualification.validate(title: " ", year: 2010, isced: 6, country: "SY", today: today) }
         #expect(throws: RecognitionError.self) { try Qualification.validate(title: "BSc", year: 2027, isced: 6, country: "SY", today: today) }
         #expect(throws: RecognitionError.self) { try Qualification.validate(title: "BSc", year: 2010, isced: 9, country: "SY", today: today) }
@@ -147,23 +147,23 @@ import Testing
     let module = CivicModule(id: "social", name: "Social studies", hours: 75)
 
     @Test func progressFollowsSessionsAttestationAndTheLatestTest() throws {
-        let day = try Day(iso: "2026-03-01")
+        let start = day("2026-03-01")
         var progress = CivicProgress(requirement: .required, attestedOn: nil, sessions: [], tests: [])
         #expect(progress.stage == .required)
         let sessions = [
-            CivicSession(clientID: 1, moduleID: "social", date: day, hours: 30, language: "ar"),
-            CivicSession(clientID: 1, moduleID: "social", date: day, hours: 30, language: "ar"),
+            CivicSession(clientID: 1, moduleID: "social", date: start, hours: 30, language: "ar"),
+            CivicSession(clientID: 1, moduleID: "social", date: start, hours: 30, language: "ar"),
         ]
         progress = CivicProgress(requirement: .required, attestedOn: nil, sessions: sessions, tests: [])
         #expect(progress.stage == .inSessions)
         #expect(progress.completion(of: module) == 0.8)
-        progress = CivicProgress(requirement: .required, attestedOn: day, sessions: sessions, tests: [])
+        progress = CivicProgress(requirement: .required, attestedOn: start, sessions: sessions, tests: [])
         #expect(progress.stage == .attested)
         #expect(!progress.isComplete(hasTest: true) && progress.isComplete(hasTest: false))
-        let failed = CivicTestResult(id: 1, clientID: 1, date: day, score: 20, passMark: 26)
-        let passed = CivicTestResult(id: 2, clientID: 1, date: day.adding(days: 60), score: 26, passMark: 26)
+        let failed = CivicTestResult(id: 1, clientID: 1, date: start, score: 20, passMark: 26)
+        let passed = CivicTestResult(id: 2, clientID: 1, date: start.adding(days: 60), score: 26, passMark: 26)
         #expect(!failed.passed && passed.passed)
-        progress = CivicProgress(requirement: .required, attestedOn: day, sessions: sessions, tests: [passed, failed])
+        progress = CivicProgress(requirement: .required, attestedOn: start, sessions: sessions, tests: [passed, failed])
         #expect(progress.stage == .passed, "the retake decides")
         #expect(CivicProgress(requirement: .exempt, exemptReason: "certificate", attestedOn: nil, sessions: [], tests: []).isComplete(hasTest: true))
         #expect(CivicProgress(requirement: .required, attestedOn: nil, sessions: [], tests: []).completion(of: CivicModule(id: "x", name: "x", hours: nil)) == nil)

@@ -30,7 +30,7 @@ import CasebookTestSupport
             guard case .invalid(let failure) = error as? StoreError else { return false }
             return failure.issues.map(\.field) == [.familyName, .dateOfBirth, .arrivalDate]
         }
-        #expect(try fixture.store.countClients(ClientFilter()).value == 0)
+        #expect(try fixture.store.clientList.count(ClientFilter()).value == 0)
     }
 
     @Test func aTakenCaseNumberIsRefused() throws {
@@ -49,7 +49,8 @@ import CasebookTestSupport
         var draft = ClientDraft(client)
         draft[.phone] = "+47 912 34 567"
         draft.officerID = fixture.officer.id
-        let saved = try fixture.store.updateClient(id: client.id, with: draft, expectedVersion: 1, actor: fixture.officer.id)
+        let saved = try fixture.store.updateClient(
+            id: client.id, with: draft, expectedVersion: 1, actor: fixture.officer.id)
         #expect(saved.version == 2)
         let latest = try fixture.store.auditTrail(clientID: client.id, limit: 2)
         #expect(latest.map(\.field).sorted() == ["officer", "phone"])
@@ -57,7 +58,8 @@ import CasebookTestSupport
         #expect(latest.first { $0.field == "phone" }?.oldValue == "")
         // Saving the same values again changes nothing and writes no audit row.
         let rowsBefore = try fixture.store.auditTrail(clientID: client.id).count
-        let again = try fixture.store.updateClient(id: client.id, with: draft, expectedVersion: 2, actor: fixture.officer.id)
+        let again = try fixture.store.updateClient(
+            id: client.id, with: draft, expectedVersion: 2, actor: fixture.officer.id)
         #expect(again.version == 2)
         #expect(try fixture.store.auditTrail(clientID: client.id).count == rowsBefore)
     }
@@ -80,7 +82,8 @@ import CasebookTestSupport
         }
         #expect(try fixture.store.client(id: client.id)?.phone == "+47 111 11 111")
         #expect(throws: StoreError.self) {
-            _ = try fixture.store.changePhase(clientID: client.id, to: .eligibilityCheck, expectedVersion: 1, actor: fixture.admin.id)
+            _ = try fixture.store.changePhase(
+                clientID: client.id, to: .eligibilityCheck, expectedVersion: 1, actor: fixture.admin.id)
         }
     }
 
@@ -88,21 +91,28 @@ import CasebookTestSupport
         let fixture = try Fixture()
         var client = try fixture.add("Haddad", "Rasha", number: 1)
         #expect {
-            _ = try fixture.store.changePhase(clientID: client.id, to: .active, expectedVersion: 1, actor: fixture.admin.id)
+            _ = try fixture.store.changePhase(
+                clientID: client.id, to: .active, expectedVersion: 1, actor: fixture.admin.id)
         } throws: { ($0 as? StoreError)?.description.contains("Eligibility check") == true }
-        for phase in [CasePhase.eligibilityCheck, .offered, .intakeAssessment, .planDraft, .contractSigned, .active, .completed] {
+        for phase in [
+            CasePhase.eligibilityCheck, .offered, .intakeAssessment, .planDraft, .contractSigned, .active, .completed,
+        ] {
             client = try fixture.store.changePhase(
                 clientID: client.id, to: phase, expectedVersion: client.version, actor: fixture.officer.id)
         }
         client = try fixture.store.changePhase(
-            clientID: client.id, to: .closed, exitReason: .work, expectedVersion: client.version, actor: fixture.officer.id)
+            clientID: client.id, to: .closed, exitReason: .work, expectedVersion: client.version,
+            actor: fixture.officer.id)
         #expect(try fixture.store.client(id: client.id)?.phase == .closed)
         let history = try fixture.store.phaseHistory(clientID: client.id)
         #expect(history.count == 9)
         #expect(history.last?.exitReason == .work && history.last?.recordedBy == "Ola Karlsen")
         let enrolment = try fixture.store.enrolment(clientID: client.id)
         #expect(enrolment?.offeredOn == testDay && enrolment?.startedOn == testDay)
-        #expect(try fixture.store.auditTrail(clientID: client.id).contains { $0.field == "phase" && $0.oldValue == "completed" && $0.newValue == "closed" })
+        #expect(
+            try fixture.store.auditTrail(clientID: client.id).contains {
+                $0.field == "phase" && $0.oldValue == "completed" && $0.newValue == "closed"
+            })
     }
 
     @Test func theAuditLogIsAppendOnly() throws {
@@ -125,20 +135,28 @@ import CasebookTestSupport
                 throw Boom()
             }
         }
-        #expect(try fixture.store.countClients(ClientFilter()).value == 0)
+        #expect(try fixture.store.clientList.count(ClientFilter()).value == 0)
         #expect(try fixture.store.database.scalar("SELECT count(*) FROM client_search") == 0)
         #expect(!fixture.store.database.isInTransaction)
     }
 
     @Test func staffRolesChangeButTheLastAdminStays() throws {
         let fixture = try Fixture()
-        #expect(throws: StoreError.self) { try fixture.store.setRole(username: "admin", role: .officer, actor: fixture.admin.id) }
+        #expect(throws: StoreError.self) {
+            try fixture.store.setRole(username: "admin", role: .officer, actor: fixture.admin.id)
+        }
         try fixture.store.setRole(username: "okarlsen", role: .admin, actor: fixture.admin.id)
         try fixture.store.setRole(username: "admin", role: .supervisor, actor: fixture.officer.id)
         #expect(try fixture.store.staff(username: "admin")?.role == .supervisor)
-        #expect(throws: StoreError.self) { try fixture.store.setRole(username: "nobody", role: .officer, actor: fixture.admin.id) }
-        #expect(throws: StoreError.self) { try fixture.store.addStaff(username: "okarlsen", displayName: "", role: .officer, actor: fixture.admin.id) }
-        #expect(throws: StoreError.self) { try fixture.store.addStaff(username: "Bad Name", displayName: "", role: .officer, actor: fixture.admin.id) }
+        #expect(throws: StoreError.self) {
+            try fixture.store.setRole(username: "nobody", role: .officer, actor: fixture.admin.id)
+        }
+        #expect(throws: StoreError.self) {
+            try fixture.store.addStaff(username: "okarlsen", displayName: "", role: .officer, actor: fixture.admin.id)
+        }
+        #expect(throws: StoreError.self) {
+            try fixture.store.addStaff(username: "Bad Name", displayName: "", role: .officer, actor: fixture.admin.id)
+        }
     }
 
     @Test func checkReportsAHealthyFile() throws {
@@ -159,7 +177,7 @@ import CasebookTestSupport
         try fixture.add("Khoury", "Layla", number: 51)
         try fixture.store.backup(to: target, overwrite: true)
         let copy = try Store.open(path: target, mode: .readOnly)
-        #expect(try copy.countClients(ClientFilter()).value == 51)
+        #expect(try copy.clientList.count(ClientFilter()).value == 51)
         #expect(try copy.check().isHealthy)
         #expect(DatabaseFile.mode(of: target) == 0o600)
     }

@@ -4,11 +4,9 @@ import Testing
 
 @testable import CasebookStore
 
-private func day(_ iso: String) -> Day { try! Day(iso: iso) }
-
 /// Seven clients built by hand, with every figure of the dashboard worked out by hand below.
 /// Today is 2026-11-23; the period is 2025-12-01 to 2026-11-23.
-private struct CaseloadFixture {
+struct CaseloadFixture {
     let fixture: Fixture
     let a: Staff
     let b: Staff
@@ -34,7 +32,7 @@ private struct CaseloadFixture {
                 (.eligibilityCheck, "2025-11-01"), (.offered, "2025-11-10"), (.intakeAssessment, "2025-12-01"),
                 (.planDraft, "2025-12-10"), (.contractSigned, "2026-01-20"), (.active, "2026-02-01"),
             ])
-        for skill in Skill.core { try assess(c1, skill, .a2, "2026-05-01") }
+        for skill in Skill.core { try fixture.assess(c1.id, skill, .a2, on: "2026-05-01") }
         var k1 = try store.draftContract(
             clientID: c1.id, settledOn: day("2026-01-10"), draftedOn: day("2026-01-15"), actor: a.id)
         k1 = try store.signContract(
@@ -69,7 +67,7 @@ private struct CaseloadFixture {
                 (.eligibilityCheck, "2025-09-01"), (.offered, "2025-09-10"), (.intakeAssessment, "2025-09-20"),
                 (.planDraft, "2025-09-25"), (.contractSigned, "2025-10-10"), (.active, "2025-10-15"),
             ])
-        for skill in Skill.core { try assess(c3, skill, .b1, "2026-06-01") }
+        for skill in Skill.core { try fixture.assess(c3.id, skill, .b1, on: "2026-06-01") }
         try store.setCivicRequirement(clientID: c3.id, .exempt, reason: "Passed the test in 2019", actor: b.id)
         var k3 = try store.draftContract(
             clientID: c3.id, settledOn: day("2025-10-01"), draftedOn: day("2025-10-05"), actor: b.id)
@@ -121,14 +119,6 @@ private struct CaseloadFixture {
                 expectedVersion: client.version, actor: fixture.admin.id)
         }
         return client
-    }
-
-    func assess(_ client: Client, _ skill: Skill, _ level: CEFRLevel, _ date: String) throws {
-        try store.addAssessment(
-            LanguageAssessment(
-                clientID: client.id, date: day(date), skill: skill, level: level, instrument: "Test", provider: "VO",
-                isCertified: true),
-            actor: fixture.admin.id)
     }
 
     func settle(_ client: Client, _ description: String, on date: String) throws {
@@ -184,7 +174,7 @@ private struct CaseloadFixture {
 
     @Test func everyFigureMatchesTheHandCount() throws {
         let f = try CaseloadFixture()
-        let board = try f.store.dashboard(period)
+        let board = try f.store.figures.dashboard(period)
 
         #expect(board.phases == [.active: 3, .closed: 3, .referred: 1])
         #expect(
@@ -215,7 +205,7 @@ private struct CaseloadFixture {
 
     @Test func theClientsBehindEachBarAreExactlyThoseCounted() throws {
         let f = try CaseloadFixture()
-        let board = try f.store.dashboard(period)
+        let board = try f.store.figures.dashboard(period)
         #expect(board.clients(behind: .overdueNow(.authority)) == [f.id("C1"), f.id("C3")])
         #expect(board.clients(behind: .overdueNow(.newcomer)) == [f.id("C3")])
         #expect(board.clients(behind: .officerNoContact(f.a.id)) == [f.id("C2")])
@@ -233,7 +223,7 @@ private struct CaseloadFixture {
     @Test func everyBarThatCountsClientsListsAsManyAsItCounts() throws {
         let f = try CaseloadFixture()
         for filter in [period, DashboardFilter(officerID: f.a.id, from: period.from, to: period.to)] {
-            let board = try f.store.dashboard(filter)
+            let board = try f.store.figures.dashboard(filter)
             func count(_ bar: DashboardBar) -> Int { board.clients(behind: bar).count }
             for (phase, clients) in board.phases { #expect(count(.phase(phase)) == clients) }
             for officer in board.officers {
@@ -252,7 +242,7 @@ private struct CaseloadFixture {
         let f = try CaseloadFixture()
         var byB = period
         byB.officerID = f.b.id
-        let b = try f.store.dashboard(byB)
+        let b = try f.store.figures.dashboard(byB)
         #expect(b.phases == [.active: 1, .closed: 1])
         #expect(b.officers.map(\.username) == ["bnilsen"])
         #expect(b.overdueNow.newcomer == 1 && b.overdueNow.authority == 1)
@@ -262,13 +252,13 @@ private struct CaseloadFixture {
 
         var other = period
         other.programmeID = "other"
-        let o = try f.store.dashboard(other)
+        let o = try f.store.figures.dashboard(other)
         #expect(o.phases == [.referred: 1])
         #expect(o.civic == Share(0, of: 1) && o.language[.listening] == Share(0, of: 1))
         #expect(o.overdueByMonth.allSatisfy { $0.newcomer == 0 && $0.authority == 0 })
 
         // A period before anything happened: no flows, the same stocks.
-        let early = try f.store.dashboard(DashboardFilter(from: day("2020-01-01"), to: day("2020-12-31")))
+        let early = try f.store.figures.dashboard(DashboardFilter(from: day("2020-01-01"), to: day("2020-12-31")))
         #expect(early.exits.isEmpty && early.starts == 0 && early.decidedInTime == Share(0, of: 0))
         #expect(early.phases == [.active: 3, .closed: 3, .referred: 1])
     }
@@ -280,7 +270,7 @@ private struct CaseloadFixture {
             var filter = period
             filter.programmeID = programme
             filter.officerID = officer
-            #expect(try f.store.dashboard(filter) == f.store.dashboard(filter, inParallel: false))
+            #expect(try f.store.figures.dashboard(filter) == f.store.figures.dashboard(filter, inParallel: false))
         }
     }
 
@@ -289,7 +279,7 @@ private struct CaseloadFixture {
         let colleague = try f.fixture.secondConnection()
         // A new referral and a case moved on (two phase counts) are saved by a colleague while
         // the two connections read: the figures are read again, all from after the save.
-        f.store.whileDashboardReads = {
+        f.store.figures.whileReading = {
             _ = try? colleague.addClient(Fixture.draft("Haddad", "Y", number: 8, officer: f.b.id), actor: f.b.id)
             if let c6 = try? colleague.client(id: f.id("C6")) {
                 _ = try? colleague.changePhase(
@@ -297,10 +287,10 @@ private struct CaseloadFixture {
                     actor: f.a.id)
             }
         }
-        let board = try f.store.dashboard(period)
-        #expect(f.store.whileDashboardReads == nil)
+        let board = try f.store.figures.dashboard(period)
+        #expect(f.store.figures.whileReading == nil)
         #expect(board.phases[.referred] == 1 && board.phases[.eligibilityCheck] == 1)
-        #expect(board == (try f.store.dashboard(period, inParallel: false)))
+        #expect(board == (try f.store.figures.dashboard(period, inParallel: false)))
     }
 
     @Test func thePackedFactsSayWhatTheFactColumnsSay() throws {
@@ -344,16 +334,19 @@ private struct CaseloadFixture {
 
     @Test func aFileOfSchemaFourGainsThePackedFactsAndTheSameFigures() throws {
         let f = try CaseloadFixture()
-        let before = try f.store.dashboard(period)
+        let before = try f.store.figures.dashboard(period)
         // The facts table as version 4 had it, without the packed columns (`table_info` leaves
         // generated columns out).
         let columns = try f.store.database.query("SELECT name FROM pragma_table_info('client_facts')") { $0.text(0) }
         #expect(columns.count == 23)
+        // The table and its index, as migration 4 made them.
+        let v4 = try #require(migrations.first { $0.version == 4 }).sql
+        let table = try #require(v4.range(of: "INSERT OR REPLACE INTO client_facts"))
         try f.store.database.executeScript(
             """
             CREATE TABLE facts_v4 AS SELECT * FROM client_facts;
             DROP TABLE client_facts;
-            \(Store.factsTableV4)
+            \(v4[..<table.lowerBound])
             INSERT INTO client_facts SELECT \(columns.joined(separator: ", ")) FROM facts_v4;
             DROP TABLE facts_v4;
             \(undoProgrammesOfSchemaSix)
@@ -365,9 +358,9 @@ private struct CaseloadFixture {
         // Opened read-only it stays as it is: `check` still compares the facts, and the figures
         // ask for the file to be brought up to date.
         let readOnly = try Store.open(path: f.store.path, mode: .readOnly, clock: f.store.clock)
-        #expect(try readOnly.staleFacts().isEmpty)
+        #expect(try readOnly.figures.staleFacts().isEmpty)
         #expect {
-            _ = try readOnly.dashboard(period)
+            _ = try readOnly.figures.dashboard(period)
         } throws: { error in
             guard case StoreError.olderSchema(_, 4) = error else { return false }
             return "\(error)".contains("casebook init")
@@ -377,19 +370,19 @@ private struct CaseloadFixture {
         #expect(
             try reopened.database.scalar(
                 "SELECT count(*) FROM pragma_table_xinfo('client_facts') WHERE name LIKE 'dash%'") == 2)
-        #expect(try reopened.staleFacts().isEmpty)
-        #expect(try reopened.dashboard(period) == before)
+        #expect(try reopened.figures.staleFacts().isEmpty)
+        #expect(try reopened.figures.dashboard(period) == before)
     }
 
     @Test func theStoredFactsFollowEveryWrite() throws {
         let f = try CaseloadFixture()
-        #expect(try f.store.staleFacts().isEmpty)
+        #expect(try f.store.figures.staleFacts().isEmpty)
         // A change made by hand, behind the store's back, is caught.
         try f.store.database.execute(
             "UPDATE client_facts SET contact_since = '2000-01-01' WHERE client_id = ?", [f.id("C1")])
-        #expect(try f.store.staleFacts() == [f.id("C1")])
-        try f.store.refreshAllFacts()
-        #expect(try f.store.staleFacts().isEmpty)
+        #expect(try f.store.figures.staleFacts() == [f.id("C1")])
+        try f.store.figures.refreshFacts()
+        #expect(try f.store.figures.staleFacts().isEmpty)
     }
 }
 

@@ -24,11 +24,13 @@ import CasebookTestSupport
     func names(_ search: String, filter: ClientFilter = ClientFilter()) throws -> [String] {
         var filter = filter
         filter.search = search
-        return try fixture.store.clientPage(filter, sort: .name, limit: 50).map(\.familyName)
+        return try fixture.store.clientList.page(filter, sort: .name, limit: 50).map(\.familyName)
     }
 
-    @Test(arguments: [("odegard", ["Ødegård"]), ("muller", ["Müller"]), ("sorensen", ["Sørensen"]), ("MÜLLER", ["Müller"]),
-                      ("nguyen", ["Nguyễn"]), ("anh", ["Nguyễn"]), ("thi anh", ["Nguyễn"]), ("ode", ["Odegaard", "Ødegård"])])
+    @Test(arguments: [
+        ("odegard", ["Ødegård"]), ("muller", ["Müller"]), ("sorensen", ["Sørensen"]), ("MÜLLER", ["Müller"]),
+        ("nguyen", ["Nguyễn"]), ("anh", ["Nguyễn"]), ("thi anh", ["Nguyễn"]), ("ode", ["Odegaard", "Ødegård"]),
+    ])
     func findsNamesWithoutCaseOrDiacritics(_ query: String, _ expected: [String]) throws {
         #expect(try names(query) == expected)
     }
@@ -54,27 +56,32 @@ import CasebookTestSupport
     @Test func searchCombinesWithFiltersAndCounts() throws {
         let mine = ClientFilter(officerID: fixture.officer.id)
         #expect(try names("m", filter: mine) == ["Müller"])
-        #expect(try fixture.store.countClients(ClientFilter(search: "o")).value == 3)
-        #expect(try fixture.store.countClients(ClientFilter(search: "filler")).value == 33)
-        #expect(try fixture.store.countClients(ClientFilter(search: "filler"), cap: 10) == ClientCount(value: 10, isAtLeast: true))
-        #expect(try fixture.store.countClients(ClientFilter(search: "\u{200B} ")).value == 40)
-        #expect(try fixture.store.countClients(ClientFilter(search: "zzz")).value == 0)
+        #expect(try fixture.store.clientList.count(ClientFilter(search: "o")).value == 3)
+        #expect(try fixture.store.clientList.count(ClientFilter(search: "filler")).value == 33)
+        #expect(
+            try fixture.store.clientList.count(ClientFilter(search: "filler"), cap: 10)
+                == ClientCount(value: 10, isAtLeast: true))
+        #expect(try fixture.store.clientList.count(ClientFilter(search: "\u{200B} ")).value == 40)
+        #expect(try fixture.store.clientList.count(ClientFilter(search: "zzz")).value == 0)
     }
 
     @Test func aBulkLoadWritesTheSameSearchRowsAsAddingEachClient() throws {
         let names = [
             ("Ødegård", "Anna", ""), ("Ødegård", "Anna", ""), ("Al-Hassan", "Mohammed Ali", "Al-Hassan, Mohammed"),
-            ("أحمد", "فاطمة", "Ahmad, Fatima"), ("Nguyễn", "Thị Ánh", ""), ("O'Brien", "Seán", ""), ("Олійник", "Олена", "Oliinyk, Olena"),
+            ("أحمد", "فاطمة", "Ahmad, Fatima"), ("Nguyễn", "Thị Ánh", ""), ("O'Brien", "Seán", ""),
+            ("Олійник", "Олена", "Oliinyk, Olena"),
         ]
         // Bulk loads go only into a file without clients; this suite's fixture has forty.
         let fixture = try Fixture()
         var loaded: [Client] = []
-        try fixture.store.bulkLoad(actor: fixture.admin.id) { loader in
+        try BulkLoader.load(into: fixture.store, actor: fixture.admin.id) { loader in
             for (index, (family, given, other)) in names.enumerated() {
-                var client = try Fixture.draft(family, given, number: 500 + index, other: other).validated(today: testDay)
+                var client = try Fixture.draft(family, given, number: 500 + index, other: other).validated(
+                    today: testDay)
                 client.version = 1
                 client.id = try loader.add(
-                    client, history: [PhaseStep(from: nil, to: .referred, on: testDay)], enrolment: Enrolment(), note: "test")
+                    client, history: [PhaseStep(from: nil, to: .referred, on: testDay)], enrolment: Enrolment(),
+                    note: "test")
                 loaded.append(client)
             }
         }
@@ -82,16 +89,20 @@ import CasebookTestSupport
             let stored = try fixture.store.database.query(
                 "SELECT token, sort_name FROM client_search WHERE client_id = ? ORDER BY rowid", [client.id]
             ) { [$0.text(0), $0.text(1)] }
-            let expected = Store.tokenRows(client, id: client.id).map { row in
-                row.prefix(2).map { value -> String in if case .text(let text) = value { text } else { "?" } }
+            // What adding the client one by one writes (`Store.insertTokens`).
+            let sortName = SearchKey.sortKey(family: client.familyName, given: client.givenNames)
+            let expected = SearchKey.tokens(of: [client.familyName, client.givenNames, client.otherNames]).map {
+                [$0, sortName]
             }
             #expect(stored == expected, "\(client.familyName)")
-            let sortName = try fixture.store.database.query("SELECT sort_name FROM clients WHERE id = ?", [client.id]) { $0.text(0) }
-            #expect(sortName == [SearchKey.sortKey(family: client.familyName, given: client.givenNames)])
+            let sorted = try fixture.store.database.query("SELECT sort_name FROM clients WHERE id = ?", [client.id]) {
+                $0.text(0)
+            }
+            #expect(sorted == [sortName])
         }
-        #expect(try fixture.store.countClients(ClientFilter(search: "odegard anna")).value == 2)
+        #expect(try fixture.store.clientList.count(ClientFilter(search: "odegard anna")).value == 2)
         // A bulk load does not wait for the disk, so it never goes into a file that holds clients.
-        #expect(throws: StoreError.self) { try fixture.store.bulkLoad(actor: fixture.admin.id) { _ in } }
+        #expect(throws: StoreError.self) { try BulkLoader.load(into: fixture.store, actor: fixture.admin.id) { _ in } }
     }
 
     @Test func packedRowsInsertEveryKindOfValueExactly() throws {
@@ -108,26 +119,33 @@ import CasebookTestSupport
             if n % 2 == 0 { rows.appendNull() } else { rows.append(SQLValue.text("value \(n)")) }
         }
         try db.insertRows("INSERT INTO temp.packed (n, i, r, t, z) VALUES ", width: 5, perStatement: 3, rows: rows)
-        let back = try db.query("SELECT n, i, r, t, typeof(t), length(CAST(t AS BLOB)), z FROM temp.packed ORDER BY n") { row in
+        let back = try db.query("SELECT n, i, r, t, typeof(t), length(CAST(t AS BLOB)), z FROM temp.packed ORDER BY n")
+        { row in
             "\(row.int(0)) \(row.int64(1)) \(row.double(2)) \(row.text(3)) \(row.text(4)) \(row.int(5)) \(row.optionalText(6) ?? "NULL")"
         }
         let expected = (0..<7).map { n in
             let text = texts[n % texts.count]
-            return "\(n) \([Int64.min, Int64.max, 0, -1][n % 4]) \([0.5, -1e300, .pi][n % 3]) \(text) text \(text.utf8.count) \(n % 2 == 0 ? "NULL" : "value \(n)")"
+            return
+                "\(n) \([Int64.min, Int64.max, 0, -1][n % 4]) \([0.5, -1e300, .pi][n % 3]) \(text) text \(text.utf8.count) \(n % 2 == 0 ? "NULL" : "value \(n)")"
         }
         #expect(back == expected)
     }
 
     @Test func searchIsServedByTheTokenIndexNotAScan() throws {
         for query in ["odegard", "filler", "thi anh"] {
-            let plan = try fixture.store.clientPagePlan(ClientFilter(search: query), sort: .name)
-            #expect(plan.first == "SEARCH s USING COVERING INDEX client_search_key (token>? AND token<?)", "plan for \(query): \(plan)")
-            #expect(!plan.contains { $0.hasPrefix("SCAN") || $0.contains("TEMP B-TREE") }, "plan for \(query): \(plan.joined(separator: " | "))")
+            let plan = try fixture.store.clientList.plan(ClientFilter(search: query), sort: .name)
+            #expect(
+                plan.first == "SEARCH s USING COVERING INDEX client_search_key (token>? AND token<?)",
+                "plan for \(query): \(plan)")
+            #expect(
+                !plan.contains { $0.hasPrefix("SCAN") || $0.contains("TEMP B-TREE") },
+                "plan for \(query): \(plan.joined(separator: " | "))")
         }
     }
 
     @Test func searchWithinACaseloadReadsTheCaseloadNotEveryToken() throws {
-        let plan = try fixture.store.clientPagePlan(ClientFilter(officerID: fixture.officer.id, search: "m"), sort: .name)
+        let plan = try fixture.store.clientList.plan(
+            ClientFilter(officerID: fixture.officer.id, search: "m"), sort: .name)
         #expect(plan.contains { $0.contains("INDEX clients_by_officer") }, "\(plan.joined(separator: " | "))")
         #expect(!plan.contains { $0.hasPrefix("SCAN s") || $0.hasPrefix("SCAN c") }, "\(plan)")
     }
@@ -135,24 +153,25 @@ import CasebookTestSupport
     @Test func broadSearchesListClientsOnceInTheOrderOfTheMatchingNamePart() throws {
         try fixture.add("Ali", "Ali", number: 90, other: "Alia")
         try fixture.add("Berg", "Alida", number: 91)
-        let page = try fixture.store.clientPage(ClientFilter(search: "ali"), sort: .arrival, limit: 10)
+        let page = try fixture.store.clientList.page(ClientFilter(search: "ali"), sort: .arrival, limit: 10)
         #expect(page.map(\.givenNames) == ["Ali", "Alida"])
-        #expect(fixture.store.listOrder(ClientFilter(search: "ali"), sort: .arrival) == .byMatch)
-        #expect(fixture.store.listOrder(ClientFilter(search: "2026-0"), sort: .name) == .byCaseNumber)
-        #expect(fixture.store.listOrder(ClientFilter(search: ""), sort: .arrival) == .sorted(.arrival))
+        #expect(fixture.store.clientList.order(ClientFilter(search: "ali"), sort: .arrival) == .byMatch)
+        #expect(fixture.store.clientList.order(ClientFilter(search: "2026-0"), sort: .name) == .byCaseNumber)
+        #expect(fixture.store.clientList.order(ClientFilter(search: ""), sort: .arrival) == .sorted(.arrival))
     }
 
     @Test func pagesWalkTheWholeListInOrderBothWays() throws {
-        let filters = ClientSort.allCases.map { (ClientFilter(), $0) } + [
-            (ClientFilter(search: "f"), ClientSort.name), (ClientFilter(search: "2026"), .name),
-            (ClientFilter(officerID: fixture.officer.id, search: "n"), .name),
-        ]
+        let filters =
+            ClientSort.allCases.map { (ClientFilter(), $0) } + [
+                (ClientFilter(search: "f"), ClientSort.name), (ClientFilter(search: "2026"), .name),
+                (ClientFilter(officerID: fixture.officer.id, search: "n"), .name),
+            ]
         for (filter, sort) in filters {
-            let total = try fixture.store.countClients(filter).value
+            let total = try fixture.store.clientList.count(filter).value
             var forward: [Client.ID] = []
             var last: ClientSummary?
             while true {
-                let page = try fixture.store.clientPage(filter, sort: sort, after: last, limit: 7)
+                let page = try fixture.store.clientList.page(filter, sort: sort, after: last, limit: 7)
                 forward += page.map(\.id)
                 guard let end = page.last else { break }
                 last = end
@@ -161,7 +180,7 @@ import CasebookTestSupport
             var backward: [Client.ID] = []
             var first: ClientSummary?
             repeat {
-                let page = try fixture.store.clientPage(filter, sort: sort, before: first, limit: 7)
+                let page = try fixture.store.clientList.page(filter, sort: sort, before: first, limit: 7)
                 backward = page.map(\.id) + backward
                 first = page.first
                 if page.isEmpty { break }
@@ -176,8 +195,9 @@ import CasebookTestSupport
         ]
         for filter in filters {
             for sort in ClientSort.allCases {
-                let plan = try fixture.store.clientPagePlan(filter, sort: sort).joined(separator: "\n")
-                #expect(!plan.contains("TEMP B-TREE") || filter.phase != nil && sort != .name, "\(filter) \(sort): \(plan)")
+                let plan = try fixture.store.clientList.plan(filter, sort: sort).joined(separator: "\n")
+                #expect(
+                    !plan.contains("TEMP B-TREE") || filter.phase != nil && sort != .name, "\(filter) \(sort): \(plan)")
             }
         }
     }
@@ -191,12 +211,13 @@ import CasebookTestSupport
                 let store = try Store.open(path: path, mode: .readWrite, clock: testClock)
                 for index in 0..<100 {
                     _ = try store.addClient(
-                        Fixture.draft("Worker\(worker)", "N\(index)", number: 1000 + worker * 1000 + index), actor: admin)
+                        Fixture.draft("Worker\(worker)", "N\(index)", number: 1000 + worker * 1000 + index),
+                        actor: admin)
                 }
             } catch { failures.add("\(error)") }
         }
         #expect(failures.all.isEmpty)
-        #expect(try fixture.store.countClients(ClientFilter()).value == 240)
+        #expect(try fixture.store.clientList.count(ClientFilter()).value == 240)
     }
 }
 

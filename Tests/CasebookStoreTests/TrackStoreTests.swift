@@ -7,11 +7,14 @@ import Testing
 @Suite struct ProgrammeStoreTests {
     @Test func importingMakesVersionsAndSkipsAnUnchangedFile() throws {
         let fixture = try Fixture()
-        let (first, isNew) = try fixture.store.importProgramme(sampleProgramme(), sourceFile: "a.toml", sourceText: "one", actor: fixture.admin.id)
+        let (first, isNew) = try fixture.store.importProgramme(
+            sampleProgramme(), sourceFile: "a.toml", sourceText: "one", actor: fixture.admin.id)
         #expect(isNew && first.version == 1)
-        let (same, again) = try fixture.store.importProgramme(sampleProgramme(), sourceFile: "a.toml", sourceText: "one", actor: fixture.admin.id)
+        let (same, again) = try fixture.store.importProgramme(
+            sampleProgramme(), sourceFile: "a.toml", sourceText: "one", actor: fixture.admin.id)
         #expect(!again && same.version == 1)
-        let (second, _) = try fixture.store.importProgramme(sampleProgramme(decision: "3m"), sourceFile: "a.toml", sourceText: "two", actor: fixture.admin.id)
+        let (second, _) = try fixture.store.importProgramme(
+            sampleProgramme(decision: "3m"), sourceFile: "a.toml", sourceText: "two", actor: fixture.admin.id)
         #expect(second.version == 2)
         // Versions are read back whole, and the older one is kept as it was.
         let reader = try fixture.secondConnection()
@@ -23,16 +26,23 @@ import Testing
 
     @Test func anEnrolmentKeepsTheVersionItWasMadeUnder() throws {
         let fixture = try Fixture()
-        try fixture.store.importProgramme(sampleProgramme(), sourceFile: "a", sourceText: "one", actor: fixture.admin.id)
+        try fixture.store.importProgramme(
+            sampleProgramme(), sourceFile: "a", sourceText: "one", actor: fixture.admin.id)
         let client = try fixture.add("Haddad", "Rasha", number: 1)
-        try fixture.store.enrol(clientID: client.id, programmeID: "sample", version: 1, profile: "basic", actor: fixture.officer.id)
-        try fixture.store.importProgramme(sampleProgramme(decision: "3m"), sourceFile: "a", sourceText: "two", actor: fixture.admin.id)
+        try fixture.store.enrol(
+            clientID: client.id, programmeID: "sample", version: 1, profile: "basic", actor: fixture.officer.id)
+        try fixture.store.importProgramme(
+            sampleProgramme(decision: "3m"), sourceFile: "a", sourceText: "two", actor: fixture.admin.id)
         let enrolled = try #require(try fixture.store.programme(forClient: client.id))
         #expect(enrolled.programme.version == 1 && enrolled.profile == "basic")
         #expect(throws: StoreError.self) {
-            try fixture.store.enrol(clientID: client.id, programmeID: "sample", version: 1, profile: "expert", actor: fixture.officer.id)
+            try fixture.store.enrol(
+                clientID: client.id, programmeID: "sample", version: 1, profile: "expert", actor: fixture.officer.id)
         }
-        #expect(try fixture.store.auditTrail(clientID: client.id).contains { $0.entity == "enrolment" && $0.newValue == "sample v1 basic" })
+        #expect(
+            try fixture.store.auditTrail(clientID: client.id).contains {
+                $0.entity == "enrolment" && $0.newValue == "sample v1 basic"
+            })
     }
 }
 
@@ -42,24 +52,20 @@ import Testing
 
     init() throws {
         fixture = try Fixture()
-        try fixture.store.importProgramme(sampleProgramme(), sourceFile: "a", sourceText: "one", actor: fixture.admin.id)
+        try fixture.store.importProgramme(
+            sampleProgramme(), sourceFile: "a", sourceText: "one", actor: fixture.admin.id)
         client = try fixture.add("Haddad", "Rasha", number: 1)
-        try fixture.store.enrol(clientID: client.id, programmeID: "sample", version: 1, profile: "basic", actor: fixture.officer.id)
-    }
-
-    func assess(_ skill: Skill, _ level: CEFRLevel, _ date: String) throws {
-        try fixture.store.addAssessment(
-            LanguageAssessment(clientID: client.id, date: try Day(iso: date), skill: skill, level: level, instrument: "Norskprøven", provider: "VO", isCertified: true),
-            actor: fixture.officer.id)
+        try fixture.store.enrol(
+            clientID: client.id, programmeID: "sample", version: 1, profile: "basic", actor: fixture.officer.id)
     }
 
     @Test func standingUsesTheProfileTargetsAndTheLatestAssessments() throws {
-        for skill in Skill.core { try assess(skill, .a2, "2026-05-01") }
-        try assess(.spokenInteraction, .b1, "2026-10-01")
+        for skill in Skill.core { try fixture.assess(client.id, skill, .a2, on: "2026-05-01") }
+        try fixture.assess(client.id, .spokenInteraction, .b1, on: "2026-10-01")
         var standing = try fixture.store.languageStanding(clientID: client.id)
         #expect(standing.targets[.spokenInteraction] == .b1)
         #expect(standing.metCount == (4, 5))
-        try assess(.spokenProduction, .b1, "2026-11-01")
+        try fixture.assess(client.id, .spokenProduction, .b1, on: "2026-11-01")
         standing = try fixture.store.languageStanding(clientID: client.id)
         #expect(standing.isMet)
         let page = try fixture.store.languageStandings(clientIDs: [client.id, 999])
@@ -69,34 +75,51 @@ import Testing
 
     @Test func anOverrideNeedsAReasonAndIsAudited() throws {
         #expect(throws: StoreError.self) {
-            try fixture.store.setTargetOverride(clientID: client.id, skill: .writing, level: .a1, reason: " ", actor: fixture.officer.id)
+            try fixture.store.setTargetOverride(
+                clientID: client.id, skill: .writing, level: .a1, reason: " ", actor: fixture.officer.id)
         }
-        try fixture.store.setTargetOverride(clientID: client.id, skill: .writing, level: .a1, reason: "Low literacy", actor: fixture.officer.id)
+        try fixture.store.setTargetOverride(
+            clientID: client.id, skill: .writing, level: .a1, reason: "Low literacy", actor: fixture.officer.id)
         #expect(try fixture.store.languageStanding(clientID: client.id).targets[.writing] == .a1)
-        try fixture.store.setTargetOverride(clientID: client.id, skill: .writing, level: nil, reason: "Reading improved", actor: fixture.officer.id)
+        try fixture.store.setTargetOverride(
+            clientID: client.id, skill: .writing, level: nil, reason: "Reading improved", actor: fixture.officer.id)
         #expect(try fixture.store.languageStanding(clientID: client.id).targets[.writing] == .a2)
         let trail = try fixture.store.auditTrail(clientID: client.id).filter { $0.entity == "target" }
         #expect(trail.count == 2 && trail.last?.newValue == "A1: Low literacy")
     }
 
     @Test func badAssessmentsAndAttendanceAreRefused() throws {
-        #expect(throws: StoreError.self) { try assess(.reading, .a2, "2026-11-24") }
+        #expect(throws: StoreError.self) { try fixture.assess(client.id, .reading, .a2, on: "2026-11-24") }
         #expect(throws: StoreError.self) {
             try fixture.store.addAssessment(
-                LanguageAssessment(clientID: client.id, date: testDay, skill: .reading, level: .a1, instrument: "", provider: "VO", isCertified: false),
+                LanguageAssessment(
+                    clientID: client.id, date: testDay, skill: .reading, level: .a1, instrument: "", provider: "VO",
+                    isCertified: false),
                 actor: fixture.officer.id)
         }
         let course = try fixture.store.addCourse(
-            CourseEnrolment(clientID: client.id, provider: "VO", level: .a2, startsOn: try Day(iso: "2026-09-01"), endsOn: nil, hoursPlanned: 300),
+            CourseEnrolment(
+                clientID: client.id, provider: "VO", level: .a2, startsOn: day("2026-09-01"), endsOn: nil,
+                hoursPlanned: 300),
             actor: fixture.officer.id)
         #expect(throws: StoreError.self) {
-            try fixture.store.addAttendance(AttendanceEntry(courseID: course.id, date: try Day(iso: "2026-08-01"), scheduledHours: 10, attendedHours: 10, absence: nil), actor: fixture.officer.id)
+            try fixture.store.addAttendance(
+                AttendanceEntry(
+                    courseID: course.id, date: day("2026-08-01"), scheduledHours: 10, attendedHours: 10, absence: nil),
+                actor: fixture.officer.id)
         }
         #expect(throws: StoreError.self) {
-            try fixture.store.addAttendance(AttendanceEntry(courseID: course.id, date: try Day(iso: "2026-09-08"), scheduledHours: 10, attendedHours: 6, absence: nil), actor: fixture.officer.id)
+            try fixture.store.addAttendance(
+                AttendanceEntry(
+                    courseID: course.id, date: day("2026-09-08"), scheduledHours: 10, attendedHours: 6, absence: nil),
+                actor: fixture.officer.id)
         }
-        try fixture.store.addAttendance(AttendanceEntry(courseID: course.id, date: try Day(iso: "2026-09-08"), scheduledHours: 10, attendedHours: 6, absence: .childSick), actor: fixture.officer.id)
-        let ledger = Attendance(entries: try fixture.store.attendance(clientID: client.id)[course.id] ?? [], through: testDay)
+        try fixture.store.addAttendance(
+            AttendanceEntry(
+                courseID: course.id, date: day("2026-09-08"), scheduledHours: 10, attendedHours: 6, absence: .childSick),
+            actor: fixture.officer.id)
+        let ledger = Attendance(
+            entries: try fixture.store.attendance(clientID: client.id)[course.id] ?? [], through: testDay)
         #expect(ledger.rate == 0.6 && ledger.missed == [.childSick: 4])
     }
 }
@@ -107,15 +130,18 @@ import Testing
 
     init() throws {
         fixture = try Fixture()
-        try fixture.store.importProgramme(sampleProgramme(), sourceFile: "a", sourceText: "one", actor: fixture.admin.id)
+        try fixture.store.importProgramme(
+            sampleProgramme(), sourceFile: "a", sourceText: "one", actor: fixture.admin.id)
         client = try fixture.add("Haddad", "Rasha", number: 1)
-        try fixture.store.enrol(clientID: client.id, programmeID: "sample", version: 1, profile: "basic", actor: fixture.officer.id)
+        try fixture.store.enrol(
+            clientID: client.id, programmeID: "sample", version: 1, profile: "basic", actor: fixture.officer.id)
     }
 
     func newFile() throws -> Qualification {
         try fixture.store.addQualification(
             Qualification(
-                clientID: client.id, title: "BSc Nursing", field: "Health", country: "SY", institution: "Damascus University",
+                clientID: client.id, title: "BSc Nursing", field: "Health", country: "SY",
+                institution: "Damascus University",
                 year: 2012, iscedLevel: 6, hasDocuments: true, isRegulatedProfession: true, stageSince: testDay),
             actor: fixture.officer.id)
     }
@@ -127,28 +153,37 @@ import Testing
             (.routeChosen, "2026-11-23", .init(route: .regulatedProfession)), (.submitted, "2026-11-23", .init()),
             (.acknowledged, "2026-11-23", .init()), (.underAssessment, "2026-11-23", .init(note: "file complete")),
         ]
-        for (stage, day, details) in steps {
-            file = try fixture.store.stepQualification(id: file.id, to: stage, on: try Day(iso: day), details: details, expectedVersion: file.version, actor: fixture.officer.id)
+        for (stage, date, details) in steps {
+            file = try fixture.store.stepQualification(
+                id: file.id, to: stage, on: day(date), details: details, expectedVersion: file.version,
+                actor: fixture.officer.id)
         }
         #expect(file.completeOn == testDay && file.decisionDue?.iso == "2027-03-23")
         #expect(file.route == .regulatedProfession)
         #expect(throws: StoreError.self) {
-            try fixture.store.stepQualification(id: file.id, to: .licensed, on: testDay, expectedVersion: file.version, actor: fixture.officer.id)
+            try fixture.store.stepQualification(
+                id: file.id, to: .licensed, on: testDay, expectedVersion: file.version, actor: fixture.officer.id)
         }
         #expect(throws: StoreError.self) {
-            try fixture.store.stepQualification(id: file.id, to: .fullRecognition, on: testDay, expectedVersion: file.version - 1, actor: fixture.officer.id)
+            try fixture.store.stepQualification(
+                id: file.id, to: .fullRecognition, on: testDay, expectedVersion: file.version - 1,
+                actor: fixture.officer.id)
         }
-        file = try fixture.store.stepQualification(id: file.id, to: .partialRecognition, on: testDay, expectedVersion: file.version, actor: fixture.officer.id)
+        file = try fixture.store.stepQualification(
+            id: file.id, to: .partialRecognition, on: testDay, expectedVersion: file.version, actor: fixture.officer.id)
         #expect(file.decidedOn == testDay && file.decidedInTime == true)
         #expect(throws: StoreError.self) {
             try fixture.store.stepQualification(
                 id: file.id, to: .compensation, on: testDay,
-                details: .init(compensation: .adaptationPeriod, compensationStart: testDay, compensationEnd: testDay.adding(years: 4)),
+                details: .init(
+                    compensation: .adaptationPeriod, compensationStart: testDay,
+                    compensationEnd: testDay.adding(years: 4)),
                 expectedVersion: file.version, actor: fixture.officer.id)
         }
         file = try fixture.store.stepQualification(
             id: file.id, to: .compensation, on: testDay,
-            details: .init(compensation: .aptitudeTest, compensationStart: testDay, compensationEnd: testDay.adding(days: 30)),
+            details: .init(
+                compensation: .aptitudeTest, compensationStart: testDay, compensationEnd: testDay.adding(days: 30)),
             expectedVersion: file.version, actor: fixture.officer.id)
         let events = try fixture.store.recognitionEvents(qualificationID: file.id)
         #expect(events.map(\.to).first == .identified && events.last?.to == .compensation && events.count == 9)
@@ -157,9 +192,10 @@ import Testing
 
     @Test func aFileWithoutDocumentsGetsAPassportThatExpires() throws {
         var file = try newFile()
-        file = try fixture.store.stepQualification(id: file.id, to: .gatheringDocuments, on: testDay, expectedVersion: file.version, actor: fixture.officer.id)
         file = try fixture.store.stepQualification(
-            id: file.id, to: .noDocuments, on: testDay, details: .init(passportIssuedOn: try Day(iso: "2026-10-01")),
+            id: file.id, to: .gatheringDocuments, on: testDay, expectedVersion: file.version, actor: fixture.officer.id)
+        file = try fixture.store.stepQualification(
+            id: file.id, to: .noDocuments, on: testDay, details: .init(passportIssuedOn: day("2026-10-01")),
             expectedVersion: file.version, actor: fixture.officer.id)
         #expect(file.passportExpiresOn?.iso == "2031-10-01")
     }
@@ -172,25 +208,31 @@ import Testing
         for number in 2...60 { clients.append(try fixture.add("Person", "N\(number)", number: number)) }
         for client in clients {
             let file = try fixture.store.addQualification(
-                Qualification(clientID: client.id, title: "Diploma", field: "", country: "SY", institution: "", year: 2010, iscedLevel: 6, hasDocuments: true, isRegulatedProfession: false, stageSince: testDay),
+                Qualification(
+                    clientID: client.id, title: "Diploma", field: "", country: "SY", institution: "", year: 2010,
+                    iscedLevel: 6, hasDocuments: true, isRegulatedProfession: false, stageSince: testDay),
                 actor: fixture.admin.id)
             let complete = testDay.adding(days: -Int.random(in: 0...200, using: &random))
             try fixture.store.database.execute(
                 "UPDATE qualifications SET stage = ?, complete_on = ?, decision_due = ?, stage_since = ? WHERE id = ?",
                 [
-                    ["under_assessment", "under_assessment", "full_recognition", "acknowledged"].randomElement(using: &random)!,
-                    complete, Qualification.decisionDeadline(completeOn: complete, rule: TimeSpan(4, .months)), complete, file.id,
+                    ["under_assessment", "under_assessment", "full_recognition", "acknowledged"].randomElement(
+                        using: &random)!,
+                    complete, Qualification.decisionDeadline(completeOn: complete, rule: TimeSpan(4, .months)),
+                    complete, file.id,
                 ])
         }
         let ids = clients.map(\.id)
         let bySQL = try fixture.store.clientsWithOverdueRecognition(ids)
         var byCore = Set<Client.ID>()
-        for id in ids where try fixture.store.qualifications(clientID: id).contains(where: { $0.isOverdue(today: testDay) }) {
+        for id in ids
+        where try fixture.store.qualifications(clientID: id).contains(where: { $0.isOverdue(today: testDay) }) {
             byCore.insert(id)
         }
         #expect(bySQL == byCore)
         #expect(!byCore.isEmpty)
-        let flagged = try fixture.store.clientPage(ClientFilter(flaggedOnly: true), sort: .name, limit: 100).map(\.id)
+        let flagged = try fixture.store.clientList.page(ClientFilter(flaggedOnly: true), sort: .name, limit: 100).map(
+            \.id)
         #expect(Set(flagged) == byCore)
     }
 }
@@ -198,25 +240,41 @@ import Testing
 @Suite struct CivicStoreTests {
     @Test func sessionsAttestationAndTestsWithTheProgrammesPassMark() throws {
         let fixture = try Fixture()
-        try fixture.store.importProgramme(sampleProgramme(), sourceFile: "a", sourceText: "one", actor: fixture.admin.id)
+        try fixture.store.importProgramme(
+            sampleProgramme(), sourceFile: "a", sourceText: "one", actor: fixture.admin.id)
         let client = try fixture.add("Haddad", "Rasha", number: 1)
-        #expect(throws: StoreError.self) { try fixture.store.addCivicTest(clientID: client.id, on: testDay, score: 30, actor: fixture.officer.id) }
-        try fixture.store.enrol(clientID: client.id, programmeID: "sample", version: 1, profile: "basic", actor: fixture.officer.id)
+        #expect(throws: StoreError.self) {
+            try fixture.store.addCivicTest(clientID: client.id, on: testDay, score: 30, actor: fixture.officer.id)
+        }
+        try fixture.store.enrol(
+            clientID: client.id, programmeID: "sample", version: 1, profile: "basic", actor: fixture.officer.id)
         #expect(try fixture.store.civicProgress(clientID: client.id).stage == .required)
         #expect(throws: StoreError.self) {
-            try fixture.store.addCivicSession(CivicSession(clientID: client.id, moduleID: "history", date: testDay, hours: 5, language: "ar"), actor: fixture.officer.id)
+            try fixture.store.addCivicSession(
+                CivicSession(clientID: client.id, moduleID: "history", date: testDay, hours: 5, language: "ar"),
+                actor: fixture.officer.id)
         }
-        try fixture.store.addCivicSession(CivicSession(clientID: client.id, moduleID: "social", date: testDay, hours: 25, language: "ar"), actor: fixture.officer.id)
-        try fixture.store.addCivicSession(CivicSession(clientID: client.id, moduleID: "social", date: testDay, hours: 25, language: "ti"), actor: fixture.officer.id)
+        try fixture.store.addCivicSession(
+            CivicSession(clientID: client.id, moduleID: "social", date: testDay, hours: 25, language: "ar"),
+            actor: fixture.officer.id)
+        try fixture.store.addCivicSession(
+            CivicSession(clientID: client.id, moduleID: "social", date: testDay, hours: 25, language: "ti"),
+            actor: fixture.officer.id)
         try fixture.store.attestCivic(clientID: client.id, on: testDay, actor: fixture.officer.id)
-        #expect(throws: StoreError.self) { try fixture.store.addCivicTest(clientID: client.id, on: testDay, score: 35, actor: fixture.officer.id) }
-        let failed = try fixture.store.addCivicTest(clientID: client.id, on: testDay.adding(days: -10), score: 25, actor: fixture.officer.id)
+        #expect(throws: StoreError.self) {
+            try fixture.store.addCivicTest(clientID: client.id, on: testDay, score: 35, actor: fixture.officer.id)
+        }
+        let failed = try fixture.store.addCivicTest(
+            clientID: client.id, on: testDay.adding(days: -10), score: 25, actor: fixture.officer.id)
         #expect(!failed.passed && failed.passMark == 26)
         try fixture.store.addCivicTest(clientID: client.id, on: testDay, score: 26, actor: fixture.officer.id)
         let progress = try fixture.store.civicProgress(clientID: client.id)
         #expect(progress.stage == .passed && progress.hoursByModule["social"] == 50 && progress.tests.count == 2)
-        #expect(throws: StoreError.self) { try fixture.store.setCivicRequirement(clientID: client.id, .exempt, reason: "", actor: fixture.officer.id) }
-        try fixture.store.setCivicRequirement(clientID: client.id, .exempt, reason: "Holds the certificate", actor: fixture.officer.id)
+        #expect(throws: StoreError.self) {
+            try fixture.store.setCivicRequirement(clientID: client.id, .exempt, reason: "", actor: fixture.officer.id)
+        }
+        try fixture.store.setCivicRequirement(
+            clientID: client.id, .exempt, reason: "Holds the certificate", actor: fixture.officer.id)
         #expect(try fixture.store.civicProgress(clientID: client.id).stage == .exempt)
     }
 }

@@ -380,7 +380,7 @@ final class HostileFixture {
             }
             for child in Mirror(reflecting: value).children { collect(child.value) }
         }
-        for summary in try store.clientPage(ClientFilter(), sort: .name, limit: 100) {
+        for summary in try store.clientList.page(ClientFilter(), sort: .name, limit: 100) {
             let id = summary.id
             collect(try store.client(id: id) as Any)
             collect(try store.assessments(clientID: id))

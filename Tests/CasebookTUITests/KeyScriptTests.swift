@@ -18,7 +18,7 @@ import Testing
         let app = try fixture.app(as: fixture.base.admin)
         let terminal = VirtualTerminal(width: 80, height: 24)
         let screen = try list(app)
-        let everyone = try fixture.store.clientPage(ClientFilter(), sort: .name, limit: 1000)
+        let everyone = try fixture.store.clientList.page(ClientFilter(), sort: .name, limit: 1000)
         #expect(everyone.count == 700)
 
         fixture.run(app, on: terminal, [.down, .character("j"), .character("j")])
@@ -101,11 +101,11 @@ import Testing
         let fixture = try UIFixture()
         let app = try fixture.app()
         let terminal = VirtualTerminal(width: 132, height: 43)
-        let before = try fixture.store.countClients(ClientFilter()).value
+        let before = try fixture.store.clientList.count(ClientFilter()).value
         let text = fixture.run(app, on: terminal, [.character("n"), .control("s")])
         #expect(text.contains("Required."))
         #expect(text.contains("fields need attention; nothing was saved"))
-        #expect(try fixture.store.countClients(ClientFilter()).value == before)
+        #expect(try fixture.store.clientList.count(ClientFilter()).value == before)
         let form = try #require(app.top as? FormScreen)
         #expect(form.focusedField.id == ClientField.familyName.rawValue, "focus goes to the first field at fault")
     }

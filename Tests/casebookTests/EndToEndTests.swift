@@ -1,33 +1,26 @@
 import CasebookCore
+import CasebookTestSupport
 import Foundation
 import Testing
 
 /// The real program in a real terminal (tmux), driven by keys as an officer would.
 @Suite(.serialized) struct EndToEndTests {
-    let scratch: Scratch
-    let user = ["CASEBOOK_USER": "tester"]
+    let cli: CLIFixture
 
-    init() throws { scratch = try Scratch() }
+    init() throws { cli = try CLIFixture() }
 
-    func demo(_ clients: Int = 300) throws -> String {
-        let db = scratch.path("demo.db")
-        let result = try Casebook.run(["demo", "--db", db, "--clients", String(clients), "--seed", "5"], environment: user)
-        #expect(result.status == 0, "\(result.error)")
-        return db
-    }
+    func demo(_ clients: Int = 300) throws -> String { try cli.demo(clients: clients, seed: 5) }
 
     /// The real program on `db`, on its first screen: My day, as the tester has a caseload.
-    func launch(_ db: String, width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws -> Tmux {
-        let tmux = try Tmux(
-            width: width, height: height, command: [Casebook.binary, "--db", db],
-            environment: user.merging(environment) { $1 }, folder: scratch.url.path)
+    func launch(_ db: String, size: TerminalSize = .standard, environment: [String: String] = [:]) throws -> Tmux {
+        let tmux = try cli.launch(db, size: size, environment: environment)
         try tmux.waitFor("My day")
         return tmux
     }
 
     /// The real program on `db`, moved from My day to the client list.
-    func open(_ db: String, width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws -> Tmux {
-        let tmux = try launch(db, width: width, height: height, environment: environment)
+    func open(_ db: String, size: TerminalSize = .standard, environment: [String: String] = [:]) throws -> Tmux {
+        let tmux = try launch(db, size: size, environment: environment)
         try tmux.press("Escape")
         try tmux.waitFor("searches by name")
         return tmux
@@ -78,7 +71,7 @@ import Testing
 
     @Test func resizingInTheMiddleOfAFormKeepsTheTypedText() throws {
         let db = try demo(50)
-        let tmux = try open(db, width: 100, height: 30)
+        let tmux = try open(db)
         try tmux.waitFor("clients")
         try tmux.type("n")
         try tmux.waitFor("New client")
@@ -121,7 +114,7 @@ import Testing
 
     @Test func anAssessmentThatMeetsTheTargetChangesTheLadderAndTheList() throws {
         let db = try demo(50)
-        let tmux = try open(db, width: 120, height: 40)
+        let tmux = try open(db, size: TerminalSize(width: 120, height: 40))
         try tmux.waitFor("clients")
         let first = try tmux.screen().split(separator: "\n").first { $0.hasPrefix(">") }.map(String.init) ?? ""
         let caseNumber = String(first.dropFirst().prefix(11))
@@ -151,7 +144,7 @@ import Testing
 
     @Test func anAuthorityObligationMarkedMetLeavesMyDay() throws {
         let db = try demo(300)
-        let tmux = try launch(db, width: 120, height: 40)
+        let tmux = try launch(db, size: TerminalSize(width: 120, height: 40))
         func overdueByAuthority(_ screen: String) -> Int? {
             guard let range = screen.range(of: #"authority (\d+)"#, options: .regularExpression) else { return nil }
             return Int(screen[range].split(separator: " ")[1])

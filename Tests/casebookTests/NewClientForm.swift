@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import CasebookTestSupport
 
 extension Tmux {
     /// Fills the new-client form, open on its first field, as an officer does (born in and a

@@ -1,3 +1,4 @@
+import CasebookTestSupport
 import Foundation
 import Testing
 
@@ -33,14 +34,13 @@ func rows(_ db: String, _ query: String) throws -> [[String]] {
 /// Losing nothing: processes killed in the middle of saves, and several processes saving the
 /// same clients at once. See docs/RELIABILITY.md.
 @Suite(.serialized) struct ReliabilityTests {
-    let scratch: Scratch
+    let cli: CLIFixture
+    var scratch: Scratch { cli.scratch }
 
-    init() throws { scratch = try Scratch() }
+    init() throws { cli = try CLIFixture() }
 
     func demo(_ name: String) throws -> (db: String, user: String) {
-        let db = scratch.path(name)
-        let result = try Casebook.run(["demo", "--db", db, "--clients", "30", "--seed", "2"], environment: ["CASEBOOK_USER": "tester"])
-        #expect(result.status == 0, "\(result.error)")
+        let db = try cli.demo(clients: 30, seed: 2, name: name)
         let user = try shell("sqlite3", db, "SELECT username FROM staff WHERE role = 'admin' LIMIT 1;").trimmingCharacters(in: .whitespacesAndNewlines)
         return (db, user)
     }

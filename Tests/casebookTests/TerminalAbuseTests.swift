@@ -1,27 +1,15 @@
+import CasebookTestSupport
 import Foundation
 import Testing
 
 /// The real program in tmux under terminal abuse: resize storms, TERM=dumb, LANG=C. No crash;
 /// the screen stays readable or says what it needs.
 @Suite(.serialized) struct TerminalAbuseTests {
-    let scratch: Scratch
-    let user = ["CASEBOOK_USER": "tester"]
+    let cli: CLIFixture
 
-    init() throws { scratch = try Scratch() }
+    init() throws { cli = try CLIFixture() }
 
-    func demo() throws -> String {
-        let db = scratch.path("demo.db")
-        let result = try Casebook.run(["demo", "--db", db, "--clients", "40", "--seed", "5"], environment: user)
-        #expect(result.status == 0, "\(result.error)")
-        return db
-    }
-
-    func launch(_ db: String, environment: [String: String] = [:]) throws -> Tmux {
-        try Tmux(
-            width: 100, height: 30, command: [Casebook.binary, "--db", db],
-            environment: user.merging(environment) { $1 },
-            folder: scratch.url.path)
-    }
+    func demo() throws -> String { try cli.demo(clients: 40, seed: 5) }
 
     /// Sizes from 20×5 to 300×100, one after another without waiting, ending at `last`.
     func storm(_ tmux: Tmux) throws {
@@ -32,18 +20,9 @@ import Testing
         for (width, height) in sizes { try tmux.resize(width: width, height: height) }
     }
 
-    /// A readable screen: no line wider than the window, no replacement characters.
-    func expectReadable(_ screen: String, width: Int, sourceLocation: SourceLocation = #_sourceLocation) {
-        for line in screen.split(separator: "\n") {
-            #expect(line.count <= width, "a line wider than \(width): \(line)", sourceLocation: sourceLocation)
-        }
-        #expect(!screen.contains("\u{FFFD}"), "garbled characters:\n\(screen)", sourceLocation: sourceLocation)
-        #expect(!screen.contains("CASEBOOK-EXITED"), "the program ended:\n\(screen)", sourceLocation: sourceLocation)
-    }
-
     @Test func aResizeStormThroughTheListARecordAndAFormLeavesAWorkingReadableScreen() throws {
         let db = try demo()
-        let tmux = try launch(db)
+        let tmux = try cli.launch(db)
         try tmux.waitFor("My day")
         try tmux.press("Escape")
         try tmux.waitFor("searches by name")
@@ -93,14 +72,14 @@ import Testing
     /// paste must still arrive as one insertion, marked, and be refused, not cut short.
     @Test func aPasteWithBytesThatAreNotUTF8IsMarkedAndRefusedBesideTheField() throws {
         let db = try demo()
-        let tmux = try launch(db)
+        let tmux = try cli.launch(db)
         try tmux.waitFor("My day")
         try tmux.press("Escape")
         try tmux.waitFor("searches by name")
         try tmux.type("n")
         try tmux.waitFor("New client")
         try tmux.press("Tab")
-        try tmux.paste(bytes: Array("Oslo ".utf8) + [0xFF, 0xFE] + Array(" kommune".utf8), folder: scratch.url.path)
+        try tmux.paste(bytes: Array("Oslo ".utf8) + [0xFF, 0xFE] + Array(" kommune".utf8), folder: cli.scratch.url.path)
         let pasted = try tmux.waitFor("Oslo \u{FFFD}")
         #expect(pasted.contains("New client"), "the rest of the paste ran as keys:\n\(pasted)")
         try tmux.press("C-s")
@@ -116,7 +95,7 @@ import Testing
     @Test func withTermDumbItSaysWhatItNeedsAndLeavesTheDatabaseAlone() throws {
         let db = try demo()
         let before = FileManager.default.contents(atPath: db)
-        let tmux = try launch(db, environment: ["TERM": "dumb"])
+        let tmux = try cli.launch(db, environment: ["TERM": "dumb"])
         let screen = try tmux.waitFor("CASEBOOK-EXITED 1")
         #expect(screen.contains("cannot move its cursor"), "\(screen)")
         #expect(screen.contains("TERM=xterm-256color"))
@@ -128,7 +107,7 @@ import Testing
     ])
     func inTheCLocaleTheAppWorksAndQuitsCleanly(_ locale: [String: String]) throws {
         let db = try demo()
-        let tmux = try launch(db, environment: locale)
+        let tmux = try cli.launch(db, environment: locale)
         try tmux.waitFor("My day")
         try tmux.press("Escape")
         let list = try tmux.waitFor("searches by name")

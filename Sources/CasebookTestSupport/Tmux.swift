@@ -2,15 +2,18 @@ import Foundation
 import Testing
 
 /// A terminal a person would use: the real binary inside tmux, on a private tmux server.
-final class Tmux {
-    let socket = "casebook-test-\(UUID().uuidString.prefix(8))"
-    let session = "t"
+package final class Tmux {
+    package let socket = "casebook-test-\(UUID().uuidString.prefix(8))"
+    package let session = "t"
 
-    init(width: Int, height: Int, command: [String], environment: [String: String] = [:], folder: String) throws {
+    package init(width: Int, height: Int, command: [String], environment: [String: String] = [:], folder: String) throws
+    {
         var env = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color"]
         for (key, value) in environment { env[key] = value }
         let exports = env.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
-        let line = "cd '\(folder)' && env \(exports) " + command.map { "'\($0)'" }.joined(separator: " ") + "; echo CASEBOOK-EXITED $?; sleep 60"
+        let line =
+            "cd '\(folder)' && env \(exports) " + command.map { "'\($0)'" }.joined(separator: " ")
+            + "; echo CASEBOOK-EXITED $?; sleep 60"
         try run(["new-session", "-d", "-s", session, "-x", String(width), "-y", String(height), line], output: false)
     }
 
@@ -41,38 +44,42 @@ final class Tmux {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    static func quote(_ text: String) -> String {
+    package static func quote(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     /// Types text literally.
-    func type(_ text: String) throws { try run(["send-keys", "-t", session, "-l", text], output: false) }
+    package func type(_ text: String) throws { try run(["send-keys", "-t", session, "-l", text], output: false) }
 
     /// Presses named keys (Enter, Tab, Escape, C-s, ...).
-    func press(_ keys: String...) throws { try run(["send-keys", "-t", session] + keys, output: false) }
+    package func press(_ keys: String...) throws { try run(["send-keys", "-t", session] + keys, output: false) }
 
     /// Pastes `bytes` as a terminal does (bracketed, when the program asked for it), whether or
     /// not they are UTF-8.
-    func paste(bytes: [UInt8], folder: String) throws {
+    package func paste(bytes: [UInt8], folder: String) throws {
         let file = folder + "/paste-\(UUID().uuidString.prefix(8))"
-        guard FileManager.default.createFile(atPath: file, contents: Data(bytes)) else { throw TmuxError(command: "load-buffer") }
+        guard FileManager.default.createFile(atPath: file, contents: Data(bytes)) else {
+            throw TmuxError(command: "load-buffer")
+        }
         defer { try? FileManager.default.removeItem(atPath: file) }
         try run(["load-buffer", "-b", "paste", file], output: false)
         try run(["paste-buffer", "-p", "-d", "-b", "paste", "-t", session], output: false)
     }
 
-    func screen(escapes: Bool = false) throws -> String {
+    package func screen(escapes: Bool = false) throws -> String {
         try run(["capture-pane", "-t", session, "-p"] + (escapes ? ["-e"] : []))
     }
 
-    func resize(width: Int, height: Int) throws {
+    package func resize(width: Int, height: Int) throws {
         try run(["resize-window", "-t", session, "-x", String(width), "-y", String(height)], output: false)
     }
 
     /// Waits until the screen shows `text` (polling, never a fixed sleep); the screen, or a
     /// recorded failure with the last screen.
     @discardableResult
-    func waitFor(_ text: String, timeout: Double = 15, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    package func waitFor(_ text: String, timeout: Double = 15, sourceLocation: SourceLocation = #_sourceLocation) throws
+        -> String
+    {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
@@ -85,7 +92,7 @@ final class Tmux {
     }
 }
 
-struct TmuxError: Error, CustomStringConvertible {
-    let command: String
-    var description: String { "tmux \(command) failed" }
+package struct TmuxError: Error, CustomStringConvertible {
+    package let command: String
+    package var description: String { "tmux \(command) failed" }
 }

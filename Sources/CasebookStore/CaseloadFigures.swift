@@ -1,0 +1,127 @@
+import CasebookCore
+
+/// The supervisor's figures (the dashboard and `casebook report`) over the per-client facts,
+/// and the checks that keep those facts true. Owns the second connection the dashboard reads
+/// on; one per store (`Store.figures`).
+package final class CaseloadFigures {
+    /// The store these figures read; it owns them (`Store.figures`).
+    unowned let store: Store
+    /// The second connection, opened on first use (`flowConnection`).
+    private var secondConnection: Database?
+    /// Run once while the dashboard's two connections read (tests commit a colleague's save here).
+    package var whileReading: (() -> Void)?
+
+    init(store: Store) { self.store = store }
+
+    /// Every figure of the dashboard and the report, over the clients `filter` selects, with the
+    /// clients behind each bar.
+    ///
+    /// Two connections read at once, one per core: the store's reads `client_facts` (one row per
+    /// client, three packed integers) and the qualifications, while a second reads the
+    /// obligations that were ever overdue and the exits and starts of the period
+    /// (`DashboardFlows`). Both must see the same snapshot: when a colleague's save commits while
+    /// they read, the figures are read again, and after three such tries on one connection alone.
+    package func dashboard(_ filter: DashboardFilter, exitTarget: Double = 0.70, inParallel: Bool = true) throws
+        -> Dashboard
+    {
+        // The packed facts came with schema 5; an older file opened read-only was not migrated.
+        guard store.schemaVersion >= 5 else {
+            throw StoreError.olderSchema(path: store.path, found: store.schemaVersion)
+        }
+        for _ in 0..<(inParallel ? 3 : 0) {
+            guard let connection = flowConnection() else { break }
+            if let board = try dashboard(filter, exitTarget: exitTarget, flowsOn: connection) { return board }
+        }
+        return try dashboard(filter, exitTarget: exitTarget, flowsOn: nil)
+            ?? Dashboard(filter: filter, today: store.clock.today, exitTarget: exitTarget)
+    }
+
+    /// The second connection the dashboard reads its flows on, opened on first use; nil when it
+    /// cannot be opened, or when the path no longer names the file the store opened.
+    func flowConnection() -> Database? {
+        if let secondConnection { return secondConnection }
+        let database = store.database
+        guard store.isStillTheFileOpened,
+            let connection = try? Database(path: store.path, mode: database.isReadOnly ? .readOnly : .readWrite)
+        else { return nil }
+        connection.waitWhenBusy(milliseconds: 5000)
+        guard (try? connection.executeScript("PRAGMA query_only = 1; PRAGMA cache_size = -32768")) != nil else {
+            return nil
+        }
+        secondConnection = connection
+        return connection
+    }
+
+    /// The figures, with the flows read on `connection` in parallel (nil: on the store's
+    /// connection, after the facts). Nil when another connection committed while the two were
+    /// reading, so that they may have seen different snapshots.
+    private func dashboard(_ filter: DashboardFilter, exitTarget: Double, flowsOn connection: Database?) throws
+        -> Dashboard?
+    {
+        let database = store.database
+        let today = store.clock.today
+        let ends = filter.monthEnds
+        let earliest = ends.first ?? today
+        var snapshot: Int64?
+        let board: Dashboard = try store.read {
+            let size = Int(try database.scalar("SELECT coalesce(max(id), 0) FROM clients") ?? 0) + 1
+            // The snapshot is taken; the second connection starts after it, and a change of
+            // `data_version` by the end shows whether anybody committed in between.
+            snapshot = try database.scalar("PRAGMA data_version")
+            let background = connection.map {
+                BackgroundFlows(database: $0, filter: filter, today: today, earliest: earliest)
+            }
+            defer { _ = try? background?.result() }
+            if background != nil, let hook = whileReading {
+                whileReading = nil
+                hook()
+            }
+            var tally = DashboardTally(
+                board: Dashboard(filter: filter, today: today, exitTarget: exitTarget), size: size)
+            try tally.countStocks(database, filter: filter)
+            // Read here while the other connection reads the flows.
+            try tally.countRecognition(database, filter: filter)
+            let flows =
+                try background?.result()
+                ?? DashboardFlows.read(database, filter: filter, today: today, earliest: earliest)
+            tally.countOverdue(flows.overdue, monthEnds: ends)
+            tally.countExits(flows.exits)
+            tally.countStarts(flows.starts)
+            return tally.finished()
+        }
+        guard connection != nil else { return board }
+        return try database.scalar("PRAGMA data_version") == snapshot ? board : nil
+    }
+
+    /// Recomputes every client's facts (`casebook check --repair`).
+    package func refreshFacts() throws {
+        try store.write {
+            try store.database.executeScript("DELETE FROM client_facts; " + ClientFacts.refreshSQL(scope: "1"))
+        }
+    }
+
+    /// Clients whose stored facts differ from a fresh computation (for `check` and the tests).
+    package func staleFacts(limit: Int = 10) throws -> [Client.ID] {
+        let database = store.database
+        // Only a temporary table is written: a read transaction does, even on a read-only file.
+        return try store.read {
+            // The stored facts' columns (`table_info` leaves out the packed ones SQLite computes
+            // from them, which a file of schema 4 opened read-only does not have), empty.
+            try database.executeScript(
+                "CREATE TEMP TABLE IF NOT EXISTS facts_check AS SELECT * FROM main.client_facts WHERE 0")
+            try database.executeScript("DELETE FROM temp.facts_check")
+            try database.executeScript(ClientFacts.refreshSQL(scope: "1", into: "temp.facts_check"))
+            let columns = try database.query("SELECT name FROM pragma_table_info('client_facts')") { $0.text(0) }
+                .map { "\"\($0)\"" }.joined(separator: ", ")
+            let stale = try database.query(
+                """
+                SELECT client_id FROM (SELECT \(columns) FROM temp.facts_check EXCEPT SELECT \(columns) FROM main.client_facts)
+                UNION SELECT client_id FROM (SELECT \(columns) FROM main.client_facts EXCEPT SELECT \(columns) FROM temp.facts_check)
+                LIMIT ?
+                """, [limit]
+            ) { $0.int64(0) }
+            try database.executeScript("DELETE FROM temp.facts_check")
+            return stale
+        }
+    }
+}

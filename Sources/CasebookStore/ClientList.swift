@@ -1,0 +1,205 @@
+import CasebookCore
+
+/// The order of the client list.
+package enum ClientSort: String, CaseIterable, Sendable {
+    case name
+    case caseNumber = "case_number"
+    case arrival
+
+    package var label: String {
+        switch self {
+        case .name: return "name"
+        case .caseNumber: return "case number"
+        case .arrival: return "arrival"
+        }
+    }
+}
+
+/// Which clients the list shows.
+package struct ClientFilter: Hashable, Sendable {
+    /// Only this officer's caseload; nil for everyone's.
+    package var officerID: Staff.ID?
+    package var phase: CasePhase?
+    /// Only clients with a flag: a vulnerability, or a recognition decision past its deadline.
+    package var flaggedOnly: Bool
+    /// Typed search: name parts (any order, each the start of a name part) or the start of a case number.
+    package var search: String
+    /// Only the clients behind a dashboard figure.
+    package var cohort: Cohort?
+
+    package init(
+        officerID: Staff.ID? = nil, phase: CasePhase? = nil, flaggedOnly: Bool = false, search: String = "",
+        cohort: Cohort? = nil
+    ) {
+        self.officerID = officerID
+        self.phase = phase
+        self.flaggedOnly = flaggedOnly
+        self.search = search
+        self.cohort = cohort
+    }
+}
+
+/// A fixed set of clients (the ones behind a dashboard bar), held for this connection in a
+/// temporary table until the list showing them closes.
+package struct Cohort: Hashable, Sendable {
+    package let tag: Int
+    /// What the clients have in common, for the list's title.
+    package let label: String
+    package let count: Int
+}
+
+/// One row of the client list: what the list shows and the key it pages by.
+package struct ClientSummary: Hashable, Sendable, Identifiable {
+    package var id: Client.ID
+    package var caseNumber: String
+    package var familyName: String
+    package var givenNames: String
+    package var officer: String?
+    package var phase: CasePhase
+    package var arrivalDate: Day
+    package var vulnerabilities: Set<Vulnerability>
+    /// Where the row stands in the list order; pass the row back to get the page after or before it.
+    package var position: ListPosition
+
+    package var displayName: String { Client.displayName(family: familyName, given: givenNames) }
+}
+
+/// The sort key of a row in its list: (first, second, id) compared in that order.
+package struct ListPosition: Hashable, Sendable {
+    package var first: String
+    package var second: String
+    package var id: Int64
+}
+
+/// How many clients match, exactly or at least.
+package struct ClientCount: Hashable, Sendable {
+    package var value: Int
+    /// True when counting stopped at `value` and there are more.
+    package var isAtLeast: Bool
+
+    package init(value: Int, isAtLeast: Bool) {
+        self.value = value
+        self.isAtLeast = isAtLeast
+    }
+}
+
+/// The order rows come in: the chosen sort when browsing; the matching name part (then the
+/// name) when searching by name; the case number when searching by case number.
+package enum ListOrder: Equatable, Sendable {
+    case sorted(ClientSort)
+    case byMatch
+    case byCaseNumber
+
+    package var label: String {
+        switch self {
+        case .sorted(let sort): return "by \(sort.label)"
+        case .byMatch: return "by matching name"
+        case .byCaseNumber: return "by case number"
+        }
+    }
+}
+
+/// The client list's reads: pages in list order (keyset paging), counts, and the cohorts of
+/// clients behind dashboard bars. Owns the cohort tags of its store's connection; one per store
+/// (`Store.clientList`).
+package final class ClientList {
+    /// A filter's clients are driven from its own index, rather than from the name tokens,
+    /// when there are at most this many of them (an officer's caseload, a rare phase).
+    static let smallFilterLimit = 3000
+
+    /// The store this list reads; it owns the list (`Store.clientList`).
+    unowned let store: Store
+    /// The tag of the last cohort made: tags name cohorts in this connection's temporary table.
+    private var lastCohortTag = 0
+
+    init(store: Store) { self.store = store }
+
+    /// Holds `ids` as a cohort the client list can show (and drops cohorts no list uses any more).
+    package func makeCohort(_ ids: [Int64], label: String) throws -> Cohort {
+        lastCohortTag += 1
+        let tag = lastCohortTag
+        let database = store.database
+        try store.read {
+            try database.executeScript(
+                """
+                CREATE TEMP TABLE IF NOT EXISTS cohorts (tag INTEGER NOT NULL, client_id INTEGER NOT NULL,
+                    PRIMARY KEY (tag, client_id)) WITHOUT ROWID
+                """)
+            try database.execute("DELETE FROM temp.cohorts WHERE tag <= ?", [tag - 4])
+            let rows = PackedRows(reservingBytes: ids.count * 18)
+            for id in ids {
+                rows.append(Int64(tag))
+                rows.append(id)
+            }
+            try database.insertRows(
+                "INSERT OR IGNORE INTO temp.cohorts (tag, client_id) VALUES ", width: 2, perStatement: 250, rows: rows)
+        }
+        return Cohort(tag: tag, label: label, count: Set(ids).count)
+    }
+
+    /// Up to `limit` clients after `after` in the list order (from the top when nil).
+    package func page(_ filter: ClientFilter, sort: ClientSort, after: ClientSummary? = nil, limit: Int) throws
+        -> [ClientSummary]
+    {
+        try store.read {
+            guard let query = try query(filter, sort: sort) else { return [] }
+            return try page(query, cursor: after?.position, forward: true, limit: limit)
+        }
+    }
+
+    /// Up to `limit` clients before `before` in the list order (from the bottom when nil),
+    /// returned in list order.
+    package func page(_ filter: ClientFilter, sort: ClientSort, before: ClientSummary?, limit: Int) throws
+        -> [ClientSummary]
+    {
+        try store.read {
+            guard let query = try query(filter, sort: sort) else { return [] }
+            return try page(query, cursor: before?.position, forward: false, limit: limit).reversed()
+        }
+    }
+
+    /// The order a filter's rows come in.
+    package func order(_ filter: ClientFilter, sort: ClientSort) -> ListOrder {
+        let search = trimmed(filter.search)
+        if search.isEmpty || SearchKey.queryWords(search).isEmpty { return .sorted(sort) }
+        return SearchKey.caseNumberPrefix(search) != nil ? .byCaseNumber : .byMatch
+    }
+
+    /// The number of matching clients, counting at most `cap` (then `isAtLeast` is true):
+    /// "1,000+ matches" is all a broad search needs to say, and counting further costs time.
+    /// Without a search the count is exact by default: the filters have indexes to count on.
+    package func count(_ filter: ClientFilter, cap: Int? = nil) throws -> ClientCount {
+        let searching = !SearchKey.queryWords(filter.search).isEmpty
+        let cap = cap ?? (searching ? 1000 : Int(Int32.max))
+        return try store.read {
+            guard let query = try query(filter, sort: .name) else { return ClientCount(value: 0, isAtLeast: false) }
+            let (sql, arguments) = query.count(cap: cap)
+            let counted = try store.database.scalar(sql, arguments) ?? 0
+            return ClientCount(value: min(Int(counted), cap), isAtLeast: counted > cap)
+        }
+    }
+
+    /// The query plan of a first page, for tests that hold the list to its indexes.
+    func plan(_ filter: ClientFilter, sort: ClientSort) throws -> [String] {
+        guard let query = try query(filter, sort: sort) else { return [] }
+        let (sql, arguments) = query.page(cursor: nil, forward: true, limit: 50)
+        return try store.database.queryPlan(sql, arguments)
+    }
+
+    private func query(_ filter: ClientFilter, sort: ClientSort) throws -> ListQuery? {
+        try ListQuery(filter: filter, sort: sort, database: store.database, today: store.clock.today)
+    }
+
+    private func page(_ query: ListQuery, cursor: ListPosition?, forward: Bool, limit: Int) throws -> [ClientSummary] {
+        let (sql, arguments) = query.page(cursor: cursor, forward: forward, limit: limit)
+        return try store.database.query(sql, arguments) { row in
+            let row = NamedRow<ListQuery.Column>(row)
+            return ClientSummary(
+                id: row.int64(.id), caseNumber: row.text(.caseNumber), familyName: row.text(.familyName),
+                givenNames: row.text(.givenNames), officer: row.optionalText(.officer),
+                phase: try row.value(.phase, as: CasePhase.self), arrivalDate: try row.day(.arrivalDate),
+                vulnerabilities: Vulnerability.set(mask: row.int(.vulnerabilities)),
+                position: ListPosition(first: row.text(.first), second: row.text(.second), id: row.int64(.id)))
+        }
+    }
+}

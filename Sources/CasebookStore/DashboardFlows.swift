@@ -1,0 +1,141 @@
+import CasebookCore
+import Dispatch
+
+/// The rows behind the dashboard's flow figures, before they are matched to the clients in scope.
+struct DashboardFlows: Sendable {
+    struct Overdue: Sendable {
+        var clientID: Int64
+        var isNewcomers: Bool
+        var due: Int
+        var settled: Int?
+        /// Overdue today by `RuleSQL.overdue` (the case and contract are checked by the caller).
+        var isOverdueNow: Bool
+    }
+
+    struct Exit: Sendable {
+        var clientID: Int64
+        var reason: Int
+    }
+
+    struct Start: Sendable {
+        var clientID: Int64
+        var days: Int
+    }
+
+    var overdue: [Overdue] = []
+    var exits: [Exit] = []
+    var starts: [Start] = []
+
+    private enum OverdueColumn: Int32, ColumnSet {
+        case clientID, flags, dueOn, settledOn
+
+        var expression: String? {
+            // 1: the newcomer's, 2: overdue today. One integer, read without making a string.
+            self == .flags ? "(party = 'newcomer') | (\(RuleSQL.overdue("")) << 1)" : nil
+        }
+    }
+
+    private static let overdueSelection = OverdueColumn.selection()
+
+    private enum ExitColumn: Int32, ColumnSet {
+        case clientID, reason
+
+        var expression: String? {
+            // The reason's position in `ExitReason.allCases`.
+            self == .reason
+                ? "CASE exit_reason "
+                    + ExitReason.allCases.enumerated().map { "WHEN '\($1.rawValue)' THEN \($0)" }.joined(separator: " ")
+                    + " END"
+                : nil
+        }
+    }
+
+    private static let exitSelection = ExitColumn.selection()
+
+    private enum StartColumn: Int32, ColumnSet {
+        case clientID, offeredOn, startedOn
+    }
+
+    private static let startSelection = StartColumn.selection()
+
+    /// The obligations that were ever overdue, due before the second `?` and not settled by the
+    /// third, with whether they are overdue on the first: read whole from the partial index of
+    /// the obligations ever overdue, since the condition is that index's (`RuleSQL.everOverdue`).
+    static let overdueQuery = """
+        SELECT \(overdueSelection) FROM obligations
+        WHERE (\(RuleSQL.everOverdue)) AND due_on < ? AND (status = 'pending' OR settled_on > ?)
+        """
+
+    /// The obligations that were ever overdue up to the period's end, and the exits and starts of
+    /// the period. Run on either connection, inside a read transaction.
+    static func read(_ database: Database, filter: DashboardFilter, today: Day, earliest: Day) throws -> DashboardFlows
+    {
+        var flows = DashboardFlows()
+        try database.forEach(overdueQuery, [today, max(today, filter.to), earliest]) { row in
+            let row = NamedRow<OverdueColumn>(row)
+            guard let due = row.dayOrdinal(.dueOn) else { return }
+            let flags = row.int(.flags)
+            flows.overdue.append(
+                Overdue(
+                    clientID: row.int64(.clientID), isNewcomers: flags & 1 != 0, due: due,
+                    settled: row.dayOrdinal(.settledOn), isOverdueNow: flags & 2 != 0))
+        }
+        // In client order (the index yields them by due day), for the lists of clients behind the bars.
+        flows.overdue.sort { $0.clientID < $1.clientID }
+        try database.forEach(
+            """
+            SELECT \(exitSelection) FROM phase_history
+            WHERE to_phase = 'closed' AND effective_on >= ? AND effective_on <= ?
+            """, [filter.from, filter.to]
+        ) { row in
+            let row = NamedRow<ExitColumn>(row)
+            guard let reason = row.optionalInt(.reason) else { return }
+            flows.exits.append(Exit(clientID: row.int64(.clientID), reason: reason))
+        }
+        try database.forEach(
+            """
+            SELECT \(startSelection) FROM enrolments
+            WHERE started_on IS NOT NULL AND started_on >= ? AND started_on <= ?
+            """, [filter.from, filter.to]
+        ) { row in
+            let row = NamedRow<StartColumn>(row)
+            guard let offered = row.dayOrdinal(.offeredOn), let started = row.dayOrdinal(.startedOn) else { return }
+            flows.starts.append(Start(clientID: row.int64(.clientID), days: started - offered))
+        }
+        return flows
+    }
+}
+
+/// Reads `DashboardFlows` on a second connection, on another thread, in its own read
+/// transaction. The connection is used by that thread alone until `result` returns.
+final class BackgroundFlows: @unchecked Sendable {
+    private let done = DispatchGroup()
+    private let database: Database
+    private let filter: DashboardFilter
+    private let today: Day
+    private let earliest: Day
+    private var outcome: Result<DashboardFlows, Error> = .failure(CancellationError())
+
+    init(database: Database, filter: DashboardFilter, today: Day, earliest: Day) {
+        self.database = database
+        self.filter = filter
+        self.today = today
+        self.earliest = earliest
+        done.enter()
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
+            outcome = Result {
+                try self.database.read {
+                    try DashboardFlows.read(
+                        self.database, filter: self.filter, today: self.today, earliest: self.earliest)
+                }
+            }
+            done.leave()
+        }
+    }
+
+    /// Waits for the reading thread; its flows, or its error.
+    func result() throws -> DashboardFlows {
+        done.wait()
+        return try outcome.get()
+    }
+}

@@ -1,0 +1,174 @@
+import CasebookCore
+
+/// The FROM, WHERE and ORDER BY of a client list query, built from a filter.
+///
+/// Three shapes, each reading about one page of index entries whatever the filter:
+/// - browsing walks the index of the chosen sort (within the officer's or phase's range);
+/// - a name search walks the token index in (token, name) order, keeping each client once,
+///   at the first of its name parts that matches;
+/// - a name search within a small set (an officer's caseload, a rare phase) reads that set
+///   through its own index and sorts it, since walking all tokens would find it only slowly.
+struct ListQuery {
+    var from = "clients c"
+    var conditions: [String] = []
+    var arguments: [any SQLBindable] = []
+    /// The three expressions of the list order (first, second, id).
+    var key: (String, String, String) = ("c.sort_name", "''", "c.id")
+    /// For a one-word search without filters: the token range, counted without reading clients.
+    var plainTokenRange: [any SQLBindable]?
+
+    var condition: String { conditions.isEmpty ? "1" : conditions.joined(separator: " AND ") }
+
+    /// The columns of a page: what the list shows, and the row's place in the list order.
+    enum Column: Int32, ColumnSet {
+        case id, caseNumber, familyName, givenNames, officer, phase, arrivalDate, vulnerabilities
+        /// The first and second parts of the row's sort key (`key`), chosen per query.
+        case first, second
+
+        var expression: String? {
+            self == .officer ? "(SELECT o.username FROM staff o WHERE o.id = c.officer_id)" : nil
+        }
+    }
+
+    /// Nil when a search word starts no stored name token, so nothing can match.
+    init?(filter: ClientFilter, sort: ClientSort, database: Database, today: Day) throws {
+        var filterConditions: [String] = []
+        var filterArguments: [any SQLBindable] = []
+        if let officer = filter.officerID {
+            filterConditions.append("c.officer_id = ?")
+            filterArguments.append(officer)
+        }
+        if let phase = filter.phase {
+            filterConditions.append("c.phase = ?")
+            filterArguments.append(phase)
+        }
+        if let cohort = filter.cohort {
+            filterConditions.append("c.id IN (SELECT client_id FROM temp.cohorts WHERE tag = ?)")
+            filterArguments.append(cohort.tag)
+        }
+        let indexedConditions = filterConditions
+        let indexedArguments = filterArguments
+        if filter.flaggedOnly {
+            filterConditions.append(
+                "(c.vulnerabilities <> 0 OR EXISTS (SELECT 1 FROM qualifications q WHERE q.client_id = c.id AND \(RuleSQL.recognitionOverdue("q"))))"
+            )
+            filterArguments.append(today)
+        }
+
+        let search = trimmed(filter.search)
+        // A query that folds to nothing (only punctuation or invisible marks) filters nothing.
+        let words = SearchKey.queryWords(search)
+        if let prefix = SearchKey.caseNumberPrefix(search) {
+            conditions = ["c.case_number >= ? AND c.case_number < ?"] + filterConditions
+            arguments = [prefix, prefix + "\u{7F}"] + filterArguments
+            key = ("c.case_number", "''", "c.id")
+        } else if !words.isEmpty {
+            // Words that start no token at all end the search at once.
+            for word in words {
+                if try database.scalar(
+                    "SELECT 1 FROM client_search WHERE token >= ? AND token < ? LIMIT 1", [word, word + "\u{10FFFF}"])
+                    == nil
+                {
+                    return nil
+                }
+            }
+            let lead = words[0]
+            var otherWords: [String] = []
+            var otherArguments: [any SQLBindable] = []
+            for word in words.dropFirst() {
+                otherWords.append(
+                    "EXISTS (SELECT 1 FROM client_search w WHERE w.client_id = c.id AND w.token >= ? AND w.token < ?)")
+                otherArguments += [word, word + "\u{10FFFF}"]
+            }
+            let leadRange: [any SQLBindable] = [lead, lead + "\u{10FFFF}"]
+            let small: Bool
+            if indexedConditions.isEmpty {
+                small = false
+            } else {
+                let size =
+                    try database.scalar(
+                        "SELECT count(*) FROM (SELECT 1 FROM clients c WHERE \(indexedConditions.joined(separator: " AND ")) LIMIT ?)",
+                        indexedArguments + [ClientList.smallFilterLimit + 1]) ?? 0
+                small = size <= ClientList.smallFilterLimit
+            }
+            if small {
+                from = """
+                    (SELECT c.id AS matched, (SELECT min(t.token) FROM client_search t
+                        WHERE t.client_id = c.id AND t.token >= ? AND t.token < ?) AS token
+                     FROM clients c WHERE \(indexedConditions.joined(separator: " AND "))) m
+                    CROSS JOIN clients c ON c.id = m.matched
+                    """
+                arguments = leadRange + indexedArguments + otherArguments + filterArguments
+                conditions = otherWords + ["m.token IS NOT NULL"] + filterConditions
+                key = ("m.token", "c.sort_name", "c.id")
+            } else {
+                from = "client_search s CROSS JOIN clients c ON c.id = s.client_id"
+                conditions =
+                    [
+                        "s.token >= ? AND s.token < ?",
+                        "NOT EXISTS (SELECT 1 FROM client_search d WHERE d.client_id = s.client_id AND d.token >= ? AND d.token < s.token)",
+                    ] + otherWords + filterConditions
+                arguments = leadRange + [lead] + otherArguments + filterArguments
+                key = ("s.token", "s.sort_name", "s.client_id")
+                if otherWords.isEmpty && filterConditions.isEmpty { plainTokenRange = leadRange }
+            }
+        } else {
+            conditions = filterConditions
+            arguments = filterArguments
+            // A small cohort is read through its own table and sorted, rather than found by
+            // walking the whole sort index.
+            if let cohort = filter.cohort, cohort.count <= ClientList.smallFilterLimit {
+                from = "temp.cohorts k CROSS JOIN clients c ON c.id = k.client_id"
+                conditions.insert("k.tag = ?", at: 0)
+                arguments.insert(cohort.tag, at: 0)
+            }
+            switch sort {
+            case .name: key = ("c.sort_name", "''", "c.id")
+            case .caseNumber: key = ("c.case_number", "''", "c.id")
+            case .arrival: key = ("c.arrival_date", "''", "c.id")
+            }
+        }
+    }
+
+    /// Counts matches, stopping after `cap + 1`.
+    func count(cap: Int) -> (String, [any SQLBindable]) {
+        if cap >= Int(Int32.max) {
+            return ("SELECT count(*) FROM \(from) WHERE \(condition)", arguments)
+        }
+        if let range = plainTokenRange {
+            return (
+                "SELECT count(*) FROM (SELECT DISTINCT client_id FROM client_search WHERE token >= ? AND token < ? LIMIT ?)",
+                range + [cap + 1]
+            )
+        }
+        return ("SELECT count(*) FROM (SELECT 1 FROM \(from) WHERE \(condition) LIMIT ?)", arguments + [cap + 1])
+    }
+
+    func page(cursor: ListPosition?, forward: Bool, limit: Int) -> (String, [any SQLBindable]) {
+        var conditions = self.conditions
+        var arguments = self.arguments
+        let twoPart = key.1 == "''"
+        if let cursor {
+            let comparison = forward ? ">" : "<"
+            if twoPart {
+                conditions.append("(\(key.0), \(key.2)) \(comparison) (?, ?)")
+                arguments += [cursor.first, cursor.id]
+            } else {
+                conditions.append("(\(key.0), \(key.1), \(key.2)) \(comparison) (?, ?, ?)")
+                arguments += [cursor.first, cursor.second, cursor.id]
+            }
+        }
+        let direction = forward ? "" : " DESC"
+        let order = (twoPart ? [key.0, key.2] : [key.0, key.1, key.2]).map { $0 + direction }.joined(separator: ", ")
+        let columns = Column.selection(from: "c") { column in
+            column == .first ? key.0 : column == .second ? key.1 : nil
+        }
+        let sql = """
+            SELECT \(columns)
+            FROM \(from)
+            WHERE \(conditions.isEmpty ? "1" : conditions.joined(separator: " AND "))
+            ORDER BY \(order) LIMIT ?
+            """
+        return (sql, arguments + [limit])
+    }
+}

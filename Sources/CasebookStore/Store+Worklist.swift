@@ -1,0 +1,126 @@
+import CasebookCore
+
+extension Store {
+    /// An officer's day: overdue and due-soon obligations of both sides, follow-ups due,
+    /// permits expiring within 60 days, and clients not contacted for 30 days or more, over the
+    /// open cases of their caseload.
+    package func worklist(officerID: Staff.ID) throws -> [WorkItem] {
+        let today = clock.today
+        return try read {
+            var items: [WorkItem] = []
+            // Overdue or due soon (`RuleSQL`, the SQL of ObligationTiming); Core classes each row again.
+            try database.forEach(
+                """
+                SELECT \(Store.obligationItemSelection)
+                FROM clients c
+                JOIN obligations o ON o.client_id = c.id AND (\(RuleSQL.overdue("o")) OR \(RuleSQL.dueSoon("o")))
+                JOIN contracts k ON k.id = o.contract_id AND k.status <> 'ended'
+                WHERE c.officer_id = ? AND c.phase IN (\(RuleSQL.openPhases))
+                """, [today] + RuleSQL.dueSoonArguments(today) + [officerID]
+            ) { row in
+                let row = NamedRow<ObligationItemColumn>(row)
+                let due = try row.optionalDay(.dueOn)
+                let timing = ObligationTiming.of(
+                    due: due, status: try row.value(.status, as: ObligationStatus.self), today: today)
+                guard timing == .overdue || timing == .dueSoon else { return }
+                items.append(
+                    WorkItem(
+                        kind: timing == .overdue ? .overdueObligation : .dueSoonObligation,
+                        clientID: row.int64(.clientID),
+                        caseNumber: row.text(.caseNumber),
+                        clientName: Client.displayName(family: row.text(.familyName), given: row.text(.givenNames)),
+                        day: due, party: try row.value(.party, as: Party.self), text: row.text(.description),
+                        obligationID: row.int64(.obligationID)))
+            }
+            try database.forEach(
+                """
+                SELECT \(Store.followUpSelection)
+                FROM clients c JOIN notes n ON n.client_id = c.id AND n.follow_up_done = 0 AND n.follow_up_on IS NOT NULL
+                    AND n.follow_up_on <= ?
+                WHERE c.officer_id = ? AND c.phase IN (\(RuleSQL.openPhases))
+                """, [today, officerID]
+            ) { row in
+                let row = NamedRow<FollowUpColumn>(row)
+                items.append(
+                    WorkItem(
+                        kind: .followUp, clientID: row.int64(.clientID), caseNumber: row.text(.caseNumber),
+                        clientName: Client.displayName(family: row.text(.familyName), given: row.text(.givenNames)),
+                        day: try row.optionalDay(.followUpOn), text: Sanitized.inline(row.text(.summary), limit: 120)))
+            }
+            try database.forEach(
+                """
+                SELECT \(Store.caseloadSelection) FROM clients c WHERE c.officer_id = ? AND c.phase IN (\(RuleSQL.openPhases))
+                """, [officerID]
+            ) { row in
+                let row = NamedRow<CaseloadColumn>(row)
+                let id = row.int64(.clientID)
+                let caseNumber = row.text(.caseNumber)
+                let name = Client.displayName(family: row.text(.familyName), given: row.text(.givenNames))
+                if let expiry = try row.optionalDay(.permitExpiry),
+                    expiry <= today.adding(days: WorkItem.permitWarningDays)
+                {
+                    let days = today.days(until: expiry)
+                    items.append(
+                        WorkItem(
+                            kind: .permitExpiring, clientID: id, caseNumber: caseNumber, clientName: name, day: expiry,
+                            text: days < 0
+                                ? "Residence permit expired \(-days) days ago"
+                                : "Residence permit expires in \(days) days"))
+                }
+                let lastContact = try row.optionalDay(.lastContact)
+                let since = try lastContact ?? row.day(.phaseSince)
+                if since.days(until: today) >= WorkItem.contactGapDays {
+                    items.append(
+                        WorkItem(
+                            kind: .noContact, clientID: id, caseNumber: caseNumber, clientName: name, day: lastContact,
+                            text: lastContact.map { "No contact since \($0.iso) (\($0.days(until: today)) days)" }
+                                ?? "No contact recorded in \(since.days(until: today)) days"))
+                }
+            }
+            return WorkItem.ordered(items)
+        }
+    }
+
+    private enum ObligationItemColumn: Int32, ColumnSet {
+        case obligationID, clientID, caseNumber, familyName, givenNames, dueOn, party, description, status
+
+        var expression: String? {
+            switch self {
+            case .obligationID: return "o.id"
+            case .clientID: return "c.id"
+            case .caseNumber, .familyName, .givenNames: return "c." + name
+            default: return "o." + name
+            }
+        }
+    }
+
+    private static let obligationItemSelection = ObligationItemColumn.selection()
+
+    private enum FollowUpColumn: Int32, ColumnSet {
+        case clientID, caseNumber, familyName, givenNames, followUpOn, summary
+
+        var expression: String? {
+            switch self {
+            case .clientID: return "c.id"
+            case .followUpOn, .summary: return "n." + name
+            default: return "c." + name
+            }
+        }
+    }
+
+    private static let followUpSelection = FollowUpColumn.selection()
+
+    private enum CaseloadColumn: Int32, ColumnSet {
+        case clientID, caseNumber, familyName, givenNames, permitExpiry, lastContact, phaseSince
+
+        var expression: String? {
+            switch self {
+            case .clientID: return "c.id"
+            case .lastContact: return "(SELECT max(n.contact_on) FROM notes n WHERE n.client_id = c.id)"
+            default: return "c." + name
+            }
+        }
+    }
+
+    private static let caseloadSelection = CaseloadColumn.selection()
+}
