@@ -71,7 +71,7 @@ $(LITESTREAM):
 build: deps $(RELEASE)
 
 $(RELEASE): $(SOURCES)
-	$(SWIFT) build $(RELEASE_FLAGS)
+	$(SWIFT) build $(RELEASE_FLAGS) --product casebook
 	@touch $@
 
 $(MANPAGE): $(SOURCES)
