@@ -64,7 +64,9 @@ package struct DashboardReport: Sendable {
             count("overdue_by_month", point.day.iso, "newcomer", point.newcomer)
             count("overdue_by_month", point.day.iso, "authority", point.authority)
         }
-        for skill in Skill.core { share("language_at_target", skill.rawValue, board.language[skill] ?? Share(0, of: 0)) }
+        for skill in Skill.core {
+            share("language_at_target", skill.rawValue, board.language[skill] ?? Share(0, of: 0))
+        }
         for level in CEFRLevel.allCases {
             count("language_levels", level.rawValue, "clients", board.levels[level.rank, default: 0])
         }
@@ -80,7 +82,8 @@ package struct DashboardReport: Sendable {
         share("civic_orientation", "completed", board.civic)
         for reason in ExitReason.allCases { count("exits", reason.rawValue, "cases", board.exits[reason, default: 0]) }
         share("exits", "work_or_education", board.workOrEducation)
-        figures.append(Figure(key: FigureKey("exits", "work_or_education", "target"), value: .setting(board.exitTarget)))
+        figures.append(
+            Figure(key: FigureKey("exits", "work_or_education", "target"), value: .setting(board.exitTarget)))
         let starts = FigureKey("offer_to_start", "starts", "count")
         figures.append(
             Figure(
@@ -92,7 +95,9 @@ package struct DashboardReport: Sendable {
 
     /// The equations that bind the report's counts, with the counts never printed that they
     /// need (the rest of each share): what someone could work a hidden count out from.
-    package func equations(_ figures: [Figure]) -> (counts: [ReportSuppression.Count], equations: [ReportSuppression.Equation]) {
+    package func equations(_ figures: [Figure]) -> (
+        counts: [ReportSuppression.Count], equations: [ReportSuppression.Equation]
+    ) {
         var counts: [ReportSuppression.Count] = []
         var equations: [ReportSuppression.Equation] = []
         for figure in figures {
@@ -121,7 +126,8 @@ package struct DashboardReport: Sendable {
         let outcome = FigureKey("exits", "work_or_education", "count")
         equations.append(
             ReportSuppression.Equation(
-                [ExitReason.work, .education, .both].map { FigureKey("exits", $0.rawValue, "cases") }, equals: [outcome]))
+                [ExitReason.work, .education, .both].map { FigureKey("exits", $0.rawValue, "cases") }, equals: [outcome]
+            ))
         equations.append(
             ReportSuppression.Equation(
                 [outcome, FigureKey("exits", ExitReason.neither.rawValue, "cases")],
@@ -162,12 +168,14 @@ package struct DashboardReport: Sendable {
                     return Printed(key: figure.key, text: "x", number: nil, suppressed: reason)
                 }
                 let rounded = share.fraction.map { Double(Int(($0 * 1000).rounded())) / 1000 }
-                return Printed(key: figure.key, text: rounded.map(DashboardReport.number) ?? "", number: rounded, suppressed: nil)
+                return Printed(
+                    key: figure.key, text: rounded.map(DashboardReport.number) ?? "", number: rounded, suppressed: nil)
             case .median(let median, let over, let count):
                 if let reason = suppression.reasonToHide(base: over, parts: count.map { [$0] } ?? []) {
                     return Printed(key: figure.key, text: "x", number: nil, suppressed: reason)
                 }
-                return Printed(key: figure.key, text: median.map(DashboardReport.number) ?? "", number: median, suppressed: nil)
+                return Printed(
+                    key: figure.key, text: median.map(DashboardReport.number) ?? "", number: median, suppressed: nil)
             case .setting(let value):
                 return Printed(key: figure.key, text: DashboardReport.number(value), number: value, suppressed: nil)
             }
@@ -180,7 +188,8 @@ package struct DashboardReport: Sendable {
         var lines = ["section,item,measure,value"]
         for figure in printed {
             let key = figure.key
-            lines.append([key.section, key.item, key.measure, figure.text].map(DashboardReport.csvField).joined(separator: ","))
+            lines.append(
+                [key.section, key.item, key.measure, figure.text].map(DashboardReport.csvField).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -272,7 +281,8 @@ package struct DashboardReport: Sendable {
             let user = officer.username
             lines.append(
                 "  " + name + String(repeating: " ", count: 19 - name.count)
-                    + pad(value("caseload", user, "open_cases"), 5) + pad(value("caseload", user, "overdue_newcomer"), 19)
+                    + pad(value("caseload", user, "open_cases"), 5)
+                    + pad(value("caseload", user, "overdue_newcomer"), 19)
                     + pad(value("caseload", user, "overdue_authority"), 11)
                     + pad(value("caseload", user, "no_contact_30_days"), 22))
         }
@@ -287,7 +297,8 @@ package struct DashboardReport: Sendable {
         let today = board.today.iso
         line(
             "Now (\(today))",
-            "newcomer \(value("overdue_now", today, "newcomer")), authority \(value("overdue_now", today, "authority"))")
+            "newcomer \(value("overdue_now", today, "newcomer")), authority \(value("overdue_now", today, "authority"))"
+        )
         for point in board.overdueByMonth {
             let day = point.day.iso
             line(
@@ -347,14 +358,16 @@ extension DashboardReport {
         func officer(_ id: Int64?) -> String? { board.officers.first { $0.officerID == id }?.username }
         switch bar {
         case .officerOpen(let id): return officer(id).map { FigureKey("caseload", $0, "open_cases") }
-        case .officerOverdue(let id, let party): return officer(id).map { FigureKey("caseload", $0, "overdue_\(party.rawValue)") }
+        case .officerOverdue(let id, let party):
+            return officer(id).map { FigureKey("caseload", $0, "overdue_\(party.rawValue)") }
         case .officerNoContact(let id): return officer(id).map { FigureKey("caseload", $0, "no_contact_30_days") }
         case .phase(let phase): return FigureKey("phases", phase.rawValue, "clients")
         case .overdueNow(let party): return FigureKey("overdue_now", board.today.iso, party.rawValue)
         case .overdueOn(let day, let party): return FigureKey("overdue_by_month", day.iso, party.rawValue)
         case .skillAtTarget(let skill): return FigureKey("language_at_target", skill.rawValue, "share")
         case .level(let rank):
-            let item = rank.flatMap { rank in CEFRLevel.allCases.first { $0.rank == rank }?.rawValue } ?? "not_fully_assessed"
+            let item =
+                rank.flatMap { rank in CEFRLevel.allCases.first { $0.rank == rank }?.rawValue } ?? "not_fully_assessed"
             return FigureKey("language_levels", item, "clients")
         case .recognitionStage(let stage): return FigureKey("recognition_stages", stage.rawValue, "files")
         case .decidedInTime, .decidedLate: return FigureKey("recognition_decisions", "within_deadline", "share")

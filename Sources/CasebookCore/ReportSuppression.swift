@@ -110,7 +110,9 @@ package struct ReportSuppression: Sendable {
                 solved = true
                 let isSecret = hidden[cell] != nil || (!printed.contains(cell) && isSmall(values[cell] ?? 0))
                 // (An equation with nothing left to hide is left as it is; the cell is known now.)
-                if isSecret, let next = hideNext(in: equation, beside: cell, values: values, order: order, printed: printed) {
+                if isSecret,
+                    let next = hideNext(in: equation, beside: cell, values: values, order: order, printed: printed)
+                {
                     return next
                 }
             }

@@ -368,7 +368,10 @@ package final class DashboardScreen: Screen {
         let mark = min(barWidth - 1, Int((board.exitTarget * Double(barWidth)).rounded()))
         if chart.indices.contains(mark) { chart[mark] = g.vertical.first ?? "|" }
         outcomeLine.parts.append(
-            (String(chart) + " " + outcome.text + hiddenMark(FigureKey("exits", "work_or_education", "share")), .normal, nil))
+            (
+                String(chart) + " " + outcome.text + hiddenMark(FigureKey("exits", "work_or_education", "share")),
+                .normal, nil
+            ))
         outcomeLine.parts.append(
             (
                 "  target \(Int((board.exitTarget * 100).rounded()))%",
@@ -383,7 +386,8 @@ package final class DashboardScreen: Screen {
                     " " + TextWidth.fit("Offer to start", to: 24)
                         + (board.medianDaysOfferToStart.map {
                             "median \(Numbers.decimal($0)) days over \(board.starts) starts"
-                        } ?? "no starts in the period") + hiddenMark(FigureKey("offer_to_start", "days", "median")), .normal, nil
+                        } ?? "no starts in the period") + hiddenMark(FigureKey("offer_to_start", "days", "median")),
+                    .normal, nil
                 )
             ]))
 
