@@ -347,7 +347,9 @@ struct HashEncoding {
 
     /// True when SHA-256 of the bytes is `expected`.
     func digestEquals(_ expected: UnsafeRawBufferPointer) -> Bool {
-        SHA256.hash(data: bytes).withUnsafeBytes { $0.elementsEqual(expected) }
+        var hasher = SHA256()
+        bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        return hasher.finalize().withUnsafeBytes { HashChain.same($0, expected) }
     }
 }
 

@@ -159,3 +159,34 @@ let undoAuditChainOfSchemaSeven = """
     CREATE TRIGGER audit_is_append_only_update BEFORE UPDATE ON audit
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     """
+
+/// A long log is walked in two halves at once: whatever is done to it, the two halves find what
+/// one walk finds.
+@Suite struct AuditChainHalvesTests {
+    static let tampering = [
+        "", "UPDATE audit SET field = 'x' WHERE id = 3", "UPDATE audit SET new_value = 'x' WHERE id = 20",
+        "DELETE FROM audit WHERE id = 21", "DELETE FROM audit WHERE id = 22", "DELETE FROM audit WHERE id = 1",
+        "UPDATE audit SET id = -1 WHERE id = 21; UPDATE audit SET id = 21 WHERE id = 22; UPDATE audit SET id = 22 WHERE id = -1",
+        "UPDATE audit SET id = -1 WHERE id = 30; UPDATE audit SET id = 30 WHERE id = 31; UPDATE audit SET id = 31 WHERE id = -1",
+        "DELETE FROM audit WHERE id > 35", "UPDATE audit SET hash = randomblob(32) WHERE id = 39",
+        "UPDATE audit SET new_value = NULL, value_salt = NULL WHERE id = 25",
+    ]
+
+    @Test(arguments: tampering)
+    func twoHalvesFindWhatOneWalkFinds(sql: String) throws {
+        let fixture = try Fixture()
+        for number in 1...4 { try fixture.add("Haddad", "Rasha", number: number) }
+        let database = fixture.store.database
+        let rows = try database.scalar("SELECT count(*) FROM audit") ?? 0
+        #expect(rows > 40)
+        let head = try HashChain.audit.head(on: database)?.hash
+        try database.executeScript(
+            "DROP TRIGGER audit_is_append_only_update; DROP TRIGGER audit_is_append_only_delete; " + sql)
+        let one = try database.read { try HashChain.audit.verify(on: database, recordedHead: head) }
+        let two = try database.read { try HashChain.audit.verify(on: database, recordedHead: head, halvesFrom: 2) }
+        #expect(one == two)
+        #expect(
+            one.isIntact == (sql.isEmpty || sql.contains("NULL")),
+            "\(one.problem.map { $0.sentence("the log") } ?? "intact")")
+    }
+}
