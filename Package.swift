@@ -11,6 +11,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // SHA-256 for the audit chain: a reviewed implementation, never one of our own.
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         .target(
@@ -38,7 +40,7 @@ let package = Package(
         ),
         .target(
             name: "CasebookStore",
-            dependencies: ["CasebookCore", "CSQLite"]
+            dependencies: ["CasebookCore", "CSQLite", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "CasebookDemo",
@@ -86,7 +88,12 @@ let package = Package(
             dependencies: ["CasebookCore", "CasebookStore"]
         ),
         .testTarget(name: "CasebookCoreTests", dependencies: ["CasebookCore", "CasebookTestSupport"]),
-        .testTarget(name: "CasebookStoreTests", dependencies: ["CasebookStore", "CasebookCore", "CasebookTestSupport"]),
+        .testTarget(
+            name: "CasebookStoreTests",
+            dependencies: [
+                "CasebookStore", "CasebookCore", "CasebookTestSupport", .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .testTarget(
             name: "CasebookTUITests",
             dependencies: ["CasebookTUI", "CasebookStore", "CasebookCore", "CasebookDemo", "CasebookTestSupport"],

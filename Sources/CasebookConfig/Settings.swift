@@ -1,3 +1,4 @@
+import CasebookCore
 import TOMLKit
 
 /// A key binding entry as written in a file.
@@ -25,6 +26,10 @@ package struct Settings: Sendable, Equatable {
     package var database: String?
     /// `[site] log`: where the office's processes log.
     package var log: LogTarget?
+    /// `[report] suppress_below`: counts below it are hidden in reports that leave the office.
+    package var suppressBelow: Int?
+    /// The line that set `suppressBelow`, for a refusal that names it.
+    package var suppressBelowLine: Int?
 
     /// Norway's 70% in work or education one year after the programme.
     package static let defaultExitTarget = 0.70
@@ -39,8 +44,9 @@ package struct Settings: Sendable, Equatable {
 
     package init(
         theme: String? = nil, keys: [KeyEntry] = [], exitTarget: Double? = nil, database: String? = nil,
-        log: LogTarget? = nil
+        log: LogTarget? = nil, suppressBelow: Int? = nil
     ) {
+        self.suppressBelow = suppressBelow
         self.theme = theme
         self.keys = keys
         self.exitTarget = exitTarget
@@ -115,6 +121,27 @@ package struct Settings: Sendable, Equatable {
                     }
                     settings.exitTarget = value
                 }
+            case "report":
+                guard let table = source.root[key]?.table else {
+                    throw ConfigError(path: path, line: line, message: "report must be a table: [report].")
+                }
+                for name in table.keys {
+                    let entryLine = source.line(of: name, inTable: "report")
+                    guard name == "suppress_below" else {
+                        throw ConfigError(
+                            path: path, line: entryLine,
+                            message: "\"\(name)\" is not a report setting; [report] knows suppress_below.")
+                    }
+                    guard let value = table[name]?.int, (0...1000).contains(value) else {
+                        throw ConfigError(
+                            path: path, line: entryLine,
+                            message:
+                                "suppress_below is a whole number from 0 to 1000: counts below it are hidden in reports (5 is usual; 0 hides none)."
+                        )
+                    }
+                    settings.suppressBelow = value
+                    settings.suppressBelowLine = entryLine
+                }
             case "site":
                 guard scope == .site else {
                     throw ConfigError(
@@ -131,7 +158,7 @@ package struct Settings: Sendable, Equatable {
                 throw ConfigError(
                     path: path, line: line,
                     message:
-                        "\"\(key)\" is not a setting; casebook.toml knows theme, [keys], [dashboard] and, in the site settings, [site]."
+                        "\"\(key)\" is not a setting; casebook.toml knows theme, [keys], [dashboard], [report] and, in the site settings, [site]."
                 )
             }
         }
@@ -175,7 +202,24 @@ package struct Settings: Sendable, Equatable {
     package func merged(with later: Settings) -> Settings {
         Settings(
             theme: later.theme ?? theme, keys: keys + later.keys, exitTarget: later.exitTarget ?? exitTarget,
-            database: later.database ?? database, log: later.log ?? log)
+            database: later.database ?? database, log: later.log ?? log,
+            suppressBelow: later.suppressBelow ?? suppressBelow)
+    }
+
+    /// The threshold reports use: the setting, else 5.
+    package var reportThreshold: Int { suppressBelow ?? DashboardReport.defaultSuppressBelow }
+
+    /// A user's own file over these settings (shipped and site). What leaves the office is the
+    /// office's decision: a user's file may raise the suppression threshold, never lower it.
+    package func merged(withUser user: Settings, path: String) throws(ConfigError) -> Settings {
+        if let asked = user.suppressBelow, asked < reportThreshold {
+            throw ConfigError(
+                path: path, line: user.suppressBelowLine ?? 0,
+                message:
+                    "suppress_below here can only raise the office's threshold of \(reportThreshold), not lower it; remove it, or ask the administrator to change the site settings."
+            )
+        }
+        return merged(with: user)
     }
 }
 

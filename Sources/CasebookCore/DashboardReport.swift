@@ -1,61 +1,196 @@
 /// The dashboard's figures as a report: text for reading, CSV (one figure per row) for a
 /// spreadsheet, JSON for other programs. Pseudonymised: counts, shares and medians only; no
 /// client's name, case number or date of birth. Officers appear by user name.
+///
+/// A report leaves the office, so small counts are suppressed (`ReportSuppression`): a count
+/// from 1 to `suppressBelow` − 1 prints as `<5`, a count that would give one away through a
+/// total as `x`, and a share or median over fewer than `suppressBelow` is left out. JSON says
+/// which and why in each figure's `suppressed`.
 package struct DashboardReport: Sendable {
     package var board: Dashboard
     /// How the filter reads: "programme sample, officer okarlsen".
     package var scope: String
+    /// The suppression threshold (`[report] suppress_below`); 0 prints every figure as it is.
+    package var suppressBelow: Int
 
-    package init(board: Dashboard, scope: String) {
+    /// Norway's statistics and most national statistics offices hide counts under 5.
+    package static let defaultSuppressBelow = 5
+
+    package init(board: Dashboard, scope: String, suppressBelow: Int = DashboardReport.defaultSuppressBelow) {
         self.board = board
         self.scope = scope
+        self.suppressBelow = suppressBelow
     }
 
-    /// Every figure as (section, item, measure, value), in report order.
-    package var rows: [(section: String, item: String, measure: String, value: String)] {
-        var rows: [(String, String, String, String)] = []
-        func number(_ value: Double?) -> String {
-            guard let value else { return "" }
-            return value == value.rounded() ? String(Int(value)) : String(value)
+    /// What one figure is.
+    package enum Value: Sendable {
+        case count(Int)
+        /// A share, with the keys of its count and base.
+        case share(Share, count: FigureKey, of: FigureKey)
+        /// A median over `over` values; `count` is the printed count of them, when there is one.
+        case median(Double?, over: Int, count: FigureKey?)
+        /// A setting printed beside the figures (the exit target).
+        case setting(Double)
+    }
+
+    package struct Figure: Sendable {
+        package var key: FigureKey
+        package var value: Value
+    }
+
+    /// Every figure, in report order.
+    package var figures: [Figure] {
+        var figures: [Figure] = []
+        func count(_ section: String, _ item: String, _ measure: String, _ value: Int) {
+            figures.append(Figure(key: FigureKey(section, item, measure), value: .count(value)))
         }
         func share(_ section: String, _ item: String, _ share: Share) {
-            rows.append((section, item, "count", String(share.count)))
-            rows.append((section, item, "of", String(share.of)))
-            rows.append((section, item, "share", share.fraction.map { String(Double(Int(($0 * 1000).rounded())) / 1000) } ?? ""))
+            let count = FigureKey(section, item, "count")
+            let of = FigureKey(section, item, "of")
+            figures.append(Figure(key: count, value: .count(share.count)))
+            figures.append(Figure(key: of, value: .count(share.of)))
+            figures.append(Figure(key: FigureKey(section, item, "share"), value: .share(share, count: count, of: of)))
         }
         for officer in board.officers {
-            rows.append(("caseload", officer.username, "open_cases", String(officer.openCases)))
-            rows.append(("caseload", officer.username, "overdue_newcomer", String(officer.overdueNewcomer)))
-            rows.append(("caseload", officer.username, "overdue_authority", String(officer.overdueAuthority)))
-            rows.append(("caseload", officer.username, "no_contact_30_days", String(officer.noContact)))
+            count("caseload", officer.username, "open_cases", officer.openCases)
+            count("caseload", officer.username, "overdue_newcomer", officer.overdueNewcomer)
+            count("caseload", officer.username, "overdue_authority", officer.overdueAuthority)
+            count("caseload", officer.username, "no_contact_30_days", officer.noContact)
         }
-        for phase in CasePhase.allCases { rows.append(("phases", phase.rawValue, "clients", String(board.phases[phase, default: 0]))) }
-        rows.append(("overdue_now", board.today.iso, "newcomer", String(board.overdueNow.newcomer)))
-        rows.append(("overdue_now", board.today.iso, "authority", String(board.overdueNow.authority)))
+        for phase in CasePhase.allCases { count("phases", phase.rawValue, "clients", board.phases[phase, default: 0]) }
+        count("overdue_now", board.today.iso, "newcomer", board.overdueNow.newcomer)
+        count("overdue_now", board.today.iso, "authority", board.overdueNow.authority)
         for point in board.overdueByMonth {
-            rows.append(("overdue_by_month", point.day.iso, "newcomer", String(point.newcomer)))
-            rows.append(("overdue_by_month", point.day.iso, "authority", String(point.authority)))
+            count("overdue_by_month", point.day.iso, "newcomer", point.newcomer)
+            count("overdue_by_month", point.day.iso, "authority", point.authority)
         }
-        for skill in Skill.core { share("language_at_target", skill.rawValue, board.language[skill] ?? Share(0, of: 0)) }
-        for level in CEFRLevel.allCases { rows.append(("language_levels", level.rawValue, "clients", String(board.levels[level.rank, default: 0]))) }
-        rows.append(("language_levels", "not_fully_assessed", "clients", String(board.levels[nil, default: 0])))
+        for skill in Skill.core {
+            share("language_at_target", skill.rawValue, board.language[skill] ?? Share(0, of: 0))
+        }
+        for level in CEFRLevel.allCases {
+            count("language_levels", level.rawValue, "clients", board.levels[level.rank, default: 0])
+        }
+        count("language_levels", "not_fully_assessed", "clients", board.levels[nil, default: 0])
         for stage in RecognitionStage.allCases {
-            rows.append(("recognition_stages", stage.rawValue, "files", String(board.recognitionStages[stage, default: 0])))
+            count("recognition_stages", stage.rawValue, "files", board.recognitionStages[stage, default: 0])
         }
         share("recognition_decisions", "within_deadline", board.decidedInTime)
-        rows.append(("recognition_decisions", "days_complete_to_decision", "median", number(board.medianDaysToDecision)))
+        figures.append(
+            Figure(
+                key: FigureKey("recognition_decisions", "days_complete_to_decision", "median"),
+                value: .median(board.medianDaysToDecision, over: board.decisionsTimed, count: nil)))
         share("civic_orientation", "completed", board.civic)
-        for reason in ExitReason.allCases { rows.append(("exits", reason.rawValue, "cases", String(board.exits[reason, default: 0]))) }
+        for reason in ExitReason.allCases { count("exits", reason.rawValue, "cases", board.exits[reason, default: 0]) }
         share("exits", "work_or_education", board.workOrEducation)
-        rows.append(("exits", "work_or_education", "target", String(board.exitTarget)))
-        rows.append(("offer_to_start", "days", "median", number(board.medianDaysOfferToStart)))
-        rows.append(("offer_to_start", "starts", "count", String(board.starts)))
-        return rows
+        figures.append(
+            Figure(key: FigureKey("exits", "work_or_education", "target"), value: .setting(board.exitTarget)))
+        let starts = FigureKey("offer_to_start", "starts", "count")
+        figures.append(
+            Figure(
+                key: FigureKey("offer_to_start", "days", "median"),
+                value: .median(board.medianDaysOfferToStart, over: board.starts, count: starts)))
+        figures.append(Figure(key: starts, value: .count(board.starts)))
+        return figures
     }
+
+    /// The equations that bind the report's counts, with the counts never printed that they
+    /// need (the rest of each share): what someone could work a hidden count out from.
+    package func equations(_ figures: [Figure]) -> (
+        counts: [ReportSuppression.Count], equations: [ReportSuppression.Equation]
+    ) {
+        var counts: [ReportSuppression.Count] = []
+        var equations: [ReportSuppression.Equation] = []
+        for figure in figures {
+            switch figure.value {
+            case .count(let value): counts.append(ReportSuppression.Count(figure.key, value))
+            case .share(let share, let count, let of):
+                // The count and the rest add up to the base.
+                let rest = FigureKey(figure.key.section, figure.key.item, "rest")
+                counts.append(ReportSuppression.Count(rest, share.of - share.count, isPrinted: false))
+                equations.append(ReportSuppression.Equation([count, rest], equals: [of]))
+            case .median, .setting: break
+            }
+        }
+        let officers = board.officers.map(\.username)
+        let open = CasePhase.allCases.filter(\.isOpen).map { FigureKey("phases", $0.rawValue, "clients") }
+        // Every open case is some officer's (or unassigned), every overdue obligation now is in one.
+        equations.append(
+            ReportSuppression.Equation(officers.map { FigureKey("caseload", $0, "open_cases") }, equals: open))
+        for side in ["newcomer", "authority"] {
+            equations.append(
+                ReportSuppression.Equation(
+                    officers.map { FigureKey("caseload", $0, "overdue_\(side)") },
+                    equals: [FigureKey("overdue_now", board.today.iso, side)]))
+        }
+        // The outcome's count is the exits to work, education or both; its base adds those to neither.
+        let outcome = FigureKey("exits", "work_or_education", "count")
+        equations.append(
+            ReportSuppression.Equation(
+                [ExitReason.work, .education, .both].map { FigureKey("exits", $0.rawValue, "cases") }, equals: [outcome]
+            ))
+        equations.append(
+            ReportSuppression.Equation(
+                [outcome, FigureKey("exits", ExitReason.neither.rawValue, "cases")],
+                equals: [FigureKey("exits", "work_or_education", "of")]))
+        return (counts, equations)
+    }
+
+    /// Which figures the report hides, and why.
+    package var suppression: ReportSuppression { suppression(of: figures) }
+
+    private func suppression(of figures: [Figure]) -> ReportSuppression {
+        let (counts, equations) = self.equations(figures)
+        return ReportSuppression(counts: counts, equations: equations, threshold: suppressBelow)
+    }
+
+    /// A figure as printed: its text (a mark when hidden) and why it is hidden.
+    package struct Printed: Sendable {
+        package var key: FigureKey
+        package var text: String
+        /// The number, when printed.
+        package var number: Double?
+        package var suppressed: SuppressionReason?
+    }
+
+    /// Every figure as the report prints it.
+    package var printed: [Printed] {
+        let figures = self.figures
+        let suppression = suppression(of: figures)
+        return figures.map { figure in
+            switch figure.value {
+            case .count(let value):
+                if let reason = suppression.hidden[figure.key] {
+                    return Printed(key: figure.key, text: suppression.mark(reason), number: nil, suppressed: reason)
+                }
+                return Printed(key: figure.key, text: String(value), number: Double(value), suppressed: nil)
+            case .share(let share, let count, let of):
+                if let reason = suppression.reasonToHide(base: share.of, parts: [count, of]) {
+                    return Printed(key: figure.key, text: "x", number: nil, suppressed: reason)
+                }
+                let rounded = share.fraction.map { Double(Int(($0 * 1000).rounded())) / 1000 }
+                return Printed(
+                    key: figure.key, text: rounded.map(DashboardReport.number) ?? "", number: rounded, suppressed: nil)
+            case .median(let median, let over, let count):
+                if let reason = suppression.reasonToHide(base: over, parts: count.map { [$0] } ?? []) {
+                    return Printed(key: figure.key, text: "x", number: nil, suppressed: reason)
+                }
+                return Printed(
+                    key: figure.key, text: median.map(DashboardReport.number) ?? "", number: median, suppressed: nil)
+            case .setting(let value):
+                return Printed(key: figure.key, text: DashboardReport.number(value), number: value, suppressed: nil)
+            }
+        }
+    }
+
+    static func number(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(value) }
 
     package var csv: String {
         var lines = ["section,item,measure,value"]
-        for row in rows { lines.append([row.section, row.item, row.measure, row.value].map(DashboardReport.csvField).joined(separator: ",")) }
+        for figure in printed {
+            let key = figure.key
+            lines.append(
+                [key.section, key.item, key.measure, figure.text].map(DashboardReport.csvField).joined(separator: ","))
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -67,17 +202,30 @@ package struct DashboardReport: Sendable {
         return "\"" + (risky ? "'" : "") + escaped + "\""
     }
 
+    /// Each figure is `{"item", "measure", "value", "suppressed"}`: `value` is null when the
+    /// figure is hidden or has none, and `suppressed` is null or the reason (`small_count`,
+    /// `secondary`, `small_base`).
     package var json: String {
         var sections: [(String, [String])] = []
-        for row in rows {
-            let value = Double(row.value) != nil ? row.value : (row.value.isEmpty ? "null" : DashboardReport.jsonString(row.value))
-            let entry = "{\"item\": \(DashboardReport.jsonString(row.item)), \"measure\": \(DashboardReport.jsonString(row.measure)), \"value\": \(value)}"
-            if sections.last?.0 == row.section { sections[sections.count - 1].1.append(entry) } else { sections.append((row.section, [entry])) }
+        for figure in printed {
+            let value = figure.number.map(DashboardReport.number) ?? "null"
+            let reason = figure.suppressed.map { DashboardReport.jsonString($0.rawValue) } ?? "null"
+            let entry =
+                "{\"item\": \(DashboardReport.jsonString(figure.key.item)), \"measure\": \(DashboardReport.jsonString(figure.key.measure)), \"value\": \(value), \"suppressed\": \(reason)}"
+            if sections.last?.0 == figure.key.section {
+                sections[sections.count - 1].1.append(entry)
+            } else {
+                sections.append((figure.key.section, [entry]))
+            }
         }
         var out = "{\n  \"generated\": \(DashboardReport.jsonString(board.today.iso)),\n"
-        out += "  \"period\": {\"from\": \(DashboardReport.jsonString(board.filter.from.iso)), \"to\": \(DashboardReport.jsonString(board.filter.to.iso))},\n"
-        out += "  \"scope\": \(DashboardReport.jsonString(scope)),\n  \"figures\": {\n"
-        out += sections.map { "    \(DashboardReport.jsonString($0.0)): [\n      " + $0.1.joined(separator: ",\n      ") + "\n    ]" }.joined(separator: ",\n")
+        out +=
+            "  \"period\": {\"from\": \(DashboardReport.jsonString(board.filter.from.iso)), \"to\": \(DashboardReport.jsonString(board.filter.to.iso))},\n"
+        out += "  \"scope\": \(DashboardReport.jsonString(scope)),\n"
+        out += "  \"suppress_below\": \(max(0, suppressBelow)),\n  \"figures\": {\n"
+        out += sections.map {
+            "    \(DashboardReport.jsonString($0.0)): [\n      " + $0.1.joined(separator: ",\n      ") + "\n    ]"
+        }.joined(separator: ",\n")
         return out + "\n  }\n}\n"
     }
 
@@ -102,10 +250,27 @@ package struct DashboardReport: Sendable {
     }
 
     package var text: String {
+        let shown = Dictionary(printed.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        func value(_ section: String, _ item: String, _ measure: String) -> String {
+            shown[FigureKey(section, item, measure)]?.text ?? ""
+        }
+        /// "62% (31 of 50)", "— (<5 of 50)" when hidden, "— (0 of 0)" with nothing to share.
+        func share(_ section: String, _ item: String) -> String {
+            let count = value(section, item, "count")
+            let of = value(section, item, "of")
+            let figure = shown[FigureKey(section, item, "share")]
+            guard let fraction = figure?.number else { return "— (\(count) of \(of))" }
+            return "\(Int((fraction * 100).rounded()))% (\(count) of \(of))"
+        }
+        func days(_ section: String, _ item: String) -> String {
+            let figure = shown[FigureKey(section, item, "median")]
+            if figure?.suppressed != nil { return "x" }
+            return figure?.number.map { "\(DashboardReport.number($0)) days" } ?? "—"
+        }
         var lines: [String] = []
-        func line(_ label: String, _ value: String) { lines.append("  " + label + String(repeating: " ", count: max(1, 34 - label.count)) + value) }
-        func days(_ value: Double?) -> String { value.map { "\(number($0)) days" } ?? "—" }
-        func number(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(value) }
+        func line(_ label: String, _ value: String) {
+            lines.append("  " + label + String(repeating: " ", count: max(1, 34 - label.count)) + value)
+        }
         lines.append("Casebook caseload report, \(board.today.iso)")
         lines.append("Period \(board.filter.from.iso) to \(board.filter.to.iso); \(scope).")
         lines.append("")
@@ -113,42 +278,104 @@ package struct DashboardReport: Sendable {
         lines.append("  officer             open   overdue: newcomer  authority   no contact 30+ days")
         for officer in board.officers {
             let name = officer.username.count > 18 ? String(officer.username.prefix(17)) + "~" : officer.username
-            lines.append("  " + name + String(repeating: " ", count: 19 - name.count) + pad(officer.openCases, 5) + pad(officer.overdueNewcomer, 19) + pad(officer.overdueAuthority, 11) + pad(officer.noContact, 22))
+            let user = officer.username
+            lines.append(
+                "  " + name + String(repeating: " ", count: 19 - name.count)
+                    + pad(value("caseload", user, "open_cases"), 5)
+                    + pad(value("caseload", user, "overdue_newcomer"), 19)
+                    + pad(value("caseload", user, "overdue_authority"), 11)
+                    + pad(value("caseload", user, "no_contact_30_days"), 22))
         }
         if board.officers.isEmpty { lines.append("  (no open cases)") }
         lines.append("")
         lines.append("Cases per phase")
-        for phase in CasePhase.allCases where board.phases[phase, default: 0] > 0 { line(phase.label, String(board.phases[phase, default: 0])) }
+        for phase in CasePhase.allCases where board.phases[phase, default: 0] > 0 {
+            line(phase.label, value("phases", phase.rawValue, "clients"))
+        }
         lines.append("")
         lines.append("Overdue obligations by party")
-        line("Now (\(board.today.iso))", "newcomer \(board.overdueNow.newcomer), authority \(board.overdueNow.authority)")
-        for point in board.overdueByMonth { line("  at \(point.day.iso)", "newcomer \(point.newcomer), authority \(point.authority)") }
+        let today = board.today.iso
+        line(
+            "Now (\(today))",
+            "newcomer \(value("overdue_now", today, "newcomer")), authority \(value("overdue_now", today, "authority"))"
+        )
+        for point in board.overdueByMonth {
+            let day = point.day.iso
+            line(
+                "  at \(day)",
+                "newcomer \(value("overdue_by_month", day, "newcomer")), authority \(value("overdue_by_month", day, "authority"))"
+            )
+        }
         lines.append("")
         lines.append("Language: open, enrolled clients at or above target")
-        for skill in Skill.core { line(skill.label, (board.language[skill] ?? Share(0, of: 0)).text) }
+        for skill in Skill.core { line(skill.label, share("language_at_target", skill.rawValue)) }
         lines.append("Lowest current level over the five skills")
-        for level in CEFRLevel.allCases where board.levels[level.rank, default: 0] > 0 { line(level.rawValue, String(board.levels[level.rank, default: 0])) }
-        line("Not yet assessed in all five", String(board.levels[nil, default: 0]))
+        for level in CEFRLevel.allCases where board.levels[level.rank, default: 0] > 0 {
+            line(level.rawValue, value("language_levels", level.rawValue, "clients"))
+        }
+        line("Not yet assessed in all five", value("language_levels", "not_fully_assessed", "clients"))
         lines.append("")
         lines.append("Recognition of qualifications (open cases)")
         for stage in RecognitionStage.allCases where board.recognitionStages[stage, default: 0] > 0 {
-            line(stage.label, String(board.recognitionStages[stage, default: 0]))
+            line(stage.label, value("recognition_stages", stage.rawValue, "files"))
         }
-        line("Decided within the deadline", board.decidedInTime.text)
-        line("Complete file to decision, median", days(board.medianDaysToDecision))
+        line("Decided within the deadline", share("recognition_decisions", "within_deadline"))
+        line("Complete file to decision, median", days("recognition_decisions", "days_complete_to_decision"))
         lines.append("")
-        line("Civic orientation completed", board.civic.text)
+        line("Civic orientation completed", share("civic_orientation", "completed"))
         lines.append("")
         lines.append("Exits in the period")
-        for reason in ExitReason.allCases where board.exits[reason, default: 0] > 0 { line(reason.label, String(board.exits[reason, default: 0])) }
-        line("To work or education", board.workOrEducation.text + " (target \(Int((board.exitTarget * 100).rounded()))%)")
+        for reason in ExitReason.allCases where board.exits[reason, default: 0] > 0 {
+            line(reason.label, value("exits", reason.rawValue, "cases"))
+        }
+        line(
+            "To work or education",
+            share("exits", "work_or_education") + " (target \(Int((board.exitTarget * 100).rounded()))%)")
         lines.append("")
-        line("Offer to programme start, median", days(board.medianDaysOfferToStart) + " (\(board.starts) starts)")
+        line(
+            "Offer to programme start, median",
+            days("offer_to_start", "days") + " (\(value("offer_to_start", "starts", "count")) starts)")
+        lines.append("")
+        if suppressBelow > 1 {
+            lines.append(
+                "Small numbers hidden: <\(suppressBelow) is a count from 1 to \(suppressBelow - 1); x is hidden so that none can be worked out from a total;"
+            )
+            lines.append("a share or median over fewer than \(suppressBelow) is not given.")
+        } else {
+            lines.append("Small numbers are not hidden ([report] suppress_below = \(max(0, suppressBelow))).")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func pad(_ value: Int, _ width: Int) -> String {
-        let text = String(value)
-        return String(repeating: " ", count: max(1, width - text.count)) + text
+    private func pad(_ text: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(1, width - text.count)) + text
     }
+}
+
+extension DashboardReport {
+    /// The report's figure behind a dashboard bar (for a share: the share itself).
+    package func key(for bar: DashboardBar) -> FigureKey? {
+        func officer(_ id: Int64?) -> String? { board.officers.first { $0.officerID == id }?.username }
+        switch bar {
+        case .officerOpen(let id): return officer(id).map { FigureKey("caseload", $0, "open_cases") }
+        case .officerOverdue(let id, let party):
+            return officer(id).map { FigureKey("caseload", $0, "overdue_\(party.rawValue)") }
+        case .officerNoContact(let id): return officer(id).map { FigureKey("caseload", $0, "no_contact_30_days") }
+        case .phase(let phase): return FigureKey("phases", phase.rawValue, "clients")
+        case .overdueNow(let party): return FigureKey("overdue_now", board.today.iso, party.rawValue)
+        case .overdueOn(let day, let party): return FigureKey("overdue_by_month", day.iso, party.rawValue)
+        case .skillAtTarget(let skill): return FigureKey("language_at_target", skill.rawValue, "share")
+        case .level(let rank):
+            let item =
+                rank.flatMap { rank in CEFRLevel.allCases.first { $0.rank == rank }?.rawValue } ?? "not_fully_assessed"
+            return FigureKey("language_levels", item, "clients")
+        case .recognitionStage(let stage): return FigureKey("recognition_stages", stage.rawValue, "files")
+        case .decidedInTime, .decidedLate: return FigureKey("recognition_decisions", "within_deadline", "share")
+        case .civicComplete, .civicIncomplete: return FigureKey("civic_orientation", "completed", "share")
+        case .exit(let reason): return FigureKey("exits", reason.rawValue, "cases")
+        }
+    }
+
+    /// The figures a report of this board would not print.
+    package var suppressedKeys: Set<FigureKey> { Set(printed.filter { $0.suppressed != nil }.map(\.key)) }
 }

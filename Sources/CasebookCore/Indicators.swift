@@ -126,6 +126,8 @@ package struct Dashboard: Equatable, Sendable {
     package var decidedInTime = Share(0, of: 0)
     /// Days from the complete file to the decision, for decisions taken in the period.
     package var medianDaysToDecision: Double?
+    /// The decisions that median is taken over (those with the day the file was complete).
+    package var decisionsTimed = 0
     /// Open, enrolled clients for whom civic orientation is required: completed over required.
     package var civic = Share(0, of: 0)
     /// Cases closed in the period, by exit reason.

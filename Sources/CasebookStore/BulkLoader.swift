@@ -2,7 +2,7 @@ import CasebookCore
 
 /// Adds many records inside one transaction (the demo generator): rows are written in
 /// batches with ids assigned here, and each client still gets its search tokens, phase
-/// history, enrolment, tracks and an audit row.
+/// history, enrolment, tracks and an audit row, chained to the audit log like any other.
 package final class BulkLoader {
     let store: Store
     let actor: Staff.ID
@@ -19,6 +19,9 @@ package final class BulkLoader {
     private let enrolments: BatchInsert<EnrolmentColumn>
     private let history: BatchInsert<HistoryColumn>
     private let audit: BatchInsert<AuditColumn>
+    /// The hash of the last audit row added: each row the loader adds chains to it.
+    private var auditHead: [UInt8]
+    private var random = SystemRandomNumberGenerator()
     private let assessments: BatchInsert<AssessmentColumn>
     private let courses: BatchInsert<CourseColumn>
     private let attendance: BatchInsert<AttendanceColumn>
@@ -123,6 +126,8 @@ package final class BulkLoader {
         nextCourseID = (try db.scalar("SELECT max(id) FROM language_courses") ?? 0) + 1
         nextQualificationID = (try db.scalar("SELECT max(id) FROM qualifications") ?? 0) + 1
         nextContractID = (try db.scalar("SELECT max(id) FROM contracts") ?? 0) + 1
+        // Inside the load's immediate transaction: no other process appends meanwhile.
+        auditHead = try HashChain.audit.head(on: db)?.hash.bytes ?? HashChain.audit.genesis.bytes
         var programmes: [ProgrammeKey: Programme] = [:]
         for summary in try store.programmeVersions() {
             if let programme = try store.programme(id: summary.id, version: summary.version) {
@@ -189,6 +194,12 @@ package final class BulkLoader {
                 $0.put(.recordedBy, actor)
             }
         }
+        let fields: [SQLValue] = [
+            .text(stamp), .integer(actor), .text(AuditEntity.client.rawValue), .integer(id), .integer(id),
+            .text(AuditField.record.rawValue),
+        ]
+        let link = HashChain.audit.link(fields: fields, values: [nil, note], previous: auditHead, using: &random)
+        auditHead = link.hash.bytes
         try audit.add {
             $0.put(.at, stamp)
             $0.put(.staffID, actor)
@@ -198,6 +209,11 @@ package final class BulkLoader {
             $0.put(.field, AuditField.record.rawValue)
             $0.put(.oldValue, nil as String?)
             $0.put(.newValue, note)
+            $0.put(.valueSalt, link.salt.map(SQLValue.blob) ?? .null)
+            $0.put(.oldHash, link.valueHashes[0])
+            $0.put(.newHash, link.valueHashes[1])
+            $0.put(.prevHash, SQLValue.blob(link.previous))
+            $0.put(.hash, link.hash)
         }
         try addTracks(tracks, clientID: id)
         try facts.add(factsRow(client, id: id, phaseSince: since, enrolment: enrolment, tracks: tracks))
@@ -498,10 +514,14 @@ package final class BulkLoader {
     }
 
     /// Registers a staff member (the writer is drained first: this uses the connection).
+    /// Its audit row goes after the loader's rows so far, and the loader's next rows after it.
     package func addStaff(username: String, displayName: String, role: Role) throws -> Staff {
+        try audit.flush()
         try writer.drain()
         if let existing = try store.staff(username: username) { return existing }
-        return try store.addStaff(username: username, displayName: displayName, role: role, actor: actor)
+        let staff = try store.addStaff(username: username, displayName: displayName, role: role, actor: actor)
+        auditHead = try HashChain.audit.head(on: store.database)?.hash.bytes ?? auditHead
+        return staff
     }
 }
 
@@ -514,7 +534,7 @@ private enum HistoryColumn: Int32, ColumnSet {
 }
 
 private enum AuditColumn: Int32, ColumnSet {
-    case at, staffID, entity, entityID, clientID, field, oldValue, newValue
+    case at, staffID, entity, entityID, clientID, field, oldValue, newValue, valueSalt, oldHash, newHash, prevHash, hash
 }
 
 private enum AssessmentColumn: Int32, ColumnSet {

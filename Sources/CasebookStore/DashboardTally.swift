@@ -167,6 +167,7 @@ struct DashboardTally {
         board.members[.decidedInTime] = timely[0]
         board.members[.decidedLate] = timely[1]
         board.medianDaysToDecision = median(decisionDays)
+        board.decisionsTimed = decisionDays.count
     }
 
     private enum DecisionColumn: Int32, ColumnSet {

@@ -20,7 +20,7 @@ package final class PackedRows: @unchecked Sendable {
     package private(set) var valueCount = 0
 
     enum Tag: UInt8 {
-        case null = 0, integer, real, text
+        case null = 0, integer, real, text, blob
     }
 
     package init(reservingBytes capacity: Int = 256) {
@@ -77,8 +77,19 @@ package final class PackedRows: @unchecked Sendable {
         at.storeBytes(of: Tag.text.rawValue, as: UInt8.self)
         (at + 1).storeBytes(of: UInt32(count), as: UInt32.self)
         // A native string's bytes are copied as one block.
-        let target = UnsafeMutableBufferPointer(start: (at + 5).bindMemory(to: UInt8.self, capacity: count), count: count)
+        let target = UnsafeMutableBufferPointer(
+            start: (at + 5).bindMemory(to: UInt8.self, capacity: count), count: count)
         _ = target.initialize(from: utf8)
+        valueCount += 1
+    }
+
+    package func append(blob bytes: [UInt8]) {
+        let at = reserve(5 + bytes.count)
+        at.storeBytes(of: Tag.blob.rawValue, as: UInt8.self)
+        (at + 1).storeBytes(of: UInt32(bytes.count), as: UInt32.self)
+        bytes.withUnsafeBytes { source in
+            if let start = source.baseAddress { (at + 5).copyMemory(from: start, byteCount: source.count) }
+        }
         valueCount += 1
     }
 
@@ -97,6 +108,7 @@ package final class PackedRows: @unchecked Sendable {
         case .integer(let value): append(value)
         case .real(let value): append(value)
         case .text(let value): append(value)
+        case .blob(let bytes): append(blob: bytes)
         case .null: appendNull()
         }
     }
@@ -131,6 +143,11 @@ extension Statement {
                 offset += 4
                 code = csqlite_bind_text_static(
                     handle, index, (base + offset).assumingMemoryBound(to: CChar.self), Int32(length))
+                offset += length
+            case .blob:
+                let length = Int(rows.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+                offset += 4
+                code = csqlite_bind_blob_static(handle, index, base + offset, Int32(length))
                 offset += length
             case .null:
                 code = sqlite3_bind_null(handle, index)

@@ -5,6 +5,8 @@ package enum SQLValue: Sendable, Equatable {
     case integer(Int64)
     case real(Double)
     case text(String)
+    /// Bytes (the audit chain's hashes and salts).
+    case blob([UInt8])
     case null
 }
 

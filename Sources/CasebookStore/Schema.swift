@@ -4,6 +4,32 @@ struct Migration {
     let version: Int
     let name: String
     let sql: String
+    /// What the step does after its SQL that SQLite cannot (SHA-256). Frozen like the SQL: a
+    /// named, versioned step that is never edited, held by `MigrationTests` to the hashes it
+    /// gave a fixed file when it was released.
+    var swiftStep: SwiftStep? = nil
+
+    enum SwiftStep {
+        /// Chains the audit rows written before migration 7 (`HashChain` format v1).
+        case chainAuditV1
+
+        func run(on database: Database, using random: inout some RandomNumberGenerator) throws {
+            switch self {
+            case .chainAuditV1: try HashChain.audit.chainUnchainedRows(on: database, using: &random)
+            }
+        }
+    }
+
+    /// Runs the step's SQL, then its Swift step, in the caller's transaction.
+    func apply(on database: Database) throws {
+        var random = SystemRandomNumberGenerator()
+        try apply(on: database, using: &random)
+    }
+
+    func apply(on database: Database, using random: inout some RandomNumberGenerator) throws {
+        try database.executeScript(sql)
+        try swiftStep?.run(on: database, using: &random)
+    }
 }
 
 /// The `PRAGMA application_id` of a Casebook file: "CASE" in ASCII.
@@ -21,6 +47,9 @@ let migrations: [Migration] = [
     Migration(
         version: 6, name: "programme versions: valid_from, the basis of figures, variants, admission stops",
         sql: schemaV6),
+    Migration(
+        version: 7, name: "the audit log hash-chained: value salts and hashes, previous hash, hash",
+        sql: schemaV7, swiftStep: .chainAuditV1),
 ]
 
 /// The schema version this program writes.
@@ -595,4 +624,23 @@ private let schemaV6 = """
         PRIMARY KEY (programme_id, version, stop_id),
         FOREIGN KEY (programme_id, version) REFERENCES programmes(id, version)
     );
+    """
+
+/// The audit chain (`HashChain`): each row's salt, the hashes of its old and new values, the
+/// previous row's hash and its own. The rows already there are chained by the step's Swift part
+/// (`Migration.SwiftStep.chainAuditV1`), which runs after this SQL in the same transaction; the
+/// update trigger lets only that fill a row that has no hash yet, and every new row must come
+/// with its hash.
+private let schemaV7 = """
+    ALTER TABLE audit ADD COLUMN value_salt BLOB;
+    ALTER TABLE audit ADD COLUMN old_hash BLOB;
+    ALTER TABLE audit ADD COLUMN new_hash BLOB;
+    ALTER TABLE audit ADD COLUMN prev_hash BLOB;
+    ALTER TABLE audit ADD COLUMN hash BLOB;
+    DROP TRIGGER audit_is_append_only_update;
+    CREATE TRIGGER audit_is_append_only_update BEFORE UPDATE ON audit WHEN old.hash IS NOT NULL
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    CREATE TRIGGER audit_rows_are_chained BEFORE INSERT ON audit
+    WHEN new.hash IS NULL OR new.prev_hash IS NULL OR length(new.hash) <> 32
+    BEGIN SELECT RAISE(ABORT, 'an audit row is written with its chain hash'); END;
     """

@@ -46,6 +46,8 @@ package final class Statement {
             case .null: code = sqlite3_bind_null(handle, index)
             case .text(let value):
                 code = value.withCString { csqlite_bind_text(handle, index, $0, Int32(value.utf8.count)) }
+            case .blob(let bytes):
+                code = bytes.withUnsafeBytes { csqlite_bind_blob(handle, index, $0.baseAddress, Int32($0.count)) }
             }
             guard code == SQLITE_OK else { throw database.error(code, sql: sql) }
         }
@@ -86,6 +88,25 @@ package struct Row {
     }
 
     package func optionalText(_ index: Int32) -> String? { isNull(index) ? nil : text(index) }
+
+    /// The bytes of a blob (or of text), nil for NULL.
+    package func blob(_ index: Int32) -> [UInt8]? {
+        guard !isNull(index) else { return nil }
+        let count = Int(sqlite3_column_bytes(handle, index))
+        guard count > 0, let bytes = sqlite3_column_blob(handle, index) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: bytes, count: count))
+    }
+
+    /// The column's bytes where SQLite holds them, valid until the row moves on: for reading
+    /// many rows without copying. Empty for NULL.
+    func bytes(_ index: Int32) -> UnsafeRawBufferPointer {
+        // sqlite3_column_blob before sqlite3_column_bytes: the documented order for blobs.
+        let start = sqlite3_column_blob(handle, index)
+        return UnsafeRawBufferPointer(start: start, count: start == nil ? 0 : Int(sqlite3_column_bytes(handle, index)))
+    }
+
+    /// The storage class of the column's value (SQLITE_INTEGER, SQLITE_TEXT, …).
+    func storageClass(_ index: Int32) -> Int32 { sqlite3_column_type(handle, index) }
 
     package func optionalInt64(_ index: Int32) -> Int64? { isNull(index) ? nil : int64(index) }
 

@@ -40,3 +40,39 @@ extension Store {
         }
     }
 }
+
+extension HashChain {
+    /// The audit log's chain: who changed what and when in the clear, the old and new values
+    /// through their salted hashes.
+    static let audit = HashChain(
+        table: "audit", fields: ["at", "staff_id", "entity", "entity_id", "client_id", "field"],
+        values: [
+            Value(column: "old_value", hashColumn: "old_hash"), Value(column: "new_value", hashColumn: "new_hash"),
+        ])
+}
+
+extension Store {
+    /// The first schema whose audit rows are chained.
+    package static let auditChainSchema = 7
+
+    /// Walks the audit chain on one snapshot (`HashChain.verify`); `recordedHead` is a head a
+    /// backup recorded, to prove the log still holds everything up to it.
+    package func verifyAudit(recordedHead: ChainHash? = nil) throws -> ChainReport {
+        try requireAuditChain()
+        return try read { try HashChain.audit.verify(on: database, recordedHead: recordedHead) }
+    }
+
+    /// The audit log's last row and its hash (nil when empty).
+    package func auditHead() throws -> ChainHead? {
+        try requireAuditChain()
+        return try read { try HashChain.audit.head(on: database) }
+    }
+
+    private func requireAuditChain() throws {
+        guard schemaVersion >= Store.auditChainSchema else {
+            throw StoreError.invalidInput(
+                "This file's schema \(schemaVersion) predates the audit chain; open it once with Casebook to bring it up to date (`casebook init --db FILE`)."
+            )
+        }
+    }
+}

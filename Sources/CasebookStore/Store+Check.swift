@@ -37,8 +37,10 @@ extension Store {
     }
 
     /// Writes a consistent copy of the database to `destination` while others may keep working.
-    /// Refuses to replace an existing file unless `overwrite`.
-    package func backup(to destination: String, overwrite: Bool) throws {
+    /// Refuses to replace an existing file unless `overwrite`. Returns the copy's audit chain
+    /// head (nil when its log is empty or older than the chain), for the backup to record.
+    @discardableResult
+    package func backup(to destination: String, overwrite: Bool) throws -> ChainHead? {
         if DatabaseFile.exists(destination) {
             guard overwrite else { throw StoreError.backupExists(path: destination) }
             guard DatabaseFile.kind(of: destination) != .directory else {
@@ -47,7 +49,13 @@ extension Store {
             try DatabaseFile.remove(destination)
         }
         try DatabaseFile.createPrivate(destination)
-        do { try database.backup(to: destination) } catch let error as DatabaseError {
+        do {
+            try database.backup(to: destination)
+            // The copy's own head: rows saved since the copy's snapshot are not in it.
+            let copy = try Database(path: destination, mode: .readOnly)
+            guard try copy.scalar("PRAGMA user_version") ?? 0 >= Store.auditChainSchema else { return nil }
+            return try HashChain.audit.head(on: copy)
+        } catch let error as DatabaseError {
             throw StoreError.from(error, path: destination)
         }
     }

@@ -114,7 +114,7 @@ package final class Store {
                 // Another process may have migrated while this one waited for the lock.
                 let version = Int(try database.scalar("PRAGMA user_version") ?? 0)
                 guard version < migration.version else { return }
-                try database.executeScript(migration.sql)
+                try migration.apply(on: database)
                 try database.executeScript("PRAGMA user_version = \(migration.version)")
                 if migration.version == 1 {
                     try database.executeScript("PRAGMA application_id = \(casebookApplicationID)")
@@ -152,18 +152,18 @@ package final class Store {
         }
     }
 
-    /// Appends one row to the audit log, and marks the client's facts for refreshing before the
-    /// transaction commits. Call inside `write`.
+    /// Appends one row to the audit log, chained to the last (`HashChain.audit`), and marks the
+    /// client's facts for refreshing before the transaction commits. Call inside `write`.
     func audit(
         _ entity: AuditEntity, id: Int64, clientID: Int64?, field: AuditField, old: String?, new: String?,
         actor: Staff.ID
     ) throws {
         precondition(database.isInTransaction, "the audit is written inside `write`")
-        try database.execute(
-            """
-            INSERT INTO audit (at, staff_id, entity, entity_id, client_id, field, old_value, new_value)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, [clock.now, actor, entity.rawValue, id, clientID, field.rawValue, old, new])
+        try HashChain.audit.append(
+            fields: [
+                clock.now.sqlValue, actor.sqlValue, entity.sqlValue, id.sqlValue, clientID.sqlValue,
+                field.rawValue.sqlValue,
+            ], values: [old, new], on: database)
         if let clientID { changedClients.insert(clientID) }
     }
 

@@ -11,6 +11,8 @@ package final class App {
     package var theme: Theme
     /// The dashboard's target line for exits to work or education (`[dashboard] exit_target`).
     package var exitTarget = Dashboard.defaultExitTarget
+    /// Counts below it are hidden in reports (`[report] suppress_below`): the dashboard marks them.
+    package var suppressBelow = DashboardReport.defaultSuppressBelow
     /// The database file's name, for the status line.
     package let databaseName: String
     package var clock: any Clock { store.clock }

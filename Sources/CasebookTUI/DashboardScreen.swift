@@ -8,6 +8,8 @@ package final class DashboardScreen: Screen {
     private(set) var board: Dashboard
     private var filter: DashboardFilter
     private let exitTarget: Double
+    /// Figures a report would hide (`[report] suppress_below`) are marked, shown exactly.
+    private let suppressBelow: Int
     /// The selected line (one with figures) and the first line shown.
     private var viewport = ListViewport()
     /// The selected figure on the line.
@@ -27,6 +29,7 @@ package final class DashboardScreen: Screen {
 
     package init(app: App) throws {
         exitTarget = app.exitTarget
+        suppressBelow = app.suppressBelow
         filter = DashboardFilter.lastTwelveMonths(today: app.clock.today)
         board = try app.store.figures.dashboard(filter, exitTarget: exitTarget)
         selectFirstFigure(app: app)
@@ -203,6 +206,21 @@ package final class DashboardScreen: Screen {
     func layout(width: Int, glyphs g: Glyphs) -> [Line] {
         var lines: [Line] = []
         let barWidth = max(8, min(40, width - 52))
+        // Supervisors see the exact figures (they may see these clients); a report would not.
+        let report = DashboardReport(board: board, scope: "", suppressBelow: suppressBelow)
+        let hidden = report.suppressedKeys
+        func hiddenMark(_ key: FigureKey?) -> String { key.map { hidden.contains($0) } == true ? "*" : "" }
+        func hiddenMark(_ bar: DashboardBar) -> String { hiddenMark(report.key(for: bar)) }
+        if !hidden.isEmpty {
+            lines.append(
+                Line(parts: [
+                    (
+                        TextWidth.truncate(
+                            " * hidden in reports that leave the office: fewer than \(suppressBelow), or it would give one away",
+                            to: width), .dim, nil
+                    )
+                ]))
+        }
         func heading(_ text: String) {
             if !lines.isEmpty { lines.append(Line()) }
             lines.append(Line(parts: [(" " + text, .title, nil)]))
@@ -220,7 +238,7 @@ package final class DashboardScreen: Screen {
                 line.parts.append(
                     (
                         Bars.horizontal(fraction, width: width, glyphs: g) + " "
-                            + TextWidth.fit(Numbers.grouped(value), to: 7), .normal, index
+                            + TextWidth.fit(Numbers.grouped(value) + hiddenMark(bar), to: 7), .normal, index
                     ))
                 line.parts.append((" ", .normal, nil))
             }
@@ -241,7 +259,7 @@ package final class DashboardScreen: Screen {
                 bar = String(characters)
             }
             line.cells.append((yes, label))
-            line.parts.append((bar + " " + share.text, .normal, 0))
+            line.parts.append((bar + " " + share.text + hiddenMark(yes), .normal, 0))
             if let no {
                 line.cells.append((no, noLabel))
                 line.parts.append(("  " + TextWidth.fit(noLabel, to: 12), .normal, 1))
@@ -324,7 +342,8 @@ package final class DashboardScreen: Screen {
                 (
                     " " + TextWidth.fit("File to decision", to: 24)
                         + (board.medianDaysToDecision.map { "median \(Numbers.decimal($0)) days" }
-                            ?? "no decisions in the period"),
+                            ?? "no decisions in the period")
+                        + hiddenMark(FigureKey("recognition_decisions", "days_complete_to_decision", "median")),
                     .normal, nil
                 )
             ]))
@@ -348,7 +367,11 @@ package final class DashboardScreen: Screen {
         var chart = Array(Bars.horizontal(outcome.fraction ?? 0, width: barWidth, glyphs: g))
         let mark = min(barWidth - 1, Int((board.exitTarget * Double(barWidth)).rounded()))
         if chart.indices.contains(mark) { chart[mark] = g.vertical.first ?? "|" }
-        outcomeLine.parts.append((String(chart) + " " + outcome.text, .normal, nil))
+        outcomeLine.parts.append(
+            (
+                String(chart) + " " + outcome.text + hiddenMark(FigureKey("exits", "work_or_education", "share")),
+                .normal, nil
+            ))
         outcomeLine.parts.append(
             (
                 "  target \(Int((board.exitTarget * 100).rounded()))%",
@@ -363,7 +386,8 @@ package final class DashboardScreen: Screen {
                     " " + TextWidth.fit("Offer to start", to: 24)
                         + (board.medianDaysOfferToStart.map {
                             "median \(Numbers.decimal($0)) days over \(board.starts) starts"
-                        } ?? "no starts in the period"), .normal, nil
+                        } ?? "no starts in the period") + hiddenMark(FigureKey("offer_to_start", "days", "median")),
+                    .normal, nil
                 )
             ]))
 
@@ -399,9 +423,9 @@ package final class DashboardScreen: Screen {
                 if item.3 > 0 {
                     text =
                         Bars.horizontal(Double(item.2) / Double(max(1, loadMax)), width: item.3, glyphs: g) + " "
-                        + TextWidth.fit(Numbers.grouped(item.2), to: 6)
+                        + TextWidth.fit(Numbers.grouped(item.2) + hiddenMark(item.0), to: 6)
                 } else {
-                    text = TextWidth.fit(Numbers.grouped(item.2), to: index == 1 ? 9 : 10)
+                    text = TextWidth.fit(Numbers.grouped(item.2) + hiddenMark(item.0), to: index == 1 ? 9 : 10)
                 }
                 line.parts.append((text, .normal, index))
                 line.parts.append((index == 0 ? "  " : " ", .normal, nil))

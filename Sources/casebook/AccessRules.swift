@@ -22,6 +22,7 @@ enum CommandID: String, CaseIterable {
     case check
     case checkRepair = "check --repair"
     case backup
+    case auditVerify = "audit verify"
     case bench
 }
 
@@ -65,6 +66,9 @@ extension CommandID {
         case .check: AccessRule(personal: .anyone, office: .staff)
         case .checkRepair: AccessRule(personal: .admin, office: .admin)
         case .backup: AccessRule(personal: .anyone, office: .admin)
+        // Supervisors too: whoever answers for the office can check the log without asking the
+        // admins, whose rights are the ones that could alter it; it shows no client's data.
+        case .auditVerify: AccessRule(personal: .anyone, office: .supervisorOrAdmin)
         }
     }
 
@@ -85,6 +89,7 @@ extension CommandID {
         case .check: "check the database"
         case .checkRepair: "repair the database"
         case .backup: "back up the office's database"
+        case .auditVerify: "verify the audit log"
         case .bench: "run the benchmark"
         }
     }

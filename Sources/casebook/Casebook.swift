@@ -32,7 +32,7 @@ struct Casebook: ParsableCommand {
             """,
         subcommands: [
             Open.self, Init.self, Setup.self, StaffCommand.self, ProgrammeCommand.self, ContractCommand.self,
-            ReportCommand.self, Demo.self, Check.self, Backup.self, BenchCommand.self,
+            ReportCommand.self, Demo.self, Check.self, Backup.self, AuditCommand.self, BenchCommand.self,
         ],
         defaultSubcommand: Open.self
     )
@@ -216,9 +216,17 @@ extension Casebook {
             let started = Environment.monotonicSeconds()
             // The copy's file and journal are created with the admin's own group: the office's
             // rights only read the database, which is already open.
-            try PrivilegedMode.asUser { try store.backup(to: file, overwrite: force) }
-            Logger(label: "casebook").info("backup written")
+            let head = try PrivilegedMode.asUser { try store.backup(to: file, overwrite: force) }
             print("Backed up \(store.path) to \(file) in \(formatSeconds(Environment.monotonicSeconds() - started)).")
+            // The copy's last audit row: `casebook audit verify --head` proves later that nothing up
+            // to it was rewritten or cut off (the log alone cannot show rows removed from its end).
+            let line =
+                head.map { "Audit chain head: row \($0.row), \($0.hash.hex)" }
+                ?? (store.schemaVersion < Store.auditChainSchema
+                    ? "Audit chain head: none (schema \(store.schemaVersion) predates the chain)"
+                    : "Audit chain head: none (the audit log is empty)")
+            print(line)
+            Logger(label: "casebook").info("backup written; \(line)")
         }
     }
 

@@ -72,7 +72,8 @@ enum Configuration {
         let path = Environment.userConfigPath
         if let text = try Environment.readUserFile(path) {
             do {
-                settings = settings.merged(with: try Settings.load(path: path, text: text, themes: Theme.names))
+                let user = try Settings.load(path: path, text: text, themes: Theme.names)
+                settings = try settings.merged(withUser: user, path: path)
             } catch {
                 throw CommandError(error.description)
             }

@@ -44,6 +44,7 @@ extension Casebook {
             if monochrome { chosen = .monochrome }
             let app = App(store: store, me: me, keys: keys, theme: chosen) { Environment.monotonicSeconds() * 1000 }
             app.exitTarget = settings.exitTarget ?? Settings.defaultExitTarget
+            app.suppressBelow = settings.reportThreshold
             try app.start()
             let terminal = try CursesTerminal(monochrome: monochrome)
             defer { terminal.stop() }

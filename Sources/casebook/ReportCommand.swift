@@ -10,6 +10,9 @@ struct ReportCommand: ParsableCommand {
         discussion: """
             The same figures as the dashboard, computed by the same code: counts, shares and medians \
             only, no client's name, case number or date of birth. The README defines each figure. \
+            A report leaves the office, so counts from 1 to 4 print as <5, a count that would give \
+            one away through a total as x, and shares and medians over fewer than 5 are left out \
+            (the threshold is [report] suppress_below; docs/PRIVACY.md has the rule). \
             The period (default: the twelve months up to today) bounds the flow figures: decisions, \
             exits, starts and the month-by-month overdue series.
             """)
@@ -72,9 +75,11 @@ struct ReportCommand: ParsableCommand {
             filter.officerID = staff.id
             scope.append("officer \(staff.username)")
         }
-        let exitTarget = try Configuration.load().exitTarget ?? Settings.defaultExitTarget
-        let board = try store.figures.dashboard(filter, exitTarget: exitTarget)
-        let report = DashboardReport(board: board, scope: scope.isEmpty ? "all clients" : scope.joined(separator: ", "))
+        let settings = try Configuration.load()
+        let board = try store.figures.dashboard(filter, exitTarget: settings.exitTarget ?? Settings.defaultExitTarget)
+        let report = DashboardReport(
+            board: board, scope: scope.isEmpty ? "all clients" : scope.joined(separator: ", "),
+            suppressBelow: settings.reportThreshold)
         switch format {
         case .text: print(report.text, terminator: "")
         case .csv: print(report.csv, terminator: "")

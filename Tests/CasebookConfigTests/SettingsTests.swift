@@ -128,4 +128,37 @@ import Testing
             Settings.hasSiteTable(table) && Settings.hasSiteTable("[site]\n")
                 && !Settings.hasSiteTable("theme = \"light\"\n"))
     }
+
+    @Test func theReportsThresholdIsAWholeNumberTheSiteSetsAndAUserMayOnlyRaise() throws {
+        let shipped = try Settings.load(path: "s.toml", text: "[report]\nsuppress_below = 5\n", themes: themes)
+        #expect(shipped.reportThreshold == 5 && Settings().reportThreshold == 5)
+        let site = try Settings.load(
+            path: "site.toml", text: "[report]\nsuppress_below = 3\n", themes: themes, scope: .site)
+        let office = shipped.merged(with: site)
+        #expect(office.reportThreshold == 3, "the site decides for its office")
+        let raised = try Settings.load(path: "u.toml", text: "[report]\nsuppress_below = 10\n", themes: themes)
+        #expect(try office.merged(withUser: raised, path: "u.toml").reportThreshold == 10)
+        let lowered = try Settings.load(
+            path: "u.toml", text: "theme = \"light\"\n[report]\nsuppress_below = 0\n", themes: themes)
+        #expect(
+            throws: ConfigError(
+                path: "u.toml", line: 3,
+                message:
+                    "suppress_below here can only raise the office's threshold of 3, not lower it; remove it, or ask the administrator to change the site settings."
+            )
+        ) {
+            try office.merged(withUser: lowered, path: "u.toml")
+        }
+        for (text, phrase) in [
+            ("[report]\nsuppress_below = -1\n", "a whole number from 0 to 1000"),
+            ("[report]\nsuppress_below = 2.5\n", "a whole number from 0 to 1000"),
+            ("[report]\nhide = 5\n", "[report] knows suppress_below"),
+            ("report = 5\n", "report must be a table"),
+        ] {
+            #expect(throws: ConfigError.self) { try Settings.load(path: "u.toml", text: text, themes: themes) }
+            do { _ = try Settings.load(path: "u.toml", text: text, themes: themes) } catch {
+                #expect(error.description.contains(phrase), "\(text): \(error)")
+            }
+        }
+    }
 }

@@ -27,9 +27,10 @@ import Testing
         let today = Day(year: 2026, month: 11, day: 23)!
         let board = Dashboard(filter: .lastTwelveMonths(today: today), today: today, exitTarget: 0.7)
         let report = DashboardReport(board: board, scope: "all clients")
-        let rows = report.rows
-        #expect(rows.filter { $0.section == "phases" }.count == CasePhase.allCases.count)
-        #expect(rows.contains { $0.section == "language_at_target" && $0.item == "writing" && $0.measure == "share" && $0.value == "" })
+        let rows = report.printed
+        #expect(rows.filter { $0.key.section == "phases" }.count == CasePhase.allCases.count)
+        let writing = rows.first { $0.key == FigureKey("language_at_target", "writing", "share") }
+        #expect(writing?.text == "" && writing?.suppressed == nil, "nothing to share is not hidden")
         #expect(report.csv.split(separator: "\n").count == rows.count + 1)
         #expect(report.json.contains("\"scope\": \"all clients\""))
         #expect(report.text.contains("Period 2025-12-01 to 2026-11-23; all clients."))

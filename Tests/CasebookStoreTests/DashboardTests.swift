@@ -349,6 +349,7 @@ struct CaseloadFixture {
             \(v4[..<table.lowerBound])
             INSERT INTO client_facts SELECT \(columns.joined(separator: ", ")) FROM facts_v4;
             DROP TABLE facts_v4;
+            \(undoAuditChainOfSchemaSeven)
             \(undoProgrammesOfSchemaSix)
             PRAGMA user_version = 4;
             """)
@@ -367,6 +368,7 @@ struct CaseloadFixture {
         }
         let reopened = try f.fixture.secondConnection()
         #expect(reopened.schemaVersion == currentSchemaVersion)
+        #expect(try reopened.verifyAudit().isIntact, "its audit rows are chained again")
         #expect(
             try reopened.database.scalar(
                 "SELECT count(*) FROM pragma_table_xinfo('client_facts') WHERE name LIKE 'dash%'") == 2)

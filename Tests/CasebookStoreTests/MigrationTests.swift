@@ -1,5 +1,6 @@
 import CasebookCore
 import CasebookTestSupport
+import Crypto
 import Testing
 
 @testable import CasebookStore
@@ -10,7 +11,7 @@ import Testing
     /// The SHA-256 of each released migration's SQL. Migrations 4 and 5 were built from live code
     /// until they were written out as text; their hashes are those of the text that code made
     /// (at cbb7877), so the literal text is the very script older files ran. A new migration
-    /// gets its line here when it is released: `SHA256.hex(migration.sql)`.
+    /// gets its line here when it is released: `sha256Hex(migration.sql)`.
     static let released: [Int: String] = [
         1: "f21105f73e2b4ee6ff2ad59d8e956e32a2c63169864874201b0dec15122e66b7",
         2: "8adb9ed33f1aa3ab5b63d9f33583f1a6fe0676f6ac18c4732218f5ca09272a98",
@@ -18,6 +19,7 @@ import Testing
         4: "4ad93a8fe7dc4cee1d7e3207cb1c10b671ce890d9c4c837430f63f476305ab7f",
         5: "7aae0181f7aa7f34a56da9d9e260f227889ae09acaa47c1a6dc5c33627cb1fdf",
         6: "7fe07d6bd59f2c46490d6048f531d71d83aed51f4b26ad022683907b090ace1b",
+        7: "3cd3dc5717262941704fd43c28e66e1e0c4f07b202ba76ffe4248b0628fd2f6e",
     ]
 
     @Test(arguments: migrations.map(\.version))
@@ -26,7 +28,7 @@ import Testing
         let recorded = try #require(
             MigrationTests.released[version], "migration \(version) has no recorded hash: record it when it is released"
         )
-        #expect(SHA256.hex(migration.sql) == recorded, "migration \(version) was edited; add a new migration instead")
+        #expect(sha256Hex(migration.sql) == recorded, "migration \(version) was edited; add a new migration instead")
     }
 
     /// A file last written by a Casebook of schema `schema`, with a client, an assessment and a
@@ -41,7 +43,7 @@ import Testing
             let database = try Database(path: path, mode: .create)
             for migration in migrations where migration.version <= schema {
                 try database.executeScript("BEGIN")
-                try database.executeScript(migration.sql)
+                try migration.apply(on: database)
                 try database.executeScript("PRAGMA user_version = \(migration.version)")
                 if migration.version == 1 {
                     try database.executeScript(
@@ -60,6 +62,8 @@ import Testing
                         INSERT INTO enrolments (client_id) VALUES (1);
                         INSERT INTO phase_history (client_id, to_phase, effective_on, recorded_at, recorded_by)
                             VALUES (1, 'referred', '2026-01-05', '2026-01-05T09:00:00Z', 1);
+                        INSERT INTO audit (at, staff_id, entity, entity_id, client_id, field, old_value, new_value)
+                            VALUES ('2026-01-05T09:00:00Z', 1, 'client', 1, 1, 'record', NULL, 'Haddad, Rasha');
                         """)
                 }
                 if migration.version == 2 {
@@ -89,6 +93,8 @@ import Testing
         #expect(try store.notes(clientID: 1).count == (schema >= 3 ? 1 : 0))
         #expect(try store.figures.staleFacts().isEmpty, "the facts are today's rules' facts")
         #expect(try store.check().isHealthy)
+        let chain = try store.verifyAudit()
+        #expect(chain.isIntact && chain.rows == 1, "the rows written before the chain are chained")
         let board = try store.figures.dashboard(.lastTwelveMonths(today: testDay))
         #expect(board.phases == [.referred: 1])
         #expect(board.officers.map(\.noContact) == [schema >= 3 ? 0 : 1], "the last contact counts from the note")
@@ -111,6 +117,9 @@ import Testing
         ),
     ])
     func digestsMatchTheStandardsExamples(message: String, digest: String) {
-        #expect(SHA256.hex(message) == digest)
+        #expect(sha256Hex(message) == digest)
     }
 }
+
+/// The SHA-256 of `text`'s UTF-8 bytes (swift-crypto's), as 64 lowercase hexadecimal digits.
+func sha256Hex(_ text: String) -> String { ChainHash(SHA256.hash(data: Array(text.utf8))).hex }

@@ -146,6 +146,7 @@ struct OfficeModeTests {
             (["staff", "add", "x1"], "Only an admin can add staff"),
             (["staff", "set-role", officer, "admin"], "Only an admin can change roles"),
             (["report"], "Only supervisors and admins"), (["init"], "Only an admin can bring"),
+            (["audit", "verify"], "Only supervisors and admins can verify the audit log"),
         ] {
             let result = try office.as(officer, arguments)
             #expect(result.status != 0 && result.errorLine.contains(phrase), "\(arguments): \(result.errorLine)")
@@ -154,7 +155,7 @@ struct OfficeModeTests {
         // Someone who is not staff sees nothing at all.
         for arguments in [
             ["staff", "list"], ["programme", "list"], ["check"], ["report"], ["contract", "print", "2026-000001"],
-            ["backup", office.home(office.outsider) + "/all.db"], ["init"],
+            ["backup", office.home(office.outsider) + "/all.db"], ["init"], ["audit", "verify"],
         ] {
             let result = try office.as(office.outsider, arguments)
             #expect(
@@ -186,6 +187,12 @@ struct OfficeModeTests {
         #expect(backup.status == 0, "\(backup.errorLine)")
         let written = try #require(ownership(copy))
         #expect(written.owner == office.uid(admin) && written.group == "users")
+        // The backup records the audit chain's head, which the office's log then still holds.
+        let head = try #require(
+            backup.output.split(separator: "\n").first { $0.hasPrefix("Audit chain head: row ") }?.split(separator: " ")
+                .last)
+        let verified = try office.as(admin, ["audit", "verify", "--head", String(head)])
+        #expect(verified.status == 0 && verified.output.contains("The head recorded is row"), "\(verified.errorLine)")
         #expect(
             try office.run(admin, ["sqlite3", copy, "SELECT count(*) FROM staff;"]).output.trimmingCharacters(
                 in: .whitespacesAndNewlines) == "2")

@@ -57,6 +57,7 @@ import Testing
         #expect(office[.staffAdd] == .admin && office[.staffSetRole] == .admin && office[.initialize] == .admin)
         #expect(office[.staffList] == .staff && office[.open] == .staff && office[.check] == .staff)
         #expect(office[.demo] == .never && office[.bench] == .never && office[.setup] == .root)
+        #expect(office[.auditVerify] == .supervisorOrAdmin && office[.report] == .supervisorOrAdmin)
         #expect(office.values.allSatisfy { $0 != .anyone }, "no command is open to everyone on the office's database")
     }
 

@@ -84,6 +84,8 @@ func rows(_ db: String, _ query: String) throws -> [[String]] {
         }
         let check = try Casebook.run(["check", "--db", db])
         #expect(check.status == 0, "\(check.output)")
+        let chain = try Casebook.run(["audit", "verify", "--db", db])
+        #expect(chain.status == 0, "the kills left one valid audit chain: \(chain.error)")
     }
 
     @Test func fourEditorsAtOnceLoseNoUpdateAndNeverSeeALockedDatabase() throws {
@@ -120,5 +122,8 @@ func rows(_ db: String, _ query: String) throws -> [[String]] {
         }
         #expect(conflicts > 0, "overlapping editors met conflicts, reported as conflicts")
         #expect(try Casebook.run(["check", "--db", db]).status == 0)
+        // Four writers, one chain: each read the head inside its immediate transaction.
+        let chain = try Casebook.run(["audit", "verify", "--db", db])
+        #expect(chain.status == 0, "\(chain.error)")
     }
 }

@@ -14,6 +14,9 @@ int csqlite_bind_text_static(sqlite3_stmt *stmt, int index, const char *text, in
 /// Binds a blob that SQLite copies at once.
 int csqlite_bind_blob(sqlite3_stmt *stmt, int index, const void *data, int bytes);
 
+/// Binds a blob that SQLite reads where it is (SQLITE_STATIC), as csqlite_bind_text_static.
+int csqlite_bind_blob_static(sqlite3_stmt *stmt, int index, const void *data, int bytes);
+
 /// Sets an integer-valued database configuration option (sqlite3_db_config is variadic).
 int csqlite_db_config_int(sqlite3 *db, int option, int value);
 

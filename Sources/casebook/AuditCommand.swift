@@ -1,0 +1,68 @@
+import ArgumentParser
+import CasebookStore
+import Logging
+
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Prove that the audit log was not rewritten.",
+        subcommands: [Verify.self])
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Walk the audit log's hash chain and name the first row changed, removed, inserted or reordered.",
+            discussion: """
+                Prints the number of rows and the head hash (the last row's), and exits non-zero at the \
+                first row that breaks the chain. Rows cut from the end of the log leave no trace in it: \
+                give --head the head a backup recorded (`casebook backup` prints it) to prove the log \
+                still holds everything up to that row. On the office's database, supervisors and admins.
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Option(
+            help: ArgumentHelp(
+                "A head recorded earlier: the 64 hex digits `casebook backup` printed.", valueName: "hash"))
+        var head: String?
+
+        func validate() throws {
+            if let head, ChainHash(hex: head) == nil {
+                throw ValidationError(
+                    "--head takes the 64 hexadecimal digits of a head hash, as `casebook backup` prints it.")
+            }
+        }
+
+        func run() throws {
+            let store = try database.open(.readOnly, for: .auditVerify)
+            try CommandID.auditVerify.authorize(in: store)
+            let started = Environment.monotonicSeconds()
+            let recorded = head.flatMap(ChainHash.init(hex:))
+            let report = try store.verifyAudit(recordedHead: recorded)
+            let elapsed = formatSeconds(Environment.monotonicSeconds() - started)
+            let logger = Logger(label: "casebook")
+            if let problem = report.problem {
+                if case .truncated = problem {
+                    print("Audit log: \(report.rows) rows, chain intact to its end (walked in \(elapsed)).")
+                } else {
+                    print("Audit log: \(report.rows) rows check out, then the chain breaks (walked in \(elapsed)).")
+                }
+                if let head = report.head { print("Last good row: \(head.row), \(head.hash.hex)") }
+                logger.warning("audit verify failed: \(problem.sentence("the audit log"))")
+                throw CommandError(problem.sentence("the audit log"))
+            }
+            print("Audit log: \(report.rows) rows, chain intact (walked in \(elapsed)).")
+            if let head = report.head {
+                print("Head: row \(head.row), \(head.hash.hex)")
+            } else {
+                print("Head: none (the log is empty)")
+            }
+            if report.erasedValues > 0 {
+                print("Erased values: \(report.erasedValues) (blanked, their hashes kept in the chain)")
+            }
+            if let row = report.recordedHeadRow {
+                print("The head recorded is row \(row): nothing up to it was changed or removed.")
+            }
+            logger.info("audit verify: \(report.rows) rows intact, head \(report.head?.hash.hex ?? "none")")
+        }
+    }
+}
