@@ -19,7 +19,9 @@ let package = Package(
             name: "CSQLite",
             linkerSettings: [.linkedLibrary("sqlite3")]
         ),
-        .target(name: "CasebookCore"),
+        // Every message a person reads goes through tr/trn here (gettext catalogues, issue 19).
+        .target(name: "CasebookL10n"),
+        .target(name: "CasebookCore", dependencies: ["CasebookL10n"]),
         // getauxval, prctl, close_range, setresgid and syslog for the setgid office mode.
         .target(name: "CPrivilege"),
         .target(name: "CWidth"),
@@ -34,13 +36,13 @@ let package = Package(
         .target(
             name: "CasebookTUI",
             dependencies: [
-                "CasebookCore", "CasebookStore", "CNcurses", "CWidth",
+                "CasebookCore", "CasebookL10n", "CasebookStore", "CNcurses", "CWidth",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
             name: "CasebookStore",
-            dependencies: ["CasebookCore", "CSQLite", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["CasebookCore", "CasebookL10n", "CSQLite", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "CasebookDemo",
@@ -54,6 +56,7 @@ let package = Package(
             name: "casebook",
             dependencies: [
                 "CasebookCore",
+                "CasebookL10n",
                 "CasebookStore",
                 "CasebookDemo",
                 "CasebookBench",
@@ -75,7 +78,7 @@ let package = Package(
         .target(
             name: "CasebookImport",
             dependencies: [
-                "CasebookCore", "CasebookConfig", "CasebookISOCodes", .product(name: "TOMLKit", package: "TOMLKit"),
+                "CasebookCore", "CasebookConfig", "CasebookISOCodes", "CasebookL10n", .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         // Times the import foundations and the name key in release builds (docs/PERFORMANCE.md).
@@ -106,6 +109,7 @@ let package = Package(
                 "CasebookConfig", "CasebookStore", "CasebookTestSupport", .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
+        .testTarget(name: "CasebookL10nTests", dependencies: ["CasebookL10n"]),
         .testTarget(name: "CasebookISOCodesTests", dependencies: ["CasebookISOCodes"]),
         .testTarget(
             name: "CasebookImportTests",
