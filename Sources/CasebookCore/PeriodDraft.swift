@@ -2,6 +2,9 @@
 package struct PeriodDraft: FormDraft, Hashable {
     package enum Field: String, DraftField {
         case from, to
+
+        /// Away from the form, the period is given by the report's options.
+        package var name: String { "--\(rawValue)" }
     }
 
     package var from: Day?

@@ -67,7 +67,7 @@ extension FormField {
         _ id: Draft.Field, _ label: String, _ path: WritableKeyPath<Draft, Value?>, unreadable: String,
         _ parse: @escaping (String) -> Value?
     ) -> FormField {
-        FormField(id: id, label: label, kind: .text, text: { $0[keyPath: path].map(String.init) ?? "" }) {
+        FormField(id: id, label: label, kind: .text, text: { $0[keyPath: path]?.description ?? "" }) {
             text, draft in
             let text = trimmed(text)
             guard !text.isEmpty else {

@@ -16,64 +16,6 @@ package struct FormSaved {
     }
 }
 
-/// The stored record a form's save changes: the version the form read (a save on an older one
-/// is refused, never written over a colleague's), and how to read the record again (Ctrl-R).
-package struct FormRecord<Draft> {
-    package var version: Int
-    /// The record's version now, and what the form's fields show of it: nil for a form whose
-    /// fields are not stored on the record (a phase change, a review), which keeps its own.
-    let read: (App) throws -> (version: Int, draft: Draft?)
-}
-
-extension FormRecord {
-    /// A client's record, read again by its id: its version and, for a form of its fields, `draft` of it.
-    static func client(_ client: Client, draft: ((Client) -> Draft)? = nil) -> FormRecord {
-        FormRecord(version: client.version) { app in
-            guard let current = try app.store.client(id: client.id) else { throw StoreError.notFound("client") }
-            return (current.version, draft?(current))
-        }
-    }
-
-    /// A contract, read again for its version.
-    static func contract(_ contract: Contract) -> FormRecord {
-        FormRecord(version: contract.version) { app in
-            guard let current = try app.store.contract(id: contract.id) else { throw StoreError.notFound("contract") }
-            return (current.version, nil)
-        }
-    }
-
-    static func obligation(_ obligation: Obligation) -> FormRecord {
-        FormRecord(version: obligation.version) { app in
-            guard let current = try app.store.obligation(id: obligation.id) else {
-                throw StoreError.notFound("obligation")
-            }
-            return (current.version, nil)
-        }
-    }
-
-    static func qualification(_ file: Qualification) -> FormRecord {
-        FormRecord(version: file.version) { app in
-            guard let current = try app.store.qualification(id: file.id) else {
-                throw StoreError.notFound("qualification")
-            }
-            return (current.version, nil)
-        }
-    }
-}
-
-extension FormRecord where Draft == ObligationDraft {
-    /// The terms of `obligation` (none for a new one): its contract's version guards them.
-    static func terms(of obligation: Obligation?, in contract: Contract) -> FormRecord {
-        FormRecord(version: contract.version) { app in
-            guard let current = try app.store.contract(id: contract.id) else { throw StoreError.notFound("contract") }
-            return (
-                current.version,
-                try obligation.flatMap { try app.store.obligation(id: $0.id) }.map(ObligationDraft.init)
-            )
-        }
-    }
-}
-
 /// A keyboard form over a Core draft: Tab and arrows between fields, text editing in fields,
 /// pick lists, Ctrl-S to save, Esc to cancel (asking first when something changed). The draft's
 /// validation names every problem beside its field before the Store is asked, and the Store's
