@@ -71,13 +71,6 @@ package enum CasePhase: String, CaseIterable, Sendable, CustomStringConvertible 
 
     package func canMove(to target: CasePhase) -> Bool { next.contains(target) }
 
-    /// Checks a transition; closing also needs an exit reason.
-    package func validateMove(to target: CasePhase, exitReason: ExitReason?) throws(PhaseError) {
-        guard canMove(to: target) else { throw PhaseError.illegal(from: self, to: target) }
-        if target == .closed, exitReason == nil { throw PhaseError.exitReasonRequired }
-        if target != .closed, exitReason != nil { throw PhaseError.exitReasonOnlyWhenClosing }
-    }
-
     /// A case in one of these phases is still followed by an officer (it counts in a caseload).
     package var isOpen: Bool {
         switch self {
@@ -121,8 +114,6 @@ package enum ExitReason: String, CaseIterable, Sendable, CustomStringConvertible
 
 package enum PhaseError: Error, Equatable, CustomStringConvertible {
     case illegal(from: CasePhase, to: CasePhase)
-    case exitReasonRequired
-    case exitReasonOnlyWhenClosing
     case unknown(String)
 
     package var description: String {
@@ -134,10 +125,6 @@ package enum PhaseError: Error, Equatable, CustomStringConvertible {
             }
             return "A case cannot move from \(from.label) to \(to.label); from \(from.label) it can move to "
                 + listing(legal.map(\.label)) + "."
-        case .exitReasonRequired:
-            return "Closing a case needs an exit reason: " + listing(ExitReason.allCases.map(\.rawValue)) + "."
-        case .exitReasonOnlyWhenClosing:
-            return "An exit reason is given only when a case is closed."
         case .unknown(let text):
             return "\"\(Sanitized.inline(text))\" is not a case phase; use one of "
                 + listing(CasePhase.allCases.map(\.rawValue)) + "."

@@ -131,14 +131,4 @@ package struct CivicProgress: Hashable, Sendable {
         default: return false
         }
     }
-
-    /// Checks a requirement change.
-    package static func validate(requirement: CivicRequirement, exemptReason: String) throws(TrackError) {
-        if requirement == .exempt, trimmed(exemptReason).isEmpty {
-            throw .invalid("An exemption needs its reason (for example: already holds the certificate, health).")
-        }
-        if exemptReason.count > 300 || exemptReason.unicodeScalars.contains(where: Sanitized.isForbidden) {
-            throw .invalid("The reason has at most 300 characters and no control characters.")
-        }
-    }
 }

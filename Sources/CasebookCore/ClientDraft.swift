@@ -1,6 +1,6 @@
 /// The fields of a client record, in the order forms show them. The raw value is the
 /// name the audit log records.
-package enum ClientField: String, CaseIterable, Sendable {
+package enum ClientField: String, DraftField {
     case caseNumber = "case_number"
     case familyName = "family_name"
     case givenNames = "given_names"
@@ -64,37 +64,17 @@ package enum ClientField: String, CaseIterable, Sendable {
         default: return 100
         }
     }
-}
 
-/// A problem with one field, in a sentence the officer can act on.
-package struct FieldIssue: Hashable, Sendable, CustomStringConvertible {
-    package var field: ClientField
-    package var message: String
+    package var characterLimit: Int? { maxLength }
 
-    package init(_ field: ClientField, _ message: String) {
-        self.field = field
-        self.message = message
-    }
-
-    package var description: String { "\(field.label): \(message)" }
-}
-
-/// Why a draft could not become a client: one message per field at fault.
-package struct ValidationFailure: Error, Hashable, Sendable, CustomStringConvertible {
-    package var issues: [FieldIssue]
-
-    package init(issues: [FieldIssue]) { self.issues = issues }
-
-    package func message(for field: ClientField) -> String? {
-        issues.first { $0.field == field }?.message
-    }
-
-    package var description: String { issues.map(\.description).joined(separator: " ") }
+    package var name: String { label }
 }
 
 /// A client record as text, the way a form holds it and the audit log records it.
 /// `validated` turns it into a `Client` or says, field by field, what is wrong.
-package struct ClientDraft: Hashable, Sendable {
+package struct ClientDraft: FormDraft, Hashable {
+    package typealias Field = ClientField
+
     package var values: [ClientField: String]
     package var officerID: Staff.ID?
 
@@ -102,6 +82,8 @@ package struct ClientDraft: Hashable, Sendable {
         self.values = values
         self.officerID = officerID
     }
+
+    package var requiredFields: Set<ClientField> { Set(ClientField.allCases.filter(\.isRequired)) }
 
     package subscript(field: ClientField) -> String {
         get { values[field] ?? "" }
@@ -136,10 +118,11 @@ package struct ClientDraft: Hashable, Sendable {
     }
 
     /// Checks every field and builds the client, or throws every problem found at once.
+    @discardableResult
     package func validated(
         id: Client.ID = 0, version: Int = 0, phase: CasePhase = .referred, today: Day
-    ) throws(ValidationFailure) -> Client {
-        var issues: [FieldIssue] = []
+    ) throws(ValidationFailure<ClientField>) -> Client {
+        var issues: [FieldIssue<ClientField>] = []
         var text: [ClientField: String] = [:]
         for field in ClientField.allCases {
             let value = trimmed(self[field])
@@ -240,9 +223,7 @@ package struct ClientDraft: Hashable, Sendable {
         guard issues.isEmpty, let caseNumber, let birth, let arrival, let sex, let category, let status,
             let birthCountry, let nationality
         else {
-            let order = ClientField.allCases
-            throw ValidationFailure(
-                issues: issues.sorted { order.firstIndex(of: $0.field)! < order.firstIndex(of: $1.field)! })
+            throw ValidationFailure(issues: issues)
         }
         return Client(
             id: id, caseNumber: caseNumber, familyName: text[.familyName] ?? "",

@@ -166,22 +166,13 @@ package struct Obligation: Hashable, Sendable, Identifiable {
         return "\(offset) after \(anchor.label)"
     }
 
-    /// Checks a change of status: only a pending obligation is settled, a waiver needs its reason.
-    package static func validate(from old: ObligationStatus, to new: ObligationStatus, reason: String) throws(ContractError) {
+    /// Why an obligation that is `old` cannot be marked `new`, or nil: only a pending obligation
+    /// is settled, as met, waived or breached.
+    package static func settlementProblem(from old: ObligationStatus, to new: ObligationStatus) -> String? {
         guard old == .pending, new != .pending else {
-            throw .invalid("Only a pending obligation can be marked met, waived or breached; this one is \(old.rawValue).")
+            return "Only a pending obligation can be marked met, waived or breached; this one is \(old.rawValue)."
         }
-        if new == .waived, trimmed(reason).isEmpty { throw .invalid("A waiver needs its reason.") }
-    }
-
-    /// Checks the terms an officer writes.
-    package static func validate(description: String, legalBasis: String) throws(ContractError) {
-        for (name, text, limit) in [("description", description, 300), ("legal basis", legalBasis, 120)] {
-            if name == "description", trimmed(text).isEmpty { throw .invalid("An obligation needs a description.") }
-            if text.count > limit || text.unicodeScalars.contains(where: Sanitized.isForbidden) {
-                throw .invalid("The \(name) has at most \(limit) characters and no control characters.")
-            }
-        }
+        return nil
     }
 }
 
@@ -252,15 +243,6 @@ package struct Contract: Hashable, Sendable, Identifiable {
         guard let newcomer = newcomerSignedOn, let authority = authoritySignedOn else { return nil }
         return max(newcomer, authority)
     }
-
-    /// Checks the two signature dates.
-    package static func validateSignatures(newcomer: Day?, authority: Day?, drafted: Day, today: Day) throws(ContractError) {
-        guard let newcomer, let authority else { throw .invalid("Both parties sign: give the newcomer's and the authority's dates.") }
-        if newcomer > today || authority > today { throw .invalid("A signature cannot lie in the future.") }
-        if newcomer < drafted || authority < drafted {
-            throw .invalid("A signature cannot come before the version was drafted (\(drafted.iso)).")
-        }
-    }
 }
 
 /// A superseded version of a contract, kept as it was.
@@ -325,14 +307,11 @@ package struct TrackFacts: Sendable {
 
 package enum ContractError: Error, Equatable, CustomStringConvertible {
     case illegal(from: ContractStatus, action: String)
-    case invalid(String)
 
     package var description: String {
         switch self {
         case .illegal(let from, let action):
             return "A contract that is \(from.label.lowercased()) cannot be \(action)."
-        case .invalid(let message):
-            return message
         }
     }
 }

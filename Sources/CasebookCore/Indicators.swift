@@ -33,9 +33,9 @@ package struct DashboardFilter: Hashable, Sendable {
         return ends.reversed()
     }
 
-    package func validate() throws(ContractError) {
-        if to < from { throw .invalid("The period ends before it starts; give --from before --to.") }
-        if from.days(until: to) > 3660 { throw .invalid("The period is at most ten years.") }
+    /// Checks the period by the dashboard's period form's rules (`PeriodDraft`).
+    package func validate() throws(ValidationFailure<PeriodDraft.Field>) {
+        _ = try PeriodDraft(from: from, to: to).validated()
     }
 }
 

@@ -214,14 +214,6 @@ package struct AttendanceEntry: Hashable, Sendable, Identifiable {
     }
 
     package var missedHours: Double { max(0, scheduledHours - attendedHours) }
-
-    /// Checks an entry as an officer types it.
-    package static func validate(scheduled: Double, attended: Double, absence: AbsenceKind?) throws(TrackError) {
-        guard scheduled > 0, scheduled <= 80 else { throw .invalid("Scheduled hours are between 0 and 80 for one entry.") }
-        guard attended >= 0, attended <= scheduled else { throw .invalid("Attended hours are between 0 and the scheduled hours.") }
-        if attended < scheduled, absence == nil { throw .invalid("Say why hours were missed: sick, child sick, approved leave or unexcused.") }
-        if attended == scheduled, absence != nil { throw .invalid("No hours were missed, so no absence reason applies.") }
-    }
 }
 
 /// Attendance of a course, to date.
@@ -248,11 +240,10 @@ package struct Attendance: Hashable, Sendable {
 /// Hours left of a programme's language budget after the hours attended in every course.
 package func hoursLeft(budget: Int, attended: Double) -> Double { max(0, Double(budget) - attended) }
 
-/// A domain rule broken by typed input, or an unknown name in a file or form.
+/// An unknown level or skill name in a programme file or on the command line.
 package enum TrackError: Error, Equatable, CustomStringConvertible {
     case unknownLevel(String)
     case unknownSkill(String)
-    case invalid(String)
 
     package var description: String {
         switch self {
@@ -260,8 +251,6 @@ package enum TrackError: Error, Equatable, CustomStringConvertible {
             return "\"\(Sanitized.inline(text, limit: 20))\" is not a CEFR level; use " + listing(CEFRLevel.allCases.map(\.rawValue)) + "."
         case .unknownSkill(let text):
             return "\"\(Sanitized.inline(text, limit: 30))\" is not a skill; use " + listing(Skill.allCases.map(\.rawValue)) + "."
-        case .invalid(let message):
-            return message
         }
     }
 }

@@ -44,17 +44,6 @@ package struct CaseNote: Hashable, Sendable, Identifiable {
         self.followUpDone = followUpDone
         self.author = author
     }
-
-    /// Checks a note as typed.
-    package static func validate(date: Day, summary: String, interpreter: String?, followUp: Day?, today: Day) throws(ContractError) {
-        if date > today { throw .invalid("A contact cannot lie in the future; record it once it happened.") }
-        if trimmed(summary).isEmpty { throw .invalid("Write what the contact was about.") }
-        if summary.count > 2000 || summary.unicodeScalars.contains(where: Sanitized.isForbidden) {
-            throw .invalid("The summary has at most 2000 characters and no control characters.")
-        }
-        if let interpreter, !Languages.isKnown(interpreter) { throw .invalid("The interpreter language is an ISO 639 code, e.g. ar.") }
-        if let followUp, followUp < date { throw .invalid("The follow-up cannot come before the contact.") }
-    }
 }
 
 /// One line of an officer's day.

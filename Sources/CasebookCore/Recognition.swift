@@ -77,10 +77,6 @@ package enum RecognitionStage: String, CaseIterable, Sendable, CustomStringConve
 
     package func canMove(to stage: RecognitionStage) -> Bool { next.contains(stage) }
 
-    package func validateMove(to stage: RecognitionStage) throws(RecognitionError) {
-        guard canMove(to: stage) else { throw .illegal(from: self, to: stage) }
-    }
-
     /// True for the decisions the authority owes within the deadline.
     package var isDecision: Bool {
         [.fullRecognition, .partialRecognition, .comparabilityStatement, .refused].contains(self)
@@ -197,21 +193,10 @@ package struct Qualification: Hashable, Sendable, Identifiable {
         guard let decided = decidedOn, let due = decisionDue else { return nil }
         return decided <= due
     }
-
-    /// Checks the fields an officer types.
-    package static func validate(title: String, year: Int, isced: Int, country: String, today: Day) throws(RecognitionError) {
-        guard !trimmed(title).isEmpty, title.count <= 200, !title.unicodeScalars.contains(where: Sanitized.isForbidden) else {
-            throw .invalid("A qualification needs a title of at most 200 characters.")
-        }
-        guard (1900...today.year).contains(year) else { throw .invalid("The year lies between 1900 and \(today.year).") }
-        guard (0...8).contains(isced) else { throw .invalid("The ISCED level is 0 to 8 (6 bachelor, 7 master, 8 doctorate).") }
-        guard Countries.isKnown(country) else { throw .invalid("Unknown country code; use ISO 3166 two letters, e.g. SY.") }
-    }
 }
 
 package enum RecognitionError: Error, Equatable, CustomStringConvertible {
     case illegal(from: RecognitionStage, to: RecognitionStage)
-    case invalid(String)
 
     package var description: String {
         switch self {
@@ -221,8 +206,6 @@ package enum RecognitionError: Error, Equatable, CustomStringConvertible {
             }
             return "A recognition file cannot move from \(from.label) to \(to.label); from \(from.label) it can move to "
                 + listing(from.next.map(\.label)) + "."
-        case .invalid(let message):
-            return message
         }
     }
 }

@@ -34,30 +34,23 @@ package struct Enrolment: Hashable, Sendable {
 }
 
 extension Store {
-    /// Moves a case to its next phase if the move is legal and nobody saved the client since
-    /// `expectedVersion`. Returns the client as saved.
+    /// Moves a case to its next phase if the move is legal from the phase stored and nobody
+    /// saved the client since `expectedVersion`. Returns the client as saved.
     package func changePhase(
-        clientID: Client.ID, to target: CasePhase, effectiveOn: Day? = nil, exitReason: ExitReason? = nil,
-        note: String = "", expectedVersion: Int, actor: Staff.ID
+        clientID: Client.ID, _ change: PhaseChangeDraft, expectedVersion: Int, actor: Staff.ID
     ) throws -> Client {
-        let note = trimmed(note)
-        if note.unicodeScalars.contains(where: Sanitized.isForbidden) || note.count > 500 {
-            throw StoreError.invalidInput("A phase note has at most 500 characters and no control characters.")
-        }
-        return try write {
+        try write {
             guard var current = try client(id: clientID) else { throw StoreError.notFound("client") }
             try requireVersion(.clients, id: clientID, current: current.version, expected: expectedVersion)
-            do { try current.phase.validateMove(to: target, exitReason: exitReason) } catch let error as PhaseError {
-                throw StoreError.phase(error)
-            }
-            let day = effectiveOn ?? clock.today
+            let move = try checked { try change.validated(from: current.phase, today: clock.today) }
+            let (target, day, exitReason) = (move.target, move.effectiveOn, move.exitReason)
             let now = clock.now
             try saveVersioned(
                 .clients, id: clientID, expected: expectedVersion, set: "phase = ?, phase_since = ?", [target, day],
                 actor: actor)
             try insertPhaseSteps(
                 clientID: clientID, [PhaseStep(from: current.phase, to: target, on: day, exitReason: exitReason)],
-                note: note, now: now, actor: actor)
+                note: move.note, now: now, actor: actor)
             try audit(
                 .case, id: clientID, clientID: clientID, field: .phase, old: current.phase.rawValue,
                 new: target.rawValue,

@@ -65,12 +65,9 @@ extension Store {
     }
 
     /// Records whether civic orientation is required; an exemption needs its reason.
-    package func setCivicRequirement(
-        clientID: Client.ID, _ requirement: CivicRequirement, reason: String, actor: Staff.ID
-    ) throws {
-        do { try CivicProgress.validate(requirement: requirement, exemptReason: reason) } catch {
-            throw StoreError.invalidInput(error.description)
-        }
+    package func setCivicRequirement(clientID: Client.ID, _ draft: CivicRequirementDraft, actor: Staff.ID) throws {
+        let change = try checked { try draft.validated() }
+        let (requirement, reason) = (change.requirement, change.reason)
         try write {
             let old = try civicProgress(clientID: clientID)
             try database.execute(
@@ -78,20 +75,20 @@ extension Store {
                 INSERT INTO civic_status (client_id, requirement, exempt_reason, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (client_id) DO UPDATE SET requirement = excluded.requirement,
                     exempt_reason = excluded.exempt_reason, updated_at = excluded.updated_at, updated_by = excluded.updated_by
-                """, [clientID, requirement.rawValue, requirement == .exempt ? trimmed(reason) : "", clock.now, actor])
+                """, [clientID, requirement.rawValue, reason, clock.now, actor])
             try audit(
                 .civic, id: clientID, clientID: clientID, field: .requirement, old: old.requirement.rawValue,
-                new: requirement == .exempt ? "exempt: \(trimmed(reason))" : requirement.rawValue, actor: actor)
+                new: requirement == .exempt ? "exempt: \(reason)" : requirement.rawValue, actor: actor)
         }
     }
 
     /// Records the attestation of the civic course.
-    package func attestCivic(clientID: Client.ID, on day: Day, actor: Staff.ID) throws {
-        try checkNotFuture(day, "The attestation date")
+    package func attestCivic(clientID: Client.ID, _ draft: AttestationDraft, actor: Staff.ID) throws {
+        let day = try checked { try draft.validated(today: clock.today) }
         try write {
             let progress = try civicProgress(clientID: clientID)
             guard progress.requirement == .required else {
-                throw StoreError.invalidInput(
+                throw StoreError.refused(
                     "Civic orientation is \(progress.requirement.label.lowercased()) for this client; nothing to attest."
                 )
             }
@@ -107,24 +104,17 @@ extension Store {
         }
     }
 
+    /// Records a session of one of the modules of the client's programme (any module while the
+    /// client is not enrolled).
     @discardableResult
-    package func addCivicSession(_ session: CivicSession, actor: Staff.ID) throws -> CivicSession {
-        try checkNotFuture(session.date, "The session date")
-        guard session.hours >= 0.5, session.hours <= 40 else {
-            throw StoreError.invalidInput("A session (or a week's block of sessions) lasts between 0.5 and 40 hours.")
-        }
-        guard Languages.isKnown(session.language) else {
-            throw StoreError.invalidInput(
-                "\"\(Sanitized.inline(session.language, limit: 12))\" is not an ISO 639 language code.")
-        }
-        if let enrolled = try programme(forClient: session.clientID)?.programme,
-            !enrolled.civicModules.contains(where: { $0.id == session.moduleID })
-        {
-            throw StoreError.invalidInput(
-                "\(enrolled.name) has no module \"\(Sanitized.inline(session.moduleID, limit: 40))\"; use "
-                    + listing(enrolled.civicModules.map(\.id)) + ".")
-        }
-        return try write {
+    package func addCivicSession(clientID: Client.ID, _ draft: CivicSessionDraft, actor: Staff.ID) throws
+        -> CivicSession
+    {
+        try write {
+            let enrolled = try programme(forClient: clientID)?.programme
+            let session = try checked {
+                try draft.validated(clientID: clientID, programme: enrolled, today: clock.today)
+            }
             try database.execute(
                 """
                 INSERT INTO civic_sessions (client_id, module_id, held_on, hours, language, recorded_at, recorded_by)
@@ -143,26 +133,14 @@ extension Store {
     /// Records a test sitting. A scored test takes the score, and the programme's pass mark
     /// decides; a pass/fail test takes `passed`.
     @discardableResult
-    package func addCivicTest(clientID: Client.ID, on day: Day, score: Int?, passed: Bool? = nil, actor: Staff.ID)
-        throws -> CivicTestResult
-    {
-        try checkNotFuture(day, "The test date")
-        guard let rule = try programme(forClient: clientID)?.programme.civicTest else {
-            throw StoreError.invalidInput(
-                "The client's programme has no civic test; enrol the client in a programme that has one.")
-        }
-        let result: CivicTestResult
-        if let questions = rule.questions, let passMark = rule.passMark {
-            guard let score, (0...questions).contains(score) else {
-                throw StoreError.invalidInput(
-                    "The score lies between 0 and \(questions) (the test has \(questions) questions).")
+    package func addCivicTest(clientID: Client.ID, _ draft: CivicTestDraft, actor: Staff.ID) throws -> CivicTestResult {
+        try write {
+            guard let rule = try programme(forClient: clientID)?.programme.civicTest else {
+                throw StoreError.refused(
+                    "The client's programme has no civic test; enrol the client in a programme that has one.")
             }
-            result = CivicTestResult(clientID: clientID, date: day, score: score, passMark: passMark)
-        } else {
-            guard let passed else { throw StoreError.invalidInput("\(rule.name) is passed or failed; say which.") }
-            result = CivicTestResult(clientID: clientID, date: day, score: nil, passMark: nil, passed: passed)
-        }
-        return try write {
+            let result = try checked { try draft.validated(clientID: clientID, rule: rule, today: clock.today) }
+            let day = result.date
             try database.execute(
                 "INSERT INTO civic_tests (client_id, sat_on, score, pass_mark, passed, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [clientID, day, result.score, result.passMark, result.passed, clock.now, actor])

@@ -62,10 +62,7 @@ extension Store {
 
     /// Validates and saves a new client in the Referred phase; every field is audited.
     package func addClient(_ draft: ClientDraft, actor: Staff.ID) throws -> Client {
-        let client: Client
-        do { client = try draft.validated(version: 1, phase: .referred, today: clock.today) } catch {
-            throw StoreError.invalid(error)
-        }
+        let client = try checked { try draft.validated(version: 1, phase: .referred, today: clock.today) }
         return try write {
             let now = clock.now
             let id = try insert(client, actor: actor, now: now, phaseSince: clock.today)
@@ -144,7 +141,7 @@ extension Store {
     }
 
     /// Inserts the client row, its search tokens and its enrolment. Call inside `write`;
-    /// returns the new id. A taken case number throws `duplicateCaseNumber`.
+    /// returns the new id. A taken case number is refused beside its field.
     func insert(
         _ client: Client, actor: Staff.ID, now: Instant, phaseSince: Day, enrolment: Enrolment = Enrolment()
     ) throws -> Client.ID {
@@ -154,7 +151,7 @@ extension Store {
                 values: Store.clientRow(client, id: nil, phaseSince: phaseSince, now: .text(now.iso), actor: actor)
                     .values)
         } catch let error as DatabaseError where error.isConstraint && error.message.contains("case_number") {
-            throw StoreError.duplicateCaseNumber(client.caseNumber.text)
+            throw Store.caseNumberTaken
         }
         let id = database.lastInsertRowID
         try insertTokens(for: client, id: id)
@@ -221,11 +218,9 @@ extension Store {
         try write {
             guard let current = try client(id: id) else { throw StoreError.notFound("client") }
             try requireVersion(.clients, id: id, current: current.version, expected: expectedVersion)
-            let updated: Client
-            do {
-                updated = try draft.validated(
-                    id: id, version: current.version + 1, phase: current.phase, today: clock.today)
-            } catch let failure as ValidationFailure { throw StoreError.invalid(failure) }
+            let updated = try checked {
+                try draft.validated(id: id, version: current.version + 1, phase: current.phase, today: clock.today)
+            }
             let changes = updated.changes(from: current)
             let officerChanged = updated.officerID != current.officerID
             guard !changes.isEmpty || officerChanged else { return current }
@@ -249,7 +244,7 @@ extension Store {
                         updated.officerID,
                     ], actor: actor)
             } catch let error as DatabaseError where error.isConstraint && error.message.contains("case_number") {
-                throw StoreError.duplicateCaseNumber(updated.caseNumber.text)
+                throw Store.caseNumberTaken
             }
             if changes.contains(where: { [.familyName, .givenNames, .otherNames].contains($0.field) }) {
                 // The tokens carry the sort name too, so any name change rewrites them.
@@ -269,6 +264,10 @@ extension Store {
             return updated
         }
     }
+
+    /// The refusal of a case number another client has.
+    static let caseNumberTaken = StoreError.invalid(
+        ClientField.caseNumber, "Already taken by another client; choose another number.")
 
     func officerName(_ id: Staff.ID) throws -> String {
         try database.queryFirst("SELECT username FROM staff WHERE id = ?", [id]) { $0.text(0) } ?? "#\(id)"

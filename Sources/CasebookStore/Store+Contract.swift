@@ -100,21 +100,16 @@ extension Store {
 
     /// Drafts a client's contract from the obligations of their programme version, with due
     /// dates computed from the anchor dates known now (signature-based ones follow the signing).
-    /// `draftedOn` is today unless an officer enters an earlier paper contract.
     @discardableResult
-    package func draftContract(clientID: Client.ID, settledOn: Day, draftedOn: Day? = nil, actor: Staff.ID) throws
-        -> Contract
-    {
-        try checkNotFuture(settledOn, "The settlement date")
-        let drafted = draftedOn ?? clock.today
-        try checkNotFuture(drafted, "The draft date")
-        guard let (programme, profile) = try programme(forClient: clientID) else {
-            throw StoreError.invalidInput(
-                "Enrol the client in a programme first: the contract is drafted from its obligations.")
-        }
+    package func draftContract(clientID: Client.ID, _ draft: NewContractDraft, actor: Staff.ID) throws -> Contract {
+        let (settledOn, drafted) = try checked { try draft.validated(today: clock.today) }
         return try write {
+            guard let (programme, profile) = try programme(forClient: clientID) else {
+                throw StoreError.refused(
+                    "Enrol the client in a programme first: the contract is drafted from its obligations.")
+            }
             if try contract(clientID: clientID) != nil {
-                throw StoreError.invalidInput("This client already has a contract.")
+                throw StoreError.refused("This client already has a contract.")
             }
             let now = clock.now
             try database.execute(
@@ -207,7 +202,7 @@ extension Store {
 
     private func requireEditable(_ contract: Contract) throws {
         guard contract.status.isEditable else {
-            throw StoreError.invalidInput(
+            throw StoreError.refused(
                 "The terms of a contract that is \(contract.status.label.lowercased()) are fixed; start an amendment to change them."
             )
         }
@@ -215,12 +210,10 @@ extension Store {
 
     /// Adds an obligation to a contract being drafted or amended.
     @discardableResult
-    package func addObligation(_ obligation: Obligation, contractID: Int64, expectedVersion: Int, actor: Staff.ID)
+    package func addObligation(_ draft: ObligationDraft, contractID: Int64, expectedVersion: Int, actor: Staff.ID)
         throws -> Contract
     {
-        do { try Obligation.validate(description: obligation.description, legalBasis: obligation.legalBasis) } catch {
-            throw StoreError.invalidInput(error.description)
-        }
+        let obligation = try checked { try draft.validated() }
         return try write {
             let contract = try current(contractID, expectedVersion: expectedVersion)
             try requireEditable(contract)
@@ -236,20 +229,20 @@ extension Store {
             try touch(contract, actor: actor)
             try audit(
                 .obligation, id: database.lastInsertRowID, clientID: contract.clientID, field: .added, old: nil,
-                new: "\(added.party.rawValue): \(trimmed(added.description)) due \(added.dueOn?.iso ?? "—")",
+                new: "\(added.party.rawValue): \(added.description) due \(added.dueOn?.iso ?? "—")",
                 actor: actor)
             return try self.contract(id: contractID) ?? contract
         }
     }
 
     /// Changes an obligation's terms in a contract being drafted or amended.
-    package func editObligation(
-        id: Int64, party: Party, category: ObligationCategory, description: String, legalBasis: String, dueOn: Day?,
-        expectedContractVersion: Int, actor: Staff.ID
-    ) throws {
-        do { try Obligation.validate(description: description, legalBasis: legalBasis) } catch {
-            throw StoreError.invalidInput(error.description)
-        }
+    package func editObligation(id: Int64, _ draft: ObligationDraft, expectedContractVersion: Int, actor: Staff.ID)
+        throws
+    {
+        let terms = try checked { try draft.validated() }
+        let (party, category, description, legalBasis, dueOn) = (
+            terms.party, terms.category, terms.description, terms.legalBasis, terms.dueOn
+        )
         try write {
             guard let old = try obligation(id: id) else { throw StoreError.notFound("obligation") }
             let contract = try current(old.contractID, expectedVersion: expectedContractVersion)
@@ -261,12 +254,12 @@ extension Store {
                 set:
                     "party = ?, category = ?, description = ?, legal_basis = ?, due_on = ?, anchor = ?, due_offset = ?",
                 [
-                    party.rawValue, category.rawValue, trimmed(description), trimmed(legalBasis), dueOn,
+                    party.rawValue, category.rawValue, description, legalBasis, dueOn,
                     keepsRule ? old.anchor?.rawValue : nil, keepsRule ? old.offset?.text : nil,
                 ], actor: actor)
             try touch(contract, actor: actor)
             let before = "\(old.party.rawValue): \(old.description) due \(old.dueOn?.iso ?? "—")"
-            let after = "\(party.rawValue): \(trimmed(description)) due \(dueOn?.iso ?? "—")"
+            let after = "\(party.rawValue): \(description) due \(dueOn?.iso ?? "—")"
             if before != after {
                 try audit(
                     .obligation, id: id, clientID: old.clientID, field: .terms, old: before, new: after, actor: actor)
@@ -291,28 +284,19 @@ extension Store {
     /// Both parties sign the draft or amendment: it comes into force, and due dates counted
     /// from the signature are set.
     @discardableResult
-    package func signContract(id: Int64, newcomer: Day?, authority: Day?, expectedVersion: Int, actor: Staff.ID) throws
+    package func signContract(id: Int64, _ draft: SignatureDraft, expectedVersion: Int, actor: Staff.ID) throws
         -> Contract
     {
         try write {
             let contract = try current(id, expectedVersion: expectedVersion)
             guard contract.status.isEditable else {
-                throw StoreError.invalidInput(
-                    ContractError.illegal(from: contract.status, action: "signed").description)
+                throw StoreError.refused(ContractError.illegal(from: contract.status, action: "signed").description)
             }
-            let drafted =
-                try database.queryFirst(
-                    "SELECT started_on FROM contract_versions WHERE contract_id = ? AND number = ?",
-                    [id, contract.number]
-                ) { try $0.day(0) } ?? clock.today
-            do {
-                try Contract.validateSignatures(
-                    newcomer: newcomer, authority: authority, drafted: drafted, today: clock.today)
-            } catch let error as ContractError {
-                throw StoreError.invalidInput(error.description)
-            }
-            guard let newcomer, let authority else { throw StoreError.invalidInput("Both parties sign.") }
-            let signed = max(newcomer, authority)
+            let drafted = try database.queryFirst(
+                "SELECT started_on FROM contract_versions WHERE contract_id = ? AND number = ?", [id, contract.number]
+            ) { try $0.day(0) }
+            let signatures = try checked { try draft.validated(drafted: drafted, today: clock.today) }
+            let (newcomer, authority, signed) = (signatures.newcomer, signatures.authority, signatures.signedOn)
             try database.execute(
                 "UPDATE contracts SET status = 'active', newcomer_signed_on = ?, authority_signed_on = ? WHERE id = ?",
                 [newcomer, authority, id])
@@ -338,13 +322,12 @@ extension Store {
     }
 
     /// Records a review of a contract in force.
-    package func reviewContract(id: Int64, on day: Day, note: String, expectedVersion: Int, actor: Staff.ID) throws {
-        try checkNotFuture(day, "The review date")
-        try checkText(note, "The review note", required: false, limit: 500)
+    package func reviewContract(id: Int64, _ draft: ContractReviewDraft, expectedVersion: Int, actor: Staff.ID) throws {
+        let (day, note) = try checked { try draft.validated(today: clock.today) }
         try write {
             let contract = try current(id, expectedVersion: expectedVersion)
             guard contract.status == .active else {
-                throw StoreError.invalidInput(
+                throw StoreError.refused(
                     ContractError.illegal(from: contract.status, action: "reviewed").description)
             }
             try database.execute("UPDATE contracts SET reviewed_on = ? WHERE id = ?", [day, id])
@@ -358,12 +341,12 @@ extension Store {
 
     /// Starts an amendment: the version in force is kept as it is, and a new version, a copy
     /// of it, is opened for editing until both parties sign it.
-    package func amendContract(id: Int64, reason: String, expectedVersion: Int, actor: Staff.ID) throws {
-        try checkText(reason, "The reason for the amendment", limit: 300)
+    package func amendContract(id: Int64, _ draft: AmendmentDraft, expectedVersion: Int, actor: Staff.ID) throws {
+        let reason = try checked { try draft.validated() }
         try write {
             let contract = try current(id, expectedVersion: expectedVersion)
             guard contract.status == .active else {
-                throw StoreError.invalidInput(
+                throw StoreError.refused(
                     ContractError.illegal(from: contract.status, action: "amended").description)
             }
             try database.execute(
@@ -376,7 +359,7 @@ extension Store {
             let next = contract.number + 1
             try database.execute(
                 "INSERT INTO contract_versions (contract_id, number, started_on, reason) VALUES (?, ?, ?, ?)",
-                [id, next, clock.today, trimmed(reason)])
+                [id, next, clock.today, reason])
             try database.execute(
                 "UPDATE contracts SET status = 'amending', number = ?, newcomer_signed_on = NULL, authority_signed_on = NULL WHERE id = ?",
                 [next, id])
@@ -384,64 +367,56 @@ extension Store {
             try contractEvent(id, "amended", on: clock.today, note: "version \(next): \(reason)", actor: actor)
             try audit(
                 .contract, id: id, clientID: contract.clientID, field: .version, old: String(contract.number),
-                new: "\(next): \(trimmed(reason))", actor: actor)
+                new: "\(next): \(reason)", actor: actor)
         }
     }
 
     /// Ends a contract in force.
-    package func endContract(id: Int64, on day: Day, reason: String, expectedVersion: Int, actor: Staff.ID) throws {
-        try checkNotFuture(day, "The end date")
-        try checkText(reason, "The reason", limit: 300)
+    package func endContract(id: Int64, _ draft: ContractEndDraft, expectedVersion: Int, actor: Staff.ID) throws {
+        let (day, reason) = try checked { try draft.validated(today: clock.today) }
         try write {
             let contract = try current(id, expectedVersion: expectedVersion)
             guard contract.status == .active else {
-                throw StoreError.invalidInput(ContractError.illegal(from: contract.status, action: "ended").description)
+                throw StoreError.refused(ContractError.illegal(from: contract.status, action: "ended").description)
             }
             try database.execute(
-                "UPDATE contracts SET status = 'ended', ended_on = ?, end_reason = ? WHERE id = ?",
-                [day, trimmed(reason), id])
+                "UPDATE contracts SET status = 'ended', ended_on = ?, end_reason = ? WHERE id = ?", [day, reason, id])
             try touch(contract, actor: actor)
             try contractEvent(id, "ended", on: day, note: reason, actor: actor)
             try audit(
                 .contract, id: id, clientID: contract.clientID, field: .status, old: contract.status.rawValue,
-                new: "ended: \(trimmed(reason))", actor: actor)
+                new: "ended: \(reason)", actor: actor)
         }
     }
 
     /// Marks a pending obligation met, waived (with the reason) or breached, if nobody changed
     /// it since `expectedVersion` was read.
     @discardableResult
-    package func settleObligation(
-        id: Int64, as status: ObligationStatus, on day: Day, evidence: String, reason: String = "",
-        expectedVersion: Int,
-        actor: Staff.ID
-    ) throws -> Obligation {
-        try checkNotFuture(day, "The date")
-        try checkText(evidence, "The evidence", required: false, limit: 500)
-        try checkText(reason, "The reason", required: false, limit: 300)
+    package func settleObligation(id: Int64, _ draft: SettlementDraft, expectedVersion: Int, actor: Staff.ID) throws
+        -> Obligation
+    {
+        let settlement = try checked { try draft.validated(today: clock.today) }
+        let (status, day, evidence, reason) = (settlement.status, settlement.on, settlement.evidence, settlement.reason)
         return try write {
             guard var obligation = try obligation(id: id) else { throw StoreError.notFound("obligation") }
             try requireVersion(.obligations, id: id, current: obligation.version, expected: expectedVersion)
-            do { try Obligation.validate(from: obligation.status, to: status, reason: reason) } catch let error
-                as ContractError
-            {
-                throw StoreError.invalidInput(error.description)
+            if let problem = Obligation.settlementProblem(from: obligation.status, to: status) {
+                throw StoreError.refused(problem)
             }
             if let contract = try contract(id: obligation.contractID), contract.status == .ended {
-                throw StoreError.invalidInput("The contract has ended; its obligations are closed.")
+                throw StoreError.refused("The contract has ended; its obligations are closed.")
             }
             try saveVersioned(
                 .obligations, id: id, expected: expectedVersion,
                 set: "status = ?, settled_on = ?, evidence = ?, waived_reason = ?",
-                [status.rawValue, day, trimmed(evidence), trimmed(reason)], actor: actor)
+                [status.rawValue, day, evidence, reason], actor: actor)
             try audit(
                 .obligation, id: id, clientID: obligation.clientID, field: .status, old: obligation.status.rawValue,
-                new: "\(status.rawValue) on \(day.iso)" + (trimmed(reason).isEmpty ? "" : ": \(trimmed(reason))"),
-                actor: actor)
+                new: "\(status.rawValue) on \(day.iso)" + (reason.isEmpty ? "" : ": \(reason)"), actor: actor)
             obligation.status = status
             obligation.settledOn = day
-            obligation.evidence = trimmed(evidence)
-            obligation.waivedReason = trimmed(reason)
+            obligation.evidence = evidence
+            obligation.waivedReason = reason
             obligation.version += 1
             return obligation
         }

@@ -3,32 +3,35 @@ import CasebookCore
 extension Store {
     // MARK: Assessments
 
+    /// Records the assessments of one day, one per skill of the draft, together.
     @discardableResult
-    package func addAssessment(_ assessment: LanguageAssessment, actor: Staff.ID) throws -> LanguageAssessment {
-        try checkNotFuture(assessment.date, "The assessment date")
-        try checkText(assessment.instrument, "The instrument")
-        try checkText(assessment.provider, "The provider")
+    package func addAssessment(clientID: Client.ID, _ draft: AssessmentDraft, actor: Staff.ID) throws
+        -> [LanguageAssessment]
+    {
+        let assessments = try checked { try draft.validated(clientID: clientID, today: clock.today) }
         return try write {
-            guard try database.scalar("SELECT 1 FROM clients WHERE id = ?", [assessment.clientID]) != nil else {
+            guard try database.scalar("SELECT 1 FROM clients WHERE id = ?", [clientID]) != nil else {
                 throw StoreError.notFound("client")
             }
-            try database.execute(
-                """
-                INSERT INTO language_assessments (client_id, assessed_on, skill, level, level_rank, instrument, provider,
-                    certified, recorded_at, recorded_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-                [
-                    assessment.clientID, assessment.date, assessment.skill.rawValue, assessment.level.rawValue,
-                    assessment.level.rank, trimmed(assessment.instrument), trimmed(assessment.provider),
-                    assessment.isCertified, clock.now, actor,
-                ])
-            var saved = assessment
-            saved.id = database.lastInsertRowID
-            try audit(
-                .assessment, id: saved.id, clientID: saved.clientID, field: .skill(saved.skill), old: nil,
-                new: "\(saved.level.rawValue) on \(saved.date.iso) (\(trimmed(saved.instrument)))", actor: actor)
-            return saved
+            return try assessments.map { assessment in
+                try database.execute(
+                    """
+                    INSERT INTO language_assessments (client_id, assessed_on, skill, level, level_rank, instrument,
+                        provider, certified, recorded_at, recorded_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                    [
+                        clientID, assessment.date, assessment.skill.rawValue, assessment.level.rawValue,
+                        assessment.level.rank, assessment.instrument, assessment.provider, assessment.isCertified,
+                        clock.now, actor,
+                    ])
+                var saved = assessment
+                saved.id = database.lastInsertRowID
+                try audit(
+                    .assessment, id: saved.id, clientID: clientID, field: .skill(saved.skill), old: nil,
+                    new: "\(saved.level.rawValue) on \(saved.date.iso) (\(saved.instrument))", actor: actor)
+                return saved
+            }
         }
     }
 
@@ -57,11 +60,10 @@ extension Store {
 
     // MARK: Targets
 
-    /// Sets (or, with `level` nil, removes) an officer's target for one skill; the reason is required.
-    package func setTargetOverride(
-        clientID: Client.ID, skill: Skill, level: CEFRLevel?, reason: String, actor: Staff.ID
-    ) throws {
-        try checkText(reason, "The reason", limit: 300)
+    /// Sets (or, with no level, removes) an officer's target for one skill; the reason is required.
+    package func setTargetOverride(clientID: Client.ID, _ draft: TargetDraft, actor: Staff.ID) throws {
+        let target = try checked { try draft.validated() }
+        let (skill, level, reason) = (target.skill, target.level, target.reason)
         try write {
             let old = try database.queryFirst(
                 "SELECT level FROM language_target_overrides WHERE client_id = ? AND skill = ?",
@@ -74,7 +76,7 @@ extension Store {
                     VALUES (?, ?, ?, ?, ?, ?)
                     ON CONFLICT (client_id, skill) DO UPDATE SET level = excluded.level, reason = excluded.reason,
                         recorded_at = excluded.recorded_at, recorded_by = excluded.recorded_by
-                    """, [clientID, skill.rawValue, level.rawValue, trimmed(reason), clock.now, actor])
+                    """, [clientID, skill.rawValue, level.rawValue, reason, clock.now, actor])
             } else {
                 try database.execute(
                     "DELETE FROM language_target_overrides WHERE client_id = ? AND skill = ?",
@@ -82,7 +84,7 @@ extension Store {
             }
             try audit(
                 .target, id: clientID, clientID: clientID, field: .skill(skill), old: old,
-                new: level.map { "\($0.rawValue): \(trimmed(reason))" } ?? "programme target (\(trimmed(reason)))",
+                new: level.map { "\($0.rawValue): \(reason)" } ?? "programme target (\(reason))",
                 actor: actor)
         }
     }
@@ -163,14 +165,8 @@ extension Store {
     // MARK: Courses and attendance
 
     @discardableResult
-    package func addCourse(_ course: CourseEnrolment, actor: Staff.ID) throws -> CourseEnrolment {
-        try checkText(course.provider, "The provider")
-        guard (1...3000).contains(course.hoursPlanned) else {
-            throw StoreError.invalidInput("Planned hours lie between 1 and 3000.")
-        }
-        if let end = course.endsOn, end < course.startsOn {
-            throw StoreError.invalidInput("The course cannot end before it starts.")
-        }
+    package func addCourse(clientID: Client.ID, _ draft: CourseDraft, actor: Staff.ID) throws -> CourseEnrolment {
+        let course = try checked { try draft.validated(clientID: clientID) }
         return try write {
             try database.execute(
                 """
@@ -178,7 +174,7 @@ extension Store {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 [
-                    course.clientID, trimmed(course.provider), course.level.rawValue, course.startsOn, course.endsOn,
+                    course.clientID, course.provider, course.level.rawValue, course.startsOn, course.endsOn,
                     course.hoursPlanned, clock.now, actor,
                 ])
             var saved = course
@@ -186,7 +182,7 @@ extension Store {
             try audit(
                 .course, id: saved.id, clientID: saved.clientID, field: .course, old: nil,
                 new:
-                    "\(saved.level.rawValue) at \(trimmed(saved.provider)), \(saved.hoursPlanned) h from \(saved.startsOn.iso)",
+                    "\(saved.level.rawValue) at \(saved.provider), \(saved.hoursPlanned) h from \(saved.startsOn.iso)",
                 actor: actor)
             if saved.endsOn != nil { try fillAnchoredDueDates(clientID: saved.clientID, actor: actor) }
             return saved
@@ -214,25 +210,22 @@ extension Store {
         }
     }
 
+    /// Records hours of one of the client's courses.
     @discardableResult
-    package func addAttendance(_ entry: AttendanceEntry, actor: Staff.ID) throws -> AttendanceEntry {
-        do {
-            try AttendanceEntry.validate(
-                scheduled: entry.scheduledHours, attended: entry.attendedHours, absence: entry.absence)
-        } catch {
-            throw StoreError.invalidInput(error.description)
-        }
-        try checkNotFuture(entry.date, "The attendance date")
-        return try write {
-            guard
-                let course = try database.queryFirst(
-                    "SELECT client_id, starts_on FROM language_courses WHERE id = ?", [entry.courseID],
-                    { (id: $0.int64(0), start: try $0.day(1)) })
-            else { throw StoreError.notFound("course") }
-            if entry.date < course.start {
-                throw StoreError.invalidInput(
-                    "The course starts on \(course.start.iso); attendance cannot come before.")
+    package func addAttendance(clientID: Client.ID, _ draft: AttendanceDraft, actor: Staff.ID) throws
+        -> AttendanceEntry
+    {
+        try write {
+            let start = try draft.course.flatMap { id in
+                try database.queryFirst(
+                    "SELECT starts_on FROM language_courses WHERE id = ? AND client_id = ?", [id, clientID]
+                ) { try $0.day(0) }
             }
+            if draft.course != nil, start == nil {
+                throw StoreError.invalid(
+                    AttendanceDraft.Field.course, "Not a course of this client; choose one of theirs.")
+            }
+            let entry = try checked { try draft.validated(courseStart: start, today: clock.today) }
             try database.execute(
                 """
                 INSERT INTO course_attendance (course_id, attended_on, scheduled_hours, attended_hours, absence, recorded_at, recorded_by)
@@ -246,7 +239,7 @@ extension Store {
             saved.id = database.lastInsertRowID
             let missed = entry.absence.map { ", \(entry.missedHours) h \($0.label.lowercased())" } ?? ""
             try audit(
-                .attendance, id: saved.id, clientID: course.id, field: .attendance, old: nil,
+                .attendance, id: saved.id, clientID: clientID, field: .attendance, old: nil,
                 new: "\(entry.date.iso): \(entry.attendedHours) of \(entry.scheduledHours) h\(missed)", actor: actor)
             return saved
         }

@@ -2,13 +2,8 @@ import CasebookCore
 
 extension Store {
     @discardableResult
-    package func addNote(_ note: CaseNote, actor: Staff.ID) throws -> CaseNote {
-        do {
-            try CaseNote.validate(
-                date: note.date, summary: note.summary, interpreter: note.interpreterLanguage,
-                followUp: note.followUpOn,
-                today: clock.today)
-        } catch { throw StoreError.invalidInput(error.description) }
+    package func addNote(clientID: Client.ID, _ draft: NoteDraft, actor: Staff.ID) throws -> CaseNote {
+        let note = try checked { try draft.validated(clientID: clientID, today: clock.today) }
         return try write {
             guard try database.scalar("SELECT 1 FROM clients WHERE id = ?", [note.clientID]) != nil else {
                 throw StoreError.notFound("client")
@@ -19,7 +14,7 @@ extension Store {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 [
-                    note.clientID, note.contact.rawValue, note.date, note.interpreterLanguage, trimmed(note.summary),
+                    note.clientID, note.contact.rawValue, note.date, note.interpreterLanguage, note.summary,
                     note.followUpOn,
                     clock.now, actor,
                 ])
@@ -39,7 +34,7 @@ extension Store {
                 let clientID = try database.scalar(
                     "SELECT client_id FROM notes WHERE id = ? AND follow_up_on IS NOT NULL", [noteID])
             else {
-                throw StoreError.invalidInput("This note has no follow-up.")
+                throw StoreError.refused("This note has no follow-up.")
             }
             try database.execute("UPDATE notes SET follow_up_done = 1 WHERE id = ?", [noteID])
             try audit(.note, id: noteID, clientID: clientID, field: .followUpDone, old: "0", new: "1", actor: actor)

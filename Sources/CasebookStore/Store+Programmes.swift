@@ -369,17 +369,11 @@ extension Store {
     }
 
     /// Enrols a client in a programme version and learner profile.
-    package func enrol(clientID: Client.ID, programmeID: String, version: Int, profile: String, actor: Staff.ID) throws
-    {
-        guard let programme = try programme(id: programmeID, version: version) else {
-            throw StoreError.notFound("programme \(programmeID) version \(version)")
-        }
-        guard programme.profile(profile) != nil else {
-            throw StoreError.invalidInput(
-                "\(programme.name) has no profile \"\(Sanitized.inline(profile, limit: 40))\"; use "
-                    + listing(programme.profiles.map(\.id)) + ".")
-        }
+    package func enrol(clientID: Client.ID, _ draft: EnrolmentDraft, actor: Staff.ID) throws {
         try write {
+            let available = try draft.programme.flatMap { try programme(id: $0.programmeID, version: $0.version) }
+            let choice = try checked { try draft.validated(available: available) }
+            let (programmeID, version, profile) = (choice.programmeID, choice.version, choice.profile)
             guard let old = try enrolment(clientID: clientID) else { throw StoreError.notFound("client") }
             try database.execute(
                 "UPDATE enrolments SET programme_id = ?, programme_version = ?, profile = ? WHERE client_id = ?",

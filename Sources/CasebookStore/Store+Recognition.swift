@@ -9,28 +9,6 @@ package struct RecognitionEvent: Hashable, Sendable {
     package var recordedBy: String
 }
 
-/// What a step records besides the new stage: what the step needs, by stage.
-package struct RecognitionStepDetails: Sendable {
-    package var route: RecognitionRoute?
-    package var passportIssuedOn: Day?
-    package var compensation: CompensationKind?
-    package var compensationStart: Day?
-    package var compensationEnd: Day?
-    package var note: String
-
-    package init(
-        route: RecognitionRoute? = nil, passportIssuedOn: Day? = nil, compensation: CompensationKind? = nil,
-        compensationStart: Day? = nil, compensationEnd: Day? = nil, note: String = ""
-    ) {
-        self.route = route
-        self.passportIssuedOn = passportIssuedOn
-        self.compensation = compensation
-        self.compensationStart = compensationStart
-        self.compensationEnd = compensationEnd
-        self.note = note
-    }
-}
-
 extension Store {
     /// The decision deadline rule when a client is not (yet) enrolled in a programme: four
     /// months, as the Lisbon Recognition Convention's subsidiary text recommends.
@@ -60,20 +38,15 @@ extension Store {
             compensationEnd: try row.optionalDay(.compensationEnd), version: row.int(.version))
     }
 
-    /// Adds a qualification at the Identified stage, identified on `draft.stageSince`.
+    /// Adds a qualification at the Identified stage, identified on the draft's day.
     @discardableResult
-    package func addQualification(_ draft: Qualification, actor: Staff.ID) throws -> Qualification {
-        do {
-            try Qualification.validate(
-                title: draft.title, year: draft.year, isced: draft.iscedLevel, country: draft.country,
-                today: clock.today)
-        } catch { throw StoreError.invalidInput(error.description) }
-        try checkText(draft.field, "The field", required: false)
-        try checkNotFuture(draft.stageSince, "The day the qualification was identified")
-        try checkText(draft.institution, "The institution", required: false)
+    package func addQualification(clientID: Client.ID, _ draft: QualificationDraft, actor: Staff.ID) throws
+        -> Qualification
+    {
+        let file = try checked { try draft.validated(clientID: clientID, today: clock.today) }
         return try write {
             let now = clock.now
-            let identified = draft.stageSince
+            let identified = file.stageSince
             try database.execute(
                 """
                 INSERT INTO qualifications (client_id, title, field, country, institution, year, isced, has_documents,
@@ -81,11 +54,8 @@ extension Store {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'identified', ?, 1, ?, ?, ?, ?)
                 """,
                 [
-                    draft.clientID, trimmed(draft.title), trimmed(draft.field), draft.country,
-                    trimmed(draft.institution),
-                    draft.year, draft.iscedLevel, draft.hasDocuments, draft.isRegulatedProfession, identified, now,
-                    actor, now,
-                    actor,
+                    file.clientID, file.title, file.field, file.country, file.institution, file.year, file.iscedLevel,
+                    file.hasDocuments, file.isRegulatedProfession, identified, now, actor, now, actor,
                 ])
             let id = database.lastInsertRowID
             try database.execute(
@@ -94,8 +64,8 @@ extension Store {
                 VALUES (?, NULL, 'identified', ?, ?, ?)
                 """, [id, identified, now, actor])
             try audit(
-                .qualification, id: id, clientID: draft.clientID, field: .qualification, old: nil,
-                new: "\(trimmed(draft.title)) (\(draft.country), \(draft.year), ISCED \(draft.iscedLevel))",
+                .qualification, id: id, clientID: file.clientID, field: .qualification, old: nil,
+                new: "\(file.title) (\(file.country), \(file.year), ISCED \(file.iscedLevel))",
                 actor: actor)
             guard let saved = try qualification(id: id) else { throw StoreError.notFound("qualification") }
             return saved
@@ -122,31 +92,22 @@ extension Store {
     /// file since `expectedVersion`. Entering assessment starts the decision clock under the
     /// client's programme rule; a decision records its day.
     @discardableResult
-    package func stepQualification(
-        id: Int64, to stage: RecognitionStage, on day: Day, details: RecognitionStepDetails = RecognitionStepDetails(),
-        expectedVersion: Int, actor: Staff.ID
-    ) throws -> Qualification {
-        try checkNotFuture(day, "The step's date")
-        try checkText(details.note, "The note", required: false, limit: 500)
-        return try write {
+    package func stepQualification(id: Int64, _ draft: RecognitionStepDraft, expectedVersion: Int, actor: Staff.ID)
+        throws -> Qualification
+    {
+        try write {
             guard var file = try qualification(id: id) else { throw StoreError.notFound("qualification") }
             try requireVersion(.qualifications, id: id, current: file.version, expected: expectedVersion)
-            do { try file.stage.validateMove(to: stage) } catch let error as RecognitionError {
-                throw StoreError.invalidInput(error.description)
+            let step = try checked {
+                try draft.validated(from: file.stage, since: file.stageSince, today: clock.today)
             }
-            if day < file.stageSince {
-                throw StoreError.invalidInput(
-                    "The step cannot come before the current stage began (\(file.stageSince.iso)).")
-            }
+            let (stage, day) = (step.stage, step.on)
             let from = file.stage
             switch stage {
             case .routeChosen:
-                guard let route = details.route else {
-                    throw StoreError.invalidInput("Choose the route: academic, regulated profession or non-regulated.")
-                }
-                file.route = route
+                file.route = step.route
             case .noDocuments:
-                if let issued = details.passportIssuedOn {
+                if let issued = step.passportIssuedOn {
                     let validity =
                         try programme(forClient: file.clientID)?.programme.qualificationsPassportValidity
                         ?? TimeSpan(5, .years)
@@ -160,19 +121,9 @@ extension Store {
                 file.decisionDue = Qualification.decisionDeadline(completeOn: day, rule: rule)
                 file.decidedOn = nil
             case .compensation:
-                guard let kind = details.compensation, let start = details.compensationStart else {
-                    throw StoreError.invalidInput("Choose the compensation measure and its start date.")
-                }
-                if let end = details.compensationEnd {
-                    if end < start { throw StoreError.invalidInput("The measure cannot end before it starts.") }
-                    if kind == .adaptationPeriod, end > CompensationKind.longestAdaptation.after(start) {
-                        throw StoreError.invalidInput(
-                            "An adaptation period lasts at most 3 years (Directive 2005/36/EC).")
-                    }
-                }
-                file.compensation = kind
-                file.compensationStart = start
-                file.compensationEnd = details.compensationEnd
+                file.compensation = step.compensation
+                file.compensationStart = step.compensationStart
+                file.compensationEnd = step.compensationEnd
             default:
                 break
             }
@@ -195,7 +146,7 @@ extension Store {
                 """
                 INSERT INTO recognition_events (qualification_id, from_stage, to_stage, effective_on, note, recorded_at, recorded_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, [id, from.rawValue, stage.rawValue, day, trimmed(details.note), clock.now, actor])
+                """, [id, from.rawValue, stage.rawValue, day, step.note, clock.now, actor])
             try audit(
                 .qualification, id: id, clientID: file.clientID, field: .stage, old: from.rawValue,
                 new: stage.rawValue, actor: actor)

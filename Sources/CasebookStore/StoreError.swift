@@ -19,15 +19,19 @@ package enum StoreError: Error, CustomStringConvertible {
     /// Someone else saved the record since it was read; nothing was written.
     case conflict(entity: String, by: String, at: Instant)
     case notFound(String)
-    case duplicateCaseNumber(String)
     case duplicateUsername(String)
     case unknownStaff(String)
+    /// A command's input without a form of its own (a user name, a programme file) breaks a rule.
     case invalidInput(String)
+    /// What the record holds rules the change out (a contract already ended, an obligation
+    /// already settled); nothing was written.
+    case refused(String)
     case notStaff(username: String)
     case lastAdmin
     case backupExists(path: String)
-    case invalid(ValidationFailure)
-    case phase(PhaseError)
+    /// A draft broke rules of its form: every problem with its field (a `ValidationFailure`
+    /// of the draft's fields), checked again here whoever calls.
+    case invalid(any DraftFailure)
     case database(DatabaseError)
 
     package var description: String {
@@ -60,13 +64,11 @@ package enum StoreError: Error, CustomStringConvertible {
             return "This \(entity) was changed by \(by) at \(Sanitized.inline(at.iso)) after you opened it; nothing was overwritten. Reload to see their change."
         case .notFound(let what):
             return "No \(what) found."
-        case .duplicateCaseNumber(let number):
-            return "Case number \(number) is already taken; choose another."
         case .duplicateUsername(let name):
             return "A staff member with the user name \(Sanitized.inline(name, limit: 40)) already exists."
         case .unknownStaff(let name):
             return "No staff member has the user name \(Sanitized.inline(name, limit: 40)); list them with `casebook staff list`."
-        case .invalidInput(let message):
+        case .invalidInput(let message), .refused(let message):
             return message
         case .notStaff(let username):
             return "\(Sanitized.inline(username, limit: 40)) is not registered as staff in this database; an admin can add you with `casebook staff add \(Sanitized.inline(username, limit: 40)) --role officer`."
@@ -76,11 +78,14 @@ package enum StoreError: Error, CustomStringConvertible {
             return "This is the last admin; make someone else admin first."
         case .invalid(let failure):
             return failure.description
-        case .phase(let error):
-            return error.description
         case .database(let error):
             return "The database reported an unexpected error: \(error.description)"
         }
+    }
+
+    /// A refusal of one field of a draft, by a rule that needs what is stored.
+    package static func invalid<Field: DraftField>(_ field: Field, _ message: String) -> StoreError {
+        .invalid(ValidationFailure(field, message))
     }
 
     /// Maps a raw SQLite error to the message a user should read.

@@ -1,3 +1,5 @@
+import CasebookCore
+
 /// A command the focused screen offers right now (lazygit's binding): what it does, or why it
 /// cannot be done. Key lookup, the function bar and the help screen read these.
 package struct BoundCommand {
@@ -74,7 +76,7 @@ package struct BindingSet: Sendable {
     /// Every state of every screen. A test holds every screen drawn to one of these.
     package static var everyScreen: [BindingSet] {
         ClientListScreen.bindingSets + WorklistScreen.bindingSets + DashboardScreen.bindingSets
-            + ClientRecordScreen.bindingSets + FormScreen.bindingSets + PickListDialog.bindingSets
+            + ClientRecordScreen.bindingSets + FormScreen<PeriodDraft>.bindingSets + PickListDialog.bindingSets
             + ConfirmDialog.bindingSets + TextScreen.bindingSets
     }
 }

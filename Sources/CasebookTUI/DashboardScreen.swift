@@ -146,22 +146,15 @@ package final class DashboardScreen: Screen {
         }
 
     /// The period of the flow figures; it stores nothing, and answers the period chosen.
-    private static func periodForm(filter: DashboardFilter) -> FormScreen {
-        let fields = [
-            FormField(id: "from", label: "From", kind: .date, isRequired: true),
-            FormField(id: "to", label: "To", kind: .date, isRequired: true),
-        ]
-        return FormScreen(
-            title: "Period of the flow figures", fields: fields,
-            values: ["from": filter.from.iso, "to": filter.to.iso],
-            changes: []
-        ) { _, values in
-            var problems: [String: String] = [:]
-            let from = TrackFields.day(values, "from", required: true, into: &problems)
-            let to = TrackFields.day(values, "to", required: true, into: &problems)
-            guard problems.isEmpty, let from, let to else { throw FormErrors(problems) }
+    private static func periodForm(filter: DashboardFilter) -> FormScreen<PeriodDraft> {
+        FormScreen(
+            title: "Period of the flow figures",
+            fields: [.date(.from, "From", \.from), .date(.to, "To", \.to)],
+            draft: PeriodDraft(from: filter.from, to: filter.to), changes: [],
+            validate: { draft, _ in _ = try draft.validated() }
+        ) { _, draft in
+            let (from, to) = try draft.validated()
             let next = DashboardFilter(programmeID: filter.programmeID, officerID: filter.officerID, from: from, to: to)
-            do { try next.validate() } catch let error as ContractError { throw FormErrors(["to": error.description]) }
             return FormSaved("Period \(from.iso) to \(to.iso).", answer: .value(next))
         }
     }

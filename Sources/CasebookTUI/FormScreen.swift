@@ -1,68 +1,6 @@
 import CasebookCore
 import CasebookStore
 
-/// What a form field holds and how it is entered.
-package enum FieldKind: Sendable {
-    case text
-    /// YYYY-MM-DD, with the shortcuts t (today) and +7d, -2w, +3m, +1y.
-    case date
-    /// One value from a list, chosen in a pick list that filters as you type.
-    case choice([Choice])
-    /// Any number of values from a list (stored comma-separated).
-    case several([Choice])
-}
-
-package struct FormField: Sendable {
-    package var id: String
-    package var label: String
-    package var kind: FieldKind
-    package var isRequired: Bool
-    /// The longest value the field takes, in characters.
-    package var maxLength: Int
-
-    /// - Parameter maxLength: by default 200 characters for text and 40 for a date.
-    package init(id: String, label: String, kind: FieldKind = .text, isRequired: Bool = false, maxLength: Int? = nil) {
-        self.id = id
-        self.label = label
-        self.kind = kind
-        self.isRequired = isRequired
-        if let maxLength {
-            self.maxLength = maxLength
-        } else if case .date = kind {
-            self.maxLength = 40
-        } else {
-            self.maxLength = 200
-        }
-    }
-
-    /// What makes `value` unfit for this field whatever the form means by it (control
-    /// characters, direction overrides, unreadable bytes, too many characters), or nil.
-    package func problem(with value: String) -> String? {
-        switch kind {
-        case .text, .date:
-            if let problem = Sanitized.problem(in: value) { return problem }
-            if value.count > maxLength { return "Too long: at most \(Numbers.grouped(maxLength)) characters." }
-            return nil
-        case .choice, .several:
-            return nil
-        }
-    }
-}
-
-/// Problems with a form's values, one message per field id; thrown by a form's save.
-package struct FormErrors: Error {
-    package var messages: [String: String]
-    package var summary: String
-
-    package init(_ messages: [String: String], summary: String? = nil) {
-        self.messages = messages
-        let count = messages.count
-        self.summary =
-            summary
-            ?? "\(count) field\(count == 1 ? "" : "s") need\(count == 1 ? "s" : "") attention; nothing was saved."
-    }
-}
-
 /// What a successful save reports, and what happens once the form has closed.
 package struct FormSaved {
     package var message: String
@@ -78,85 +16,119 @@ package struct FormSaved {
     }
 }
 
-/// A keyboard form: Tab and arrows between fields, text editing in fields, pick lists,
-/// Ctrl-S to save, Esc to cancel (asking first when something changed). Whatever happens on
-/// save (invalid values, a colleague's conflicting save, a locked database) the typed values stay.
-package final class FormScreen: Screen {
+/// A keyboard form over a Core draft: Tab and arrows between fields, text editing in fields,
+/// pick lists, Ctrl-S to save, Esc to cancel (asking first when something changed). The draft's
+/// validation names every problem beside its field before the Store is asked, and the Store's
+/// refusals land beside their fields too. Whatever happens on save (invalid values, a colleague's
+/// conflicting save, a locked database) the typed values stay.
+package final class FormScreen<Draft: FormDraft>: Screen {
+    package typealias Field = Draft.Field
+
     package let heading: String
-    package let fields: [FormField]
-    private var editors: [String: LineEditor] = [:]
-    private(set) var original: [String: String]
-    package private(set) var errors: [String: String] = [:]
+    package let fields: [FormField<Draft>]
+    /// The text of each field, by its place in `fields`.
+    private var editors: [LineEditor]
+    /// What the form opened with (or read again after a conflict): each field shows it until
+    /// typed over, and a save starts from it.
+    private var base: Draft
+    private let required: [Bool]
+    /// Problems, by field place.
+    private var errors: [Int: String] = [:]
     /// After a conflict: what the colleague's version holds where both of you changed a field.
-    private var theirs: [String: String] = [:]
+    private var theirs: [Int: String] = [:]
     package private(set) var focus = 0
     /// The first row shown, as the last move left it.
     private var scroll = 0
     private var conflict = false
     /// What saving changes in the case file, for the screens beneath.
     private let changes: Changes
-    private let save: (App, [String: String]) throws -> FormSaved
-    private let reloadBase: ((App) throws -> [String: String])?
+    private let validate: (Draft, App) throws -> Void
+    private let save: (App, Draft, Int) throws -> FormSaved
+    private var record: FormRecord<Draft>?
     /// A dialog this form opened and waits for.
     private var asking: Question?
 
     private enum Question {
-        /// A pick list for the field at this index.
+        /// A pick list for the field at this place.
         case pick(Int)
         case discard
     }
 
+    /// A form over a stored record.
     /// - Parameters:
-    ///   - changes: what a save changes in the case file.
-    ///   - save: stores the values and returns the success message; throws `FormErrors` or a
-    ///     `StoreError`.
-    ///   - reloadBase: after a conflict, reads the stored values again (and takes their version).
+    ///   - validate: the draft's validation, as the form knows its context; it throws the
+    ///     draft's `ValidationFailure`. The Store runs it again, with what it has stored.
+    ///   - save: stores the draft on the record at the version given and returns the success
+    ///     message; the Store's refusals are shown beside their fields.
     package init(
-        title: String, fields: [FormField], values: [String: String], changes: Changes,
-        save: @escaping (App, [String: String]) throws -> FormSaved,
-        reloadBase: ((App) throws -> [String: String])? = nil
+        title: String, fields: [FormField<Draft>], draft: Draft, changes: Changes,
+        validate: @escaping (Draft, App) throws -> Void, record: FormRecord<Draft>?,
+        save: @escaping (App, Draft, Int) throws -> FormSaved
     ) {
         heading = title
         self.fields = fields
-        original = values
+        base = draft
+        editors = fields.map { LineEditor($0.text(draft)) }
+        required = fields.map { $0.id.map(draft.requiredFields.contains) ?? false }
         self.changes = changes
+        self.validate = validate
+        self.record = record
         self.save = save
-        self.reloadBase = reloadBase
-        for field in fields { editors[field.id] = LineEditor(values[field.id] ?? "") }
+    }
+
+    /// A form whose save adds something new.
+    package convenience init(
+        title: String, fields: [FormField<Draft>], draft: Draft, changes: Changes,
+        validate: @escaping (Draft, App) throws -> Void, save: @escaping (App, Draft) throws -> FormSaved
+    ) {
+        self.init(
+            title: title, fields: fields, draft: draft, changes: changes, validate: validate, record: nil,
+            save: { app, draft, _ in try save(app, draft) })
     }
 
     package var capturesText: Bool { true }
     package var title: String { heading }
-    package var hasUnsavedChanges: Bool { values != normalized(original) }
+    package var hasUnsavedChanges: Bool { fields.indices.contains { editors[$0].text != fields[$0].text(base) } }
 
-    /// The values as typed.
-    package var values: [String: String] {
-        var result: [String: String] = [:]
-        for field in fields { result[field.id] = editors[field.id]?.text ?? "" }
-        return result
+    package var focusedField: FormField<Draft> { fields[focus] }
+
+    private func place(of field: Field) -> Int? { fields.firstIndex { $0.id == field } }
+
+    /// A field's text as typed.
+    package func text(of field: Field) -> String? { place(of: field).map(text(at:)) }
+
+    /// The text of the field at `index` in `fields`, as typed.
+    package func text(at index: Int) -> String { editors[index].text }
+
+    /// The problem shown beside a field.
+    package func error(of field: Field) -> String? { place(of: field).flatMap { errors[$0] } }
+
+    /// Whether the form marks the field as one that must be filled in.
+    package func isRequired(_ field: Field) -> Bool { place(of: field).map { required[$0] } ?? false }
+
+    /// Changes the draft as the fields hold it, and shows the result (tests, and a form filled
+    /// for the officer).
+    package func fill(_ change: (inout Draft) -> Void) {
+        var draft = base
+        for index in fields.indices { _ = fields[index].read(editors[index].text, &draft) }
+        change(&draft)
+        for index in fields.indices { editors[index].set(fields[index].text(draft)) }
+        errors = [:]
     }
 
-    private func normalized(_ values: [String: String]) -> [String: String] {
-        var result: [String: String] = [:]
-        for field in fields { result[field.id] = values[field.id] ?? "" }
-        return result
-    }
-
-    package var focusedField: FormField { fields[focus] }
-
-    /// Sets a field's value (pick lists and tests).
-    package func setValue(_ value: String, for id: String) {
-        editors[id]?.set(value)
-        errors[id] = nil
+    private func setText(_ text: String, at index: Int) {
+        editors[index].set(text)
+        errors[index] = nil
     }
 
     // MARK: Bindings
 
     package func bindings(app: App) -> [BoundCommand] { FormScreen.bindings.bound(to: self, app: app) }
 
+    /// Every form binds the same commands, whatever its draft.
     static var bindingSets: [BindingSet] { [BindingSet("a form", bindings.commands())] }
 
-    static let bindings: [Binding<FormScreen>] =
+    private static var bindings: [Binding<FormScreen>] {
         [
             Binding(.save) { form, app in try form.attemptSave(app: app) },
             Binding(.nextField) { form, app in form.move(by: 1, app: app) },
@@ -170,46 +142,45 @@ package final class FormScreen: Screen {
             Binding(
                 .mergeReload,
                 unavailable: { form, _ in
-                    form.conflict && form.reloadBase != nil ? nil : "Nothing to reload: there was no conflict."
+                    form.conflict && form.record != nil ? nil : "Nothing to reload: there was no conflict."
                 }
             ) { form, app in try form.mergeTheirs(app: app) },
         ]
-        + LineEditor.commands.map { command in
-            Binding(command) { form, app in form.edit(command, app: app) }
-        } + [
-            Binding(.back) { form, _ in form.cancel() }
-        ]
+            + LineEditor.commands.map { command in
+                Binding(command) { form, app in form.edit(command, app: app) }
+            } + [
+                Binding(.back) { form, _ in form.cancel() }
+            ]
+    }
 
     // MARK: Keys
 
     package func type(_ text: String, app: App) throws -> Effect {
-        let field = focusedField
-        switch field.kind {
+        switch focusedField.kind {
         case .text, .date:
-            editors[field.id]?.insert(text)
+            editors[focus].insert(text)
             keepCursorVisible(app: app)
             return .none
         case .choice, .several:
-            return openPicker(app: app, filter: text.trimmingSpaces)
+            return openPicker(app: app, filter: trimmed(text))
         }
     }
 
     private func edit(_ command: CommandID, app: App) -> Effect {
-        let field = focusedField
-        switch (field.kind, command) {
+        switch (focusedField.kind, command) {
         case (.choice, .deleteBack), (.choice, .deleteForward), (.choice, .clearField), (.several, .deleteBack),
             (.several, .deleteForward), (.several, .clearField):
             // A chosen value is removed whole; it is chosen again from its list.
-            editors[field.id]?.set("")
+            editors[focus].set("")
         default:
-            _ = editors[field.id]?.apply(command)
+            _ = editors[focus].apply(command)
         }
         keepCursorVisible(app: app)
         return .none
     }
 
     private func move(by step: Int, app: App) -> Effect {
-        expandDate(fields[focus], app: app)
+        expandDate(at: focus, app: app)
         focus = (focus + step + fields.count) % fields.count
         keepFocusVisible(app: app)
         keepCursorVisible(app: app)
@@ -217,26 +188,26 @@ package final class FormScreen: Screen {
     }
 
     /// Turns t, +7d and the like into a date when leaving a date field.
-    private func expandDate(_ field: FormField, app: App) {
-        guard case .date = field.kind, let text = editors[field.id]?.text,
-            let day = DateShortcut.expand(text, today: app.clock.today)
+    private func expandDate(at index: Int, app: App) {
+        guard case .date = fields[index].kind,
+            let day = DateShortcut.expand(editors[index].text, today: app.clock.today)
         else { return }
-        editors[field.id]?.set(day.iso)
+        editors[index].set(day.iso)
     }
 
     private func openPicker(app: App, filter: String) -> Effect {
         let field = focusedField
-        let current = editors[field.id]?.text ?? ""
+        let current = editors[focus].text
         switch field.kind {
         case .choice(let options):
             asking = .pick(focus)
             return .push(PickListDialog(title: field.label, options: options, chosen: [current], filter: filter))
         case .several(let options):
             asking = .pick(focus)
-            let chosen = current.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
             return .push(
                 PickListDialog(
-                    title: field.label, options: options, chosen: chosen, allowsSeveral: true, filter: filter))
+                    title: field.label, options: options, chosen: FormScreen.codes(current), allowsSeveral: true,
+                    filter: filter))
         case .text, .date:
             return .none
         }
@@ -246,12 +217,11 @@ package final class FormScreen: Screen {
         defer { asking = nil }
         switch (asking, returned.answer) {
         case (.pick(let index), .chose(let chosen)?):
-            let field = fields[index]
-            if case .several = field.kind {
-                setValue(chosen.joined(separator: ", "), for: field.id)
+            if case .several = fields[index].kind {
+                setText(chosen.joined(separator: ", "), at: index)
                 return .none
             }
-            setValue(chosen.first ?? "", for: field.id)
+            setText(chosen.first ?? "", at: index)
             return move(by: 1, app: app)
         case (.discard, .confirmed?):
             return .all([.close, .info("Changes discarded.")])
@@ -261,21 +231,24 @@ package final class FormScreen: Screen {
     }
 
     private func attemptSave(app: App) throws -> Effect {
-        for field in fields { expandDate(field, app: app) }
+        for index in fields.indices { expandDate(at: index, app: app) }
+        // Every problem at once: what cannot be read, then what the draft's rules refuse.
+        var draft = base
+        var problems: [Int: String] = [:]
+        for (index, field) in fields.enumerated() {
+            if let problem = field.read(editors[index].text, &draft) { problems[index] = problem }
+        }
+        do { try validate(draft, app) } catch let failure as ValidationFailure<Field> {
+            return refuse(failure, besides: problems, app: app)
+        }
+        guard problems.isEmpty else { return refuse(ValidationFailure(issues: []), besides: problems, app: app) }
         do {
-            // Text no form can store is refused beside its field before the form's own rules run.
-            var problems: [String: String] = [:]
-            for field in fields { problems[field.id] = field.problem(with: editors[field.id]?.text ?? "") }
-            if !problems.isEmpty { throw FormErrors(problems) }
-            let saved = try save(app, values)
+            let saved = try save(app, draft, record?.version ?? 0)
             errors = [:]
             // The message first: what the screens beneath report as they read again comes after it.
             return .all([.success(saved.message), .pop(Returned(changes: changes, answer: saved.answer)), saved.next])
-        } catch let failure as FormErrors {
-            errors = failure.messages
-            if let first = fields.firstIndex(where: { failure.messages[$0.id] != nil }) { focus = first }
-            keepFocusVisible(app: app)
-            return .message(.error(failure.summary))
+        } catch StoreError.invalid(let failure as ValidationFailure<Field>) {
+            return refuse(failure, besides: [:], app: app)
         } catch let error as StoreError {
             guard case .conflict = error else { throw error }
             conflict = true
@@ -287,23 +260,46 @@ package final class FormScreen: Screen {
         }
     }
 
+    /// Shows each problem beside its field (a field that cannot be read keeps that message) and
+    /// focuses the first; nothing was saved.
+    private func refuse(_ failure: ValidationFailure<Field>, besides unreadable: [Int: String], app: App) -> Effect {
+        var problems = unreadable
+        var elsewhere: [String] = []
+        for issue in failure.issues {
+            guard let index = place(of: issue.field) else {
+                elsewhere.append(issue.message)
+                continue
+            }
+            if problems[index] == nil { problems[index] = issue.message }
+        }
+        errors = problems
+        if let first = problems.keys.min() { focus = first }
+        keepFocusVisible(app: app)
+        let count = problems.count
+        let summary =
+            count == 0
+            ? "Nothing was saved."
+            : "\(count) field\(count == 1 ? "" : "s") need\(count == 1 ? "s" : "") attention; nothing was saved."
+        return .message(.error(([summary] + elsewhere).joined(separator: " ")))
+    }
+
     /// After a conflict: takes the colleague's saved values for the fields this officer did not
     /// touch, keeps this officer's values where they did, and marks fields both changed.
     private func mergeTheirs(app: App) throws -> Effect {
-        guard conflict, let reloadBase else { return .none }
-        let stored = normalized(try reloadBase(app))
-        let base = normalized(original)
-        let mine = values
+        guard conflict, let record else { return .none }
+        let stored = try record.read(app)
+        let now = stored.draft ?? base
         theirs = [:]
-        for field in fields {
-            let id = field.id
-            if mine[id] == base[id] {
-                editors[id]?.set(stored[id] ?? "")
-            } else if stored[id] != base[id], stored[id] != mine[id] {
-                theirs[id] = stored[id]
+        for (index, field) in fields.enumerated() {
+            let (before, mine, saved) = (field.text(base), editors[index].text, field.text(now))
+            if mine == before {
+                editors[index].set(saved)
+            } else if saved != before, saved != mine {
+                theirs[index] = saved
             }
         }
-        original = stored
+        base = now
+        self.record?.version = stored.version
         conflict = false
         keepFocusVisible(app: app)
         guard theirs.isEmpty else {
@@ -322,6 +318,11 @@ package final class FormScreen: Screen {
             ConfirmDialog(
                 title: "Discard changes?", question: "You changed this form. Leave it and lose the changes?",
                 yesLabel: "Discard"))
+    }
+
+    /// The codes a field of several holds.
+    private static func codes(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
     }
 
     // MARK: Layout
@@ -349,9 +350,9 @@ package final class FormScreen: Screen {
     /// Each field takes a row, plus one per line of its message when that goes below it.
     private func rows(_ layout: Layout) -> [(field: Int, note: String?, role: TextRole)] {
         var rows: [(field: Int, note: String?, role: TextRole)] = []
-        for (index, field) in fields.enumerated() {
+        for index in fields.indices {
             rows.append((index, nil, .normal))
-            if let note = noteText(field), !layout.notesBeside {
+            if let note = note(at: index), !layout.notesBeside {
                 for line in TextWidth.wrap(note.text, width: max(10, layout.body.width - layout.labelWidth)) {
                     rows.append((index, line, note.role))
                 }
@@ -376,7 +377,7 @@ package final class FormScreen: Screen {
     }
 
     private func keepCursorVisible(app: App) {
-        editors[focusedField.id]?.keepCursorVisible(width: layout(in: app.screenArea).inputWidth)
+        editors[focus].keepCursorVisible(width: layout(in: app.screenArea).inputWidth)
     }
 
     // MARK: Drawing
@@ -396,62 +397,50 @@ package final class FormScreen: Screen {
                 frame.text(note, x: body.x + layout.labelWidth, y: y, row.role, maxX: body.maxX)
                 continue
             }
-            let label = field.label + (field.isRequired ? " *" : "")
             frame.text(
-                label, in: Rect(x: body.x, y: y, width: layout.labelWidth - 1, height: 1),
-                errors[field.id] != nil ? .error : .label)
+                field.label + (required[row.field] ? " *" : ""),
+                in: Rect(x: body.x, y: y, width: layout.labelWidth - 1, height: 1),
+                errors[row.field] != nil ? .error : .label)
             let input = Rect(x: body.x + layout.labelWidth, y: y, width: layout.inputWidth, height: 1)
             let focused = row.field == focus
             let style = frame.style(focused ? .inputFocused : .input)
             switch field.kind {
             case .text, .date:
-                let cursorX = (editors[field.id] ?? LineEditor()).draw(in: input, buffer: &frame.buffer, style: style)
+                let cursorX = editors[row.field].draw(in: input, buffer: &frame.buffer, style: style)
                 if focused { frame.cursor = Point(x: cursorX, y: y) }
             case .choice(let options), .several(let options):
-                let shown = display(editors[field.id]?.text ?? "", options: options)
-                frame.buffer.put(shown.isEmpty ? "" : shown, in: input, style: style)
+                frame.buffer.put(FormScreen.display(editors[row.field].text, options: options), in: input, style: style)
                 frame.text("▾", x: input.maxX, y: y, .dim)
                 if focused { frame.cursor = Point(x: input.x, y: y) }
             }
-            if layout.notesBeside, let note = noteText(field) {
+            if layout.notesBeside, let note = note(at: row.field) {
                 frame.text(
                     note.text, in: Rect(x: layout.noteX, y: y, width: body.maxX - layout.noteX, height: 1), note.role)
             }
         }
     }
 
-    private func noteText(_ field: FormField) -> (text: String, role: TextRole)? {
-        if let error = errors[field.id] { return (error, .error) }
-        if let other = theirs[field.id] { return ("Theirs: \(other.isEmpty ? "(empty)" : other)", .warning) }
+    private func note(at index: Int) -> (text: String, role: TextRole)? {
+        if let error = errors[index] { return (error, .error) }
+        if let other = theirs[index] {
+            let shown = fields[index].kind.options.map { FormScreen.display(other, options: $0) } ?? other
+            return ("Theirs: \(shown.isEmpty ? "(empty)" : shown)", .warning)
+        }
         return nil
     }
 
-    private func display(_ value: String, options: [Choice]) -> String {
-        let parts = value.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
-        return parts.map { part in options.first { $0.value == part }?.label ?? part }.joined(separator: ", ")
+    /// The labels of the codes a choice field holds.
+    private static func display(_ value: String, options: [Choice]) -> String {
+        codes(value).map { code in options.first { $0.value == code }?.label ?? code }.joined(separator: ", ")
     }
 }
 
-extension String {
-    var trimmingSpaces: String { CasebookCore.trimmed(self) }
-}
-
-/// Date shortcuts in date fields: t, +7d, -2w, +3m, +1y.
-package enum DateShortcut {
-    /// The day a shortcut means, or nil when the text is not a shortcut.
-    package static func expand(_ text: String, today: Day) -> Day? {
-        let input = trimmed(text).lowercased()
-        if input == "t" || input == "today" { return today }
-        guard input.count >= 3, let sign = input.first, sign == "+" || sign == "-", let unit = input.last,
-            let amount = Int(input.dropFirst().dropLast()), amount <= 100_000
-        else { return nil }
-        let n = sign == "-" ? -amount : amount
-        switch unit {
-        case "d": return today.adding(days: n)
-        case "w": return today.adding(days: 7 * n)
-        case "m": return today.adding(months: n)
-        case "y": return today.adding(years: n)
-        default: return nil
+extension FieldKind {
+    /// The options of a field chosen from a list.
+    var options: [Choice]? {
+        switch self {
+        case .choice(let options), .several(let options): return options
+        case .text, .date: return nil
         }
     }
 }

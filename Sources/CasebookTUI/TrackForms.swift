@@ -1,60 +1,6 @@
 import CasebookCore
 import CasebookStore
 
-/// Choices and parsing shared by the forms of the programme tracks.
-enum TrackFields {
-    static let levels = CEFRLevel.allCases.map { Choice($0.rawValue, $0.rawValue) }
-    static let yesNo = [Choice("yes", "Yes"), Choice("no", "No")]
-    static let countries = Countries.all.map { Choice($0.code, "\($0.name) (\($0.code))") }
-    static let languages = Languages.all.map { Choice($0.code, "\($0.name) (\($0.code))") }
-
-    /// Reads a day typed in a form (shortcuts are already expanded), or records a message.
-    static func day(_ values: [String: String], _ id: String, required: Bool, into problems: inout [String: String])
-        -> Day?
-    {
-        let text = trimmed(values[id] ?? "")
-        if text.isEmpty {
-            if required { problems[id] = "Required." }
-            return nil
-        }
-        do { return try Day(iso: text) } catch {
-            problems[id] = error.description
-            return nil
-        }
-    }
-
-    static func number(
-        _ values: [String: String], _ id: String, in range: ClosedRange<Double>, into problems: inout [String: String]
-    ) -> Double? {
-        let text = trimmed(values[id] ?? "").replacingComma
-        guard let value = Double(text), range.contains(value) else {
-            problems[id] = "A number from \(Int(range.lowerBound)) to \(Int(range.upperBound))."
-            return nil
-        }
-        return value
-    }
-
-    static func required(_ values: [String: String], _ id: String, into problems: inout [String: String]) -> String {
-        let text = trimmed(values[id] ?? "")
-        if text.isEmpty { problems[id] = "Required." }
-        return text
-    }
-
-    /// Saves through `body`; a store refusal of the input goes beside `field`.
-    @discardableResult
-    static func saving<T>(beside field: String, _ body: () throws -> T) throws -> T {
-        do { return try body() } catch let error as StoreError {
-            if case .invalidInput(let message) = error { throw FormErrors([field: message]) }
-            throw error
-        }
-    }
-}
-
-extension String {
-    /// "1,5" as officers in comma-decimal countries type it, read as "1.5".
-    var replacingComma: String { String(map { $0 == "," ? "." : $0 }) }
-}
-
 /// The forms of the Language, Qualifications and Civic tabs, and enrolment.
 enum TrackForms {
     static func enrol(app: App, client: Client) throws -> Effect {
@@ -62,222 +8,128 @@ enum TrackForms {
         guard !programmes.isEmpty else {
             return .message(.error("No programme is imported; an admin runs `casebook programme import FILE`."))
         }
-        var choices: [Choice] = []
-        for programme in programmes {
-            for profile in programme.profiles {
-                choices.append(
-                    Choice(
-                        "\(programme.id)|\(programme.version)|\(profile.id)",
-                        "\(programme.name) · \(profile.name) (v\(programme.version))"))
+        let choices = programmes.flatMap { programme in
+            programme.profiles.map {
+                (
+                    ProgrammeChoice(programme.id, version: programme.version, profile: $0.id),
+                    "\(programme.name) · \($0.name) (v\(programme.version))"
+                )
             }
         }
-        let current = try app.store.enrolment(clientID: client.id)
-        let chosen =
-            current.flatMap { e in e.programmeID.map { "\($0)|\(e.programmeVersion ?? 0)|\(e.profile ?? "")" } } ?? ""
-        let fields = [
-            FormField(id: "programme", label: "Programme and profile", kind: .choice(choices), isRequired: true)
-        ]
-        let id = client.id
-        let form = FormScreen(
-            title: "Programme of \(client.caseNumber.text)", fields: fields, values: ["programme": chosen],
-            changes: .enrolment
-        ) { app, values in
-            let parts = (values["programme"] ?? "").split(separator: "|").map(String.init)
-            guard parts.count == 3, let version = Int(parts[1]) else {
-                throw FormErrors(["programme": "Choose a programme and profile."])
+        let enrolled = try app.store.enrolment(clientID: client.id).flatMap { enrolment in
+            enrolment.programmeID.map {
+                ProgrammeChoice($0, version: enrolment.programmeVersion ?? 0, profile: enrolment.profile ?? "")
             }
-            try TrackFields.saving(beside: "programme") {
-                try app.store.enrol(
-                    clientID: id, programmeID: parts[0], version: version, profile: parts[2], actor: app.me.id)
-            }
-            return FormSaved("Enrolled in \(parts[0]) version \(version), profile \(parts[2]).")
         }
-        return .push(form)
+        return .push(
+            FormScreen(
+                title: "Programme of \(client.caseNumber.text)",
+                fields: [.choice(.programme, "Programme and profile", \.programme, choices)],
+                draft: EnrolmentDraft(enrolled), changes: .enrolment,
+                validate: { draft, _ in
+                    try draft.validated(
+                        available: programmes.first {
+                            $0.id == draft.programme?.programmeID && $0.version == draft.programme?.version
+                        })
+                }
+            ) { app, draft in
+                try app.store.enrol(clientID: client.id, draft, actor: app.me.id)
+                let chosen = draft.programme.map { "\($0.programmeID) version \($0.version), profile \($0.profile)" }
+                return FormSaved("Enrolled in \(chosen ?? "").")
+            })
     }
 
     // MARK: Language
 
-    static func assessment(app: App, client: Client) -> FormScreen {
+    static func assessment(app: App, client: Client) -> FormScreen<AssessmentDraft> {
         let skills =
-            [Choice("all", "All five skills (a placement or full test)")]
-            + Skill.allCases.map { Choice($0.rawValue, $0.label) }
-        let fields = [
-            FormField(id: "date", label: "Date", kind: .date, isRequired: true),
-            FormField(id: "skill", label: "Skill", kind: .choice(skills), isRequired: true),
-            FormField(id: "level", label: "Level", kind: .choice(TrackFields.levels), isRequired: true),
-            FormField(id: "instrument", label: "Instrument", isRequired: true),
-            FormField(id: "provider", label: "Provider", isRequired: true),
-            FormField(id: "certified", label: "Certified", kind: .choice(TrackFields.yesNo), isRequired: true),
-        ]
-        let id = client.id
-        let initial = ["date": app.clock.today.iso, "skill": "all", "certified": "no"]
+            [(Skill.core, "All five skills (a placement or full test)")] + Skill.allCases.map { ([$0], $0.label) }
         return FormScreen(
-            title: "Assessment for \(client.caseNumber.text)", fields: fields, values: initial, changes: .language
-        ) { app, values in
-            var problems: [String: String] = [:]
-            let date = TrackFields.day(values, "date", required: true, into: &problems)
-            let skillText = TrackFields.required(values, "skill", into: &problems)
-            let level = CEFRLevel(rawValue: values["level"] ?? "")
-            if level == nil { problems["level"] = "Choose a level." }
-            let instrument = TrackFields.required(values, "instrument", into: &problems)
-            let provider = TrackFields.required(values, "provider", into: &problems)
-            guard problems.isEmpty, let date, let level else { throw FormErrors(problems) }
-            let skills = skillText == "all" ? Skill.core : Skill(rawValue: skillText).map { [$0] } ?? []
-            try TrackFields.saving(beside: "date") {
-                for skill in skills {
-                    try app.store.addAssessment(
-                        LanguageAssessment(
-                            clientID: id, date: date, skill: skill, level: level, instrument: instrument,
-                            provider: provider,
-                            isCertified: values["certified"] == "yes"), actor: app.me.id)
-                }
-            }
+            title: "Assessment for \(client.caseNumber.text)",
+            fields: [
+                .date(.date, "Date", \.date), .choice(.skills, "Skill", \.skills, skills),
+                .choice(.level, "Level", \.level, label: \.rawValue), .text(.instrument, "Instrument", \.instrument),
+                .text(.provider, "Provider", \.provider),
+                .choice(.certified, "Certified", \.isCertified, Choices.yesNo),
+            ], draft: AssessmentDraft(on: app.clock.today), changes: .language,
+            validate: { try $0.validated(clientID: client.id, today: $1.clock.today) }
+        ) { app, draft in
+            let saved = try app.store.addAssessment(clientID: client.id, draft, actor: app.me.id)
+            let skills = saved.count == 1 ? saved[0].skill.label.lowercased() : "all five skills"
+            return FormSaved("Recorded \(saved.first?.level.rawValue ?? "") in \(skills).")
+        }
+    }
+
+    static func target(app: App, client: Client) -> FormScreen<TargetDraft> {
+        FormScreen(
+            title: "Target for \(client.caseNumber.text)",
+            fields: [
+                .choice(.skill, "Skill", \.skill, label: \.label),
+                .choice(.level, "Target", \.level, label: \.rawValue, none: "(back to the programme's target)"),
+                .text(.reason, "Reason", \.reason),
+            ], draft: TargetDraft(), changes: .language, validate: { draft, _ in try draft.validated() }
+        ) { app, draft in
+            let target = try draft.validated()
+            try app.store.setTargetOverride(clientID: client.id, draft, actor: app.me.id)
             return FormSaved(
-                "Recorded \(level.rawValue) in \(skills.count == 1 ? skills[0].label.lowercased() : "all five skills")."
-            )
+                target.level.map { "\(target.skill.label) target set to \($0.rawValue)." }
+                    ?? "\(target.skill.label) follows the programme's target again.")
         }
     }
 
-    static func target(app: App, client: Client) -> FormScreen {
-        let fields = [
-            FormField(
-                id: "skill", label: "Skill", kind: .choice(Skill.allCases.map { Choice($0.rawValue, $0.label) }),
-                isRequired: true),
-            FormField(
-                id: "level", label: "Target",
-                kind: .choice([Choice("", "(back to the programme's target)")] + TrackFields.levels)),
-            FormField(id: "reason", label: "Reason", isRequired: true, maxLength: 300),
-        ]
-        let id = client.id
-        return FormScreen(
-            title: "Target for \(client.caseNumber.text)", fields: fields, values: [:], changes: .language
-        ) { app, values in
-            var problems: [String: String] = [:]
-            let skill = Skill(rawValue: values["skill"] ?? "")
-            if skill == nil { problems["skill"] = "Choose a skill." }
-            let reason = TrackFields.required(values, "reason", into: &problems)
-            guard problems.isEmpty, let skill else { throw FormErrors(problems) }
-            let level = CEFRLevel(rawValue: values["level"] ?? "")
-            try TrackFields.saving(beside: "reason") {
-                try app.store.setTargetOverride(
-                    clientID: id, skill: skill, level: level, reason: reason, actor: app.me.id)
-            }
-            return FormSaved(
-                level.map { "\(skill.label) target set to \($0.rawValue)." }
-                    ?? "\(skill.label) follows the programme's target again.")
+    static func course(app: App, client: Client) -> FormScreen<CourseDraft> {
+        FormScreen(
+            title: "Course for \(client.caseNumber.text)",
+            fields: [
+                .text(.provider, "Provider", \.provider), .choice(.level, "Course level", \.level, label: \.rawValue),
+                .date(.startsOn, "Starts", \.startsOn), .date(.endsOn, "Ends", \.endsOn),
+                .whole(.hoursPlanned, "Hours planned", \.hoursPlanned, unreadable: "Whole hours, e.g. 300."),
+            ], draft: CourseDraft(startsOn: app.clock.today), changes: .language,
+            validate: { draft, _ in try draft.validated(clientID: client.id) }
+        ) { app, draft in
+            let course = try app.store.addCourse(clientID: client.id, draft, actor: app.me.id)
+            return FormSaved("Course \(course.level.rawValue) at \(course.provider) added.")
         }
     }
 
-    static func course(app: App, client: Client) -> FormScreen {
-        let fields = [
-            FormField(id: "provider", label: "Provider", isRequired: true),
-            FormField(id: "level", label: "Course level", kind: .choice(TrackFields.levels), isRequired: true),
-            FormField(id: "start", label: "Starts", kind: .date, isRequired: true),
-            FormField(id: "end", label: "Ends", kind: .date),
-            FormField(id: "hours", label: "Hours planned", isRequired: true),
-        ]
-        let id = client.id
+    static func attendance(app: App, client: Client, courses: [CourseEnrolment]) -> FormScreen<AttendanceDraft> {
+        let choices = courses.map { ($0.id, "\($0.level.rawValue) at \($0.provider), from \($0.startsOn.iso)") }
         return FormScreen(
-            title: "Course for \(client.caseNumber.text)", fields: fields, values: ["start": app.clock.today.iso],
-            changes: .language
-        ) { app, values in
-            var problems: [String: String] = [:]
-            let provider = TrackFields.required(values, "provider", into: &problems)
-            let level = CEFRLevel(rawValue: values["level"] ?? "")
-            if level == nil { problems["level"] = "Choose the level the course leads to." }
-            let start = TrackFields.day(values, "start", required: true, into: &problems)
-            let end = TrackFields.day(values, "end", required: false, into: &problems)
-            let hours = TrackFields.number(values, "hours", in: 1...3000, into: &problems)
-            guard problems.isEmpty, let level, let start, let hours else { throw FormErrors(problems) }
-            try TrackFields.saving(beside: "hours") {
-                try app.store.addCourse(
-                    CourseEnrolment(
-                        clientID: id, provider: provider, level: level, startsOn: start, endsOn: end,
-                        hoursPlanned: Int(hours)),
-                    actor: app.me.id)
+            title: "Attendance of \(client.caseNumber.text)",
+            fields: [
+                .choice(.course, "Course", \.course, choices), .date(.date, "Period starting", \.date),
+                .number(.scheduled, "Hours scheduled", \.scheduled), .number(.attended, "Hours attended", \.attended),
+                .choice(.absence, "Missed because", \.absence, label: \.label, none: "(nothing missed)"),
+            ], draft: AttendanceDraft(course: courses.first?.id, date: app.clock.today), changes: .language,
+            validate: { draft, app in
+                let start = courses.first { $0.id == draft.course }?.startsOn
+                try draft.validated(courseStart: start, today: app.clock.today)
             }
-            return FormSaved("Course \(level.rawValue) at \(provider) added.")
-        }
-    }
-
-    static func attendance(app: App, client: Client, courses: [CourseEnrolment]) -> FormScreen {
-        let courseChoices = courses.map {
-            Choice(String($0.id), "\($0.level.rawValue) at \($0.provider), from \($0.startsOn.iso)")
-        }
-        let fields = [
-            FormField(id: "course", label: "Course", kind: .choice(courseChoices), isRequired: true),
-            FormField(id: "date", label: "Period starting", kind: .date, isRequired: true),
-            FormField(id: "scheduled", label: "Hours scheduled", isRequired: true),
-            FormField(id: "attended", label: "Hours attended", isRequired: true),
-            FormField(
-                id: "absence", label: "Missed because",
-                kind: .choice(
-                    [Choice("", "(nothing missed)")] + AbsenceKind.allCases.map { Choice($0.rawValue, $0.label) })),
-        ]
-        let initial = ["course": courses.first.map { String($0.id) } ?? "", "date": app.clock.today.iso]
-        return FormScreen(
-            title: "Attendance of \(client.caseNumber.text)", fields: fields, values: initial, changes: .language
-        ) { app, values in
-            var problems: [String: String] = [:]
-            let course = Int64(values["course"] ?? "")
-            if course == nil { problems["course"] = "Choose a course." }
-            let date = TrackFields.day(values, "date", required: true, into: &problems)
-            let scheduled = TrackFields.number(values, "scheduled", in: 0.5...80, into: &problems)
-            let attended = TrackFields.number(values, "attended", in: 0...80, into: &problems)
-            guard problems.isEmpty, let course, let date, let scheduled, let attended else {
-                throw FormErrors(problems)
-            }
-            try TrackFields.saving(beside: "attended") {
-                try app.store.addAttendance(
-                    AttendanceEntry(
-                        courseID: course, date: date, scheduledHours: scheduled, attendedHours: attended,
-                        absence: AbsenceKind(rawValue: values["absence"] ?? "")), actor: app.me.id)
-            }
-            return FormSaved("Recorded \(attended) of \(scheduled) hours.")
+        ) { app, draft in
+            let entry = try app.store.addAttendance(clientID: client.id, draft, actor: app.me.id)
+            return FormSaved("Recorded \(entry.attendedHours) of \(entry.scheduledHours) hours.")
         }
     }
 
     // MARK: Qualifications
 
-    static func qualification(app: App, client: Client) -> FormScreen {
-        let isced = (0...8).map { Choice(String($0), Self.iscedLabel($0)) }
-        let fields = [
-            FormField(id: "title", label: "Title", isRequired: true),
-            FormField(id: "field", label: "Field"),
-            FormField(id: "country", label: "Country", kind: .choice(TrackFields.countries), isRequired: true),
-            FormField(id: "institution", label: "Institution"),
-            FormField(id: "year", label: "Year", isRequired: true),
-            FormField(id: "isced", label: "ISCED level", kind: .choice(isced), isRequired: true),
-            FormField(
-                id: "documents", label: "Documents available", kind: .choice(TrackFields.yesNo), isRequired: true),
-            FormField(
-                id: "regulated", label: "Regulated profession", kind: .choice(TrackFields.yesNo), isRequired: true),
-            FormField(id: "identified", label: "Identified on", kind: .date, isRequired: true),
-        ]
-        let id = client.id
-        let initial = [
-            "country": client.countryOfBirth, "documents": "yes", "regulated": "no", "identified": app.clock.today.iso,
-        ]
-        return FormScreen(
-            title: "Qualification of \(client.caseNumber.text)", fields: fields, values: initial,
-            changes: .qualifications
-        ) { app, values in
-            var problems: [String: String] = [:]
-            let title = TrackFields.required(values, "title", into: &problems)
-            let year = Int(trimmed(values["year"] ?? ""))
-            if year == nil { problems["year"] = "The year, e.g. 2015." }
-            let level = Int(values["isced"] ?? "")
-            if level == nil { problems["isced"] = "Choose the ISCED level." }
-            let identified = TrackFields.day(values, "identified", required: true, into: &problems)
-            guard problems.isEmpty, let year, let level, let identified else { throw FormErrors(problems) }
-            let draft = Qualification(
-                clientID: id, title: title, field: trimmed(values["field"] ?? ""), country: values["country"] ?? "",
-                institution: trimmed(values["institution"] ?? ""), year: year, iscedLevel: level,
-                hasDocuments: values["documents"] == "yes", isRegulatedProfession: values["regulated"] == "yes",
-                stageSince: identified)
-            let saved = try TrackFields.saving(beside: "title") {
-                try app.store.addQualification(draft, actor: app.me.id)
-            }
+    static func qualification(app: App, client: Client) -> FormScreen<QualificationDraft> {
+        FormScreen(
+            title: "Qualification of \(client.caseNumber.text)",
+            fields: [
+                .text(.title, "Title", \.title), .text(.field, "Field", \.field),
+                .choice(.country, "Country", \.country, Choices.countryCodes),
+                .text(.institution, "Institution", \.institution),
+                .whole(.year, "Year", \.year, unreadable: "The year, e.g. 2015."),
+                .choice(
+                    .isced, "ISCED level", \.iscedLevel, QualificationDraft.iscedLevels.map { ($0, iscedLabel($0)) }),
+                .choice(.documents, "Documents available", \.hasDocuments, Choices.yesNo),
+                .choice(.regulated, "Regulated profession", \.isRegulatedProfession, Choices.yesNo),
+                .date(.identifiedOn, "Identified on", \.identifiedOn),
+            ], draft: QualificationDraft(country: client.countryOfBirth, identifiedOn: app.clock.today),
+            changes: .qualifications, validate: { try $0.validated(clientID: client.id, today: $1.clock.today) }
+        ) { app, draft in
+            let saved = try app.store.addQualification(clientID: client.id, draft, actor: app.me.id)
             return FormSaved("Added \(saved.title); its recognition starts at Identified.")
         }
     }
@@ -290,167 +142,95 @@ enum TrackForms {
         return "\(level) — \(names[max(0, min(8, level))])"
     }
 
-    static func step(app: App, file: Qualification) -> FormScreen {
+    static func step(app: App, file: Qualification) -> FormScreen<RecognitionStepDraft> {
         let next = file.stage.next
-        let fields = [
-            FormField(
-                id: "to", label: "Next stage", kind: .choice(next.map { Choice($0.rawValue, $0.label) }),
-                isRequired: true),
-            FormField(id: "on", label: "On", kind: .date, isRequired: true),
-            FormField(
-                id: "route", label: "Route (when chosen)",
-                kind: .choice(RecognitionRoute.allCases.map { Choice($0.rawValue, $0.label) })),
-            FormField(id: "passport", label: "Passport issued", kind: .date),
-            FormField(
-                id: "measure", label: "Measure (compensation)",
-                kind: .choice(CompensationKind.allCases.map { Choice($0.rawValue, $0.label) })),
-            FormField(id: "start", label: "Measure starts", kind: .date),
-            FormField(id: "end", label: "Measure ends", kind: .date),
-            FormField(id: "note", label: "Note", maxLength: 500),
-        ]
-        let initial = ["to": next.count == 1 ? next[0].rawValue : "", "on": app.clock.today.iso]
-        let id = file.id
-        let version = file.version
         return FormScreen(
-            title: "\(file.title): now \(file.stage.label)", fields: fields, values: initial, changes: .qualifications
-        ) { app, values in
-            var problems: [String: String] = [:]
-            let stage = RecognitionStage(rawValue: values["to"] ?? "")
-            if stage == nil { problems["to"] = "Choose one of " + listing(next.map(\.label)) + "." }
-            let day = TrackFields.day(values, "on", required: true, into: &problems)
-            let passport = TrackFields.day(values, "passport", required: false, into: &problems)
-            let start = TrackFields.day(values, "start", required: false, into: &problems)
-            let end = TrackFields.day(values, "end", required: false, into: &problems)
-            let route = RecognitionRoute(rawValue: values["route"] ?? "")
-            let measure = CompensationKind(rawValue: values["measure"] ?? "")
-            if stage == .routeChosen, route == nil { problems["route"] = "Choose the route." }
-            if stage == .compensation, measure == nil {
-                problems["measure"] = "Choose the measure the applicant chose."
-            }
-            if stage == .compensation, start == nil { problems["start"] = "When does the measure start?" }
-            guard problems.isEmpty, let stage, let day else { throw FormErrors(problems) }
-            let details = RecognitionStepDetails(
-                route: route, passportIssuedOn: passport, compensation: measure, compensationStart: start,
-                compensationEnd: end, note: values["note"] ?? "")
-            let saved = try TrackFields.saving(beside: stage == .compensation ? "end" : "on") {
-                try app.store.stepQualification(
-                    id: id, to: stage, on: day, details: details, expectedVersion: version, actor: app.me.id)
-            }
-            var message = "\(saved.title) is now \(saved.stage.label)."
-            if let due = saved.decisionDue, saved.stage == .underAssessment {
-                message += " The decision is due by \(due.iso)."
-            }
-            return FormSaved(message)
+            title: "\(file.title): now \(file.stage.label)",
+            fields: [
+                .choice(.stage, "Next stage", \.stage, next, label: \.label), .date(.on, "On", \.on),
+                .choice(.route, "Route (when chosen)", \.route, label: \.label),
+                .date(.passportIssuedOn, "Passport issued", \.passportIssuedOn),
+                .choice(.compensation, "Measure (compensation)", \.compensation, label: \.label),
+                .date(.compensationStart, "Measure starts", \.compensationStart),
+                .date(.compensationEnd, "Measure ends", \.compensationEnd), .text(.note, "Note", \.note),
+            ], draft: RecognitionStepDraft(to: next.count == 1 ? next[0] : nil, on: app.clock.today),
+            changes: .qualifications,
+            validate: { try $0.validated(from: file.stage, since: file.stageSince, today: $1.clock.today) },
+            record: .qualification(file)
+        ) { app, draft, version in
+            let saved = try app.store.stepQualification(id: file.id, draft, expectedVersion: version, actor: app.me.id)
+            let due =
+                saved.stage == .underAssessment ? saved.decisionDue.map { " The decision is due by \($0.iso)." } : nil
+            return FormSaved("\(saved.title) is now \(saved.stage.label)." + (due ?? ""))
         }
     }
 
     // MARK: Civic orientation
 
-    static func requirement(app: App, client: Client, current: CivicProgress) -> FormScreen {
-        let fields = [
-            FormField(
-                id: "requirement", label: "Civic orientation",
-                kind: .choice(CivicRequirement.allCases.map { Choice($0.rawValue, $0.label) }), isRequired: true),
-            FormField(id: "reason", label: "Reason (exemption)", maxLength: 300),
-        ]
-        let id = client.id
-        let initial = ["requirement": current.requirement.rawValue, "reason": current.exemptReason]
-        return FormScreen(
-            title: "Civic orientation of \(client.caseNumber.text)", fields: fields, values: initial, changes: .civic
-        ) { app, values in
-            guard let requirement = CivicRequirement(rawValue: values["requirement"] ?? "") else {
-                throw FormErrors(["requirement": "Choose required, exempt or not required."])
-            }
-            try TrackFields.saving(beside: "reason") {
-                try app.store.setCivicRequirement(
-                    clientID: id, requirement, reason: values["reason"] ?? "", actor: app.me.id)
-            }
-            return FormSaved("Civic orientation: \(requirement.label.lowercased()).")
+    static func requirement(app: App, client: Client, current: CivicProgress) -> FormScreen<CivicRequirementDraft> {
+        FormScreen(
+            title: "Civic orientation of \(client.caseNumber.text)",
+            fields: [
+                .choice(.requirement, "Civic orientation", \.requirement, label: \.label),
+                .text(.reason, "Reason (exemption)", \.reason),
+            ], draft: CivicRequirementDraft(current.requirement, reason: current.exemptReason), changes: .civic,
+            validate: { draft, _ in try draft.validated() }
+        ) { app, draft in
+            let change = try draft.validated()
+            try app.store.setCivicRequirement(clientID: client.id, draft, actor: app.me.id)
+            return FormSaved("Civic orientation: \(change.requirement.label.lowercased()).")
         }
     }
 
     /// A form recording a session of one of the programme's civic modules (the tab offers it
     /// only when the programme has some).
-    static func session(app: App, client: Client, programme: Programme) -> FormScreen {
-        let fields = [
-            FormField(
-                id: "module", label: "Module", kind: .choice(programme.civicModules.map { Choice($0.id, $0.name) }),
-                isRequired: true),
-            FormField(id: "date", label: "Date", kind: .date, isRequired: true),
-            FormField(id: "hours", label: "Hours", isRequired: true),
-            FormField(id: "language", label: "Taught in", kind: .choice(TrackFields.languages), isRequired: true),
-        ]
-        let id = client.id
-        let initial = [
-            "module": programme.civicModules.first?.id ?? "", "date": app.clock.today.iso,
-            "language": client.interpreterLanguage ?? client.languages.first ?? programme.languageCode,
-        ]
+    static func session(app: App, client: Client, programme: Programme) -> FormScreen<CivicSessionDraft> {
+        let language = client.interpreterLanguage ?? client.languages.first ?? programme.languageCode
         return FormScreen(
-            title: "Civic session of \(client.caseNumber.text)", fields: fields, values: initial, changes: .civic
-        ) { app, values in
-            var problems: [String: String] = [:]
-            let date = TrackFields.day(values, "date", required: true, into: &problems)
-            let hours = TrackFields.number(values, "hours", in: 0.5...40, into: &problems)
-            let module = TrackFields.required(values, "module", into: &problems)
-            let language = TrackFields.required(values, "language", into: &problems)
-            guard problems.isEmpty, let date, let hours else { throw FormErrors(problems) }
-            try TrackFields.saving(beside: "hours") {
-                try app.store.addCivicSession(
-                    CivicSession(clientID: id, moduleID: module, date: date, hours: hours, language: language),
-                    actor: app.me.id)
-            }
-            return FormSaved("Recorded \(hours) hours of \(module).")
+            title: "Civic session of \(client.caseNumber.text)",
+            fields: [
+                .choice(.module, "Module", \.module, programme.civicModules.map { ($0.id, $0.name) }),
+                .date(.date, "Date", \.date), .number(.hours, "Hours", \.hours),
+                .choice(.language, "Taught in", \.language, Choices.languageCodes),
+            ],
+            draft: CivicSessionDraft(
+                module: programme.civicModules.first?.id, date: app.clock.today, language: language),
+            changes: .civic,
+            validate: { try $0.validated(clientID: client.id, programme: programme, today: $1.clock.today) }
+        ) { app, draft in
+            let session = try app.store.addCivicSession(clientID: client.id, draft, actor: app.me.id)
+            return FormSaved("Recorded \(session.hours) hours of \(session.moduleID).")
         }
     }
 
     /// A form recording a sitting of the programme's civic test.
-    static func test(app: App, client: Client, rule: CivicTestRule) -> FormScreen {
-        let scored = rule.questions != nil
-        var fields = [FormField(id: "date", label: "Date", kind: .date, isRequired: true)]
-        fields.append(
-            scored
-                ? FormField(id: "score", label: "Correct answers (of \(rule.questions ?? 0))", isRequired: true)
-                : FormField(
-                    id: "passed", label: "Result", kind: .choice([Choice("yes", "Passed"), Choice("no", "Failed")]),
-                    isRequired: true))
-        let id = client.id
+    static func test(app: App, client: Client, rule: CivicTestRule) -> FormScreen<CivicTestDraft> {
+        let result: FormField<CivicTestDraft> =
+            if let questions = rule.questions {
+                .whole(
+                    .score, "Correct answers (of \(questions))", \.score, unreadable: "The number of correct answers.")
+            } else {
+                .choice(.passed, "Result", \.passed, [(true, "Passed"), (false, "Failed")])
+            }
         return FormScreen(
-            title: "\(rule.name): \(client.caseNumber.text)", fields: fields, values: ["date": app.clock.today.iso],
-            changes: .civic
-        ) { app, values in
-            var problems: [String: String] = [:]
-            let date = TrackFields.day(values, "date", required: true, into: &problems)
-            var score: Int?
-            if scored {
-                score = Int(trimmed(values["score"] ?? ""))
-                if score == nil { problems["score"] = "The number of correct answers." }
-            } else if values["passed"] != "yes" && values["passed"] != "no" {
-                problems["passed"] = "Passed or failed?"
-            }
-            guard problems.isEmpty, let date else { throw FormErrors(problems) }
-            let result = try TrackFields.saving(beside: scored ? "score" : "passed") {
-                try app.store.addCivicTest(
-                    clientID: id, on: date, score: score, passed: values["passed"] == "yes", actor: app.me.id)
-            }
+            title: "\(rule.name): \(client.caseNumber.text)", fields: [.date(.date, "Date", \.date), result],
+            draft: CivicTestDraft(date: app.clock.today), changes: .civic,
+            validate: { try $0.validated(clientID: client.id, rule: rule, today: $1.clock.today) }
+        ) { app, draft in
+            let result = try app.store.addCivicTest(clientID: client.id, draft, actor: app.me.id)
             return FormSaved(result.passed ? "Test passed." : "Test failed; a retake can be recorded the same way.")
         }
     }
 
-    static func attest(app: App, client: Client) -> FormScreen {
-        let fields = [FormField(id: "date", label: "Attested on", kind: .date, isRequired: true)]
-        let id = client.id
-        return FormScreen(
-            title: "Civic attestation of \(client.caseNumber.text)", fields: fields,
-            values: ["date": app.clock.today.iso], changes: .civic
-        ) { app, values in
-            var problems: [String: String] = [:]
-            guard let date = TrackFields.day(values, "date", required: true, into: &problems) else {
-                throw FormErrors(problems)
-            }
-            try TrackFields.saving(beside: "date") {
-                try app.store.attestCivic(clientID: id, on: date, actor: app.me.id)
-            }
-            return FormSaved("Civic course attested on \(date.iso).")
+    static func attest(app: App, client: Client) -> FormScreen<AttestationDraft> {
+        FormScreen(
+            title: "Civic attestation of \(client.caseNumber.text)", fields: [.date(.date, "Attested on", \.date)],
+            draft: AttestationDraft(on: app.clock.today), changes: .civic,
+            validate: { try $0.validated(today: $1.clock.today) }
+        ) { app, draft in
+            let day = try draft.validated(today: app.clock.today)
+            try app.store.attestCivic(clientID: client.id, draft, actor: app.me.id)
+            return FormSaved("Civic course attested on \(day.iso).")
         }
     }
 }

@@ -86,22 +86,38 @@ extension Fixture {
     package func enrolledClient(arrival: String = "2025-09-14") throws -> Client {
         try store.importProgramme(sampleProgramme(), sourceFile: "sample.toml", sourceText: "sample", actor: admin.id)
         let client = try add("Haddad", "Rasha", number: 1, officer: officer.id, arrival: arrival)
-        try store.enrol(clientID: client.id, programmeID: "sample", version: 1, profile: "basic", actor: officer.id)
+        try store.enrol(clientID: client.id, Fixture.sampleBasic, actor: officer.id)
         return client
     }
+
+    /// The basic profile of the sample programme (`sampleProgramme()`, imported as version 1).
+    package static let sampleBasic = EnrolmentDraft(ProgrammeChoice("sample", version: 1, profile: "basic"))
 
     /// Records a certified assessment of `clientID` in `skill` at `level` on `date`, by the officer.
     @discardableResult
     package func assess(
         _ clientID: Client.ID, _ skill: Skill, _ level: CEFRLevel, on date: String, instrument: String = "Norskprøven",
         sourceLocation: SourceLocation = #_sourceLocation
-    ) throws -> LanguageAssessment {
+    ) throws -> LanguageAssessment? {
         try store.addAssessment(
-            LanguageAssessment(
-                clientID: clientID, date: day(date, sourceLocation: sourceLocation), skill: skill, level: level,
-                instrument: instrument, provider: "VO", isCertified: true),
-            actor: officer.id)
+            clientID: clientID,
+            AssessmentDraft(
+                on: day(date, sourceLocation: sourceLocation), skills: [skill], level: level, instrument: instrument,
+                provider: "VO", isCertified: true),
+            actor: officer.id
+        ).first
     }
+}
+
+/// The problems of a Store refusal of a draft whose fields are `Field`s, or nil for any other error.
+package func issues<Field: DraftField>(_ error: any Error, of field: Field.Type = Field.self) -> [FieldIssue<Field>]? {
+    guard case .invalid(let failure as ValidationFailure<Field>)? = error as? StoreError else { return nil }
+    return failure.issues
+}
+
+/// True when `error` is the Store refusing a draft beside `field` (with a message holding `text`).
+package func refuses<Field: DraftField>(_ error: any Error, _ field: Field, _ text: String = "") -> Bool {
+    issues(error, of: Field.self)?.contains { $0.field == field && (text.isEmpty || $0.message.contains(text)) } == true
 }
 
 /// The bytes of a file, to prove it was left untouched.

@@ -1,3 +1,4 @@
+import CasebookTestSupport
 import Testing
 
 @testable import CasebookCore
@@ -22,12 +23,9 @@ import Testing
     func everyTransitionIsLegalExactlyWhenTheLifecycleSaysSo(_ from: CasePhase, _ to: CasePhase) {
         let expected = Self.legal.contains("\(from.rawValue)>\(to.rawValue)")
         #expect(from.canMove(to: to) == expected)
-        let reason: ExitReason? = to == .closed ? .work : nil
-        if expected {
-            #expect(throws: Never.self) { try from.validateMove(to: to, exitReason: reason) }
-        } else {
-            #expect(throws: PhaseError.illegal(from: from, to: to)) { try from.validateMove(to: to, exitReason: reason) }
-        }
+        let move = PhaseChangeDraft(to: to, on: testDay, exitReason: to == .closed ? .work : nil)
+        let refusal = problems(PhaseChangeDraft.Field.self) { try move.validated(from: from, today: testDay) }
+        #expect(refusal == (expected ? [:] : [.target: PhaseError.illegal(from: from, to: to).description]))
     }
 
     @Test(arguments: CasePhase.allCases)
@@ -40,10 +38,10 @@ import Testing
     }
 
     @Test func closingNeedsAnExitReasonAndOnlyClosingTakesOne() {
-        #expect(throws: PhaseError.exitReasonRequired) { try CasePhase.completed.validateMove(to: .closed, exitReason: nil) }
-        #expect(throws: PhaseError.exitReasonOnlyWhenClosing) {
-            try CasePhase.active.validateMove(to: .completed, exitReason: .work)
-        }
+        let closing = PhaseChangeDraft(to: .closed, on: testDay)
+        #expect(refused(PhaseChangeDraft.Field.self) { try closing.validated(from: .completed, today: testDay) } == [.exitReason])
+        let completing = PhaseChangeDraft(to: .completed, on: testDay, exitReason: .work)
+        #expect(refused(PhaseChangeDraft.Field.self) { try completing.validated(from: .active, today: testDay) } == [.exitReason])
     }
 
     @Test(arguments: CasePhase.allCases)

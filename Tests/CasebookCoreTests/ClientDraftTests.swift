@@ -13,7 +13,7 @@ import Testing
         ])
     }
 
-    func issues(_ change: (inout ClientDraft) -> Void) -> ValidationFailure? {
+    func issues(_ change: (inout ClientDraft) -> Void) -> ValidationFailure<ClientField>? {
         var draft = Self.valid()
         change(&draft)
         do {

@@ -114,31 +114,38 @@ import Testing
     @Test(arguments: ObligationStatus.allCases, ObligationStatus.allCases)
     func onlyAPendingObligationIsSettled(from: ObligationStatus, to: ObligationStatus) {
         let legal = from == .pending && to != .pending
-        let refused = (try? Obligation.validate(from: from, to: to, reason: "moved to another municipality")) == nil
-        #expect(refused == !legal)
+        #expect((Obligation.settlementProblem(from: from, to: to) != nil) == !legal)
     }
 
     @Test func aWaiverNeedsItsReason() {
-        #expect(throws: ContractError.invalid("A waiver needs its reason.")) {
-            try Obligation.validate(from: .pending, to: .waived, reason: "  ")
-        }
-        #expect(throws: Never.self) { try Obligation.validate(from: .pending, to: .met, reason: "") }
+        let waiver = SettlementDraft(.waived, on: testDay, reason: "  ")
+        #expect(problems(SettlementDraft.Field.self) { try waiver.validated(today: testDay) } == [.reason: "Say why it is waived."])
+        #expect(refused(SettlementDraft.Field.self) { try SettlementDraft(.met, on: testDay).validated(today: testDay) } == [])
     }
 
     @Test func termsNeedADescriptionAndNoControlCharacters() {
-        #expect(throws: ContractError.self) { try Obligation.validate(description: " ", legalBasis: "") }
-        #expect(throws: ContractError.self) { try Obligation.validate(description: "Attend\u{1B}[2J", legalBasis: "") }
-        #expect(throws: ContractError.self) { try Obligation.validate(description: String(repeating: "a", count: 301), legalBasis: "") }
-        #expect(throws: Never.self) { try Obligation.validate(description: "Délivrer l'attestation", legalBasis: "CESEDA L413-2") }
+        func terms(_ description: String, _ basis: String = "") -> [ObligationDraft.Field] {
+            refused(ObligationDraft.Field.self) { try ObligationDraft(description: description, legalBasis: basis).validated() }
+        }
+        #expect(terms(" ") == [.description])
+        #expect(terms("Attend\u{1B}[2J") == [.description])
+        #expect(terms(String(repeating: "a", count: 301)) == [.description])
+        #expect(terms("Attend", String(repeating: "§", count: 121)) == [.legalBasis])
+        #expect(terms("Délivrer l'attestation", "CESEDA L413-2") == [])
     }
 
     @Test func signaturesAreTwoDatesBetweenTheDraftAndToday() {
         let drafted = day("2026-11-01")
         let today = day("2026-11-23")
-        #expect(throws: ContractError.self) { try Contract.validateSignatures(newcomer: nil, authority: today, drafted: drafted, today: today) }
-        #expect(throws: ContractError.self) { try Contract.validateSignatures(newcomer: today, authority: day("2026-11-24"), drafted: drafted, today: today) }
-        #expect(throws: ContractError.self) { try Contract.validateSignatures(newcomer: day("2026-10-31"), authority: today, drafted: drafted, today: today) }
-        #expect(throws: Never.self) { try Contract.validateSignatures(newcomer: drafted, authority: today, drafted: drafted, today: today) }
+        func signed(_ newcomer: Day?, _ authority: Day?) -> [SignatureDraft.Field] {
+            refused(SignatureDraft.Field.self) {
+                try SignatureDraft(newcomer: newcomer, authority: authority).validated(drafted: drafted, today: today)
+            }
+        }
+        #expect(signed(nil, today) == [.newcomer])
+        #expect(signed(today, day("2026-11-24")) == [.authority])
+        #expect(signed(day("2026-10-31"), today) == [.newcomer])
+        #expect(signed(drafted, today) == [])
     }
 
     @Test func trackFactsProposeOnlyWhatTheyFulfil() {
@@ -164,14 +171,16 @@ import Testing
     let today = day("2026-11-23")
 
     @Test func aNoteIsAPastContactWithASummary() {
-        #expect(throws: Never.self) {
-            try CaseNote.validate(date: today, summary: "Talked about the course", interpreter: "ar", followUp: day("2026-12-01"), today: today)
+        func note(_ date: Day, _ summary: String, interpreter: String? = nil, followUp: Day? = nil) -> [NoteDraft.Field] {
+            let draft = NoteDraft(date: date, interpreter: interpreter, summary: summary, followUpOn: followUp)
+            return refused(NoteDraft.Field.self) { try draft.validated(clientID: 1, today: today) }
         }
-        #expect(throws: ContractError.self) { try CaseNote.validate(date: day("2026-11-24"), summary: "x", interpreter: nil, followUp: nil, today: today) }
-        #expect(throws: ContractError.self) { try CaseNote.validate(date: today, summary: "  ", interpreter: nil, followUp: nil, today: today) }
-        #expect(throws: ContractError.self) { try CaseNote.validate(date: today, summary: "x", interpreter: "zz", followUp: nil, today: today) }
-        #expect(throws: ContractError.self) { try CaseNote.validate(date: today, summary: "x", interpreter: nil, followUp: day("2026-11-22"), today: today) }
-        #expect(throws: ContractError.self) { try CaseNote.validate(date: today, summary: "a\u{07}b", interpreter: nil, followUp: nil, today: today) }
+        #expect(note(today, "Talked about the course", interpreter: "ar", followUp: day("2026-12-01")) == [])
+        #expect(note(day("2026-11-24"), "x") == [.date])
+        #expect(note(today, "  ") == [.summary])
+        #expect(note(today, "x", interpreter: "zz") == [.interpreter])
+        #expect(note(today, "x", followUp: day("2026-11-22")) == [.followUpOn])
+        #expect(note(today, "a\u{07}b") == [.summary])
     }
 
     @Test func theWorklistPutsOverdueFirstThenByDay() {

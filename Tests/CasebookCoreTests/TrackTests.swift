@@ -64,10 +64,15 @@ import Testing
     }
 
     @Test func attendanceEntriesAreChecked() {
-        #expect(throws: TrackError.self) { try AttendanceEntry.validate(scheduled: 10, attended: 12, absence: nil) }
-        #expect(throws: TrackError.self) { try AttendanceEntry.validate(scheduled: 10, attended: 8, absence: nil) }
-        #expect(throws: TrackError.self) { try AttendanceEntry.validate(scheduled: 10, attended: 10, absence: .sick) }
-        #expect(throws: Never.self) { try AttendanceEntry.validate(scheduled: 10, attended: 8, absence: .childSick) }
+        func entry(_ scheduled: Double, _ attended: Double, _ absence: AbsenceKind?) -> [AttendanceDraft.Field] {
+            let draft = AttendanceDraft(course: 1, date: testDay, scheduled: scheduled, attended: attended, absence: absence)
+            return refused(AttendanceDraft.Field.self) { try draft.validated(courseStart: nil, today: testDay) }
+        }
+        #expect(entry(10, 12, nil) == [.attended])
+        #expect(entry(10, 8, nil) == [.absence])
+        #expect(entry(10, 10, .sick) == [.absence])
+        #expect(entry(0.25, 0, .sick) == [.scheduled])
+        #expect(entry(10, 8, .childSick) == [])
     }
 
     @Test(arguments: [("14d", "2026-12-07"), ("2w", "2026-12-07"), ("3m", "2027-02-23"), ("1y", "2027-11-23")])
@@ -104,7 +109,11 @@ import Testing
         let expected = Self.legal.contains("\(from.rawValue)>\(to.rawValue)")
         #expect(from.canMove(to: to) == expected)
         if !expected {
-            #expect(throws: RecognitionError.illegal(from: from, to: to)) { try from.validateMove(to: to) }
+            let step = RecognitionStepDraft(to: to, on: testDay)
+            #expect(
+                problems(RecognitionStepDraft.Field.self) {
+                    try step.validated(from: from, since: testDay, today: testDay)
+                }[.stage] == RecognitionError.illegal(from: from, to: to).description)
             let message = RecognitionError.illegal(from: from, to: to).description
             for next in from.next { #expect(message.contains(next.label)) }
         }
@@ -135,11 +144,15 @@ import Testing
 
     @Test func qualificationFieldsAreChecked() throws {
         let today = day("2026-11-23")
-        #expect(throws: RecognitionError.self) { try Qualification.validate(title: " ", year: 2010, isced: 6, country: "SY", today: today) }
-        #expect(throws: RecognitionError.self) { try Qualification.validate(title: "BSc", year: 2027, isced: 6, country: "SY", today: today) }
-        #expect(throws: RecognitionError.self) { try Qualification.validate(title: "BSc", year: 2010, isced: 9, country: "SY", today: today) }
-        #expect(throws: RecognitionError.self) { try Qualification.validate(title: "BSc", year: 2010, isced: 6, country: "QQ", today: today) }
-        #expect(throws: Never.self) { try Qualification.validate(title: "BSc", year: 2010, isced: 6, country: "SY", today: today) }
+        func fields(_ title: String, _ year: Int, _ isced: Int, _ country: String) -> [QualificationDraft.Field] {
+            let draft = QualificationDraft(title: title, country: country, year: year, iscedLevel: isced, identifiedOn: today)
+            return refused(QualificationDraft.Field.self) { try draft.validated(clientID: 1, today: today) }
+        }
+        #expect(fields(" ", 2010, 6, "SY") == [.title])
+        #expect(fields("BSc", 2027, 6, "SY") == [.year])
+        #expect(fields("BSc", 2010, 9, "SY") == [.isced])
+        #expect(fields("BSc", 2010, 6, "QQ") == [.country])
+        #expect(fields("BSc", 2010, 6, "SY") == [])
     }
 }
 
@@ -170,8 +183,11 @@ import Testing
     }
 
     @Test func anExemptionNeedsItsReason() {
-        #expect(throws: TrackError.self) { try CivicProgress.validate(requirement: .exempt, exemptReason: "  ") }
-        #expect(throws: Never.self) { try CivicProgress.validate(requirement: .exempt, exemptReason: "Holds the certificate") }
-        #expect(throws: Never.self) { try CivicProgress.validate(requirement: .required, exemptReason: "") }
+        func fields(_ requirement: CivicRequirement, _ reason: String) -> [CivicRequirementDraft.Field] {
+            refused(CivicRequirementDraft.Field.self) { try CivicRequirementDraft(requirement, reason: reason).validated() }
+        }
+        #expect(fields(.exempt, "  ") == [.reason])
+        #expect(fields(.exempt, "Holds the certificate") == [])
+        #expect(fields(.required, "") == [])
     }
 }

@@ -27,8 +27,7 @@ import CasebookTestSupport
         #expect {
             _ = try fixture.store.addClient(draft, actor: fixture.admin.id)
         } throws: { error in
-            guard case .invalid(let failure) = error as? StoreError else { return false }
-            return failure.issues.map(\.field) == [.familyName, .dateOfBirth, .arrivalDate]
+            issues(error, of: ClientField.self)?.map(\.field) == [.familyName, .dateOfBirth, .arrivalDate]
         }
         #expect(try fixture.store.clientList.count(ClientFilter()).value == 0)
     }
@@ -38,7 +37,7 @@ import CasebookTestSupport
         try fixture.add("Haddad", "Rasha", number: 1)
         #expect {
             try fixture.add("Khoury", "Layla", number: 1)
-        } throws: { ($0 as? StoreError)?.description.contains("2026-000001 is already taken") == true }
+        } throws: { refuses($0, ClientField.caseNumber, "Already taken") }
         #expect(try fixture.store.nextCaseNumber(year: 2026).text == "2026-000002")
         #expect(try fixture.store.nextCaseNumber(year: 2027).text == "2027-000001")
     }
@@ -83,7 +82,8 @@ import CasebookTestSupport
         #expect(try fixture.store.client(id: client.id)?.phone == "+47 111 11 111")
         #expect(throws: StoreError.self) {
             _ = try fixture.store.changePhase(
-                clientID: client.id, to: .eligibilityCheck, expectedVersion: 1, actor: fixture.admin.id)
+                clientID: client.id, PhaseChangeDraft(to: .eligibilityCheck, on: testDay), expectedVersion: 1,
+                actor: fixture.admin.id)
         }
     }
 
@@ -92,17 +92,19 @@ import CasebookTestSupport
         var client = try fixture.add("Haddad", "Rasha", number: 1)
         #expect {
             _ = try fixture.store.changePhase(
-                clientID: client.id, to: .active, expectedVersion: 1, actor: fixture.admin.id)
-        } throws: { ($0 as? StoreError)?.description.contains("Eligibility check") == true }
+                clientID: client.id, PhaseChangeDraft(to: .active, on: testDay), expectedVersion: 1,
+                actor: fixture.admin.id)
+        } throws: { refuses($0, PhaseChangeDraft.Field.target, "Eligibility check") }
         for phase in [
             CasePhase.eligibilityCheck, .offered, .intakeAssessment, .planDraft, .contractSigned, .active, .completed,
         ] {
             client = try fixture.store.changePhase(
-                clientID: client.id, to: phase, expectedVersion: client.version, actor: fixture.officer.id)
+                clientID: client.id, PhaseChangeDraft(to: phase, on: testDay), expectedVersion: client.version,
+                actor: fixture.officer.id)
         }
         client = try fixture.store.changePhase(
-            clientID: client.id, to: .closed, exitReason: .work, expectedVersion: client.version,
-            actor: fixture.officer.id)
+            clientID: client.id, PhaseChangeDraft(to: .closed, on: testDay, exitReason: .work),
+            expectedVersion: client.version, actor: fixture.officer.id)
         #expect(try fixture.store.client(id: client.id)?.phase == .closed)
         let history = try fixture.store.phaseHistory(clientID: client.id)
         #expect(history.count == 9)

@@ -16,15 +16,16 @@ private struct ContractFixture {
         fixture = try Fixture()
         client = try fixture.enrolledClient(arrival: "2025-08-31")
         try fixture.store.addCourse(
-            CourseEnrolment(
-                clientID: client.id, provider: "VO", level: .b1, startsOn: day("2026-08-01"), endsOn: day("2027-01-31"),
-                hoursPlanned: 300),
+            clientID: client.id,
+            CourseDraft(
+                provider: "VO", level: .b1, startsOn: day("2026-08-01"), endsOn: day("2027-01-31"), hoursPlanned: 300),
             actor: fixture.officer.id)
     }
 
     func draft(settled: String = "2025-08-31", drafted: String? = "2026-10-01") throws -> Contract {
         try store.draftContract(
-            clientID: client.id, settledOn: day(settled), draftedOn: drafted.map { day($0) }, actor: officer)
+            clientID: client.id, NewContractDraft(settledOn: day(settled), draftedOn: drafted.map { day($0) }),
+            actor: officer)
     }
 
     func obligation(_ description: String) throws -> Obligation {
@@ -53,7 +54,8 @@ private struct ContractFixture {
         #expect(throws: StoreError.self) { try f.draft() }
         let stranger = try f.fixture.add("Warsame", "Hodan", number: 2)
         #expect(throws: StoreError.self) {
-            try f.store.draftContract(clientID: stranger.id, settledOn: testDay, actor: f.officer)
+            try f.store.draftContract(
+                clientID: stranger.id, NewContractDraft(settledOn: testDay, draftedOn: testDay), actor: f.officer)
         }
         #expect(throws: StoreError.self) { try f.draft(settled: "2026-11-24") }
     }
@@ -63,16 +65,16 @@ private struct ContractFixture {
         var contract = try f.draft()
         #expect(throws: StoreError.self) {
             try f.store.signContract(
-                id: contract.id, newcomer: day("2026-11-02"), authority: nil, expectedVersion: contract.version,
-                actor: f.officer)
+                id: contract.id, SignatureDraft(newcomer: day("2026-11-02"), authority: nil),
+                expectedVersion: contract.version, actor: f.officer)
         }
         #expect(throws: StoreError.self, "before the draft") {
             try f.store.signContract(
-                id: contract.id, newcomer: day("2026-09-30"), authority: day("2026-11-02"),
+                id: contract.id, SignatureDraft(newcomer: day("2026-09-30"), authority: day("2026-11-02")),
                 expectedVersion: contract.version, actor: f.officer)
         }
         contract = try f.store.signContract(
-            id: contract.id, newcomer: day("2026-11-02"), authority: day("2026-11-04"),
+            id: contract.id, SignatureDraft(newcomer: day("2026-11-02"), authority: day("2026-11-04")),
             expectedVersion: contract.version, actor: f.officer)
         #expect(contract.status == .active && contract.signedOn == day("2026-11-04"))
         #expect(try f.obligation("Attend the intake meeting").dueOn == day("2026-11-18"))
@@ -80,14 +82,14 @@ private struct ContractFixture {
         // The terms of a contract in force are fixed.
         #expect(throws: StoreError.self) {
             try f.store.addObligation(
-                Obligation(
+                ObligationDraft(
                     party: .authority, category: .housing, description: "Find housing", legalBasis: "", dueOn: nil),
                 contractID: contract.id, expectedVersion: contract.version, actor: f.officer)
         }
         #expect(throws: StoreError.self) {
             try f.store.signContract(
-                id: contract.id, newcomer: testDay, authority: testDay, expectedVersion: contract.version,
-                actor: f.officer)
+                id: contract.id, SignatureDraft(newcomer: testDay, authority: testDay),
+                expectedVersion: contract.version, actor: f.officer)
         }
     }
 
@@ -96,43 +98,47 @@ private struct ContractFixture {
         var contract = try f.draft()
         // The draft is edited before signing.
         contract = try f.store.addObligation(
-            Obligation(
+            ObligationDraft(
                 party: .authority, category: .interpreter, description: "Provide an Arabic interpreter at meetings",
-                legalBasis: "§ 4", dueOn: day("2026-12-01")),
-            contractID: contract.id, expectedVersion: contract.version, actor: f.officer)
+                legalBasis: "§ 4", dueOn: day("2026-12-01")), contractID: contract.id,
+            expectedVersion: contract.version, actor: f.officer)
         contract = try f.store.signContract(
-            id: contract.id, newcomer: day("2026-10-05"), authority: day("2026-10-05"),
+            id: contract.id, SignatureDraft(newcomer: day("2026-10-05"), authority: day("2026-10-05")),
             expectedVersion: contract.version, actor: f.officer)
         try f.store.settleObligation(
-            id: try f.obligation("Attend the intake meeting").id, as: .met, on: day("2026-10-15"), evidence: "Attended",
-            expectedVersion: 1, actor: f.officer)
+            id: try f.obligation("Attend the intake meeting").id,
+            SettlementDraft(.met, on: day("2026-10-15"), evidence: "Attended"), expectedVersion: 1, actor: f.officer)
 
         // Version 2: one obligation rewritten, one removed, one added.
         try f.store.amendContract(
-            id: contract.id, reason: "Moved to Bergen", expectedVersion: contract.version, actor: f.officer)
+            id: contract.id, AmendmentDraft(reason: "Moved to Bergen"), expectedVersion: contract.version,
+            actor: f.officer)
         contract = try #require(try f.store.contract(id: contract.id))
         #expect(contract.status == .amending && contract.number == 2 && contract.signedOn == nil)
         let offer = try f.obligation("Offer a course place")
         try f.store.editObligation(
-            id: offer.id, party: .provider, category: .language, description: "Offer a course place in Bergen",
-            legalBasis: "§ 12",
-            dueOn: day("2026-12-15"), expectedContractVersion: contract.version, actor: f.officer)
+            id: offer.id,
+            ObligationDraft(
+                party: .provider, category: .language, description: "Offer a course place in Bergen",
+                legalBasis: "§ 12", dueOn: day("2026-12-15")), expectedContractVersion: contract.version,
+            actor: f.officer)
         contract = try #require(try f.store.contract(id: contract.id))
         try f.store.removeObligation(
             id: try f.obligation("Provide an Arabic interpreter at meetings").id,
             expectedContractVersion: contract.version, actor: f.officer)
         contract = try #require(try f.store.contract(id: contract.id))
         contract = try f.store.addObligation(
-            Obligation(
+            ObligationDraft(
                 party: .newcomer, category: .housing, description: "Report the new address", legalBasis: "",
-                dueOn: day("2026-12-01")),
-            contractID: contract.id, expectedVersion: contract.version, actor: f.officer)
+                dueOn: day("2026-12-01")), contractID: contract.id, expectedVersion: contract.version, actor: f.officer)
         contract = try f.store.signContract(
-            id: contract.id, newcomer: testDay, authority: testDay, expectedVersion: contract.version, actor: f.officer)
+            id: contract.id, SignatureDraft(newcomer: testDay, authority: testDay), expectedVersion: contract.version,
+            actor: f.officer)
 
         // Version 3 is opened: versions 1 and 2 are kept exactly as they were.
         try f.store.amendContract(
-            id: contract.id, reason: "New course plan", expectedVersion: contract.version, actor: f.officer)
+            id: contract.id, AmendmentDraft(reason: "New course plan"), expectedVersion: contract.version,
+            actor: f.officer)
         let versions = try f.store.contractVersions(contractID: contract.id)
         #expect(versions.map(\.number) == [1, 2])
         #expect(versions[0].reason == "first version" && versions[1].reason == "Moved to Bergen")
@@ -173,22 +179,23 @@ private struct ContractFixture {
         let offer = try f.obligation("Offer a course place")
         #expect(throws: StoreError.self, "a waiver needs a reason") {
             try f.store.settleObligation(
-                id: offer.id, as: .waived, on: testDay, evidence: "", expectedVersion: offer.version, actor: f.officer)
+                id: offer.id, SettlementDraft(.waived, on: testDay, evidence: ""), expectedVersion: offer.version,
+                actor: f.officer)
         }
         #expect(throws: StoreError.self, "not in the future") {
             try f.store.settleObligation(
-                id: offer.id, as: .met, on: day("2026-11-24"), evidence: "", expectedVersion: offer.version,
-                actor: f.officer)
+                id: offer.id, SettlementDraft(.met, on: day("2026-11-24"), evidence: ""),
+                expectedVersion: offer.version, actor: f.officer)
         }
         // A colleague marks it met first; the stale write is refused as a conflict naming them.
         let colleague = try f.fixture.secondConnection()
         try colleague.settleObligation(
-            id: offer.id, as: .met, on: day("2026-02-01"), evidence: "Place at VO", expectedVersion: offer.version,
-            actor: f.fixture.admin.id)
+            id: offer.id, SettlementDraft(.met, on: day("2026-02-01"), evidence: "Place at VO"),
+            expectedVersion: offer.version, actor: f.fixture.admin.id)
         do {
             try f.store.settleObligation(
-                id: offer.id, as: .breached, on: testDay, evidence: "", expectedVersion: offer.version, actor: f.officer
-            )
+                id: offer.id, SettlementDraft(.breached, on: testDay, evidence: ""), expectedVersion: offer.version,
+                actor: f.officer)
             Issue.record("A stale settle was accepted")
         } catch StoreError.conflict(let entity, let by, _) {
             #expect(entity == "obligation" && by == "Ada Admin")
@@ -197,23 +204,26 @@ private struct ContractFixture {
         #expect(settled.status == .met && settled.evidence == "Place at VO" && settled.settledOn == day("2026-02-01"))
         #expect(throws: StoreError.self, "settled once") {
             try f.store.settleObligation(
-                id: offer.id, as: .breached, on: testDay, evidence: "", expectedVersion: settled.version,
+                id: offer.id, SettlementDraft(.breached, on: testDay, evidence: ""), expectedVersion: settled.version,
                 actor: f.officer)
         }
         let meeting = try f.obligation("Attend the intake meeting")
         let waived = try f.store.settleObligation(
-            id: meeting.id, as: .waived, on: testDay, evidence: "", reason: "Met at home instead",
+            id: meeting.id, SettlementDraft(.waived, on: testDay, evidence: "", reason: "Met at home instead"),
             expectedVersion: meeting.version, actor: f.officer)
         #expect(waived.waivedReason == "Met at home instead")
         // An ended contract's obligations are closed.
         let signed = try f.store.signContract(
-            id: contract.id, newcomer: testDay, authority: testDay, expectedVersion: contract.version, actor: f.officer)
+            id: contract.id, SignatureDraft(newcomer: testDay, authority: testDay), expectedVersion: contract.version,
+            actor: f.officer)
         try f.store.endContract(
-            id: signed.id, on: testDay, reason: "Moved abroad", expectedVersion: signed.version, actor: f.officer)
+            id: signed.id, ContractEndDraft(on: testDay, reason: "Moved abroad"), expectedVersion: signed.version,
+            actor: f.officer)
         let test = try f.obligation("Sit the final language test")
         #expect(throws: StoreError.self) {
             try f.store.settleObligation(
-                id: test.id, as: .met, on: testDay, evidence: "", expectedVersion: test.version, actor: f.officer)
+                id: test.id, SettlementDraft(.met, on: testDay, evidence: ""), expectedVersion: test.version,
+                actor: f.officer)
         }
     }
 
@@ -221,14 +231,14 @@ private struct ContractFixture {
         let f = try ContractFixture()
         let contract = try f.draft()
         _ = try f.store.addObligation(
-            Obligation(party: .authority, category: .housing, description: "Find housing", legalBasis: "", dueOn: nil),
+            ObligationDraft(
+                party: .authority, category: .housing, description: "Find housing", legalBasis: "", dueOn: nil),
             contractID: contract.id, expectedVersion: contract.version, actor: f.officer)
         #expect(throws: StoreError.self) {
             try f.store.addObligation(
-                Obligation(
+                ObligationDraft(
                     party: .authority, category: .housing, description: "Find housing again", legalBasis: "", dueOn: nil
-                ),
-                contractID: contract.id, expectedVersion: contract.version, actor: f.officer)
+                ), contractID: contract.id, expectedVersion: contract.version, actor: f.officer)
         }
         #expect(try f.store.obligations(contractID: contract.id).count == 5)
     }
@@ -238,20 +248,19 @@ private struct ContractFixture {
         let contract = try f.draft()
         #expect(try f.obligation("Decide the recognition file").dueOn == nil)
         var file = try f.store.addQualification(
-            Qualification(
-                clientID: f.client.id, title: "Bachelor of Nursing", field: "Health", country: "SY",
-                institution: "Damascus University", year: 2012, iscedLevel: 6, hasDocuments: true,
-                isRegulatedProfession: true, stageSince: day("2026-05-01")),
-            actor: f.officer)
-        let steps: [(RecognitionStage, String, RecognitionStepDetails)] = [
-            (.gatheringDocuments, "2026-05-02", .init()), (.translation, "2026-05-20", .init()),
-            (.routeChosen, "2026-06-01", .init(route: .regulatedProfession)), (.submitted, "2026-06-10", .init()),
-            (.acknowledged, "2026-06-20", .init()), (.underAssessment, "2026-06-30", .init()),
+            clientID: f.client.id,
+            QualificationDraft(
+                title: "Bachelor of Nursing", field: "Health", country: "SY", institution: "Damascus University",
+                year: 2012, iscedLevel: 6, hasDocuments: true, isRegulatedProfession: true,
+                identifiedOn: day("2026-05-01")), actor: f.officer)
+        let steps: [RecognitionStepDraft] = [
+            .init(to: .gatheringDocuments, on: day("2026-05-02")), .init(to: .translation, on: day("2026-05-20")),
+            .init(to: .routeChosen, on: day("2026-06-01"), route: .regulatedProfession),
+            .init(to: .submitted, on: day("2026-06-10")), .init(to: .acknowledged, on: day("2026-06-20")),
+            .init(to: .underAssessment, on: day("2026-06-30")),
         ]
-        for (stage, date, details) in steps {
-            file = try f.store.stepQualification(
-                id: file.id, to: stage, on: day(date), details: details, expectedVersion: file.version, actor: f.officer
-            )
+        for step in steps {
+            file = try f.store.stepQualification(id: file.id, step, expectedVersion: file.version, actor: f.officer)
         }
         // Four months after the complete file of 30 June.
         let decide = try f.obligation("Decide the recognition file")
@@ -262,7 +271,8 @@ private struct ContractFixture {
             ).isEmpty)
 
         file = try f.store.stepQualification(
-            id: file.id, to: .fullRecognition, on: day("2026-11-10"), expectedVersion: file.version, actor: f.officer)
+            id: file.id, RecognitionStepDraft(to: .fullRecognition, on: day("2026-11-10")),
+            expectedVersion: file.version, actor: f.officer)
         let proposals = try f.store.trackFacts(clientID: f.client.id).proposals(
             for: try f.store.obligations(contractID: contract.id))
         #expect(proposals.map(\.obligationID) == [decide.id])
@@ -295,64 +305,74 @@ struct SplitMix {
         // Haddad: a contract with an overdue authority obligation, a newcomer one due in 3 days,
         // one met, and a recent contact.
         let haddad = try fixture.add("Haddad", "Rasha", number: 1, officer: me, arrival: "2025-08-31")
-        try store.enrol(clientID: haddad.id, programmeID: "sample", version: 1, profile: "basic", actor: me)
+        try store.enrol(
+            clientID: haddad.id, EnrolmentDraft(ProgrammeChoice("sample", version: 1, profile: "basic")), actor: me)
         var contract = try store.draftContract(
-            clientID: haddad.id, settledOn: day("2025-08-31"), draftedOn: day("2026-10-01"), actor: me)
+            clientID: haddad.id, NewContractDraft(settledOn: day("2025-08-31"), draftedOn: day("2026-10-01")), actor: me
+        )
         contract = try store.addObligation(
-            Obligation(
+            ObligationDraft(
                 party: .newcomer, category: .employment, description: "Register with the job centre", legalBasis: "",
-                dueOn: testDay.adding(days: 3)),
-            contractID: contract.id, expectedVersion: contract.version, actor: me)
+                dueOn: testDay.adding(days: 3)), contractID: contract.id, expectedVersion: contract.version, actor: me)
         contract = try store.signContract(
-            id: contract.id, newcomer: day("2026-11-02"), authority: day("2026-11-02"),
+            id: contract.id, SignatureDraft(newcomer: day("2026-11-02"), authority: day("2026-11-02")),
             expectedVersion: contract.version, actor: me)
         let meeting = try #require(try store.obligations(contractID: contract.id).first { $0.category == .meeting })
         try store.settleObligation(
-            id: meeting.id, as: .met, on: day("2026-11-10"), evidence: "", expectedVersion: meeting.version, actor: me)
+            id: meeting.id, SettlementDraft(.met, on: day("2026-11-10"), evidence: ""),
+            expectedVersion: meeting.version, actor: me)
         try store.addNote(
-            CaseNote(clientID: haddad.id, contact: .meeting, date: day("2026-11-10"), summary: "Intake"), actor: me)
+            clientID: haddad.id, NoteDraft(contact: .meeting, date: day("2026-11-10"), summary: "Intake"), actor: me)
 
         // Müller: a follow-up due yesterday, one done, one next week; last contact 40 days ago.
         let muller = try fixture.add("Müller", "Maricel", number: 2, officer: me)
         try store.addNote(
-            CaseNote(
-                clientID: muller.id, contact: .phone, date: testDay.adding(days: -40),
-                summary: "Call back about housing", followUpOn: testDay.adding(days: -1)), actor: me)
+            clientID: muller.id,
+            NoteDraft(
+                contact: .phone, date: testDay.adding(days: -40), summary: "Call back about housing",
+                followUpOn: testDay.adding(days: -1)), actor: me)
         let done = try store.addNote(
-            CaseNote(
-                clientID: muller.id, contact: .phone, date: testDay.adding(days: -45), summary: "Done already",
+            clientID: muller.id,
+            NoteDraft(
+                contact: .phone, date: testDay.adding(days: -45), summary: "Done already",
                 followUpOn: testDay.adding(days: -2)), actor: me)
         try store.completeFollowUp(noteID: done.id, actor: me)
         try store.addNote(
-            CaseNote(
-                clientID: muller.id, contact: .email, date: testDay.adding(days: -50), summary: "Later",
-                followUpOn: testDay.adding(days: 7)), actor: me)
+            clientID: muller.id,
+            NoteDraft(
+                contact: .email, date: testDay.adding(days: -50), summary: "Later", followUpOn: testDay.adding(days: 7)),
+            actor: me)
 
         // Ødegård: permit expires in 60 days (on the list) and contact today.
         var draft = Fixture.draft("Ødegård", "Siriporn", number: 3, officer: me)
         draft[.permitExpiry] = testDay.adding(days: 60).iso
         let odegard = try store.addClient(draft, actor: fixture.admin.id)
-        try store.addNote(CaseNote(clientID: odegard.id, contact: .meeting, date: testDay, summary: "Fine"), actor: me)
+        try store.addNote(clientID: odegard.id, NoteDraft(contact: .meeting, date: testDay, summary: "Fine"), actor: me)
         // Sørensen: permit expires in 61 days (not yet), contact today.
         var later = Fixture.draft("Sørensen", "Wanida", number: 4, officer: me)
         later[.permitExpiry] = testDay.adding(days: 61).iso
         let sorensen = try store.addClient(later, actor: fixture.admin.id)
-        try store.addNote(CaseNote(clientID: sorensen.id, contact: .meeting, date: testDay, summary: "Fine"), actor: me)
+        try store.addNote(
+            clientID: sorensen.id, NoteDraft(contact: .meeting, date: testDay, summary: "Fine"), actor: me)
 
         // A colleague's client and a closed case of mine never appear.
         let other = try fixture.add("Warsame", "Hodan", number: 5, officer: colleague.id)
         try store.addNote(
-            CaseNote(
-                clientID: other.id, contact: .phone, date: testDay.adding(days: -90), summary: "Old",
-                followUpOn: testDay.adding(days: -5)), actor: me)
+            clientID: other.id,
+            NoteDraft(
+                contact: .phone, date: testDay.adding(days: -90), summary: "Old", followUpOn: testDay.adding(days: -5)),
+            actor: me)
         var closed = try fixture.add("Nguyễn", "Thị Ánh", number: 6, officer: me)
         for phase in [CasePhase.eligibilityCheck, .notEligible] {
-            closed = try store.changePhase(clientID: closed.id, to: phase, expectedVersion: closed.version, actor: me)
+            closed = try store.changePhase(
+                clientID: closed.id, PhaseChangeDraft(to: phase, on: testDay), expectedVersion: closed.version,
+                actor: me)
         }
         try store.addNote(
-            CaseNote(
-                clientID: closed.id, contact: .phone, date: testDay.adding(days: -90), summary: "Old",
-                followUpOn: testDay.adding(days: -5)), actor: me)
+            clientID: closed.id,
+            NoteDraft(
+                contact: .phone, date: testDay.adding(days: -90), summary: "Old", followUpOn: testDay.adding(days: -5)),
+            actor: me)
 
         let items = try store.worklist(officerID: me)
         let summary = items.map {

@@ -34,10 +34,10 @@ struct CaseloadFixture {
             ])
         for skill in Skill.core { try fixture.assess(c1.id, skill, .a2, on: "2026-05-01") }
         var k1 = try store.draftContract(
-            clientID: c1.id, settledOn: day("2026-01-10"), draftedOn: day("2026-01-15"), actor: a.id)
+            clientID: c1.id, NewContractDraft(settledOn: day("2026-01-10"), draftedOn: day("2026-01-15")), actor: a.id)
         k1 = try store.signContract(
-            id: k1.id, newcomer: day("2026-01-20"), authority: day("2026-01-20"), expectedVersion: k1.version,
-            actor: a.id)
+            id: k1.id, SignatureDraft(newcomer: day("2026-01-20"), authority: day("2026-01-20")),
+            expectedVersion: k1.version, actor: a.id)
         try settle(c1, "Attend the intake meeting", on: "2026-02-10")
         try note(c1, "2026-11-01")
         clients["C1"] = c1
@@ -51,8 +51,8 @@ struct CaseloadFixture {
                 (.eligibilityCheck, "2026-01-05"), (.offered, "2026-01-10"), (.intakeAssessment, "2026-01-20"),
                 (.planDraft, "2026-02-01"), (.contractSigned, "2026-02-10"), (.active, "2026-03-01"),
             ])
-        try store.attestCivic(clientID: c2.id, on: day("2026-06-01"), actor: a.id)
-        try store.addCivicTest(clientID: c2.id, on: day("2026-06-15"), score: 30, actor: a.id)
+        try store.attestCivic(clientID: c2.id, AttestationDraft(on: day("2026-06-01")), actor: a.id)
+        try store.addCivicTest(clientID: c2.id, CivicTestDraft(date: day("2026-06-15"), score: 30), actor: a.id)
         try recognition(c2, complete: "2026-03-02", decision: .fullRecognition, on: "2026-06-30")
         try note(c2, "2026-10-01")
         clients["C2"] = c2
@@ -68,12 +68,13 @@ struct CaseloadFixture {
                 (.planDraft, "2025-09-25"), (.contractSigned, "2025-10-10"), (.active, "2025-10-15"),
             ])
         for skill in Skill.core { try fixture.assess(c3.id, skill, .b1, on: "2026-06-01") }
-        try store.setCivicRequirement(clientID: c3.id, .exempt, reason: "Passed the test in 2019", actor: b.id)
+        try store.setCivicRequirement(
+            clientID: c3.id, CivicRequirementDraft(.exempt, reason: "Passed the test in 2019"), actor: b.id)
         var k3 = try store.draftContract(
-            clientID: c3.id, settledOn: day("2025-10-01"), draftedOn: day("2025-10-05"), actor: b.id)
+            clientID: c3.id, NewContractDraft(settledOn: day("2025-10-01"), draftedOn: day("2025-10-05")), actor: b.id)
         k3 = try store.signContract(
-            id: k3.id, newcomer: day("2025-10-10"), authority: day("2025-10-10"), expectedVersion: k3.version,
-            actor: b.id)
+            id: k3.id, SignatureDraft(newcomer: day("2025-10-10"), authority: day("2025-10-10")),
+            expectedVersion: k3.version, actor: b.id)
         try settle(c3, "Offer a course place", on: "2026-02-15")
         try recognition(c3, complete: "2026-01-05", decision: .refused, on: "2026-07-15")
         try note(c3, "2026-11-20")
@@ -106,7 +107,8 @@ struct CaseloadFixture {
         let client = try fixture.add(family, "X", number: number, officer: officer?.id, arrival: "2025-01-05")
         if let programme {
             try store.enrol(
-                clientID: client.id, programmeID: programme, version: 1, profile: "basic", actor: fixture.admin.id)
+                clientID: client.id, EnrolmentDraft(ProgrammeChoice(programme, version: 1, profile: "basic")),
+                actor: fixture.admin.id)
         }
         return client
     }
@@ -115,7 +117,8 @@ struct CaseloadFixture {
         var client = client
         for (phase, date) in steps {
             client = try store.changePhase(
-                clientID: client.id, to: phase, effectiveOn: day(date), exitReason: phase == .closed ? exit : nil,
+                clientID: client.id,
+                PhaseChangeDraft(to: phase, on: day(date), exitReason: phase == .closed ? exit : nil),
                 expectedVersion: client.version, actor: fixture.admin.id)
         }
         return client
@@ -126,30 +129,31 @@ struct CaseloadFixture {
         let obligation = try #require(
             try store.obligations(contractID: contract.id).first { $0.description == description })
         try store.settleObligation(
-            id: obligation.id, as: .met, on: day(date), evidence: "", expectedVersion: obligation.version,
+            id: obligation.id, SettlementDraft(.met, on: day(date), evidence: ""), expectedVersion: obligation.version,
             actor: fixture.admin.id)
     }
 
     func note(_ client: Client, _ date: String) throws {
         try store.addNote(
-            CaseNote(clientID: client.id, contact: .meeting, date: day(date), summary: "Met"), actor: fixture.admin.id)
+            clientID: client.id, NoteDraft(contact: .meeting, date: day(date), summary: "Met"), actor: fixture.admin.id)
     }
 
     func recognition(_ client: Client, complete: String, decision: RecognitionStage, on date: String) throws {
         var file = try store.addQualification(
-            Qualification(
-                clientID: client.id, title: "Diploma", field: "Health", country: "SY", institution: "U", year: 2010,
-                iscedLevel: 6, hasDocuments: true, isRegulatedProfession: false, stageSince: day("2025-11-01")),
+            clientID: client.id,
+            QualificationDraft(
+                title: "Diploma", field: "Health", country: "SY", institution: "U", year: 2010, iscedLevel: 6,
+                hasDocuments: true, isRegulatedProfession: false, identifiedOn: day("2025-11-01")),
             actor: fixture.admin.id)
-        let steps: [(RecognitionStage, String, RecognitionStepDetails)] = [
-            (.gatheringDocuments, "2025-11-02", .init()), (.translation, "2025-11-03", .init()),
-            (.routeChosen, "2025-11-04", .init(route: .academic)), (.submitted, "2025-11-05", .init()),
-            (.acknowledged, "2025-11-06", .init()), (.underAssessment, complete, .init()), (decision, date, .init()),
+        let steps: [RecognitionStepDraft] = [
+            .init(to: .gatheringDocuments, on: day("2025-11-02")), .init(to: .translation, on: day("2025-11-03")),
+            .init(to: .routeChosen, on: day("2025-11-04"), route: .academic),
+            .init(to: .submitted, on: day("2025-11-05")), .init(to: .acknowledged, on: day("2025-11-06")),
+            .init(to: .underAssessment, on: day(complete)), .init(to: decision, on: day(date)),
         ]
-        for (stage, date, details) in steps {
+        for step in steps {
             file = try store.stepQualification(
-                id: file.id, to: stage, on: day(date), details: details, expectedVersion: file.version,
-                actor: fixture.admin.id)
+                id: file.id, step, expectedVersion: file.version, actor: fixture.admin.id)
         }
     }
 
@@ -283,8 +287,8 @@ struct CaseloadFixture {
             _ = try? colleague.addClient(Fixture.draft("Haddad", "Y", number: 8, officer: f.b.id), actor: f.b.id)
             if let c6 = try? colleague.client(id: f.id("C6")) {
                 _ = try? colleague.changePhase(
-                    clientID: c6.id, to: .eligibilityCheck, effectiveOn: day("2026-11-20"), expectedVersion: c6.version,
-                    actor: f.a.id)
+                    clientID: c6.id, PhaseChangeDraft(to: .eligibilityCheck, on: day("2026-11-20")),
+                    expectedVersion: c6.version, actor: f.a.id)
             }
         }
         let board = try f.store.figures.dashboard(period)

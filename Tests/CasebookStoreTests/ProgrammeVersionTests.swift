@@ -57,9 +57,11 @@ private func dated(_ validFrom: String, decision: String = "4m") throws -> Progr
         try importVersion(try dated("2021-01-01"), text: "first")
         let early = try fixture.add("Haddad", "Rasha", number: 1)
         try fixture.store.enrol(
-            clientID: early.id, programmeID: "sample", version: 1, profile: "basic", actor: fixture.officer.id)
+            clientID: early.id, EnrolmentDraft(ProgrammeChoice("sample", version: 1, profile: "basic")),
+            actor: fixture.officer.id)
         try fixture.store.draftContract(
-            clientID: early.id, settledOn: try Day(iso: "2025-10-01"), actor: fixture.officer.id)
+            clientID: early.id, NewContractDraft(settledOn: try Day(iso: "2025-10-01"), draftedOn: testDay),
+            actor: fixture.officer.id)
 
         // The corrected file: a reform from 1 July 2025 with another decision deadline.
         let corrected = try importVersion(try dated("2025-07-01", decision: "3m"), text: "corrected")
@@ -79,7 +81,7 @@ private func dated(_ validFrom: String, decision: String = "4m") throws -> Progr
         #expect(inForce.version == 2)
         let late = try fixture.add("Tesfay", "Yonas", number: 2)
         try fixture.store.enrol(
-            clientID: late.id, programmeID: "sample", version: inForce.version, profile: "basic",
+            clientID: late.id, EnrolmentDraft(ProgrammeChoice("sample", version: inForce.version, profile: "basic")),
             actor: fixture.officer.id)
         #expect(try fixture.store.appliedProgramme(forClient: late.id)?.newer == nil)
         #expect(try fixture.store.programmeVersions().map { [$0.version, $0.enrolled] } == [[2, 1], [1, 1]])
@@ -135,9 +137,11 @@ private func dated(_ validFrom: String, decision: String = "4m") throws -> Progr
         try importVersion(try dated("2021-01-01"), text: "one")
         let basic = try fixture.add("Haddad", "Rasha", number: 1)
         try fixture.store.enrol(
-            clientID: basic.id, programmeID: "sample", version: 1, profile: "basic", actor: fixture.officer.id)
+            clientID: basic.id, EnrolmentDraft(ProgrammeChoice("sample", version: 1, profile: "basic")),
+            actor: fixture.officer.id)
         let contract = try fixture.store.draftContract(
-            clientID: basic.id, settledOn: try Day(iso: "2025-10-01"), actor: fixture.officer.id)
+            clientID: basic.id, NewContractDraft(settledOn: try Day(iso: "2025-10-01"), draftedOn: testDay),
+            actor: fixture.officer.id)
         let descriptions = try fixture.store.obligations(contractID: contract.id).map(\.description)
         #expect(descriptions == ["Offer a course place", "Attend the intake meeting", "Decide the recognition file"])
     }
@@ -149,7 +153,8 @@ private func dated(_ validFrom: String, decision: String = "4m") throws -> Progr
         draft[.programmeStatus] = status.rawValue
         let client = try fixture.store.addClient(draft, actor: fixture.admin.id)
         try fixture.store.enrol(
-            clientID: client.id, programmeID: "sample", version: 1, profile: "advanced", actor: fixture.officer.id)
+            clientID: client.id, EnrolmentDraft(ProgrammeChoice("sample", version: 1, profile: "advanced")),
+            actor: fixture.officer.id)
         let warnings = try #require(try fixture.store.appliedProgramme(forClient: client.id)).warnings
         let legacy = ProgrammeWarning.profileDiscontinued(profileID: "advanced", since: try Day(iso: "2025-05-01"))
         let stop = try #require(programme.admissionStops.first)

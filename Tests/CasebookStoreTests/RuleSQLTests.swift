@@ -19,22 +19,23 @@ import Testing
             let store = fixture.store
             let officer = fixture.officer.id
             client = try fixture.enrolledClient()
-            var contract = try store.draftContract(clientID: client.id, settledOn: day("2026-09-01"), actor: officer)
+            var contract = try store.draftContract(
+                clientID: client.id, NewContractDraft(settledOn: day("2026-09-01"), draftedOn: testDay), actor: officer)
             var generator = SplitMix(seed: 20_261_123)
             for index in 0..<400 {
                 let due: Day? = index % 37 == 0 ? nil : testDay.adding(days: Int(generator.next() % 41) - 20)
                 contract = try store.addObligation(
-                    Obligation(
+                    ObligationDraft(
                         party: index % 2 == 0 ? .newcomer : .authority, category: .other,
-                        description: "Obligation \(index)", legalBasis: "", dueOn: due),
-                    contractID: contract.id, expectedVersion: contract.version, actor: officer)
+                        description: "Obligation \(index)", legalBasis: "", dueOn: due), contractID: contract.id,
+                    expectedVersion: contract.version, actor: officer)
             }
             for obligation in try store.obligations(contractID: contract.id) {
                 let status: ObligationStatus = [.pending, .met, .waived, .breached][Int(generator.next() % 4)]
                 guard status != .pending else { continue }
                 let settled = testDay.adding(days: -Int(generator.next() % 21))
                 try store.settleObligation(
-                    id: obligation.id, as: status, on: settled, evidence: "", reason: "r",
+                    id: obligation.id, SettlementDraft(status, on: settled, evidence: "", reason: "r"),
                     expectedVersion: obligation.version, actor: officer)
             }
             all = try store.obligations(contractID: contract.id)

@@ -30,14 +30,16 @@ import Testing
             sampleProgramme(), sourceFile: "a", sourceText: "one", actor: fixture.admin.id)
         let client = try fixture.add("Haddad", "Rasha", number: 1)
         try fixture.store.enrol(
-            clientID: client.id, programmeID: "sample", version: 1, profile: "basic", actor: fixture.officer.id)
+            clientID: client.id, EnrolmentDraft(ProgrammeChoice("sample", version: 1, profile: "basic")),
+            actor: fixture.officer.id)
         try fixture.store.importProgramme(
             sampleProgramme(decision: "3m"), sourceFile: "a", sourceText: "two", actor: fixture.admin.id)
         let enrolled = try #require(try fixture.store.programme(forClient: client.id))
         #expect(enrolled.programme.version == 1 && enrolled.profile == "basic")
         #expect(throws: StoreError.self) {
             try fixture.store.enrol(
-                clientID: client.id, programmeID: "sample", version: 1, profile: "expert", actor: fixture.officer.id)
+                clientID: client.id, EnrolmentDraft(ProgrammeChoice("sample", version: 1, profile: "expert")),
+                actor: fixture.officer.id)
         }
         #expect(
             try fixture.store.auditTrail(clientID: client.id).contains {
@@ -56,7 +58,8 @@ import Testing
             sampleProgramme(), sourceFile: "a", sourceText: "one", actor: fixture.admin.id)
         client = try fixture.add("Haddad", "Rasha", number: 1)
         try fixture.store.enrol(
-            clientID: client.id, programmeID: "sample", version: 1, profile: "basic", actor: fixture.officer.id)
+            clientID: client.id, EnrolmentDraft(ProgrammeChoice("sample", version: 1, profile: "basic")),
+            actor: fixture.officer.id)
     }
 
     @Test func standingUsesTheProfileTargetsAndTheLatestAssessments() throws {
@@ -76,13 +79,15 @@ import Testing
     @Test func anOverrideNeedsAReasonAndIsAudited() throws {
         #expect(throws: StoreError.self) {
             try fixture.store.setTargetOverride(
-                clientID: client.id, skill: .writing, level: .a1, reason: " ", actor: fixture.officer.id)
+                clientID: client.id, TargetDraft(skill: .writing, level: .a1, reason: " "), actor: fixture.officer.id)
         }
         try fixture.store.setTargetOverride(
-            clientID: client.id, skill: .writing, level: .a1, reason: "Low literacy", actor: fixture.officer.id)
+            clientID: client.id, TargetDraft(skill: .writing, level: .a1, reason: "Low literacy"),
+            actor: fixture.officer.id)
         #expect(try fixture.store.languageStanding(clientID: client.id).targets[.writing] == .a1)
         try fixture.store.setTargetOverride(
-            clientID: client.id, skill: .writing, level: nil, reason: "Reading improved", actor: fixture.officer.id)
+            clientID: client.id, TargetDraft(skill: .writing, level: nil, reason: "Reading improved"),
+            actor: fixture.officer.id)
         #expect(try fixture.store.languageStanding(clientID: client.id).targets[.writing] == .a2)
         let trail = try fixture.store.auditTrail(clientID: client.id).filter { $0.entity == "target" }
         #expect(trail.count == 2 && trail.last?.newValue == "A1: Low literacy")
@@ -92,31 +97,31 @@ import Testing
         #expect(throws: StoreError.self) { try fixture.assess(client.id, .reading, .a2, on: "2026-11-24") }
         #expect(throws: StoreError.self) {
             try fixture.store.addAssessment(
-                LanguageAssessment(
-                    clientID: client.id, date: testDay, skill: .reading, level: .a1, instrument: "", provider: "VO",
-                    isCertified: false),
+                clientID: client.id,
+                AssessmentDraft(
+                    on: testDay, skills: [.reading], level: .a1, instrument: "", provider: "VO", isCertified: false),
                 actor: fixture.officer.id)
         }
         let course = try fixture.store.addCourse(
-            CourseEnrolment(
-                clientID: client.id, provider: "VO", level: .a2, startsOn: day("2026-09-01"), endsOn: nil,
-                hoursPlanned: 300),
+            clientID: client.id,
+            CourseDraft(provider: "VO", level: .a2, startsOn: day("2026-09-01"), endsOn: nil, hoursPlanned: 300),
             actor: fixture.officer.id)
         #expect(throws: StoreError.self) {
             try fixture.store.addAttendance(
-                AttendanceEntry(
-                    courseID: course.id, date: day("2026-08-01"), scheduledHours: 10, attendedHours: 10, absence: nil),
+                clientID: client.id,
+                AttendanceDraft(course: course.id, date: day("2026-08-01"), scheduled: 10, attended: 10, absence: nil),
                 actor: fixture.officer.id)
         }
         #expect(throws: StoreError.self) {
             try fixture.store.addAttendance(
-                AttendanceEntry(
-                    courseID: course.id, date: day("2026-09-08"), scheduledHours: 10, attendedHours: 6, absence: nil),
+                clientID: client.id,
+                AttendanceDraft(course: course.id, date: day("2026-09-08"), scheduled: 10, attended: 6, absence: nil),
                 actor: fixture.officer.id)
         }
         try fixture.store.addAttendance(
-            AttendanceEntry(
-                courseID: course.id, date: day("2026-09-08"), scheduledHours: 10, attendedHours: 6, absence: .childSick),
+            clientID: client.id,
+            AttendanceDraft(
+                course: course.id, date: day("2026-09-08"), scheduled: 10, attended: 6, absence: .childSick),
             actor: fixture.officer.id)
         let ledger = Attendance(
             entries: try fixture.store.attendance(clientID: client.id)[course.id] ?? [], through: testDay)
@@ -134,57 +139,60 @@ import Testing
             sampleProgramme(), sourceFile: "a", sourceText: "one", actor: fixture.admin.id)
         client = try fixture.add("Haddad", "Rasha", number: 1)
         try fixture.store.enrol(
-            clientID: client.id, programmeID: "sample", version: 1, profile: "basic", actor: fixture.officer.id)
+            clientID: client.id, EnrolmentDraft(ProgrammeChoice("sample", version: 1, profile: "basic")),
+            actor: fixture.officer.id)
     }
 
     func newFile() throws -> Qualification {
         try fixture.store.addQualification(
-            Qualification(
-                clientID: client.id, title: "BSc Nursing", field: "Health", country: "SY",
-                institution: "Damascus University",
-                year: 2012, iscedLevel: 6, hasDocuments: true, isRegulatedProfession: true, stageSince: testDay),
+            clientID: client.id,
+            QualificationDraft(
+                title: "BSc Nursing", field: "Health", country: "SY", institution: "Damascus University", year: 2012,
+                iscedLevel: 6, hasDocuments: true, isRegulatedProfession: true, identifiedOn: testDay),
             actor: fixture.officer.id)
     }
 
     @Test func aFileWalksTheProcedureAndTheDeadlineFollowsTheProgrammeRule() throws {
         var file = try newFile()
-        let steps: [(RecognitionStage, String, RecognitionStepDetails)] = [
-            (.gatheringDocuments, "2026-11-23", .init()), (.translation, "2026-11-23", .init()),
-            (.routeChosen, "2026-11-23", .init(route: .regulatedProfession)), (.submitted, "2026-11-23", .init()),
-            (.acknowledged, "2026-11-23", .init()), (.underAssessment, "2026-11-23", .init(note: "file complete")),
+        let steps: [RecognitionStepDraft] = [
+            .init(to: .gatheringDocuments, on: day("2026-11-23")), .init(to: .translation, on: day("2026-11-23")),
+            .init(to: .routeChosen, on: day("2026-11-23"), route: .regulatedProfession),
+            .init(to: .submitted, on: day("2026-11-23")), .init(to: .acknowledged, on: day("2026-11-23")),
+            .init(to: .underAssessment, on: day("2026-11-23"), note: "file complete"),
         ]
-        for (stage, date, details) in steps {
+        for step in steps {
             file = try fixture.store.stepQualification(
-                id: file.id, to: stage, on: day(date), details: details, expectedVersion: file.version,
-                actor: fixture.officer.id)
+                id: file.id, step, expectedVersion: file.version, actor: fixture.officer.id)
         }
         #expect(file.completeOn == testDay && file.decisionDue?.iso == "2027-03-23")
         #expect(file.route == .regulatedProfession)
         #expect(throws: StoreError.self) {
             try fixture.store.stepQualification(
-                id: file.id, to: .licensed, on: testDay, expectedVersion: file.version, actor: fixture.officer.id)
+                id: file.id, RecognitionStepDraft(to: .licensed, on: testDay), expectedVersion: file.version,
+                actor: fixture.officer.id)
         }
         #expect(throws: StoreError.self) {
             try fixture.store.stepQualification(
-                id: file.id, to: .fullRecognition, on: testDay, expectedVersion: file.version - 1,
+                id: file.id, RecognitionStepDraft(to: .fullRecognition, on: testDay), expectedVersion: file.version - 1,
                 actor: fixture.officer.id)
         }
         file = try fixture.store.stepQualification(
-            id: file.id, to: .partialRecognition, on: testDay, expectedVersion: file.version, actor: fixture.officer.id)
+            id: file.id, RecognitionStepDraft(to: .partialRecognition, on: testDay), expectedVersion: file.version,
+            actor: fixture.officer.id)
         #expect(file.decidedOn == testDay && file.decidedInTime == true)
         #expect(throws: StoreError.self) {
             try fixture.store.stepQualification(
-                id: file.id, to: .compensation, on: testDay,
-                details: .init(
-                    compensation: .adaptationPeriod, compensationStart: testDay,
-                    compensationEnd: testDay.adding(years: 4)),
-                expectedVersion: file.version, actor: fixture.officer.id)
+                id: file.id,
+                RecognitionStepDraft(
+                    to: .compensation, on: testDay, compensation: .adaptationPeriod, compensationStart: testDay,
+                    compensationEnd: testDay.adding(years: 4)), expectedVersion: file.version, actor: fixture.officer.id
+            )
         }
         file = try fixture.store.stepQualification(
-            id: file.id, to: .compensation, on: testDay,
-            details: .init(
-                compensation: .aptitudeTest, compensationStart: testDay, compensationEnd: testDay.adding(days: 30)),
-            expectedVersion: file.version, actor: fixture.officer.id)
+            id: file.id,
+            RecognitionStepDraft(
+                to: .compensation, on: testDay, compensation: .aptitudeTest, compensationStart: testDay,
+                compensationEnd: testDay.adding(days: 30)), expectedVersion: file.version, actor: fixture.officer.id)
         let events = try fixture.store.recognitionEvents(qualificationID: file.id)
         #expect(events.map(\.to).first == .identified && events.last?.to == .compensation && events.count == 9)
         #expect(events.contains { $0.note == "file complete" })
@@ -193,9 +201,10 @@ import Testing
     @Test func aFileWithoutDocumentsGetsAPassportThatExpires() throws {
         var file = try newFile()
         file = try fixture.store.stepQualification(
-            id: file.id, to: .gatheringDocuments, on: testDay, expectedVersion: file.version, actor: fixture.officer.id)
+            id: file.id, RecognitionStepDraft(to: .gatheringDocuments, on: testDay), expectedVersion: file.version,
+            actor: fixture.officer.id)
         file = try fixture.store.stepQualification(
-            id: file.id, to: .noDocuments, on: testDay, details: .init(passportIssuedOn: day("2026-10-01")),
+            id: file.id, RecognitionStepDraft(to: .noDocuments, on: testDay, passportIssuedOn: day("2026-10-01")),
             expectedVersion: file.version, actor: fixture.officer.id)
         #expect(file.passportExpiresOn?.iso == "2031-10-01")
     }
@@ -208,10 +217,10 @@ import Testing
         for number in 2...60 { clients.append(try fixture.add("Person", "N\(number)", number: number)) }
         for client in clients {
             let file = try fixture.store.addQualification(
-                Qualification(
-                    clientID: client.id, title: "Diploma", field: "", country: "SY", institution: "", year: 2010,
-                    iscedLevel: 6, hasDocuments: true, isRegulatedProfession: false, stageSince: testDay),
-                actor: fixture.admin.id)
+                clientID: client.id,
+                QualificationDraft(
+                    title: "Diploma", field: "", country: "SY", institution: "", year: 2010, iscedLevel: 6,
+                    hasDocuments: true, isRegulatedProfession: false, identifiedOn: testDay), actor: fixture.admin.id)
             let complete = testDay.adding(days: -Int.random(in: 0...200, using: &random))
             try fixture.store.database.execute(
                 "UPDATE qualifications SET stage = ?, complete_on = ?, decision_due = ?, stage_since = ? WHERE id = ?",
@@ -244,37 +253,43 @@ import Testing
             sampleProgramme(), sourceFile: "a", sourceText: "one", actor: fixture.admin.id)
         let client = try fixture.add("Haddad", "Rasha", number: 1)
         #expect(throws: StoreError.self) {
-            try fixture.store.addCivicTest(clientID: client.id, on: testDay, score: 30, actor: fixture.officer.id)
+            try fixture.store.addCivicTest(
+                clientID: client.id, CivicTestDraft(date: testDay, score: 30), actor: fixture.officer.id)
         }
         try fixture.store.enrol(
-            clientID: client.id, programmeID: "sample", version: 1, profile: "basic", actor: fixture.officer.id)
+            clientID: client.id, EnrolmentDraft(ProgrammeChoice("sample", version: 1, profile: "basic")),
+            actor: fixture.officer.id)
         #expect(try fixture.store.civicProgress(clientID: client.id).stage == .required)
         #expect(throws: StoreError.self) {
             try fixture.store.addCivicSession(
-                CivicSession(clientID: client.id, moduleID: "history", date: testDay, hours: 5, language: "ar"),
+                clientID: client.id, CivicSessionDraft(module: "history", date: testDay, hours: 5, language: "ar"),
                 actor: fixture.officer.id)
         }
         try fixture.store.addCivicSession(
-            CivicSession(clientID: client.id, moduleID: "social", date: testDay, hours: 25, language: "ar"),
+            clientID: client.id, CivicSessionDraft(module: "social", date: testDay, hours: 25, language: "ar"),
             actor: fixture.officer.id)
         try fixture.store.addCivicSession(
-            CivicSession(clientID: client.id, moduleID: "social", date: testDay, hours: 25, language: "ti"),
+            clientID: client.id, CivicSessionDraft(module: "social", date: testDay, hours: 25, language: "ti"),
             actor: fixture.officer.id)
-        try fixture.store.attestCivic(clientID: client.id, on: testDay, actor: fixture.officer.id)
+        try fixture.store.attestCivic(clientID: client.id, AttestationDraft(on: testDay), actor: fixture.officer.id)
         #expect(throws: StoreError.self) {
-            try fixture.store.addCivicTest(clientID: client.id, on: testDay, score: 35, actor: fixture.officer.id)
+            try fixture.store.addCivicTest(
+                clientID: client.id, CivicTestDraft(date: testDay, score: 35), actor: fixture.officer.id)
         }
         let failed = try fixture.store.addCivicTest(
-            clientID: client.id, on: testDay.adding(days: -10), score: 25, actor: fixture.officer.id)
+            clientID: client.id, CivicTestDraft(date: testDay.adding(days: -10), score: 25), actor: fixture.officer.id)
         #expect(!failed.passed && failed.passMark == 26)
-        try fixture.store.addCivicTest(clientID: client.id, on: testDay, score: 26, actor: fixture.officer.id)
+        try fixture.store.addCivicTest(
+            clientID: client.id, CivicTestDraft(date: testDay, score: 26), actor: fixture.officer.id)
         let progress = try fixture.store.civicProgress(clientID: client.id)
         #expect(progress.stage == .passed && progress.hoursByModule["social"] == 50 && progress.tests.count == 2)
         #expect(throws: StoreError.self) {
-            try fixture.store.setCivicRequirement(clientID: client.id, .exempt, reason: "", actor: fixture.officer.id)
+            try fixture.store.setCivicRequirement(
+                clientID: client.id, CivicRequirementDraft(.exempt, reason: ""), actor: fixture.officer.id)
         }
         try fixture.store.setCivicRequirement(
-            clientID: client.id, .exempt, reason: "Holds the certificate", actor: fixture.officer.id)
+            clientID: client.id, CivicRequirementDraft(.exempt, reason: "Holds the certificate"),
+            actor: fixture.officer.id)
         #expect(try fixture.store.civicProgress(clientID: client.id).stage == .exempt)
     }
 }

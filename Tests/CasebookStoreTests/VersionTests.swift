@@ -27,13 +27,14 @@ import Testing
             let store = fixture.store
             let officer = fixture.officer.id
             client = try fixture.enrolledClient()
-            contract = try store.draftContract(clientID: client.id, settledOn: day("2026-09-01"), actor: officer)
+            contract = try store.draftContract(
+                clientID: client.id, NewContractDraft(settledOn: day("2026-09-01"), draftedOn: testDay), actor: officer)
             obligation = try #require(try store.obligations(contractID: contract.id).first)
             file = try store.addQualification(
-                Qualification(
-                    clientID: client.id, title: "Nursing", field: "Health", country: "SY", institution: "U", year: 2012,
-                    iscedLevel: 6, hasDocuments: true, isRegulatedProfession: true, stageSince: day("2026-11-01")),
-                actor: officer)
+                clientID: client.id,
+                QualificationDraft(
+                    title: "Nursing", field: "Health", country: "SY", institution: "U", year: 2012, iscedLevel: 6,
+                    hasDocuments: true, isRegulatedProfession: true, identifiedOn: day("2026-11-01")), actor: officer)
             colleagueStaff = try store.addStaff(
                 username: "bnilsen", displayName: "Berit Nilsen", role: .officer, actor: fixture.admin.id)
             colleague = try Store.open(path: store.path, mode: .readWrite, clock: Records.colleagueClock)
@@ -49,19 +50,18 @@ import Testing
                 _ = try colleague.updateClient(id: client.id, with: draft, expectedVersion: client.version, actor: by)
             case .contracts:
                 try colleague.addObligation(
-                    Obligation(
+                    ObligationDraft(
                         party: .authority, category: .housing, description: "Find a flat", legalBasis: "", dueOn: nil),
                     contractID: contract.id, expectedVersion: contract.version, actor: by)
             case .obligations:
                 try colleague.settleObligation(
-                    id: obligation.id, as: .met, on: testDay, evidence: "Letter", expectedVersion: obligation.version,
-                    actor: by)
+                    id: obligation.id, SettlementDraft(.met, on: testDay, evidence: "Letter"),
+                    expectedVersion: obligation.version, actor: by)
             case .qualifications:
                 try colleague.stepQualification(
-                    id: file.id, to: .gatheringDocuments, on: testDay,
-                    details: RecognitionStepDetails(note: "Berit asked for the transcript"),
-                    expectedVersion: file.version,
-                    actor: by)
+                    id: file.id,
+                    RecognitionStepDraft(to: .gatheringDocuments, on: testDay, note: "Berit asked for the transcript"),
+                    expectedVersion: file.version, actor: by)
             }
         }
 
@@ -76,17 +76,17 @@ import Testing
                 _ = try store.updateClient(id: client.id, with: draft, expectedVersion: client.version, actor: by)
             case .contracts:
                 try store.signContract(
-                    id: contract.id, newcomer: testDay, authority: testDay, expectedVersion: contract.version, actor: by
-                )
+                    id: contract.id, SignatureDraft(newcomer: testDay, authority: testDay),
+                    expectedVersion: contract.version, actor: by)
             case .obligations:
                 try store.settleObligation(
-                    id: obligation.id, as: .breached, on: testDay, evidence: "", expectedVersion: obligation.version,
-                    actor: by)
+                    id: obligation.id, SettlementDraft(.breached, on: testDay, evidence: ""),
+                    expectedVersion: obligation.version, actor: by)
             case .qualifications:
                 try store.stepQualification(
-                    id: file.id, to: .gatheringDocuments, on: testDay,
-                    details: RecognitionStepDetails(note: "Ola asked for the diploma"), expectedVersion: file.version,
-                    actor: by)
+                    id: file.id,
+                    RecognitionStepDraft(to: .gatheringDocuments, on: testDay, note: "Ola asked for the diploma"),
+                    expectedVersion: file.version, actor: by)
             }
         }
 

@@ -39,8 +39,8 @@ import Testing
         fixture.run(app, on: terminal, [.right, .control("u")] + typing("syr"))
         #expect(picker.shown.map(\.value) == ["SY"])
         fixture.run(app, on: terminal, [.enter])
-        let screen = try #require(app.top as? FormScreen)
-        #expect(screen.values[ClientField.countryOfBirth.rawValue] == "SY")
+        let screen = try #require(app.top as? FormScreen<ClientDraft>)
+        #expect(screen.text(of: .countryOfBirth) == "SY")
     }
 
     @Test func aCommandThatCannotRunNowSaysWhyAndLeavesTheBar() throws {

@@ -97,11 +97,10 @@ import Testing
         let fixture = try UIFixture()
         let haddad = fixture.client("Haddad").id
         // The remaining skills reach the profile's targets.
-        for skill in [Skill.spokenInteraction, .spokenProduction] {
-            try fixture.store.addAssessment(
-                LanguageAssessment(clientID: haddad, date: try Day(iso: "2026-11-16"), skill: skill, level: .b1, instrument: "Norskprøven", provider: "Oslo VO", isCertified: true),
-                actor: fixture.base.officer.id)
-        }
+        try fixture.store.addAssessment(
+            clientID: haddad,
+            AssessmentDraft(on: day("2026-11-16"), skills: [.spokenInteraction, .spokenProduction], level: .b1, instrument: "Norskprøven", provider: "Oslo VO", isCertified: true),
+            actor: fixture.base.officer.id)
         let app = try fixture.app()
         let terminal = VirtualTerminal(width: 120, height: 40)
         app.push(try ClientRecordScreen(app: app, clientID: haddad, tab: .contract))

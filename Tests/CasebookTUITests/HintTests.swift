@@ -252,12 +252,12 @@ extension UIFixture {
     /// Haddad's remaining skills reach the profile's targets: the Contract tab proposes the
     /// language obligation met.
     func meetLanguageTargets() throws {
-        for skill in [Skill.spokenInteraction, .spokenProduction] {
-            try store.addAssessment(
-                LanguageAssessment(
-                    clientID: client("Haddad").id, date: try Day(iso: "2026-11-16"), skill: skill, level: .b1,
-                    instrument: "Norskprøven", provider: "Oslo VO", isCertified: true), actor: base.officer.id)
-        }
+        try store.addAssessment(
+            clientID: client("Haddad").id,
+            AssessmentDraft(
+                on: day("2026-11-16"), skills: [.spokenInteraction, .spokenProduction], level: .b1,
+                instrument: "Norskprøven", provider: "Oslo VO", isCertified: true),
+            actor: base.officer.id)
     }
 
     /// The officer edits Haddad's phone number, unsaved, and a colleague saves an email meanwhile.

@@ -18,26 +18,25 @@ import Testing
         let fixture = try HostileFixture()
         let terminal = VirtualTerminal(width: 132, height: 43)
         let app = try form.open(fixture, terminal)
-        let screen = try #require(app.top as? FormScreen, "\(form) did not open")
-        let field = try #require(screen.fields.first { $0.id == form.field })
+        let field = try #require(form.probe(app), "\(form) did not open")
         let before = try HostileFixture.baseline.get()
 
         // Focus the field with Tab, clear it, then type or paste the value.
-        let index = try #require(screen.fields.firstIndex { $0.id == form.field })
-        var keys = Array(repeating: Key.tab, count: (index - screen.focus + screen.fields.count) % screen.fields.count)
+        var keys = Array(repeating: Key.tab, count: (field.index - field.focus + field.count) % field.count)
         keys += [.control("u")] + (value.isTyped ? typing(value.text) : [.paste(value.text)])
         fixture.run(app, on: terminal, keys)
-        #expect(screen.values[form.field] == value.text, "the field holds exactly what arrived")
+        #expect(form.probe(app)?.text == value.text, "the field holds exactly what arrived")
         expectReadable(terminal)
 
         fixture.run(app, on: terminal, [.control("s")])
         expectReadable(terminal)
         let after = try fixture.storedTexts()
-        let mustRefuse = Sanitized.problem(in: value.text) != nil || value.text.count > field.maxLength
-        if app.top === screen {
+        let mustRefuse =
+            Sanitized.problem(in: value.text) != nil || field.limit.map { value.text.count > $0 } == true
+        if app.top === field.screen {
             // Refused: a message beside the field, and nothing at all was written.
             let message = try #require(
-                screen.errors[form.field], "refused without a message beside the field: \(screen.errors)")
+                form.probe(app)?.error, "refused without a message beside the field:\n\(terminal.text)")
             let row = terminal.frame.lines.first {
                 $0.contains(String(field.label.prefix(10))) && $0.contains(String(message.prefix(10)))
             }
@@ -91,18 +90,18 @@ import Testing
     func hostileTextInAPickListFilterChoosesNothing(_ value: HostileValue) throws {
         let fixture = try HostileFixture()
         let terminal = VirtualTerminal(width: 100, height: 30)
-        let app = try FormCase.newClient(fixture, terminal)
-        let screen = try #require(app.top as? FormScreen)
+        let app = try FormCase.newClient.open(fixture, terminal)
+        let screen = try #require(app.top as? FormScreen<ClientDraft>)
         for (index, field) in screen.fields.enumerated() {
             guard case .choice = field.kind else { continue }
-            let before = screen.values[field.id]
+            let before = screen.text(at: index)
             let steps = (index - screen.focus + screen.fields.count) % screen.fields.count
             fixture.run(app, on: terminal, Array(repeating: .tab, count: steps) + [.paste(value.text)])
             expectReadable(terminal)
             #expect(app.top is PickListDialog)
             fixture.run(app, on: terminal, [.escape])
             #expect(app.top === screen)
-            #expect(screen.values[field.id] == before, "\(field.id) changed")
+            #expect(screen.text(at: index) == before, "\(field.label) changed")
         }
     }
 
@@ -203,99 +202,158 @@ struct FormCase: Sendable, CustomTestStringConvertible {
     /// fits must be stored. Other fields (dates, numbers, codes) may refuse what they cannot read.
     let isFreeText: Bool
     let open: @Sendable (HostileFixture, VirtualTerminal) throws -> App
+    /// The field as the form on top shows it, or nil when that is not the form.
+    let probe: @Sendable (App) -> FieldProbe?
 
     var testDescription: String { "\(form): \(field)" }
 
+    /// What the test reads of one field of the form on top.
+    struct FieldProbe {
+        let screen: any Screen
+        let index: Int
+        let focus: Int
+        let count: Int
+        let label: String
+        let limit: Int?
+        let text: String?
+        let error: String?
+    }
+
     static let all: [FormCase] = {
         var cases: [FormCase] = []
-        func add(
-            _ form: String, _ open: @escaping @Sendable (HostileFixture, VirtualTerminal) throws -> App, free: [String],
-            other: [String]
+        func add<Draft: FormDraft>(
+            _ form: String, _ opener: Opener<Draft>, free: [Draft.Field], other: [Draft.Field] = []
         ) {
-            cases += free.map { FormCase(form: form, field: $0, isFreeText: true, open: open) }
-            cases += other.map { FormCase(form: form, field: $0, isFreeText: false, open: open) }
+            for (fields, isFree) in [(free, true), (other, false)] {
+                cases += fields.map { field in
+                    FormCase(form: form, field: field.rawValue, isFreeText: isFree, open: opener.open) { app in
+                        guard let screen = app.top as? FormScreen<Draft>,
+                            let index = screen.fields.firstIndex(where: { $0.id == field })
+                        else { return nil }
+                        return FieldProbe(
+                            screen: screen, index: index, focus: screen.focus, count: screen.fields.count,
+                            label: screen.fields[index].label, limit: field.characterLimit,
+                            text: screen.text(of: field), error: screen.error(of: field))
+                    }
+                }
+            }
         }
         add(
-            "new client", newClient, free: ["family_name", "given_names", "other_names", "municipality", "address"],
-            other: ["case_number", "date_of_birth", "arrival_date", "permit_expiry", "phone", "email"])
-        add("edit client", record("Haddad", .overview, "e"), free: ["family_name", "address"], other: [])
+            "new client", newClient, free: [ClientField.familyName, .givenNames, .otherNames, .municipality, .address],
+            other: [.caseNumber, .dateOfBirth, .arrivalDate, .permitExpiry, .phone, .email])
+        add("edit client", record("Haddad", .overview, "e", ClientDraft.self), free: [.familyName, .address])
         add(
-            "phase", record("Haddad", .overview, "c", ["to": CasePhase.onLeave.rawValue]), free: ["note"], other: ["on"]
-        )
+            "phase", record("Haddad", .overview, "c") { (draft: inout PhaseChangeDraft) in draft.target = .onLeave },
+            free: [.note], other: [.effectiveOn])
         add(
-            "assessment", record("Haddad", .language, "a", ["level": "B1", "instrument": "Test", "provider": "VO"]),
-            free: ["instrument", "provider"], other: ["date"])
+            "assessment",
+            record("Haddad", .language, "a") { (draft: inout AssessmentDraft) in
+                (draft.level, draft.instrument, draft.provider) = (.b1, "Test", "VO")
+            }, free: [.instrument, .provider], other: [.date])
         add(
             "target",
-            record("Haddad", .language, "o", ["skill": Skill.reading.rawValue, "level": "B1", "reason": "Dyslexia"]),
-            free: ["reason"], other: [])
+            record("Haddad", .language, "o") { (draft: inout TargetDraft) in
+                (draft.skill, draft.level, draft.reason) = (.reading, .b1, "Dyslexia")
+            }, free: [.reason])
         add(
-            "course", record("Haddad", .language, "n", ["provider": "VO", "level": "B1", "hours": "100"]),
-            free: ["provider"], other: ["start", "end", "hours"])
+            "course",
+            record("Haddad", .language, "n") { (draft: inout CourseDraft) in
+                (draft.provider, draft.level, draft.hoursPlanned) = ("VO", .b1, 100)
+            }, free: [.provider], other: [.startsOn, .endsOn, .hoursPlanned])
         add(
-            "attendance", record("Haddad", .language, "t", ["scheduled": "10", "attended": "8"]), free: [],
-            other: ["date", "scheduled", "attended"])
+            "attendance",
+            record("Haddad", .language, "t") { (draft: inout AttendanceDraft) in
+                (draft.scheduled, draft.attended) = (10, 10)
+            }, free: [], other: [.date, .scheduled, .attended])
         add(
-            "qualification", record("Haddad", .qualifications, "a", ["title": "BSc", "year": "2010", "isced": "6"]),
-            free: ["title", "field", "institution"], other: ["year", "identified"])
+            "qualification",
+            record("Haddad", .qualifications, "a") { (draft: inout QualificationDraft) in
+                (draft.title, draft.year, draft.iscedLevel) = ("BSc", 2010, 6)
+            }, free: [.title, .field, .institution], other: [.year, .identifiedOn])
         add(
-            "recognition step", record("Haddad", .qualifications, "s"), free: ["note"],
-            other: ["on", "passport", "start", "end"])
+            "recognition step",
+            record("Haddad", .qualifications, "s") { (draft: inout RecognitionStepDraft) in
+                draft.stage = .fullRecognition
+            }, free: [.note], other: [.on, .passportIssuedOn, .compensationStart, .compensationEnd])
         add(
             "civic requirement",
-            record("Haddad", .civic, "x", ["requirement": CivicRequirement.exempt.rawValue, "reason": "Illness"]),
-            free: ["reason"], other: [])
-        add("civic session", record("Haddad", .civic, "s", ["hours": "2"]), free: [], other: ["date", "hours"])
-        add("civic test", record("Haddad", .civic, "t", ["score": "30"]), free: [], other: ["date", "score"])
-        add("civic attestation", record("Haddad", .civic, "v"), free: [], other: ["date"])
-        add("contract draft", record("Ødegård", .contract, "d"), free: [], other: ["settled", "drafted"])
+            record("Haddad", .civic, "x") { (draft: inout CivicRequirementDraft) in
+                (draft.requirement, draft.reason) = (.exempt, "Illness")
+            }, free: [.reason])
         add(
-            "obligation", record("Müller", .contract, "a", ["description": "Attend"]), free: ["description", "basis"],
-            other: ["due"])
-        add("obligation met", settle("m", [:]), free: ["evidence"], other: ["on"])
-        add("obligation waived", settle("w", ["reason": "Ill"]), free: ["reason", "evidence"], other: [])
-        add("obligation breached", settle("b", [:]), free: ["evidence"], other: [])
-        add("signatures", record("Müller", .contract, "S"), free: [], other: ["newcomer", "authority"])
-        add("contract review", record("Haddad", .contract, "R"), free: ["note"], other: ["on"])
-        add("amendment", record("Haddad", .contract, "A", ["reason": "Moved"]), free: ["reason"], other: [])
-        add("contract end", record("Haddad", .contract, "X", ["reason": "Moved"]), free: ["reason"], other: ["on"])
-        add("note", record("Haddad", .notes, "a", ["summary": "Met"]), free: ["summary"], other: ["date", "follow"])
+            "civic session", record("Haddad", .civic, "s") { (draft: inout CivicSessionDraft) in draft.hours = 2 },
+            free: [], other: [.date, .hours])
+        add(
+            "civic test", record("Haddad", .civic, "t") { (draft: inout CivicTestDraft) in draft.score = 30 },
+            free: [], other: [.date, .score])
+        add("civic attestation", record("Haddad", .civic, "v", AttestationDraft.self), free: [], other: [.date])
+        add(
+            "contract draft", record("Ødegård", .contract, "d", NewContractDraft.self), free: [],
+            other: [.settledOn, .draftedOn])
+        add(
+            "obligation",
+            record("Müller", .contract, "a") { (draft: inout ObligationDraft) in draft.description = "Attend" },
+            free: [.description, .legalBasis], other: [.dueOn])
+        add("obligation met", settle("m") { _ in }, free: [.evidence], other: [.on])
+        add("obligation waived", settle("w") { $0.reason = "Ill" }, free: [.reason, .evidence])
+        add("obligation breached", settle("b") { _ in }, free: [.evidence])
+        add(
+            "signatures", record("Müller", .contract, "S", SignatureDraft.self), free: [],
+            other: [.newcomer, .authority])
+        add(
+            "contract review", record("Haddad", .contract, "R", ContractReviewDraft.self), free: [.note],
+            other: [.on])
+        add(
+            "amendment", record("Haddad", .contract, "A") { (draft: inout AmendmentDraft) in draft.reason = "Moved" },
+            free: [.reason])
+        add(
+            "contract end",
+            record("Haddad", .contract, "X") { (draft: inout ContractEndDraft) in draft.reason = "Moved" },
+            free: [.reason], other: [.on])
+        add(
+            "note", record("Haddad", .notes, "a") { (draft: inout NoteDraft) in draft.summary = "Met" },
+            free: [.summary], other: [.date, .followUpOn])
         return cases
     }()
 
+    /// How to open a form over `Draft`.
+    struct Opener<Draft: FormDraft>: Sendable {
+        let open: @Sendable (HostileFixture, VirtualTerminal) throws -> App
+    }
+
     /// The new-client form with valid values in every required field.
-    static let newClient: @Sendable (HostileFixture, VirtualTerminal) throws -> App = { fixture, terminal in
+    static let newClient = Opener<ClientDraft> { fixture, terminal in
         let app = try fixture.app()
         fixture.run(app, on: terminal, [.character("n")])
-        let form = try #require(app.top as? FormScreen)
+        let form = try #require(app.top as? FormScreen<ClientDraft>)
         let valid: [ClientField: String] = [
             .familyName: "Berg", .givenNames: "Ane", .dateOfBirth: "1990-01-01", .sex: "F", .countryOfBirth: "SY",
             .nationality: "SY", .arrivalDate: "2025-01-01", .residenceCategory: "refugee",
         ]
-        for (field, value) in valid { form.setValue(value, for: field.rawValue) }
+        form.fill { draft in for (field, value) in valid { draft[field] = value } }
         return app
     }
 
-    /// Opens `family`'s record at `tab`, presses `key` and fills `values` (and the first option of
-    /// any other required choice left empty).
-    static func record(_ family: String, _ tab: RecordTabID, _ key: Character, _ values: [String: String] = [:])
-        -> @Sendable (HostileFixture, VirtualTerminal) throws -> App
-    {
-        { fixture, terminal in
+    /// Opens `family`'s record at `tab`, presses `key` and fills the form's draft with `fill`.
+    static func record<Draft: FormDraft>(
+        _ family: String, _ tab: RecordTabID, _ key: Character, _ type: Draft.Type = Draft.self,
+        fill: @escaping @Sendable (inout Draft) -> Void = { _ in }
+    ) -> Opener<Draft> {
+        Opener { fixture, terminal in
             let app = try fixture.app()
             app.push(try ClientRecordScreen(app: app, clientID: try fixture.clientID(family), tab: tab))
             fixture.run(app, on: terminal, [.character(key)])
-            let form = try #require(app.top as? FormScreen, "\(key) opened no form: \(terminal.text)")
-            fill(form, values)
+            let form = try #require(app.top as? FormScreen<Draft>, "\(key) opened no form: \(terminal.text)")
+            form.fill(fill)
             return app
         }
     }
 
     /// Haddad's contract with a pending obligation selected, settled with `key`.
-    static func settle(_ key: Character, _ values: [String: String])
-        -> @Sendable (HostileFixture, VirtualTerminal) throws -> App
+    static func settle(_ key: Character, fill: @escaping @Sendable (inout SettlementDraft) -> Void)
+        -> Opener<SettlementDraft>
     {
-        { fixture, terminal in
+        Opener { fixture, terminal in
             let app = try fixture.app()
             let record = try ClientRecordScreen(app: app, clientID: try fixture.clientID("Haddad"), tab: .contract)
             app.push(record)
@@ -303,18 +361,10 @@ struct FormCase: Sendable, CustomTestStringConvertible {
             let tab = try #require(record.currentTab as? ContractTab)
             for _ in 0..<10 where tab.selectedObligation?.status != .pending { fixture.run(app, on: terminal, [.down]) }
             fixture.run(app, on: terminal, [.character(key)])
-            let form = try #require(app.top as? FormScreen, "\(key) opened no form: \(terminal.text)")
-            fill(form, values)
+            let form = try #require(
+                app.top as? FormScreen<SettlementDraft>, "\(key) opened no form: \(terminal.text)")
+            form.fill(fill)
             return app
-        }
-    }
-
-    static func fill(_ form: FormScreen, _ values: [String: String]) {
-        for (id, value) in values { form.setValue(value, for: id) }
-        for field in form.fields where field.isRequired && (form.values[field.id] ?? "").isEmpty {
-            if case .choice(let options) = field.kind, let first = options.first {
-                form.setValue(first.value, for: field.id)
-            }
         }
     }
 }
@@ -330,7 +380,7 @@ final class HostileFixture {
         let base = try UIFixture()
         let muller = base.client("Müller").id
         try base.store.draftContract(
-            clientID: muller, settledOn: testDay, draftedOn: testDay, actor: base.base.officer.id)
+            clientID: muller, NewContractDraft(settledOn: testDay, draftedOn: testDay), actor: base.base.officer.id)
         let path = templateFolder + "/case.db"
         mkdir(templateFolder, 0o700)
         try base.store.backup(to: path, overwrite: true)

@@ -109,7 +109,8 @@ import Testing
         let fixture = try UIFixture()
         let muller = fixture.client("Müller")
         try fixture.store.draftContract(
-            clientID: muller.id, settledOn: testDay, draftedOn: testDay, actor: fixture.base.officer.id)
+            clientID: muller.id, NewContractDraft(settledOn: testDay, draftedOn: testDay),
+            actor: fixture.base.officer.id)
         let app = try fixture.record("Müller", tab: .contract)
         let terminal = GoldenSize.large.terminal
         fixture.run(app, on: terminal, [.character("x")])

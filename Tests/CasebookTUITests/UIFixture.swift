@@ -63,60 +63,61 @@ final class UIFixture {
         try store.importProgramme(
             sampleProgramme(), sourceFile: "sample.toml", sourceText: "sample", actor: base.admin.id)
         for family in ["Haddad", "Müller", "Ødegård"] {
-            try store.enrol(
-                clientID: client(family).id, programmeID: "sample", version: 1, profile: "basic", actor: officer)
+            try store.enrol(clientID: client(family).id, Fixture.sampleBasic, actor: officer)
         }
         let haddad = client("Haddad").id
-        func assess(_ skill: Skill, _ level: CEFRLevel, _ date: String, _ instrument: String) throws {
+        func assess(_ skills: [Skill], _ level: CEFRLevel, _ date: String, _ instrument: String) throws {
             try store.addAssessment(
-                LanguageAssessment(
-                    clientID: haddad, date: try Day(iso: date), skill: skill, level: level, instrument: instrument,
-                    provider: "Oslo VO", isCertified: instrument == "Norskprøven"),
+                clientID: haddad,
+                AssessmentDraft(
+                    on: day(date), skills: skills, level: level, instrument: instrument, provider: "Oslo VO",
+                    isCertified: instrument == "Norskprøven"),
                 actor: officer)
         }
-        for skill in Skill.core { try assess(skill, .a1, "2025-04-10", "Placement test") }
-        for skill in [Skill.listening, .reading, .writing] { try assess(skill, .a2, "2026-06-15", "Norskprøven") }
-        try assess(.spokenInteraction, .a2Plus, "2026-06-15", "Norskprøven")
+        try assess(Skill.core, .a1, "2025-04-10", "Placement test")
+        try assess([.listening, .reading, .writing], .a2, "2026-06-15", "Norskprøven")
+        try assess([.spokenInteraction], .a2Plus, "2026-06-15", "Norskprøven")
         let course = try store.addCourse(
-            CourseEnrolment(
-                clientID: haddad, provider: "Oslo VO", level: .b1, startsOn: try Day(iso: "2026-08-01"),
-                endsOn: try Day(iso: "2027-01-31"), hoursPlanned: 300),
+            clientID: haddad,
+            CourseDraft(
+                provider: "Oslo VO", level: .b1, startsOn: day("2026-08-01"), endsOn: day("2027-01-31"),
+                hoursPlanned: 300),
             actor: officer)
         for (date, attended, absence) in [
             ("2026-08-01", 40.0, AbsenceKind?.none), ("2026-09-01", 32, .sick), ("2026-10-01", 36, .childSick),
             ("2026-11-01", 20, .unexcused),
         ] {
             try store.addAttendance(
-                AttendanceEntry(
-                    courseID: course.id, date: try Day(iso: date), scheduledHours: 40, attendedHours: attended,
-                    absence: absence), actor: officer)
-        }
-        var file = try store.addQualification(
-            Qualification(
-                clientID: haddad, title: "Bachelor of Nursing", field: "Health", country: "SY",
-                institution: "Damascus University", year: 2012, iscedLevel: 6, hasDocuments: true,
-                isRegulatedProfession: true, stageSince: try Day(iso: "2026-05-01")),
-            actor: officer)
-        let steps: [(RecognitionStage, String, RecognitionStepDetails)] = [
-            (.gatheringDocuments, "2026-05-02", .init()), (.translation, "2026-05-20", .init()),
-            (.routeChosen, "2026-06-01", .init(route: .regulatedProfession)), (.submitted, "2026-06-10", .init()),
-            (.acknowledged, "2026-06-20", .init()), (.underAssessment, "2026-07-01", .init(note: "all documents in")),
-        ]
-        for (stage, day, details) in steps {
-            file = try store.stepQualification(
-                id: file.id, to: stage, on: try Day(iso: day), details: details, expectedVersion: file.version,
+                clientID: haddad,
+                AttendanceDraft(
+                    course: course.id, date: day(date), scheduled: 40, attended: attended, absence: absence),
                 actor: officer)
         }
-        try store.addQualification(
-            Qualification(
-                clientID: client("Müller").id, title: "Diploma in Hotel Management", field: "Services", country: "PH",
-                institution: "Manila College", year: 2015, iscedLevel: 5, hasDocuments: false,
-                isRegulatedProfession: false, stageSince: testDay),
+        var file = try store.addQualification(
+            clientID: haddad,
+            QualificationDraft(
+                title: "Bachelor of Nursing", field: "Health", country: "SY", institution: "Damascus University",
+                year: 2012, iscedLevel: 6, hasDocuments: true, isRegulatedProfession: true,
+                identifiedOn: day("2026-05-01")),
             actor: officer)
-        for (day, hours) in [("2026-09-05", 20.0), ("2026-10-03", 15)] {
+        let steps: [RecognitionStepDraft] = [
+            .init(to: .gatheringDocuments, on: day("2026-05-02")), .init(to: .translation, on: day("2026-05-20")),
+            .init(to: .routeChosen, on: day("2026-06-01"), route: .regulatedProfession),
+            .init(to: .submitted, on: day("2026-06-10")), .init(to: .acknowledged, on: day("2026-06-20")),
+            .init(to: .underAssessment, on: day("2026-07-01"), note: "all documents in"),
+        ]
+        for step in steps {
+            file = try store.stepQualification(id: file.id, step, expectedVersion: file.version, actor: officer)
+        }
+        try store.addQualification(
+            clientID: client("Müller").id,
+            QualificationDraft(
+                title: "Diploma in Hotel Management", field: "Services", country: "PH", institution: "Manila College",
+                year: 2015, iscedLevel: 5, hasDocuments: false, isRegulatedProfession: false, identifiedOn: testDay),
+            actor: officer)
+        for (date, hours) in [("2026-09-05", 20.0), ("2026-10-03", 15)] {
             try store.addCivicSession(
-                CivicSession(
-                    clientID: haddad, moduleID: "social", date: try Day(iso: day), hours: hours, language: "ar"),
+                clientID: haddad, CivicSessionDraft(module: "social", date: day(date), hours: hours, language: "ar"),
                 actor: officer)
         }
     }
@@ -129,29 +130,29 @@ final class UIFixture {
         let officer = base.officer.id
         let haddad = client("Haddad").id
         var contract = try store.draftContract(
-            clientID: haddad, settledOn: try Day(iso: "2025-03-02"), draftedOn: try Day(iso: "2025-03-20"),
+            clientID: haddad, NewContractDraft(settledOn: day("2025-03-02"), draftedOn: day("2025-03-20")),
             actor: officer)
         contract = try store.addObligation(
-            Obligation(
+            ObligationDraft(
                 party: .newcomer, category: .employment, description: "Register with the job centre",
                 legalBasis: "§ 22", dueOn: testDay.adding(days: 3)),
             contractID: contract.id, expectedVersion: contract.version, actor: officer)
         contract = try store.signContract(
-            id: contract.id, newcomer: try Day(iso: "2025-03-25"), authority: try Day(iso: "2025-03-26"),
+            id: contract.id, SignatureDraft(newcomer: day("2025-03-25"), authority: day("2025-03-26")),
             expectedVersion: contract.version, actor: officer)
-        let meeting = try store.obligations(contractID: contract.id).first { $0.category == .meeting }!
+        let meeting = try #require(try store.obligations(contractID: contract.id).first { $0.category == .meeting })
         try store.settleObligation(
-            id: meeting.id, as: .met, on: try Day(iso: "2025-04-02"), evidence: "Attended with an interpreter",
+            id: meeting.id, SettlementDraft(.met, on: day("2025-04-02"), evidence: "Attended with an interpreter"),
             expectedVersion: meeting.version, actor: officer)
         try store.addNote(
-            CaseNote(
-                clientID: haddad, contact: .phone, date: try Day(iso: "2026-09-01"),
-                summary: "Asked about childcare for the autumn course"),
+            clientID: haddad,
+            NoteDraft(contact: .phone, date: day("2026-09-01"), summary: "Asked about childcare for the autumn course"),
             actor: officer)
         try store.addNote(
-            CaseNote(
-                clientID: haddad, contact: .meeting, date: try Day(iso: "2026-10-05"), interpreterLanguage: "ar",
-                summary: "Course going well; worried about the permit renewal", followUpOn: try Day(iso: "2026-11-20")),
+            clientID: haddad,
+            NoteDraft(
+                contact: .meeting, date: day("2026-10-05"), interpreter: "ar",
+                summary: "Course going well; worried about the permit renewal", followUpOn: day("2026-11-20")),
             actor: officer)
     }
 
@@ -159,7 +160,8 @@ final class UIFixture {
         guard var client = clients[family] else { return }
         for phase in phases {
             client = try store.changePhase(
-                clientID: client.id, to: phase, expectedVersion: client.version, actor: base.officer.id)
+                clientID: client.id, PhaseChangeDraft(to: phase, on: testDay), expectedVersion: client.version,
+                actor: base.officer.id)
         }
         clients[family] = client
     }

@@ -1,0 +1,155 @@
+/// A foreign qualification, as the form that adds it holds it; its recognition starts at Identified.
+package struct QualificationDraft: FormDraft, Hashable {
+    package enum Field: String, DraftField {
+        case title, field, country, institution, year, isced, documents, regulated, identifiedOn = "identified"
+
+        package var characterLimit: Int? { [.title, .field, .institution].contains(self) ? 200 : nil }
+    }
+
+    package var title: String
+    package var field: String
+    /// ISO 3166 two letters.
+    package var country: String?
+    package var institution: String
+    package var year: Int?
+    package var iscedLevel: Int?
+    package var hasDocuments: Bool?
+    package var isRegulatedProfession: Bool?
+    package var identifiedOn: Day?
+
+    package init(
+        title: String = "", field: String = "", country: String? = nil, institution: String = "", year: Int? = nil,
+        iscedLevel: Int? = nil, hasDocuments: Bool? = true, isRegulatedProfession: Bool? = false,
+        identifiedOn: Day? = nil
+    ) {
+        self.title = title
+        self.field = field
+        self.country = country
+        self.institution = institution
+        self.year = year
+        self.iscedLevel = iscedLevel
+        self.hasDocuments = hasDocuments
+        self.isRegulatedProfession = isRegulatedProfession
+        self.identifiedOn = identifiedOn
+    }
+
+    package var requiredFields: Set<Field> { Set(Field.allCases).subtracting([.field, .institution]) }
+
+    /// ISCED 2011 levels, 0 (early childhood) to 8 (doctorate).
+    package static let iscedLevels = 0...8
+
+    @discardableResult
+    package func validated(clientID: Int64, today: Day) throws(ValidationFailure<Field>) -> Qualification {
+        var issues = FieldIssues<Field>()
+        let title = issues.text(title, .title, required: "Required.")
+        let field = issues.text(field, .field)
+        let institution = issues.text(institution, .institution)
+        if let country = issues.require(country, .country, "Choose a country."), !Countries.isKnown(country) {
+            issues.add(.country, "Unknown country code; use ISO 3166 two letters, e.g. SY.")
+        }
+        if let year = issues.require(year, .year, "The year, e.g. 2015."), !(1900...today.year).contains(year) {
+            issues.add(.year, "The year lies between 1900 and \(today.year).")
+        }
+        if let level = issues.require(iscedLevel, .isced, "Choose the ISCED level."),
+            !QualificationDraft.iscedLevels.contains(level)
+        {
+            issues.add(.isced, "The ISCED level is 0 to 8 (6 bachelor, 7 master, 8 doctorate).")
+        }
+        let documents = issues.require(hasDocuments, .documents)
+        let regulated = issues.require(isRegulatedProfession, .regulated)
+        let identified = issues.pastDay(identifiedOn, .identifiedOn, today: today)
+        guard let country, let year, let iscedLevel, let documents, let regulated, let identified, issues.isEmpty
+        else { throw issues.failure }
+        return Qualification(
+            clientID: clientID, title: title, field: field, country: country, institution: institution, year: year,
+            iscedLevel: iscedLevel, hasDocuments: documents, isRegulatedProfession: regulated, stageSince: identified)
+    }
+}
+
+/// A recognition file's step to its next stage, with what that stage needs (the route, the
+/// passport, the compensation measure).
+package struct RecognitionStepDraft: FormDraft, Hashable {
+    package enum Field: String, DraftField {
+        case stage = "to", on, route, passportIssuedOn = "passport", compensation = "measure"
+        case compensationStart = "start", compensationEnd = "end", note
+
+        package var characterLimit: Int? { self == .note ? 500 : nil }
+    }
+
+    package var stage: RecognitionStage?
+    package var on: Day?
+    package var route: RecognitionRoute?
+    package var passportIssuedOn: Day?
+    package var compensation: CompensationKind?
+    package var compensationStart: Day?
+    package var compensationEnd: Day?
+    package var note: String
+
+    package init(
+        to stage: RecognitionStage? = nil, on day: Day? = nil, route: RecognitionRoute? = nil,
+        passportIssuedOn: Day? = nil, compensation: CompensationKind? = nil, compensationStart: Day? = nil,
+        compensationEnd: Day? = nil, note: String = ""
+    ) {
+        self.stage = stage
+        self.on = day
+        self.route = route
+        self.passportIssuedOn = passportIssuedOn
+        self.compensation = compensation
+        self.compensationStart = compensationStart
+        self.compensationEnd = compensationEnd
+        self.note = note
+    }
+
+    package var requiredFields: Set<Field> {
+        switch stage {
+        case .routeChosen: return [.stage, .on, .route]
+        case .compensation: return [.stage, .on, .compensation, .compensationStart]
+        default: return [.stage, .on]
+        }
+    }
+
+    /// The step as checked: what the next stage needs, given.
+    package struct Valid: Sendable {
+        package let stage: RecognitionStage
+        package let on: Day
+        package let route: RecognitionRoute?
+        package let passportIssuedOn: Day?
+        package let compensation: CompensationKind?
+        package let compensationStart: Day?
+        package let compensationEnd: Day?
+        package let note: String
+    }
+
+    /// The step, checked against the file's stage now and the day that stage began.
+    @discardableResult
+    package func validated(from current: RecognitionStage, since: Day, today: Day) throws(ValidationFailure<Field>)
+        -> Valid
+    {
+        var issues = FieldIssues<Field>()
+        if let stage, !current.canMove(to: stage) {
+            issues.add(.stage, RecognitionError.illegal(from: current, to: stage).description)
+        }
+        let stage = issues.require(stage, .stage, "Choose one of " + listing(current.next.map(\.label)) + ".")
+        let day = issues.pastDay(on, .on, today: today)
+        if let day, day < since {
+            issues.add(.on, "The step cannot come before the current stage began (\(since.iso)).")
+        }
+        if stage == .routeChosen { _ = issues.require(route, .route, "Choose the route.") }
+        if stage == .compensation {
+            _ = issues.require(compensation, .compensation, "Choose the measure the applicant chose.")
+            _ = issues.require(compensationStart, .compensationStart, "When does the measure start?")
+        }
+        if let start = compensationStart, let end = compensationEnd {
+            if end < start {
+                issues.add(.compensationEnd, "The measure cannot end before it starts.")
+            } else if compensation == .adaptationPeriod, end > CompensationKind.longestAdaptation.after(start) {
+                issues.add(.compensationEnd, "An adaptation period lasts at most 3 years (Directive 2005/36/EC).")
+            }
+        }
+        let note = issues.text(note, .note)
+        guard let stage, let day, issues.isEmpty else { throw issues.failure }
+        return Valid(
+            stage: stage, on: day, route: route, passportIssuedOn: passportIssuedOn, compensation: compensation,
+            compensationStart: compensationStart, compensationEnd: compensationEnd, note: note)
+    }
+}
