@@ -1,4 +1,5 @@
 import CasebookCore
+import CasebookL10n
 import CasebookStore
 import Logging
 
@@ -24,6 +25,13 @@ enum CommandID: String, CaseIterable {
     case backup
     case auditVerify = "audit verify"
     case bench
+    case retention
+    case retentionApply = "retention --apply"
+    case clientExport = "client export"
+    case clientHold = "client hold"
+    case clientUnhold = "client unhold"
+    case clientRestrict = "client restrict"
+    case clientUnrestrict = "client unrestrict"
 }
 
 /// Who may run a command.
@@ -69,6 +77,13 @@ extension CommandID {
         // Supervisors too: whoever answers for the office can check the log without asking the
         // admins, whose rights are the ones that could alter it; it shows no client's data.
         case .auditVerify: AccessRule(personal: .anyone, office: .supervisorOrAdmin)
+        // The dry run names case numbers and officers, as the caseload's supervisors see them.
+        case .retention: AccessRule(personal: .supervisorOrAdmin, office: .supervisorOrAdmin)
+        case .retentionApply: AccessRule(personal: .admin, office: .admin)
+        // The Store narrows these to the case's officer (export, restrict) where an officer asks.
+        case .clientExport, .clientRestrict: AccessRule(personal: .staff, office: .staff)
+        case .clientHold, .clientUnhold: AccessRule(personal: .supervisorOrAdmin, office: .supervisorOrAdmin)
+        case .clientUnrestrict: AccessRule(personal: .admin, office: .admin)
         }
     }
 
@@ -91,6 +106,13 @@ extension CommandID {
         case .backup: "back up the office's database"
         case .auditVerify: "verify the audit log"
         case .bench: "run the benchmark"
+        case .retention: tr("list the clients due for erasure")
+        case .retentionApply: tr("erase clients' data")
+        case .clientExport: tr("export a person's data")
+        case .clientHold: tr("place a legal hold")
+        case .clientUnhold: tr("lift a legal hold")
+        case .clientRestrict: tr("restrict a record")
+        case .clientUnrestrict: tr("lift a restriction")
         }
     }
 
