@@ -184,14 +184,15 @@ package struct SubjectExport: Hashable, Sendable {
     // MARK: HTML
 
     /// One self-contained, printable page: no script, no file or address outside it, every
-    /// stored text escaped.
+    /// stored text escaped, and well-formed as XML too (every element closed), so that a test
+    /// parses it.
     package var html: String {
         let e = HTMLText.escape
         var out = """
             <!DOCTYPE html>
             <html lang="en">
             <head>
-            <meta charset="utf-8">
+            <meta charset="utf-8" />
             <title>\(e(tr("Data held about case {case}", ["case": caseNumber])))</title>
             <style>
             body { font-family: sans-serif; margin: 2em; line-height: 1.35; }

@@ -219,6 +219,58 @@ extension Store {
         ("restrictions", ["reason"], "client_id = ?1"),
     ]
 
+    /// The client row's and search keys' columns erasure blanks, replaces or removes (the
+    /// statement in `erase`), and the audit's values.
+    static let erasedClientColumns: Set<String> = [
+        "clients.family_name", "clients.given_names", "clients.other_names", "clients.sort_name",
+        "clients.date_of_birth", "clients.phone", "clients.email", "clients.address", "clients.permit_expiry",
+        "client_search.token", "client_search.sort_name", "audit.old_value", "audit.new_value",
+    ]
+
+    /// The text columns the pseudonymous stub keeps: codes from fixed lists, days and time
+    /// stamps, the case number, and the names of organisations (course providers, test
+    /// instruments), none of which names the person.
+    static let keptText: Set<String> = Set(
+        [
+            "clients": [
+                "case_number", "sex", "country_of_birth", "nationality", "languages", "interpreter_language",
+                "arrival_date", "municipality", "residence_category", "programme_status", "phase", "phase_since",
+                "created_at", "updated_at",
+            ],
+            "enrolments": ["programme_id", "profile", "offered_on", "started_on", "planned_end"],
+            "phase_history": ["from_phase", "to_phase", "effective_on", "exit_reason", "recorded_at"],
+            "audit": ["at", "entity", "field"],
+            "language_assessments": ["assessed_on", "skill", "level", "instrument", "provider", "recorded_at"],
+            "language_target_overrides": ["skill", "level", "recorded_at"],
+            "language_courses": ["provider", "level", "starts_on", "ends_on", "recorded_at"],
+            "course_attendance": ["attended_on", "absence", "recorded_at"],
+            "qualifications": [
+                "country", "stage", "stage_since", "route", "complete_on", "decision_due", "decided_on",
+                "passport_issued_on", "passport_expires_on", "compensation", "compensation_start", "compensation_end",
+                "created_at", "updated_at",
+            ],
+            "recognition_events": ["from_stage", "to_stage", "effective_on", "recorded_at"],
+            "civic_status": ["requirement", "attested_on", "updated_at"],
+            "civic_sessions": ["module_id", "held_on", "language", "recorded_at"],
+            "civic_tests": ["sat_on", "recorded_at"],
+            "contracts": [
+                "programme_id", "status", "settled_on", "newcomer_signed_on", "authority_signed_on", "reviewed_on",
+                "ended_on", "created_at", "updated_at",
+            ],
+            "contract_versions": ["started_on", "newcomer_signed_on", "authority_signed_on"],
+            "contract_version_obligations": ["party", "category", "legal_basis", "due_on", "status"],
+            "contract_events": ["kind", "on_day", "recorded_at"],
+            "obligations": [
+                "party", "category", "legal_basis", "anchor", "due_offset", "due_on", "status", "settled_on",
+                "updated_at",
+            ],
+            "notes": ["contact_type", "contact_on", "interpreter_language", "follow_up_on", "created_at"],
+            "client_facts": ["phase", "programme_id", "contact_since", "contract_ended_on"],
+            "legal_holds": ["since", "placed_at", "lifted_at"],
+            "restrictions": ["since", "placed_at", "lifted_at"],
+            "erasures": ["erased_at", "birth_years"],
+        ].flatMap { table, columns in columns.map { "\(table).\($0)" } })
+
     /// Erases one client's personal data in one transaction, keeping the pseudonymous stub the
     /// past figures need (`ErasureScope`). Admins only; refused unless the case is closed, past
     /// `eraseAfter`, and under no legal hold or restriction. The bytes freed stay in the file's
