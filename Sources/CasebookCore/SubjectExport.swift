@@ -238,17 +238,27 @@ package struct SubjectExport: Hashable, Sendable {
 
 /// Text made safe for HTML content and attribute values.
 package enum HTMLText {
+    /// Control characters (a stored sort key holds U+0001) are shown as their Control Pictures
+    /// (U+2401): neither HTML nor XML may carry them, and a page must show what is stored.
     package static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            default: out.append(character)
+            case "\n", "\t": out.unicodeScalars.append(scalar)
+            default:
+                if scalar.value < 0x20, let picture = Unicode.Scalar(0x2400 + scalar.value) {
+                    out.unicodeScalars.append(picture)
+                } else if scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) {
+                    out.unicodeScalars.append("\u{2421}")
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out
