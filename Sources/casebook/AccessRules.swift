@@ -171,3 +171,42 @@ extension CommandID {
         return staff
     }
 }
+
+extension Requirement {
+    /// The requirement in the policy table of docs/PRIVACY.md.
+    var label: String {
+        switch self {
+        case .anyone: "anyone who can read the file"
+        case .staff: "staff"
+        case .supervisorOrAdmin: "supervisors, admins"
+        case .admin: "admins"
+        case .root: "root"
+        case .never: "never"
+        }
+    }
+}
+
+extension CommandID {
+    /// What the Store narrows further, for one record, whoever calls it (`Store+Privacy`,
+    /// `Store+SubjectExport`): listed in the policy table beside the commands.
+    static let recordRules: [(action: String, who: String)] = [
+        ("export a person's data (`client export`)", "the case's officer, supervisors, admins"),
+        ("restrict a record (`client restrict`)", "the case's officer, supervisors, admins"),
+        ("lift a restriction (`client unrestrict`)", "admins"),
+        ("place or lift a legal hold (`client hold`, `client unhold`)", "supervisors, admins"),
+        ("change a restricted record", "admins"),
+        ("change an erased record's stub", "no one"),
+        ("erase a client (`retention --apply`)", "admins, and only a closed case past the rule, under no hold or restriction"),
+    ]
+
+    /// The policy table of docs/PRIVACY.md, from the rules above: a test holds the document to it.
+    static func policyMarkdown() -> String {
+        var out = "| Command | On one's own file | On the office's database |\n| --- | --- | --- |\n"
+        for command in CommandID.allCases {
+            out += "| `casebook \(command.rawValue)` | \(command.rule.personal.label) | \(command.rule.office.label) |\n"
+        }
+        out += "\n| For one record | Who |\n| --- | --- |\n"
+        for rule in recordRules { out += "| \(rule.action) | \(rule.who) |\n" }
+        return out
+    }
+}
