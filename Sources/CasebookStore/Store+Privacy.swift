@@ -169,6 +169,11 @@ extension Store {
         }
     }
 
+    /// The flags in force and whether the client was erased: what the record's header shows.
+    package func recordStatus(clientID: Client.ID) throws -> (flags: [RecordFlagState], isErased: Bool) {
+        try read { (try flags(clientID: clientID), try isErased(clientID: clientID)) }
+    }
+
     // MARK: Retention
 
     /// Every client whose case is closed and past `eraseAfter` on `today`, and not erased yet,

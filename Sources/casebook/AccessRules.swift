@@ -196,14 +196,18 @@ extension CommandID {
         ("place or lift a legal hold (`client hold`, `client unhold`)", "supervisors, admins"),
         ("change a restricted record", "admins"),
         ("change an erased record's stub", "no one"),
-        ("erase a client (`retention --apply`)", "admins, and only a closed case past the rule, under no hold or restriction"),
+        (
+            "erase a client (`retention --apply`)",
+            "admins, and only a closed case past the rule, under no hold or restriction"
+        ),
     ]
 
     /// The policy table of docs/PRIVACY.md, from the rules above: a test holds the document to it.
     static func policyMarkdown() -> String {
         var out = "| Command | On one's own file | On the office's database |\n| --- | --- | --- |\n"
         for command in CommandID.allCases {
-            out += "| `casebook \(command.rawValue)` | \(command.rule.personal.label) | \(command.rule.office.label) |\n"
+            out +=
+                "| `casebook \(command.rawValue)` | \(command.rule.personal.label) | \(command.rule.office.label) |\n"
         }
         out += "\n| For one record | Who |\n| --- | --- |\n"
         for rule in recordRules { out += "| \(rule.action) | \(rule.who) |\n" }
