@@ -75,6 +75,8 @@ struct ClientCommand: ParsableCommand {
             let actor = try CommandID.clientExport.actingStaff(in: store)
             let client = try target.client(in: store)
             let export = try store.subjectExport(clientID: client.id, actor: actor)
+            // The read log (issue 15) records this export: `store.logRead(...)` goes here once it
+            // exists; until then the office's log has it (ids only, never the person's data).
             Logger(label: "casebook").info("client export \(client.id) (\(format.rawValue)) by \(actor.username)")
             print(format == .json ? export.json : export.html, terminator: "")
         }

@@ -160,8 +160,12 @@ struct RetentionCommand: ParsableCommand {
                     ]))
         }
         logger.info("retention --apply: \(erased) erased, \(kept.count) kept, \(failed) failed")
-        if erased > 0 {
-            let emptied = try store.purgeFreedPages()
+        // Always, so that a run after one that could not empty the WAL (someone had the file
+        // open) finishes the job even when nobody is due any more.
+        let emptied = try store.purgeFreedPages()
+        if erased == 0 && emptied {
+            print(tr("Nothing was erased; the file was compacted and its WAL emptied."))
+        } else {
             print(
                 emptied
                     ? trn(
@@ -169,11 +173,9 @@ struct RetentionCommand: ParsableCommand {
                         "Erased {count} clients; the file was compacted and its WAL emptied, so no erased byte remains in it.",
                         erased)
                     : trn(
-                        "Erased {count} client, but another Casebook has the file open, so its WAL still holds erased bytes; run `casebook retention --apply` again when nobody works.",
-                        "Erased {count} clients, but another Casebook has the file open, so its WAL still holds erased bytes; run `casebook retention --apply` again when nobody works.",
+                        "Erased {count} client, but another Casebook has the file open, so its WAL may still hold erased bytes; run `casebook retention --apply` again when nobody works.",
+                        "Erased {count} clients, but another Casebook has the file open, so its WAL may still hold erased bytes; run `casebook retention --apply` again when nobody works.",
                         erased))
-        } else {
-            print(tr("Nothing was erased."))
         }
         if failed > 0 {
             throw CommandError(

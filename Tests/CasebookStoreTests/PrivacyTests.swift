@@ -255,3 +255,13 @@ import Testing
         _ = try store.subjectExport(clientID: client.id, actor: supervisor)
     }
 }
+
+/// Migration 10 undone, for tests that make a file of an older schema from today's.
+let undoPrivacyOfSchemaTen = """
+    DROP TABLE legal_holds;
+    DROP TABLE restrictions;
+    DROP TABLE erasures;
+    DROP TRIGGER audit_is_append_only_update;
+    CREATE TRIGGER audit_is_append_only_update BEFORE UPDATE ON audit WHEN old.hash IS NOT NULL
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    """

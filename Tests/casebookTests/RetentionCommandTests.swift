@@ -29,17 +29,7 @@ import Testing
         try Casebook.run(arguments, environment: environment)
     }
 
-    func dump(_ db: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [db, ".dump"]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
-    }
+    func dump(_ db: String) throws -> String { try shell("sqlite3", db, ".dump") }
 
     @Test func theDryRunListsTheDueAndChangesNothing() throws {
         let db = try cli.demo(clients: 300, seed: 3)
