@@ -27,7 +27,10 @@ let package = Package(
         .target(name: "CWidth"),
         .target(
             name: "CasebookConfig",
-            dependencies: ["CasebookCore", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: [
+                "CasebookCore", .product(name: "TOMLKit", package: "TOMLKit"),
+                "CasebookL10n",
+            ]
         ),
         .target(
             name: "CNcurses",

@@ -1,3 +1,4 @@
+import CasebookL10n
 import CasebookCore
 import TOMLKit
 
@@ -30,6 +31,11 @@ package struct Settings: Sendable, Equatable {
     package var suppressBelow: Int?
     /// The line that set `suppressBelow`, for a refusal that names it.
     package var suppressBelowLine: Int?
+    /// `[retention] erase_after`: how long after a case closes its person's data is erased.
+    /// Nil (no rule) means nothing is ever erased.
+    package var eraseAfter: TimeSpan?
+    /// The file and line that set `eraseAfter`: where the rule comes from.
+    package var eraseAfterSource: String?
 
     /// Norway's 70% in work or education one year after the programme.
     package static let defaultExitTarget = 0.70
@@ -44,9 +50,11 @@ package struct Settings: Sendable, Equatable {
 
     package init(
         theme: String? = nil, keys: [KeyEntry] = [], exitTarget: Double? = nil, database: String? = nil,
-        log: LogTarget? = nil, suppressBelow: Int? = nil
+        log: LogTarget? = nil, suppressBelow: Int? = nil, eraseAfter: TimeSpan? = nil, eraseAfterSource: String? = nil
     ) {
         self.suppressBelow = suppressBelow
+        self.eraseAfter = eraseAfter
+        self.eraseAfterSource = eraseAfterSource
         self.theme = theme
         self.keys = keys
         self.exitTarget = exitTarget
@@ -142,6 +150,31 @@ package struct Settings: Sendable, Equatable {
                     settings.suppressBelow = value
                     settings.suppressBelowLine = entryLine
                 }
+            case "retention":
+                guard let table = source.root[key]?.table else {
+                    throw ConfigError(path: path, line: line, message: tr("retention must be a table: [retention]."))
+                }
+                for name in table.keys {
+                    let entryLine = source.line(of: name, inTable: "retention")
+                    guard name == "erase_after" else {
+                        throw ConfigError(
+                            path: path, line: entryLine,
+                            message: tr(
+                                "\"{name}\" is not a retention setting; [retention] knows erase_after.",
+                                [
+                                    "name": name
+                                ]))
+                    }
+                    guard let text = table[name]?.string, let span = RetentionRule.period(text) else {
+                        throw ConfigError(
+                            path: path, line: entryLine,
+                            message: tr(
+                                "erase_after is a period after a case closes, e.g. \"5y\", \"18m\" or \"90d\" (more than zero); leave it out to never erase."
+                            ))
+                    }
+                    settings.eraseAfter = span
+                    settings.eraseAfterSource = "\(path):\(entryLine)"
+                }
             case "site":
                 guard scope == .site else {
                     throw ConfigError(
@@ -158,7 +191,7 @@ package struct Settings: Sendable, Equatable {
                 throw ConfigError(
                     path: path, line: line,
                     message:
-                        "\"\(key)\" is not a setting; casebook.toml knows theme, [keys], [dashboard], [report] and, in the site settings, [site]."
+                        "\"\(key)\" is not a setting; casebook.toml knows theme, [keys], [dashboard], [report], [retention] and, in the site settings, [site]."
                 )
             }
         }
@@ -203,7 +236,8 @@ package struct Settings: Sendable, Equatable {
         Settings(
             theme: later.theme ?? theme, keys: keys + later.keys, exitTarget: later.exitTarget ?? exitTarget,
             database: later.database ?? database, log: later.log ?? log,
-            suppressBelow: later.suppressBelow ?? suppressBelow)
+            suppressBelow: later.suppressBelow ?? suppressBelow, eraseAfter: later.eraseAfter ?? eraseAfter,
+            eraseAfterSource: later.eraseAfter != nil ? later.eraseAfterSource : eraseAfterSource)
     }
 
     /// The threshold reports use: the setting, else 5.
@@ -219,8 +253,22 @@ package struct Settings: Sendable, Equatable {
                     "suppress_below here can only raise the office's threshold of \(reportThreshold), not lower it; remove it, or ask the administrator to change the site settings."
             )
         }
+        // How long data is kept is the office's decision too: a user's file may keep it longer.
+        if let asked = user.eraseAfter, let rule = eraseAfter,
+            asked.after(Settings.spanOrigin) < rule.after(Settings.spanOrigin)
+        {
+            throw ConfigError(
+                path: path, line: 0,
+                message: tr(
+                    "erase_after here can only lengthen the office's retention of {rule}, not shorten it; remove it, or ask the administrator to change the site settings.",
+                    ["rule": rule.text]))
+        }
         return merged(with: user)
     }
+
+    /// The day periods are compared from (months differ in length, so "12m" and "365d" compare
+    /// as they fall from one day).
+    private static let spanOrigin = Day(year: 2001, month: 1, day: 1) ?? Day(ordinal: 0)
 }
 
 extension Settings {

@@ -140,21 +140,7 @@ package struct ContractDocument: Sendable {
     }
 
     /// Text made safe to put in HTML content and attributes.
-    package func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    package func escape(_ text: String) -> String { HTMLText.escape(text) }
 }
 
 extension ContractDocument {

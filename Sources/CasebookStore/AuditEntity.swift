@@ -22,6 +22,11 @@ package enum AuditEntity: String, CaseIterable, Sendable {
     case note
     case staff
     case programme
+    case legalHold = "legal_hold"
+    /// A restriction of processing (GDPR Art. 18).
+    case restriction
+    /// The client's personal data erased under the retention rule.
+    case erasure
 }
 
 /// What changed in the record (`audit.field`): a column, or a step in the record's life. Like
@@ -59,6 +64,11 @@ package struct AuditField: RawRepresentable, Hashable, Sendable {
     static let removed = AuditField(rawValue: "removed")
     static let dueOn = AuditField(rawValue: "due_on")
     static let followUpDone = AuditField(rawValue: "follow_up_done")
+    /// A legal hold or restriction placed, or lifted.
+    static let placed = AuditField(rawValue: "placed")
+    static let lifted = AuditField(rawValue: "lifted")
+    /// The client's personal data erased (the row holds no value).
+    static let erased = AuditField(rawValue: "erased")
 
     /// A field of the client record.
     static func client(_ field: ClientField) -> AuditField { AuditField(rawValue: field.rawValue) }

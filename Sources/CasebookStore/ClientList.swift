@@ -58,6 +58,10 @@ package struct ClientSummary: Hashable, Sendable, Identifiable {
     package var phase: CasePhase
     package var arrivalDate: Day
     package var vulnerabilities: Set<Vulnerability>
+    /// A restriction or legal hold in force.
+    package var recordFlags: Set<RecordFlag> = []
+    /// The person's data was erased (a pseudonymous stub).
+    package var isErased = false
     /// Where the row stands in the list order; pass the row back to get the page after or before it.
     package var position: ListPosition
 
@@ -199,6 +203,13 @@ package final class ClientList {
                 givenNames: row.text(.givenNames), officer: row.optionalText(.officer),
                 phase: try row.value(.phase, as: CasePhase.self), arrivalDate: try row.day(.arrivalDate),
                 vulnerabilities: Vulnerability.set(mask: row.int(.vulnerabilities)),
+                recordFlags: Set(
+                    [
+                        row.int(.recordFlags) & 1 != 0 ? RecordFlag.restriction : nil,
+                        row.int(.recordFlags) & 2 != 0 ? .legalHold : nil,
+                    ]
+                    .compactMap { $0 }),
+                isErased: row.int(.recordFlags) & 4 != 0,
                 position: ListPosition(first: row.text(.first), second: row.text(.second), id: row.int64(.id)))
         }
     }

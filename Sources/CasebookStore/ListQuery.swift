@@ -22,11 +22,22 @@ struct ListQuery {
     /// The columns of a page: what the list shows, and the row's place in the list order.
     enum Column: Int32, ColumnSet {
         case id, caseNumber, familyName, givenNames, officer, phase, arrivalDate, vulnerabilities
+        /// Restricted (1), under a legal hold (2), erased (4): three probes of small indexes.
+        case recordFlags
         /// The first and second parts of the row's sort key (`key`), chosen per query.
         case first, second
 
         var expression: String? {
-            self == .officer ? "(SELECT o.username FROM staff o WHERE o.id = c.officer_id)" : nil
+            switch self {
+            case .officer: "(SELECT o.username FROM staff o WHERE o.id = c.officer_id)"
+            case .recordFlags:
+                """
+                (EXISTS (SELECT 1 FROM restrictions r WHERE r.client_id = c.id AND r.lifted_at IS NULL)
+                    | (EXISTS (SELECT 1 FROM legal_holds h WHERE h.client_id = c.id AND h.lifted_at IS NULL) << 1)
+                    | (EXISTS (SELECT 1 FROM erasures e WHERE e.client_id = c.id) << 2))
+                """
+            default: nil
+            }
         }
     }
 

@@ -50,6 +50,9 @@ let migrations: [Migration] = [
     Migration(
         version: 7, name: "the audit log hash-chained: value salts and hashes, previous hash, hash",
         sql: schemaV7, swiftStep: .chainAuditV1),
+    Migration(
+        version: 10, name: "legal holds, restrictions of processing, erasures; erasure may blank audit values",
+        sql: schemaV10),
 ]
 
 /// The schema version this program writes.
@@ -643,4 +646,54 @@ private let schemaV7 = """
     CREATE TRIGGER audit_rows_are_chained BEFORE INSERT ON audit
     WHEN new.hash IS NULL OR new.prev_hash IS NULL OR length(new.hash) <> 32
     BEGIN SELECT RAISE(ABORT, 'an audit row is written with its chain hash'); END;
+    """
+
+/// Retention and erasure, and restriction of processing (issue 16). Versions 8 and 9 are
+/// another branch's (the permissions), merged beside this one; a file goes from 7 to 10 until then.
+///
+/// A legal hold keeps a client out of erasure until it is lifted; a restriction (GDPR Art. 18)
+/// makes the record read-only for everyone but admins, and keeps it out of erasure too. Each
+/// placing is a row, lifted by filling `lifted_at`; at most one of each is in force per client.
+/// `erasures` marks the pseudonymous stubs and keeps what erasure left of the date of birth.
+/// The audit's update trigger now lets through one change only: blanking a row's values and salt
+/// with everything else as it was, which the chain still vouches for (the values entered it only
+/// by their salted hashes).
+private let schemaV10 = """
+    CREATE TABLE legal_holds (
+        id INTEGER PRIMARY KEY,
+        client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+        reason TEXT NOT NULL,
+        since TEXT NOT NULL,
+        placed_at TEXT NOT NULL,
+        placed_by INTEGER NOT NULL REFERENCES staff(id),
+        lifted_at TEXT,
+        lifted_by INTEGER REFERENCES staff(id)
+    );
+    CREATE UNIQUE INDEX legal_holds_in_force ON legal_holds(client_id) WHERE lifted_at IS NULL;
+    CREATE TABLE restrictions (
+        id INTEGER PRIMARY KEY,
+        client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+        reason TEXT NOT NULL,
+        since TEXT NOT NULL,
+        placed_at TEXT NOT NULL,
+        placed_by INTEGER NOT NULL REFERENCES staff(id),
+        lifted_at TEXT,
+        lifted_by INTEGER REFERENCES staff(id)
+    );
+    CREATE UNIQUE INDEX restrictions_in_force ON restrictions(client_id) WHERE lifted_at IS NULL;
+    CREATE TABLE erasures (
+        client_id INTEGER PRIMARY KEY REFERENCES clients(id) ON DELETE CASCADE,
+        erased_at TEXT NOT NULL,
+        erased_by INTEGER NOT NULL REFERENCES staff(id),
+        -- the five-year band of the date of birth, "1985-1989"
+        birth_years TEXT NOT NULL
+    );
+    DROP TRIGGER audit_is_append_only_update;
+    CREATE TRIGGER audit_is_append_only_update BEFORE UPDATE ON audit WHEN old.hash IS NOT NULL AND NOT (
+        new.old_value IS NULL AND new.new_value IS NULL AND new.value_salt IS NULL
+        AND new.id = old.id AND new.at IS old.at AND new.staff_id IS old.staff_id AND new.entity IS old.entity
+        AND new.entity_id IS old.entity_id AND new.client_id IS old.client_id AND new.field IS old.field
+        AND new.old_hash IS old.old_hash AND new.new_hash IS old.new_hash AND new.prev_hash IS old.prev_hash
+        AND new.hash IS old.hash)
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     """

@@ -159,6 +159,11 @@ package final class Store {
         actor: Staff.ID
     ) throws {
         precondition(database.isInTransaction, "the audit is written inside `write`")
+        // Once per client and transaction: a restricted or erased record refuses the change, and
+        // the transaction rolls back whatever this one wrote before.
+        if let clientID, !changedClients.contains(clientID) {
+            try requireChangeable(clientID: clientID, entity: entity, actor: actor)
+        }
         try HashChain.audit.append(
             fields: [
                 clock.now.sqlValue, actor.sqlValue, entity.sqlValue, id.sqlValue, clientID.sqlValue,

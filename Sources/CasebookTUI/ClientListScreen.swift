@@ -418,7 +418,12 @@ struct ListColumns {
     ) {
         let role: TextRole = selected ? .selected : .normal
         frame.clear(Rect(x: frame.area.x, y: y, width: frame.area.width, height: 1), role)
-        var flags = client.vulnerabilities.isEmpty ? "" : "V\(client.vulnerabilities.count)"
+        // Restricted (S), held (H) and erased (E) first: they say what may be done with the record.
+        var marks = client.recordFlags.contains(.restriction) ? "S" : ""
+        if client.recordFlags.contains(.legalHold) { marks += "H" }
+        if client.isErased { marks += "E" }
+        var flags = marks
+        if !client.vulnerabilities.isEmpty { flags += (flags.isEmpty ? "" : " ") + "V\(client.vulnerabilities.count)" }
         if overdue { flags += flags.isEmpty ? "R!" : " R!" }
         let values = [
             client.caseNumber, client.displayName, client.officer ?? "—", client.phase.label, client.arrivalDate.iso,

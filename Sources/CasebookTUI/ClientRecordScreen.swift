@@ -1,4 +1,5 @@
 import CasebookCore
+import CasebookL10n
 import CasebookStore
 
 /// The tabs of the client record, in order.
@@ -139,6 +140,8 @@ package final class ClientRecordScreen: Screen {
     package let clientID: Client.ID
     package private(set) var client: Client
     private(set) var officer: Staff?
+    /// A restriction or legal hold in force, and whether the person's data was erased.
+    private(set) var status: (flags: [RecordFlagState], isErased: Bool) = ([], false)
     private let tabs: [any RecordTab]
     package private(set) var tabIndex: Int
     /// Tabs whose data is out of date (or was never read); read when shown.
@@ -150,6 +153,7 @@ package final class ClientRecordScreen: Screen {
         guard let client = try app.store.client(id: clientID) else { throw StoreError.notFound("client") }
         self.client = client
         officer = try client.officerID.flatMap { try app.store.staff(id: $0) }
+        status = try app.store.recordStatus(clientID: clientID)
         let contract = ContractTab(client: client)
         contract.focusObligation = obligation
         tabs = [
@@ -176,6 +180,7 @@ package final class ClientRecordScreen: Screen {
         guard let fresh = try app.store.client(id: clientID) else { throw StoreError.notFound("client") }
         client = fresh
         officer = try fresh.officerID.flatMap { try app.store.staff(id: $0) }
+        status = try app.store.recordStatus(clientID: clientID)
         for tab in tabs {
             tab.client = fresh
             if !tab.shows.isDisjoint(with: changes) { stale.insert(tab.id) }
@@ -249,8 +254,16 @@ package final class ClientRecordScreen: Screen {
         let g = frame.glyphs
         let today = app.clock.today
         let age = client.dateOfBirth.years(until: today)
-        var x = frame.text(client.displayName, x: area.x + 1, y: area.y, .title)
+        var x = frame.text(status.isErased ? tr("(erased)") : client.displayName, x: area.x + 1, y: area.y, .title)
         x = frame.text("  \(client.caseNumber.text)", x: x, y: area.y, .emphasis)
+        // What may be done with the record comes before what it holds.
+        for flag in status.flags {
+            let text =
+                flag.flag == .restriction
+                ? tr("  RESTRICTED since {day} (Art. 18): read-only", ["day": flag.since.iso])
+                : tr("  LEGAL HOLD since {day}", ["day": flag.since.iso])
+            x = frame.text(text, x: x, y: area.y, .warning)
+        }
         if !client.vulnerabilities.isEmpty {
             frame.text(
                 "  V: " + client.vulnerabilities.sorted { $0.bit < $1.bit }.map(\.label).joined(separator: ", "), x: x,

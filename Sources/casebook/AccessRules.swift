@@ -1,4 +1,5 @@
 import CasebookCore
+import CasebookL10n
 import CasebookStore
 import Logging
 
@@ -24,6 +25,13 @@ enum CommandID: String, CaseIterable {
     case backup
     case auditVerify = "audit verify"
     case bench
+    case retention
+    case retentionApply = "retention --apply"
+    case clientExport = "client export"
+    case clientHold = "client hold"
+    case clientUnhold = "client unhold"
+    case clientRestrict = "client restrict"
+    case clientUnrestrict = "client unrestrict"
 }
 
 /// Who may run a command.
@@ -69,6 +77,13 @@ extension CommandID {
         // Supervisors too: whoever answers for the office can check the log without asking the
         // admins, whose rights are the ones that could alter it; it shows no client's data.
         case .auditVerify: AccessRule(personal: .anyone, office: .supervisorOrAdmin)
+        // The dry run names case numbers and officers, as the caseload's supervisors see them.
+        case .retention: AccessRule(personal: .supervisorOrAdmin, office: .supervisorOrAdmin)
+        case .retentionApply: AccessRule(personal: .admin, office: .admin)
+        // The Store narrows these to the case's officer (export, restrict) where an officer asks.
+        case .clientExport, .clientRestrict: AccessRule(personal: .staff, office: .staff)
+        case .clientHold, .clientUnhold: AccessRule(personal: .supervisorOrAdmin, office: .supervisorOrAdmin)
+        case .clientUnrestrict: AccessRule(personal: .admin, office: .admin)
         }
     }
 
@@ -91,6 +106,13 @@ extension CommandID {
         case .backup: "back up the office's database"
         case .auditVerify: "verify the audit log"
         case .bench: "run the benchmark"
+        case .retention: tr("list the clients due for erasure")
+        case .retentionApply: tr("erase clients' data")
+        case .clientExport: tr("export a person's data")
+        case .clientHold: tr("place a legal hold")
+        case .clientUnhold: tr("lift a legal hold")
+        case .clientRestrict: tr("restrict a record")
+        case .clientUnrestrict: tr("lift a restriction")
         }
     }
 
@@ -147,5 +169,48 @@ extension CommandID {
             throw StoreError.notStaff(username: try Environment.person(actingOn: store.path).username)
         }
         return staff
+    }
+}
+
+extension Requirement {
+    /// The requirement in the policy table of docs/PRIVACY.md.
+    var label: String {
+        switch self {
+        case .anyone: "anyone who can read the file"
+        case .staff: "staff"
+        case .supervisorOrAdmin: "supervisors, admins"
+        case .admin: "admins"
+        case .root: "root"
+        case .never: "never"
+        }
+    }
+}
+
+extension CommandID {
+    /// What the Store narrows further, for one record, whoever calls it (`Store+Privacy`,
+    /// `Store+SubjectExport`): listed in the policy table beside the commands.
+    static let recordRules: [(action: String, who: String)] = [
+        ("export a person's data (`client export`)", "the case's officer, supervisors, admins"),
+        ("restrict a record (`client restrict`)", "the case's officer, supervisors, admins"),
+        ("lift a restriction (`client unrestrict`)", "admins"),
+        ("place or lift a legal hold (`client hold`, `client unhold`)", "supervisors, admins"),
+        ("change a restricted record", "admins"),
+        ("change an erased record's stub", "no one"),
+        (
+            "erase a client (`retention --apply`)",
+            "admins, and only a closed case past the rule, under no hold or restriction"
+        ),
+    ]
+
+    /// The policy table of docs/PRIVACY.md, from the rules above: a test holds the document to it.
+    static func policyMarkdown() -> String {
+        var out = "| Command | On one's own file | On the office's database |\n| --- | --- | --- |\n"
+        for command in CommandID.allCases {
+            out +=
+                "| `casebook \(command.rawValue)` | \(command.rule.personal.label) | \(command.rule.office.label) |\n"
+        }
+        out += "\n| For one record | Who |\n| --- | --- |\n"
+        for rule in recordRules { out += "| \(rule.action) | \(rule.who) |\n" }
+        return out
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import CasebookCore
 import CasebookStore
 import CasebookDemo
+import CasebookL10n
 import Logging
 
 #if canImport(Glibc)
@@ -33,6 +34,7 @@ struct Casebook: ParsableCommand {
         subcommands: [
             Open.self, Init.self, Setup.self, StaffCommand.self, ProgrammeCommand.self, ContractCommand.self,
             ReportCommand.self, Demo.self, Check.self, Backup.self, AuditCommand.self, BenchCommand.self,
+            RetentionCommand.self, ClientCommand.self,
         ],
         defaultSubcommand: Open.self
     )
@@ -185,6 +187,15 @@ extension Casebook {
                 "Facts:        \(report.staleFacts == 0 ? "ok" : "\(report.staleFacts) client(s) differ from their records; `casebook check --repair` recomputes them")"
             )
             for (table, rows) in report.counts { print("  \(table.padding(16)) \(rows)") }
+            let settings = try Configuration.load()
+            print(
+                settings.eraseAfter.map {
+                    tr("Retention:    erased {period} after a case closes ({source}); `casebook retention` lists who is due", [
+                        "period": $0.description, "source": settings.eraseAfterSource ?? "casebook.toml",
+                    ])
+                }
+                    ?? tr(
+                        "Retention:    no rule: nothing is ever erased (set [retention] erase_after in casebook.toml)"))
             if !report.isHealthy {
                 throw CommandError("The database has problems; restore it from a backup (`casebook backup` makes one).")
             }

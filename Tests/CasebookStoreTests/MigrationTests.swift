@@ -20,6 +20,7 @@ import Testing
         5: "7aae0181f7aa7f34a56da9d9e260f227889ae09acaa47c1a6dc5c33627cb1fdf",
         6: "7fe07d6bd59f2c46490d6048f531d71d83aed51f4b26ad022683907b090ace1b",
         7: "3cd3dc5717262941704fd43c28e66e1e0c4f07b202ba76ffe4248b0628fd2f6e",
+        10: "4546868ddc5413d6b418b21ddb529a308f7d01ce98719ccdfca1927e455003bc",
     ]
 
     @Test(arguments: migrations.map(\.version))
@@ -101,8 +102,10 @@ import Testing
     }
 
     @Test func migrationsAreOrderedAndStartAtOne() {
-        #expect(migrations.map(\.version) == Array(1...migrations.count))
-        #expect(currentSchemaVersion == migrations.count)
+        // Wave B numbered its migrations in advance (8-9 permissions, 10 privacy, 11 import, 12
+        // tabs), so a branch may skip numbers until the others are merged; never out of order.
+        #expect(migrations.first?.version == 1 && zip(migrations, migrations.dropFirst()).allSatisfy { $0.version < $1.version })
+        #expect(currentSchemaVersion == migrations.last?.version)
     }
 }
 

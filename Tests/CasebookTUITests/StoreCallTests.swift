@@ -76,6 +76,7 @@ import Testing
         let header = try StoreTrace(fixture.store) {
             _ = try fixture.store.client(id: haddad.id)
             _ = try fixture.store.staff(id: fixture.base.officer.id)
+            _ = try fixture.store.recordStatus(clientID: haddad.id)
             _ = try fixture.store.notes(clientID: haddad.id)
         }
         #expect(saving.lines.filter { $0 == "BEGIN IMMEDIATE;" }.count == 1, "one write")

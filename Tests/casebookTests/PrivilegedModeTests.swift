@@ -50,6 +50,7 @@ import Testing
         }
         var commands = Set(casebook.Casebook.configuration.subcommands.flatMap { names($0, prefix: "") })
         commands.insert("check --repair")
+        commands.insert("retention --apply")
         #expect(commands == Set(CommandID.allCases.map(\.rawValue)))
 
         let office = Dictionary(uniqueKeysWithValues: CommandID.allCases.map { ($0, $0.rule.office) })

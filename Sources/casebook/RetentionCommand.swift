@@ -1,0 +1,187 @@
+import ArgumentParser
+import CasebookConfig
+import CasebookCore
+import CasebookL10n
+import CasebookStore
+import Logging
+
+struct RetentionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "retention",
+        abstract: "List the clients due for erasure under the retention rule; with --apply, erase them (admins).",
+        discussion: """
+            A client is due when the case is closed (closed, transferred out or archived, and not \
+            reopened) for longer than [retention] erase_after in casebook.toml. Without a rule \
+            nothing is ever erased. A legal hold or a restriction keeps a client until it is lifted. \
+            Without --apply this is a dry run: it lists the clients due and what erasure removes and \
+            keeps, and changes nothing. --apply erases each client in a transaction of its own, then \
+            compacts the file so that no erased byte remains in it or its WAL. Backups made earlier \
+            still hold the data: after restoring one, run `casebook retention --apply` again.
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(
+        help: ArgumentHelp(
+            "List (or erase) only cases closed longer ago than this, e.g. 6y; never shorter than the rule with --apply.",
+            valueName: "period"))
+    var olderThan: String?
+
+    @Flag(help: "Erase the clients due (admins only).")
+    var apply = false
+
+    func validate() throws {
+        if let olderThan {
+            try checkArgument(olderThan, "--older-than")
+            if RetentionRule.period(olderThan) == nil {
+                throw ValidationError(tr("--older-than is a period such as 5y, 18m or 90d, more than zero."))
+            }
+        }
+    }
+
+    func run() throws {
+        let command: CommandID = apply ? .retentionApply : .retention
+        let settings = try Configuration.load()
+        let store = try database.open(apply ? .readWrite : .readOnly, for: command)
+        let actor = try command.actingStaff(in: store)
+        let asked = olderThan.flatMap(RetentionRule.period)
+        let rule = settings.eraseAfter.map {
+            RetentionRule(eraseAfter: $0, source: settings.eraseAfterSource ?? "casebook.toml")
+        }
+        let period: TimeSpan
+        switch (rule, asked) {
+        case (nil, nil):
+            print(tr("No retention rule is set ([retention] erase_after in casebook.toml): nothing is ever erased."))
+            return
+        case (nil, let asked?):
+            guard !apply else {
+                throw CommandError(
+                    tr(
+                        "No retention rule is set, so nothing may be erased; set [retention] erase_after in the site settings first."
+                    ))
+            }
+            print(
+                tr(
+                    "No retention rule is set; listing cases closed more than {period} ago.",
+                    ["period": asked.description]))
+            period = asked
+        case (let rule?, nil):
+            print(
+                tr(
+                    "Retention: erased {period} after the case closes ({source}).",
+                    [
+                        "period": rule.eraseAfter.description, "source": rule.source,
+                    ]))
+            period = rule.eraseAfter
+        case (let rule?, let asked?):
+            let origin = store.clock.today
+            if apply && asked.after(origin) < rule.eraseAfter.after(origin) {
+                throw CommandError(
+                    tr(
+                        "--older-than {asked} is shorter than the retention rule of {rule}; nothing was erased.",
+                        [
+                            "asked": asked.text, "rule": rule.eraseAfter.text,
+                        ]))
+            }
+            print(
+                tr(
+                    "Retention: erased {period} after the case closes ({source}); listing cases closed more than {asked} ago.",
+                    [
+                        "period": rule.eraseAfter.description, "source": rule.source, "asked": asked.description,
+                    ]))
+            period = asked
+        }
+        let today = store.clock.today
+        let candidates = try store.retentionCandidates(eraseAfter: period, today: today)
+        let due = candidates.filter { $0.keptBy == nil }
+        let kept = candidates.filter { $0.keptBy != nil }
+        if apply {
+            try erase(due, kept: kept, period: period, in: store, actor: actor)
+        } else {
+            dryRun(due, kept: kept, today: today)
+        }
+    }
+
+    private func table(_ rows: [RetentionCandidate]) {
+        print("  " + tr("Case number").padding(13) + tr("Closed on").padding(12) + tr("Officer"))
+        for row in rows {
+            let flag = row.keptBy.map { row.officer.padding(16) + $0.description } ?? row.officer
+            print("  " + row.caseNumber.padding(13) + row.closedOn.iso.padding(12) + flag)
+        }
+    }
+
+    private func dryRun(_ due: [RetentionCandidate], kept: [RetentionCandidate], today: Day) {
+        print(
+            trn(
+                "Due for erasure on {day}: {count} client.", "Due for erasure on {day}: {count} clients.", due.count,
+                ["day": today.iso]))
+        if !due.isEmpty { table(due) }
+        if !kept.isEmpty {
+            print(trn("Kept although due: {count} client.", "Kept although due: {count} clients.", kept.count))
+            table(kept)
+        }
+        print(tr("Erasure removes:"))
+        for line in ErasureScope.erased { print("  - " + line) }
+        print(tr("Erasure keeps, without the person's identity:"))
+        for line in ErasureScope.kept { print("  - " + line) }
+        print(tr("This was a dry run: nothing was changed. `casebook retention --apply` erases them (admins)."))
+    }
+
+    private func erase(
+        _ due: [RetentionCandidate], kept: [RetentionCandidate], period: TimeSpan, in store: Store, actor: Staff
+    ) throws {
+        let logger = Logger(label: "casebook")
+        var erased = 0
+        var failed = 0
+        for candidate in due {
+            do {
+                let result = try store.erase(clientID: candidate.clientID, eraseAfter: period, actor: actor)
+                let parts = result.rows.map { "\($0.table) \($0.count)" }.joined(separator: ", ")
+                print(
+                    tr(
+                        "Erased {case} (closed {day}): {parts}; {values} audit values blanked; birth years {band} kept.",
+                        [
+                            "case": result.caseNumber, "day": candidate.closedOn.iso, "parts": parts,
+                            "values": String(result.auditValues), "band": result.birthYears.description,
+                        ]))
+                erased += 1
+            } catch {
+                // Each client is its own transaction: this one is left whole, the others go on.
+                print(tr("Not erased {case}: {reason}", ["case": candidate.caseNumber, "reason": "\(error)"]))
+                failed += 1
+            }
+        }
+        for candidate in kept {
+            print(
+                tr(
+                    "Kept {case}: a {flag} is in force.",
+                    [
+                        "case": candidate.caseNumber, "flag": candidate.keptBy?.description ?? "",
+                    ]))
+        }
+        logger.info("retention --apply: \(erased) erased, \(kept.count) kept, \(failed) failed")
+        // Always, so that a run after one that could not empty the WAL (someone had the file
+        // open) finishes the job even when nobody is due any more.
+        let emptied = try store.purgeFreedPages()
+        if erased == 0 && emptied {
+            print(tr("Nothing was erased; the file was compacted and its WAL emptied."))
+        } else {
+            print(
+                emptied
+                    ? trn(
+                        "Erased {count} client; the file was compacted and its WAL emptied, so no erased byte remains in it.",
+                        "Erased {count} clients; the file was compacted and its WAL emptied, so no erased byte remains in it.",
+                        erased)
+                    : trn(
+                        "Erased {count} client, but another Casebook has the file open, so its WAL may still hold erased bytes; run `casebook retention --apply` again when nobody works.",
+                        "Erased {count} clients, but another Casebook has the file open, so its WAL may still hold erased bytes; run `casebook retention --apply` again when nobody works.",
+                        erased))
+        }
+        if failed > 0 {
+            throw CommandError(
+                trn(
+                    "{count} client could not be erased (see above); nothing of it was changed.",
+                    "{count} clients could not be erased (see above); nothing of them was changed.", failed))
+        }
+    }
+}
