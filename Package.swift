@@ -37,6 +37,7 @@ let package = Package(
             name: "CasebookTUI",
             dependencies: [
                 "CasebookCore", "CasebookL10n", "CasebookStore", "CNcurses", "CWidth",
+                "CasebookImport",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -62,6 +63,8 @@ let package = Package(
                 "CasebookBench",
                 "CasebookTUI",
                 "CasebookConfig",
+                "CasebookImport",
+                "CasebookISOCodes",
                 "CPrivilege",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

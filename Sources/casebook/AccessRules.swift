@@ -24,6 +24,10 @@ enum CommandID: String, CaseIterable {
     case backup
     case auditVerify = "audit verify"
     case bench
+    case importClients = "import clients"
+    case importUndo = "import undo"
+    case importList = "import list"
+    case clientsExport = "clients export"
 }
 
 /// Who may run a command.
@@ -69,6 +73,13 @@ extension CommandID {
         // Supervisors too: whoever answers for the office can check the log without asking the
         // admins, whose rights are the ones that could alter it; it shows no client's data.
         case .auditVerify: AccessRule(personal: .anyone, office: .supervisorOrAdmin)
+        // A caseload brought in (or taken out again) at once is the office's decision, not one
+        // officer's: registering clients one by one stays with every officer.
+        case .importClients, .importUndo, .importList:
+            AccessRule(personal: .supervisorOrAdmin, office: .supervisorOrAdmin)
+        // Every staff member sees every client until offices land (issue 15), so may take the
+        // list they see out; the read log records it there.
+        case .clientsExport: AccessRule(personal: .staff, office: .staff)
         }
     }
 
@@ -91,6 +102,10 @@ extension CommandID {
         case .backup: "back up the office's database"
         case .auditVerify: "verify the audit log"
         case .bench: "run the benchmark"
+        case .importClients: "import clients"
+        case .importUndo: "undo imports"
+        case .importList: "list the imports"
+        case .clientsExport: "export client lists"
         }
     }
 

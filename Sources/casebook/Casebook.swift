@@ -32,7 +32,7 @@ struct Casebook: ParsableCommand {
             """,
         subcommands: [
             Open.self, Init.self, Setup.self, StaffCommand.self, ProgrammeCommand.self, ContractCommand.self,
-            ReportCommand.self, Demo.self, Check.self, Backup.self, AuditCommand.self, BenchCommand.self,
+            ReportCommand.self, ImportCommand.self, ClientsCommand.self, Demo.self, Check.self, Backup.self, AuditCommand.self, BenchCommand.self,
         ],
         defaultSubcommand: Open.self
     )

