@@ -66,8 +66,8 @@ extension Store {
         return try write { try register(client, actor: actor, now: clock.now) }
     }
 
-    /// Saves a validated new client in the Referred phase, auditing every field (the form and
-    /// the import). Call inside `write`.
+    /// Saves a validated new client in the Referred phase, auditing every field. Call inside
+    /// `write`.
     func register(_ client: Client, actor: Staff.ID, now: Instant) throws -> Client {
         let id = try insert(client, actor: actor, now: now, phaseSince: clock.today)
         try insertPhaseSteps(
