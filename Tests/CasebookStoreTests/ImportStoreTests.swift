@@ -178,3 +178,13 @@ import Testing
         #expect(numbers == ["2026-000010", "2026-000011", "2026-000012", "2026-000013"])
     }
 }
+
+/// What schema 11 added, taken out again so that a file made to look older meets the import
+/// migration as a real one would.
+let undoImportsOfSchemaEleven = """
+    DROP TABLE import_batch_records;
+    DROP TABLE import_batches;
+    DROP INDEX clients_by_external_id;
+    DROP INDEX clients_by_birth;
+    ALTER TABLE clients DROP COLUMN external_id;
+    """
