@@ -40,6 +40,7 @@ let package = Package(
             name: "CasebookTUI",
             dependencies: [
                 "CasebookCore", "CasebookL10n", "CasebookStore", "CNcurses", "CWidth",
+                "CasebookImport",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -65,6 +66,8 @@ let package = Package(
                 "CasebookBench",
                 "CasebookTUI",
                 "CasebookConfig",
+                "CasebookImport",
+                "CasebookISOCodes",
                 "CPrivilege",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

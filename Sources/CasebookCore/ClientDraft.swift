@@ -158,13 +158,17 @@ package struct ClientDraft: FormDraft, Hashable {
             let code = value.lowercased()
             if Languages.isKnown(code) { return code }
             issues.append(
-                FieldIssue(field, "\"\(Sanitized.inline(value, limit: 12))\" is not a known ISO 639 language code, e.g. ar or ti."))
+                FieldIssue(
+                    field,
+                    "\"\(Sanitized.inline(value, limit: 12))\" is not a known ISO 639 language code, e.g. ar or ti."))
             return nil
         }
 
         var caseNumber: CaseNumber?
         if let value = text[.caseNumber], !value.isEmpty, !failed(.caseNumber) {
-            do { caseNumber = try CaseNumber(value) } catch { issues.append(FieldIssue(.caseNumber, error.description)) }
+            do { caseNumber = try CaseNumber(value) } catch {
+                issues.append(FieldIssue(.caseNumber, error.description))
+            }
         }
         let birth = day(.dateOfBirth)
         if let birth {
@@ -201,12 +205,15 @@ package struct ClientDraft: FormDraft, Hashable {
                 vulnerabilities.insert(flag)
             } else {
                 issues.append(
-                    FieldIssue(.vulnerabilities, "Choose from " + listing(Vulnerability.allCases.map(\.rawValue)) + "."))
+                    FieldIssue(.vulnerabilities, "Choose from " + listing(Vulnerability.allCases.map(\.rawValue)) + ".")
+                )
             }
         }
         if let phone = text[.phone], !phone.isEmpty, !failed(.phone) {
             let digits = phone.unicodeScalars.filter { ("0"..."9").contains($0) }.count
-            let allowed = phone.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || " +-()/.".unicodeScalars.contains($0) }
+            let allowed = phone.unicodeScalars.allSatisfy {
+                ("0"..."9").contains($0) || " +-()/.".unicodeScalars.contains($0)
+            }
             if !allowed || digits < 4 {
                 issues.append(FieldIssue(.phone, "Use digits, spaces and + - ( ), e.g. +47 912 34 567."))
             }
@@ -252,6 +259,11 @@ package struct ClientDraft: FormDraft, Hashable {
 
 /// Whitespace at either end removed.
 package func trimmed(_ text: String) -> String {
+    // Most texts have nothing to trim: they are returned as they are, without rebuilding them
+    // scalar by scalar (that was 40 % of an import's validation).
+    guard let head = text.unicodeScalars.first, let tail = text.unicodeScalars.last,
+        head.properties.isWhitespace || tail.properties.isWhitespace
+    else { return text }
     var scalars = Substring(text).unicodeScalars[...]
     while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
     while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }

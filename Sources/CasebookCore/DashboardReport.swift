@@ -229,7 +229,7 @@ package struct DashboardReport: Sendable {
         return out + "\n  }\n}\n"
     }
 
-    static func jsonString(_ text: String) -> String {
+    package static func jsonString(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

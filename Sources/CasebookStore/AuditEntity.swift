@@ -27,6 +27,8 @@ package enum AuditEntity: String, CaseIterable, Sendable {
     case restriction
     /// The client's personal data erased under the retention rule.
     case erasure
+    /// A spreadsheet import (`import_batches`): made, and undone.
+    case importBatch = "import_batch"
 }
 
 /// What changed in the record (`audit.field`): a column, or a step in the record's life. Like
@@ -45,6 +47,8 @@ package struct AuditField: RawRepresentable, Hashable, Sendable {
     static let role = AuditField(rawValue: "role")
     /// A programme version imported.
     static let `import` = AuditField(rawValue: "import")
+    /// An import batch undone.
+    static let undo = AuditField(rawValue: "undo")
     static let course = AuditField(rawValue: "course")
     static let attendance = AuditField(rawValue: "attendance")
     /// A qualification added to the recognition track.

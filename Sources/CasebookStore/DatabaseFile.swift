@@ -3,6 +3,8 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import CasebookCore
+import CasebookL10n
 
 /// File-system facts about a database path, checked before SQLite touches the file, so that
 /// a foreign file is refused without being changed.
@@ -124,5 +126,36 @@ package enum DatabaseFile {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         return Int(info.st_mode & 0o777)
+    }
+
+    /// Writes a file a person named (refused rows, an export), readable by its owner alone, as
+    /// it holds clients' data. An existing file is replaced only when `replace` says so, and a
+    /// symbolic link is never followed. The caller holds the person's own rights (office mode).
+    package static func writePrivate(_ path: String, _ bytes: [UInt8], replace: Bool) throws {
+        let shown = Sanitized.inline(path, limit: 200)
+        func failure() -> StoreError {
+            StoreError.invalidInput(
+                tr("Cannot write {path}: {reason}.", ["path": shown, "reason": String(cString: strerror(errno))]))
+        }
+        let flags = O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC | (replace ? O_TRUNC : O_EXCL)
+        let fd = open(path, flags, 0o600)
+        guard fd >= 0 else {
+            if errno == EEXIST {
+                throw StoreError.invalidInput(
+                    tr("{path} exists already; choose another file, or remove it first.", ["path": shown]))
+            }
+            throw failure()
+        }
+        defer { close(fd) }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw failure()
+            }
+            written += count
+        }
+        if fsync(fd) != 0 { throw failure() }
     }
 }

@@ -53,6 +53,11 @@ let migrations: [Migration] = [
     Migration(
         version: 10, name: "legal holds, restrictions of processing, erasures; erasure may blank audit values",
         sql: schemaV10),
+    // 8 to 10 are taken by issues 15 and 16, built at the same time; a file skips a number
+    // no step has, and each step runs once in order.
+    Migration(
+        version: 11, name: "import batches, clients' external ids, the date-of-birth index for duplicates",
+        sql: schemaV11),
 ]
 
 /// The schema version this program writes.
@@ -696,4 +701,37 @@ private let schemaV10 = """
         AND new.old_hash IS old.old_hash AND new.new_hash IS old.new_hash AND new.prev_hash IS old.prev_hash
         AND new.hash IS old.hash)
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+/// Spreadsheet imports (issue 17): each import is a batch that names its file by name and
+/// SHA-256, who imported it and when, and what it counted; the clients it created are listed
+/// (and the assessments or qualifications it added) so that `casebook import undo` removes
+/// exactly those. `audit_until` is the batch's last audit
+/// row: a client with a later audit row was changed since and is kept by an undo. The records of a
+/// batch have no foreign key, because an undo or an erasure removes them and the batch must
+/// still say what it made. A client's id in the system a file came from
+/// (`external_id`) matches a re-imported row; the date of birth is looked up for duplicates.
+private let schemaV11 = """
+    CREATE TABLE import_batches (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind = 'clients' OR kind = 'assessments' OR kind = 'qualifications'),
+        file_name TEXT NOT NULL,
+        file_sha256 TEXT NOT NULL CHECK (length(file_sha256) = 64),
+        imported_at TEXT NOT NULL,
+        imported_by INTEGER NOT NULL REFERENCES staff(id),
+        created INTEGER NOT NULL,
+        present INTEGER NOT NULL,
+        duplicates INTEGER NOT NULL,
+        refused INTEGER NOT NULL,
+        audit_until INTEGER NOT NULL,
+        undone_at TEXT,
+        undone_by INTEGER REFERENCES staff(id)
+    );
+    CREATE TABLE import_batch_records (
+        batch_id INTEGER NOT NULL REFERENCES import_batches(id),
+        entity TEXT NOT NULL CHECK (entity = 'client' OR entity = 'assessment' OR entity = 'qualification'),
+        record_id INTEGER NOT NULL,
+        PRIMARY KEY (batch_id, entity, record_id)
+    ) WITHOUT ROWID;
+    ALTER TABLE clients ADD COLUMN external_id TEXT;
+    CREATE INDEX clients_by_external_id ON clients(external_id) WHERE external_id IS NOT NULL;
+    CREATE INDEX clients_by_birth ON clients(date_of_birth);
     """

@@ -63,23 +63,25 @@ extension Store {
     /// Validates and saves a new client in the Referred phase; every field is audited.
     package func addClient(_ draft: ClientDraft, actor: Staff.ID) throws -> Client {
         let client = try checked { try draft.validated(version: 1, phase: .referred, today: clock.today) }
-        return try write {
-            let now = clock.now
-            let id = try insert(client, actor: actor, now: now, phaseSince: clock.today)
-            try insertPhaseSteps(
-                clientID: id, [PhaseStep(from: nil, to: .referred, on: clock.today)], now: now, actor: actor)
-            let saved = Client(copying: client, id: id)
-            for (field, value) in ClientDraft(saved).values.sorted(by: { $0.key.order < $1.key.order })
-            where !value.isEmpty {
-                try audit(.client, id: id, clientID: id, field: .client(field), old: nil, new: value, actor: actor)
-            }
-            if let officer = saved.officerID {
-                try audit(
-                    .client, id: id, clientID: id, field: .officer, old: nil, new: try officerName(officer),
-                    actor: actor)
-            }
-            return saved
+        return try write { try register(client, actor: actor, now: clock.now) }
+    }
+
+    /// Saves a validated new client in the Referred phase, auditing every field. Call inside
+    /// `write`.
+    func register(_ client: Client, actor: Staff.ID, now: Instant) throws -> Client {
+        let id = try insert(client, actor: actor, now: now, phaseSince: clock.today)
+        try insertPhaseSteps(
+            clientID: id, [PhaseStep(from: nil, to: .referred, on: clock.today)], now: now, actor: actor)
+        let saved = Client(copying: client, id: id)
+        for (field, value) in ClientDraft(saved).values.sorted(by: { $0.key.order < $1.key.order })
+        where !value.isEmpty {
+            try audit(.client, id: id, clientID: id, field: .client(field), old: nil, new: value, actor: actor)
         }
+        if let officer = saved.officerID {
+            try audit(
+                .client, id: id, clientID: id, field: .officer, old: nil, new: try officerName(officer), actor: actor)
+        }
+        return saved
     }
 
     /// The client row as written (`id` NULL for a client of the store's own: SQLite numbers it).

@@ -154,9 +154,11 @@ package final class Store {
 
     /// Appends one row to the audit log, chained to the last (`HashChain.audit`), and marks the
     /// client's facts for refreshing before the transaction commits. Call inside `write`.
+    /// `refreshesFacts` false: the caller refreshes the facts of many clients in one statement
+    /// (an import).
     func audit(
         _ entity: AuditEntity, id: Int64, clientID: Int64?, field: AuditField, old: String?, new: String?,
-        actor: Staff.ID
+        actor: Staff.ID, refreshesFacts: Bool = true
     ) throws {
         precondition(database.isInTransaction, "the audit is written inside `write`")
         // Once per client and transaction: a restricted or erased record refuses the change, and
@@ -169,7 +171,7 @@ package final class Store {
                 clock.now.sqlValue, actor.sqlValue, entity.sqlValue, id.sqlValue, clientID.sqlValue,
                 field.rawValue.sqlValue,
             ], values: [old, new], on: database)
-        if let clientID { changedClients.insert(clientID) }
+        if let clientID, refreshesFacts { changedClients.insert(clientID) }
     }
 
     /// Refreshes the query planner's statistics after bulk loads, sampling at most 2,000 rows per

@@ -34,6 +34,9 @@ package final class App {
     /// The terminal's size and glyphs, as the loop last saw them: what handlers lay pages out for.
     package var size = Size(width: 80, height: 24)
     package var glyphs: Glyphs = .unicode
+    /// Writes a file the officer named (an export). The command line makes it write with the
+    /// person's own rights in the office mode.
+    package var writeFile: (String, [UInt8]) throws -> Void = { try DatabaseFile.writePrivate($0, $1, replace: false) }
 
     /// The smallest terminal the screens are laid out for.
     package static let minimumSize = Size(width: 60, height: 15)

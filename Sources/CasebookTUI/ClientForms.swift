@@ -1,4 +1,5 @@
 import CasebookCore
+import CasebookL10n
 import CasebookStore
 
 /// The forms of a client record: new client, edit, and phase change.
@@ -32,12 +33,34 @@ enum ClientForms {
         initial.officerID = app.me.role == .officer ? app.me.id : nil
         return FormScreen(
             title: "New client", fields: try fields(app: app), draft: initial, changes: .client,
-            validate: { try $0.validated(today: $1.clock.today) }
+            validate: { try $0.validated(today: $1.clock.today) }, ask: duplicateQuestion
         ) { app, draft in
             let client = try app.store.addClient(draft, actor: app.me.id)
             return FormSaved(
                 "Registered \(client.caseNumber.text), \(client.displayName).",
                 next: .task { app in .push(try ClientRecordScreen(app: app, clientID: client.id)) })
+        }
+    }
+
+    /// Before a new client is saved: clients held with the same date of birth and a similar
+    /// name in any script, each to open (above the form, which keeps what was typed), or go on.
+    static func duplicateQuestion(app: App, draft: ClientDraft) throws -> SaveQuestion? {
+        guard let client = try? draft.validated(today: app.clock.today) else { return nil }
+        let duplicates = try app.store.possibleDuplicates(of: client)
+        guard !duplicates.isEmpty else { return nil }
+        return SaveQuestion(
+            title: trn(
+                "A possible duplicate: same date of birth, similar name",
+                "{count} possible duplicates: same date of birth, similar name", duplicates.count),
+            goOnLabel: tr("Save anyway: this is someone else"),
+            choices: duplicates.compactMap { duplicate in
+                duplicate.clientID.map {
+                    Choice("\($0)", tr("Open {client}", ["client": duplicate.description]))
+                }
+            }
+        ) { app, choice in
+            guard let id = Client.ID(choice) else { return .none }
+            return .push(try ClientRecordScreen(app: app, clientID: id))
         }
     }
 

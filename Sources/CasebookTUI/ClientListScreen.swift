@@ -1,4 +1,6 @@
 import CasebookCore
+import CasebookImport
+import CasebookL10n
 import CasebookStore
 
 /// The home screen: clients a window at a time (keyset paging), search as you type,
@@ -101,6 +103,11 @@ package final class ClientListScreen: Screen {
             return .none
         },
         Binding(.sort) { list, app in try list.nextSort(app: app) },
+        Binding(
+            .exportList, unavailable: { list, _ in list.rows.isEmpty ? "The list shows no clients to export." : nil }
+        ) {
+            list, app in .push(ClientListScreen.exportForm(app: app, selection: .filter(list.filter, list.sort)))
+        },
         Binding(.openWorklist) { _, app in .push(try WorklistScreen(app: app)) },
         Binding(
             .openDashboard,
@@ -434,5 +441,28 @@ struct ListColumns {
             frame.text(value, in: Rect(x: position, y: y, width: width, height: 1), isFlag ? .overdue : role)
         }
         if selected { frame.text(">", x: frame.area.x, y: y, role) }
+    }
+}
+
+extension ClientListScreen {
+    /// The export form: the file the officer confirms (named after today, in the folder Casebook
+    /// started in) and the format; saving writes the clients the list shows, in its order.
+    static func exportForm(app: App, selection: ExportSelection) -> FormScreen<ExportDraft> {
+        FormScreen(
+            title: tr("Export the list"),
+            fields: [
+                .text(.path, tr("File"), \.path),
+                .choice(.format, tr("Format"), \.format, label: \.label),
+            ], draft: ExportDraft(path: "clients-\(app.clock.today.iso).csv"), changes: [],
+            validate: { draft, _ in try draft.validated() }
+        ) { app, draft in
+            let (path, format) = try draft.validated()
+            let rows = try app.store.exportClients(selection, actor: app.me.id)
+            try app.writeFile(path, ClientExport.bytes(rows.map { ($0.client, $0.officer) }, format: format))
+            return FormSaved(
+                trn(
+                    "Wrote {count} client to {path}.", "Wrote {count} clients to {path}.", rows.count,
+                    ["path": Sanitized.inline(path, limit: 120)]))
+        }
     }
 }

@@ -61,6 +61,7 @@ package enum CommandID: String, CaseIterable, Sendable {
     case phaseFilter = "list.phase"
     case flagged = "list.flagged"
     case sort = "list.sort"
+    case exportList = "list.export"
 
     case acceptSearch = "search.accept"
     case openWorklist = "list.worklist"
@@ -169,6 +170,7 @@ package enum CommandTable {
         CommandInfo(id: .phaseFilter, context: .list, summary: "Show only one phase (or all)", defaultKeys: [.character("p")], barLabel: "Phase"),
         CommandInfo(id: .flagged, context: .list, summary: "Show only clients with a vulnerability flag", defaultKeys: [.character("f")], barLabel: "Flags"),
         CommandInfo(id: .sort, context: .list, summary: "Sort by name, case number or arrival", defaultKeys: [.character("s")], barLabel: "Sort"),
+        CommandInfo(id: .exportList, context: .list, summary: "Export the clients this list shows to a CSV or JSON file", defaultKeys: [.character("x")], barLabel: nil),
 
         CommandInfo(id: .acceptSearch, context: .search, summary: "Keep the search and move to the results", defaultKeys: [.enter], barLabel: "Results"),
         CommandInfo(id: .openWorklist, context: .list, summary: "Open My day: what is overdue or due soon in my caseload", defaultKeys: [.character("w")], barLabel: "My day"),

@@ -16,6 +16,28 @@ package struct FormSaved {
     }
 }
 
+/// A question a form asks before it saves (a possible duplicate): a pick list whose first
+/// choice, `goOn`, saves; any other choice is the question's to act on, above the form, so
+/// that the typed values stay.
+package struct SaveQuestion {
+    package static let goOn = "save"
+
+    package var title: String
+    /// The choices after "save anyway", whose label is `goOnLabel`.
+    package var goOnLabel: String
+    package var choices: [Choice]
+    package var act: (App, String) throws -> Effect
+
+    package init(title: String, goOnLabel: String, choices: [Choice], act: @escaping (App, String) throws -> Effect) {
+        self.title = title
+        self.goOnLabel = goOnLabel
+        self.choices = choices
+        self.act = act
+    }
+
+    var options: [Choice] { [Choice(SaveQuestion.goOn, goOnLabel)] + choices }
+}
+
 /// A keyboard form over a Core draft: Tab and arrows between fields, text editing in fields,
 /// pick lists, Ctrl-S to save, Esc to cancel (asking first when something changed). The draft's
 /// validation names every problem beside its field before the Store is asked, and the Store's
@@ -47,11 +69,14 @@ package final class FormScreen<Draft: FormDraft>: Screen {
     private var record: FormRecord<Draft>?
     /// A dialog this form opened and waits for.
     private var asking: Question?
+    /// Asked after validation, before the save (nil: nothing to ask).
+    private let question: ((App, Draft) throws -> SaveQuestion?)?
 
     private enum Question {
         /// A pick list for the field at this place.
         case pick(Int)
         case discard
+        case beforeSaving(SaveQuestion)
     }
 
     /// A form over a stored record.
@@ -63,8 +88,10 @@ package final class FormScreen<Draft: FormDraft>: Screen {
     package init(
         title: String, fields: [FormField<Draft>], draft: Draft, changes: Changes,
         validate: @escaping (Draft, App) throws -> Void, record: FormRecord<Draft>?,
+        ask question: ((App, Draft) throws -> SaveQuestion?)? = nil,
         save: @escaping (App, Draft, Int) throws -> FormSaved
     ) {
+        self.question = question
         heading = title
         self.fields = fields
         base = draft
@@ -79,11 +106,12 @@ package final class FormScreen<Draft: FormDraft>: Screen {
     /// A form whose save adds something new.
     package convenience init(
         title: String, fields: [FormField<Draft>], draft: Draft, changes: Changes,
-        validate: @escaping (Draft, App) throws -> Void, save: @escaping (App, Draft) throws -> FormSaved
+        validate: @escaping (Draft, App) throws -> Void, ask question: ((App, Draft) throws -> SaveQuestion?)? = nil,
+        save: @escaping (App, Draft) throws -> FormSaved
     ) {
         self.init(
             title: title, fields: fields, draft: draft, changes: changes, validate: validate, record: nil,
-            save: { app, draft, _ in try save(app, draft) })
+            ask: question, save: { app, draft, _ in try save(app, draft) })
     }
 
     package var capturesText: Bool { true }
@@ -225,12 +253,16 @@ package final class FormScreen<Draft: FormDraft>: Screen {
             return move(by: 1, app: app)
         case (.discard, .confirmed?):
             return .all([.close, .info("Changes discarded.")])
+        case (.beforeSaving(let question), .chose(let chosen)?):
+            guard let choice = chosen.first else { return .none }
+            if choice == SaveQuestion.goOn { return try attemptSave(app: app, asked: true) }
+            return try question.act(app, choice)
         default:
             return .none
         }
     }
 
-    private func attemptSave(app: App) throws -> Effect {
+    private func attemptSave(app: App, asked: Bool = false) throws -> Effect {
         for index in fields.indices { expandDate(at: index, app: app) }
         // Every problem at once: what cannot be read, then what the draft's rules refuse.
         var draft = base
@@ -242,6 +274,10 @@ package final class FormScreen<Draft: FormDraft>: Screen {
             return refuse(failure, besides: problems, app: app)
         }
         guard problems.isEmpty else { return refuse(ValidationFailure(issues: []), besides: problems, app: app) }
+        if !asked, let question = try question?(app, draft) {
+            asking = .beforeSaving(question)
+            return .push(PickListDialog(title: question.title, options: question.options))
+        }
         do {
             let saved = try save(app, draft, record?.version ?? 0)
             errors = [:]

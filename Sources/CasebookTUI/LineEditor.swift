@@ -76,6 +76,11 @@ package struct LineEditor: Hashable, Sendable {
     /// The first character shown in `width` cells: the one kept, moved just enough that the
     /// text before the cursor fits, leaving a cell for the cursor itself.
     private func firstShown(width: Int) -> Int {
+        // Everything up to the cursor fits: show from the start, whatever a narrower field (a
+        // window resized smaller and back) scrolled to before.
+        var prefix = 0
+        for character in characters[..<cursor] { prefix += TextWidth.of(LineEditor.shown(character)) }
+        if prefix <= width - 1 { return 0 }
         var start = cursor
         var before = 0
         let kept = min(scroll, cursor)

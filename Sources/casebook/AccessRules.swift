@@ -32,6 +32,10 @@ enum CommandID: String, CaseIterable {
     case clientUnhold = "client unhold"
     case clientRestrict = "client restrict"
     case clientUnrestrict = "client unrestrict"
+    case importClients = "import clients"
+    case importUndo = "import undo"
+    case importList = "import list"
+    case clientsExport = "clients export"
 }
 
 /// Who may run a command.
@@ -84,6 +88,13 @@ extension CommandID {
         case .clientExport, .clientRestrict: AccessRule(personal: .staff, office: .staff)
         case .clientHold, .clientUnhold: AccessRule(personal: .supervisorOrAdmin, office: .supervisorOrAdmin)
         case .clientUnrestrict: AccessRule(personal: .admin, office: .admin)
+        // A caseload brought in (or taken out again) at once is the office's decision, not one
+        // officer's: registering clients one by one stays with every officer.
+        case .importClients, .importUndo, .importList:
+            AccessRule(personal: .supervisorOrAdmin, office: .supervisorOrAdmin)
+        // Every staff member sees every client until offices land (issue 15), so may take the
+        // list they see out; the read log records it there.
+        case .clientsExport: AccessRule(personal: .staff, office: .staff)
         }
     }
 
@@ -113,6 +124,10 @@ extension CommandID {
         case .clientUnhold: tr("lift a legal hold")
         case .clientRestrict: tr("restrict a record")
         case .clientUnrestrict: tr("lift a restriction")
+        case .importClients: tr("import clients")
+        case .importUndo: tr("undo imports")
+        case .importList: tr("list the imports")
+        case .clientsExport: tr("export client lists")
         }
     }
 

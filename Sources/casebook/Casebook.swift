@@ -33,8 +33,8 @@ struct Casebook: ParsableCommand {
             """,
         subcommands: [
             Open.self, Init.self, Setup.self, StaffCommand.self, ProgrammeCommand.self, ContractCommand.self,
-            ReportCommand.self, Demo.self, Check.self, Backup.self, AuditCommand.self, BenchCommand.self,
-            RetentionCommand.self, ClientCommand.self,
+            ReportCommand.self, ImportCommand.self, ClientsCommand.self, Demo.self, Check.self, Backup.self,
+            AuditCommand.self, BenchCommand.self, RetentionCommand.self, ClientCommand.self,
         ],
         defaultSubcommand: Open.self
     )

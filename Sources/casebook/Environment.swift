@@ -4,6 +4,7 @@
     import Darwin
 #endif
 import CasebookCore
+import CasebookL10n
 import CasebookStore
 
 /// Facts from the process environment: variables, the operating-system user, paths.
@@ -69,7 +70,13 @@ enum Environment {
     /// rights; nil when it does not exist. Any other failure says which file and why, and
     /// nothing of what a path might point to.
     static func readUserFile(_ path: String) throws -> String? {
-        let bytes: [UInt8]? = try PrivilegedMode.asUser {
+        try readUserBytes(path).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// A whole file the user named, as bytes (a spreadsheet), read with their own rights; nil
+    /// when it does not exist.
+    static func readUserBytes(_ path: String) throws -> [UInt8]? {
+        try PrivilegedMode.asUser {
             let fd = open(path, O_RDONLY | O_CLOEXEC)
             guard fd >= 0 else {
                 if errno == ENOENT { return nil }
@@ -90,7 +97,12 @@ enum Environment {
             }
             return bytes
         }
-        return bytes.map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Writes a file the user named (refused rows, an export) with their own rights, readable by
+    /// them alone (`DatabaseFile.writePrivate`).
+    static func writeUserFile(_ path: String, _ bytes: [UInt8], replace: Bool) throws {
+        try PrivilegedMode.asUser { try DatabaseFile.writePrivate(path, bytes, replace: replace) }
     }
 
     /// The names of the files in `folder` ending in `suffix`, sorted.

@@ -45,6 +45,7 @@ extension Casebook {
             let app = App(store: store, me: me, keys: keys, theme: chosen) { Environment.monotonicSeconds() * 1000 }
             app.exitTarget = settings.exitTarget ?? Settings.defaultExitTarget
             app.suppressBelow = settings.reportThreshold
+            app.writeFile = { try Environment.writeUserFile($0, $1, replace: false) }
             try app.start()
             let terminal = try CursesTerminal(monochrome: monochrome)
             defer { terminal.stop() }

@@ -13,6 +13,7 @@ import Testing
                 "client", "case", "enrolment", "assessment", "target", "course", "attendance", "qualification", "civic",
                 "civic_session", "civic_test", "contract", "obligation", "note", "staff", "programme",
                 "legal_hold", "restriction", "erasure",
+                "import_batch",
             ])
     }
 

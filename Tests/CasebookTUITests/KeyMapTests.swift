@@ -77,7 +77,7 @@ import Testing
     }
 
     /// A key taken on one screen is free on the others.
-    @Test(arguments: [("list.sort", "x"), ("record.reload", "/"), ("dashboard.reset", "e"), ("contract.draft", "z")])
+    @Test(arguments: [("list.sort", "X"), ("record.reload", "/"), ("dashboard.reset", "e"), ("contract.draft", "z")])
     func aKeyTakenOnlyOnOtherScreensIsAccepted(_ command: String, _ key: String) throws {
         let map = try KeyMap(overrides: [KeyOverride(command: command, keys: [key], file: "c.toml", line: 1)])
         #expect(map.keys(for: try #require(CommandID(rawValue: command))) == [try #require(Key(notation: key))])

@@ -1,0 +1,44 @@
+import CasebookL10n
+
+/// The formats a client list is exported in.
+package enum ExportFormat: String, CaseIterable, Sendable {
+    case csv, json
+
+    package var label: String {
+        switch self {
+        case .csv: return tr("CSV (spreadsheets)")
+        case .json: return tr("JSON")
+        }
+    }
+}
+
+/// Where the client list's export goes, as the export form holds it: the file the officer
+/// confirms, and its format.
+package struct ExportDraft: FormDraft, Hashable {
+    package enum Field: String, DraftField {
+        case path, format
+
+        package var characterLimit: Int? { self == .path ? 1000 : nil }
+    }
+
+    package var path: String
+    package var format: ExportFormat?
+
+    package init(path: String = "", format: ExportFormat? = .csv) {
+        self.path = path
+        self.format = format
+    }
+
+    package var requiredFields: Set<Field> { [.path, .format] }
+
+    /// The path (trimmed) and the format, or every problem.
+    @discardableResult
+    package func validated() throws(ValidationFailure<Field>) -> (path: String, format: ExportFormat) {
+        var issues = FieldIssues<Field>()
+        let path = issues.text(path, .path, required: tr("Name the file to write, e.g. clients.csv."))
+        if path.hasSuffix("/") { issues.add(.path, tr("This is a folder; add the file's name, e.g. clients.csv.")) }
+        let format = issues.require(format, .format, tr("Choose CSV or JSON."))
+        guard let format, issues.isEmpty else { throw issues.failure }
+        return (path, format)
+    }
+}

@@ -1,0 +1,394 @@
+import CasebookCore
+import CasebookL10n
+import Crypto
+
+/// A row of a spreadsheet read into a client: what the Store matches against the clients it
+/// holds and imports.
+package struct ImportCandidate: Sendable {
+    /// The spreadsheet's row number (the header is row 1).
+    package var row: Int
+    package var client: Client
+    /// False when the file gave no case number: the client's number is a stand-in, and the
+    /// import gives the next free one.
+    package var hasCaseNumber: Bool
+    /// The client's id in the system the file comes from.
+    package var externalID: String?
+
+    package init(row: Int, client: Client, hasCaseNumber: Bool, externalID: String?) {
+        self.row = row
+        self.client = client
+        self.hasCaseNumber = hasCaseNumber
+        self.externalID = externalID
+    }
+}
+
+/// The file an import reads, as its batch records it.
+package struct ImportedFile: Sendable {
+    /// The file's name without its folders (a folder can name a person; the hash pins the file).
+    package var name: String
+    package var sha256: String
+
+    package init(name: String, bytes: [UInt8]) {
+        self.name = String(name.split(separator: "/").last ?? Substring(name))
+        sha256 = SHA256.hash(data: bytes).map { byte in
+            let digits = String(byte, radix: 16)
+            return byte < 16 ? "0" + digits : digits
+        }.joined()
+    }
+}
+
+/// An existing client (or an earlier row of the same file) that a new one may be: the same
+/// date of birth and a similar name in any script (`NameKey.namesAreSimilar`).
+package struct PossibleDuplicate: Hashable, Sendable, CustomStringConvertible {
+    /// Nil for an earlier row of the file being imported.
+    package var clientID: Client.ID?
+    /// The earlier row of the file, when the duplicate is not yet in the database.
+    package var row: Int?
+    package var caseNumber: String
+    package var familyName: String
+    package var givenNames: String
+    package var otherNames: String
+
+    /// "2024-000123, Ibrahim, Yousef (يوسف إبراهيم)", or "row 12 of this file, …".
+    package var description: String {
+        let name = Client.displayName(family: familyName, given: givenNames)
+        let other = trimmed(otherNames)
+        let named = other.isEmpty ? name : tr("{name} ({other})", ["name": name, "other": other])
+        if let row { return tr("row {row} of this file, {name}", ["row": String(row), "name": named]) }
+        return tr("{case}, {name}", ["case": caseNumber, "name": named])
+    }
+}
+
+/// What a row of an import is against the clients already held.
+package enum ImportMatch: Sendable {
+    /// Imported as a new client.
+    case new
+    /// Already present: the same case number, or the same external id, as a client held (or an
+    /// earlier row of the file); not imported again.
+    case present(PresentBy)
+    /// The same date of birth and a similar name as these: not imported unless the import
+    /// accepts the row.
+    case possibleDuplicate([PossibleDuplicate])
+    /// A possible duplicate the import was told to accept (`--accept-duplicates`).
+    case acceptedDuplicate([PossibleDuplicate])
+
+    package enum PresentBy: Sendable, Equatable {
+        case caseNumber(String)
+        case externalID(String)
+    }
+}
+
+/// The outcome of matching the valid rows of a file, before (dry run) or as they are imported.
+package struct ImportPlan: Sendable {
+    package var rows: [(candidate: ImportCandidate, match: ImportMatch)]
+    /// Rows the file's reading refused (they never reach the Store).
+    package var refused: Int
+
+    package var created: Int {
+        rows.count {
+            if case .new = $0.match { true } else if case .acceptedDuplicate = $0.match { true } else { false }
+        }
+    }
+    package var present: Int { rows.count { if case .present = $0.match { true } else { false } } }
+    /// Possible duplicates left out (the accepted ones are counted as created).
+    package var duplicates: Int { rows.count { if case .possibleDuplicate = $0.match { true } else { false } } }
+}
+
+/// A finished import: its batch and what it did.
+package struct ImportBatch: Sendable, Hashable {
+    package var id: Int64
+    package var fileName: String
+    package var sha256: String
+    package var importedAt: Instant
+    package var importedBy: String
+    package var created: Int
+    package var present: Int
+    package var duplicates: Int
+    package var refused: Int
+    package var undoneAt: Instant?
+}
+
+/// What `casebook import undo` did.
+package struct ImportUndo: Sendable, Equatable {
+    package var removed: Int
+    /// Clients changed since the import (by anyone): kept, and listed by case number.
+    package var kept: [String]
+    /// Clients of the batch no longer in the file (removed otherwise).
+    package var gone: Int
+}
+
+extension Store {
+    /// The schema that holds import batches and external ids.
+    package static let importSchema = 11
+
+    /// Matches the rows against the clients held, changing nothing (the dry run). `accepting`
+    /// holds the row numbers whose possible duplicates are imported all the same.
+    package func planImport(_ candidates: [ImportCandidate], refused: Int, accepting: Set<Int> = []) throws
+        -> ImportPlan
+    {
+        try requireImportSchema()
+        return try read { try match(candidates, refused: refused, accepting: accepting) }
+    }
+
+    /// Imports the rows that match no client held, in one transaction, as one batch with its
+    /// file, who, when and the counts, in the audit (and one audit row per client it creates). Rows already present are left as they are;
+    /// possible duplicates are left out unless `accepting` names their row. Clients without a
+    /// case number get the next free ones of this year. Matching runs again inside the
+    /// transaction, so a colleague's save since the dry run is seen.
+    package func importClients(
+        _ candidates: [ImportCandidate], refused: Int, accepting: Set<Int> = [], file: ImportedFile,
+        actor: Staff.ID
+    ) throws -> (plan: ImportPlan, batch: ImportBatch) {
+        try requireImportSchema()
+        return try write {
+            let plan = try match(candidates, refused: refused, accepting: accepting)
+            let now = clock.now
+            try database.execute(
+                """
+                INSERT INTO import_batches (kind, file_name, file_sha256, imported_at, imported_by, created, present,
+                    duplicates, refused, audit_until)
+                VALUES ('clients', ?, ?, ?, ?, ?, ?, ?, ?, 0)
+                """,
+                [file.name, file.sha256, now.iso, actor, plan.created, plan.present, plan.duplicates, plan.refused])
+            let batchID = database.lastInsertRowID
+            var numbers = try CaseNumberAllocator(
+                store: self, year: clock.today.year,
+                taken: plan.rows.compactMap {
+                    $0.candidate.hasCaseNumber ? $0.candidate.client.caseNumber : nil
+                })
+            for (candidate, match) in plan.rows {
+                switch match {
+                case .new, .acceptedDuplicate: break
+                case .present, .possibleDuplicate: continue
+                }
+                var client = candidate.client
+                if !candidate.hasCaseNumber { client.caseNumber = try numbers.next() }
+                let id = try insert(client, actor: actor, now: now, phaseSince: clock.today)
+                try insertPhaseSteps(
+                    clientID: id, [PhaseStep(from: nil, to: .referred, on: clock.today)], now: now, actor: actor)
+                if let external = candidate.externalID {
+                    try database.execute("UPDATE clients SET external_id = ? WHERE id = ?", [external, id])
+                }
+                try database.execute(
+                    "INSERT INTO import_batch_records (batch_id, entity, record_id) VALUES (?, 'client', ?)",
+                    [batchID, id])
+                // One audit row per client, naming the batch: the values are the file's, which
+                // the batch pins by its SHA-256, and a row per field made a 10,000-row import
+                // write 120,000 chained rows.
+                try audit(
+                    .client, id: id, clientID: id, field: .record, old: nil,
+                    new: "import batch \(batchID), row \(candidate.row)", actor: actor, refreshesFacts: false)
+            }
+            try database.execute(Store.batchFactsSQL, [batchID])
+            try audit(
+                .importBatch, id: batchID, clientID: nil, field: .import, old: nil,
+                new: "\(file.name) sha256 \(file.sha256): \(plan.created) new, \(plan.present) present, "
+                    + "\(plan.duplicates) possible duplicates, \(plan.refused) refused", actor: actor)
+            try database.execute(
+                "UPDATE import_batches SET audit_until = (SELECT max(id) FROM audit) WHERE id = ?", [batchID])
+            guard let batch = try importBatch(batchID) else { throw StoreError.notFound("import batch") }
+            return (plan, batch)
+        }
+    }
+
+    /// Removes what the batch created, except clients changed since: a client with an audit row
+    /// after the batch's (an edit, a phase, a note, an assessment, by anyone) is kept and listed.
+    /// Each removal is audited; an undone batch cannot be undone again.
+    package func undoImport(batch id: Int64, actor: Staff.ID) throws -> ImportUndo {
+        try requireImportSchema()
+        return try write {
+            guard let batch = try importBatch(id) else {
+                throw StoreError.invalidInput(
+                    tr("There is no import batch {id}; `casebook import list` shows the batches.", ["id": String(id)]))
+            }
+            if let undone = batch.undoneAt {
+                throw StoreError.invalidInput(
+                    tr(
+                        "Import batch {id} was undone already on {day}; nothing was changed.",
+                        ["id": String(id), "day": undone.utcDay.iso]))
+            }
+            let auditUntil =
+                try database.scalar("SELECT audit_until FROM import_batches WHERE id = ?", [id]) ?? 0
+            let clients = try database.query(
+                "SELECT record_id FROM import_batch_records WHERE batch_id = ? AND entity = 'client' ORDER BY record_id",
+                [id]
+            ) { $0.int64(0) }
+            var result = ImportUndo(removed: 0, kept: [], gone: 0)
+            for clientID in clients {
+                guard
+                    let caseNumber = try database.queryFirst(
+                        "SELECT case_number FROM clients WHERE id = ?", [clientID], { $0.text(0) })
+                else {
+                    result.gone += 1
+                    continue
+                }
+                let changed =
+                    try database.scalar(
+                        "SELECT 1 FROM audit WHERE client_id = ? AND id > ? LIMIT 1", [clientID, auditUntil]) != nil
+                if changed {
+                    result.kept.append(caseNumber)
+                    continue
+                }
+                try audit(
+                    .client, id: clientID, clientID: nil, field: .removed, old: caseNumber, new: nil, actor: actor)
+                try database.execute("DELETE FROM clients WHERE id = ?", [clientID])
+                result.removed += 1
+            }
+            let now = clock.now
+            try database.execute(
+                "UPDATE import_batches SET undone_at = ?, undone_by = ? WHERE id = ?", [now.iso, actor, id])
+            try audit(
+                .importBatch, id: id, clientID: nil, field: .undo, old: nil,
+                new: "\(result.removed) removed, \(result.kept.count) kept, \(result.gone) already gone", actor: actor)
+            return result
+        }
+    }
+
+    /// The import batches, newest first.
+    package func importBatches(limit: Int = 100) throws -> [ImportBatch] {
+        try requireImportSchema()
+        return try read {
+            try database.query("\(Store.batchSelection) ORDER BY b.id DESC LIMIT ?", [limit], Store.importBatch)
+        }
+    }
+
+    /// Clients held with the same date of birth as `client` and a similar name in any script:
+    /// what the new-client form says before saving. Every client of the file is looked at, as
+    /// every staff member may see every client until offices land (issue 15; see docs/IMPORT.md).
+    package func possibleDuplicates(of client: Client) throws -> [PossibleDuplicate] {
+        guard schemaVersion >= Store.importSchema else { return [] }
+        return try read { try heldDuplicates(of: client) }
+    }
+
+    // MARK: Parts
+
+    private func requireImportSchema() throws {
+        if schemaVersion < Store.importSchema {
+            throw StoreError.invalidInput(
+                tr(
+                    "This database predates imports; run `casebook init` once to bring it up to date, then import again."
+                ))
+        }
+    }
+
+    /// The facts of every client a batch created, in one statement.
+    private static let batchFactsSQL = ClientFacts.refreshSQL(
+        scope: "c.id IN (SELECT record_id FROM import_batch_records WHERE batch_id = ? AND entity = 'client')")
+
+    private static let batchSelection = """
+        SELECT b.id, b.file_name, b.file_sha256, b.imported_at,
+            coalesce((SELECT username FROM staff s WHERE s.id = b.imported_by), '#' || b.imported_by),
+            b.created, b.present, b.duplicates, b.refused, b.undone_at
+        FROM import_batches b
+        """
+
+    private static func importBatch(_ row: Row) throws -> ImportBatch {
+        guard let at = Instant(iso: row.text(3)) else {
+            throw StoreError.corrupt("an import batch's time is malformed")
+        }
+        return ImportBatch(
+            id: row.int64(0), fileName: row.text(1), sha256: row.text(2), importedAt: at, importedBy: row.text(4),
+            created: row.int(5), present: row.int(6), duplicates: row.int(7), refused: row.int(8),
+            undoneAt: row.optionalText(9).flatMap { Instant(iso: $0) })
+    }
+
+    private func importBatch(_ id: Int64) throws -> ImportBatch? {
+        try database.queryFirst("\(Store.batchSelection) WHERE b.id = ?", [id], Store.importBatch)
+    }
+
+    private func match(_ candidates: [ImportCandidate], refused: Int, accepting: Set<Int>) throws -> ImportPlan {
+        var rows: [(candidate: ImportCandidate, match: ImportMatch)] = []
+        rows.reserveCapacity(candidates.count)
+        var caseNumbers: Set<String> = []
+        var externalIDs: Set<String> = []
+        // The rows imported so far by date of birth: a file can hold a person twice.
+        var earlier: [Day: [ImportCandidate]] = [:]
+        for candidate in candidates {
+            let client = candidate.client
+            let match: ImportMatch
+            let number = client.caseNumber.text
+            if candidate.hasCaseNumber, try caseNumbers.contains(number) || isHeld("case_number", number) {
+                match = .present(.caseNumber(number))
+            } else if let external = candidate.externalID,
+                try externalIDs.contains(external) || isHeld("external_id", external)
+            {
+                match = .present(.externalID(external))
+            } else {
+                let held = try heldDuplicates(of: client)
+                let inFile = (earlier[client.dateOfBirth] ?? []).filter { other in
+                    Store.similar(client, other.client.familyName, other.client.givenNames, other.client.otherNames)
+                }.map {
+                    PossibleDuplicate(
+                        clientID: nil, row: $0.row, caseNumber: $0.hasCaseNumber ? $0.client.caseNumber.text : "",
+                        familyName: $0.client.familyName, givenNames: $0.client.givenNames,
+                        otherNames: $0.client.otherNames)
+                }
+                let duplicates = held + inFile
+                if duplicates.isEmpty {
+                    match = .new
+                } else {
+                    match =
+                        accepting.contains(candidate.row)
+                        ? .acceptedDuplicate(duplicates) : .possibleDuplicate(duplicates)
+                }
+            }
+            switch match {
+            case .new, .acceptedDuplicate:
+                if candidate.hasCaseNumber { caseNumbers.insert(client.caseNumber.text) }
+                if let external = candidate.externalID { externalIDs.insert(external) }
+                earlier[client.dateOfBirth, default: []].append(candidate)
+            case .present, .possibleDuplicate:
+                break
+            }
+            rows.append((candidate, match))
+        }
+        return ImportPlan(rows: rows, refused: refused)
+    }
+
+    /// Whether a client holds `value` in `column` (an indexed, unique-ish column).
+    private func isHeld(_ column: String, _ value: String) throws -> Bool {
+        try database.scalar("SELECT 1 FROM clients WHERE \(column) = ? LIMIT 1", [value]) != nil
+    }
+
+    /// Clients held with the client's date of birth and a similar name (through `clients_by_birth`:
+    /// a handful of rows even at 100,000 clients). Call inside `read` or `write`.
+    func heldDuplicates(of client: Client) throws -> [PossibleDuplicate] {
+        try database.query(
+            "SELECT id, case_number, family_name, given_names, other_names FROM clients WHERE date_of_birth = ? AND id <> ?",
+            [client.dateOfBirth, client.id]
+        ) { row in
+            PossibleDuplicate(
+                clientID: row.int64(0), row: nil, caseNumber: row.text(1), familyName: row.text(2),
+                givenNames: row.text(3), otherNames: row.text(4))
+        }.filter { Store.similar(client, $0.familyName, $0.givenNames, $0.otherNames) }
+    }
+
+    /// The duplicate rule, with the new client's other names (another spelling) tried too.
+    static func similar(_ client: Client, _ family: String, _ given: String, _ other: String) -> Bool {
+        NameKey.namesAreSimilar(
+            family: client.familyName, given: client.givenNames, to: family, given, otherNames: other)
+            || (!trimmed(client.otherNames).isEmpty
+                && NameKey.namesAreSimilar(
+                    family: client.otherNames, given: "", to: family, given, otherNames: other))
+    }
+}
+
+/// The next free case numbers of a year, past those the database and the file already use.
+private struct CaseNumberAllocator {
+    private var candidate: CaseNumber?
+    private let taken: Set<CaseNumber>
+
+    init(store: Store, year: Int, taken: [CaseNumber]) throws {
+        candidate = try store.nextCaseNumber(year: year)
+        self.taken = Set(taken)
+    }
+
+    mutating func next() throws -> CaseNumber {
+        while let number = candidate {
+            candidate = CaseNumber(year: number.year, sequence: number.sequence + 1)
+            if !taken.contains(number) { return number }
+        }
+        throw StoreError.invalidInput(
+            tr("This year's case numbers are used up; give the rows case numbers of their own and import again."))
+    }
+}

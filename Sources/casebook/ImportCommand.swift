@@ -1,0 +1,256 @@
+import ArgumentParser
+import CasebookConfig
+import CasebookCore
+import CasebookISOCodes
+import CasebookImport
+import CasebookL10n
+import CasebookStore
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Bring a caseload in from a spreadsheet, with a dry run first; undo an import.",
+        subcommands: [Clients.self, Undo.self, List.self])
+
+    struct Clients: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import clients from a CSV or tab-separated file (supervisors and admins).",
+            discussion: """
+                Columns are recognised by their headers in English, Norwegian, German, French and Dutch; \
+                --mapping names the others. A row matches a client already held by its case number, else \
+                by its external id, and is not imported twice; a row with the date of birth and a similar \
+                name of a client held is a possible duplicate and is left out unless --accept-duplicates \
+                names its row. Refused rows are written with their reasons to FILE.refused.csv (in the \
+                file's own format) to correct and import again. --dry-run changes nothing.
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: ArgumentHelp("The spreadsheet, saved as CSV or tab-separated text.", valueName: "file"))
+        var file: String
+
+        @Flag(help: "Check the file and show what would be imported; change nothing.")
+        var dryRun = false
+
+        @Option(help: ArgumentHelp("A TOML file that maps columns, values and date orders.", valueName: "file.toml"))
+        var mapping: String?
+
+        @Option(
+            help: ArgumentHelp(
+                "Import these rows although they may be duplicates: row numbers as the dry run lists them, e.g. 14,27.",
+                valueName: "rows"))
+        var acceptDuplicates: [String] = []
+
+        func validate() throws {
+            if trimmed(file).isEmpty { throw ValidationError(tr("The import needs the path of a file.")) }
+            try checkArgument(file, "The file's path")
+            if let mapping { try checkArgument(mapping, "The mapping file's path") }
+            _ = try acceptedRows()
+        }
+
+        /// The row numbers of `--accept-duplicates`, which may be repeated or comma-separated.
+        func acceptedRows() throws -> Set<Int> {
+            var rows: Set<Int> = []
+            for part in acceptDuplicates.flatMap({ $0.split(separator: ",") }) {
+                guard let row = Int(trimmed(String(part))), row > 1 else {
+                    throw ValidationError(
+                        tr(
+                            "--accept-duplicates takes the row numbers the dry run lists, e.g. --accept-duplicates 14,27."
+                        ))
+                }
+                rows.insert(row)
+            }
+            return rows
+        }
+
+        func run() throws {
+            guard let bytes = try Environment.readUserBytes(file) else {
+                throw CommandError(
+                    tr("Cannot read {path}; check the path.", ["path": Sanitized.inline(file, limit: 200)]))
+            }
+            var importMapping = ImportMapping()
+            if let mapping {
+                guard let text = try Environment.readUserFile(mapping) else {
+                    throw CommandError(
+                        tr("Cannot read {path}; check the path.", ["path": Sanitized.inline(mapping, limit: 200)]))
+                }
+                do { importMapping = try ImportMapping(path: mapping, text: text) } catch {
+                    throw CommandError(error.description)
+                }
+            }
+            // A dry run opens the file read-only, so that not even a migration changes it.
+            let store = try database.open(dryRun ? .readOnly : .readWrite, for: .importClients)
+            let me = try CommandID.importClients.actingStaff(in: store)
+            let started = Environment.monotonicSeconds()
+            let catalogue: NameCatalogue
+            let table: ClientImport
+            do {
+                catalogue = try NameCatalogue(isoCodes: try ISOCodes())
+                table = try ClientImport(bytes: bytes, mapping: importMapping, catalogue: catalogue)
+            } catch let error as ISOCodesError {
+                throw CommandError(error.description)
+            } catch let error as ImportFileError {
+                throw CommandError(error.description)
+            }
+            let today = store.clock.today
+            let rows = table.rows(today: today)
+            var candidates: [ImportCandidate] = []
+            candidates.reserveCapacity(rows.count)
+            var refused = 0
+            for row in rows {
+                switch row.outcome {
+                case .success(let client):
+                    candidates.append(
+                        ImportCandidate(
+                            row: row.row, client: client, hasCaseNumber: row.hasCaseNumber, externalID: row.externalID))
+                case .failure:
+                    refused += 1
+                }
+            }
+            for line in table.mappingLines(today: today) { print(line) }
+            let accepted = try acceptedRows()
+            let plan: ImportPlan
+            var batch: ImportBatch?
+            if dryRun {
+                plan = try store.planImport(candidates, refused: refused, accepting: accepted)
+            } else {
+                let imported = try store.importClients(
+                    candidates, refused: refused, accepting: accepted, file: ImportedFile(name: file, bytes: bytes),
+                    actor: me.id)
+                plan = imported.plan
+                batch = imported.batch
+            }
+            let elapsed = Environment.monotonicSeconds() - started
+            print(
+                tr(
+                    "Rows: {new} new, {present} already present, {duplicates} possible duplicates, {refused} refused.",
+                    [
+                        "new": String(plan.created), "present": String(plan.present),
+                        "duplicates": String(plan.duplicates), "refused": String(plan.refused),
+                    ]))
+            ImportCommand.printDuplicates(plan)
+            if refused > 0 {
+                let path = ImportCommand.refusedPath(for: file)
+                try Environment.writeUserFile(path, table.refusedRowsFile(rows), replace: true)
+                print(
+                    tr(
+                        "The refused rows and their reasons are in {path}; correct them there and import that file.",
+                        ["path": Sanitized.inline(path, limit: 200)]))
+                for issue in rows.flatMap(\.issues).prefix(ImportCommand.shownProblems) {
+                    print("  " + Sanitized.inline(issue.description, limit: 300))
+                }
+                let problems = rows.reduce(0) { $0 + $1.issues.count }
+                if problems > ImportCommand.shownProblems {
+                    print(
+                        "  "
+                            + tr(
+                                "… and {count} more problems in that file.",
+                                ["count": String(problems - ImportCommand.shownProblems)]))
+                }
+            }
+            if let batch {
+                print(
+                    tr(
+                        "Imported as batch {id} in {time}; `casebook import undo {id}` removes what it created.",
+                        ["id": String(batch.id), "time": formatSeconds(elapsed)]))
+            } else {
+                print(tr("Dry run in {time}: nothing was changed.", ["time": formatSeconds(elapsed)]))
+            }
+        }
+    }
+
+    /// How many problems the command prints; the refused-rows file holds all of them.
+    static let shownProblems = 20
+
+    /// `clients.csv` gives `clients.refused.csv`, `list.txt` gives `list.refused.txt`.
+    static func refusedPath(for file: String) -> String {
+        let slash = file.lastIndex(of: "/")
+        if let dot = file.lastIndex(of: "."), slash.map({ dot > $0 }) ?? true, dot != file.startIndex,
+            file[file.index(before: dot)] != "/"
+        {
+            return file[..<dot] + ".refused" + file[dot...]
+        }
+        return file + ".refused.csv"
+    }
+
+    static func printDuplicates(_ plan: ImportPlan) {
+        var lines: [String] = []
+        for (candidate, match) in plan.rows {
+            switch match {
+            case .possibleDuplicate(let others):
+                lines.append(
+                    tr(
+                        "row {row}: possible duplicate of {others}; not imported",
+                        ["row": String(candidate.row), "others": others.map(\.description).joined(separator: "; ")]))
+            case .acceptedDuplicate(let others):
+                lines.append(
+                    tr(
+                        "row {row}: possible duplicate of {others}; imported as you asked",
+                        ["row": String(candidate.row), "others": others.map(\.description).joined(separator: "; ")]))
+            case .new, .present:
+                continue
+            }
+        }
+        guard !lines.isEmpty else { return }
+        if plan.duplicates > 0 {
+            print(tr("Possible duplicates (--accept-duplicates ROW imports a row all the same):"))
+        }
+        for line in lines { print("  " + Sanitized.inline(line, limit: 400)) }
+    }
+
+    struct Undo: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove what an import batch created, except clients changed since (supervisors and admins).")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(
+            help: ArgumentHelp("The batch number the import printed (`casebook import list`).", valueName: "batch"))
+        var batch: Int64
+
+        func run() throws {
+            let store = try database.open(.readWrite, for: .importUndo)
+            let me = try CommandID.importUndo.actingStaff(in: store)
+            let undo = try store.undoImport(batch: batch, actor: me.id)
+            print(
+                trn(
+                    "Removed {count} client of batch {batch}.", "Removed {count} clients of batch {batch}.",
+                    undo.removed, ["batch": String(batch)]))
+            if !undo.kept.isEmpty {
+                print(
+                    trn(
+                        "Kept {count} client changed since the import:",
+                        "Kept {count} clients changed since the import:",
+                        undo.kept.count))
+                for number in undo.kept { print("  " + number) }
+            }
+            if undo.gone > 0 {
+                print(trn("{count} client was removed before.", "{count} clients were removed before.", undo.gone))
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the import batches, newest first (supervisors and admins).")
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            let store = try database.open(.readOnly, for: .importList)
+            try CommandID.importList.authorize(in: store)
+            let batches = try store.importBatches()
+            if batches.isEmpty {
+                print(tr("No imports yet; `casebook import clients FILE --dry-run` checks a file."))
+                return
+            }
+            print("BATCH  IMPORTED              BY            NEW  PRESENT  DUPLICATES  REFUSED  UNDONE      FILE")
+            for batch in batches {
+                let undone = batch.undoneAt?.utcDay.iso ?? "—"
+                print(
+                    "\(String(batch.id).padding(5))  \(batch.importedAt.iso.padding(20))  \(Sanitized.inline(batch.importedBy, limit: 12).padding(12))  \(String(batch.created).padding(4))  \(String(batch.present).padding(7))  \(String(batch.duplicates).padding(10))  \(String(batch.refused).padding(7))  \(undone.padding(10))  \(Sanitized.inline(batch.fileName, limit: 60))"
+                )
+            }
+        }
+    }
+}

@@ -1,0 +1,182 @@
+import CasebookTestSupport
+import Foundation
+import Testing
+
+/// `casebook import clients|undo|list` and `casebook clients export` on real files, as a
+/// supervisor runs them: spreadsheets made here in the encodings and separators offices have.
+@Suite struct ImportCommandTests {
+    let cli: CLIFixture
+
+    init() throws { cli = try CLIFixture() }
+
+    static let header = [
+        "Saksnummer", "Etternavn", "Fornavn", "Fødselsdato", "Kjønn", "Fødeland", "Statsborgerskap", "Språk",
+        "Ankomstdato", "Oppholdsgrunnlag", "Rett og plikt", "Klient-ID",
+    ]
+
+    static func row(
+        _ number: String, _ family: String, _ given: String, born: String = "17.03.1990", id: String = ""
+    ) -> [String] {
+        [
+            number, family, given, born, "Mann", "Syria", "Syria", "arabisk", "01.09.2025", "flyktning",
+            "rett og plikt", id,
+        ]
+    }
+
+    /// Six rows: three valid with a case number, an external id, or neither; a date that is no
+    /// date; a row with a missing name; the same person as the first in Arabic script.
+    static let rows: [[String]] = [
+        header,
+        row("2026-000101", "Haddad", "Yousef"),
+        row("", "Khoury", "Layla", born: "03.02.1985", id: "K-17"),
+        row("", "Nasser", "Omar", born: "30.12.1979"),
+        row("", "Berhane", "Selam", born: "31.02.1990"),
+        row("", "", "Amina", born: "01.01.2000"),
+        row("", "حداد", "يوسف"),
+    ]
+
+    static func csv(_ rows: [[String]], separator: String = ";") -> String {
+        rows.map { row in
+            row.map { cell in
+                cell.contains(separator) || cell.contains("\"") || cell.contains("\n")
+                    ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
+            }.joined(separator: separator)
+        }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    func database() throws -> String {
+        let db = cli.scratch.path("case.db")
+        let made = try Casebook.run(["init", "--db", db], environment: cli.user)
+        #expect(made.status == 0, "\(made.error)")
+        return db
+    }
+
+    func run(_ arguments: [String], as user: [String: String]? = nil) throws -> Casebook.Result {
+        try Casebook.run(arguments, environment: user ?? cli.user)
+    }
+
+    func write(_ bytes: [UInt8], _ name: String) -> String {
+        let path = cli.scratch.path(name)
+        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        return path
+    }
+
+    func bytes(_ path: String) -> [UInt8] { [UInt8](FileManager.default.contents(atPath: path) ?? Data()) }
+
+    func count(_ db: String) throws -> Int {
+        Int(try shell("sqlite3", db, "SELECT count(*) FROM clients;").trimmingCharacters(in: .whitespacesAndNewlines))
+            ?? -1
+    }
+
+    @Test func aDryRunChangesNothingAndWritesTheRefusedRowsWithTheirReasons() throws {
+        let db = try database()
+        let file = write([0xEF, 0xBB, 0xBF] + Array(Self.csv(Self.rows).utf8), "caseload.csv")
+        let before = bytes(db)
+        let result = try run(["import", "clients", file, "--dry-run", "--db", db])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(bytes(db) == before)
+        #expect(!FileManager.default.fileExists(atPath: db + "-wal") || bytes(db + "-wal").isEmpty)
+        #expect(result.output.contains("File: UTF-8 with a byte-order mark; cells separated by"))
+        #expect(result.output.contains("Column 2 \"Etternavn\": "))
+        #expect(result.output.contains("Rows: 3 new, 0 already present, 1 possible duplicates, 2 refused."))
+        #expect(result.output.contains("row 7: possible duplicate of row 2 of this file, Haddad, Yousef; not imported"))
+        #expect(result.output.contains("row 5, column \"Fødselsdato\": 31.02.1990 is not a date"))
+        #expect(result.output.contains("Dry run in"))
+        let refused = cli.scratch.path("caseload.refused.csv")
+        let text = String(decoding: bytes(refused), as: UTF8.self)
+        #expect(bytes(refused).starts(with: [0xEF, 0xBB, 0xBF]))
+        #expect(text.contains("Reason;Saksnummer;Etternavn"))
+        #expect(text.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 3)
+        #expect(try count(db) == 0)
+    }
+
+    @Test func anImportThenAReImportAddsNothingTwiceAndUndoRemovesTheBatch() throws {
+        let db = try database()
+        let file = write(Array(Self.csv(Self.rows).utf8), "caseload.csv")
+        let first = try run(["import", "clients", file, "--db", db])
+        #expect(first.status == 0, "\(first.error)")
+        #expect(first.output.contains("Rows: 3 new, 0 already present, 1 possible duplicates, 2 refused."))
+        #expect(first.output.contains("Imported as batch 1"))
+        #expect(try count(db) == 3)
+        // The same file again: the case number and the external id match; Nasser, Omar (no
+        // number, no id) is the client the first import made, so a possible duplicate.
+        let again = try run(["import", "clients", file, "--db", db])
+        #expect(again.status == 0, "\(again.error)")
+        #expect(again.output.contains("Rows: 0 new, 2 already present, 2 possible duplicates, 2 refused."))
+        #expect(try count(db) == 3)
+        // The Arabic spelling accepted by its row number, from a file in Windows-1252 with tabs
+        // (Arabic cannot be written there, so this file spells him in Latin: another person).
+        let latin = [Self.header, Self.row("", "Haddad", "Yusuf")]
+        let windows = write(
+            [UInt8](Self.csv(latin, separator: "\t").data(using: .windowsCP1252) ?? Data()), "latin.txt")
+        let dry = try run(["import", "clients", windows, "--dry-run", "--db", db])
+        #expect(dry.output.contains("Windows-1252"))
+        #expect(dry.output.contains("row 2: possible duplicate of 2026-000101, Haddad, Yousef; not imported"))
+        let accepted = try run(["import", "clients", windows, "--accept-duplicates", "2", "--db", db])
+        #expect(accepted.output.contains("Rows: 1 new, 0 already present, 0 possible duplicates, 0 refused."))
+        #expect(try count(db) == 4)
+
+        let list = try run(["import", "list", "--db", db])
+        #expect(list.output.contains("caseload.csv"))
+        #expect(list.output.contains("latin.txt"))
+        let undo = try run(["import", "undo", "1", "--db", db])
+        #expect(undo.status == 0, "\(undo.error)")
+        #expect(undo.output.contains("Removed 3 clients of batch 1."))
+        #expect(try count(db) == 1)
+        let twice = try run(["import", "undo", "1", "--db", db])
+        #expect(twice.status != 0)
+        #expect(twice.error.contains("undone already"))
+        let verify = try run(["audit", "verify", "--db", db])
+        #expect(verify.status == 0, "\(verify.output) \(verify.error)")
+        let audit = try shell(
+            "sqlite3", db, "SELECT field || ' ' || new_value FROM audit WHERE entity = 'import_batch';")
+        #expect(audit.contains("import caseload.csv sha256 "))
+        #expect(audit.contains("undo 3 removed, 0 kept, 0 already gone"))
+    }
+
+    @Test func anOfficerMayNotImportAndBadArgumentsAreOneSentence() throws {
+        let db = try database()
+        let added = try run(["staff", "add", "okarlsen", "--name", "Ola Karlsen", "--role", "officer", "--db", db])
+        #expect(added.status == 0, "\(added.error)")
+        let file = write(Array(Self.csv(Self.rows).utf8), "caseload.csv")
+        let refused = try run(["import", "clients", file, "--db", db], as: ["CASEBOOK_USER": "okarlsen"])
+        #expect(refused.status != 0)
+        #expect(refused.error.contains("Only supervisors and admins can import clients"))
+        #expect(try count(db) == 0)
+        let missing = try run(["import", "clients", cli.scratch.path("nothing.csv"), "--db", db])
+        #expect(missing.error.hasPrefix("Error: Cannot read "))
+        let badRows = try run(["import", "clients", file, "--accept-duplicates", "x", "--db", db])
+        #expect(badRows.error.contains("--accept-duplicates takes the row numbers"))
+    }
+
+    @Test func anExportWritesTheListsClientsSafeForSpreadsheetsAndRefusesToOverwrite() throws {
+        let db = try database()
+        var rows = Self.rows
+        rows[1][1] = "=HYPERLINK(\"http://x\")"
+        let file = write(Array(Self.csv(rows).utf8), "caseload.csv")
+        #expect(try run(["import", "clients", file, "--db", db]).status == 0)
+        let output = cli.scratch.path("out.csv")
+        let csv = try run(["clients", "export", "--format", "csv", "--output", output, "--db", db])
+        #expect(csv.status == 0, "\(csv.error)")
+        #expect(csv.output.contains("Wrote 4 clients to"))
+        let text = String(decoding: bytes(output), as: UTF8.self)
+        #expect(
+            text.hasPrefix("\u{FEFF}case_number,family_name,given_names,officer,phase,arrival_date,vulnerabilities,"))
+        #expect(text.contains("\"'=HYPERLINK(\"\"http://x\"\")\""))
+        #expect(!text.contains(",=HYPERLINK"))
+        let again = try run(["clients", "export", "--format", "csv", "--output", output, "--db", db])
+        #expect(again.status != 0)
+        #expect(again.error.contains("exists already"))
+
+        let json = try run(["clients", "export", "--format", "json", "--search", "Khoury", "--db", db])
+        #expect(json.status == 0, "\(json.error)")
+        let objects = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [[String: String]])
+        #expect(objects.map { $0["family_name"] } == ["Khoury"])
+        #expect(objects.first?["phase"] == "referred")
+        let phase = try run(["clients", "export", "--format", "json", "--phase", "suspended", "--db", db])
+        #expect(phase.output == "[\n]\n")
+        let bad = try run(["clients", "export", "--format", "xls", "--db", db])
+        #expect(bad.error.contains("--format is csv or json."))
+    }
+}
