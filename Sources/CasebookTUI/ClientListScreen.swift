@@ -102,6 +102,7 @@ package final class ClientListScreen: Screen {
         },
         Binding(.sort) { list, app in try list.nextSort(app: app) },
         Binding(.openWorklist) { _, app in .push(try WorklistScreen(app: app)) },
+        Binding(.openPartners) { _, app in .push(try PartnersScreen(app: app)) },
         Binding(
             .openDashboard,
             unavailable: { _, app in

@@ -1,4 +1,5 @@
 import CasebookCore
+import CasebookL10n
 import CasebookStore
 import Logging
 
@@ -24,6 +25,8 @@ enum CommandID: String, CaseIterable {
     case backup
     case auditVerify = "audit verify"
     case bench
+    case partnerList = "partner list"
+    case partnerAdd = "partner add"
 }
 
 /// Who may run a command.
@@ -69,6 +72,9 @@ extension CommandID {
         // Supervisors too: whoever answers for the office can check the log without asking the
         // admins, whose rights are the ones that could alter it; it shows no client's data.
         case .auditVerify: AccessRule(personal: .anyone, office: .supervisorOrAdmin)
+        // Officers choose partners on the Participation tab; supervisors keep the register.
+        case .partnerList: AccessRule(personal: .anyone, office: .staff)
+        case .partnerAdd: AccessRule(personal: .supervisorOrAdmin, office: .supervisorOrAdmin)
         }
     }
 
@@ -91,6 +97,8 @@ extension CommandID {
         case .backup: "back up the office's database"
         case .auditVerify: "verify the audit log"
         case .bench: "run the benchmark"
+        case .partnerList: tr("list the partner organisations")
+        case .partnerAdd: tr("add partner organisations")
         }
     }
 

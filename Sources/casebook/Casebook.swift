@@ -33,6 +33,7 @@ struct Casebook: ParsableCommand {
         subcommands: [
             Open.self, Init.self, Setup.self, StaffCommand.self, ProgrammeCommand.self, ContractCommand.self,
             ReportCommand.self, Demo.self, Check.self, Backup.self, AuditCommand.self, BenchCommand.self,
+            PartnerCommand.self,
         ],
         defaultSubcommand: Open.self
     )
