@@ -292,12 +292,18 @@ package final class ClientRecordScreen: Screen {
     }
 
     private func drawTabBar(_ frame: inout Frame, y: Int, x: Int) {
-        // Nine tabs do not fit 80 columns by their names: then the others show short names.
-        let full = tabs.reduce(0) { $0 + TextWidth.of($1.id.title) + 3 }
-        let short = full > frame.area.maxX - x
+        // Nine tabs do not fit 80 columns by their names: then the others show short names,
+        // and the current one too when even that does not fit.
+        let room = frame.area.maxX - x
+        func width(_ title: (Int, RecordTabID) -> String) -> Int {
+            tabs.enumerated().reduce(0) { $0 + TextWidth.of(title($1.offset, $1.element.id)) + 3 }
+        }
+        let current: (Int, RecordTabID) -> String = { $0 == self.tabIndex ? $1.title : $1.shortTitle }
+        let title: (Int, RecordTabID) -> String =
+            width { $1.title } <= room ? { $1.title } : width(current) <= room ? current : { $1.shortTitle }
         var tabX = x
         for (index, tab) in tabs.enumerated() {
-            let name = short && index != tabIndex ? tab.id.shortTitle : tab.id.title
+            let name = title(index, tab.id)
             tabX = frame.text(" \(name) ", x: tabX, y: y, index == tabIndex ? .tabActive : .tab) + 1
         }
     }

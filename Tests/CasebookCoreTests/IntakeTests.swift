@@ -53,7 +53,7 @@ import Testing
         switch field {
         case .mappedOn: draft.mappedOn = testDay.adding(days: 1)
         case .schoolingYears: draft.schoolingYears = 31
-        case .schoolingCountry: draft.schoolingCountry = "XX"
+        case .schoolingCountry: draft.schoolingCountry = "QQ"
         case .levelCompleted: draft.levelCompleted = nil
         case .latinLiteracy: draft.latinLiteracy = nil
         case .careerGoal: draft.careerGoal = "Nurse\u{1B}[2J"

@@ -101,9 +101,14 @@ import Testing
         #expect(board.officers.map(\.noContact) == [schema >= 3 ? 0 : 1], "the last contact counts from the note")
     }
 
+    /// Issue 18's wave numbers its migrations in advance (offices 8-9, privacy 10, import 11,
+    /// intake 12), so until all are merged there may be a gap; a file is brought up to date by
+    /// every migration newer than it, in order, which a gap does not change.
     @Test func migrationsAreOrderedAndStartAtOne() {
-        #expect(migrations.map(\.version) == Array(1...migrations.count))
-        #expect(currentSchemaVersion == migrations.count)
+        let versions = migrations.map(\.version)
+        #expect(versions.first == 1 && versions == versions.sorted() && Set(versions).count == versions.count)
+        #expect(Array(versions.prefix(7)) == Array(1...7), "the released ones have no gap")
+        #expect(currentSchemaVersion == versions.last)
     }
 }
 
