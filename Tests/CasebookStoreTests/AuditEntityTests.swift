@@ -11,7 +11,8 @@ import Testing
         #expect(
             AuditEntity.allCases.map(\.rawValue) == [
                 "client", "case", "enrolment", "assessment", "target", "course", "attendance", "qualification", "civic",
-                "civic_session", "civic_test", "contract", "obligation", "note", "staff", "programme",
+                "civic_session", "civic_test", "contract", "obligation", "note", "staff", "programme", "intake",
+                "work_experience", "partner", "participation", "outcome",
             ])
     }
 
