@@ -1,3 +1,5 @@
+import CasebookL10n
+
 /// Where an integration contract stands.
 ///
 /// draft → active (signed by both parties) → amending (a new version being drafted; the
@@ -278,11 +280,17 @@ package struct TrackFacts: Sendable {
     package var languageTargetMetOn: Day?
     package var civicCompletedOn: Day?
     package var recognitionDecidedOn: Day?
+    /// The day of the intake mapping.
+    package var mappedOn: Day?
 
-    package init(languageTargetMetOn: Day? = nil, civicCompletedOn: Day? = nil, recognitionDecidedOn: Day? = nil) {
+    package init(
+        languageTargetMetOn: Day? = nil, civicCompletedOn: Day? = nil, recognitionDecidedOn: Day? = nil,
+        mappedOn: Day? = nil
+    ) {
         self.languageTargetMetOn = languageTargetMetOn
         self.civicCompletedOn = civicCompletedOn
         self.recognitionDecidedOn = recognitionDecidedOn
+        self.mappedOn = mappedOn
     }
 
     /// Proposals for the pending obligations these facts fulfil: a language obligation of the
@@ -298,6 +306,12 @@ package struct TrackFacts: Sendable {
                 return civicCompletedOn.map { FulfilmentProposal(obligationID: obligation.id, evidence: "Civic orientation completed on \($0.iso)", on: $0) }
             case (.recognition, .authority), (.recognition, .provider):
                 return recognitionDecidedOn.map { FulfilmentProposal(obligationID: obligation.id, evidence: "Recognition decision taken on \($0.iso)", on: $0) }
+            case (.mapping, _):
+                return mappedOn.map {
+                    FulfilmentProposal(
+                        obligationID: obligation.id, evidence: tr("Intake mapping done on {day}", ["day": $0.iso]),
+                        on: $0)
+                }
             default:
                 return nil
             }

@@ -1,3 +1,5 @@
+import CasebookL10n
+
 /// The dashboard's figures as a report: text for reading, CSV (one figure per row) for a
 /// spreadsheet, JSON for other programs. Pseudonymised: counts, shares and medians only; no
 /// client's name, case number or date of birth. Officers appear by user name.
@@ -84,6 +86,15 @@ package struct DashboardReport: Sendable {
         share("exits", "work_or_education", board.workOrEducation)
         figures.append(
             Figure(key: FigureKey("exits", "work_or_education", "target"), value: .setting(board.exitTarget)))
+        // Issue 18: the main activity at exit and a year after, and the active-citizenship indicator.
+        for stage in OutcomeStage.allCases {
+            share("outcomes", stage.rawValue, board.outcomes[stage] ?? Share(0, of: 0))
+        }
+        figures.append(Figure(key: FigureKey("outcomes", "work_or_education", "target"), value: .setting(board.exitTarget)))
+        share("active_citizenship", "any", board.participation)
+        for kind in ActivityKind.allCases {
+            share("active_citizenship", kind.rawValue, board.participationByKind[kind] ?? Share(0, of: 0))
+        }
         let starts = FigureKey("offer_to_start", "starts", "count")
         figures.append(
             Figure(
@@ -332,6 +343,20 @@ package struct DashboardReport: Sendable {
             "To work or education",
             share("exits", "work_or_education") + " (target \(Int((board.exitTarget * 100).rounded()))%)")
         lines.append("")
+        lines.append(tr("Main activity recorded in the period (in work or education)"))
+        for stage in OutcomeStage.allCases {
+            line(
+                stage.label,
+                share("outcomes", stage.rawValue)
+                    + tr(" (target {target}%)", ["target": String(Int((board.exitTarget * 100).rounded()))]))
+        }
+        lines.append("")
+        lines.append(tr("Active citizenship: open cases with an activity in the period"))
+        line(tr("Any activity"), share("active_citizenship", "any"))
+        for kind in ActivityKind.allCases where board.participationByKind[kind, default: Share(0, of: 0)].count > 0 {
+            line(kind.label, share("active_citizenship", kind.rawValue))
+        }
+        lines.append("")
         line(
             "Offer to programme start, median",
             days("offer_to_start", "days") + " (\(value("offer_to_start", "starts", "count")) starts)")
@@ -373,6 +398,8 @@ extension DashboardReport {
         case .decidedInTime, .decidedLate: return FigureKey("recognition_decisions", "within_deadline", "share")
         case .civicComplete, .civicIncomplete: return FigureKey("civic_orientation", "completed", "share")
         case .exit(let reason): return FigureKey("exits", reason.rawValue, "cases")
+        case .participating(let kind): return FigureKey("active_citizenship", kind?.rawValue ?? "any", "share")
+        case .outcomeInWorkOrEducation(let stage): return FigureKey("outcomes", stage.rawValue, "share")
         }
     }
 

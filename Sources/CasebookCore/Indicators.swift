@@ -98,6 +98,10 @@ package enum DashboardBar: Hashable, Sendable {
     case civicComplete
     case civicIncomplete
     case exit(ExitReason)
+    /// Open cases with an interaction activity in the period: any kind (nil), or one kind.
+    case participating(ActivityKind?)
+    /// Outcomes recorded in the period in work or education, at exit or at the follow-up.
+    case outcomeInWorkOrEducation(OutcomeStage)
 }
 
 /// Every figure of the supervisor's dashboard and of `casebook report`: one computation, in
@@ -137,6 +141,13 @@ package struct Dashboard: Equatable, Sendable {
     /// Days from the programme offer to its start, for starts in the period.
     package var medianDaysOfferToStart: Double?
     package var starts = 0
+    /// The active-citizenship indicator: open cases with at least one interaction activity in
+    /// the period, over the open cases; and the same per kind of activity.
+    package var participation = Share(0, of: 0)
+    package var participationByKind: [ActivityKind: Share] = [:]
+    /// Main activities recorded in the period at exit and twelve months after: in work or
+    /// education over those with an outcome of the programme (`MainActivity.countsAsOutcome`).
+    package var outcomes: [OutcomeStage: Share] = [:]
     /// The clients behind each bar, for opening the list of exactly them.
     package var members: [DashboardBar: [Int64]] = [:]
 

@@ -54,6 +54,8 @@ package struct WorkItem: Hashable, Sendable {
         case followUp = "follow_up"
         case permitExpiring = "permit"
         case noContact = "no_contact"
+        /// The main activity twelve months after exit is due to be recorded.
+        case outcomeFollowUp = "outcome_follow_up"
     }
 
     package var kind: Kind
@@ -85,11 +87,13 @@ package struct WorkItem: Hashable, Sendable {
     package static let permitWarningDays = 60
     /// Clients not contacted for this many days appear on the worklist.
     package static let contactGapDays = 30
+    /// An outcome follow-up appears this many days before it is due.
+    package static let outcomeNoticeDays = 7
 
     /// The order of the worklist: overdue first, then due soon, follow-ups, permits, silence;
     /// within a kind by day.
     package static func ordered(_ items: [WorkItem]) -> [WorkItem] {
-        let rank: [Kind: Int] = [.overdueObligation: 0, .dueSoonObligation: 1, .followUp: 2, .permitExpiring: 3, .noContact: 4]
+        let rank: [Kind: Int] = [.overdueObligation: 0, .dueSoonObligation: 1, .followUp: 2, .permitExpiring: 3, .noContact: 4, .outcomeFollowUp: 5]
         return items.sorted {
             (rank[$0.kind] ?? 9, $0.day ?? Day(ordinal: 0), $0.caseNumber) < (rank[$1.kind] ?? 9, $1.day ?? Day(ordinal: 0), $1.caseNumber)
         }

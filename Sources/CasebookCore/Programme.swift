@@ -16,6 +16,8 @@ package enum Party: String, CaseIterable, Sendable {
 
 package enum ObligationCategory: String, CaseIterable, Sendable {
     case language, civic, employment, recognition, meeting, childcare, interpreter, housing, other
+    /// The mapping of education and skills at the start (the intake): the Intake tab's date fulfils it.
+    case mapping
 
     package var label: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
 }

@@ -26,6 +26,9 @@ package struct TimeSpan: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The day this span after `day`; months and years clamp to the end of shorter months.
+    /// The day this span before `day` (the day `after` would take to `day`, month ends aside).
+    package func before(_ day: Day) -> Day { TimeSpan(-amount, unit).after(day) }
+
     package func after(_ day: Day) -> Day {
         switch unit {
         case .days: return day.adding(days: amount)

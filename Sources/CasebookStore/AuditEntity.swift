@@ -29,6 +29,13 @@ package enum AuditEntity: String, CaseIterable, Sendable {
     case erasure
     /// A spreadsheet import (`import_batches`): made, and undone.
     case importBatch = "import_batch"
+    /// The intake mapping (one per client: its id is the client's).
+    case intake
+    case workExperience = "work_experience"
+    case partner
+    case participation
+    /// The main activity at exit or at the follow-up twelve months later (id: the client's).
+    case outcome
 }
 
 /// What changed in the record (`audit.field`): a column, or a step in the record's life. Like

@@ -87,6 +87,8 @@ package final class CaseloadFigures {
             tally.countOverdue(flows.overdue, monthEnds: ends)
             tally.countExits(flows.exits)
             tally.countStarts(flows.starts)
+            tally.countParticipation(flows.activities)
+            tally.countOutcomes(flows.outcomes)
             return tally.finished()
         }
         guard connection != nil else { return board }

@@ -22,9 +22,53 @@ struct DashboardFlows: Sendable {
         var days: Int
     }
 
+    struct Activity: Sendable {
+        var clientID: Int64
+        /// The kind's position in `ActivityKind.allCases`.
+        var kind: Int
+    }
+
+    struct Outcome: Sendable {
+        var clientID: Int64
+        var isFollowUp: Bool
+        /// The activity's position in `MainActivity.allCases`.
+        var activity: Int
+    }
+
     var overdue: [Overdue] = []
     var exits: [Exit] = []
     var starts: [Start] = []
+    var activities: [Activity] = []
+    var outcomes: [Outcome] = []
+
+    /// `CASE column WHEN 'raw' THEN position … END`: a code's position in `cases`, read as an integer.
+    fileprivate static func position<Code: RawRepresentable>(_ column: String, _ cases: [Code]) -> String
+    where Code.RawValue == String {
+        "CASE \(column) " + cases.enumerated().map { "WHEN '\($1.rawValue)' THEN \($0)" }.joined(separator: " ")
+            + " END"
+    }
+
+    private enum ActivityColumn: Int32, ColumnSet {
+        case clientID, kind
+
+        var expression: String? { self == .kind ? DashboardFlows.position("kind", ActivityKind.allCases) : nil }
+    }
+
+    private static let activitySelection = ActivityColumn.selection()
+
+    private enum OutcomeColumn: Int32, ColumnSet {
+        case clientID, isFollowUp, activity
+
+        var expression: String? {
+            switch self {
+            case .clientID: return nil
+            case .isFollowUp: return "stage = 'follow_up'"
+            case .activity: return DashboardFlows.position("activity", MainActivity.allCases)
+            }
+        }
+    }
+
+    private static let outcomeSelection = OutcomeColumn.selection()
 
     private enum OverdueColumn: Int32, ColumnSet {
         case clientID, flags, dueOn, settledOn
@@ -101,6 +145,26 @@ struct DashboardFlows: Sendable {
             let row = NamedRow<StartColumn>(row)
             guard let offered = row.dayOrdinal(.offeredOn), let started = row.dayOrdinal(.startedOn) else { return }
             flows.starts.append(Start(clientID: row.int64(.clientID), days: started - offered))
+        }
+        // Activities that took place (at least in part) in the period (`ParticipationActivity.overlaps`).
+        try database.forEach(
+            """
+            SELECT \(activitySelection) FROM participation
+            WHERE starts_on <= ? AND (ends_on IS NULL OR ends_on >= ?) ORDER BY client_id
+            """, [filter.to, filter.from]
+        ) { row in
+            let row = NamedRow<ActivityColumn>(row)
+            guard let kind = row.optionalInt(.kind) else { return }
+            flows.activities.append(Activity(clientID: row.int64(.clientID), kind: kind))
+        }
+        try database.forEach(
+            "SELECT \(outcomeSelection) FROM outcomes WHERE recorded_on >= ? AND recorded_on <= ? ORDER BY client_id",
+            [filter.from, filter.to]
+        ) { row in
+            let row = NamedRow<OutcomeColumn>(row)
+            guard let activity = row.optionalInt(.activity) else { return }
+            flows.outcomes.append(
+                Outcome(clientID: row.int64(.clientID), isFollowUp: row.bool(.isFollowUp), activity: activity))
         }
         return flows
     }

@@ -262,6 +262,47 @@ struct DashboardTally {
         board.medianDaysOfferToStart = median(waits)
     }
 
+    /// The active-citizenship indicator: open cases in the filter with an activity in the period,
+    /// of any kind and per kind, over the open cases (the activities come in client order).
+    mutating func countParticipation(_ activities: [DashboardFlows.Activity]) {
+        let kinds = ActivityKind.allCases
+        var any: [Int64] = []
+        var byKind = [[Int64]](repeating: [], count: kinds.count)
+        for activity in activities where isCounted(activity.clientID) && isOpen[Int(activity.clientID)] {
+            guard kinds.indices.contains(activity.kind) else { continue }
+            if any.last != activity.clientID { any.append(activity.clientID) }
+            if byKind[activity.kind].last != activity.clientID { byKind[activity.kind].append(activity.clientID) }
+        }
+        let open = board.officers.reduce(0) { $0 + $1.openCases }
+        board.participation = Share(any.count, of: open)
+        if !any.isEmpty { board.members[.participating(nil)] = any }
+        for (index, kind) in kinds.enumerated() {
+            board.participationByKind[kind] = Share(byKind[index].count, of: open)
+            if !byKind[index].isEmpty { board.members[.participating(kind)] = byKind[index] }
+        }
+    }
+
+    /// Outcomes recorded in the period at exit and at the follow-up: in work or education over
+    /// the outcomes of the programme (`MainActivity.countsAsOutcome`).
+    mutating func countOutcomes(_ outcomes: [DashboardFlows.Outcome]) {
+        let activities = MainActivity.allCases
+        for stage in OutcomeStage.allCases {
+            var counted = 0
+            var inWork: [Int64] = []
+            for outcome in outcomes
+            where outcome.isFollowUp == (stage == .followUp) && isCounted(outcome.clientID)
+                && activities.indices.contains(outcome.activity)
+            {
+                let activity = activities[outcome.activity]
+                guard activity.countsAsOutcome else { continue }
+                counted += 1
+                if activity.isWorkOrEducation { inWork.append(outcome.clientID) }
+            }
+            board.outcomes[stage] = Share(inWork.count, of: counted)
+            if !inWork.isEmpty { board.members[.outcomeInWorkOrEducation(stage)] = inWork }
+        }
+    }
+
     /// The board, its officers by user name (the unassigned last).
     func finished() -> Dashboard {
         var board = board

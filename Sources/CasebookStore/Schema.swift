@@ -58,6 +58,11 @@ let migrations: [Migration] = [
     Migration(
         version: 11, name: "import batches, clients' external ids, the date-of-birth index for duplicates",
         sql: schemaV11),
+    // 8 to 11 are other parts of the same release (offices, privacy, import); each is applied
+    // when it is newer than the file, so a gap before 12 is harmless until they are merged.
+    Migration(
+        version: 12, name: "intake mapping, work experience, partner organisations, participation, outcomes",
+        sql: schemaV12),
 ]
 
 /// The schema version this program writes.
@@ -734,4 +739,83 @@ private let schemaV11 = """
     ALTER TABLE clients ADD COLUMN external_id TEXT;
     CREATE INDEX clients_by_external_id ON clients(external_id) WHERE external_id IS NOT NULL;
     CREATE INDEX clients_by_birth ON clients(date_of_birth);
+/// Issue 18: the intake mapping (one per client, edited like the client record), the work
+/// experience it lists, the office's partner organisations, the client's participation
+/// activities, and the main activity at exit and twelve months after.
+private let schemaV12 = """
+    CREATE TABLE intake_mappings (
+        id INTEGER PRIMARY KEY,
+        client_id INTEGER NOT NULL UNIQUE REFERENCES clients(id) ON DELETE CASCADE,
+        mapped_on TEXT NOT NULL,
+        schooling_years INTEGER NOT NULL CHECK (schooling_years BETWEEN 0 AND 30),
+        highest_isced INTEGER CHECK (highest_isced BETWEEN 0 AND 8),
+        schooling_country TEXT,
+        level_completed INTEGER CHECK (level_completed BETWEEN 0 AND 1),
+        first_language_literacy TEXT NOT NULL CHECK (first_language_literacy = 'none'
+            OR first_language_literacy = 'basic' OR first_language_literacy = 'functional'),
+        latin_literacy TEXT NOT NULL CHECK (latin_literacy = 'none' OR latin_literacy = 'basic'
+            OR latin_literacy = 'functional'),
+        digital_skills TEXT NOT NULL CHECK (digital_skills = 'none' OR digital_skills = 'basic'
+            OR digital_skills = 'everyday' OR digital_skills = 'advanced'),
+        driving_licence TEXT NOT NULL CHECK (driving_licence = 'none' OR driving_licence = 'foreign'
+            OR driving_licence = 'valid'),
+        career_goal TEXT NOT NULL DEFAULT '',
+        training_needs TEXT NOT NULL DEFAULT '',
+        mapped_by INTEGER NOT NULL REFERENCES staff(id),
+        version INTEGER NOT NULL DEFAULT 1,
+        updated_at TEXT NOT NULL,
+        updated_by INTEGER NOT NULL REFERENCES staff(id)
+    );
+    CREATE TABLE work_experience (
+        id INTEGER PRIMARY KEY,
+        client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+        isco TEXT,
+        title TEXT NOT NULL,
+        years INTEGER NOT NULL CHECK (years BETWEEN 0 AND 60),
+        country TEXT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        recorded_by INTEGER NOT NULL REFERENCES staff(id)
+    );
+    CREATE INDEX work_experience_by_client ON work_experience(client_id);
+    CREATE TABLE partner_organisations (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind = 'association' OR kind = 'sports_club' OR kind = 'culture'
+            OR kind = 'faith_community' OR kind = 'volunteer_centre' OR kind = 'school' OR kind = 'public_body'
+            OR kind = 'employer' OR kind = 'other'),
+        contact TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        created_by INTEGER NOT NULL REFERENCES staff(id),
+        version INTEGER NOT NULL DEFAULT 1,
+        updated_at TEXT NOT NULL,
+        updated_by INTEGER NOT NULL REFERENCES staff(id)
+    );
+    CREATE UNIQUE INDEX partner_organisations_by_name ON partner_organisations(name COLLATE NOCASE);
+    CREATE TABLE participation (
+        id INTEGER PRIMARY KEY,
+        client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind = 'mentoring' OR kind = 'volunteering' OR kind = 'association'
+            OR kind = 'sport_culture' OR kind = 'parents_school' OR kind = 'consultative_body'
+            OR kind = 'voting_rights_session' OR kind = 'intercultural_event' OR kind = 'other'),
+        partner_id INTEGER REFERENCES partner_organisations(id),
+        starts_on TEXT NOT NULL,
+        ends_on TEXT,
+        hours REAL,
+        note TEXT NOT NULL DEFAULT '',
+        recorded_at TEXT NOT NULL,
+        recorded_by INTEGER NOT NULL REFERENCES staff(id)
+    );
+    CREATE INDEX participation_by_client ON participation(client_id, starts_on);
+    CREATE TABLE outcomes (
+        client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+        stage TEXT NOT NULL CHECK (stage = 'exit' OR stage = 'follow_up'),
+        recorded_on TEXT NOT NULL,
+        activity TEXT NOT NULL CHECK (activity = 'work' OR activity = 'education' OR activity = 'both'
+            OR activity = 'neither' OR activity = 'moved' OR activity = 'other' OR activity = 'not_reached'),
+        work_time TEXT CHECK (work_time = 'full' OR work_time = 'part'),
+        isco_major TEXT,
+        recorded_at TEXT NOT NULL,
+        recorded_by INTEGER NOT NULL REFERENCES staff(id),
+        PRIMARY KEY (client_id, stage)
+    );
     """

@@ -510,6 +510,7 @@ extension Store {
                 facts.civicCompletedOn = civic.tests.last(where: \.passed)?.date ?? civic.attestedOn
             }
             facts.recognitionDecidedOn = try qualifications(clientID: clientID).compactMap(\.decidedOn).min()
+            facts.mappedOn = try intakeMapping(clientID: clientID)?.mappedOn
             return facts
         }
     }

@@ -5,6 +5,8 @@ import CasebookCore
 /// refused, naming who saved first and when, and never overwrites their change.
 enum VersionedTable: String, CaseIterable {
     case clients, contracts, obligations, qualifications
+    case intakeMappings = "intake_mappings"
+    case partners = "partner_organisations"
 
     /// The record as the refusal names it ("This client was changed by …").
     var entity: String {
@@ -13,6 +15,8 @@ enum VersionedTable: String, CaseIterable {
         case .contracts: return "contract"
         case .obligations: return "obligation"
         case .qualifications: return "recognition file"
+        case .intakeMappings: return "intake mapping"
+        case .partners: return "partner organisation"
         }
     }
 }

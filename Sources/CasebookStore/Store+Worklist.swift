@@ -3,7 +3,7 @@ import CasebookCore
 extension Store {
     /// An officer's day: overdue and due-soon obligations of both sides, follow-ups due,
     /// permits expiring within 60 days, and clients not contacted for 30 days or more, over the
-    /// open cases of their caseload.
+    /// open cases of their caseload; and the twelve-month outcome follow-ups of cases closed.
     package func worklist(officerID: Staff.ID) throws -> [WorkItem] {
         let today = clock.today
         return try read {
@@ -77,6 +77,7 @@ extension Store {
                                 ?? "No contact recorded in \(since.days(until: today)) days"))
                 }
             }
+            items += try outcomeFollowUps(officerID: officerID, today: today)
             return WorkItem.ordered(items)
         }
     }

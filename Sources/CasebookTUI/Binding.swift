@@ -77,6 +77,6 @@ package struct BindingSet: Sendable {
     package static var everyScreen: [BindingSet] {
         ClientListScreen.bindingSets + WorklistScreen.bindingSets + DashboardScreen.bindingSets
             + ClientRecordScreen.bindingSets + FormScreen<PeriodDraft>.bindingSets + PickListDialog.bindingSets
-            + ConfirmDialog.bindingSets + TextScreen.bindingSets
+            + ConfirmDialog.bindingSets + TextScreen.bindingSets + PartnersScreen.bindingSets
     }
 }

@@ -109,6 +109,7 @@ package final class ClientListScreen: Screen {
             list, app in .push(ClientListScreen.exportForm(app: app, selection: .filter(list.filter, list.sort)))
         },
         Binding(.openWorklist) { _, app in .push(try WorklistScreen(app: app)) },
+        Binding(.openPartners) { _, app in .push(try PartnersScreen(app: app)) },
         Binding(
             .openDashboard,
             unavailable: { _, app in

@@ -4,11 +4,13 @@ import CasebookStore
 
 /// The tabs of the client record, in order.
 package enum RecordTabID: CaseIterable, Hashable, Sendable {
-    case overview, language, qualifications, civic, contract, notes, history
+    case overview, intake, language, qualifications, civic, participation, contract, notes, history
 
     package var title: String {
         switch self {
         case .overview: return "Overview"
+        case .intake: return tr("Intake")
+        case .participation: return tr("Participation")
         case .language: return "Language"
         case .qualifications: return "Qualifications"
         case .civic: return "Civic"
@@ -18,10 +20,27 @@ package enum RecordTabID: CaseIterable, Hashable, Sendable {
         }
     }
 
+    /// The name in a tab bar too narrow for every title.
+    package var shortTitle: String {
+        switch self {
+        case .overview: return tr("Overv.")
+        case .intake: return tr("Intake")
+        case .language: return tr("Lang.")
+        case .qualifications: return tr("Qual.")
+        case .civic: return tr("Civic")
+        case .participation: return tr("Partic.")
+        case .contract: return tr("Contr.")
+        case .notes: return tr("Notes")
+        case .history: return tr("Hist.")
+        }
+    }
+
     /// The commands the tab offers, for the clash check.
     var commands: [CommandID] {
         switch self {
         case .overview: return OverviewTab.bindings.commands()
+        case .intake: return IntakeTab.bindings.commands()
+        case .participation: return ParticipationTab.bindings.commands()
         case .language: return LanguageTab.bindings.commands()
         case .qualifications: return QualificationsTab.bindings.commands()
         case .civic: return CivicTab.bindings.commands()
@@ -157,8 +176,9 @@ package final class ClientRecordScreen: Screen {
         let contract = ContractTab(client: client)
         contract.focusObligation = obligation
         tabs = [
-            OverviewTab(client: client), LanguageTab(client: client), QualificationsTab(client: client),
-            CivicTab(client: client), contract, NotesTab(client: client), HistoryTab(client: client),
+            OverviewTab(client: client), IntakeTab(client: client), LanguageTab(client: client),
+            QualificationsTab(client: client), CivicTab(client: client), ParticipationTab(client: client), contract,
+            NotesTab(client: client), HistoryTab(client: client),
         ]
         tabIndex = tabs.firstIndex { $0.id == tab } ?? 0
         try loadCurrentTab(app: app)
@@ -284,9 +304,19 @@ package final class ClientRecordScreen: Screen {
     }
 
     private func drawTabBar(_ frame: inout Frame, y: Int, x: Int) {
+        // Nine tabs do not fit 80 columns by their names: then the others show short names,
+        // and the current one too when even that does not fit.
+        let room = frame.area.maxX - x
+        func width(_ title: (Int, RecordTabID) -> String) -> Int {
+            tabs.enumerated().reduce(0) { $0 + TextWidth.of(title($1.offset, $1.element.id)) + 3 }
+        }
+        let current: (Int, RecordTabID) -> String = { $0 == self.tabIndex ? $1.title : $1.shortTitle }
+        let title: (Int, RecordTabID) -> String =
+            width { $1.title } <= room ? { $1.title } : width(current) <= room ? current : { $1.shortTitle }
         var tabX = x
         for (index, tab) in tabs.enumerated() {
-            tabX = frame.text(" \(tab.id.title) ", x: tabX, y: y, index == tabIndex ? .tabActive : .tab) + 1
+            let name = title(index, tab.id)
+            tabX = frame.text(" \(name) ", x: tabX, y: y, index == tabIndex ? .tabActive : .tab) + 1
         }
     }
 }

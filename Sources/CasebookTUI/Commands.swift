@@ -1,3 +1,5 @@
+import CasebookL10n
+
 /// How help, the README and configuration group the commands. Which commands a key reaches is
 /// decided by the focused screen's bindings, not by these groups.
 package enum KeyContext: String, CaseIterable, Sendable {
@@ -12,6 +14,9 @@ package enum KeyContext: String, CaseIterable, Sendable {
     case contract
     case notes
     case history
+    case intake
+    case participation
+    case partners
     case worklist
     case dashboard
     case form
@@ -31,6 +36,9 @@ package enum KeyContext: String, CaseIterable, Sendable {
         case .contract: return "Contract tab"
         case .notes: return "Notes tab"
         case .history: return "History tab"
+        case .intake: return tr("Intake tab")
+        case .participation: return tr("Participation tab")
+        case .partners: return tr("Partner organisations")
         case .worklist: return "My day (worklist)"
         case .dashboard: return "Caseload dashboard"
         case .form: return "Forms"
@@ -112,6 +120,18 @@ package enum CommandID: String, CaseIterable, Sendable {
 
     case addNote = "notes.add"
     case followUpDone = "notes.done"
+
+    case mapIntake = "intake.map"
+    case addWorkExperience = "intake.work"
+    case confirmProfile = "intake.profile"
+    case exitOutcome = "intake.exit_outcome"
+    case followUpOutcome = "intake.follow_up"
+
+    case addActivity = "participation.add"
+
+    case openPartners = "list.partners"
+    case addPartner = "partners.add"
+    case editPartner = "partners.edit"
 
     case save = "form.save"
     case nextField = "form.next"
@@ -220,6 +240,18 @@ package enum CommandTable {
 
         CommandInfo(id: .addNote, context: .notes, summary: "Add a case note (a contact, with follow-up date)", defaultKeys: [.character("a")], barLabel: "Note"),
         CommandInfo(id: .followUpDone, context: .notes, summary: "Mark the selected note's follow-up done", defaultKeys: [.character("f")], barLabel: "Done"),
+
+        CommandInfo(id: .mapIntake, context: .intake, summary: tr("Record or change the intake mapping (schooling, literacy, skills, goals)"), defaultKeys: [.character("m")], barLabel: tr("Mapping")),
+        CommandInfo(id: .addWorkExperience, context: .intake, summary: tr("Add work experience (ISCO-08 group and the title as said)"), defaultKeys: [.character("a")], barLabel: tr("Work")),
+        CommandInfo(id: .confirmProfile, context: .intake, summary: tr("Enrol in the learner profile the mapping suggests (you confirm it)"), defaultKeys: [.character("s")], barLabel: tr("Profile")),
+        CommandInfo(id: .exitOutcome, context: .intake, summary: tr("Record the main activity at exit"), defaultKeys: [.character("x")], barLabel: tr("Exit")),
+        CommandInfo(id: .followUpOutcome, context: .intake, summary: tr("Record the main activity twelve months after exit"), defaultKeys: [.character("f")], barLabel: tr("12 months")),
+
+        CommandInfo(id: .addActivity, context: .participation, summary: tr("Record an activity (mentoring, club, volunteering, local participation)"), defaultKeys: [.character("a")], barLabel: tr("Activity")),
+
+        CommandInfo(id: .openPartners, context: .list, summary: tr("Open the register of partner organisations"), defaultKeys: [.character("O")], barLabel: nil),
+        CommandInfo(id: .addPartner, context: .partners, summary: tr("Add a partner organisation (supervisors and admins)"), defaultKeys: [.character("a")], barLabel: tr("Add")),
+        CommandInfo(id: .editPartner, context: .partners, summary: tr("Change the selected partner organisation (supervisors and admins)"), defaultKeys: [.character("e")], barLabel: tr("Edit")),
 
         CommandInfo(id: .save, context: .form, summary: "Save", defaultKeys: [.control("s"), .function(2)], barLabel: "Save"),
         CommandInfo(id: .nextField, context: .form, summary: "Next field", defaultKeys: [.tab, .down], barLabel: "Next"),

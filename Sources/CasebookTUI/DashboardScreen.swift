@@ -1,4 +1,5 @@
 import CasebookCore
+import CasebookL10n
 import CasebookStore
 
 /// The supervisor's caseload dashboard: every figure of `Store.dashboard`, as bar charts.
@@ -371,6 +372,22 @@ package final class DashboardScreen: Screen {
                 (outcome.fraction ?? 0) < board.exitTarget ? .warning : .success, nil
             ))
         lines.append(outcomeLine)
+
+        heading(tr("Main activity at exit and twelve months after (recorded in the period)"))
+        for stage in OutcomeStage.allCases {
+            share(
+                stage.label, board.outcomes[stage] ?? Share(0, of: 0), yes: .outcomeInWorkOrEducation(stage), no: nil,
+                target: board.exitTarget)
+            lines[lines.count - 1].cells[0].label = tr("{stage}: in work or education", ["stage": stage.label])
+        }
+
+        heading(tr("Active citizenship: open cases with an activity in the period"))
+        share(tr("Any activity"), board.participation, yes: .participating(nil), no: nil)
+        lines[lines.count - 1].cells[0].label = tr("Open cases with an interaction activity in the period")
+        for kind in ActivityKind.allCases where board.participationByKind[kind, default: Share(0, of: 0)].count > 0 {
+            share("  " + kind.shortLabel, board.participationByKind[kind] ?? Share(0, of: 0), yes: .participating(kind), no: nil)
+            lines[lines.count - 1].cells[0].label = tr("Open cases with an activity: {kind}", ["kind": kind.label])
+        }
 
         heading("Programme starts in the period")
         lines.append(

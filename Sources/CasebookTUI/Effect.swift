@@ -15,9 +15,15 @@ package struct Changes: OptionSet, Hashable, Sendable {
     package static let civic = Changes(rawValue: 1 << 5)
     package static let contract = Changes(rawValue: 1 << 6)
     package static let notes = Changes(rawValue: 1 << 7)
+    /// The intake mapping, work experience and the outcomes at and after exit.
+    package static let intake = Changes(rawValue: 1 << 8)
+    package static let participation = Changes(rawValue: 1 << 9)
+    /// The register of partner organisations.
+    package static let partners = Changes(rawValue: 1 << 10)
 
     package static let all: Changes = [
-        .client, .phase, .enrolment, .language, .qualifications, .civic, .contract, .notes,
+        .client, .phase, .enrolment, .language, .qualifications, .civic, .contract, .notes, .intake, .participation,
+        .partners,
     ]
 }
 

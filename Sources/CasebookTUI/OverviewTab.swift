@@ -9,12 +9,14 @@ final class OverviewTab: ScrolledTab {
     var page = PageScroll()
     private var enrolment: Enrolment?
     private var history: [PhaseChange] = []
+    private var applied: AppliedProgramme?
 
     init(client: Client) { self.client = client }
 
     func load(app: App) throws {
         enrolment = try app.store.enrolment(clientID: client.id)
         history = try app.store.phaseHistory(clientID: client.id)
+        applied = try app.store.appliedProgramme(forClient: client.id)
     }
 
     static let bindings = scrolling
@@ -125,6 +127,9 @@ final class OverviewTab: ScrolledTab {
                 lines.append([])
             }
         }
+        // The version that applies, from when, and what concerns the client now (an admission
+        // stop, a discontinued course type).
+        if let applied { lines += ProgrammeLines.version(applied, glyphs: g) }
         lines.append([])
         lines.append([("Phase history", .title)])
         for change in history.reversed() {

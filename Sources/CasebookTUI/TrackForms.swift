@@ -3,7 +3,8 @@ import CasebookStore
 
 /// The forms of the Language, Qualifications and Civic tabs, and enrolment.
 enum TrackForms {
-    static func enrol(app: App, client: Client) throws -> Effect {
+    /// The enrolment form, with `proposed` chosen (the profile the intake mapping suggests).
+    static func enrol(app: App, client: Client, proposed: ProgrammeChoice? = nil) throws -> Effect {
         let programmes = try app.store.latestProgrammes()
         guard !programmes.isEmpty else {
             return .message(.error("No programme is imported; an admin runs `casebook programme import FILE`."))
@@ -25,7 +26,7 @@ enum TrackForms {
             FormScreen(
                 title: "Programme of \(client.caseNumber.text)",
                 fields: [.choice(.programme, "Programme and profile", \.programme, choices)],
-                draft: EnrolmentDraft(enrolled), changes: .enrolment,
+                draft: EnrolmentDraft(proposed ?? enrolled), changes: .enrolment,
                 validate: { draft, _ in
                     try draft.validated(
                         available: programmes.first {

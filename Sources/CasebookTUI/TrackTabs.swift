@@ -1,4 +1,5 @@
 import CasebookCore
+import CasebookL10n
 import CasebookStore
 
 /// Bars drawn with eighth blocks (or ASCII when the terminal is not UTF-8).
@@ -33,6 +34,7 @@ final class LanguageTab: ScrolledTab {
     private var courses: [CourseEnrolment] = []
     private var attendance: [Int64: [AttendanceEntry]] = [:]
     private var enrolled: (programme: Programme, profile: String?)?
+    private var applied: AppliedProgramme?
 
     init(client: Client) { self.client = client }
 
@@ -42,6 +44,7 @@ final class LanguageTab: ScrolledTab {
         courses = try app.store.courses(clientID: client.id)
         attendance = try app.store.attendance(clientID: client.id)
         enrolled = try app.store.programme(forClient: client.id)
+        applied = try app.store.appliedProgramme(forClient: client.id)
     }
 
     static let bindings: [Binding<LanguageTab>] =
@@ -65,14 +68,30 @@ final class LanguageTab: ScrolledTab {
         let attended = attendance.values.flatMap { $0 }.filter { $0.date <= today }.reduce(0) { $0 + $1.attendedHours }
         if let (programme, profileID) = enrolled {
             let profile = programme.profile(profileID)
-            let budget = programme.languageHours(profile: profileID)
+            let budget = programme.languageBudget(profile: profileID)
             lines.append([("\(programme.name) · \(profile?.name ?? "no profile")", .emphasis)])
-            lines.append([
-                (
-                    "Hours: budget \(budget) · attended \(hours(attended)) · left \(hours(hoursLeft(budget: budget, attended: attended)))",
-                    .normal
-                )
-            ])
+            if let applied { lines += ProgrammeLines.version(applied, glyphs: g) }
+            switch budget {
+            case .notSetByLaw:
+                lines.append([
+                    (
+                        tr("Hours: not set by law (training runs until the level is reached) · attended {hours}", [
+                            "hours": hours(attended)
+                        ]), .normal
+                    )
+                ])
+            case .hours(let budgetHours, let basis):
+                lines.append([
+                    (
+                        tr(
+                            "Hours: budget {budget} ({basis}) · attended {attended} · left {left}", [
+                                "budget": String(budgetHours), "basis": ProgrammeLines.basis(basis),
+                                "attended": hours(attended),
+                                "left": hours(budget.remaining(after: attended) ?? 0),
+                            ]), .normal
+                    )
+                ])
+            }
         } else {
             lines.append([("Not enrolled in a programme: no targets. \(app.keys.hint(.enrol)) enrols.", .warning)])
         }
@@ -409,6 +428,55 @@ final class CivicTab: ScrolledTab {
                     .normal
                 )
             ])
+        }
+        return lines
+    }
+}
+
+/// What the presets carry beside the rules: which version applies and from when, and the
+/// warnings (an admission stop, a discontinued course type) that concern the client.
+enum ProgrammeLines {
+    static func basis(_ basis: RuleBasis) -> String {
+        switch basis {
+        case .law: return tr("set by law")
+        case .norm: return tr("an international norm, not national law")
+        case .guidance: return tr("guidance, not binding")
+        }
+    }
+
+    static func version(_ applied: AppliedProgramme, glyphs g: Glyphs) -> [[(String, TextRole)]] {
+        var lines: [[(String, TextRole)]] = []
+        let since =
+            applied.validFrom.map { tr("in force from {day}", ["day": $0.iso]) }
+            ?? tr("date of effect not recorded")
+        var text = tr("Version {version}, {since}", ["version": String(applied.programme.version), "since": since])
+        if let newer = applied.newer {
+            text +=
+                " \(g.separator) "
+                + tr("version {version} applies to new enrolments from {day}", [
+                    "version": String(newer.version), "day": newer.validFrom?.iso ?? "—",
+                ])
+        }
+        lines.append([(text, .dim)])
+        for warning in applied.warnings {
+            switch warning {
+            case .admissionStopped(let stop):
+                lines.append([
+                    (
+                        tr("Admission stopped: {what} ({basis})", ["what": stop.description, "basis": stop.legalBasis]),
+                        .warning
+                    )
+                ])
+            case .profileDiscontinued(let profile, let since):
+                let name = applied.programme.profile(profile)?.name ?? profile
+                lines.append([
+                    (
+                        tr("{profile} is discontinued since {day}: only courses begun before run on.", [
+                            "profile": name, "day": since.iso,
+                        ]), .warning
+                    )
+                ])
+            }
         }
         return lines
     }

@@ -1,4 +1,5 @@
 import CasebookCore
+import CasebookL10n
 import CasebookStore
 
 /// "My day": what needs doing in the officer's caseload — overdue and due-soon obligations of
@@ -62,6 +63,7 @@ package final class WorklistScreen: Screen {
         case .followUp: return "Follow-up"
         case .permitExpiring: return "Permit"
         case .noContact: return "No contact"
+        case .outcomeFollowUp: return tr("12 months")
         }
     }
 
@@ -129,6 +131,7 @@ extension WorkItem.Kind {
         case .overdueObligation, .dueSoonObligation: return .contract
         case .followUp, .noContact: return .notes
         case .permitExpiring: return .overview
+        case .outcomeFollowUp: return .intake
         }
     }
 }

@@ -36,6 +36,8 @@ enum CommandID: String, CaseIterable {
     case importUndo = "import undo"
     case importList = "import list"
     case clientsExport = "clients export"
+    case partnerList = "partner list"
+    case partnerAdd = "partner add"
 }
 
 /// Who may run a command.
@@ -95,6 +97,9 @@ extension CommandID {
         // Every staff member sees every client until offices land (issue 15), so may take the
         // list they see out; the read log records it there.
         case .clientsExport: AccessRule(personal: .staff, office: .staff)
+        // Officers choose partners on the Participation tab; supervisors keep the register.
+        case .partnerList: AccessRule(personal: .anyone, office: .staff)
+        case .partnerAdd: AccessRule(personal: .supervisorOrAdmin, office: .supervisorOrAdmin)
         }
     }
 
@@ -128,6 +133,8 @@ extension CommandID {
         case .importUndo: tr("undo imports")
         case .importList: tr("list the imports")
         case .clientsExport: tr("export client lists")
+        case .partnerList: tr("list the partner organisations")
+        case .partnerAdd: tr("add partner organisations")
         }
     }
 

@@ -35,6 +35,7 @@ struct Casebook: ParsableCommand {
             Open.self, Init.self, Setup.self, StaffCommand.self, ProgrammeCommand.self, ContractCommand.self,
             ReportCommand.self, ImportCommand.self, ClientsCommand.self, Demo.self, Check.self, Backup.self,
             AuditCommand.self, BenchCommand.self, RetentionCommand.self, ClientCommand.self,
+            PartnerCommand.self,
         ],
         defaultSubcommand: Open.self
     )

@@ -22,6 +22,7 @@ import Testing
         7: "3cd3dc5717262941704fd43c28e66e1e0c4f07b202ba76ffe4248b0628fd2f6e",
         10: "4546868ddc5413d6b418b21ddb529a308f7d01ce98719ccdfca1927e455003bc",
         11: "091a11a5e61ef247ec092e3a3e1ec03498a5e4c28e601511259020590ac27c82",
+        12: "baa105d8d8d07c18bf8e9ebc8f394a054c0e827815d3055472ea00cdf543ea0f",
     ]
 
     @Test(arguments: migrations.map(\.version))
@@ -102,12 +103,13 @@ import Testing
         #expect(board.officers.map(\.noContact) == [schema >= 3 ? 0 : 1], "the last contact counts from the note")
     }
 
-    /// Numbers are given out in advance to work built at the same time (8 to 12 in wave B), so a
-    /// list may skip one until every step is merged; the steps still run in increasing order.
+    /// Issue 18's wave numbers its migrations in advance (offices 8-9, privacy 10, import 11,
+    /// intake 12), so until all are merged there may be a gap; a file is brought up to date by
+    /// every migration newer than it, in order, which a gap does not change.
     @Test func migrationsAreOrderedAndStartAtOne() {
         let versions = migrations.map(\.version)
-        #expect(versions.first == 1)
-        #expect(zip(versions, versions.dropFirst()).allSatisfy { $0 < $1 })
+        #expect(versions.first == 1 && versions == versions.sorted() && Set(versions).count == versions.count)
+        #expect(Array(versions.prefix(7)) == Array(1...7), "the released ones have no gap")
         #expect(currentSchemaVersion == versions.last)
     }
 }

@@ -17,6 +17,8 @@ import Testing
         let contract: Contract
         let obligation: Obligation
         let file: Qualification
+        let mapping: IntakeMapping
+        let partner: PartnerOrganisation
 
         /// The colleague saves ten minutes after the fixture's clock.
         static let colleagueClock = FixedClock(
@@ -35,8 +37,13 @@ import Testing
                 QualificationDraft(
                     title: "Nursing", field: "Health", country: "SY", institution: "U", year: 2012, iscedLevel: 6,
                     hasDocuments: true, isRegulatedProfession: true, identifiedOn: day("2026-11-01")), actor: officer)
+            mapping = try store.saveIntake(
+                clientID: client.id, IntakeStoreTests.mapping, expectedVersion: 0, actor: officer)
+            partner = try store.addPartner(
+                PartnerDraft(name: "Røde Kors", kind: .association), actor: fixture.admin.id)
+            // A supervisor: the register of partners is theirs to change.
             colleagueStaff = try store.addStaff(
-                username: "bnilsen", displayName: "Berit Nilsen", role: .officer, actor: fixture.admin.id)
+                username: "bnilsen", displayName: "Berit Nilsen", role: .supervisor, actor: fixture.admin.id)
             colleague = try Store.open(path: store.path, mode: .readWrite, clock: Records.colleagueClock)
         }
 
@@ -62,6 +69,14 @@ import Testing
                     id: file.id,
                     RecognitionStepDraft(to: .gatheringDocuments, on: testDay, note: "Berit asked for the transcript"),
                     expectedVersion: file.version, actor: by)
+            case .intakeMappings:
+                var draft = IntakeDraft(mapping)
+                draft.careerGoal = "Berit: carpenter"
+                try colleague.saveIntake(clientID: client.id, draft, expectedVersion: mapping.version, actor: by)
+            case .partners:
+                try colleague.updatePartner(
+                    id: partner.id, PartnerDraft(name: "Røde Kors Nord", kind: .association),
+                    expectedVersion: partner.version, actor: by)
             }
         }
 
@@ -87,6 +102,15 @@ import Testing
                     id: file.id,
                     RecognitionStepDraft(to: .gatheringDocuments, on: testDay, note: "Ola asked for the diploma"),
                     expectedVersion: file.version, actor: by)
+            case .intakeMappings:
+                var draft = IntakeDraft(mapping)
+                draft.careerGoal = "Ola: welder"
+                try store.saveIntake(clientID: client.id, draft, expectedVersion: mapping.version, actor: by)
+            case .partners:
+                // The admin, as only supervisors and admins change the register.
+                try store.updatePartner(
+                    id: partner.id, PartnerDraft(name: "Røde Kors Sør", kind: .association),
+                    expectedVersion: partner.version, actor: fixture.admin.id)
             }
         }
 
@@ -98,6 +122,8 @@ import Testing
             case .contracts: return try store.contract(id: contract.id)?.status.rawValue
             case .obligations: return try store.obligation(id: obligation.id)?.status.rawValue
             case .qualifications: return try store.recognitionEvents(qualificationID: file.id).last?.note
+            case .intakeMappings: return try store.intakeMapping(clientID: client.id)?.careerGoal
+            case .partners: return try store.partner(id: partner.id)?.name
             }
         }
     }
@@ -130,6 +156,8 @@ import Testing
             case .contracts: try records.fixture.store.contract(id: records.contract.id)?.version
             case .obligations: try records.fixture.store.obligation(id: records.obligation.id)?.version
             case .qualifications: try records.fixture.store.qualification(id: records.file.id)?.version
+            case .intakeMappings: try records.fixture.store.intakeMapping(clientID: records.client.id)?.version
+            case .partners: try records.fixture.store.partner(id: records.partner.id)?.version
             }
         let before: Int =
             switch table {
@@ -137,6 +165,8 @@ import Testing
             case .contracts: records.contract.version
             case .obligations: records.obligation.version
             case .qualifications: records.file.version
+            case .intakeMappings: records.mapping.version
+            case .partners: records.partner.version
             }
         #expect(version == before + 1)
         // The colleague, still holding the copy from before, is refused in turn.

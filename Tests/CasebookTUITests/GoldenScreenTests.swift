@@ -123,3 +123,32 @@ import Testing
         expectGolden("dashboard-\(size.rawValue)", fixture.run(app, on: size.terminal, [.character("D")]))
     }
 }
+
+/// The Intake and Participation tabs, their forms, and the partner register, against goldens.
+@Suite struct IntakeGoldenTests {
+    @Test(arguments: GoldenSize.allCases)
+    func intakeTabAndMappingForm(_ size: GoldenSize) throws {
+        let fixture = try UIFixture()
+        let app = try fixture.record("Haddad", tab: .intake)
+        expectGolden("intake-\(size.rawValue)", fixture.run(app, on: size.terminal))
+        // The work experience form, saved without the title or the years.
+        let form = fixture.run(app, on: size.terminal, [.character("a"), .control("s")])
+        expectGolden("intake-work-form-\(size.rawValue)", form)
+    }
+
+    @Test(arguments: GoldenSize.allCases)
+    func participationTabAndActivityForm(_ size: GoldenSize) throws {
+        let fixture = try UIFixture()
+        let app = try fixture.record("Haddad", tab: .participation)
+        expectGolden("participation-\(size.rawValue)", fixture.run(app, on: size.terminal))
+        let form = fixture.run(app, on: size.terminal, [.character("a"), .control("s")])
+        expectGolden("participation-form-\(size.rawValue)", form)
+    }
+
+    @Test(arguments: GoldenSize.allCases)
+    func partnerRegister(_ size: GoldenSize) throws {
+        let fixture = try UIFixture()
+        let app = try fixture.app(as: fixture.base.admin)
+        expectGolden("partners-\(size.rawValue)", fixture.run(app, on: size.terminal, [.character("O")]))
+    }
+}

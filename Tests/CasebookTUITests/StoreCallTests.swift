@@ -88,7 +88,7 @@ import Testing
         let fixture = try UIFixture()
         let app = try fixture.record("Haddad", tab: .notes)
         let terminal = GoldenSize.large.terminal
-        #expect(fixture.run(app, on: terminal, [.tab]).contains("of 52 lines"))
+        #expect(fixture.run(app, on: terminal, [.tab]).contains("of 67 lines"))
         #expect(try StoreTrace(fixture.store) { fixture.run(app, on: terminal, [.backTab]) }.storeCalls == 0)
         #expect(try StoreTrace(fixture.store) { fixture.run(app, on: terminal, [.tab]) }.storeCalls == 0)
         // A note changes the History (every change is audited) but not the Contract tab.
@@ -96,7 +96,7 @@ import Testing
             app, on: terminal, [.backTab, .character("a"), .tab, .tab, .tab] + typing("Called") + [.control("s")])
         let history = try StoreTrace(fixture.store) { fixture.run(app, on: terminal, [.tab]) }
         #expect(history.storeCalls == 1, "\(history)")
-        #expect(terminal.text.contains("of 53 lines"), "the new note is in the History")
+        #expect(terminal.text.contains("of 68 lines"), "the new note is in the History")
         fixture.run(app, on: terminal, [.backTab, .backTab])
         #expect(
             try StoreTrace(fixture.store) { fixture.run(app, on: terminal, [.tab]) }.storeCalls == 0, "the Notes tab")

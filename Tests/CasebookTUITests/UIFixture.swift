@@ -46,6 +46,7 @@ final class UIFixture {
         }
         try tracks()
         try contract()
+        try intake()
         // Haddad's case has come a long way; Warsame's ended.
         try advance(
             "Haddad", through: [.eligibilityCheck, .offered, .intakeAssessment, .planDraft, .contractSigned, .active])
@@ -153,6 +154,45 @@ final class UIFixture {
             NoteDraft(
                 contact: .meeting, date: day("2026-10-05"), interpreter: "ar",
                 summary: "Course going well; worried about the permit renewal", followUpOn: day("2026-11-20")),
+            actor: officer)
+    }
+
+    /// Haddad's intake mapping (upper secondary education, completed in Syria), two jobs, and
+    /// two activities, one with a partner from the register; Ødegård has a mapping too.
+    private func intake() throws {
+        let store = base.store
+        let officer = base.officer.id
+        let haddad = client("Haddad").id
+        var mapping = IntakeDraft(mappedOn: day("2025-04-05"))
+        mapping.schoolingYears = 16
+        mapping.highestLevel = .bachelor
+        mapping.schoolingCountry = "SY"
+        mapping.levelCompleted = true
+        mapping.firstLanguageLiteracy = .functional
+        mapping.latinLiteracy = .functional
+        mapping.digitalSkills = .everyday
+        mapping.drivingLicence = .foreign
+        mapping.careerGoal = "Work as a nurse again"
+        mapping.trainingNeeds = "Norwegian B2 for health personnel; the authorisation course"
+        try store.saveIntake(clientID: haddad, mapping, expectedVersion: 0, actor: officer)
+        try store.addWorkExperience(
+            clientID: haddad, WorkExperienceDraft(title: "Mumarrida (nurse)", isco: "22", years: 7, country: "SY"),
+            actor: officer)
+        try store.addWorkExperience(
+            clientID: haddad, WorkExperienceDraft(title: "Shop assistant", isco: "52", years: 1, country: "TR"),
+            actor: officer)
+        let club = try store.addPartner(
+            PartnerDraft(name: "Frivilligsentralen Grünerløkka", kind: .volunteerCentre, contact: "Kari, 22 00 00 00"),
+            actor: base.admin.id)
+        try store.addPartner(PartnerDraft(name: "Oslo Turnforening", kind: .sportsClub), actor: base.admin.id)
+        try store.addActivity(
+            clientID: haddad,
+            ParticipationDraft(
+                kind: .mentoring, partner: club.id, startsOn: day("2026-05-01"), endsOn: day("2026-12-31"), hours: 24,
+                note: "Language café mentor"),
+            actor: officer)
+        try store.addActivity(
+            clientID: haddad, ParticipationDraft(kind: .votingRightsSession, startsOn: day("2025-08-20"), hours: 2),
             actor: officer)
     }
 

@@ -83,6 +83,28 @@ import Testing
         #expect(try Casebook.run(["staff", "list", "--db", db]).output.contains("supervisor"))
     }
 
+    @Test func partnerCommandsKeepTheRegisterForSupervisorsAndAdmins() throws {
+        let db = scratch.path("partners.db")
+        let admin = ["CASEBOOK_USER": "boss"]
+        #expect(try Casebook.run(["init", "--db", db], environment: admin).status == 0)
+        #expect(try Casebook.run(["staff", "add", "akarlsen", "--db", db], environment: admin).status == 0)
+        let added = try Casebook.run(
+            ["partner", "add", "Røde Kors Oslo", "--kind", "association", "--contact", "Kari, 22 00 00 00", "--db", db],
+            environment: admin)
+        #expect(added.status == 0 && added.output.contains("Røde Kors Oslo"))
+        let officer = ["CASEBOOK_USER": "akarlsen"]
+        let denied = try Casebook.run(
+            ["partner", "add", "IL Tromsø", "--kind", "sports_club", "--db", db], environment: officer)
+        #expect(denied.status != 0 && errorLine(denied).contains("Only supervisors and admins"))
+        let kind = try Casebook.run(["partner", "add", "X", "--kind", "pub", "--db", db], environment: admin)
+        #expect(kind.status != 0 && errorLine(kind).contains("not a kind of partner"))
+        let twice = try Casebook.run(
+            ["partner", "add", "røde kors oslo", "--kind", "other", "--db", db], environment: admin)
+        #expect(twice.status != 0 && errorLine(twice).contains("already has an organisation"))
+        let list = try Casebook.run(["partner", "list", "--db", db], environment: officer)
+        #expect(list.status == 0 && list.output.contains("Røde Kors Oslo") && !list.output.contains("IL Tromsø"))
+    }
+
     @Test(arguments: [
         ["demo", "--clients", "0"], ["demo", "--clients=-5"], ["demo", "--clients", "99999999"], ["demo", "--clients", "many"],
         ["demo", "--seed", "-1"], ["staff", "set-role", "x", "emperor"], ["staff", "add", "Bad Name"],

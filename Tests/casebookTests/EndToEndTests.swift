@@ -121,7 +121,8 @@ import Testing
         #expect(!first.contains("C1 ✓"))
         try tmux.press("Enter")
         try tmux.waitFor("Overview")
-        try tmux.press("Tab")
+        // Overview, Intake, then Language.
+        try tmux.press("Tab", "Tab")
         try tmux.waitFor("skills at target")
         try tmux.type("a")
         try tmux.waitFor("Assessment for")

@@ -1,0 +1,72 @@
+import ArgumentParser
+import CasebookCore
+import CasebookL10n
+import CasebookStore
+
+/// The register of partner organisations from the command line: a supervisor adds the office's
+/// associations, clubs and services once, officers choose from them on the Participation tab.
+struct PartnerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "partner", abstract: tr("List and add the office's partner organisations."),
+        subcommands: [List.self, Add.self], defaultSubcommand: List.self)
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: tr("List the partner organisations."))
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            let store = try database.open(.readOnly, for: .partnerList)
+            try CommandID.partnerList.authorize(in: store)
+            let partners = try store.partners()
+            let width = max(4, partners.map { $0.name.count }.max() ?? 0)
+            // The column headers are a machine-readable line, as in `staff list`.
+            print("\("NAME".padding(width))  \("KIND".padding(16))  CONTACT")
+            for partner in partners {
+                print(
+                    "\(Sanitized.inline(partner.name).padding(width))  \(partner.kind.rawValue.padding(16))  \(Sanitized.inline(partner.contact))"
+                )
+            }
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: tr("Add a partner organisation (supervisors and admins)."))
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: ArgumentHelp(tr("The organisation's name."), valueName: "name"))
+        var name: String
+
+        @Option(
+            help: ArgumentHelp(
+                tr("What it is: {kinds}.", ["kinds": PartnerKind.allCases.map(\.rawValue).joined(separator: ", ")])))
+        var kind: String
+
+        @Option(help: ArgumentHelp(tr("A contact person, phone or address at the organisation.")))
+        var contact: String = ""
+
+        func validate() throws {
+            try checkArgument(name, tr("The name"))
+            try checkArgument(contact, tr("The contact"))
+            guard PartnerKind(rawValue: kind) != nil else {
+                throw ValidationError(
+                    tr(
+                        "\"{kind}\" is not a kind of partner; use {kinds}.",
+                        [
+                            "kind": Sanitized.inline(kind, limit: 30),
+                            "kinds": listing(PartnerKind.allCases.map(\.rawValue)),
+                        ]))
+            }
+        }
+
+        func run() throws {
+            let store = try database.open(.readWrite, for: .partnerAdd)
+            let me = try CommandID.partnerAdd.actingStaff(in: store)
+            let partner = try store.addPartner(
+                PartnerDraft(name: name, kind: PartnerKind(rawValue: kind), contact: contact), actor: me.id)
+            print(tr("Added {name} to the partner organisations.", ["name": Sanitized.inline(partner.name)]))
+        }
+    }
+}
