@@ -706,6 +706,8 @@ private let schemaV10 = """
         AND new.old_hash IS old.old_hash AND new.new_hash IS old.new_hash AND new.prev_hash IS old.prev_hash
         AND new.hash IS old.hash)
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    """
+
 /// Spreadsheet imports (issue 17): each import is a batch that names its file by name and
 /// SHA-256, who imported it and when, and what it counted; the clients it created are listed
 /// (and the assessments or qualifications it added) so that `casebook import undo` removes
@@ -739,6 +741,8 @@ private let schemaV11 = """
     ALTER TABLE clients ADD COLUMN external_id TEXT;
     CREATE INDEX clients_by_external_id ON clients(external_id) WHERE external_id IS NOT NULL;
     CREATE INDEX clients_by_birth ON clients(date_of_birth);
+    """
+
 /// Issue 18: the intake mapping (one per client, edited like the client record), the work
 /// experience it lists, the office's partner organisations, the client's participation
 /// activities, and the main activity at exit and twelve months after.
