@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "CWidth"),
         .target(
             name: "CasebookConfig",
-            dependencies: ["CasebookCore", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["CasebookCore", "CasebookL10n", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         .target(
             name: "CNcurses",

@@ -22,6 +22,9 @@ package enum AuditEntity: String, CaseIterable, Sendable {
     case note
     case staff
     case programme
+    case office
+    /// A proposal to move a client to another office, and its decision.
+    case transfer
 }
 
 /// What changed in the record (`audit.field`): a column, or a step in the record's life. Like
@@ -59,6 +62,12 @@ package struct AuditField: RawRepresentable, Hashable, Sendable {
     static let removed = AuditField(rawValue: "removed")
     static let dueOn = AuditField(rawValue: "due_on")
     static let followUpDone = AuditField(rawValue: "follow_up_done")
+    static let name = AuditField(rawValue: "name")
+    /// A staff member's role in an office ("office id:role"), or a client's office.
+    static let office = AuditField(rawValue: "office")
+    /// A transfer proposed, accepted or declined.
+    static let proposed = AuditField(rawValue: "proposed")
+    static let decision = AuditField(rawValue: "decision")
 
     /// A field of the client record.
     static func client(_ field: ClientField) -> AuditField { AuditField(rawValue: field.rawValue) }

@@ -1,4 +1,5 @@
 import CasebookCore
+import CasebookL10n
 
 extension Store {
     /// The columns a client is read from.
@@ -61,11 +62,21 @@ extension Store {
     }
 
     /// Validates and saves a new client in the Referred phase; every field is audited.
-    package func addClient(_ draft: ClientDraft, actor: Staff.ID) throws -> Client {
+    /// The client belongs to `office`: when nil, the one office where the actor registers clients.
+    package func addClient(_ draft: ClientDraft, office: Office.ID? = nil, actor: Staff.ID) throws -> Client {
         let client = try checked { try draft.validated(version: 1, phase: .referred, today: clock.today) }
         return try write {
+            let office = try office ?? registeringOffice(of: actor)
+            try require(.registerClient, by: actor, office: office)
+            if let officer = client.officerID, try self.actor(officer).role(in: office) == nil {
+                throw StoreError.refused(tr("The officer chosen does not work in this office; choose one of its officers."))
+            }
             let now = clock.now
             let id = try insert(client, actor: actor, now: now, phaseSince: clock.today)
+            if office != 1 {
+                // New rows start in office 1 (the column's default, the office of files from before offices).
+                try database.execute("UPDATE clients SET office_id = ? WHERE id = ?", [office, id])
+            }
             try insertPhaseSteps(
                 clientID: id, [PhaseStep(from: nil, to: .referred, on: clock.today)], now: now, actor: actor)
             let saved = Client(copying: client, id: id)
@@ -216,6 +227,7 @@ extension Store {
         id: Client.ID, with draft: ClientDraft, expectedVersion: Int, actor: Staff.ID
     ) throws -> Client {
         try write {
+            try require(.editIdentity, by: actor, client: id)
             guard let current = try client(id: id) else { throw StoreError.notFound("client") }
             try requireVersion(.clients, id: id, current: current.version, expected: expectedVersion)
             let updated = try checked {
@@ -303,4 +315,19 @@ extension Client {
 extension ClientField {
     /// Position in forms and audit listings.
     var order: Int { ClientField.allCases.firstIndex(of: self) ?? 0 }
+}
+
+extension Store {
+    /// The office a new client of `actor`'s belongs to when none is named: the only one where
+    /// they may register clients.
+    func registeringOffice(of actor: Staff.ID) throws -> Office.ID {
+        let offices = try self.actor(actor).offices(for: .registerClient, policy: policy).whole
+        guard let first = offices.first else {
+            throw StoreError.notAllowed(policy.refusal(.registerClient, officeName: nil))
+        }
+        guard offices.count == 1 else {
+            throw StoreError.invalidInput(tr("You work in several offices; choose the client's office."))
+        }
+        return first
+    }
 }

@@ -31,7 +31,8 @@ struct Casebook: ParsableCommand {
             another staff member only when you own the file.
             """,
         subcommands: [
-            Open.self, Init.self, Setup.self, StaffCommand.self, ProgrammeCommand.self, ContractCommand.self,
+            Open.self, Init.self, Setup.self, StaffCommand.self, OfficeCommand.self, ProgrammeCommand.self,
+            ContractCommand.self, AccessLogCommand.self, CaseloadCommand.self, TransferCommand.self,
             ReportCommand.self, Demo.self, Check.self, Backup.self, AuditCommand.self, BenchCommand.self,
         ],
         defaultSubcommand: Open.self
@@ -100,7 +101,12 @@ struct DatabaseOptions: ParsableArguments {
     func open(_ mode: Store.OpenMode, for command: CommandID) throws -> Store {
         let path = try path(for: command)
         Log.start()
-        do { return try Store.open(path: path, mode: mode) } catch StoreError.ioError(let message) {
+        do {
+            let store = try Store.open(path: path, mode: mode)
+            // The policy every entry point of the store asks: the defaults as the site narrows them.
+            store.policy = try Configuration.siteSettings().effectivePolicy
+            return store
+        } catch StoreError.ioError(let message) {
             if Installation.current?.isSetgid == true && !PrivilegedMode.startedPrivileged && getuid() != 0 {
                 throw CommandError(
                     "Casebook runs without its office group's rights here (the no_new_privs flag is set, or the file system is mounted nosuid), so it cannot open the database; start it from an ordinary login shell."
@@ -145,6 +151,7 @@ extension Casebook {
                 existed
                     ? "\(store.path) is ready (schema \(store.schemaVersion))."
                     : "Created \(store.path) (schema \(store.schemaVersion)).")
+            for migration in store.appliedMigrations { print("Migrated to schema \(migration)") }
             if madeAdmin, let me { print("You (\(me.username)) are its admin.") }
             if let me, me.role == .admin {
                 let imported = try ShippedProgrammes.importMissing(presets, into: store, actor: me.id)
