@@ -77,7 +77,7 @@ struct SeededSalts: RandomNumberGenerator {
         let fixture = try Fixture()
         let client = try fixture.add("Haddad", "Rasha", number: 1, officer: fixture.officer.id)
         _ = try fixture.store.changePhase(
-            clientID: client.id, to: .eligibilityCheck, expectedVersion: client.version, actor: fixture.officer.id)
+            clientID: client.id, PhaseChangeDraft(to: .eligibilityCheck, on: testDay), expectedVersion: client.version, actor: fixture.officer.id)
         let report = try fixture.store.verifyAudit()
         let rows = try fixture.store.database.scalar("SELECT count(*) FROM audit") ?? 0
         #expect(report.isIntact && report.rows == Int(rows) && rows > 5)
