@@ -23,7 +23,8 @@ enum CommandID: String, CaseIterable {
     case accessLog = "access-log"
     case caseloadMove = "caseload move"
     case transferPropose = "transfer propose"
-    case transferDecide = "transfer accept/decline"
+    case transferAccept = "transfer accept"
+    case transferDecline = "transfer decline"
     case transferList = "transfer list"
     case report
     case demo
@@ -73,7 +74,8 @@ extension CommandID {
         case .programmeList: AccessRule(personal: .anyone, office: .policy(.listProgrammes))
         case .programmeImport:
             AccessRule(personal: .policy(.importProgrammes), office: .policy(.importProgrammes))
-        case .contractPrint, .accessLog, .caseloadMove, .transferPropose, .transferDecide, .transferList:
+        case .contractPrint, .accessLog, .caseloadMove, .transferPropose, .transferAccept, .transferDecline,
+            .transferList:
             AccessRule(personal: .staff, office: .staff)
         case .report: AccessRule(personal: .policy(.seeDashboard), office: .policy(.seeDashboard))
         case .demo, .bench: AccessRule(personal: .anyone, office: .never)
@@ -101,7 +103,8 @@ extension CommandID {
         case .contractPrint: "print contracts"
         case .accessLog: "show who looked at a record"
         case .caseloadMove: "move caseloads"
-        case .transferPropose, .transferDecide, .transferList: "transfer clients"
+        case .transferPropose, .transferAccept, .transferDecline,
+            .transferList: "transfer clients"
         case .report: "see the caseload report"
         case .demo: "make a demo"
         case .check: "check the database"

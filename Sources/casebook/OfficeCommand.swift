@@ -259,8 +259,9 @@ struct TransferCommand: ParsableCommand {
     }
 
     static func decide(_ database: DatabaseOptions, _ id: Int64, accept: Bool) throws {
-        let store = try database.open(.readWrite, for: .transferDecide)
-        let me = try CommandID.transferDecide.actingStaff(in: store)
+        let command: CommandID = accept ? .transferAccept : .transferDecline
+        let store = try database.open(.readWrite, for: command)
+        let me = try command.actingStaff(in: store)
         try store.decideTransfer(id, accept: accept, by: me.id)
         print(accept ? tr("Transfer {id} accepted.", ["id": "\(id)"]) : tr("Transfer {id} declined.", ["id": "\(id)"]))
     }

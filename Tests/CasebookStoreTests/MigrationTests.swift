@@ -20,6 +20,7 @@ import Testing
         5: "7aae0181f7aa7f34a56da9d9e260f227889ae09acaa47c1a6dc5c33627cb1fdf",
         6: "7fe07d6bd59f2c46490d6048f531d71d83aed51f4b26ad022683907b090ace1b",
         7: "3cd3dc5717262941704fd43c28e66e1e0c4f07b202ba76ffe4248b0628fd2f6e",
+        8: "f08487ea676bd33e61bbc4a5d5ef6b8639cd7c4f6507befa542d6ce648c6f1d9",
     ]
 
     @Test(arguments: migrations.map(\.version))
