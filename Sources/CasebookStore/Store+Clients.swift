@@ -72,11 +72,7 @@ extension Store {
                 throw StoreError.refused(tr("The officer chosen does not work in this office; choose one of its officers."))
             }
             let now = clock.now
-            let id = try insert(client, actor: actor, now: now, phaseSince: clock.today)
-            if office != 1 {
-                // New rows start in office 1 (the column's default, the office of files from before offices).
-                try database.execute("UPDATE clients SET office_id = ? WHERE id = ?", [office, id])
-            }
+            let id = try insert(client, office: office, actor: actor, now: now, phaseSince: clock.today)
             try insertPhaseSteps(
                 clientID: id, [PhaseStep(from: nil, to: .referred, on: clock.today)], now: now, actor: actor)
             let saved = Client(copying: client, id: id)
@@ -95,10 +91,12 @@ extension Store {
 
     /// The client row as written (`id` NULL for a client of the store's own: SQLite numbers it).
     static func clientRow(
-        _ client: Client, id: Client.ID?, sortName: String? = nil, phaseSince: Day, now: SQLValue, actor: Staff.ID
+        _ client: Client, id: Client.ID?, sortName: String? = nil, phaseSince: Day, now: SQLValue, actor: Staff.ID,
+        office: Office.ID
     ) -> RowValues<ClientRowColumn> {
         var row = RowValues<ClientRowColumn>()
         row[.id] = sql(id)
+        row[.officeID] = sql(office)
         row[.caseNumber] = sql(client.caseNumber.text)
         row[.familyName] = sql(client.familyName)
         row[.givenNames] = sql(client.givenNames)
@@ -154,13 +152,15 @@ extension Store {
     /// Inserts the client row, its search tokens and its enrolment. Call inside `write`;
     /// returns the new id. A taken case number is refused beside its field.
     func insert(
-        _ client: Client, actor: Staff.ID, now: Instant, phaseSince: Day, enrolment: Enrolment = Enrolment()
+        _ client: Client, office: Office.ID, actor: Staff.ID, now: Instant, phaseSince: Day,
+        enrolment: Enrolment = Enrolment()
     ) throws -> Client.ID {
         do {
             try database.execute(
                 Store.newClientSQL,
-                values: Store.clientRow(client, id: nil, phaseSince: phaseSince, now: .text(now.iso), actor: actor)
-                    .values)
+                values: Store.clientRow(
+                    client, id: nil, phaseSince: phaseSince, now: .text(now.iso), actor: actor, office: office
+                ).values)
         } catch let error as DatabaseError where error.isConstraint && error.message.contains("case_number") {
             throw Store.caseNumberTaken
         }
@@ -299,6 +299,7 @@ enum ClientRowColumn: Int32, ColumnSet {
     case languages, interpreterLanguage, arrivalDate, municipality, residenceCategory, permitExpiry, programmeStatus
     case vulnerabilities, phone, email, address, officerID, phase, phaseSince, version, createdAt, createdBy
     case updatedAt, updatedBy
+    case officeID
 }
 
 enum EnrolmentColumn: Int32, ColumnSet {

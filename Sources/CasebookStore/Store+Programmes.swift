@@ -373,7 +373,6 @@ extension Store {
     package func enrol(clientID: Client.ID, _ draft: EnrolmentDraft, actor: Staff.ID) throws {
         try write {
             try require(.changePhase, by: actor, client: clientID)
-            try require(.importProgrammes, by: actor)
             let available = try draft.programme.flatMap { try programme(id: $0.programmeID, version: $0.version) }
             let choice = try checked { try draft.validated(available: available) }
             let (programmeID, version, profile) = (choice.programmeID, choice.version, choice.profile)

@@ -12,6 +12,7 @@ import Testing
             AuditEntity.allCases.map(\.rawValue) == [
                 "client", "case", "enrolment", "assessment", "target", "course", "attendance", "qualification", "civic",
                 "civic_session", "civic_test", "contract", "obligation", "note", "staff", "programme",
+                "office", "transfer",
             ])
     }
 

@@ -312,3 +312,17 @@ func refusedByPolicy(_ body: () throws -> Void) -> Bool {
         }
     }
 }
+
+/// Takes a file back to schema 7: no offices, read log or transfers (migration 8 undone).
+let undoOfficesOfSchemaEight = """
+    DROP TABLE transfers;
+    DROP TABLE read_log;
+    DROP INDEX clients_by_office_name;
+    DROP INDEX clients_by_office_arrival;
+    DROP INDEX clients_by_office_case;
+    DROP TRIGGER clients_office_exists_insert;
+    DROP TRIGGER clients_office_exists_update;
+    ALTER TABLE clients DROP COLUMN office_id;
+    DROP TABLE staff_offices;
+    DROP TABLE offices;
+    """
