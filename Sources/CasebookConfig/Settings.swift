@@ -150,10 +150,13 @@ package struct Settings: Sendable, Equatable {
                 guard scope != .user else {
                     throw ConfigError(
                         path: path, line: line,
-                        message: tr("[permissions] belongs in the site settings (casebook.toml under etc/casebook), not in this file; remove it."))
+                        message: tr(
+                            "[permissions] belongs in the site settings (casebook.toml under etc/casebook), not in this file; remove it."
+                        ))
                 }
                 guard let table = source.root[key]?.table else {
-                    throw ConfigError(path: path, line: line, message: "permissions must be a table: [permissions.officer].")
+                    throw ConfigError(
+                        path: path, line: line, message: "permissions must be a table: [permissions.officer].")
                 }
                 settings.policy = try readPermissions(table, source: source, narrowing: .defaults)
             case "site":
@@ -194,7 +197,8 @@ package struct Settings: Sendable, Equatable {
             guard let role = Role(rawValue: roleName) else {
                 throw ConfigError(
                     path: source.path, line: roleLine,
-                    message: tr("\"{role}\" is not a role; [permissions] knows {roles}.", ["role": roleName, "roles": roles]))
+                    message: tr(
+                        "\"{role}\" is not a role; [permissions] knows {roles}.", ["role": roleName, "roles": roles]))
             }
             guard let actions = table[roleName]?.table else {
                 throw ConfigError(
@@ -227,7 +231,10 @@ package struct Settings: Sendable, Equatable {
                         path: source.path, line: line,
                         message: tr(
                             "{action} = \"{scope}\" widens what {roles} may do (at most \"{allowed}\"); a site can only narrow the policy.",
-                            ["action": actionName, "scope": word, "roles": role.plural, "allowed": "\(policy.scope(action, role))"]))
+                            [
+                                "action": actionName, "scope": word, "roles": role.plural,
+                                "allowed": "\(policy.scope(action, role))",
+                            ]))
                 }
                 policy = narrowed
             }
@@ -284,7 +291,9 @@ package struct Settings: Sendable, Equatable {
         var policy = first
         for action in Action.allCases {
             for role in Role.allCases {
-                policy = policy.narrowed(action, role, to: min(first.scope(action, role), second.scope(action, role))) ?? policy
+                policy =
+                    policy.narrowed(action, role, to: min(first.scope(action, role), second.scope(action, role)))
+                    ?? policy
             }
         }
         return policy

@@ -171,9 +171,11 @@ package struct Policy: Hashable, Sendable {
         let who =
             names.count == 1
             ? names[0]
-            : tr("{some} and {last}", ["some": names.dropLast().joined(separator: ", "), "last": names[names.count - 1]])
+            : tr(
+                "{some} and {last}", ["some": names.dropLast().joined(separator: ", "), "last": names[names.count - 1]])
         if let officeName, action.concernsClients {
-            return tr("Only {roles} of {office} may {action}.", ["roles": who, "office": officeName, "action": action.phrase])
+            return tr(
+                "Only {roles} of {office} may {action}.", ["roles": who, "office": officeName, "action": action.phrase])
         }
         return tr("Only {roles} may {action}.", ["roles": who, "action": action.phrase])
     }

@@ -61,7 +61,8 @@ package enum DemoGenerator {
         guard try !store.hasClients() else { throw DemoError.notEmpty }
         let today = store.clock.today
         var random = SeededRandom(seed: seed)
-        let officerCount = max(3, (count + 299) / 300)
+        // At least one officer besides the owner in each of the three offices.
+        let officerCount = max(demoOffices.count + 1, (count + 299) / 300)
         try store.database.executeScript("PRAGMA cache_size = -262144")
         var summary = DemoSummary(clients: 0, officers: officerCount, supervisors: demoOffices.count)
         // Norway's programme when it is imported (the demo's municipalities are Norwegian), else the first.
@@ -87,7 +88,9 @@ package enum DemoGenerator {
             }
             // Three offices, each with its municipalities, a supervisor and its own officers; the
             // owner (the file's admin) is admin in all three and has a caseload in the first.
-            var offices = [try loader.renameFirstOffice(to: demoOffices[0].name, municipalities: demoOffices[0].municipalities)]
+            var offices = [
+                try loader.renameFirstOffice(to: demoOffices[0].name, municipalities: demoOffices[0].municipalities)
+            ]
             for office in demoOffices.dropFirst() {
                 offices.append(
                     try loader.addOffice(code: office.code, name: office.name, municipalities: office.municipalities))
@@ -96,7 +99,7 @@ package enum DemoGenerator {
             var officeOf: [Staff.ID: Office.ID] = [owner.id: offices[0].id]
             for office in offices { _ = try makeStaff(.supervisor, office: office.id) }
             for index in 1..<officerCount {
-                let office = offices[index % offices.count].id
+                let office = offices[(index - 1) % offices.count].id
                 let officer = try makeStaff(.officer, office: office).id
                 officers.append(officer)
                 officeOf[officer] = office

@@ -133,7 +133,9 @@ extension Store {
             if try database.scalar("SELECT 1 FROM transfers WHERE client_id = ? AND state = 'pending'", [client]) != nil
             {
                 throw StoreError.refused(
-                    tr("A transfer of this client is already waiting for a decision; wait for it, or ask the receiving office."))
+                    tr(
+                        "A transfer of this client is already waiting for a decision; wait for it, or ask the receiving office."
+                    ))
             }
             try database.execute(
                 """
@@ -141,7 +143,8 @@ extension Store {
                 VALUES (?, ?, ?, ?, ?, ?)
                 """, [client, from, office, reason, actor, clock.now])
             let id = database.lastInsertRowID
-            try audit(.transfer, id: id, clientID: client, field: .proposed, old: "\(from)", new: "\(office)", actor: actor)
+            try audit(
+                .transfer, id: id, clientID: client, field: .proposed, old: "\(from)", new: "\(office)", actor: actor)
             return id
         }
     }

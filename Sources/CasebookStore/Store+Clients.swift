@@ -66,10 +66,11 @@ extension Store {
     package func addClient(_ draft: ClientDraft, office: Office.ID? = nil, actor: Staff.ID) throws -> Client {
         let client = try checked { try draft.validated(version: 1, phase: .referred, today: clock.today) }
         return try write {
-            let office = try office ?? registeringOffice(of: actor)
+            let office = try office ?? registeringOffice(of: actor, officer: client.officerID)
             try require(.registerClient, by: actor, office: office)
             if let officer = client.officerID, try self.actor(officer).role(in: office) == nil {
-                throw StoreError.refused(tr("The officer chosen does not work in this office; choose one of its officers."))
+                throw StoreError.refused(
+                    tr("The officer chosen does not work in this office; choose one of its officers."))
             }
             let now = clock.now
             let id = try insert(client, office: office, actor: actor, now: now, phaseSince: clock.today)
@@ -319,15 +320,17 @@ extension ClientField {
 }
 
 extension Store {
-    /// The office a new client of `actor`'s belongs to when none is named: the only one where
-    /// they may register clients.
-    func registeringOffice(of actor: Staff.ID) throws -> Office.ID {
+    /// The office a new client belongs to when none is named: the chosen officer's office
+    /// where the actor registers clients too, else the first of the actor's offices where they
+    /// do. (The new-client form names no office yet; an admin of several offices registers in
+    /// the first, or in the officer's.)
+    func registeringOffice(of actor: Staff.ID, officer: Staff.ID?) throws -> Office.ID {
         let offices = try self.actor(actor).offices(for: .registerClient, policy: policy).whole
         guard let first = offices.first else {
             throw StoreError.notAllowed(policy.refusal(.registerClient, officeName: nil))
         }
-        guard offices.count == 1 else {
-            throw StoreError.invalidInput(tr("You work in several offices; choose the client's office."))
+        if let officer, let theirs = try self.actor(officer).memberships.map(\.officeID).first(where: offices.contains) {
+            return theirs
         }
         return first
     }

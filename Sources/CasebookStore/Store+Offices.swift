@@ -85,7 +85,8 @@ extension Store {
             try require(.manageOffices, by: actor)
             guard var office = try office(code: code) else { throw StoreError.unknownOffice(code) }
             try database.execute("UPDATE offices SET name = ? WHERE id = ?", [trimmed(name), office.id])
-            try audit(.office, id: office.id, clientID: nil, field: .name, old: office.name, new: trimmed(name), actor: actor)
+            try audit(
+                .office, id: office.id, clientID: nil, field: .name, old: office.name, new: trimmed(name), actor: actor)
             office.name = trimmed(name)
             return office
         }
@@ -94,7 +95,8 @@ extension Store {
     private static func checkedMunicipalities(_ names: [String]) throws -> [String] {
         let names = names.map(trimmed).filter { !$0.isEmpty }
         for name in names where name.count > 80 || name.unicodeScalars.contains(where: Sanitized.isForbidden) {
-            throw StoreError.invalidInput(tr("A municipality's name has at most 80 characters and no control characters."))
+            throw StoreError.invalidInput(
+                tr("A municipality's name has at most 80 characters and no control characters."))
         }
         return names
     }

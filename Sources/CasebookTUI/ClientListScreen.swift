@@ -132,31 +132,33 @@ package final class ClientListScreen: Screen {
                 return .none
             },
             Binding(.bottom) { list, app in try list.jumpToEnd(app: app) },
-        Binding(.mark, unavailable: { list, _ in list.selectedClient == nil ? "No client selected." : nil }) {
-            list, app in
-            guard let client = list.selectedClient else { return .none }
-            if list.marked.remove(client.id) == nil { list.marked.insert(client.id) }
-            return try list.move(by: 1, app: app)
-        },
-        Binding(
-            .moveMarked,
-            unavailable: { list, app in
-                if list.marked.isEmpty {
-                    return tr("Mark clients with {key} first.", ["key": app.keys.hint(.mark)])
+            Binding(.mark, unavailable: { list, _ in list.selectedClient == nil ? "No client selected." : nil }) {
+                list, app in
+                guard let client = list.selectedClient else { return .none }
+                if list.marked.remove(client.id) == nil { list.marked.insert(client.id) }
+                return try list.move(by: 1, app: app)
+            },
+            Binding(
+                .moveMarked,
+                unavailable: { list, app in
+                    if list.marked.isEmpty {
+                        return tr("Mark clients with {key} first.", ["key": app.keys.hint(.mark)])
+                    }
+                    return list.moveOffice(app) == nil ? app.store.policy.refusal(.moveCaseload, officeName: nil) : nil
                 }
-                return list.moveOffice(app) == nil ? app.store.policy.refusal(.moveCaseload, officeName: nil) : nil
-            }
-        ) { list, app in
-            guard let office = list.moveOffice(app) else { return .none }
-            let officers = try app.store.staff(inOffice: office).filter { $0.staff.isActive }
-            list.asking = .moveTo
-            return .push(
-                PickListDialog(
-                    title: trn(
-                        "Move {count} marked client to", "Move {count} marked clients to", list.marked.count),
-                    options: officers.map { Choice(String($0.staff.id), "\($0.staff.username) (\($0.staff.displayName))") },
-                    chosen: []))
-        },
+            ) { list, app in
+                guard let office = list.moveOffice(app) else { return .none }
+                let officers = try app.store.staff(inOffice: office).filter { $0.staff.isActive }
+                list.asking = .moveTo
+                return .push(
+                    PickListDialog(
+                        title: trn(
+                            "Move {count} marked client to", "Move {count} marked clients to", list.marked.count),
+                        options: officers.map {
+                            Choice(String($0.staff.id), "\($0.staff.username) (\($0.staff.displayName))")
+                        },
+                        chosen: []))
+            },
         ]
 
     /// The results of a search kept with Enter: Esc clears the search before it closes anything.
@@ -331,7 +333,10 @@ package final class ClientListScreen: Screen {
             marked = []
             try reload(app: app, keepSelection: selectedClient?.id)
             let name = try app.store.staff(id: id)?.username ?? ""
-            return .info(trn("Moved {count} client to {officer}.", "Moved {count} clients to {officer}.", moved, ["officer": name]))
+            return .info(
+                trn(
+                    "Moved {count} client to {officer}.", "Moved {count} clients to {officer}.", moved,
+                    ["officer": name]))
         }
         guard asking == .phase, case .chose(let chosen) = returned.answer else { return .none }
         filter.phase = chosen.first.flatMap(CasePhase.init(rawValue:))

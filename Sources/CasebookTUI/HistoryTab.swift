@@ -73,7 +73,9 @@ final class HistoryTab: ScrolledTab {
                 ])
             }
             if looks.count == HistoryTab.looksShown {
-                lines.append([(tr("… older looks: casebook access-log {number}", ["number": client.caseNumber.text]), .dim)])
+                lines.append([
+                    (tr("… older looks: casebook access-log {number}", ["number": client.caseNumber.text]), .dim)
+                ])
             }
             lines.append([])
         }

@@ -104,7 +104,8 @@ extension CommandID {
         case .accessLog: "show who looked at a record"
         case .caseloadMove: "move caseloads"
         case .transferPropose, .transferAccept, .transferDecline,
-            .transferList: "transfer clients"
+            .transferList:
+            "transfer clients"
         case .report: "see the caseload report"
         case .demo: "make a demo"
         case .check: "check the database"

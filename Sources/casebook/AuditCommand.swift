@@ -74,7 +74,8 @@ struct AuditCommand: ParsableCommand {
             print(
                 tr(
                     "Read log: {rows} rows, chain intact; head {head}.",
-                    ["rows": "\(reads.rows)", "head": reads.head.map { "row \($0.row), \($0.hash.hex)" } ?? tr("none")]))
+                    ["rows": "\(reads.rows)", "head": reads.head.map { "row \($0.row), \($0.hash.hex)" } ?? tr("none")])
+            )
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CasebookCore
+import CasebookL10n
 import CasebookStore
 import CasebookDemo
 import Logging
@@ -271,8 +272,13 @@ extension Casebook {
             let summary = try DemoGenerator.populate(store, clients: clients, seed: seed, owner: owner)
             let elapsed = Environment.monotonicSeconds() - started
             print(
-                "Created \(summary.clients) clients, \(summary.officers) officers (you among them) and \(summary.supervisors) supervisor in \(store.path) in \(formatSeconds(elapsed))."
-            )
+                tr(
+                    "Created {clients} clients in {offices} offices, {officers} officers (you among them) and {supervisors} supervisors in {path} in {seconds}.",
+                    [
+                        "clients": "\(summary.clients)", "offices": "\(summary.supervisors)",
+                        "officers": "\(summary.officers)", "supervisors": "\(summary.supervisors)", "path": store.path,
+                        "seconds": formatSeconds(elapsed),
+                    ]))
         }
     }
 }

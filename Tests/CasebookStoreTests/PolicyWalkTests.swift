@@ -121,7 +121,9 @@ func refusedByPolicy(_ body: () throws -> Void) -> Bool {
                     let sameOffice = (client.id == o.nordbyClient.id) == (o[keyPath: office].id == o.nordby.id)
                     let allowed = sameOffice && o.store.policy.scope(entry.action, role) >= .office
                     let refused = refusedByPolicy { try entry.call(o, actor.id, client) }
-                    #expect(refused == !allowed, "\(entry.name) by \(role) of \(o[keyPath: office].code) on \(client.caseNumber.text)")
+                    #expect(
+                        refused == !allowed,
+                        "\(entry.name) by \(role) of \(o[keyPath: office].code) on \(client.caseNumber.text)")
                 }
             }
         }
@@ -138,7 +140,10 @@ func refusedByPolicy(_ body: () throws -> Void) -> Bool {
         #expect(refusedByPolicy { try update.call(o, colleague.id, fresh) })
         #expect {
             try update.call(o, colleague.id, fresh)
-        } throws: { ($0 as? StoreError)?.description == "Only officers, supervisors and admins of Nordby may edit a client's identity." }
+        } throws: {
+            ($0 as? StoreError)?.description
+                == "Only officers, supervisors and admins of Nordby may edit a client's identity."
+        }
     }
 
     @Test func aRefusalSaysWhoMayInTheOffice() throws {
@@ -200,7 +205,8 @@ func refusedByPolicy(_ body: () throws -> Void) -> Bool {
         try o.store.decideTransfer(id, accept: true, by: receiver.id)
         #expect(try o.store.pendingTransfers(for: receiver.id).isEmpty)
         #expect(refusedByPolicy { _ = try o.store.openRecord(o.nordbyClient.id, by: o.f.officer.id) })
-        #expect(!refusedByPolicy { _ = try o.store.openRecord(o.nordbyClient.id, by: try o.staff(o.sorby, .officer).id) })
+        #expect(
+            !refusedByPolicy { _ = try o.store.openRecord(o.nordbyClient.id, by: try o.staff(o.sorby, .officer).id) })
         #expect(try o.store.clientList.count(ClientFilter(viewer: o.f.officer.id)).value == 0)
         // Its history stays with it.
         #expect(try o.store.auditTrail(clientID: o.nordbyClient.id).contains { $0.staff == "okarlsen" })
@@ -213,7 +219,9 @@ func refusedByPolicy(_ body: () throws -> Void) -> Bool {
         try o.store.decideTransfer(id, accept: false, by: try o.staff(o.sorby, .supervisor).id)
         #expect(try o.store.pendingTransfers(for: sender.id).isEmpty)
         #expect(!refusedByPolicy { _ = try o.store.openRecord(o.nordbyClient.id, by: o.f.officer.id) })
-        #expect(throws: StoreError.self) { try o.store.decideTransfer(id, accept: true, by: try o.staff(o.sorby, .supervisor).id) }
+        #expect(throws: StoreError.self) {
+            try o.store.decideTransfer(id, accept: true, by: try o.staff(o.sorby, .supervisor).id)
+        }
     }
 
     @Test func aCaseloadMovesInOneTransactionWithAnAuditRowEach() throws {

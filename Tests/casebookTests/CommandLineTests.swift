@@ -302,7 +302,7 @@ import Testing
         }
 
         let asOfficer = try Casebook.run(["report", "--db", db], environment: ["CASEBOOK_USER": officer])
-        #expect(asOfficer.status != 0 && errorLine(asOfficer).contains("Only supervisors and admins can see the caseload report"))
+        #expect(asOfficer.status != 0 && errorLine(asOfficer).contains("Only supervisors and admins may see the dashboard and the report"))
         let backwards = try Casebook.run(["report", "--db", db, "--from", "2026-06-01", "--to", "2026-01-01"], environment: asSupervisor)
         #expect(backwards.status != 0 && errorLine(backwards).contains("ends before it starts"))
         let unknown = try Casebook.run(["report", "--db", db, "--programme", "xx"], environment: asSupervisor)
