@@ -27,10 +27,7 @@ let package = Package(
         .target(name: "CWidth"),
         .target(
             name: "CasebookConfig",
-            dependencies: [
-                "CasebookCore", .product(name: "TOMLKit", package: "TOMLKit"),
-                "CasebookL10n",
-            ]
+            dependencies: ["CasebookCore", "CasebookL10n", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         .target(
             name: "CNcurses",

@@ -1,5 +1,6 @@
 import CasebookL10n
 import CasebookCore
+import CasebookL10n
 import TOMLKit
 
 /// A key binding entry as written in a file.
@@ -36,6 +37,8 @@ package struct Settings: Sendable, Equatable {
     package var eraseAfter: TimeSpan?
     /// The file and line that set `eraseAfter`: where the rule comes from.
     package var eraseAfterSource: String?
+    /// `[permissions.ROLE] ACTION = "SCOPE"`: the policy as this file narrows it (nil: untouched).
+    package var policy: Policy?
 
     /// Norway's 70% in work or education one year after the programme.
     package static let defaultExitTarget = 0.70
@@ -175,6 +178,20 @@ package struct Settings: Sendable, Equatable {
                     settings.eraseAfter = span
                     settings.eraseAfterSource = "\(path):\(entryLine)"
                 }
+            case "permissions":
+                // The office's decision, like [site]: a user's own file does not change who may do what.
+                guard scope != .user else {
+                    throw ConfigError(
+                        path: path, line: line,
+                        message: tr(
+                            "[permissions] belongs in the site settings (casebook.toml under etc/casebook), not in this file; remove it."
+                        ))
+                }
+                guard let table = source.root[key]?.table else {
+                    throw ConfigError(
+                        path: path, line: line, message: "permissions must be a table: [permissions.officer].")
+                }
+                settings.policy = try readPermissions(table, source: source, narrowing: .defaults)
             case "site":
                 guard scope == .site else {
                     throw ConfigError(
@@ -191,12 +208,71 @@ package struct Settings: Sendable, Equatable {
                 throw ConfigError(
                     path: path, line: line,
                     message:
-                        "\"\(key)\" is not a setting; casebook.toml knows theme, [keys], [dashboard], [report], [retention] and, in the site settings, [site]."
+                        "\"\(key)\" is not a setting; casebook.toml knows theme, [keys], [dashboard], [report], [retention], [permissions] and, in the site settings, [site]."
                 )
             }
         }
         settings.keys.sort { $0.line < $1.line }
         return settings
+    }
+
+    /// Reads `[permissions.ROLE]` tables of `action = "none" | "own" | "office" | "all"` over
+    /// `policy`. A file may only narrow: a scope wider than the policy's is refused, and so is
+    /// one that opens clients' data beyond their office, which the law keeps closed.
+    package static func readPermissions(_ table: TOMLTable, source: TOMLSource, narrowing policy: Policy)
+        throws(ConfigError) -> Policy
+    {
+        var policy = policy
+        let roles = Role.allCases.map(\.rawValue).joined(separator: ", ")
+        let scopes = CasebookCore.Scope.allCases.map { "\"\($0)\"" }.joined(separator: ", ")
+        for roleName in table.keys {
+            let roleLine = source.line(of: roleName, inTable: "permissions")
+            guard let role = Role(rawValue: roleName) else {
+                throw ConfigError(
+                    path: source.path, line: roleLine,
+                    message: tr(
+                        "\"{role}\" is not a role; [permissions] knows {roles}.", ["role": roleName, "roles": roles]))
+            }
+            guard let actions = table[roleName]?.table else {
+                throw ConfigError(
+                    path: source.path, line: roleLine,
+                    message: tr("permissions.{role} must be a table: [permissions.{role}].", ["role": roleName]))
+            }
+            for actionName in actions.keys {
+                let line = source.line(of: actionName, inTable: "permissions.\(roleName)")
+                guard let action = Action(rawValue: actionName) else {
+                    throw ConfigError(
+                        path: source.path, line: line,
+                        message: tr(
+                            "\"{action}\" is not an action; use one of {actions}.",
+                            ["action": actionName, "actions": Action.allCases.map(\.rawValue).joined(separator: ", ")]))
+                }
+                guard let word = actions[actionName]?.string, let scope = CasebookCore.Scope(word: word) else {
+                    throw ConfigError(
+                        path: source.path, line: line,
+                        message: tr("{action} takes one of {scopes}.", ["action": actionName, "scopes": scopes]))
+                }
+                if scope > Policy.ceiling(action) {
+                    throw ConfigError(
+                        path: source.path, line: line,
+                        message: tr(
+                            "{action} = \"{scope}\" would open clients' data beyond their office, which the law keeps closed; use \"office\" or narrower.",
+                            ["action": actionName, "scope": word]))
+                }
+                guard let narrowed = policy.narrowed(action, role, to: scope) else {
+                    throw ConfigError(
+                        path: source.path, line: line,
+                        message: tr(
+                            "{action} = \"{scope}\" widens what {roles} may do (at most \"{allowed}\"); a site can only narrow the policy.",
+                            [
+                                "action": actionName, "scope": word, "roles": role.plural,
+                                "allowed": "\(policy.scope(action, role))",
+                            ]))
+                }
+                policy = narrowed
+            }
+        }
+        return policy
     }
 
     private static func readSite(_ table: TOMLTable, source: TOMLSource, into settings: inout Settings)
@@ -233,12 +309,32 @@ package struct Settings: Sendable, Equatable {
 
     /// Later settings win: the site settings over the shipped ones, a user's file over both.
     package func merged(with later: Settings) -> Settings {
-        Settings(
+        var merged = Settings(
             theme: later.theme ?? theme, keys: keys + later.keys, exitTarget: later.exitTarget ?? exitTarget,
             database: later.database ?? database, log: later.log ?? log,
             suppressBelow: later.suppressBelow ?? suppressBelow, eraseAfter: later.eraseAfter ?? eraseAfter,
             eraseAfterSource: later.eraseAfter != nil ? later.eraseAfterSource : eraseAfterSource)
+        merged.policy = Settings.narrower(policy, later.policy)
+        return merged
     }
+
+    /// Each action and role at the narrower of the two scopes: a later file narrows further,
+    /// never back.
+    static func narrower(_ first: Policy?, _ second: Policy?) -> Policy? {
+        guard let first, let second else { return first ?? second }
+        var policy = first
+        for action in Action.allCases {
+            for role in Role.allCases {
+                policy =
+                    policy.narrowed(action, role, to: min(first.scope(action, role), second.scope(action, role)))
+                    ?? policy
+            }
+        }
+        return policy
+    }
+
+    /// The policy the Store enforces: the defaults, narrowed by the files read.
+    package var effectivePolicy: Policy { policy ?? .defaults }
 
     /// The threshold reports use: the setting, else 5.
     package var reportThreshold: Int { suppressBelow ?? DashboardReport.defaultSuppressBelow }

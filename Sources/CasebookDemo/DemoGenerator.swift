@@ -45,7 +45,15 @@ package enum DemoGenerator {
     /// The most clients one demo may hold.
     package static let maximumClients = 1_000_000
 
-    /// Fills an empty case file with `clients` clients, their officers and one supervisor.
+    /// The demo's offices: three neighbouring services, each for its municipalities.
+    static let demoOffices: [(code: String, name: String, municipalities: [String])] = [
+        ("MAIN", "Nordby integration service", ["Nordby", "Vestby"]),
+        ("SOR", "Sørby refugee service", ["Sørby"]),
+        ("OST", "Østby introduction office", ["Østby", "Åsen"]),
+    ]
+
+    /// Fills an empty case file with `clients` clients in three offices, their officers and a
+    /// supervisor each.
     /// `owner` (the person running the command, already staff) receives a caseload too.
     package static func populate(
         _ store: Store, clients count: Int, seed: UInt64, owner: Staff
@@ -53,9 +61,10 @@ package enum DemoGenerator {
         guard try !store.hasClients() else { throw DemoError.notEmpty }
         let today = store.clock.today
         var random = SeededRandom(seed: seed)
-        let officerCount = max(3, (count + 299) / 300)
+        // At least one officer besides the owner in each of the three offices.
+        let officerCount = max(demoOffices.count + 1, (count + 299) / 300)
         try store.database.executeScript("PRAGMA cache_size = -262144")
-        var summary = DemoSummary(clients: 0, officers: officerCount, supervisors: 1)
+        var summary = DemoSummary(clients: 0, officers: officerCount, supervisors: demoOffices.count)
         // Norway's programme when it is imported (the demo's municipalities are Norwegian), else the first.
         let programmes = try store.latestProgrammes()
         let tracks = (programmes.first { $0.id == "no-introduction" } ?? programmes.first).map { DemoTracks(programme: $0, today: today) }
@@ -63,7 +72,7 @@ package enum DemoGenerator {
             // Staff first: deterministic names, unique user names.
             var officers: [Staff.ID] = [owner.id]
             var usernames = Set([owner.username])
-            func makeStaff(_ role: Role) throws -> Staff {
+            func makeStaff(_ role: Role, office: Office.ID) throws -> Staff {
                 let given = random.pick(staffGivenNames)
                 let family = random.pick(staffFamilyNames)
                 let base = SearchKey.fold(String(given.prefix(1)) + family)
@@ -74,10 +83,27 @@ package enum DemoGenerator {
                     suffix += 1
                 }
                 usernames.insert(username)
-                return try loader.addStaff(username: username, displayName: "\(given) \(family)", role: role)
+                return try loader.addStaff(
+                    username: username, displayName: "\(given) \(family)", role: role, office: office)
             }
-            _ = try makeStaff(.supervisor)
-            for _ in 1..<officerCount { officers.append(try makeStaff(.officer).id) }
+            // Three offices, each with its municipalities, a supervisor and its own officers; the
+            // owner (the file's admin) is admin in all three and has a caseload in the first.
+            var offices = [
+                try loader.renameFirstOffice(to: demoOffices[0].name, municipalities: demoOffices[0].municipalities)
+            ]
+            for office in demoOffices.dropFirst() {
+                offices.append(
+                    try loader.addOffice(code: office.code, name: office.name, municipalities: office.municipalities))
+            }
+            for office in offices.dropFirst() { try loader.addMembership(owner.id, office: office.id, role: .admin) }
+            var officeOf: [Staff.ID: Office.ID] = [owner.id: offices[0].id]
+            for office in offices { _ = try makeStaff(.supervisor, office: office.id) }
+            for index in 1..<officerCount {
+                let office = offices[(index - 1) % offices.count].id
+                let officer = try makeStaff(.officer, office: office).id
+                officers.append(officer)
+                officeOf[officer] = office
+            }
 
             var sequences: [Int: Int] = [:]
             let weights = origins.map { ($0, $0.weight) }
@@ -107,7 +133,10 @@ package enum DemoGenerator {
                 let unassigned = (phase == .referred || phase == .eligibilityCheck) && random.chance(50)
                 let officer = random.pick(officers)
                 client.officerID = unassigned ? nil : officer
-                try loader.add(client, history: person.history, enrolment: enrolment, tracks: records, note: "demo data")
+                // An unassigned client waits in the office of the officer it would have had.
+                try loader.add(
+                    client, office: officeOf[officer] ?? offices[0].id, history: person.history, enrolment: enrolment,
+                    tracks: records, note: "demo data")
                 summary.clients += 1
             }
         }

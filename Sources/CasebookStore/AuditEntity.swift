@@ -36,6 +36,9 @@ package enum AuditEntity: String, CaseIterable, Sendable {
     case participation
     /// The main activity at exit or at the follow-up twelve months later (id: the client's).
     case outcome
+    case office
+    /// A proposal to move a client to another office, and its decision.
+    case transfer
 }
 
 /// What changed in the record (`audit.field`): a column, or a step in the record's life. Like
@@ -80,6 +83,12 @@ package struct AuditField: RawRepresentable, Hashable, Sendable {
     static let lifted = AuditField(rawValue: "lifted")
     /// The client's personal data erased (the row holds no value).
     static let erased = AuditField(rawValue: "erased")
+    static let name = AuditField(rawValue: "name")
+    /// A staff member's role in an office ("office id:role"), or a client's office.
+    static let office = AuditField(rawValue: "office")
+    /// A transfer proposed, accepted or declined.
+    static let proposed = AuditField(rawValue: "proposed")
+    static let decision = AuditField(rawValue: "decision")
 
     /// A field of the client record.
     static func client(_ field: ClientField) -> AuditField { AuditField(rawValue: field.rawValue) }

@@ -162,19 +162,49 @@ package final class BulkLoader {
         ]
     }
 
+    /// Adds an office (and its audit row) before the clients that belong to it.
+    package func addOffice(code: String, name: String, municipalities: [String]) throws -> Office {
+        try audit.flush()
+        try writer.drain()
+        let office = try store.addOffice(code: code, name: name, municipalities: municipalities, actor: actor)
+        auditHead = try HashChain.audit.head(on: store.database)?.hash.bytes ?? auditHead
+        return office
+    }
+
+    /// Names the file's first office (MAIN) and its municipalities.
+    package func renameFirstOffice(to name: String, municipalities: [String]) throws -> Office {
+        try audit.flush()
+        try writer.drain()
+        var office = try store.renameOffice(code: "MAIN", to: name, actor: actor)
+        try store.database.execute(
+            "UPDATE offices SET municipalities = ? WHERE id = ?", [municipalities.joined(separator: "\n"), office.id])
+        office.municipalities = municipalities
+        auditHead = try HashChain.audit.head(on: store.database)?.hash.bytes ?? auditHead
+        return office
+    }
+
+    /// Gives a staff member (already added) a role in one more office.
+    package func addMembership(_ staff: Staff.ID, office: Office.ID, role: Role) throws {
+        try audit.flush()
+        try writer.drain()
+        try store.setMembership(staffID: staff, office: office, role: role, actor: actor)
+        auditHead = try HashChain.audit.head(on: store.database)?.hash.bytes ?? auditHead
+    }
+
     /// Adds a client whose case went through `history` (the first step's `from` is nil; the
     /// last step's `to` is the client's phase), with what the tracks hold. Returns the new id.
     @discardableResult
     package func add(
-        _ client: Client, history steps: [PhaseStep], enrolment: Enrolment, tracks: TrackRecords = TrackRecords(),
-        note: String
+        _ client: Client, office: Office.ID = 1, history steps: [PhaseStep], enrolment: Enrolment,
+        tracks: TrackRecords = TrackRecords(), note: String
     ) throws -> Client.ID {
         let id = nextClientID
         nextClientID += 1
         let since = steps.last?.on ?? store.clock.today
         let sortName = folding.sortKey(family: client.familyName, given: client.givenNames)
         try clients.add(
-            Store.clientRow(client, id: id, sortName: sortName, phaseSince: since, now: .text(stamp), actor: actor))
+            Store.clientRow(
+                client, id: id, sortName: sortName, phaseSince: since, now: .text(stamp), actor: actor, office: office))
         for token in folding.tokens(of: [client.familyName, client.givenNames, client.otherNames]) {
             try tokens.add {
                 $0.put(.token, token)
@@ -515,11 +545,12 @@ package final class BulkLoader {
 
     /// Registers a staff member (the writer is drained first: this uses the connection).
     /// Its audit row goes after the loader's rows so far, and the loader's next rows after it.
-    package func addStaff(username: String, displayName: String, role: Role) throws -> Staff {
+    package func addStaff(username: String, displayName: String, role: Role, office: Office.ID = 1) throws -> Staff {
         try audit.flush()
         try writer.drain()
         if let existing = try store.staff(username: username) { return existing }
-        let staff = try store.addStaff(username: username, displayName: displayName, role: role, actor: actor)
+        let staff = try store.addStaff(
+            username: username, displayName: displayName, role: role, office: office, actor: actor)
         auditHead = try HashChain.audit.head(on: store.database)?.hash.bytes ?? auditHead
         return staff
     }

@@ -26,11 +26,15 @@ package struct ClientFilter: Hashable, Sendable {
     package var search: String
     /// Only the clients behind a dashboard figure.
     package var cohort: Cohort?
+    /// Whose list it is: only the clients the policy lets them see (`Action.seeList`). Nil only
+    /// for the whole file's own checks and measurements, which no screen or command builds.
+    package var viewer: Staff.ID?
 
     package init(
         officerID: Staff.ID? = nil, phase: CasePhase? = nil, flaggedOnly: Bool = false, search: String = "",
-        cohort: Cohort? = nil
+        cohort: Cohort? = nil, viewer: Staff.ID? = nil
     ) {
+        self.viewer = viewer
         self.officerID = officerID
         self.phase = phase
         self.flaggedOnly = flaggedOnly
@@ -191,7 +195,14 @@ package final class ClientList {
     }
 
     private func query(_ filter: ClientFilter, sort: ClientSort) throws -> ListQuery? {
-        try ListQuery(filter: filter, sort: sort, database: store.database, today: store.clock.today)
+        var visible: ListQuery.Visible?
+        if let viewer = filter.viewer {
+            let offices = try store.actor(viewer).offices(for: .seeList, policy: store.policy)
+            if offices.whole.isEmpty && offices.ownOnly.isEmpty { return nil }
+            visible = ListQuery.Visible(offices: offices.whole, ownOnly: offices.ownOnly, viewer: viewer)
+        }
+        return try ListQuery(
+            filter: filter, sort: sort, visible: visible, database: store.database, today: store.clock.today)
     }
 
     private func page(_ query: ListQuery, cursor: ListPosition?, forward: Bool, limit: Int) throws -> [ClientSummary] {

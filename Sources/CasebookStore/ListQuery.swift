@@ -41,10 +41,35 @@ struct ListQuery {
         }
     }
 
+    /// The clients a viewer may see: every client of `offices`, and their own caseload in
+    /// `ownOnly` (where the policy narrows them to it).
+    struct Visible {
+        var offices: [Office.ID]
+        var ownOnly: [Office.ID]
+        var viewer: Staff.ID
+    }
+
     /// Nil when a search word starts no stored name token, so nothing can match.
-    init?(filter: ClientFilter, sort: ClientSort, database: Database, today: Day) throws {
+    init?(filter: ClientFilter, sort: ClientSort, visible: Visible?, database: Database, today: Day) throws {
         var filterConditions: [String] = []
         var filterArguments: [any SQLBindable] = []
+        // The office leads, so that one office's list walks the office's own indexes.
+        if let visible {
+            let marks = { (ids: [Office.ID]) in ids.map { _ in "?" }.joined(separator: ", ") }
+            var parts: [String] = []
+            if visible.offices.count == 1 {
+                parts.append("c.office_id = ?")
+            } else if !visible.offices.isEmpty {
+                parts.append("c.office_id IN (\(marks(visible.offices)))")
+            }
+            filterArguments += visible.offices
+            if !visible.ownOnly.isEmpty {
+                parts.append("(c.office_id IN (\(marks(visible.ownOnly))) AND c.officer_id = ?)")
+                filterArguments += visible.ownOnly
+                filterArguments.append(visible.viewer)
+            }
+            filterConditions.append(parts.count == 1 ? parts[0] : "(" + parts.joined(separator: " OR ") + ")")
+        }
         if let officer = filter.officerID {
             filterConditions.append("c.officer_id = ?")
             filterArguments.append(officer)

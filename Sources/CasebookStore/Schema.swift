@@ -51,15 +51,16 @@ let migrations: [Migration] = [
         version: 7, name: "the audit log hash-chained: value salts and hashes, previous hash, hash",
         sql: schemaV7, swiftStep: .chainAuditV1),
     Migration(
+        version: 8,
+        name:
+            "offices: every client and staff member (with their role) now in one office, \"Main office\" (MAIN), to rename with `casebook office rename MAIN`; the read log; transfers",
+        sql: schemaV8),
+    Migration(
         version: 10, name: "legal holds, restrictions of processing, erasures; erasure may blank audit values",
         sql: schemaV10),
-    // 8 to 10 are taken by issues 15 and 16, built at the same time; a file skips a number
-    // no step has, and each step runs once in order.
     Migration(
         version: 11, name: "import batches, clients' external ids, the date-of-birth index for duplicates",
         sql: schemaV11),
-    // 8 to 11 are other parts of the same release (offices, privacy, import); each is applied
-    // when it is newer than the file, so a gap before 12 is harmless until they are merged.
     Migration(
         version: 12, name: "intake mapping, work experience, partner organisations, participation, outcomes",
         sql: schemaV12),
@@ -658,8 +659,83 @@ private let schemaV7 = """
     BEGIN SELECT RAISE(ABORT, 'an audit row is written with its chain hash'); END;
     """
 
-/// Retention and erasure, and restriction of processing (issue 16). Versions 8 and 9 are
-/// another branch's (the permissions), merged beside this one; a file goes from 7 to 10 until then.
+/// Offices (issue 15): staff hold a role in each office they belong to, every client belongs to
+/// one. A file from before has one office holding every client and every staff member, each
+/// keeping their role. The read log records who opened, printed or exported which client (ids
+/// only, chained like the audit: `HashChain.readLog`); transfers move a client between offices
+/// once the receiving office accepts. `clients.office_id` has no REFERENCES clause (SQLite adds
+/// no such column with a default), so triggers keep it naming an office.
+private let schemaV8 = """
+    CREATE TABLE offices (
+        id INTEGER PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        -- the municipalities it serves, one per line
+        municipalities TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL
+    );
+    INSERT INTO offices (id, code, name, created_at)
+        VALUES (1, 'MAIN', 'Main office', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
+    CREATE TABLE staff_offices (
+        staff_id INTEGER NOT NULL REFERENCES staff(id),
+        office_id INTEGER NOT NULL REFERENCES offices(id),
+        role TEXT NOT NULL CHECK (role = 'officer' OR role = 'supervisor' OR role = 'admin'),
+        PRIMARY KEY (staff_id, office_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX staff_offices_by_office ON staff_offices(office_id, staff_id);
+    INSERT INTO staff_offices (staff_id, office_id, role) SELECT id, 1, role FROM staff;
+
+    ALTER TABLE clients ADD COLUMN office_id INTEGER NOT NULL DEFAULT 1;
+    CREATE TRIGGER clients_office_exists_insert BEFORE INSERT ON clients
+    WHEN NOT EXISTS (SELECT 1 FROM offices WHERE id = new.office_id)
+    BEGIN SELECT RAISE(ABORT, 'a client belongs to an office that exists'); END;
+    CREATE TRIGGER clients_office_exists_update BEFORE UPDATE OF office_id ON clients
+    WHEN NOT EXISTS (SELECT 1 FROM offices WHERE id = new.office_id)
+    BEGIN SELECT RAISE(ABORT, 'a client belongs to an office that exists'); END;
+    -- The list's orders within an office, for everyone who sees one office's clients.
+    CREATE INDEX clients_by_office_name ON clients(office_id, sort_name, id);
+    CREATE INDEX clients_by_office_arrival ON clients(office_id, arrival_date, id);
+    CREATE INDEX clients_by_office_case ON clients(office_id, case_number);
+
+    CREATE TABLE read_log (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        staff_id INTEGER NOT NULL,
+        client_id INTEGER NOT NULL,
+        seen TEXT NOT NULL CHECK (seen = 'record' OR seen = 'contract' OR seen = 'export' OR seen = 'subject_export'),
+        value_salt BLOB,
+        prev_hash BLOB,
+        hash BLOB
+    );
+    CREATE INDEX read_log_by_client ON read_log(client_id, id);
+    CREATE TRIGGER read_log_is_append_only_update BEFORE UPDATE ON read_log
+    BEGIN SELECT RAISE(ABORT, 'the read log is append-only'); END;
+    CREATE TRIGGER read_log_is_append_only_delete BEFORE DELETE ON read_log
+    BEGIN SELECT RAISE(ABORT, 'the read log is append-only'); END;
+    CREATE TRIGGER read_log_rows_are_chained BEFORE INSERT ON read_log
+    WHEN new.hash IS NULL OR new.prev_hash IS NULL OR length(new.hash) <> 32
+    BEGIN SELECT RAISE(ABORT, 'a read log row is written with its chain hash'); END;
+
+    CREATE TABLE transfers (
+        id INTEGER PRIMARY KEY,
+        client_id INTEGER NOT NULL REFERENCES clients(id),
+        from_office INTEGER NOT NULL REFERENCES offices(id),
+        to_office INTEGER NOT NULL REFERENCES offices(id),
+        reason TEXT NOT NULL,
+        proposed_by INTEGER NOT NULL REFERENCES staff(id),
+        proposed_at TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'pending' CHECK (state = 'pending' OR state = 'accepted' OR state = 'declined'),
+        decided_by INTEGER REFERENCES staff(id),
+        decided_at TEXT,
+        CHECK (from_office <> to_office)
+    );
+    CREATE UNIQUE INDEX transfers_one_pending ON transfers(client_id) WHERE state = 'pending';
+    CREATE INDEX transfers_pending_to ON transfers(to_office) WHERE state = 'pending';
+    CREATE INDEX transfers_pending_from ON transfers(from_office) WHERE state = 'pending';
+    """
+
+/// Retention and erasure, and restriction of processing (issue 16). Version 9 was given to the
+/// permissions issue, which needed one migration only: a file goes from 8 to 10.
 ///
 /// A legal hold keeps a client out of erasure until it is lifted; a restriction (GDPR Art. 18)
 /// makes the record read-only for everyone but admins, and keeps it out of erasure too. Each

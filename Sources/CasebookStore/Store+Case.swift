@@ -40,6 +40,7 @@ extension Store {
         clientID: Client.ID, _ change: PhaseChangeDraft, expectedVersion: Int, actor: Staff.ID
     ) throws -> Client {
         try write {
+            try require(.changePhase, by: actor, client: clientID)
             guard var current = try client(id: clientID) else { throw StoreError.notFound("client") }
             try requireVersion(.clients, id: clientID, current: current.version, expected: expectedVersion)
             let move = try checked { try change.validated(from: current.phase, today: clock.today) }

@@ -69,6 +69,7 @@ extension Store {
         let change = try checked { try draft.validated() }
         let (requirement, reason) = (change.requirement, change.reason)
         try write {
+            try require(.recordTrack, by: actor, client: clientID)
             let old = try civicProgress(clientID: clientID)
             try database.execute(
                 """
@@ -86,6 +87,7 @@ extension Store {
     package func attestCivic(clientID: Client.ID, _ draft: AttestationDraft, actor: Staff.ID) throws {
         let day = try checked { try draft.validated(today: clock.today) }
         try write {
+            try require(.recordTrack, by: actor, client: clientID)
             let progress = try civicProgress(clientID: clientID)
             guard progress.requirement == .required else {
                 throw StoreError.refused(
@@ -111,6 +113,7 @@ extension Store {
         -> CivicSession
     {
         try write {
+            try require(.recordTrack, by: actor, client: clientID)
             let enrolled = try programme(forClient: clientID)?.programme
             let session = try checked {
                 try draft.validated(clientID: clientID, programme: enrolled, today: clock.today)
@@ -135,6 +138,7 @@ extension Store {
     @discardableResult
     package func addCivicTest(clientID: Client.ID, _ draft: CivicTestDraft, actor: Staff.ID) throws -> CivicTestResult {
         try write {
+            try require(.recordTrack, by: actor, client: clientID)
             guard let rule = try programme(forClient: clientID)?.programme.civicTest else {
                 throw StoreError.refused(
                     "The client's programme has no civic test; enrol the client in a programme that has one.")

@@ -1,4 +1,5 @@
 import CasebookCore
+import CasebookL10n
 
 extension Store {
     /// The columns a client is read from.
@@ -61,35 +62,42 @@ extension Store {
     }
 
     /// Validates and saves a new client in the Referred phase; every field is audited.
-    package func addClient(_ draft: ClientDraft, actor: Staff.ID) throws -> Client {
+    /// The client belongs to `office`: when nil, the one office where the actor registers clients.
+    package func addClient(_ draft: ClientDraft, office: Office.ID? = nil, actor: Staff.ID) throws -> Client {
         let client = try checked { try draft.validated(version: 1, phase: .referred, today: clock.today) }
-        return try write { try register(client, actor: actor, now: clock.now) }
-    }
-
-    /// Saves a validated new client in the Referred phase, auditing every field. Call inside
-    /// `write`.
-    func register(_ client: Client, actor: Staff.ID, now: Instant) throws -> Client {
-        let id = try insert(client, actor: actor, now: now, phaseSince: clock.today)
-        try insertPhaseSteps(
-            clientID: id, [PhaseStep(from: nil, to: .referred, on: clock.today)], now: now, actor: actor)
-        let saved = Client(copying: client, id: id)
-        for (field, value) in ClientDraft(saved).values.sorted(by: { $0.key.order < $1.key.order })
-        where !value.isEmpty {
-            try audit(.client, id: id, clientID: id, field: .client(field), old: nil, new: value, actor: actor)
+        return try write {
+            let office = try office ?? registeringOffice(of: actor, officer: client.officerID)
+            try require(.registerClient, by: actor, office: office)
+            if let officer = client.officerID, try self.actor(officer).role(in: office) == nil {
+                throw StoreError.refused(
+                    tr("The officer chosen does not work in this office; choose one of its officers."))
+            }
+            let now = clock.now
+            let id = try insert(client, office: office, actor: actor, now: now, phaseSince: clock.today)
+            try insertPhaseSteps(
+                clientID: id, [PhaseStep(from: nil, to: .referred, on: clock.today)], now: now, actor: actor)
+            let saved = Client(copying: client, id: id)
+            for (field, value) in ClientDraft(saved).values.sorted(by: { $0.key.order < $1.key.order })
+            where !value.isEmpty {
+                try audit(.client, id: id, clientID: id, field: .client(field), old: nil, new: value, actor: actor)
+            }
+            if let officer = saved.officerID {
+                try audit(
+                    .client, id: id, clientID: id, field: .officer, old: nil, new: try officerName(officer),
+                    actor: actor)
+            }
+            return saved
         }
-        if let officer = saved.officerID {
-            try audit(
-                .client, id: id, clientID: id, field: .officer, old: nil, new: try officerName(officer), actor: actor)
-        }
-        return saved
     }
 
     /// The client row as written (`id` NULL for a client of the store's own: SQLite numbers it).
     static func clientRow(
-        _ client: Client, id: Client.ID?, sortName: String? = nil, phaseSince: Day, now: SQLValue, actor: Staff.ID
+        _ client: Client, id: Client.ID?, sortName: String? = nil, phaseSince: Day, now: SQLValue, actor: Staff.ID,
+        office: Office.ID
     ) -> RowValues<ClientRowColumn> {
         var row = RowValues<ClientRowColumn>()
         row[.id] = sql(id)
+        row[.officeID] = sql(office)
         row[.caseNumber] = sql(client.caseNumber.text)
         row[.familyName] = sql(client.familyName)
         row[.givenNames] = sql(client.givenNames)
@@ -145,13 +153,15 @@ extension Store {
     /// Inserts the client row, its search tokens and its enrolment. Call inside `write`;
     /// returns the new id. A taken case number is refused beside its field.
     func insert(
-        _ client: Client, actor: Staff.ID, now: Instant, phaseSince: Day, enrolment: Enrolment = Enrolment()
+        _ client: Client, office: Office.ID, actor: Staff.ID, now: Instant, phaseSince: Day,
+        enrolment: Enrolment = Enrolment()
     ) throws -> Client.ID {
         do {
             try database.execute(
                 Store.newClientSQL,
-                values: Store.clientRow(client, id: nil, phaseSince: phaseSince, now: .text(now.iso), actor: actor)
-                    .values)
+                values: Store.clientRow(
+                    client, id: nil, phaseSince: phaseSince, now: .text(now.iso), actor: actor, office: office
+                ).values)
         } catch let error as DatabaseError where error.isConstraint && error.message.contains("case_number") {
             throw Store.caseNumberTaken
         }
@@ -218,6 +228,7 @@ extension Store {
         id: Client.ID, with draft: ClientDraft, expectedVersion: Int, actor: Staff.ID
     ) throws -> Client {
         try write {
+            try require(.editIdentity, by: actor, client: id)
             guard let current = try client(id: id) else { throw StoreError.notFound("client") }
             try requireVersion(.clients, id: id, current: current.version, expected: expectedVersion)
             let updated = try checked {
@@ -289,6 +300,7 @@ enum ClientRowColumn: Int32, ColumnSet {
     case languages, interpreterLanguage, arrivalDate, municipality, residenceCategory, permitExpiry, programmeStatus
     case vulnerabilities, phone, email, address, officerID, phase, phaseSince, version, createdAt, createdBy
     case updatedAt, updatedBy
+    case officeID
 }
 
 enum EnrolmentColumn: Int32, ColumnSet {
@@ -305,4 +317,21 @@ extension Client {
 extension ClientField {
     /// Position in forms and audit listings.
     var order: Int { ClientField.allCases.firstIndex(of: self) ?? 0 }
+}
+
+extension Store {
+    /// The office a new client belongs to when none is named: the chosen officer's office
+    /// where the actor registers clients too, else the first of the actor's offices where they
+    /// do. (The new-client form names no office yet; an admin of several offices registers in
+    /// the first, or in the officer's.)
+    func registeringOffice(of actor: Staff.ID, officer: Staff.ID?) throws -> Office.ID {
+        let offices = try self.actor(actor).offices(for: .registerClient, policy: policy).whole
+        guard let first = offices.first else {
+            throw StoreError.notAllowed(policy.refusal(.registerClient, officeName: nil))
+        }
+        if let officer, let theirs = try self.actor(officer).memberships.map(\.officeID).first(where: offices.contains) {
+            return theirs
+        }
+        return first
+    }
 }

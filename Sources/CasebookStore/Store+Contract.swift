@@ -104,6 +104,7 @@ extension Store {
     package func draftContract(clientID: Client.ID, _ draft: NewContractDraft, actor: Staff.ID) throws -> Contract {
         let (settledOn, drafted) = try checked { try draft.validated(today: clock.today) }
         return try write {
+            try require(.manageContract, by: actor, client: clientID)
             guard let (programme, profile) = try programme(forClient: clientID) else {
                 throw StoreError.refused(
                     "Enrol the client in a programme first: the contract is drafted from its obligations.")
@@ -215,6 +216,7 @@ extension Store {
     {
         let obligation = try checked { try draft.validated() }
         return try write {
+            try require(.manageContract, by: actor, client: try client(of: "contracts", id: contractID))
             let contract = try current(contractID, expectedVersion: expectedVersion)
             try requireEditable(contract)
             let position = Int(
@@ -244,6 +246,7 @@ extension Store {
             terms.party, terms.category, terms.description, terms.legalBasis, terms.dueOn
         )
         try write {
+            try require(.manageContract, by: actor, client: try client(of: "obligations", id: id))
             guard let old = try obligation(id: id) else { throw StoreError.notFound("obligation") }
             let contract = try current(old.contractID, expectedVersion: expectedContractVersion)
             try requireEditable(contract)
@@ -270,6 +273,7 @@ extension Store {
     /// Removes an obligation from a contract being drafted or amended.
     package func removeObligation(id: Int64, expectedContractVersion: Int, actor: Staff.ID) throws {
         try write {
+            try require(.manageContract, by: actor, client: try client(of: "obligations", id: id))
             guard let old = try obligation(id: id) else { throw StoreError.notFound("obligation") }
             let contract = try current(old.contractID, expectedVersion: expectedContractVersion)
             try requireEditable(contract)
@@ -288,6 +292,7 @@ extension Store {
         -> Contract
     {
         try write {
+            try require(.manageContract, by: actor, client: try client(of: "contracts", id: id))
             let contract = try current(id, expectedVersion: expectedVersion)
             guard contract.status.isEditable else {
                 throw StoreError.refused(ContractError.illegal(from: contract.status, action: "signed").description)
@@ -325,6 +330,7 @@ extension Store {
     package func reviewContract(id: Int64, _ draft: ContractReviewDraft, expectedVersion: Int, actor: Staff.ID) throws {
         let (day, note) = try checked { try draft.validated(today: clock.today) }
         try write {
+            try require(.manageContract, by: actor, client: try client(of: "contracts", id: id))
             let contract = try current(id, expectedVersion: expectedVersion)
             guard contract.status == .active else {
                 throw StoreError.refused(
@@ -344,6 +350,7 @@ extension Store {
     package func amendContract(id: Int64, _ draft: AmendmentDraft, expectedVersion: Int, actor: Staff.ID) throws {
         let reason = try checked { try draft.validated() }
         try write {
+            try require(.manageContract, by: actor, client: try client(of: "contracts", id: id))
             let contract = try current(id, expectedVersion: expectedVersion)
             guard contract.status == .active else {
                 throw StoreError.refused(
@@ -375,6 +382,7 @@ extension Store {
     package func endContract(id: Int64, _ draft: ContractEndDraft, expectedVersion: Int, actor: Staff.ID) throws {
         let (day, reason) = try checked { try draft.validated(today: clock.today) }
         try write {
+            try require(.manageContract, by: actor, client: try client(of: "contracts", id: id))
             let contract = try current(id, expectedVersion: expectedVersion)
             guard contract.status == .active else {
                 throw StoreError.refused(ContractError.illegal(from: contract.status, action: "ended").description)
@@ -398,6 +406,7 @@ extension Store {
         let settlement = try checked { try draft.validated(today: clock.today) }
         let (status, day, evidence, reason) = (settlement.status, settlement.on, settlement.evidence, settlement.reason)
         return try write {
+            try require(.manageContract, by: actor, client: try client(of: "obligations", id: id))
             guard var obligation = try obligation(id: id) else { throw StoreError.notFound("obligation") }
             try requireVersion(.obligations, id: id, current: obligation.version, expected: expectedVersion)
             if let problem = Obligation.settlementProblem(from: obligation.status, to: status) {

@@ -16,20 +16,23 @@ package enum ExportSelection: Sendable, Hashable {
 }
 
 extension Store {
-    /// Every client of the selection, in the list's order, with the fields the acting staff member
-    /// may see. Every active staff member sees every client until offices and the permission
-    /// policy land (issue 15), which narrow this entry point; an inactive or unknown one is
-    /// refused. One snapshot, so the file is the list at one moment.
+    /// Every client of the selection the acting staff member may see, in the list's order, with
+    /// the fields the policy lets them take out (`export`); a marked client outside their reach
+    /// refuses the whole export. One snapshot, so the file is the list at one moment; the read log
+    /// records every client exported.
     package func exportClients(_ selection: ExportSelection, actor: Staff.ID) throws -> [ExportedClient] {
-        try read {
-            guard let person = try staff(id: actor), person.isActive else {
-                throw StoreError.refused(tr("Only active staff can export client lists; ask an admin."))
-            }
+        try require(.export, by: actor)
+        if case .clients(let marked) = selection {
+            for id in marked { try require(.export, by: actor, client: id) }
+        }
+        let exported: [ExportedClient] = try read {
             let ids: [Client.ID]
             switch selection {
             case .clients(let marked):
                 ids = marked
-            case .filter(let filter, let sort):
+            case .filter(var filter, let sort):
+                // Only what the list would show this person: their offices' clients.
+                filter.viewer = actor
                 var all: [Client.ID] = []
                 var last: ClientSummary?
                 while true {
@@ -57,6 +60,8 @@ extension Store {
             }
             return result
         }
+        try logRead(.export, clients: exported.map(\.client.id), by: actor)
+        return exported
     }
 
     private static let exportPage = 1000

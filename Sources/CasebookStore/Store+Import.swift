@@ -137,10 +137,13 @@ extension Store {
     /// transaction, so a colleague's save since the dry run is seen.
     package func importClients(
         _ candidates: [ImportCandidate], refused: Int, accepting: Set<Int> = [], file: ImportedFile,
-        actor: Staff.ID
+        office: Office.ID? = nil, actor: Staff.ID
     ) throws -> (plan: ImportPlan, batch: ImportBatch) {
         try requireImportSchema()
         return try write {
+            // The batch joins one office: the one named, else the one where the person registers.
+            let office = try office ?? registeringOffice(of: actor, officer: nil)
+            try require(.importClients, by: actor, office: office)
             let plan = try match(candidates, refused: refused, accepting: accepting)
             let now = clock.now
             try database.execute(
@@ -163,7 +166,7 @@ extension Store {
                 }
                 var client = candidate.client
                 if !candidate.hasCaseNumber { client.caseNumber = try numbers.next() }
-                let id = try insert(client, actor: actor, now: now, phaseSince: clock.today)
+                let id = try insert(client, office: office, actor: actor, now: now, phaseSince: clock.today)
                 try insertPhaseSteps(
                     clientID: id, [PhaseStep(from: nil, to: .referred, on: clock.today)], now: now, actor: actor)
                 if let external = candidate.externalID {
@@ -196,6 +199,7 @@ extension Store {
     /// Each removal is audited; an undone batch cannot be undone again.
     package func undoImport(batch id: Int64, actor: Staff.ID) throws -> ImportUndo {
         try requireImportSchema()
+        try require(.importClients, by: actor)
         return try write {
             guard let batch = try importBatch(id) else {
                 throw StoreError.invalidInput(

@@ -46,6 +46,7 @@ extension Store {
     {
         try write {
             guard try client(id: clientID) != nil else { throw StoreError.notFound("client") }
+            try require(.recordTrack, by: actor, client: clientID)
             var mapping = try checked { try draft.validated(clientID: clientID, today: clock.today) }
             let old = try intakeMapping(clientID: clientID)
             let values: [any SQLBindable] = [
@@ -144,6 +145,7 @@ extension Store {
     {
         try write {
             guard try client(id: clientID) != nil else { throw StoreError.notFound("client") }
+            try require(.recordTrack, by: actor, client: clientID)
             var job = try checked { try draft.validated(clientID: clientID) }
             try database.execute(
                 """

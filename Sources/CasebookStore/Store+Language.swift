@@ -10,6 +10,7 @@ extension Store {
     {
         let assessments = try checked { try draft.validated(clientID: clientID, today: clock.today) }
         return try write {
+            try require(.recordTrack, by: actor, client: clientID)
             guard try database.scalar("SELECT 1 FROM clients WHERE id = ?", [clientID]) != nil else {
                 throw StoreError.notFound("client")
             }
@@ -65,6 +66,7 @@ extension Store {
         let target = try checked { try draft.validated() }
         let (skill, level, reason) = (target.skill, target.level, target.reason)
         try write {
+            try require(.recordTrack, by: actor, client: clientID)
             let old = try database.queryFirst(
                 "SELECT level FROM language_target_overrides WHERE client_id = ? AND skill = ?",
                 [clientID, skill.rawValue]
@@ -168,6 +170,7 @@ extension Store {
     package func addCourse(clientID: Client.ID, _ draft: CourseDraft, actor: Staff.ID) throws -> CourseEnrolment {
         let course = try checked { try draft.validated(clientID: clientID) }
         return try write {
+            try require(.recordTrack, by: actor, client: clientID)
             try database.execute(
                 """
                 INSERT INTO language_courses (client_id, provider, level, starts_on, ends_on, hours_planned, recorded_at, recorded_by)
@@ -216,6 +219,7 @@ extension Store {
         -> AttendanceEntry
     {
         try write {
+            try require(.recordTrack, by: actor, client: clientID)
             let start = try draft.course.flatMap { id in
                 try database.queryFirst(
                     "SELECT starts_on FROM language_courses WHERE id = ? AND client_id = ?", [id, clientID]

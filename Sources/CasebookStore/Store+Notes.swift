@@ -5,6 +5,7 @@ extension Store {
     package func addNote(clientID: Client.ID, _ draft: NoteDraft, actor: Staff.ID) throws -> CaseNote {
         let note = try checked { try draft.validated(clientID: clientID, today: clock.today) }
         return try write {
+            try require(.recordTrack, by: actor, client: clientID)
             guard try database.scalar("SELECT 1 FROM clients WHERE id = ?", [note.clientID]) != nil else {
                 throw StoreError.notFound("client")
             }
@@ -30,6 +31,7 @@ extension Store {
     /// Marks a note's follow-up done.
     package func completeFollowUp(noteID: Int64, actor: Staff.ID) throws {
         try write {
+            try require(.recordTrack, by: actor, client: try client(of: "notes", id: noteID))
             guard
                 let clientID = try database.scalar(
                     "SELECT client_id FROM notes WHERE id = ? AND follow_up_on IS NOT NULL", [noteID])

@@ -47,6 +47,7 @@ extension Store {
     {
         try write {
             guard let client = try client(id: clientID) else { throw StoreError.notFound("client") }
+            try require(.recordTrack, by: actor, client: clientID)
             guard client.phase == .closed || client.phase == .archived, let exited = try exit(clientID: clientID) else {
                 throw StoreError.refused(tr("The case has not closed; the main activity is recorded at exit."))
             }

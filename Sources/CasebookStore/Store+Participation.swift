@@ -36,10 +36,7 @@ extension Store {
 
     /// Refuses whoever may not keep the register (officers choose from it).
     private func requirePartnerManager(_ actor: Staff.ID) throws {
-        guard let staff = try staff(id: actor), staff.isActive, staff.role.managesPartners else {
-            throw StoreError.refused(
-                tr("Only a supervisor or an admin can change the register of partner organisations; ask one of them."))
-        }
+        try require(.managePartners, by: actor)
     }
 
     /// Adds a partner organisation to the register (supervisors and admins).
@@ -134,6 +131,7 @@ extension Store {
     {
         try write {
             guard try client(id: clientID) != nil else { throw StoreError.notFound("client") }
+            try require(.recordTrack, by: actor, client: clientID)
             let known = Set(try partners().map(\.id))
             var activity = try checked { try draft.validated(clientID: clientID, partners: known, today: clock.today) }
             try database.execute(

@@ -79,8 +79,8 @@ extension Store {
     package func place(_ flag: RecordFlag, clientID: Client.ID, _ draft: RecordFlagDraft, actor: Staff) throws {
         let (reason, since) = try checked { try draft.validated(today: clock.today) }
         try write {
-            let client = try requireClient(clientID)
-            try requireMayPlace(flag, on: client, actor: actor)
+            _ = try requireClient(clientID)
+            try require(flag == .legalHold ? .legalHold : .restrict, by: actor.id, client: clientID)
             guard
                 try database.scalar(
                     "SELECT 1 FROM \(flag.table) WHERE client_id = ? AND lifted_at IS NULL", [clientID]) == nil
@@ -105,13 +105,7 @@ extension Store {
     package func lift(_ flag: RecordFlag, clientID: Client.ID, actor: Staff) throws {
         try write {
             _ = try requireClient(clientID)
-            let allowed = flag == .legalHold ? actor.role != .officer : actor.role == .admin
-            guard allowed else {
-                throw StoreError.refused(
-                    flag == .legalHold
-                        ? tr("Only supervisors and admins can lift a legal hold; ask one of them.")
-                        : tr("Only an admin can lift a restriction of processing; ask an admin."))
-            }
+            try require(flag == .legalHold ? .legalHold : .liftRestriction, by: actor.id, client: clientID)
             guard
                 let id = try database.scalar(
                     "SELECT id FROM \(flag.table) WHERE client_id = ? AND lifted_at IS NULL", [clientID])
@@ -128,19 +122,6 @@ extension Store {
     private func requireClient(_ clientID: Client.ID) throws -> Client {
         guard let client = try client(id: clientID) else { throw StoreError.notFound("client") }
         return client
-    }
-
-    private func requireMayPlace(_ flag: RecordFlag, on client: Client, actor: Staff) throws {
-        switch flag {
-        case .legalHold where actor.role == .officer:
-            throw StoreError.refused(
-                tr("Only supervisors and admins can place a legal hold; ask one of them."))
-        case .restriction where actor.role == .officer && client.officerID != actor.id:
-            throw StoreError.refused(
-                tr("Only the case's officer, supervisors and admins can restrict a record; ask one of them."))
-        default:
-            break
-        }
     }
 
     /// Refuses a change to a client whose record is restricted (unless the actor is an admin) or
@@ -282,9 +263,7 @@ extension Store {
     /// free pages and the WAL until `purgeFreedPages` runs; with `secure_delete` (on here)
     /// SQLite zeroes them as it frees them.
     package func erase(clientID: Client.ID, eraseAfter: TimeSpan, actor: Staff) throws -> ErasureResult {
-        guard actor.role == .admin else {
-            throw StoreError.refused(tr("Only an admin can erase clients' data; ask an admin to run it."))
-        }
+        try require(.erase, by: actor.id, client: clientID)
         try database.executeScript("PRAGMA secure_delete = ON")
         return try write {
             guard

@@ -21,6 +21,7 @@ extension Store {
         _ programme: Programme, sourceFile: String, sourceText: String, actor: Staff.ID
     ) throws -> (programme: Programme, isNew: Bool) {
         let result: (programme: Programme, isNew: Bool) = try write {
+            try require(.importProgrammes, by: actor)
             let latest = try database.queryFirst(
                 "SELECT version, source_text FROM programmes WHERE id = ? ORDER BY version DESC LIMIT 1", [programme.id]
             ) { (version: $0.int(0), text: $0.text(1)) }
@@ -371,6 +372,7 @@ extension Store {
     /// Enrols a client in a programme version and learner profile.
     package func enrol(clientID: Client.ID, _ draft: EnrolmentDraft, actor: Staff.ID) throws {
         try write {
+            try require(.changePhase, by: actor, client: clientID)
             let available = try draft.programme.flatMap { try programme(id: $0.programmeID, version: $0.version) }
             let choice = try checked { try draft.validated(available: available) }
             let (programmeID, version, profile) = (choice.programmeID, choice.version, choice.profile)

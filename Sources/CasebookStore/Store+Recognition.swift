@@ -45,6 +45,7 @@ extension Store {
     {
         let file = try checked { try draft.validated(clientID: clientID, today: clock.today) }
         return try write {
+            try require(.recordTrack, by: actor, client: clientID)
             let now = clock.now
             let identified = file.stageSince
             try database.execute(
@@ -96,6 +97,7 @@ extension Store {
         throws -> Qualification
     {
         try write {
+            try require(.recordTrack, by: actor, client: try client(of: "qualifications", id: id))
             guard var file = try qualification(id: id) else { throw StoreError.notFound("qualification") }
             try requireVersion(.qualifications, id: id, current: file.version, expected: expectedVersion)
             let step = try checked {

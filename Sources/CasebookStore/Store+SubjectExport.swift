@@ -50,6 +50,14 @@ extension Store {
     /// them, every column as stored (staff by user name; the chain's hashes and salts, which say
     /// nothing about the person, left out). The case's officer, supervisors and admins only.
     package func subjectExport(clientID: Client.ID, actor: Staff) throws -> SubjectExport {
+        // Only a client of the person's own offices, and every export is in the read log.
+        try require(.openRecord, by: actor.id, client: clientID)
+        let export = try collectSubjectExport(clientID: clientID, actor: actor)
+        try logRead(.subjectExport, clients: [clientID], by: actor.id)
+        return export
+    }
+
+    private func collectSubjectExport(clientID: Client.ID, actor: Staff) throws -> SubjectExport {
         try read {
             guard let client = try client(id: clientID) else { throw StoreError.notFound("client") }
             if actor.role == .officer && client.officerID != actor.id {

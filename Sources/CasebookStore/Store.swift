@@ -13,6 +13,13 @@ package final class Store {
     package let clock: any Clock
     /// The schema version of the file as opened (older than current only when opened read-only).
     package private(set) var schemaVersion: Int
+    /// The permission policy every entry point asks (`require`): the defaults, narrowed by the
+    /// site's `[permissions]`.
+    package var policy: Policy = .defaults
+    /// Staff members' offices and roles already read (`actor(_:)`), emptied when they change.
+    let actors = ActorCache()
+    /// The migrations this open applied, by name, for `casebook init` and `open` to print.
+    package private(set) var appliedMigrations: [String] = []
     /// Programme versions already read.
     let programmeCache = ProgrammeCache()
     /// The client list's pages and counts, and the cohorts behind dashboard bars.
@@ -121,6 +128,7 @@ package final class Store {
                 }
             }
             schemaVersion = migration.version
+            appliedMigrations.append("\(migration.version): \(migration.name)")
         }
         schemaVersion = Int(try database.scalar("PRAGMA user_version") ?? 0)
     }

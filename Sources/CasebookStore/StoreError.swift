@@ -1,4 +1,5 @@
 import CasebookCore
+import CasebookL10n
 
 /// What can go wrong with the case file, each in a sentence the user can act on.
 /// No message carries client data.
@@ -21,12 +22,15 @@ package enum StoreError: Error, CustomStringConvertible {
     case notFound(String)
     case duplicateUsername(String)
     case unknownStaff(String)
+    case unknownOffice(String)
     /// A command's input without a form of its own (a user name, a programme file) breaks a rule.
     case invalidInput(String)
     /// What the record holds rules the change out (a contract already ended, an obligation
     /// already settled); nothing was written.
     case refused(String)
     case notStaff(username: String)
+    /// The permission policy refuses the action; the sentence says who may take it.
+    case notAllowed(String)
     case lastAdmin
     case backupExists(path: String)
     /// A draft broke rules of its form: every problem with its field (a `ValidationFailure`
@@ -66,9 +70,11 @@ package enum StoreError: Error, CustomStringConvertible {
             return "No \(what) found."
         case .duplicateUsername(let name):
             return "A staff member with the user name \(Sanitized.inline(name, limit: 40)) already exists."
+        case .unknownOffice(let code):
+            return tr("There is no office {code}; `casebook office list` shows the offices.", ["code": Sanitized.inline(code)])
         case .unknownStaff(let name):
             return "No staff member has the user name \(Sanitized.inline(name, limit: 40)); list them with `casebook staff list`."
-        case .invalidInput(let message), .refused(let message):
+        case .invalidInput(let message), .refused(let message), .notAllowed(let message):
             return message
         case .notStaff(let username):
             return "\(Sanitized.inline(username, limit: 40)) is not registered as staff in this database; an admin can add you with `casebook staff add \(Sanitized.inline(username, limit: 40)) --role officer`."

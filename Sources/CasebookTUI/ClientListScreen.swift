@@ -17,7 +17,9 @@ package final class ClientListScreen: Screen {
     /// A pick list this screen opened and waits for.
     private var asking: Question?
 
-    private enum Question { case phase }
+    private enum Question { case phase, moveTo }
+    /// Clients marked with Space for a caseload move: kept across scrolling, searches and filters.
+    package private(set) var marked: Set<Client.ID> = []
 
     /// A contiguous window of the list, and where it lies in the whole.
     private(set) var rows: [ClientSummary] = []
@@ -37,16 +39,16 @@ package final class ClientListScreen: Screen {
 
     package init(app: App) throws {
         // Officers start on their own caseload when they have one; supervisors on everyone.
-        let mine = ClientFilter(officerID: app.me.id)
+        let mine = ClientFilter(officerID: app.me.id, viewer: app.me.id)
         let caseload = try app.store.clientList.count(mine, cap: 1).value
         hasCaseload = caseload > 0
-        filter = hasCaseload && app.me.role == .officer ? mine : ClientFilter()
+        filter = hasCaseload && app.me.role == .officer ? mine : ClientFilter(viewer: app.me.id)
         try reload(app: app)
     }
 
     /// The list of exactly the clients of a cohort (the ones behind a dashboard figure).
     package init(app: App, cohort: Cohort) throws {
-        filter = ClientFilter(cohort: cohort)
+        filter = ClientFilter(cohort: cohort, viewer: app.me.id)
         try reload(app: app)
     }
 
@@ -137,6 +139,33 @@ package final class ClientListScreen: Screen {
                 return .none
             },
             Binding(.bottom) { list, app in try list.jumpToEnd(app: app) },
+            Binding(.mark, unavailable: { list, _ in list.selectedClient == nil ? "No client selected." : nil }) {
+                list, app in
+                guard let client = list.selectedClient else { return .none }
+                if list.marked.remove(client.id) == nil { list.marked.insert(client.id) }
+                return try list.move(by: 1, app: app)
+            },
+            Binding(
+                .moveMarked,
+                unavailable: { list, app in
+                    if list.marked.isEmpty {
+                        return tr("Mark clients with {key} first.", ["key": app.keys.hint(.mark)])
+                    }
+                    return list.moveOffice(app) == nil ? app.store.policy.refusal(.moveCaseload, officeName: nil) : nil
+                }
+            ) { list, app in
+                guard let office = list.moveOffice(app) else { return .none }
+                let officers = try app.store.staff(inOffice: office).filter { $0.staff.isActive }
+                list.asking = .moveTo
+                return .push(
+                    PickListDialog(
+                        title: trn(
+                            "Move {count} marked client to", "Move {count} marked clients to", list.marked.count),
+                        options: officers.map {
+                            Choice(String($0.staff.id), "\($0.staff.username) (\($0.staff.displayName))")
+                        },
+                        chosen: []))
+            },
         ]
 
     /// The results of a search kept with Enter: Esc clears the search before it closes anything.
@@ -299,8 +328,23 @@ package final class ClientListScreen: Screen {
         return .none
     }
 
+    /// The office whose caseloads the person may move: the first where the policy lets them.
+    private func moveOffice(_ app: App) -> Office.ID? {
+        (try? app.store.actor(app.me.id))?.offices(for: .moveCaseload, policy: app.store.policy).whole.first
+    }
+
     package func didReturn(_ returned: Returned, app: App) throws -> Effect {
         defer { asking = nil }
+        if asking == .moveTo, case .chose(let chosen) = returned.answer, let id = chosen.first.flatMap({ Int64($0) }) {
+            let moved = try app.store.moveClients(Array(marked).sorted(), to: id, by: app.me.id)
+            marked = []
+            try reload(app: app, keepSelection: selectedClient?.id)
+            let name = try app.store.staff(id: id)?.username ?? ""
+            return .info(
+                trn(
+                    "Moved {count} client to {officer}.", "Moved {count} clients to {officer}.", moved,
+                    ["officer": name]))
+        }
         guard asking == .phase, case .chose(let chosen) = returned.answer else { return .none }
         filter.phase = chosen.first.flatMap(CasePhase.init(rawValue:))
         try reload(app: app)
@@ -321,7 +365,8 @@ package final class ClientListScreen: Screen {
         var scope = filter.officerID == nil ? "All clients" : "My caseload"
         if let cohort = filter.cohort { scope = cohort.label + (filter.officerID == nil ? "" : " \(g.separator) mine") }
         let phase = filter.phase?.label ?? "all phases"
-        let flags = filter.flaggedOnly ? " \(g.separator) flagged only" : ""
+        var flags = filter.flaggedOnly ? " \(g.separator) flagged only" : ""
+        if !marked.isEmpty { flags += " \(g.separator) " + trn("{count} marked", "{count} marked", marked.count) }
         frame.text(
             "\(scope) \(g.separator) \(phase)\(flags) \(g.separator) \(order.label)",
             in: Rect(x: area.x + 1, y: area.y, width: area.width - 24, height: 1), .title)
@@ -343,7 +388,7 @@ package final class ClientListScreen: Screen {
             let id = rows[index].id
             columns.draw(
                 rows[index], standing: standings[id], overdue: overdueRecognition.contains(id), frame: &frame,
-                y: table.y + row, selected: index == selected)
+                y: table.y + row, selected: index == selected, marked: marked.contains(id))
         }
         if let searchCursor {
             frame.cursor = searchCursor
@@ -422,7 +467,8 @@ struct ListColumns {
     }
 
     func draw(
-        _ client: ClientSummary, standing: LanguageStanding?, overdue: Bool, frame: inout Frame, y: Int, selected: Bool
+        _ client: ClientSummary, standing: LanguageStanding?, overdue: Bool, frame: inout Frame, y: Int, selected: Bool,
+        marked: Bool = false
     ) {
         let role: TextRole = selected ? .selected : .normal
         frame.clear(Rect(x: frame.area.x, y: y, width: frame.area.width, height: 1), role)
@@ -441,7 +487,11 @@ struct ListColumns {
             let isFlag = column == 6 && overdue && !selected
             frame.text(value, in: Rect(x: position, y: y, width: width, height: 1), isFlag ? .overdue : role)
         }
-        if selected { frame.text(">", x: frame.area.x, y: y, role) }
+        if marked {
+            frame.text("*", x: frame.area.x, y: y, role)
+        } else if selected {
+            frame.text(">", x: frame.area.x, y: y, role)
+        }
     }
 }
 

@@ -161,6 +161,8 @@ package final class ClientRecordScreen: Screen {
     private(set) var officer: Staff?
     /// A restriction or legal hold in force, and whether the person's data was erased.
     private(set) var status: (flags: [RecordFlagState], isErased: Bool) = ([], false)
+    /// The office the client belongs to, for the header.
+    private(set) var office: Office?
     private let tabs: [any RecordTab]
     package private(set) var tabIndex: Int
     /// Tabs whose data is out of date (or was never read); read when shown.
@@ -169,10 +171,13 @@ package final class ClientRecordScreen: Screen {
     /// Opens a client's record at `tab` (with `obligation` selected on the Contract tab).
     package init(app: App, clientID: Client.ID, tab: RecordTabID = .overview, obligation: Int64? = nil) throws {
         self.clientID = clientID
-        guard let client = try app.store.client(id: clientID) else { throw StoreError.notFound("client") }
+        // Refused unless the policy lets them, and written to the read log.
+        let client = try app.store.openRecord(clientID, by: app.me.id)
         self.client = client
         officer = try client.officerID.flatMap { try app.store.staff(id: $0) }
         status = try app.store.recordStatus(clientID: clientID)
+        // Named only where offices share the file: one office's staff know where they work.
+        office = try app.store.offices().count > 1 ? app.store.office(ofClient: clientID) : nil
         let contract = ContractTab(client: client)
         contract.focusObligation = obligation
         tabs = [
@@ -296,7 +301,9 @@ package final class ClientRecordScreen: Screen {
         frame.text(identity, in: area.row(1).inset(left: 1))
         let officerText = officer.map { "\($0.displayName) (\($0.username))" } ?? "nobody assigned"
         frame.text(
-            "Phase: \(client.phase.label) \(g.separator) Officer: \(officerText)", in: area.row(2).inset(left: 1),
+            "Phase: \(client.phase.label) \(g.separator) Officer: \(officerText)"
+                + (office.map { " \(g.separator) " + tr("Office: {office}", ["office": $0.name]) } ?? ""),
+            in: area.row(2).inset(left: 1),
             .emphasis)
         drawTabBar(&frame, y: area.y + 3, x: area.x + 1)
         tabs[tabIndex].render(&frame, area: ClientRecordScreen.body(in: area), app: app)

@@ -70,6 +70,8 @@ package enum CommandID: String, CaseIterable, Sendable {
     case flagged = "list.flagged"
     case sort = "list.sort"
     case exportList = "list.export"
+    case mark = "list.mark"
+    case moveMarked = "list.move"
 
     case acceptSearch = "search.accept"
     case openWorklist = "list.worklist"
@@ -191,6 +193,8 @@ package enum CommandTable {
         CommandInfo(id: .flagged, context: .list, summary: "Show only clients with a vulnerability flag", defaultKeys: [.character("f")], barLabel: "Flags"),
         CommandInfo(id: .sort, context: .list, summary: "Sort by name, case number or arrival", defaultKeys: [.character("s")], barLabel: "Sort"),
         CommandInfo(id: .exportList, context: .list, summary: "Export the clients this list shows to a CSV or JSON file", defaultKeys: [.character("x")], barLabel: nil),
+        CommandInfo(id: .mark, context: .list, summary: "Mark or unmark the selected client (for moving caseloads)", defaultKeys: [.character(" ")], barLabel: nil),
+        CommandInfo(id: .moveMarked, context: .list, summary: "Move the marked clients to another officer of their office (supervisors)", defaultKeys: [.character("M")], barLabel: nil),
 
         CommandInfo(id: .acceptSearch, context: .search, summary: "Keep the search and move to the results", defaultKeys: [.enter], barLabel: "Results"),
         CommandInfo(id: .openWorklist, context: .list, summary: "Open My day: what is overdue or due soon in my caseload", defaultKeys: [.character("w")], barLabel: "My day"),

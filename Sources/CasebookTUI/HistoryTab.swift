@@ -1,4 +1,5 @@
 import CasebookCore
+import CasebookL10n
 import CasebookStore
 
 /// The History tab: this client's audit trail, newest first: who, when, what, old and new.
@@ -10,13 +11,20 @@ final class HistoryTab: ScrolledTab {
     var page = PageScroll()
     private var entries: [AuditEntry] = []
     private var exhausted = false
+    /// Who looked at the record, newest first: for those the policy lets see it (supervisors
+    /// and admins by default); nil for everyone else.
+    private var looks: [ReadEntry]?
     static let pageSize = 200
+    static let looksShown = 20
 
     init(client: Client) { self.client = client }
 
     func load(app: App) throws {
         entries = try app.store.auditTrail(clientID: client.id, limit: HistoryTab.pageSize)
         exhausted = entries.count < HistoryTab.pageSize
+        looks =
+            app.store.maySeeAccessLog(clientID: client.id, by: app.me.id)
+            ? try app.store.accessLog(clientID: client.id, by: app.me.id, limit: HistoryTab.looksShown) : nil
     }
 
     /// Scrolling down near the end of what is loaded reads the next, older page first.
@@ -56,6 +64,21 @@ final class HistoryTab: ScrolledTab {
         // Wide screens give each change one row; narrow ones put the change under its heading.
         let oneRow = width >= 110
         var lines: [[(String, TextRole)]] = []
+        if let looks {
+            lines.append([(tr("Looked at by"), .columnHeader)])
+            for look in looks {
+                lines.append([
+                    (TextWidth.fit(localTimeText(look.at), to: 17) + TextWidth.fit(look.staff, to: 11), .dim),
+                    (look.kind.label, .normal),
+                ])
+            }
+            if looks.count == HistoryTab.looksShown {
+                lines.append([
+                    (tr("… older looks: casebook access-log {number}", ["number": client.caseNumber.text]), .dim)
+                ])
+            }
+            lines.append([])
+        }
         lines.append([
             (
                 TextWidth.fit("When", to: 17) + TextWidth.fit("Who", to: 11) + TextWidth.fit("What", to: 28)

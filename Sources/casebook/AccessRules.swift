@@ -15,9 +15,18 @@ enum CommandID: String, CaseIterable {
     case staffList = "staff list"
     case staffAdd = "staff add"
     case staffSetRole = "staff set-role"
+    case officeList = "office list"
+    case officeAdd = "office add"
+    case officeRename = "office rename"
     case programmeList = "programme list"
     case programmeImport = "programme import"
     case contractPrint = "contract print"
+    case accessLog = "access-log"
+    case caseloadMove = "caseload move"
+    case transferPropose = "transfer propose"
+    case transferAccept = "transfer accept"
+    case transferDecline = "transfer decline"
+    case transferList = "transfer list"
     case report
     case demo
     case check
@@ -44,10 +53,11 @@ enum CommandID: String, CaseIterable {
 enum Requirement: Equatable {
     /// Whoever can run the program (on a personal file: whoever can read it anyway).
     case anyone
-    /// A registered, active staff member.
+    /// A registered, active staff member; the Store asks the policy for each client the
+    /// command touches.
     case staff
-    case supervisorOrAdmin
-    case admin
+    /// A staff member whom the permission policy (Core's `Policy`) grants the site-wide action.
+    case policy(Action)
     /// The root user (setting up an office).
     case root
     /// Not on this kind of database at all.
@@ -62,48 +72,51 @@ struct AccessRule: Equatable {
 }
 
 extension CommandID {
-    /// The one table of who may run what. A later issue moves it into Core's permission
-    /// policy, enforced by the Store; until then the commands check it here. On a personal
-    /// file the rules are those Casebook always had.
+    /// Where each command may run and which action of the policy it takes: who holds it is
+    /// the policy's (one table, in Core, enforced again by the Store). On a personal file the
+    /// commands that read no client's data are anyone's, as Casebook always had them.
     var rule: AccessRule {
         switch self {
         case .open: AccessRule(personal: .staff, office: .staff)
-        case .initialize: AccessRule(personal: .anyone, office: .admin)
+        case .initialize: AccessRule(personal: .anyone, office: .policy(.upgrade))
         case .setup: AccessRule(personal: .root, office: .root)
-        case .staffList: AccessRule(personal: .anyone, office: .staff)
-        case .staffAdd, .staffSetRole: AccessRule(personal: .admin, office: .admin)
-        case .programmeList: AccessRule(personal: .anyone, office: .staff)
-        case .programmeImport: AccessRule(personal: .admin, office: .admin)
-        case .contractPrint: AccessRule(personal: .staff, office: .staff)
-        case .report: AccessRule(personal: .supervisorOrAdmin, office: .supervisorOrAdmin)
+        case .staffList: AccessRule(personal: .anyone, office: .policy(.listStaff))
+        case .staffAdd, .staffSetRole: AccessRule(personal: .policy(.manageStaff), office: .policy(.manageStaff))
+        case .officeList: AccessRule(personal: .anyone, office: .staff)
+        case .officeAdd, .officeRename:
+            AccessRule(personal: .policy(.manageOffices), office: .policy(.manageOffices))
+        case .programmeList: AccessRule(personal: .anyone, office: .policy(.listProgrammes))
+        case .programmeImport:
+            AccessRule(personal: .policy(.importProgrammes), office: .policy(.importProgrammes))
+        case .contractPrint, .accessLog, .caseloadMove, .transferPropose, .transferAccept, .transferDecline,
+            .transferList:
+            AccessRule(personal: .staff, office: .staff)
+        case .report: AccessRule(personal: .policy(.seeDashboard), office: .policy(.seeDashboard))
         case .demo, .bench: AccessRule(personal: .anyone, office: .never)
-        case .check: AccessRule(personal: .anyone, office: .staff)
-        case .checkRepair: AccessRule(personal: .admin, office: .admin)
-        case .backup: AccessRule(personal: .anyone, office: .admin)
-        // Supervisors too: whoever answers for the office can check the log without asking the
-        // admins, whose rights are the ones that could alter it; it shows no client's data.
-        case .auditVerify: AccessRule(personal: .anyone, office: .supervisorOrAdmin)
-        // The dry run names case numbers and officers, as the caseload's supervisors see them.
-        case .retention: AccessRule(personal: .supervisorOrAdmin, office: .supervisorOrAdmin)
-        case .retentionApply: AccessRule(personal: .admin, office: .admin)
-        // The Store narrows these to the case's officer (export, restrict) where an officer asks.
-        case .clientExport, .clientRestrict: AccessRule(personal: .staff, office: .staff)
-        case .clientHold, .clientUnhold: AccessRule(personal: .supervisorOrAdmin, office: .supervisorOrAdmin)
-        case .clientUnrestrict: AccessRule(personal: .admin, office: .admin)
+        case .check: AccessRule(personal: .anyone, office: .policy(.check))
+        case .checkRepair: AccessRule(personal: .policy(.repair), office: .policy(.repair))
+        case .backup: AccessRule(personal: .anyone, office: .policy(.backup))
+        case .auditVerify: AccessRule(personal: .anyone, office: .policy(.verifyAudit))
+        // The data-protection commands (issue 16); the Store asks the policy again per client.
+        case .retention: AccessRule(personal: .policy(.seeRetention), office: .policy(.seeRetention))
+        case .retentionApply: AccessRule(personal: .policy(.erase), office: .policy(.erase))
+        case .clientExport: AccessRule(personal: .policy(.subjectExport), office: .policy(.subjectExport))
+        case .clientRestrict: AccessRule(personal: .policy(.restrict), office: .policy(.restrict))
+        case .clientHold, .clientUnhold: AccessRule(personal: .policy(.legalHold), office: .policy(.legalHold))
+        case .clientUnrestrict:
+            AccessRule(personal: .policy(.liftRestriction), office: .policy(.liftRestriction))
         // A caseload brought in (or taken out again) at once is the office's decision, not one
         // officer's: registering clients one by one stays with every officer.
         case .importClients, .importUndo, .importList:
-            AccessRule(personal: .supervisorOrAdmin, office: .supervisorOrAdmin)
-        // Every staff member sees every client until offices land (issue 15), so may take the
-        // list they see out; the read log records it there.
-        case .clientsExport: AccessRule(personal: .staff, office: .staff)
+            AccessRule(personal: .policy(.importClients), office: .policy(.importClients))
+        case .clientsExport: AccessRule(personal: .policy(.export), office: .policy(.export))
         // Officers choose partners on the Participation tab; supervisors keep the register.
         case .partnerList: AccessRule(personal: .anyone, office: .staff)
-        case .partnerAdd: AccessRule(personal: .supervisorOrAdmin, office: .supervisorOrAdmin)
+        case .partnerAdd: AccessRule(personal: .policy(.managePartners), office: .policy(.managePartners))
         }
     }
 
-    /// What the command does, for a refusal: "Only an admin can …".
+    /// What the command does, for a refusal of where it runs.
     var action: String {
         switch self {
         case .open: "open Casebook"
@@ -112,9 +125,17 @@ extension CommandID {
         case .staffList: "list the staff"
         case .staffAdd: "add staff"
         case .staffSetRole: "change roles"
+        case .officeList: "list the offices"
+        case .officeAdd: "add offices"
+        case .officeRename: "rename offices"
         case .programmeList: "list the programmes"
         case .programmeImport: "import programmes"
         case .contractPrint: "print contracts"
+        case .accessLog: "show who looked at a record"
+        case .caseloadMove: "move caseloads"
+        case .transferPropose, .transferAccept, .transferDecline,
+            .transferList:
+            "transfer clients"
         case .report: "see the caseload report"
         case .demo: "make a demo"
         case .check: "check the database"
@@ -170,17 +191,9 @@ extension CommandID {
         switch requirement {
         case .anyone, .root, .never:
             return staff
-        case .staff, .supervisorOrAdmin, .admin:
+        case .staff, .policy:
             guard let staff else { throw StoreError.notStaff(username: person.username) }
-            if requirement == .admin && staff.role != .admin {
-                throw CommandError(
-                    "Only an admin can \(action); you are \(staff.role.rawValue). Ask an admin to do it.")
-            }
-            if requirement == .supervisorOrAdmin && staff.role == .officer {
-                throw CommandError(
-                    "Only supervisors and admins can \(action); you are an officer. Ask one, or an admin to change your role."
-                )
-            }
+            if case .policy(let action) = requirement { try store.require(action, by: staff.id) }
             return staff
         }
     }
@@ -200,8 +213,8 @@ extension Requirement {
         switch self {
         case .anyone: "anyone who can read the file"
         case .staff: "staff"
-        case .supervisorOrAdmin: "supervisors, admins"
-        case .admin: "admins"
+        case .policy(let action):
+            Policy.defaults.roles(for: action).map(\.plural).joined(separator: ", ") + " (`\(action.rawValue)`)"
         case .root: "root"
         case .never: "never"
         }

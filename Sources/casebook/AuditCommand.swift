@@ -1,4 +1,5 @@
 import ArgumentParser
+import CasebookL10n
 import CasebookStore
 import Logging
 
@@ -63,6 +64,18 @@ struct AuditCommand: ParsableCommand {
                 print("The head recorded is row \(row): nothing up to it was changed or removed.")
             }
             logger.info("audit verify: \(report.rows) rows intact, head \(report.head?.hash.hex ?? "none")")
+            guard store.hasReadLog else { return }
+            // The read log is chained the same way; a broken one fails the command too.
+            let reads = try store.verifyReadLog()
+            if let problem = reads.problem {
+                logger.warning("audit verify failed: \(problem.sentence(tr("the read log")))")
+                throw CommandError(problem.sentence(tr("the read log")))
+            }
+            print(
+                tr(
+                    "Read log: {rows} rows, chain intact; head {head}.",
+                    ["rows": "\(reads.rows)", "head": reads.head.map { "row \($0.row), \($0.hash.hex)" } ?? tr("none")])
+            )
         }
     }
 }

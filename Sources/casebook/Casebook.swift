@@ -1,5 +1,6 @@
 import ArgumentParser
 import CasebookCore
+import CasebookL10n
 import CasebookStore
 import CasebookDemo
 import CasebookL10n
@@ -32,10 +33,10 @@ struct Casebook: ParsableCommand {
             another staff member only when you own the file.
             """,
         subcommands: [
-            Open.self, Init.self, Setup.self, StaffCommand.self, ProgrammeCommand.self, ContractCommand.self,
+            Open.self, Init.self, Setup.self, StaffCommand.self, OfficeCommand.self, ProgrammeCommand.self,
+            ContractCommand.self, AccessLogCommand.self, CaseloadCommand.self, TransferCommand.self,
             ReportCommand.self, ImportCommand.self, ClientsCommand.self, Demo.self, Check.self, Backup.self,
-            AuditCommand.self, BenchCommand.self, RetentionCommand.self, ClientCommand.self,
-            PartnerCommand.self,
+            AuditCommand.self, BenchCommand.self, RetentionCommand.self, ClientCommand.self, PartnerCommand.self,
         ],
         defaultSubcommand: Open.self
     )
@@ -103,7 +104,12 @@ struct DatabaseOptions: ParsableArguments {
     func open(_ mode: Store.OpenMode, for command: CommandID) throws -> Store {
         let path = try path(for: command)
         Log.start()
-        do { return try Store.open(path: path, mode: mode) } catch StoreError.ioError(let message) {
+        do {
+            let store = try Store.open(path: path, mode: mode)
+            // The policy every entry point of the store asks: the defaults as the site narrows them.
+            store.policy = try Configuration.siteSettings().effectivePolicy
+            return store
+        } catch StoreError.ioError(let message) {
             if Installation.current?.isSetgid == true && !PrivilegedMode.startedPrivileged && getuid() != 0 {
                 throw CommandError(
                     "Casebook runs without its office group's rights here (the no_new_privs flag is set, or the file system is mounted nosuid), so it cannot open the database; start it from an ordinary login shell."
@@ -148,6 +154,7 @@ extension Casebook {
                 existed
                     ? "\(store.path) is ready (schema \(store.schemaVersion))."
                     : "Created \(store.path) (schema \(store.schemaVersion)).")
+            for migration in store.appliedMigrations { print("Migrated to schema \(migration)") }
             if madeAdmin, let me { print("You (\(me.username)) are its admin.") }
             if let me, me.role == .admin {
                 let imported = try ShippedProgrammes.importMissing(presets, into: store, actor: me.id)
@@ -276,8 +283,13 @@ extension Casebook {
             let summary = try DemoGenerator.populate(store, clients: clients, seed: seed, owner: owner)
             let elapsed = Environment.monotonicSeconds() - started
             print(
-                "Created \(summary.clients) clients, \(summary.officers) officers (you among them) and \(summary.supervisors) supervisor in \(store.path) in \(formatSeconds(elapsed))."
-            )
+                tr(
+                    "Created {clients} clients in {offices} offices, {officers} officers (you among them) and {supervisors} supervisors in {path} in {seconds}.",
+                    [
+                        "clients": "\(summary.clients)", "offices": "\(summary.supervisors)",
+                        "officers": "\(summary.officers)", "supervisors": "\(summary.supervisors)", "path": store.path,
+                        "seconds": formatSeconds(elapsed),
+                    ]))
         }
     }
 }

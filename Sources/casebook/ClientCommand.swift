@@ -71,12 +71,11 @@ struct ClientCommand: ParsableCommand {
         var format: Format = .json
 
         func run() throws {
-            let store = try database.open(.readOnly, for: .clientExport)
+            let store = try database.open(.readWrite, for: .clientExport)
             let actor = try CommandID.clientExport.actingStaff(in: store)
             let client = try target.client(in: store)
             let export = try store.subjectExport(clientID: client.id, actor: actor)
-            // The read log (issue 15) records this export: `store.logRead(...)` goes here once it
-            // exists; until then the office's log has it (ids only, never the person's data).
+            // The Store has written it to the read log; the office's log has it too (ids only).
             Logger(label: "casebook").info("client export \(client.id) (\(format.rawValue)) by \(actor.username)")
             print(format == .json ? export.json : export.html, terminator: "")
         }

@@ -28,11 +28,13 @@ struct ContractCommand: ParsableCommand {
         func run() throws {
             let number: CaseNumber
             do { number = try CaseNumber(caseNumber) } catch { throw CommandError("\(error.description)") }
-            let store = try database.open(.readOnly, for: .contractPrint)
-            try CommandID.contractPrint.authorize(in: store)
+            // Read-write: the print is written to the read log.
+            let store = try database.open(.readWrite, for: .contractPrint)
+            let me = try CommandID.contractPrint.actingStaff(in: store)
             guard let client = try store.client(caseNumber: number) else {
                 throw CommandError("No client has case number \(number.text); `casebook` lists them.")
             }
+            try store.require(.printContract, by: me.id, client: client.id)
             guard let contract = try store.contract(clientID: client.id) else {
                 throw CommandError("\(number.text) has no contract yet; draft it on the client's Contract tab.")
             }
@@ -44,6 +46,7 @@ struct ContractCommand: ParsableCommand {
                 clientName: client.displayName,
                 caseNumber: number.text, dateOfBirth: client.dateOfBirth, officerName: officer?.displayName,
                 printedOn: store.clock.today)
+            try store.logRead(.contract, clients: [client.id], by: me.id)
             print(format == .html ? document.html : document.text, terminator: "")
         }
     }

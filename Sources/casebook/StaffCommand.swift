@@ -1,5 +1,6 @@
 import ArgumentParser
 import CasebookCore
+import CasebookL10n
 import CasebookStore
 
 struct StaffCommand: ParsableCommand {
@@ -21,6 +22,12 @@ struct StaffCommand: ParsableCommand {
         @Option(help: "officer, supervisor or admin.")
         var role: String = "officer"
 
+        @Option(
+            help: ArgumentHelp(
+                "The office they work in (needed when there are several); run again with another office to give them a role there too.",
+                valueName: "code"))
+        var office: String?
+
         func validate() throws {
             do { _ = try Role(parsing: role) } catch { throw ValidationError(error.description) }
             if let problem = Staff.validate(username: username) { throw ValidationError(problem) }
@@ -30,8 +37,22 @@ struct StaffCommand: ParsableCommand {
         func run() throws {
             let store = try database.open(.readWrite, for: .staffAdd)
             let me = try CommandID.staffAdd.actingStaff(in: store)
+            let role = try Role(parsing: role)
+            let officeID = try office.map { code in
+                guard let found = try store.office(code: code) else { throw StoreError.unknownOffice(code) }
+                return found.id
+            }
+            // Someone already registered gets a role in one more office.
+            if let existing = try store.staff(username: username), let officeID {
+                try store.setMembership(staffID: existing.id, office: officeID, role: role, actor: me.id)
+                print(
+                    tr(
+                        "{user} is now {role} in {office}.",
+                        ["user": existing.username, "role": role.rawValue, "office": office ?? ""]))
+                return
+            }
             let staff = try store.addStaff(
-                username: username, displayName: name ?? username, role: try Role(parsing: role), actor: me.id)
+                username: username, displayName: name ?? username, role: role, office: officeID, actor: me.id)
             print("Added \(staff.username) (\(staff.displayName)) as \(staff.role.rawValue).")
         }
     }
@@ -45,12 +66,14 @@ struct StaffCommand: ParsableCommand {
             let store = try database.open(.readOnly, for: .staffList)
             try CommandID.staffList.authorize(in: store)
             let staff = try store.allStaff()
+            let codes = Dictionary(uniqueKeysWithValues: try store.offices().map { ($0.id, $0.code) })
             let width = max(8, staff.map(\.username.count).max() ?? 0)
             print("\("USERNAME".padding(width))  \("ROLE".padding(10))  NAME")
             for member in staff {
                 let state = member.isActive ? "" : " (inactive)"
+                let offices = try store.memberships(of: member.id).map { "\(codes[$0.officeID] ?? "?") \($0.role)" }
                 print(
-                    "\(member.username.padding(width))  \(member.role.rawValue.padding(10))  \(Sanitized.inline(member.displayName))\(state)"
+                    "\(member.username.padding(width))  \(member.role.rawValue.padding(10))  \(Sanitized.inline(member.displayName))\(state)  [\(offices.joined(separator: ", "))]"
                 )
             }
         }

@@ -14,6 +14,7 @@ import Testing
                 "civic_session", "civic_test", "contract", "obligation", "note", "staff", "programme", "intake",
                 "work_experience", "partner", "participation", "outcome",
                 "legal_hold", "restriction", "erasure", "import_batch",
+                "office", "transfer",
             ])
     }
 

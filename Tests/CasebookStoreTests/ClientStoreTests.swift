@@ -132,7 +132,7 @@ import CasebookTestSupport
         #expect(throws: Boom.self) {
             try fixture.store.write {
                 _ = try fixture.store.insert(
-                    try Fixture.draft("Haddad", "Rasha", number: 1).validated(today: testDay), actor: fixture.admin.id,
+                    try Fixture.draft("Haddad", "Rasha", number: 1).validated(today: testDay), office: 1, actor: fixture.admin.id,
                     now: testClock.now, phaseSince: testDay)
                 throw Boom()
             }

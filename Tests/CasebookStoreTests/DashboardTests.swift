@@ -356,6 +356,7 @@ struct CaseloadFixture {
             \(undoIntakeOfSchemaTwelve)
             \(undoImportsOfSchemaEleven)
             \(undoPrivacyOfSchemaTen)
+            \(undoOfficesOfSchemaEight)
             \(undoAuditChainOfSchemaSeven)
             \(undoProgrammesOfSchemaSix)
             PRAGMA user_version = 4;

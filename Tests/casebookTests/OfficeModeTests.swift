@@ -104,7 +104,7 @@ struct OfficeModeTests {
         let officer = try office.as(
             office.officer, ["staff", "add", "intruder", "--role", "admin"], environment: pretend)
         #expect(
-            officer.status != 0 && officer.errorLine.contains("Only an admin can add staff; you are officer"),
+            officer.status != 0 && officer.errorLine.contains("Only admins may manage staff."),
             "\(officer.errorLine)")
         let outsider = try office.as(
             office.outsider, ["staff", "set-role", office.officer, "admin"], environment: pretend)
@@ -140,13 +140,13 @@ struct OfficeModeTests {
         // and nothing that is an admin's.
         let preset = office.prefix + "/share/casebook/programmes/no-introduction.toml"
         for (arguments, phrase) in [
-            (["backup", own + "/all.db"], "Only an admin can back up"),
-            (["check", "--repair"], "Only an admin can repair"),
-            (["programme", "import", preset], "Only an admin can import"),
-            (["staff", "add", "x1"], "Only an admin can add staff"),
-            (["staff", "set-role", officer, "admin"], "Only an admin can change roles"),
-            (["report"], "Only supervisors and admins"), (["init"], "Only an admin can bring"),
-            (["audit", "verify"], "Only supervisors and admins can verify the audit log"),
+            (["backup", own + "/all.db"], "Only admins may back up"),
+            (["check", "--repair"], "Only admins may repair"),
+            (["programme", "import", preset], "Only admins may import programmes"),
+            (["staff", "add", "x1"], "Only admins may manage staff"),
+            (["staff", "set-role", officer, "admin"], "Only admins may manage staff"),
+            (["report"], "Only supervisors and admins may see the dashboard"), (["init"], "Only admins may bring"),
+            (["audit", "verify"], "Only supervisors and admins may verify the audit"),
         ] {
             let result = try office.as(officer, arguments)
             #expect(result.status != 0 && result.errorLine.contains(phrase), "\(arguments): \(result.errorLine)")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import CasebookCore
 import Testing
 
 @testable import casebook
@@ -54,11 +55,18 @@ import Testing
         #expect(commands == Set(CommandID.allCases.map(\.rawValue)))
 
         let office = Dictionary(uniqueKeysWithValues: CommandID.allCases.map { ($0, $0.rule.office) })
-        #expect(office[.backup] == .admin && office[.checkRepair] == .admin && office[.programmeImport] == .admin)
-        #expect(office[.staffAdd] == .admin && office[.staffSetRole] == .admin && office[.initialize] == .admin)
-        #expect(office[.staffList] == .staff && office[.open] == .staff && office[.check] == .staff)
+        #expect(office[.backup] == .policy(.backup) && office[.checkRepair] == .policy(.repair))
+        #expect(office[.programmeImport] == .policy(.importProgrammes) && office[.initialize] == .policy(.upgrade))
+        #expect(office[.staffAdd] == .policy(.manageStaff) && office[.staffSetRole] == .policy(.manageStaff))
+        #expect(office[.staffList] == .policy(.listStaff) && office[.open] == .staff && office[.check] == .policy(.check))
         #expect(office[.demo] == .never && office[.bench] == .never && office[.setup] == .root)
-        #expect(office[.auditVerify] == .supervisorOrAdmin && office[.report] == .supervisorOrAdmin)
+        #expect(office[.auditVerify] == .policy(.verifyAudit) && office[.report] == .policy(.seeDashboard))
+        // Who holds each action is the policy's: admins alone for the admin's commands.
+        for action in [Action.backup, .repair, .importProgrammes, .upgrade, .manageStaff] {
+            #expect(Policy.defaults.roles(for: action) == [.admin])
+        }
+        #expect(Policy.defaults.roles(for: .verifyAudit) == [.supervisor, .admin])
+        #expect(Policy.defaults.roles(for: .seeDashboard) == [.supervisor, .admin])
         #expect(office.values.allSatisfy { $0 != .anyone }, "no command is open to everyone on the office's database")
     }
 

@@ -1,0 +1,268 @@
+import ArgumentParser
+import CasebookCore
+import CasebookL10n
+import CasebookStore
+
+struct OfficeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "office", abstract: "List and manage the offices that share this database.",
+        subcommands: [List.self, Add.self, Rename.self], defaultSubcommand: List.self)
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the offices and the municipalities they serve.")
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            let store = try database.open(.readOnly, for: .officeList)
+            try CommandID.officeList.authorize(in: store)
+            let offices = try store.offices()
+            let width = max(4, offices.map(\.code.count).max() ?? 0)
+            print("\("CODE".padding(width))  \("NAME".padding(24))  MUNICIPALITIES")
+            for office in offices {
+                print(
+                    "\(office.code.padding(width))  \(Sanitized.inline(office.name).padding(24))  \(Sanitized.inline(office.municipalities.joined(separator: ", ")))"
+                )
+            }
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add an office (admins only).")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: ArgumentHelp("Its short code, e.g. NORD.", valueName: "code"))
+        var code: String
+
+        @Option(help: "Its name as staff read it, e.g. \"Nordby integration service\".")
+        var name: String
+
+        @Option(
+            name: .customLong("municipality"),
+            help: ArgumentHelp("A municipality it serves (repeat for each).", valueName: "name"))
+        var municipalities: [String] = []
+
+        func validate() throws {
+            if let problem = Office.validate(code: code.uppercased()) { throw ValidationError(problem) }
+            try checkArgument(name, "The name")
+            for municipality in municipalities { try checkArgument(municipality, "The municipality") }
+        }
+
+        func run() throws {
+            let store = try database.open(.readWrite, for: .officeAdd)
+            let me = try CommandID.officeAdd.actingStaff(in: store)
+            let office = try store.addOffice(code: code, name: name, municipalities: municipalities, actor: me.id)
+            print(tr("Added office {code} ({name}).", ["code": office.code, "name": Sanitized.inline(office.name)]))
+        }
+    }
+
+    struct Rename: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Rename an office (admins only); its code stays.")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: ArgumentHelp("The office's code.", valueName: "code"))
+        var code: String
+
+        @Argument(help: ArgumentHelp("Its new name.", valueName: "name"))
+        var name: String
+
+        func validate() throws { try checkArgument(name, "The name") }
+
+        func run() throws {
+            let store = try database.open(.readWrite, for: .officeRename)
+            let me = try CommandID.officeRename.actingStaff(in: store)
+            let office = try store.renameOffice(code: code, to: name, actor: me.id)
+            print(tr("Office {code} is now {name}.", ["code": office.code, "name": Sanitized.inline(office.name)]))
+        }
+    }
+}
+
+/// `casebook access-log CASE-NUMBER`: who looked at a client's record (supervisors and admins).
+struct AccessLogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "access-log",
+        abstract: "Show who opened a client's record, printed their contract or exported their data.",
+        discussion: "Supervisors and admins of the client's office. Newest first: when, who, what.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: ArgumentHelp("The client's case number, e.g. 2026-000123.", valueName: "case-number"))
+    var caseNumber: String
+
+    func run() throws {
+        let number: CaseNumber
+        do { number = try CaseNumber(caseNumber) } catch { throw CommandError("\(error.description)") }
+        let store = try database.open(.readOnly, for: .accessLog)
+        let me = try CommandID.accessLog.actingStaff(in: store)
+        guard let client = try store.client(caseNumber: number) else {
+            throw CommandError(tr("No client has case number {number}.", ["number": number.text]))
+        }
+        let entries = try store.accessLog(clientID: client.id, by: me.id)
+        if entries.isEmpty { print(tr("Nobody has looked at {number} yet.", ["number": number.text])) }
+        for entry in entries {
+            print("\(entry.at.iso)  \(entry.staff.padding(16))  \(entry.kind.label)")
+        }
+    }
+}
+
+/// `casebook caseload move`: reassign one officer's clients to another of the same office.
+struct CaseloadCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "caseload", abstract: "Move caseloads between officers.", subcommands: [Move.self])
+
+    struct Move: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Give one officer's clients to another officer of the same office (supervisors).",
+            discussion: "One transaction, one audit row per client. --dry-run lists the clients and changes nothing.")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Option(help: ArgumentHelp("The officer whose clients move.", valueName: "user"))
+        var from: String
+
+        @Option(help: ArgumentHelp("The officer who takes them.", valueName: "user"))
+        var to: String
+
+        @Option(help: ArgumentHelp("Only clients of this office.", valueName: "code"))
+        var office: String?
+
+        @Option(help: ArgumentHelp("Only clients in this phase, e.g. active.", valueName: "phase"))
+        var phase: String?
+
+        @Flag(help: "List the clients that would move; change nothing.")
+        var dryRun = false
+
+        func run() throws {
+            let store = try database.open(dryRun ? .readOnly : .readWrite, for: .caseloadMove)
+            let me = try CommandID.caseloadMove.actingStaff(in: store)
+            guard let giver = try store.staff(username: from) else { throw StoreError.unknownStaff(from) }
+            guard let taker = try store.staff(username: to) else { throw StoreError.unknownStaff(to) }
+            let officeID = try office.map { code in
+                guard let found = try store.office(code: code) else { throw StoreError.unknownOffice(code) }
+                return found.id
+            }
+            let phaseValue = try phase.map { text in
+                guard let value = CasePhase(rawValue: text) else {
+                    throw CommandError(
+                        tr(
+                            "\"{phase}\" is not a phase; use one of {phases}.",
+                            [
+                                "phase": Sanitized.inline(text),
+                                "phases": CasePhase.allCases.map(\.rawValue).joined(separator: ", "),
+                            ]))
+                }
+                return value
+            }
+            let clients = try store.caseload(of: giver.id, office: officeID, phase: phaseValue, by: me.id)
+            if dryRun {
+                for client in clients { print(client.caseNumber) }
+                print(
+                    trn(
+                        "{count} client would move from {from} to {to}; nothing was changed.",
+                        "{count} clients would move from {from} to {to}; nothing was changed.", clients.count,
+                        ["from": giver.username, "to": taker.username]))
+                return
+            }
+            let moved = try store.moveClients(clients.map(\.id), to: taker.id, by: me.id)
+            print(
+                trn(
+                    "Moved {count} client from {from} to {to}.", "Moved {count} clients from {from} to {to}.", moved,
+                    ["from": giver.username, "to": taker.username]))
+        }
+    }
+}
+
+/// `casebook transfer`: move a client to another office, proposed by the sending office and
+/// accepted or declined by the receiving one.
+struct TransferCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "transfer", abstract: "Transfer clients between offices.",
+        subcommands: [List.self, Propose.self, Accept.self, Decline.self], defaultSubcommand: List.self)
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Pending transfers from or to your offices.")
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            let store = try database.open(.readOnly, for: .transferList)
+            let me = try CommandID.transferList.actingStaff(in: store)
+            let offices = Dictionary(uniqueKeysWithValues: try store.offices().map { ($0.id, $0.code) })
+            let pending = try store.pendingTransfers(for: me.id)
+            if pending.isEmpty { print(tr("No transfers are waiting.")) }
+            for transfer in pending {
+                print(
+                    "\(transfer.id)  \(transfer.client.caseNumber)  \(offices[transfer.fromOffice] ?? "?") -> \(offices[transfer.toOffice] ?? "?")  \(transfer.proposedBy)  \(Sanitized.inline(transfer.reason))"
+                )
+            }
+        }
+    }
+
+    struct Propose: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Propose moving a client to another office (supervisors of the client's office).")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: ArgumentHelp("The client's case number.", valueName: "case-number"))
+        var caseNumber: String
+
+        @Option(help: ArgumentHelp("The receiving office's code.", valueName: "code"))
+        var to: String
+
+        @Option(help: "Why the client moves (the receiving office reads it).")
+        var reason: String
+
+        func validate() throws { try checkArgument(reason, "The reason") }
+
+        func run() throws {
+            let number: CaseNumber
+            do { number = try CaseNumber(caseNumber) } catch { throw CommandError("\(error.description)") }
+            let store = try database.open(.readWrite, for: .transferPropose)
+            let me = try CommandID.transferPropose.actingStaff(in: store)
+            guard let client = try store.client(caseNumber: number) else {
+                throw CommandError(tr("No client has case number {number}.", ["number": number.text]))
+            }
+            guard let office = try store.office(code: to) else { throw StoreError.unknownOffice(to) }
+            let id = try store.proposeTransfer(client: client.id, to: office.id, reason: reason, by: me.id)
+            print(
+                tr(
+                    "Transfer {id} of {number} to {office} proposed; a supervisor of {office} accepts or declines it.",
+                    ["id": "\(id)", "number": number.text, "office": office.code]))
+        }
+    }
+
+    struct Accept: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Accept a transfer (supervisors of the receiving office).")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: ArgumentHelp("The transfer's number (`casebook transfer list`).", valueName: "id"))
+        var id: Int64
+
+        func run() throws { try decide(database, id, accept: true) }
+    }
+
+    struct Decline: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Decline a transfer (supervisors of the receiving office).")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: ArgumentHelp("The transfer's number (`casebook transfer list`).", valueName: "id"))
+        var id: Int64
+
+        func run() throws { try decide(database, id, accept: false) }
+    }
+
+    static func decide(_ database: DatabaseOptions, _ id: Int64, accept: Bool) throws {
+        let command: CommandID = accept ? .transferAccept : .transferDecline
+        let store = try database.open(.readWrite, for: command)
+        let me = try command.actingStaff(in: store)
+        try store.decideTransfer(id, accept: accept, by: me.id)
+        print(accept ? tr("Transfer {id} accepted.", ["id": "\(id)"]) : tr("Transfer {id} declined.", ["id": "\(id)"]))
+    }
+}
