@@ -20,14 +20,14 @@ let package = Package(
             linkerSettings: [.linkedLibrary("sqlite3")]
         ),
         // Every message a person reads goes through tr/trn here (gettext catalogues, issue 19).
-        .target(name: "CasebookL10n"),
+        .target(name: "CasebookL10n", dependencies: ["CasebookISOCodes"]),
         .target(name: "CasebookCore", dependencies: ["CasebookL10n"]),
         // getauxval, prctl, close_range, setresgid and syslog for the setgid office mode.
         .target(name: "CPrivilege"),
         .target(name: "CWidth"),
         .target(
             name: "CasebookConfig",
-            dependencies: ["CasebookCore", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["CasebookCore", "CasebookL10n", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         .target(
             name: "CNcurses",
@@ -109,7 +109,7 @@ let package = Package(
                 "CasebookConfig", "CasebookStore", "CasebookTestSupport", .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
-        .testTarget(name: "CasebookL10nTests", dependencies: ["CasebookL10n"]),
+        .testTarget(name: "CasebookL10nTests", dependencies: ["CasebookL10n", "CasebookISOCodes", "CasebookTestSupport"]),
         .testTarget(name: "CasebookISOCodesTests", dependencies: ["CasebookISOCodes"]),
         .testTarget(
             name: "CasebookImportTests",

@@ -1,4 +1,5 @@
 import CasebookCore
+import CasebookL10n
 import TOMLKit
 
 /// A key binding entry as written in a file.
@@ -30,6 +31,17 @@ package struct Settings: Sendable, Equatable {
     package var suppressBelow: Int?
     /// The line that set `suppressBelow`, for a refusal that names it.
     package var suppressBelowLine: Int?
+    /// `language`: the language Casebook speaks ("nb"), over the environment's.
+    package var language: String?
+    /// `date_format`: how screens write dates.
+    package var dateFormat: DateFormat?
+
+    /// `date_format = "iso"` (2024-03-17, the default) or `"locale"` (as the language writes
+    /// dates: 17.03.2024 in Norwegian and German, 17/03/2024 in French, 17-03-2024 in Dutch).
+    package enum DateFormat: String, Sendable, Equatable, CaseIterable {
+        case iso
+        case locale
+    }
 
     /// Norway's 70% in work or education one year after the programme.
     package static let defaultExitTarget = 0.70
@@ -44,8 +56,10 @@ package struct Settings: Sendable, Equatable {
 
     package init(
         theme: String? = nil, keys: [KeyEntry] = [], exitTarget: Double? = nil, database: String? = nil,
-        log: LogTarget? = nil, suppressBelow: Int? = nil
+        log: LogTarget? = nil, suppressBelow: Int? = nil, language: String? = nil, dateFormat: DateFormat? = nil
     ) {
+        self.language = language
+        self.dateFormat = dateFormat
         self.suppressBelow = suppressBelow
         self.theme = theme
         self.keys = keys
@@ -142,6 +156,23 @@ package struct Settings: Sendable, Equatable {
                     settings.suppressBelow = value
                     settings.suppressBelowLine = entryLine
                 }
+            case "language":
+                // Any code is taken: one without a catalogue speaks English with a warning at start.
+                guard let code = source.root[key]?.string, LanguageChoice.isPlainCode(code) else {
+                    throw ConfigError(
+                        path: path, line: line,
+                        message: "language is a language code in quotes: \"nb\", \"de\", \"fr\", \"nl\" or \"en\".")
+                }
+                settings.language = code
+            case "date_format":
+                guard let name = source.root[key]?.string, let format = DateFormat(rawValue: name) else {
+                    throw ConfigError(
+                        path: path, line: line,
+                        message:
+                            "date_format is \"iso\" (2024-03-17) or \"locale\" (as the language writes dates, e.g. 17.03.2024)."
+                    )
+                }
+                settings.dateFormat = format
             case "site":
                 guard scope == .site else {
                     throw ConfigError(
@@ -158,7 +189,7 @@ package struct Settings: Sendable, Equatable {
                 throw ConfigError(
                     path: path, line: line,
                     message:
-                        "\"\(key)\" is not a setting; casebook.toml knows theme, [keys], [dashboard], [report] and, in the site settings, [site]."
+                        "\"\(key)\" is not a setting; casebook.toml knows theme, language, date_format, [keys], [dashboard], [report] and, in the site settings, [site]."
                 )
             }
         }
@@ -203,7 +234,8 @@ package struct Settings: Sendable, Equatable {
         Settings(
             theme: later.theme ?? theme, keys: keys + later.keys, exitTarget: later.exitTarget ?? exitTarget,
             database: later.database ?? database, log: later.log ?? log,
-            suppressBelow: later.suppressBelow ?? suppressBelow)
+            suppressBelow: later.suppressBelow ?? suppressBelow, language: later.language ?? language,
+            dateFormat: later.dateFormat ?? dateFormat)
     }
 
     /// The threshold reports use: the setting, else 5.

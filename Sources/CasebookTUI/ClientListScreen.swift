@@ -421,7 +421,7 @@ struct ListColumns {
         var flags = client.vulnerabilities.isEmpty ? "" : "V\(client.vulnerabilities.count)"
         if overdue { flags += flags.isEmpty ? "R!" : " R!" }
         let values = [
-            client.caseNumber, client.displayName, client.officer ?? "—", client.phase.label, client.arrivalDate.iso,
+            client.caseNumber, client.displayName, client.officer ?? "—", client.phase.label, client.arrivalDate.shown,
             ListColumns.language(standing, glyphs: frame.glyphs), flags,
         ]
         for (column, ((position, width), value)) in zip(cells(), values).enumerated() {

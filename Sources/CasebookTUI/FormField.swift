@@ -3,7 +3,8 @@ import CasebookCore
 /// How a form field is entered.
 package enum FieldKind: Sendable {
     case text
-    /// YYYY-MM-DD, with the shortcuts t (today) and +7d, -2w, +3m, +1y.
+    /// YYYY-MM-DD or the language's own form (17.03.2024), with the shortcuts t (today) and
+    /// +7d, -2w, +3m, +1y.
     case date
     /// One value from a list, chosen in a pick list that filters as you type.
     case choice([Choice])
@@ -38,13 +39,13 @@ extension FormField {
     }
 
     static func date(_ id: Draft.Field, _ label: String, _ path: WritableKeyPath<Draft, Day?>) -> FormField {
-        FormField(id: id, label: label, kind: .date, text: { $0[keyPath: path]?.iso ?? "" }) { text, draft in
+        FormField(id: id, label: label, kind: .date, text: { $0[keyPath: path]?.shown ?? "" }) { text, draft in
             let text = trimmed(text)
             guard !text.isEmpty else {
                 draft[keyPath: path] = nil
                 return nil
             }
-            do throws(DayError) { draft[keyPath: path] = try Day(iso: text) } catch { return error.description }
+            do throws(DayError) { draft[keyPath: path] = try Day(typed: text) } catch { return error.description }
             return nil
         }
     }
@@ -117,11 +118,13 @@ extension FormField {
 
 /// The choices forms share.
 enum Choices {
-    static let countries = Countries.all.map { Choice($0.code, "\($0.name) (\($0.code))") }
-    static let languages = Languages.all.map { Choice($0.code, "\($0.name) (\($0.code))") }
+    /// Named in the language Casebook speaks and ordered by that name; the code stays beside it,
+    /// so the pick list filters on either.
+    static var countries: [Choice] { CodeLabels.choices(Countries.all, CodeLabels.country) }
+    static var languages: [Choice] { CodeLabels.choices(Languages.all, CodeLabels.language) }
     /// The same, as values a typed field chooses among.
-    static let countryCodes = countries.map { ($0.value, $0.label) }
-    static let languageCodes = languages.map { ($0.value, $0.label) }
+    static var countryCodes: [(String, String)] { countries.map { ($0.value, $0.label) } }
+    static var languageCodes: [(String, String)] { languages.map { ($0.value, $0.label) } }
     static let yesNo = [(true, "Yes"), (false, "No")]
 }
 
