@@ -109,7 +109,7 @@ let package = Package(
                 "CasebookConfig", "CasebookStore", "CasebookTestSupport", .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
-        .testTarget(name: "CasebookL10nTests", dependencies: ["CasebookL10n", "CasebookISOCodes", "CasebookTestSupport"]),
+        .testTarget(name: "CasebookL10nTests", dependencies: ["CasebookL10n", "CasebookISOCodes"]),
         .testTarget(name: "CasebookISOCodesTests", dependencies: ["CasebookISOCodes"]),
         .testTarget(
             name: "CasebookImportTests",

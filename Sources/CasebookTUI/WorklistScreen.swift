@@ -89,7 +89,7 @@ package final class WorklistScreen: Screen {
         let wide = area.width >= 110
         let nameWidth = wide ? 26 : 16
         let header =
-            " " + TextWidth.fit(tr("What"), to: 11) + TextWidth.fit(tr("Side"), to: 10)
+            " " + TextWidth.fit(tr("What"), to: 10) + " " + TextWidth.fit(tr("Side"), to: 9) + " "
             + TextWidth.fit(tr("Case no."), to: 12) + TextWidth.fit(tr("Client"), to: nameWidth)
             + TextWidth.fit(tr("Day"), to: 11) + tr("About")
         frame.text(header, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: 1), .columnHeader)
@@ -117,10 +117,11 @@ package final class WorklistScreen: Screen {
                 ? .selected
                 : item.kind == .overdueObligation ? .overdue : item.kind == .dueSoonObligation ? .warning : .normal
             var x = frame.text((isSelected ? ">" : " "), x: area.x, y: y, role)
-            x = frame.text(TextWidth.fit(WorklistScreen.label(item.kind), to: 11), x: x, y: y, kindRole)
+            // The two word columns keep a space after a long translation, as English's words do.
+            x = frame.text(TextWidth.fit(WorklistScreen.label(item.kind), to: 10) + " ", x: x, y: y, kindRole)
             let side = item.party.map { $0 == .newcomer ? tr("Newcomer") : tr("Authority") } ?? ""
             let text =
-                TextWidth.fit(side, to: 10) + TextWidth.fit(item.caseNumber, to: 12)
+                TextWidth.fit(side, to: 9) + " " + TextWidth.fit(item.caseNumber, to: 12)
                 + TextWidth.fit(item.clientName, to: nameWidth)
                 + TextWidth.fit(item.day?.shown ?? "—", to: 11)
             x = frame.text(text, x: x, y: y, role, maxX: area.maxX)

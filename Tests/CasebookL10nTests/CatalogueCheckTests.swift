@@ -170,7 +170,8 @@ struct CatalogueCheckTests {
         (#"x = trn("{count} client", "{count} clients", n)"#, 0),
         (#"x = tr("Saved \(name).")"#, 1),
         (#"x = tr(message)"#, 1),
-        (#"x = tr("""#, 1),
+        ("x = tr(\"\"\"", 1),
+        ("x = tr(\n    \"A message ending its line.\"\n)", 0),
         (#"x = tr("Saved " + name)"#, 1),
         (#"x = trn("{count} client", plural, n)"#, 1),
         (#"x = tr("No\u{00A0}break")"#, 1),
@@ -258,7 +259,9 @@ enum MessageRule {
             }
             guard cursor < rest.endIndex else { return "the message's literal does not end on its line" }
             rest = rest[rest.index(after: cursor)...].drop { $0 == " " }
-            guard let next = rest.first, next == "," || next == ")" else {
+            // The literal may end its line, the `,` or `)` following on the next.
+            guard let next = rest.first else { return nil }
+            guard next == "," || next == ")" else {
                 return "the message is built from more than one literal; use one literal with {placeholders}"
             }
             rest = rest.dropFirst().drop { $0 == " " }

@@ -81,7 +81,8 @@ struct POFile {
                     current?[keyPath: field] += text
                 } else if let index = translationIndex {
                     if index == -1 {
-                        current?.plural = (current?.plural ?? "") + text
+                        let before = current?.plural ?? ""
+                        current?.plural = before + text
                     } else if let count = current?.translations.count, index < count {
                         current?.translations[index] += text
                     }
