@@ -1,4 +1,5 @@
 import CasebookCore
+import CasebookL10n
 
 /// How a form field is entered.
 package enum FieldKind: Sendable {
@@ -120,11 +121,16 @@ extension FormField {
 enum Choices {
     /// Named in the language Casebook speaks and ordered by that name; the code stays beside it,
     /// so the pick list filters on either.
-    static var countries: [Choice] { CodeLabels.choices(Countries.all, CodeLabels.country) }
-    static var languages: [Choice] { CodeLabels.choices(Languages.all, CodeLabels.language) }
+    /// Made once per language: a form asks for them at every keystroke.
+    static var countries: [Choice] { countryChoices.value }
+    static var languages: [Choice] { languageChoices.value }
+    private static let countryChoices = PerLanguage { CodeLabels.choices(Countries.all, CodeLabels.country) }
+    private static let languageChoices = PerLanguage { CodeLabels.choices(Languages.all, CodeLabels.language) }
     /// The same, as values a typed field chooses among.
-    static var countryCodes: [(String, String)] { countries.map { ($0.value, $0.label) } }
-    static var languageCodes: [(String, String)] { languages.map { ($0.value, $0.label) } }
+    static var countryCodes: [(String, String)] { countryCodePairs.value }
+    static var languageCodes: [(String, String)] { languageCodePairs.value }
+    private static let countryCodePairs = PerLanguage { countries.map { ($0.value, $0.label) } }
+    private static let languageCodePairs = PerLanguage { languages.map { ($0.value, $0.label) } }
     static let yesNo = [(true, "Yes"), (false, "No")]
 }
 
