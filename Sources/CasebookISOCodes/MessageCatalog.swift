@@ -1,14 +1,31 @@
 /// The translations of a GNU gettext `.mo` file: English message to translated message.
 ///
 /// Read whole into a dictionary: the catalogues Casebook reads (iso-codes' country and language
-/// names) hold a few thousand short messages, and lookups then cost a hash.
+/// names, and Casebook's own messages) hold a few thousand short messages, and lookups then cost
+/// a hash.
 package struct MessageCatalog: Sendable {
     /// Translated text by original text. Plural forms keep their first form; the header entry
     /// (an empty original) is left out.
     package let translations: [String: String]
+    /// Every form of a plural message by its singular original, in the order the catalogue's
+    /// `Plural-Forms` rule numbers them.
+    package let plurals: [String: [String]]
+    /// The header entry's text (`Content-Type`, `Plural-Forms`, ...), empty when there is none.
+    package let header: String
 
-    package init(translations: [String: String]) {
+    package init(translations: [String: String], plurals: [String: [String]] = [:], header: String = "") {
         self.translations = translations
+        self.plurals = plurals
+        self.header = header
+    }
+
+    /// The value of one header field ("Plural-Forms"), nil when the header lacks it.
+    package func headerField(_ name: String) -> String? {
+        for line in header.split(separator: "\n") {
+            guard let colon = line.firstIndex(of: ":"), line[..<colon] == name else { continue }
+            return String(line[line.index(after: colon)...].drop { $0 == " " })
+        }
+        return nil
     }
 
     /// Parses the bytes of a `.mo` file (either byte order).
@@ -33,24 +50,35 @@ package struct MessageCatalog: Sendable {
         let targets = try word(16, bigEndian: bigEndian)
         // Each entry is 8 bytes of length and offset: a count beyond the file is a corrupt file.
         guard count <= bytes.count / 8 else { throw .truncated }
-        func string(table: Int, index: Int) throws(CatalogFormatError) -> String {
+        // A plural entry holds its forms one after another, each ended by a NUL but the last.
+        func strings(table: Int, index: Int) throws(CatalogFormatError) -> [String] {
             let length = try word(table + index * 8, bigEndian: bigEndian)
             let start = try word(table + index * 8 + 4, bigEndian: bigEndian)
             guard start + length <= bytes.count else { throw .truncated }
-            // Plural forms follow the first after a NUL; only the first is kept.
-            let text = bytes[start..<start + length]
-            let first = text.firstIndex(of: 0).map { text[text.startIndex..<$0] } ?? text
-            guard let decoded = String(validating: first, as: UTF8.self) else { throw .notUTF8 }
-            return decoded
+            var forms: [String] = []
+            for part in bytes[start..<start + length].split(separator: 0, omittingEmptySubsequences: false) {
+                guard let decoded = String(validating: part, as: UTF8.self) else { throw .notUTF8 }
+                forms.append(decoded)
+            }
+            return forms
         }
         var translations: [String: String] = [:]
+        var plurals: [String: [String]] = [:]
+        var header = ""
         translations.reserveCapacity(count)
         for index in 0..<count {
-            let original = try string(table: originals, index: index)
-            guard !original.isEmpty else { continue }
-            translations[original] = try string(table: targets, index: index)
+            let original = try strings(table: originals, index: index)[0]
+            let forms = try strings(table: targets, index: index)
+            guard !original.isEmpty else {
+                header = forms[0]
+                continue
+            }
+            translations[original] = forms[0]
+            if forms.count > 1 { plurals[original] = forms }
         }
         self.translations = translations
+        self.plurals = plurals
+        self.header = header
     }
 
     package subscript(original: String) -> String? { translations[original] }

@@ -1,4 +1,5 @@
 import CasebookCore
+import CasebookL10n
 import CasebookStore
 import Logging
 
@@ -83,7 +84,10 @@ package final class App {
             message = .error(store.description)
         } else {
             log.error("unexpected error: \(String(describing: type(of: error)))")
-            message = .error("Something went wrong (\(type(of: error))); nothing was saved. Details are in the log.")
+            message = .error(
+                tr(
+                    "Something went wrong ({kind}); nothing was saved. Details are in the log.",
+                    ["kind": String(describing: type(of: error))]))
         }
     }
 
@@ -203,7 +207,7 @@ package final class App {
         Binding(
             .back,
             unavailable: { app, _ in
-                app.stack.count > 1 ? nil : "This is the first screen; \(app.keys.hint(.quit)) quits."
+                app.stack.count > 1 ? nil : tr("This is the first screen; {key} quits.", ["key": app.keys.hint(.quit)])
             }
         ) { _, _ in .close },
     ]
@@ -215,14 +219,16 @@ package final class App {
             return
         }
         if top is ConfirmDialog {
-            message = .info("Answer the question first: \(keys.hint(.yes)) or \(keys.hint(.no)).")
+            message = .info(
+                tr("Answer the question first: {yes} or {no}.", ["yes": keys.hint(.yes), "no": keys.hint(.no)]))
             return
         }
         perform(
             .push(
                 ConfirmDialog(
-                    title: "Quit Casebook?", question: "A form has changes that are not saved. Quit and lose them?",
-                    yesLabel: "Quit", then: .quit)))
+                    title: tr("Quit Casebook?"),
+                    question: tr("A form has changes that are not saved. Quit and lose them?"),
+                    yesLabel: tr("Quit"), then: .quit)))
     }
 
     /// The earliest deadline of any screen, in milliseconds from now (nil: none).
@@ -273,7 +279,9 @@ package final class App {
     private func drawTooSmall(_ buffer: inout ScreenBuffer) {
         let need = App.minimumSize
         let text =
-            "Casebook needs a terminal of at least \(need.width)×\(need.height); this one is \(buffer.size.width)×\(buffer.size.height). Enlarge the window."
+            tr(
+                "Casebook needs a terminal of at least {needed}; this one is {size}. Enlarge the window.",
+                ["needed": "\(need.width)×\(need.height)", "size": "\(buffer.size.width)×\(buffer.size.height)"])
         let lines = TextWidth.wrap(text, width: max(1, buffer.size.width))
         for (index, line) in lines.prefix(buffer.size.height).enumerated() {
             buffer.put(line, x: 0, y: index, style: theme.style(.emphasis))
@@ -286,7 +294,7 @@ package final class App {
         let titles = stack.filter { !$0.isOverlay }.map(\.title)
         let path = (["Casebook"] + titles.suffix(2)).joined(separator: " › ")
         let today = clock.today
-        let date = "\(Weekday.short(today)) \(today.iso)"
+        let date = "\(Weekday.short(today)) \(today.shown)"
         frame.text(" " + path, in: Rect(x: 0, y: 0, width: width - TextWidth.of(date) - 2, height: 1), .statusBar)
         frame.text(
             date + " ", in: Rect(x: width - TextWidth.of(date) - 2, y: 0, width: TextWidth.of(date) + 2, height: 1),
@@ -394,5 +402,8 @@ package final class App {
 
 /// Short weekday names for the title bar.
 enum Weekday {
-    static func short(_ day: Day) -> String { ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][day.weekday] }
+    static func short(_ day: Day) -> String {
+        // TRANSLATORS: the weekday beside the date in the title line, three letters at most.
+        [tr("Mon"), tr("Tue"), tr("Wed"), tr("Thu"), tr("Fri"), tr("Sat"), tr("Sun")][day.weekday]
+    }
 }

@@ -480,7 +480,7 @@ struct ListColumns {
         if !client.vulnerabilities.isEmpty { flags += (flags.isEmpty ? "" : " ") + "V\(client.vulnerabilities.count)" }
         if overdue { flags += flags.isEmpty ? "R!" : " R!" }
         let values = [
-            client.caseNumber, client.displayName, client.officer ?? "—", client.phase.label, client.arrivalDate.iso,
+            client.caseNumber, client.displayName, client.officer ?? "—", client.phase.label, client.arrivalDate.shown,
             ListColumns.language(standing, glyphs: frame.glyphs), flags,
         ]
         for (column, ((position, width), value)) in zip(cells(), values).enumerated() {

@@ -295,8 +295,8 @@ package final class ClientRecordScreen: Screen {
                 y: area.y, .warning)
         }
         let identity = [
-            client.sex.label, "born \(client.dateOfBirth.iso) (\(age))", Countries.name(client.nationality),
-            "arrived \(client.arrivalDate.iso)",
+            client.sex.label, "born \(client.dateOfBirth.shown) (\(age))", CodeLabels.country(client.nationality),
+            "arrived \(client.arrivalDate.shown)",
         ].joined(separator: " \(g.separator) ")
         frame.text(identity, in: area.row(1).inset(left: 1))
         let officerText = officer.map { "\($0.displayName) (\($0.username))" } ?? "nobody assigned"

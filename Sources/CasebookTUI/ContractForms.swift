@@ -73,7 +73,7 @@ enum ContractForms {
             validate: { try $0.validated(drafted: nil, today: $1.clock.today) }, record: .contract(contract)
         ) { app, draft, version in
             let signed = try app.store.signContract(id: contract.id, draft, expectedVersion: version, actor: app.me.id)
-            return FormSaved("Version \(signed.number) is in force from \(signed.signedOn?.iso ?? "").")
+            return FormSaved("Version \(signed.number) is in force from \(signed.signedOn?.shown ?? "").")
         }
     }
 
@@ -126,7 +126,7 @@ enum NoteForms {
             validate: { try $0.validated(clientID: client.id, today: $1.clock.today) }
         ) { app, draft in
             let note = try app.store.addNote(clientID: client.id, draft, actor: app.me.id)
-            return FormSaved("Note saved" + (note.followUpOn.map { "; follow up on \($0.iso)." } ?? "."))
+            return FormSaved("Note saved" + (note.followUpOn.map { "; follow up on \($0.shown)." } ?? "."))
         }
     }
 }

@@ -154,13 +154,13 @@ final class ContractTab: SelectingTab {
         var lines: [[(String, TextRole)]] = []
         for version in versions.reversed() {
             let signed = [
-                version.newcomerSignedOn.map { "newcomer \($0.iso)" },
-                version.authoritySignedOn.map { "authority \($0.iso)" },
+                version.newcomerSignedOn.map { "newcomer \($0.shown)" },
+                version.authoritySignedOn.map { "authority \($0.shown)" },
             ]
             .compactMap { $0 }.joined(separator: ", ")
             lines.append([
                 (
-                    "Version \(version.number), from \(version.startedOn.iso) (\(version.reason))"
+                    "Version \(version.number), from \(version.startedOn.shown) (\(version.reason))"
                         + (signed.isEmpty ? "" : ", signed \(signed)"), .title
                 )
             ])
@@ -168,7 +168,7 @@ final class ContractTab: SelectingTab {
                 for obligation in version.obligations where obligation.party == party {
                     lines.append([
                         (
-                            "  \(TextWidth.fit(party.label, to: 10)) \(TextWidth.fit(obligation.description, to: 60)) due \(obligation.dueOn?.iso ?? "—")  \(obligation.status.label)",
+                            "  \(TextWidth.fit(party.label, to: 10)) \(TextWidth.fit(obligation.description, to: 60)) due \(obligation.dueOn?.shown ?? "—")  \(obligation.status.label)",
                             .normal
                         )
                     ])
@@ -190,16 +190,16 @@ final class ContractTab: SelectingTab {
         }
         var header = "Contract version \(contract.number) \(g.separator) \(contract.status.label)"
         header +=
-            " \(g.separator) under \(contract.programmeID) v\(contract.programmeVersion) \(g.separator) settled \(contract.settledOn?.iso ?? "—")"
+            " \(g.separator) under \(contract.programmeID) v\(contract.programmeVersion) \(g.separator) settled \(contract.settledOn?.shown ?? "—")"
         frame.text(header, in: area.row(0), .emphasis)
         var facts: [String] = []
         if let newcomer = contract.newcomerSignedOn, let authority = contract.authoritySignedOn {
-            facts.append("Signed: newcomer \(newcomer.iso), authority \(authority.iso)")
+            facts.append("Signed: newcomer \(newcomer.shown), authority \(authority.shown)")
         } else if contract.status.isEditable {
             facts.append("Not signed yet (\(app.keys.hint(.signContract)) records both signatures)")
         }
-        if let reviewed = contract.reviewedOn { facts.append("reviewed \(reviewed.iso)") }
-        if let ended = contract.endedOn { facts.append("ended \(ended.iso): \(contract.endReason)") }
+        if let reviewed = contract.reviewedOn { facts.append("reviewed \(reviewed.shown)") }
+        if let ended = contract.endedOn { facts.append("ended \(ended.shown): \(contract.endReason)") }
         if earlier > 0 {
             facts.append(
                 "\(earlier) earlier version\(earlier == 1 ? "" : "s") (\(app.keys.hint(.contractVersions)) shows them)")
@@ -233,7 +233,7 @@ final class ContractTab: SelectingTab {
                 let isSelected = index == selected
                 let (state, stateRole) = ContractTab.state(
                     of: obligation, today: today, proposed: proposals[obligation.id] != nil, glyphs: g)
-                let due = obligation.dueOn?.iso ?? (obligation.anchor.map { "after \($0.label)" } ?? "—")
+                let due = obligation.dueOn?.shown ?? (obligation.anchor.map { "after \($0.label)" } ?? "—")
                 let provider = obligation.party == .provider ? "(provider) " : ""
                 let text =
                     (isSelected ? ">" : " ") + " "
@@ -268,7 +268,7 @@ final class ContractTab: SelectingTab {
         for event in events.reversed() where y + 1 < area.maxY {
             y += 1
             frame.text(
-                "\(event.on.iso)  \(event.kind)  \(event.note)  by \(event.recordedBy)",
+                "\(event.on.shown)  \(event.kind)  \(event.note)  by \(event.recordedBy)",
                 in: Rect(x: area.x, y: y, width: area.width, height: 1), .dim)
         }
     }
@@ -276,9 +276,9 @@ final class ContractTab: SelectingTab {
     /// What the status column says, and how it looks (overdue in words, not colour alone).
     static func state(of obligation: Obligation, today: Day, proposed: Bool, glyphs: Glyphs) -> (String, TextRole) {
         switch obligation.status {
-        case .met: return ("\(glyphs.check) Met \(obligation.settledOn?.iso ?? "")", .success)
-        case .waived: return ("Waived \(obligation.settledOn?.iso ?? "")", .dim)
-        case .breached: return ("BREACHED \(obligation.settledOn?.iso ?? "")", .error)
+        case .met: return ("\(glyphs.check) Met \(obligation.settledOn?.shown ?? "")", .success)
+        case .waived: return ("Waived \(obligation.settledOn?.shown ?? "")", .dim)
+        case .breached: return ("BREACHED \(obligation.settledOn?.shown ?? "")", .error)
         case .pending:
             let suffix = proposed ? " (proposed met)" : ""
             switch obligation.timing(today: today) {

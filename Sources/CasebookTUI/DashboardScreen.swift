@@ -156,7 +156,7 @@ package final class DashboardScreen: Screen {
         ) { _, draft in
             let (from, to) = try draft.validated()
             let next = DashboardFilter(programmeID: filter.programmeID, officerID: filter.officerID, from: from, to: to)
-            return FormSaved("Period \(from.iso) to \(to.iso).", answer: .value(next))
+            return FormSaved("Period \(from.shown) to \(to.shown).", answer: .value(next))
         }
     }
 
@@ -273,7 +273,7 @@ package final class DashboardScreen: Screen {
                 )
             ]))
         bars(
-            "Now (\(board.today.iso))",
+            "Now (\(board.today.shown))",
             [
                 (.overdueNow(.newcomer), "Overdue now, newcomer side", board.overdueNow.newcomer),
                 (.overdueNow(.authority), "Overdue now, authority side", board.overdueNow.authority),
@@ -281,10 +281,13 @@ package final class DashboardScreen: Screen {
             max: largest)
         for point in board.overdueByMonth {
             bars(
-                "  at \(point.day.iso)",
+                "  at \(point.day.shown)",
                 [
-                    (.overdueOn(point.day, .newcomer), "Overdue at \(point.day.iso), newcomer side", point.newcomer),
-                    (.overdueOn(point.day, .authority), "Overdue at \(point.day.iso), authority side", point.authority),
+                    (.overdueOn(point.day, .newcomer), "Overdue at \(point.day.shown), newcomer side", point.newcomer),
+                    (
+                        .overdueOn(point.day, .authority), "Overdue at \(point.day.shown), authority side",
+                        point.authority
+                    ),
                 ],
                 max: largest)
         }
@@ -460,7 +463,7 @@ package final class DashboardScreen: Screen {
         } else {
             scope.append("all officers")
         }
-        scope.append("\(filter.from.iso) – \(filter.to.iso)")
+        scope.append("\(filter.from.shown) – \(filter.to.shown)")
         frame.text(
             "Dashboard \(g.separator) " + scope.joined(separator: " \(g.separator) "),
             in: Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: 1), .title)

@@ -1,9 +1,11 @@
 import CasebookCore
+import CasebookL10n
 
 /// How a form field is entered.
 package enum FieldKind: Sendable {
     case text
-    /// YYYY-MM-DD, with the shortcuts t (today) and +7d, -2w, +3m, +1y.
+    /// YYYY-MM-DD or the language's own form (17.03.2024), with the shortcuts t (today) and
+    /// +7d, -2w, +3m, +1y.
     case date
     /// One value from a list, chosen in a pick list that filters as you type.
     case choice([Choice])
@@ -38,13 +40,13 @@ extension FormField {
     }
 
     static func date(_ id: Draft.Field, _ label: String, _ path: WritableKeyPath<Draft, Day?>) -> FormField {
-        FormField(id: id, label: label, kind: .date, text: { $0[keyPath: path]?.iso ?? "" }) { text, draft in
+        FormField(id: id, label: label, kind: .date, text: { $0[keyPath: path]?.shown ?? "" }) { text, draft in
             let text = trimmed(text)
             guard !text.isEmpty else {
                 draft[keyPath: path] = nil
                 return nil
             }
-            do throws(DayError) { draft[keyPath: path] = try Day(iso: text) } catch { return error.description }
+            do throws(DayError) { draft[keyPath: path] = try Day(typed: text) } catch { return error.description }
             return nil
         }
     }
@@ -117,11 +119,18 @@ extension FormField {
 
 /// The choices forms share.
 enum Choices {
-    static let countries = Countries.all.map { Choice($0.code, "\($0.name) (\($0.code))") }
-    static let languages = Languages.all.map { Choice($0.code, "\($0.name) (\($0.code))") }
+    /// Named in the language Casebook speaks and ordered by that name; the code stays beside it,
+    /// so the pick list filters on either.
+    /// Made once per language: a form asks for them at every keystroke.
+    static var countries: [Choice] { countryChoices.value }
+    static var languages: [Choice] { languageChoices.value }
+    private static let countryChoices = PerLanguage { CodeLabels.choices(Countries.all, CodeLabels.country) }
+    private static let languageChoices = PerLanguage { CodeLabels.choices(Languages.all, CodeLabels.language) }
     /// The same, as values a typed field chooses among.
-    static let countryCodes = countries.map { ($0.value, $0.label) }
-    static let languageCodes = languages.map { ($0.value, $0.label) }
+    static var countryCodes: [(String, String)] { countryCodePairs.value }
+    static var languageCodes: [(String, String)] { languageCodePairs.value }
+    private static let countryCodePairs = PerLanguage { countries.map { ($0.value, $0.label) } }
+    private static let languageCodePairs = PerLanguage { languages.map { ($0.value, $0.label) } }
     static let yesNo = [(true, "Yes"), (false, "No")]
 }
 

@@ -220,7 +220,7 @@ package final class FormScreen<Draft: FormDraft>: Screen {
         guard case .date = fields[index].kind,
             let day = DateShortcut.expand(editors[index].text, today: app.clock.today)
         else { return }
-        editors[index].set(day.iso)
+        editors[index].set(day.shown)
     }
 
     private func openPicker(app: App, filter: String) -> Effect {

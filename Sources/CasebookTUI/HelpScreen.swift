@@ -1,3 +1,5 @@
+import CasebookL10n
+
 /// Every key, generated from the command table and the user's overrides, so help cannot drift
 /// from what the keys do.
 extension TextScreen {
@@ -23,20 +25,28 @@ extension TextScreen {
         }
         section(true)
         section(false)
+        let dateHelp =
+            DateForm.current == nil
+            ? tr("Type YYYY-MM-DD, or t for today, or +7d, -2w, +3m, +1y from today.")
+            : tr(
+                "Type YYYY-MM-DD or {example}, or t for today, or +7d, -2w, +3m, +1y from today.",
+                ["example": DateForm.current.map { "17\($0.separator)03\($0.separator)2024" } ?? ""])
         lines += [
-            ("Dates", .title),
-            ("  Type YYYY-MM-DD, or t for today, or +7d, -2w, +3m, +1y from today.", .normal),
+            (tr("Dates"), .title),
+            ("  " + dateHelp, .normal),
             ("", .normal),
-            ("Changing keys", .title),
-            (
-                "  In ~/.config/casebook/casebook.toml, under [keys]: \"form.save\" = \"<c-s>\" replaces the keys",
-                .normal
-            ),
-            ("  of a command; [\"<c-s>\", \"<f2>\"] gives several; \"<disabled>\" removes them.", .normal),
+            (tr("Changing keys"), .title),
         ]
+        // TRANSLATORS: two lines of help; keep the line break and the quoted keys as they are.
+        let keysHelp = tr(
+            "In ~/.config/casebook/casebook.toml, under [keys]: \"form.save\" = \"<c-s>\" replaces the keys\nof a command; [\"<c-s>\", \"<f2>\"] gives several; \"<disabled>\" removes them."
+        )
+        lines += keysHelp.split(separator: "\n").map { ("  " + $0, .normal) }
         let scrolling = [CommandID.up, .down, .pageUp, .pageDown].map(keys.hint).joined(separator: " ")
         return TextScreen(
-            title: "Help", heading: "Keys — \(keys.hint(.back)) closes, \(scrolling) scroll", lines: lines.map { [$0] },
+            title: tr("Help"),
+            heading: tr("Keys — {back} closes, {scroll} scroll", ["back": keys.hint(.back), "scroll": scrolling]),
+            lines: lines.map { [$0] },
             isHelp: true, keys: keys)
     }
 }

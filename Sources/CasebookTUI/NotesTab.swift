@@ -53,7 +53,7 @@ final class NotesTab: SelectingTab {
         }
         let last = notes[0].date
         frame.text(
-            "Last contact \(last.iso) (\(last.days(until: today)) days ago) \(g.separator) \(notes.count) notes",
+            "Last contact \(last.shown) (\(last.days(until: today)) days ago) \(g.separator) \(notes.count) notes",
             in: area.row(0), .emphasis)
         var y = area.y + 2
         // Keep the selected note in view: skip notes above it when needed (each takes 3 lines).
@@ -66,20 +66,20 @@ final class NotesTab: SelectingTab {
             var followRole: TextRole = .dim
             if let followUp = note.followUpOn {
                 if note.followUpDone {
-                    follow = "follow-up \(followUp.iso) done"
+                    follow = "follow-up \(followUp.shown) done"
                 } else if followUp <= today {
-                    follow = "FOLLOW-UP DUE \(followUp.iso)"
+                    follow = "FOLLOW-UP DUE \(followUp.shown)"
                     followRole = .overdue
                 } else {
-                    follow = "follow up \(followUp.iso)"
+                    follow = "follow up \(followUp.shown)"
                     followRole = .warning
                 }
             }
             // The follow-up comes right after the date, so a narrow screen never cuts it off.
-            let head = "\(note.date.iso)  \(note.contact.label)" + (follow.isEmpty ? "" : "  ")
+            let head = "\(note.date.shown)  \(note.contact.label)" + (follow.isEmpty ? "" : "  ")
             var tail = ""
             if let language = note.interpreterLanguage {
-                tail += " \(g.separator) interpreter: \(Languages.name(language))"
+                tail += " \(g.separator) interpreter: \(CodeLabels.language(language))"
             }
             tail += " \(g.separator) \(note.author)"
             let role: TextRole = isSelected ? .selected : .emphasis

@@ -25,7 +25,7 @@ final class OverviewTab: ScrolledTab {
 
     func lines(width: Int, glyphs g: Glyphs, app: App) -> [[(String, TextRole)]] {
         let today = app.clock.today
-        var permit = client.permitExpiry?.iso ?? "—"
+        var permit = client.permitExpiry?.shown ?? "—"
         var permitRole: TextRole = .normal
         if let expiry = client.permitExpiry {
             let days = today.days(until: expiry)
@@ -37,30 +37,30 @@ final class OverviewTab: ScrolledTab {
                 permitRole = .warning
             }
         }
-        let languages = client.languages.map { "\(Languages.name($0)) (\($0))" }.joined(separator: ", ")
+        let languages = client.languages.map { "\(CodeLabels.language($0)) (\($0))" }.joined(separator: ", ")
         let sections: [(String, [(String, String, TextRole)])] = [
             (
                 "Identity",
                 [
                     ("Family name", client.familyName, .normal), ("Given names", client.givenNames, .normal),
                     ("Other spellings", client.otherNames.isEmpty ? "—" : client.otherNames, .normal),
-                    ("Date of birth", client.dateOfBirth.iso, .normal), ("Sex", client.sex.label, .normal),
+                    ("Date of birth", client.dateOfBirth.shown, .normal), ("Sex", client.sex.label, .normal),
                     (
-                        "Country of birth", "\(Countries.name(client.countryOfBirth)) (\(client.countryOfBirth))",
+                        "Country of birth", "\(CodeLabels.country(client.countryOfBirth)) (\(client.countryOfBirth))",
                         .normal
                     ),
-                    ("Nationality", "\(Countries.name(client.nationality)) (\(client.nationality))", .normal),
+                    ("Nationality", "\(CodeLabels.country(client.nationality)) (\(client.nationality))", .normal),
                     ("Languages", languages.isEmpty ? "—" : languages, .normal),
                     (
                         "Interpreter",
-                        client.interpreterLanguage.map { "\(Languages.name($0)) (\($0))" } ?? "not needed", .normal
+                        client.interpreterLanguage.map { "\(CodeLabels.language($0)) (\($0))" } ?? "not needed", .normal
                     ),
                 ]
             ),
             (
                 "Residence and contact",
                 [
-                    ("Arrival", client.arrivalDate.iso, .normal),
+                    ("Arrival", client.arrivalDate.shown, .normal),
                     ("Municipality", client.municipality.isEmpty ? "—" : client.municipality, .normal),
                     ("Residence", client.residenceCategory.label, .normal), ("Permit expires", permit, permitRole),
                     ("Right/obligation", client.programmeStatus.label, .normal),
@@ -86,9 +86,9 @@ final class OverviewTab: ScrolledTab {
                             "\($0) v\(enrolment?.programmeVersion ?? 0), \(enrolment?.profile ?? "no profile")"
                         } ?? "not enrolled", .normal
                     ),
-                    ("Offered", enrolment?.offeredOn?.iso ?? "—", .normal),
-                    ("Started", enrolment?.startedOn?.iso ?? "—", .normal),
-                    ("Planned end", enrolment?.plannedEnd?.iso ?? "—", .normal),
+                    ("Offered", enrolment?.offeredOn?.shown ?? "—", .normal),
+                    ("Started", enrolment?.startedOn?.shown ?? "—", .normal),
+                    ("Planned end", enrolment?.plannedEnd?.shown ?? "—", .normal),
                 ]
             ),
         ]
@@ -134,7 +134,7 @@ final class OverviewTab: ScrolledTab {
         lines.append([("Phase history", .title)])
         for change in history.reversed() {
             let move = (change.from.map { "\($0.label) → " } ?? "") + change.to.label
-            var text = "\(change.effectiveOn.iso)  \(TextWidth.fit(move, to: 34))  by \(change.recordedBy)"
+            var text = "\(change.effectiveOn.shown)  \(TextWidth.fit(move, to: 34))  by \(change.recordedBy)"
             if let exit = change.exitReason { text += " \(g.separator) exit: \(exit.label)" }
             if !change.note.isEmpty { text += " \(g.separator) \(change.note)" }
             lines.append([(text, .normal)])

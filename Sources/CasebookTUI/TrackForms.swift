@@ -94,7 +94,7 @@ enum TrackForms {
     }
 
     static func attendance(app: App, client: Client, courses: [CourseEnrolment]) -> FormScreen<AttendanceDraft> {
-        let choices = courses.map { ($0.id, "\($0.level.rawValue) at \($0.provider), from \($0.startsOn.iso)") }
+        let choices = courses.map { ($0.id, "\($0.level.rawValue) at \($0.provider), from \($0.startsOn.shown)") }
         return FormScreen(
             title: "Attendance of \(client.caseNumber.text)",
             fields: [
@@ -161,7 +161,7 @@ enum TrackForms {
         ) { app, draft, version in
             let saved = try app.store.stepQualification(id: file.id, draft, expectedVersion: version, actor: app.me.id)
             let due =
-                saved.stage == .underAssessment ? saved.decisionDue.map { " The decision is due by \($0.iso)." } : nil
+                saved.stage == .underAssessment ? saved.decisionDue.map { " The decision is due by \($0.shown)." } : nil
             return FormSaved("\(saved.title) is now \(saved.stage.label)." + (due ?? ""))
         }
     }
@@ -231,7 +231,7 @@ enum TrackForms {
         ) { app, draft in
             let day = try draft.validated(today: app.clock.today)
             try app.store.attestCivic(clientID: client.id, draft, actor: app.me.id)
-            return FormSaved("Civic course attested on \(day.iso).")
+            return FormSaved("Civic course attested on \(day.shown).")
         }
     }
 }

@@ -145,7 +145,7 @@ final class LanguageTab: ScrolledTab {
         if courses.isEmpty { lines.append([("None yet. \(app.keys.hint(.addCourse)) adds a course.", .dim)]) }
         for course in courses {
             let ledger = Attendance(entries: attendance[course.id] ?? [], through: today)
-            let period = "\(course.startsOn.iso)–\(course.endsOn?.iso ?? "open")"
+            let period = "\(course.startsOn.shown)–\(course.endsOn?.shown ?? "open")"
             var line: [(String, TextRole)] = [
                 (TextWidth.fit("\(course.level.rawValue) \(course.provider)", to: 32) + " ", .normal),
                 (period + "  ", .dim),
@@ -171,7 +171,7 @@ final class LanguageTab: ScrolledTab {
             let certified = assessment.isCertified ? "certified" : ""
             lines.append([
                 (
-                    "\(assessment.date.iso)  \(TextWidth.fit(assessment.skill.label, to: 18)) \(TextWidth.fit(assessment.level.rawValue, to: 6))",
+                    "\(assessment.date.shown)  \(TextWidth.fit(assessment.skill.label, to: 18)) \(TextWidth.fit(assessment.level.rawValue, to: 6))",
                     .normal
                 ),
                 (
@@ -255,13 +255,13 @@ final class QualificationsTab: SelectingTab {
             var role: TextRole = isSelected ? .selected : .normal
             if let left = file.daysToDecision(today: today), let due = file.decisionDue {
                 if left < 0 {
-                    decision = "OVERDUE \(-left) d" + (wide ? " (due \(due.iso))" : "")
+                    decision = "OVERDUE \(-left) d" + (wide ? " (due \(due.shown))" : "")
                     if !isSelected { role = .overdue }
                 } else {
-                    decision = wide ? "due \(due.iso), \(left) d left" : "due in \(left) d"
+                    decision = wide ? "due \(due.shown), \(left) d left" : "due in \(left) d"
                 }
             } else if let decided = file.decidedOn {
-                decision = "decided \(decided.iso)" + (file.decidedInTime == false ? " (late)" : "")
+                decision = "decided \(decided.shown)" + (file.decidedInTime == false ? " (late)" : "")
             }
             let facts =
                 wide
@@ -286,18 +286,19 @@ final class QualificationsTab: SelectingTab {
                 + (file.route.map { " · route: \($0.label)" } ?? ""),
         ]
         if let complete = file.completeOn {
-            details.append("File complete \(complete.iso); decision due \(file.decisionDue?.iso ?? "—")")
+            details.append("File complete \(complete.shown); decision due \(file.decisionDue?.shown ?? "—")")
         }
         if let issued = file.passportIssuedOn {
             let expiry = file.passportExpiresOn
             let expired = expiry.map { $0 < today } ?? false
             details.append(
-                "Qualifications passport issued \(issued.iso), valid to \(expiry?.iso ?? "—")"
+                "Qualifications passport issued \(issued.shown), valid to \(expiry?.shown ?? "—")"
                     + (expired ? " (EXPIRED)" : ""))
         }
         if let measure = file.compensation {
             details.append(
-                "\(measure.label) from \(file.compensationStart?.iso ?? "—") to \(file.compensationEnd?.iso ?? "open")")
+                "\(measure.label) from \(file.compensationStart?.shown ?? "—") to \(file.compensationEnd?.shown ?? "open")"
+            )
         }
         for line in details where y < area.maxY {
             frame.text(line, in: Rect(x: area.x, y: y, width: area.width, height: 1), .normal)
@@ -307,7 +308,7 @@ final class QualificationsTab: SelectingTab {
             let move = (event.from.map { "\($0.label) → " } ?? "") + event.to.label
             let note = event.note.isEmpty ? "" : " · \(event.note)"
             frame.text(
-                "  \(event.effectiveOn.iso)  \(move)  by \(event.recordedBy)\(note)",
+                "  \(event.effectiveOn.shown)  \(move)  by \(event.recordedBy)\(note)",
                 in: Rect(x: area.x, y: y, width: area.width, height: 1), .dim)
             y += 1
         }
@@ -402,7 +403,7 @@ final class CivicTab: ScrolledTab {
             }
             lines.append(line)
         }
-        lines.append([("Attested: \(progress.attestedOn?.iso ?? "not yet")", .normal)])
+        lines.append([("Attested: \(progress.attestedOn?.shown ?? "not yet")", .normal)])
         lines.append([])
         lines.append([("Tests", .title)])
         if progress.tests.isEmpty { lines.append([("None yet.", .dim)]) }
@@ -413,7 +414,7 @@ final class CivicTab: ScrolledTab {
                 } ?? ""
             let label = index == 0 ? "first sitting" : "retake \(index)"
             lines.append([
-                ("\(test.date.iso)  \(TextWidth.fit(score, to: 26)) ", .normal),
+                ("\(test.date.shown)  \(TextWidth.fit(score, to: 26)) ", .normal),
                 (test.passed ? "passed" : "failed", test.passed ? .success : .warning), ("  \(label)", .dim),
             ])
         }
@@ -424,7 +425,7 @@ final class CivicTab: ScrolledTab {
             let module = programme?.civicModules.first { $0.id == session.moduleID }?.name ?? session.moduleID
             lines.append([
                 (
-                    "\(session.date.iso)  \(TextWidth.fit(module, to: 40)) \(TextWidth.fit(hours(session.hours) + " h", to: 7)) in \(Languages.name(session.language))",
+                    "\(session.date.shown)  \(TextWidth.fit(module, to: 40)) \(TextWidth.fit(hours(session.hours) + " h", to: 7)) in \(CodeLabels.language(session.language))",
                     .normal
                 )
             ])

@@ -13,7 +13,7 @@ package final class WorklistScreen: Screen {
         try reload(app: app)
     }
 
-    package var title: String { "My day" }
+    package var title: String { tr("My day") }
 
     func reload(app: App) throws {
         let keep = items.indices.contains(selected) ? items[selected] : nil
@@ -29,13 +29,13 @@ package final class WorklistScreen: Screen {
 
     package func bindings(app: App) -> [BoundCommand] { WorklistScreen.bindings.bound(to: self, app: app) }
 
-    static var bindingSets: [BindingSet] { [BindingSet("My day", bindings.commands())] }
+    static var bindingSets: [BindingSet] { [BindingSet(tr("My day"), bindings.commands())] }
 
     static let bindings: [Binding<WorklistScreen>] =
         [
             Binding(
                 .openWorkItem,
-                unavailable: { list, _ in list.items.isEmpty ? "Nothing to open: My day is empty." : nil }
+                unavailable: { list, _ in list.items.isEmpty ? tr("Nothing to open: My day is empty.") : nil }
             ) {
                 list, app in
                 guard list.items.indices.contains(list.selected) else { return .none }
@@ -58,11 +58,12 @@ package final class WorklistScreen: Screen {
 
     static func label(_ kind: WorkItem.Kind) -> String {
         switch kind {
-        case .overdueObligation: return "OVERDUE"
-        case .dueSoonObligation: return "Due soon"
-        case .followUp: return "Follow-up"
-        case .permitExpiring: return "Permit"
-        case .noContact: return "No contact"
+        // TRANSLATORS: My day's first column is 10 characters wide; a longer word is cut.
+        case .overdueObligation: return tr("OVERDUE")
+        case .dueSoonObligation: return tr("Due soon")
+        case .followUp: return tr("Follow-up")
+        case .permitExpiring: return tr("Permit")
+        case .noContact: return tr("No contact")
         case .outcomeFollowUp: return tr("12 months")
         }
     }
@@ -73,10 +74,14 @@ package final class WorklistScreen: Screen {
         let g = frame.glyphs
         let overdue = items.filter { $0.kind == .overdueObligation }
         let newcomer = overdue.filter { $0.party == .newcomer }.count
-        let title = "My day \(g.separator) \(app.me.displayName)'s caseload"
+        let title = tr(
+            "My day {separator} {officer}'s caseload", ["separator": g.separator, "officer": app.me.displayName])
         let titleEnd = frame.text(title, in: Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: 1), .title)
         let counts =
-            "\(items.count) items \(g.separator) overdue: newcomer \(newcomer), authority \(overdue.count - newcomer)"
+            trn("{count} item", "{count} items", items.count) + " \(g.separator) "
+            + tr(
+                "overdue: newcomer {newcomer}, authority {authority}",
+                ["newcomer": String(newcomer), "authority": String(overdue.count - newcomer)])
         let room = area.maxX - 1 - (titleEnd + 2)
         if room > 10 {
             frame.text(
@@ -85,15 +90,19 @@ package final class WorklistScreen: Screen {
         let wide = area.width >= 110
         let nameWidth = wide ? 26 : 16
         let header =
-            " " + TextWidth.fit("What", to: 11) + TextWidth.fit("Side", to: 10) + TextWidth.fit("Case no.", to: 12)
-            + TextWidth.fit("Client", to: nameWidth) + TextWidth.fit("Day", to: 11) + "About"
+            " " + TextWidth.fit(tr("What"), to: 10) + " " + TextWidth.fit(tr("Side"), to: 9) + " "
+            + TextWidth.fit(tr("Case no."), to: 12) + TextWidth.fit(tr("Client"), to: nameWidth)
+            + TextWidth.fit(tr("Day"), to: 11) + tr("About")
         frame.text(header, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: 1), .columnHeader)
         let table = area.inset(top: 3)
         let visibleRows = max(1, table.height)
         let top = viewport.firstRow(height: visibleRows)
         if items.isEmpty {
             frame.text(
-                " Nothing overdue or due soon in your caseload. \(app.keys.hint(.back)) shows the client list.",
+                " "
+                    + tr(
+                        "Nothing overdue or due soon in your caseload. {key} shows the client list.",
+                        ["key": app.keys.hint(.back)]),
                 in: table.row(0), .dim)
         }
         for row in 0..<visibleRows {
@@ -109,12 +118,13 @@ package final class WorklistScreen: Screen {
                 ? .selected
                 : item.kind == .overdueObligation ? .overdue : item.kind == .dueSoonObligation ? .warning : .normal
             var x = frame.text((isSelected ? ">" : " "), x: area.x, y: y, role)
-            x = frame.text(TextWidth.fit(WorklistScreen.label(item.kind), to: 11), x: x, y: y, kindRole)
-            let side = item.party.map { $0 == .newcomer ? "Newcomer" : "Authority" } ?? ""
+            // The two word columns keep a space after a long translation, as English's words do.
+            x = frame.text(TextWidth.fit(WorklistScreen.label(item.kind), to: 10) + " ", x: x, y: y, kindRole)
+            let side = item.party.map { $0 == .newcomer ? tr("Newcomer") : tr("Authority") } ?? ""
             let text =
-                TextWidth.fit(side, to: 10) + TextWidth.fit(item.caseNumber, to: 12)
+                TextWidth.fit(side, to: 9) + " " + TextWidth.fit(item.caseNumber, to: 12)
                 + TextWidth.fit(item.clientName, to: nameWidth)
-                + TextWidth.fit(item.day?.iso ?? "—", to: 11)
+                + TextWidth.fit(item.day?.shown ?? "—", to: 11)
             x = frame.text(text, x: x, y: y, role, maxX: area.maxX)
             if area.maxX - x > 1 {
                 frame.text(TextWidth.fit(item.text, to: area.maxX - x - 1), x: x, y: y, role, maxX: area.maxX)

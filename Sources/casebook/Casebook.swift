@@ -31,6 +31,9 @@ struct Casebook: ParsableCommand {
             database is the office's, and files you name are opened with your own rights; the log
             goes to the office's log folder or syslog. On a file of your own, $CASEBOOK_USER acts as
             another staff member only when you own the file.
+
+            Every command takes --language CODE (nb, de, fr, nl or en); without it, `language` in
+            casebook.toml, else LANGUAGE, LC_ALL, LC_MESSAGES or LANG choose.
             """,
         subcommands: [
             Open.self, Init.self, Setup.self, StaffCommand.self, OfficeCommand.self, ProgrammeCommand.self,
@@ -47,8 +50,14 @@ struct Casebook: ParsableCommand {
     static func main() {
         // Before anything reads the environment or opens a file (research/shared-host.md §1.4).
         do { try PrivilegedMode.start() } catch { fail(error) }
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        do {
+            let extracted = try Language.extract(from: arguments)
+            arguments = extracted.arguments
+            Language.start(requested: extracted.language)
+        } catch { fail(error) }
         var command: ParsableCommand
-        do { command = try parseAsRoot() } catch { fail(error) }
+        do { command = try parseAsRoot(arguments) } catch { fail(error) }
         do { try command.run() } catch { fail(error) }
     }
 

@@ -48,9 +48,9 @@ struct ReportCommand: ParsableCommand {
         let today = store.clock.today
         var filter = DashboardFilter.lastTwelveMonths(today: today)
         do {
-            if let to { filter.to = try Day(iso: to) }
+            if let to { filter.to = try Day(typed: to) }
             if let from {
-                filter.from = try Day(iso: from)
+                filter.from = try Day(typed: from)
             } else if to != nil {
                 filter.from = DashboardFilter.lastTwelveMonths(today: filter.to).from
             }

@@ -43,6 +43,7 @@ struct InstallTests {
             "share/bash-completion/completions/casebook", "share/zsh/site-functions/_casebook",
             "share/fish/vendor_completions.d/casebook.fish",
         ]).union(presets.map { "share/casebook/programmes/" + $0 })
+            .union(["nb", "de", "fr", "nl"].map { "share/locale/\($0)/LC_MESSAGES/casebook.mo" })
         let root = stage + prefix
         #expect(files(under: root) == expected)
         #expect(ownership(root + "/bin/casebook")?.mode == 0o755)
@@ -65,6 +66,7 @@ struct InstallTests {
         #expect(removed.status == 0, "\(removed.error)")
         #expect(files(under: stage).isEmpty)
         #expect(!FileManager.default.fileExists(atPath: root + "/share/casebook"))
+        #expect(!FileManager.default.fileExists(atPath: root + "/share/locale"))
     }
 
     @Test func theInstalledBinaryFindsItsPresetsAndSiteSettingsFromAnyFolder() throws {
@@ -92,6 +94,20 @@ struct InstallTests {
         let initialised = try casebook(["init", "--db", "new.db"])
         #expect(
             initialised.output.contains("Imported the programme presets"), "\(initialised.output)\(initialised.error)")
+
+        // The installed catalogues: --language, LANGUAGE under C.UTF-8, and a language there is none of.
+        let german = try casebook(["--language", "de", "report", "--db", "demo.db", "--from", "30.02.2026"])
+        #expect(
+            german.status != 0 && german.errorLine.contains("30.02.2026 ist kein Tag des Kalenders"), "\(german.error)")
+        var french = environment
+        french["LANGUAGE"] = "fr"
+        let viaEnvironment = try runTool(
+            [prefix + "/bin/casebook", "report", "--db", "demo.db", "--from", "2026-02-30"], environment: french,
+            folder: elsewhere)
+        #expect(viaEnvironment.errorLine.contains("n'est pas un jour du calendrier"), "\(viaEnvironment.error)")
+        let swedish = try casebook(["--language", "sv", "programme", "list", "--db", "demo.db"])
+        #expect(swedish.status == 0)
+        #expect(swedish.error.contains("Casebook has no sv translation, so it speaks English"), "\(swedish.error)")
 
         // The site settings name the office's database: without --db, that is the one.
         let office = scratch.path("office.db")
