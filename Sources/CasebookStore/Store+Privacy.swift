@@ -203,6 +203,11 @@ extension Store {
         ("civic_status", ["exempt_reason"], "client_id = ?1"),
         ("legal_holds", ["reason"], "client_id = ?1"),
         ("restrictions", ["reason"], "client_id = ?1"),
+        // The intake mapping's and participation's words (issue 18), a transfer's reason (issue 15).
+        ("intake_mappings", ["career_goal", "training_needs"], "client_id = ?1"),
+        ("work_experience", ["title"], "client_id = ?1"),
+        ("participation", ["note"], "client_id = ?1"),
+        ("transfers", ["reason"], "client_id = ?1"),
     ]
 
     /// The client row's and search keys' columns erasure blanks, replaces or removes (the
@@ -210,7 +215,7 @@ extension Store {
     static let erasedClientColumns: Set<String> = [
         "clients.family_name", "clients.given_names", "clients.other_names", "clients.sort_name",
         "clients.date_of_birth", "clients.phone", "clients.email", "clients.address", "clients.permit_expiry",
-        "client_search.token", "client_search.sort_name", "audit.old_value", "audit.new_value",
+        "clients.external_id", "client_search.token", "client_search.sort_name", "audit.old_value", "audit.new_value",
     ]
 
     /// The text columns the pseudonymous stub keeps: codes from fixed lists, days and time
@@ -255,6 +260,17 @@ extension Store {
             "legal_holds": ["since", "placed_at", "lifted_at"],
             "restrictions": ["since", "placed_at", "lifted_at"],
             "erasures": ["erased_at", "birth_years"],
+            // Codes, levels and days: what the intake, participation and outcome figures count.
+            "intake_mappings": [
+                "mapped_on", "schooling_country", "first_language_literacy", "latin_literacy", "digital_skills",
+                "driving_licence", "updated_at",
+            ],
+            "work_experience": ["country", "isco", "recorded_at"],
+            "participation": ["kind", "starts_on", "ends_on", "recorded_at"],
+            "outcomes": ["stage", "activity", "work_time", "isco_major", "recorded_on", "recorded_at"],
+            // Ids only (who looked, when, what kind of look), and a transfer's course.
+            "read_log": ["at", "seen"],
+            "transfers": ["state", "proposed_at", "decided_at"],
         ].flatMap { table, columns in columns.map { "\(table).\($0)" } })
 
     /// Erases one client's personal data in one transaction, keeping the pseudonymous stub the
@@ -288,7 +304,7 @@ extension Store {
             try database.execute(
                 """
                 UPDATE clients SET family_name = '', given_names = '', other_names = '', sort_name = '',
-                    date_of_birth = ?2, phone = '', email = '', address = '', permit_expiry = NULL,
+                    date_of_birth = ?2, phone = '', email = '', address = '', permit_expiry = NULL, external_id = NULL,
                     vulnerabilities = 0, version = version + 1, updated_at = ?3, updated_by = ?4
                 WHERE id = ?1
                 """, [clientID, result.birthYears.standIn, clock.now.iso, actor.id])

@@ -65,7 +65,7 @@ struct ClientsCommand: ParsableCommand {
         }
 
         func run() throws {
-            let store = try database.open(.readOnly, for: .clientsExport)
+            let store = try database.open(.readWrite, for: .clientsExport)
             let me = try CommandID.clientsExport.actingStaff(in: store)
             var filter = ClientFilter(flaggedOnly: flagged, search: search ?? "")
             if let phase { filter.phase = CasePhase(rawValue: phase) }

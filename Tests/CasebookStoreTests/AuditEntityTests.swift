@@ -11,10 +11,9 @@ import Testing
         #expect(
             AuditEntity.allCases.map(\.rawValue) == [
                 "client", "case", "enrolment", "assessment", "target", "course", "attendance", "qualification", "civic",
-                "civic_session", "civic_test", "contract", "obligation", "note", "staff", "programme", "intake",
-                "work_experience", "partner", "participation", "outcome",
-                "legal_hold", "restriction", "erasure", "import_batch",
-                "office", "transfer",
+                "civic_session", "civic_test", "contract", "obligation", "note", "staff", "programme",
+                "legal_hold", "restriction", "erasure", "import_batch", "intake", "work_experience", "partner",
+                "participation", "outcome", "office", "transfer",
             ])
     }
 

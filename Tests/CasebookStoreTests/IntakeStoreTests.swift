@@ -114,7 +114,7 @@ import Testing
         #expect {
             try store.addPartner(draft, actor: fixture.officer.id)
         } throws: { error in
-            "\(error)".contains("Only a supervisor or an admin")
+            "\(error)".contains("Only supervisors and admins may keep the register")
         }
         #expect(try store.partners().isEmpty, "the officer's attempt wrote nothing")
         let partner = try store.addPartner(draft, actor: supervisor.id)

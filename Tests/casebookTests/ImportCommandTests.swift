@@ -141,7 +141,7 @@ import Testing
         let file = write(Array(Self.csv(Self.rows).utf8), "caseload.csv")
         let refused = try run(["import", "clients", file, "--db", db], as: ["CASEBOOK_USER": "okarlsen"])
         #expect(refused.status != 0)
-        #expect(refused.error.contains("Only supervisors and admins can import clients"))
+        #expect(refused.error.contains("Only supervisors and admins may import clients"))
         #expect(try count(db) == 0)
         let missing = try run(["import", "clients", cli.scratch.path("nothing.csv"), "--db", db])
         #expect(missing.error.hasPrefix("Error: Cannot read "))
