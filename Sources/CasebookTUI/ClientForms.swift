@@ -50,7 +50,7 @@ enum ClientForms {
         guard !duplicates.isEmpty else { return nil }
         return SaveQuestion(
             title: trn(
-                "A possible duplicate: same date of birth, similar name",
+                "{count} possible duplicate: same date of birth, similar name",
                 "{count} possible duplicates: same date of birth, similar name", duplicates.count),
             goOnLabel: tr("Save anyway: this is someone else"),
             choices: duplicates.compactMap { duplicate in

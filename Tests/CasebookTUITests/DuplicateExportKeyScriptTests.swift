@@ -31,7 +31,7 @@ import Testing
         let form = try newClientForm(app, fixture, terminal, "Al-Hasan", "Fatimah")
         var text = fixture.run(app, on: terminal, [.control("s")])
         #expect(app.top is PickListDialog)
-        #expect(text.contains("A possible duplicate: same date of birth, similar name"))
+        #expect(text.contains("1 possible duplicate: same date of birth, similar name"))
         #expect(text.contains("Save anyway: this is someone else"))
         #expect(text.contains("Open 2026-000004, الحسن, فاطمة (Al-Hassan, Fatima)"), "\(text)")
         #expect(try fixture.store.clientList.count(ClientFilter()).value == before, "nothing saved while asking")
