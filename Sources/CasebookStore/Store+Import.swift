@@ -48,9 +48,16 @@ package struct PossibleDuplicate: Hashable, Sendable, CustomStringConvertible {
     package var familyName: String
     package var givenNames: String
     package var otherNames: String
+    /// The office of a held client whom the person asking may not see: then nothing else of
+    /// that client is told (no case number, no name), only that the office should be asked.
+    package var otherOffice: String? = nil
 
     /// "2024-000123, Ibrahim, Yousef (يوسف إبراهيم)", or "row 12 of this file, …".
     package var description: String {
+        if let otherOffice {
+            return tr(
+                "a client of {office} (an office you do not work in); ask its supervisor", ["office": otherOffice])
+        }
         let name = Client.displayName(family: familyName, given: givenNames)
         let other = trimmed(otherNames)
         let named = other.isEmpty ? name : tr("{name} ({other})", ["name": name, "other": other])
@@ -257,11 +264,25 @@ extension Store {
     }
 
     /// Clients held with the same date of birth as `client` and a similar name in any script:
-    /// what the new-client form says before saving. Every client of the file is looked at, as
-    /// every staff member may see every client until offices land (issue 15; see docs/IMPORT.md).
-    package func possibleDuplicates(of client: Client) throws -> [PossibleDuplicate] {
+    /// what the new-client form says before saving. Every office's clients are looked at, since a
+    /// person registered twice is a problem wherever the first record is; a match in an office the
+    /// viewer does not work in is told by its office only (`PossibleDuplicate.otherOffice`).
+    package func possibleDuplicates(of client: Client, viewer: Staff.ID) throws -> [PossibleDuplicate] {
         guard schemaVersion >= Store.importSchema else { return [] }
-        return try read { try heldDuplicates(of: client) }
+        let visible = Set(try actor(viewer).offices(for: .openRecord, policy: policy).whole)
+        return try read {
+            try heldDuplicates(of: client).map { duplicate in
+                guard let id = duplicate.clientID,
+                    let office = try database.queryFirst(
+                        "SELECT o.id, o.name FROM clients c JOIN offices o ON o.id = c.office_id WHERE c.id = ?", [id]
+                    ) { ($0.int64(0), $0.text(1)) },
+                    !visible.contains(office.0)
+                else { return duplicate }
+                return PossibleDuplicate(
+                    clientID: nil, row: nil, caseNumber: "", familyName: "", givenNames: "", otherNames: "",
+                    otherOffice: office.1)
+            }
+        }
     }
 
     // MARK: Parts

@@ -46,17 +46,19 @@ enum ClientForms {
     /// name in any script, each to open (above the form, which keeps what was typed), or go on.
     static func duplicateQuestion(app: App, draft: ClientDraft) throws -> SaveQuestion? {
         guard let client = try? draft.validated(today: app.clock.today) else { return nil }
-        let duplicates = try app.store.possibleDuplicates(of: client)
+        let duplicates = try app.store.possibleDuplicates(of: client, viewer: app.me.id)
         guard !duplicates.isEmpty else { return nil }
         return SaveQuestion(
             title: trn(
                 "{count} possible duplicate: same date of birth, similar name",
                 "{count} possible duplicates: same date of birth, similar name", duplicates.count),
             goOnLabel: tr("Save anyway: this is someone else"),
-            choices: duplicates.compactMap { duplicate in
+            // A match in an office the officer does not work in is listed by its office only and
+            // opens nothing.
+            choices: duplicates.map { duplicate in
                 duplicate.clientID.map {
                     Choice("\($0)", tr("Open {client}", ["client": duplicate.description]))
-                }
+                } ?? Choice("office", duplicate.description)
             }
         ) { app, choice in
             guard let id = Client.ID(choice) else { return .none }

@@ -112,16 +112,35 @@ import Testing
         #expect(try fixture.store.clientList.count(ClientFilter()).value == 4)
     }
 
+    /// A person registered twice is found across offices, but an officer of another office learns
+    /// only which office to ask: no case number, no name, nothing to open.
+    @Test func aDuplicateInAnotherOfficeIsToldByItsOfficeOnly() throws {
+        let offices = try TwoOffices()
+        var twin = offices.sorbyClient
+        twin.id = -1
+        let outsider = try offices.staff(offices.nordby, .officer)
+        let told = try offices.store.possibleDuplicates(of: twin, viewer: outsider.id)
+        #expect(told.count == 1)
+        #expect(told.first?.clientID == nil && told.first?.caseNumber == "")
+        #expect(told.first?.otherOffice == "Sørby")
+        #expect(told.first.map { !$0.description.contains("Nordqvist") && $0.description.contains("Sørby") } == true)
+        let colleague = try offices.staff(offices.sorby, .officer)
+        #expect(
+            try offices.store.possibleDuplicates(of: twin, viewer: colleague.id).map(\.clientID) == [
+                offices.sorbyClient.id
+            ])
+    }
+
     @Test func theFormsDuplicateCheckFindsTheSamePersonInAnotherScript() throws {
         let fixture = try Fixture()
         let held = try fixture.add("محمد", "علي", number: 5)
         let latin = try Self.candidate("Mohammed", "Ali", row: 2).client
-        #expect(try fixture.store.possibleDuplicates(of: latin).map(\.clientID) == [held.id])
+        #expect(try fixture.store.possibleDuplicates(of: latin, viewer: fixture.officer.id).map(\.clientID) == [held.id])
         let other = try Self.candidate("Hansen", "Ali", row: 2).client
-        #expect(try fixture.store.possibleDuplicates(of: other).isEmpty)
+        #expect(try fixture.store.possibleDuplicates(of: other, viewer: fixture.officer.id).isEmpty)
         // A client is no duplicate of itself (the edit form).
         let stored = try #require(try fixture.store.client(id: held.id))
-        #expect(try fixture.store.possibleDuplicates(of: stored).isEmpty)
+        #expect(try fixture.store.possibleDuplicates(of: stored, viewer: fixture.officer.id).isEmpty)
     }
 
     @Test func aDryRunLeavesTheFileByteForByteUnchanged() throws {

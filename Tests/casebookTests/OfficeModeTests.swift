@@ -303,7 +303,7 @@ struct OfficeModeTests {
             office.officer, [binary, "demo", "--db", own, "--clients", "10"], environment: presets)
         #expect(demo.status == 0, "\(demo.errorLine)")
         let added = try office.run(
-            office.officer, [binary, "staff", "add", "helper", "--db", own], environment: ["CASEBOOK_USER": "boss"])
+            office.officer, [binary, "staff", "add", "helper", "--office", "MAIN", "--db", own], environment: ["CASEBOOK_USER": "boss"])
         #expect(added.status == 0, "\(added.errorLine)")
     }
 
