@@ -129,7 +129,7 @@ struct InstallTests {
         // The same binary away from any installation or source tree finds no presets, and says so.
         let lone = scratch.path("lone")
         try FileManager.default.createDirectory(atPath: lone, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: prefix + "/bin/casebook", toPath: lone + "/casebook")
+        try copyProgram(prefix + "/bin/casebook", to: lone + "/casebook")
         for command in [["demo", "--db", "bare.db", "--clients", "5"], ["init", "--db", "bare.db"]] {
             let bare = try runTool([lone + "/casebook"] + command, environment: environment, folder: elsewhere)
             #expect(bare.status != 0 && bare.errorLine.contains("No programme presets were found"), "\(bare.errorLine)")

@@ -211,3 +211,15 @@ struct OfficeError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
 }
+
+/// Copies a program to be run by a test, through `cp` in a process of its own.
+///
+/// Copied in this process, the new file is open for writing while other tests fork: a child that
+/// inherited that descriptor holds it until it execs, and running the copy then fails with "Text
+/// file busy" (ETXTBSY). A `cp` child's descriptor is never inherited by this process's forks.
+func copyProgram(_ source: String, to destination: String) throws {
+    let copied = try runTool(["cp", source, destination])
+    guard copied.status == 0 else {
+        throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cp: \(copied.error)"])
+    }
+}

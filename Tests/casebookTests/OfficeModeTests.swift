@@ -271,7 +271,7 @@ struct OfficeModeTests {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         chmod(folder, 0o755)
         let copy = folder + "/casebook"
-        try FileManager.default.copyItem(atPath: office.binary, toPath: copy)
+        try copyProgram(office.binary, to: copy)
         chown(copy, office.uid(office.admin), 0)
         chmod(copy, 0o4755)
         let result = try office.run(office.officer, [copy, "staff", "list"])
@@ -284,7 +284,7 @@ struct OfficeModeTests {
         try FileManager.default.createDirectory(atPath: personal, withIntermediateDirectories: true)
         chmod(personal, 0o777)
         let binary = office.root + "/plain-casebook"
-        try FileManager.default.copyItem(atPath: office.binary, toPath: binary)
+        try copyProgram(office.binary, to: binary)
         chmod(binary, 0o755)
         let shared = personal + "/shared.db"
         let presets = ["CASEBOOK_CONFIG_DIR": office.prefix + "/share/casebook", "CASEBOOK_USER": "boss"]
