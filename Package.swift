@@ -91,7 +91,7 @@ let package = Package(
         ),
         .target(
             name: "CasebookTestSupport",
-            dependencies: ["CasebookCore", "CasebookStore"]
+            dependencies: ["CasebookCore", "CasebookStore", "CasebookL10n"]
         ),
         .testTarget(name: "CasebookCoreTests", dependencies: ["CasebookCore", "CasebookTestSupport"]),
         .testTarget(

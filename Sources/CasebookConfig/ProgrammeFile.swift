@@ -1,4 +1,5 @@
 import CasebookCore
+import CasebookL10n
 import TOMLKit
 
 /// Reads a programme preset (`config/programmes/*.toml`) into a `Programme`. Anything unknown
@@ -76,11 +77,12 @@ package enum ProgrammeFile {
             let anchor = try obligation.choice("anchor", Anchor.self)
             let bound = try obligation.strings("profiles")
             try obligation.checkProfiles(bound, among: profileIDs)
+            let description = try obligation.translatedText("description")
             obligations.append(
                 ObligationTemplate(
-                    party: party, category: category, description: try obligation.string("description"),
+                    party: party, category: category, description: description.english,
                     legalBasis: try obligation.string("legal_basis"), anchor: anchor, due: try obligation.span("due"),
-                    dueBasis: try obligation.basis(of: "due"), profiles: bound))
+                    dueBasis: try obligation.basis(of: "due"), profiles: bound, translations: description.translations))
         }
 
         var stops: [AdmissionStop] = []
@@ -232,6 +234,26 @@ struct TableReader {
             throw error(key, "must be a non-empty line of text of at most 500 characters.")
         }
         return text
+    }
+
+    /// A text in English with translations: a string (English alone), or a table of language
+    /// codes (`description.en = "…"`, `description.nb = "…"`) that holds `en` and only languages
+    /// Casebook speaks.
+    func translatedText(_ key: String) throws(ConfigError) -> (english: String, translations: [String: String]) {
+        guard try value(key).table != nil else { return (try string(key), [:]) }
+        let texts = try table(key)
+        let languages = ["en"] + LanguageChoice.shipped
+        for language in texts.table.keys where !languages.contains(language) {
+            throw texts.error(
+                language,
+                "is not a language Casebook speaks; write the text in " + listing(languages, conjunction: "or") + ".")
+        }
+        let english = try texts.string("en")
+        var translations: [String: String] = [:]
+        for language in LanguageChoice.shipped where texts.table[language] != nil {
+            translations[language] = try texts.string(language)
+        }
+        return (english, translations)
     }
 
     func integer(_ key: String, in range: ClosedRange<Int>) throws(ConfigError) -> Int {

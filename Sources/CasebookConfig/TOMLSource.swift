@@ -50,6 +50,16 @@ package struct TOMLSource {
                 if name == tableName, keyHeaderLine == nil { keyHeaderLine = index + 1 }
                 continue
             }
+            // A table made by dotted keys (`description.nb = …` in [[obligations]]) has no header:
+            // its keys are found as `description.nb` within the table that holds it.
+            if let path, path != current, current.isEmpty || path.hasPrefix(current + ".") {
+                let within = current.isEmpty ? path : String(path.dropFirst(current.count + 1))
+                let dotted = key.isEmpty ? within : within + "." + key
+                guard line.hasPrefix(dotted) else { continue }
+                let rest = line.dropFirst(dotted.count).drop(while: { $0 == " " || $0 == "\t" })
+                if rest.hasPrefix("=") || (key.isEmpty && rest.hasPrefix(".")) { return index + 1 }
+                continue
+            }
             guard path == nil || current == path else { continue }
             for candidate in ["\"\(key)\"", "'\(key)'", key] where line.hasPrefix(candidate) {
                 let rest = line.dropFirst(candidate.count).drop(while: { $0 == " " || $0 == "\t" })

@@ -56,12 +56,16 @@ package struct ObligationTemplate: Hashable, Sendable {
     /// The learner profiles the obligation binds; empty for all (the Dutch MAP is not part of
     /// the education route).
     package var profiles: [String]
+    /// The description in the languages of the programme's country, by language code
+    /// (`description.nb` in the preset); `description` is the English.
+    package var translations: [String: String]
 
     package init(
         party: Party, category: ObligationCategory, description: String, legalBasis: String, anchor: Anchor,
         due: TimeSpan,
-        dueBasis: RuleBasis = .law, profiles: [String] = []
+        dueBasis: RuleBasis = .law, profiles: [String] = [], translations: [String: String] = [:]
     ) {
+        self.translations = translations
         self.party = party
         self.category = category
         self.description = description

@@ -64,6 +64,8 @@ let migrations: [Migration] = [
     Migration(
         version: 12, name: "intake mapping, work experience, partner organisations, participation, outcomes",
         sql: schemaV12),
+    Migration(
+        version: 17, name: "obligation descriptions in the languages of the programme's country", sql: schemaV17),
 ]
 
 /// The schema version this program writes.
@@ -898,4 +900,17 @@ private let schemaV12 = """
         recorded_by INTEGER NOT NULL REFERENCES staff(id),
         PRIMARY KEY (client_id, stage)
     );
+    """
+
+/// The translations of programme obligations' descriptions (`description.nb` in a preset), keyed by
+/// the English text within the programme: a contract drafted under any version shows the words of the
+/// latest import that translated them, and an obligation the officer reworded shows as written.
+private let schemaV17 = """
+    CREATE TABLE programme_texts (
+        programme_id TEXT NOT NULL,
+        english TEXT NOT NULL,
+        language TEXT NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (programme_id, english, language)
+    ) WITHOUT ROWID;
     """

@@ -100,6 +100,13 @@ extension Store {
                         joined(obligation.profiles),
                     ])
             }
+            for obligation in stored.obligations {
+                for (language, text) in obligation.translations.sorted(by: { $0.key < $1.key }) {
+                    try database.execute(
+                        "INSERT OR REPLACE INTO programme_texts (programme_id, english, language, text) VALUES (?, ?, ?, ?)",
+                        [stored.id, obligation.description, language, text])
+                }
+            }
             for (position, variant) in stored.recognitionVariants.enumerated() {
                 try database.execute(
                     """
@@ -339,6 +346,13 @@ extension Store {
                     anchor: try row.value(.anchor, as: Anchor.self), due: try span(row.text(.due)),
                     dueBasis: try row.value(.dueBasis, as: RuleBasis.self), profiles: ids(row.text(.profiles)))
             }
+            for index in programme.obligations.indices {
+                programme.obligations[index].translations = Dictionary(
+                    uniqueKeysWithValues: try database.query(
+                        "SELECT language, text FROM programme_texts WHERE programme_id = ? AND english = ?",
+                        [id, programme.obligations[index].description]
+                    ) { ($0.text(0), $0.text(1)) })
+            }
             programme.recognitionVariants = try database.query(
                 """
                 SELECT \(Store.variantSelection) FROM programme_recognition_variants
@@ -388,6 +402,18 @@ extension Store {
     }
 
     /// The programme a client is enrolled under, and the profile.
+    /// The descriptions of `programmeID`'s obligations in `language`, by their English text (the
+    /// preset's `description.<language>`); empty for a language the preset does not translate into.
+    package func obligationTexts(programmeID: String, language: String) throws -> [String: String] {
+        try read {
+            Dictionary(
+                try database.query(
+                    "SELECT english, text FROM programme_texts WHERE programme_id = ? AND language = ?",
+                    [programmeID, language]
+                ) { ($0.text(0), $0.text(1)) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
     package func programme(forClient clientID: Client.ID) throws -> (programme: Programme, profile: String?)? {
         guard let enrolment = try enrolment(clientID: clientID), let id = enrolment.programmeID,
             let version = enrolment.programmeVersion, let programme = try programme(id: id, version: version)

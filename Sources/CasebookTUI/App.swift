@@ -319,20 +319,15 @@ package final class App {
         let y = size.height - 1
         frame.clear(Rect(x: 0, y: y, width: size.width, height: 1), .barLabel)
         guard let screen = top else { return }
-        // The way out (Quit or Back) always keeps its place at the end; the others fill the room before it.
-        let entries = barCommands(for: screen).compactMap { id -> (String, String)? in
+        let entries = barCommands(for: screen).compactMap { id -> FunctionBar.Entry? in
             guard let key = keys.keys(for: id).first, let label = id.info.barLabel else { return nil }
-            return (key.label, label)
+            return FunctionBar.Entry(key: key.label, label: label)
         }
-        func width(_ entry: (String, String)) -> Int { TextWidth.of(entry.0) + 1 + TextWidth.of(entry.1) + 2 }
-        let last = entries.last.map(width) ?? 0
         var x = 0
-        for (index, entry) in entries.enumerated() {
-            let isLast = index == entries.count - 1
-            if x + width(entry) + (isLast ? 0 : last) > size.width, !isLast { continue }
-            if x + width(entry) > size.width { break }
-            x = frame.text(entry.0, x: x, y: y, .barKey, maxX: size.width)
-            x = frame.text(" " + entry.1 + "  ", x: x, y: y, .barLabel, maxX: size.width)
+        for (entry, shown) in zip(entries, FunctionBar.fit(entries, width: size.width, measure: TextWidth.of)) {
+            guard shown != .hidden else { continue }
+            x = frame.text(entry.key, x: x, y: y, .barKey, maxX: size.width)
+            x = frame.text(shown == .full ? " " + entry.label + "  " : "  ", x: x, y: y, .barLabel, maxX: size.width)
         }
     }
 

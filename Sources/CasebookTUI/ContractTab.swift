@@ -1,4 +1,5 @@
 import CasebookCore
+import CasebookL10n
 import CasebookStore
 
 /// The Contract tab: what the newcomer commits to and what the authority commits to, with the
@@ -14,6 +15,8 @@ final class ContractTab: SelectingTab {
     private var proposals: [Int64: FulfilmentProposal] = [:]
     private var events: [ContractEvent] = []
     private var earlier = 0
+    /// The programme's own words for its obligations in the language Casebook speaks.
+    private var texts: [String: String] = [:]
     var viewport = ListViewport()
     var selected: Int { viewport.selected }
     var rowCount: Int { obligations.count }
@@ -32,6 +35,9 @@ final class ContractTab: SelectingTab {
             return
         }
         let all = try app.store.obligations(contractID: contract.id)
+        texts =
+            Messages.language == Catalogue.english
+            ? [:] : try app.store.obligationTexts(programmeID: contract.programmeID, language: Messages.language)
         obligations = all.filter { $0.party == .newcomer } + all.filter { $0.party != .newcomer }
         let facts = try app.store.trackFacts(clientID: client.id)
         proposals = Dictionary(facts.proposals(for: obligations).map { ($0.obligationID, $0) }) { first, _ in first }
@@ -237,7 +243,8 @@ final class ContractTab: SelectingTab {
                 let provider = obligation.party == .provider ? "(provider) " : ""
                 let text =
                     (isSelected ? ">" : " ") + " "
-                    + TextWidth.fit(provider + obligation.description, to: descriptionWidth) + " "
+                    + TextWidth.fit(provider + (texts[obligation.description] ?? obligation.description), to: descriptionWidth)
+                    + " "
                     + TextWidth.fit(due, to: wide ? 22 : 11) + " "
                 let role: TextRole = isSelected ? .selected : .normal
                 frame.clear(Rect(x: area.x, y: y, width: area.width, height: 1), role)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CasebookCore
+import CasebookL10n
 import CasebookStore
 
 struct ContractCommand: ParsableCommand {
@@ -25,9 +26,16 @@ struct ContractCommand: ParsableCommand {
         @Option(help: "text or html.")
         var format: Format = .text
 
+        @Option(
+            help: ArgumentHelp(
+                "A second language printed beside the first (en, nb, de, fr or nl): after it in text, in a column beside it in HTML.",
+                valueName: "language"))
+        var also: String?
+
         func run() throws {
             let number: CaseNumber
             do { number = try CaseNumber(caseNumber) } catch { throw CommandError("\(error.description)") }
+            let second = try also.map(secondLanguage)
             // Read-write: the print is written to the read log.
             let store = try database.open(.readWrite, for: .contractPrint)
             let me = try CommandID.contractPrint.actingStaff(in: store)
@@ -45,9 +53,26 @@ struct ContractCommand: ParsableCommand {
                 obligations: try store.obligations(contractID: contract.id),
                 clientName: client.displayName,
                 caseNumber: number.text, dateOfBirth: client.dateOfBirth, officerName: officer?.displayName,
-                printedOn: store.clock.today)
+                printedOn: store.clock.today,
+                texts: try Dictionary(
+                    uniqueKeysWithValues: Set([Messages.language] + (second.map { [$0.code] } ?? [])).map {
+                        ($0, try store.obligationTexts(programmeID: contract.programmeID, language: $0))
+                    }))
             try store.logRead(.contract, clients: [client.id], by: me.id)
-            print(format == .html ? document.html : document.text, terminator: "")
+            print(format == .html ? document.html(also: second) : document.text(also: second), terminator: "")
+        }
+
+        /// The language `--also` names, refused in one sentence when Casebook cannot write it.
+        private func secondLanguage(_ code: String) throws -> ContractDocument.DocumentLanguage {
+            guard code != Messages.language else {
+                throw CommandError(
+                    tr("The contract is already printed in {language}; give --also another language.", ["language": code]))
+            }
+            guard let catalogue = try Language.catalogue(for: code) else {
+                throw CommandError(
+                    tr("Casebook has no {language} translation to print beside; --also takes en, nb, de, fr or nl.", ["language": code]))
+            }
+            return ContractDocument.DocumentLanguage(catalogue)
         }
     }
 }

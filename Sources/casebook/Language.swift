@@ -67,6 +67,20 @@ enum Language {
         }
     }
 
+    /// The catalogue of `code` (nil inside for English), or nil when Casebook has none installed.
+    static func catalogue(for code: String) throws -> Catalogue?? {
+        if code == Catalogue.english { return .some(nil) }
+        guard LanguageChoice.shipped.contains(code) else { return nil }
+        for folder in catalogueFolders() {
+            do {
+                if let catalogue = try Catalogue.load(language: code, folder: folder) { return .some(catalogue) }
+            } catch {
+                throw CommandError(error.description)
+            }
+        }
+        return nil
+    }
+
     /// Where the compiled catalogues are, first found first used. In the office mode only the
     /// installed `PREFIX/share/locale`. Otherwise `$CASEBOOK_LOCALE_DIR`, the installed folder,
     /// and the `.build/locale` that `make` compiles in the source tree the binary was built in.

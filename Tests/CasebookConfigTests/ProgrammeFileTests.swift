@@ -110,6 +110,17 @@ import Testing
         } catch { return error }
     }
 
+    @Test func anObligationsDescriptionMayComeInTheLanguagesCasebookSpeaks() throws {
+        let text = Self.minimal.replacingOccurrences(
+            of: "description = \"Offer a course\"",
+            with: "description.en = \"Offer a course\"\ndescription.nb = \"Tilby kurs\"")
+        let obligation = try #require(try ProgrammeFile.parse(path: "p.toml", text: text).obligations.first)
+        #expect(obligation.description == "Offer a course")
+        #expect(obligation.translations == ["nb": "Tilby kurs"])
+        let plain = try #require(try ProgrammeFile.parse(path: "p.toml", text: Self.minimal).obligations.first)
+        #expect(plain.translations.isEmpty)
+    }
+
     @Test func theMinimalFileParses() throws {
         let programme = try ProgrammeFile.parse(path: "p.toml", text: Self.minimal)
         #expect(programme.profile("advanced")?.targets == [.reading: .b1])
@@ -172,6 +183,13 @@ import Testing
             "due = \"3m\"\n\n[[admission_stops]]\nid = \"stop\"\ndescription = \"No admissions\"\nlegal_basis = \"§ 3\"\nstatuses = [\"voluntary\"]\nfrom = \"2026-02-09\"\nuntil = \"2026-01-01\"",
             58, "ends (2026-01-01) before it starts (2026-02-09)"
         ),
+        // An obligation's description in the languages Casebook speaks (issue 19).
+        (
+            "description = \"Offer a course\"", "description.en = \"Offer a course\"\ndescription.sv = \"Erbjud en kurs\"",
+            48, "obligations[0].description.sv: is not a language Casebook speaks"
+        ),
+        ("description = \"Offer a course\"", "description.nb = \"Tilby kurs\"", 47, "obligations[0].description.en is missing"),
+        ("description = \"Offer a course\"", "description.en = \"Offer a course\"\ndescription.nb = 5", 48, "must be a string"),
     ])
     func mistakesAreRefusedWithFileLineAndKey(_ old: String, _ new: String, _ line: Int, _ phrase: String) {
         let failure = error(replacing: old, with: new)

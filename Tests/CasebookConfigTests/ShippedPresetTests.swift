@@ -1,4 +1,5 @@
 import CasebookCore
+import CasebookL10n
 import CasebookStore
 import CasebookTestSupport
 import Foundation
@@ -32,6 +33,26 @@ import Testing
         // Another connection reads it from the tables, not from a cache.
         #expect(try fixture.secondConnection().programme(id: id, version: 1) == expected)
         #expect(programme.validFrom != nil, "every preset says from when its rules are in force")
+    }
+
+    /// Where the programme's country speaks a language Casebook speaks, every obligation has its
+    /// words in that language too, and the Store gives them by the English text (issue 19).
+    @Test(arguments: ids)
+    func theObligationsComeInTheCountrysLanguageWhereCasebookSpeaksIt(_ id: String) throws {
+        let (programme, path, text) = try Self.preset(id)
+        let language = programme.languageCode
+        guard LanguageChoice.shipped.contains(language) else {
+            #expect(programme.obligations.allSatisfy { $0.translations.isEmpty }, "\(id) translates into a language Casebook does not speak")
+            return
+        }
+        for obligation in programme.obligations {
+            #expect(obligation.translations[language] != nil, "\(id): \"\(obligation.description)\" has no description.\(language)")
+        }
+        let fixture = try Fixture()
+        try fixture.store.importShippedProgramme(programme, sourceFile: path, sourceText: text, actor: fixture.admin.id)
+        let texts = try fixture.store.obligationTexts(programmeID: id, language: language)
+        #expect(texts.count == Set(programme.obligations.map(\.description)).count)
+        #expect(try fixture.store.obligationTexts(programmeID: id, language: "xx").isEmpty)
     }
 
     @Test func norwaySaysNotSetByLawInsteadOfABudget() throws {

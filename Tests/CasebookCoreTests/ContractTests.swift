@@ -1,5 +1,7 @@
+import CasebookL10n
 import CasebookCore
 import CasebookTestSupport
+import Foundation
 import Testing
 
 @Suite struct DueDateTests {
@@ -248,5 +250,54 @@ import Testing
         #expect(lines.joined(separator: " ") == text)
         #expect(ContractDocument.wrap("", width: 10) == [""])
         #expect(ContractDocument.wrap("Kompetansekartleggingen", width: 10) == ["Kompetansekartleggingen"])
+    }
+}
+
+/// The printed contract in the officer's language, and a second one beside it.
+@Suite(
+    .enabled(
+        if: !msgfmtMissing || ProcessInfo.processInfo.environment["CI"] == "true",
+        "Skipped: msgfmt is not installed (make deps installs gettext)."))
+struct ContractDocumentLanguageTests {
+    private let texts = ["nb": ["Offer a course place": "Tilby plass på kurs"]]
+
+    private func document(description: String = "Offer a course place") -> ContractDocument {
+        var document = ContractDocumentTests().document(description: description)
+        document.texts = texts
+        return document
+    }
+
+    @Test func inNorwegianTheLabelsAndTheProgrammesOwnWordsAreNorwegian() throws {
+        let norwegian = try #require(try shippedCatalogue("nb"))
+        let text = Messages.speaking(norwegian) { document().text }
+        #expect(!text.contains("INTEGRATION CONTRACT") && !text.contains("Due:"), "\(text)")
+        #expect(text.contains("Tilby plass på kurs"), "\(text)")
+        // An obligation the officer worded is printed as written.
+        let reworded = Messages.speaking(norwegian) { document(description: "Offer a course place soon").text }
+        #expect(reworded.contains("Offer a course place soon"))
+    }
+
+    @Test func withAlsoTheSecondLanguageFollowsOnItsOwnPage() throws {
+        let norwegian = try #require(try shippedCatalogue("nb"))
+        let text = document().text(also: ContractDocument.DocumentLanguage(norwegian))
+        let pages = text.split(separator: "\u{0C}")
+        #expect(pages.count == 2)
+        #expect(pages.first?.contains("INTEGRATION CONTRACT") == true && pages.first?.contains("Offer a course place") == true)
+        #expect(pages.last?.contains("Tilby plass på kurs") == true && pages.last?.contains("INTEGRATION CONTRACT") == false)
+    }
+
+    @Test func inHTMLTheTwoLanguagesStandInColumnsEachWithItsLanguage() throws {
+        let german = try #require(try shippedCatalogue("de"))
+        let norwegian = try #require(try shippedCatalogue("nb"))
+        let html = Messages.speaking(german) { document().html(also: ContractDocument.DocumentLanguage(norwegian)) }
+        #expect(html.contains("<html lang=\"de\">"))
+        #expect(html.contains("<div class=\"languages\">"))
+        #expect(html.contains("<article lang=\"de\">") && html.contains("<article lang=\"nb\">"))
+        #expect(html.contains("Tilby plass på kurs"))
+        // German has no words of its own for this obligation: the English as written.
+        #expect(html.contains("Offer a course place"))
+        let english = Messages.speaking(norwegian) { document().html(also: ContractDocument.DocumentLanguage(nil)) }
+        #expect(english.contains("<article lang=\"en\">") && english.contains("INTEGRATION CONTRACT") == false)
+        #expect(english.contains("Integration contract"))
     }
 }

@@ -1,30 +1,10 @@
 import CasebookCore
 import CasebookL10n
+import CasebookTestSupport
 import Foundation
 import Testing
 
 @testable import CasebookTUI
-
-/// The catalogue of `language` compiled from po/ by msgfmt, as `make` compiles it; nil (and a
-/// sentence) where gettext is not installed.
-func shippedCatalogue(_ language: String) throws -> Catalogue? {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().path
-    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/msgfmt") else { return nil }
-    let folder = NSTemporaryDirectory() + "casebook-tui-l10n-" + UUID().uuidString
-    defer { try? FileManager.default.removeItem(atPath: folder) }
-    try FileManager.default.createDirectory(
-        atPath: folder + "/\(language)/LC_MESSAGES", withIntermediateDirectories: true)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/msgfmt")
-    process.arguments = ["-o", folder + "/\(language)/LC_MESSAGES/casebook.mo", root + "/po/\(language).po"]
-    try process.run()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else { return nil }
-    return try Catalogue.load(language: language, folder: folder)
-}
-
-let msgfmtMissing = !FileManager.default.isExecutableFile(atPath: "/usr/bin/msgfmt")
 
 /// My day and help in each language at both sizes, against goldens: long German and French
 /// words must keep the layout.

@@ -292,6 +292,40 @@ import Testing
         #expect(format.status != 0)
     }
 
+    @Test func contractPrintWritesTheOfficersLanguageAndASecondOneBeside() throws {
+        let db = scratch.path("bilingual.db")
+        #expect(try Casebook.run(["demo", "--db", db, "--clients", "40", "--seed", "3"]).status == 0)
+        let number = try shell(
+            "sqlite3", db, "SELECT c.case_number FROM clients c JOIN contracts k ON k.client_id = c.id ORDER BY 1 LIMIT 1;"
+        ).trimmingCharacters(in: .whitespacesAndNewlines)
+        try #require(!number.isEmpty, "the demo drafts contracts")
+        let same = try Casebook.run(["contract", "print", number, "--also", "en", "--db", db])
+        #expect(same.status != 0 && errorLine(same).contains("already printed in en"), "\(same.error)")
+        let unknown = try Casebook.run(["contract", "print", number, "--also", "sv", "--db", db])
+        #expect(unknown.status != 0 && errorLine(unknown).contains("no sv translation"), "\(unknown.error)")
+
+        // The Norwegian catalogue compiled as make compiles it.
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/msgfmt") else {
+            #expect(ProcessInfo.processInfo.environment["CI"] != "true", "CI has gettext")
+            return
+        }
+        let locale = scratch.path("locale")
+        try FileManager.default.createDirectory(atPath: locale + "/nb/LC_MESSAGES", withIntermediateDirectories: true)
+        _ = try shell("msgfmt", "-o", locale + "/nb/LC_MESSAGES/casebook.mo", packageRoot + "/po/nb.po")
+        let both = try Casebook.run(
+            ["contract", "print", number, "--language", "nb", "--also", "en", "--db", db],
+            environment: ["CASEBOOK_LOCALE_DIR": locale])
+        #expect(both.status == 0, "\(both.error)")
+        let pages = both.output.split(separator: "\u{0C}")
+        #expect(pages.count == 2, "\(both.output)")
+        #expect(pages.first?.hasPrefix("INTEGRERINGSKONTRAKT") == true, "\(both.output)")
+        #expect(pages.last?.contains("INTEGRATION CONTRACT") == true)
+        let html = try Casebook.run(
+            ["contract", "print", number, "--format", "html", "--also", "nb", "--db", db],
+            environment: ["CASEBOOK_LOCALE_DIR": locale])
+        #expect(html.output.contains("<article lang=\"en\">") && html.output.contains("<article lang=\"nb\">"))
+    }
+
     @Test func reportPrintsTheFiguresWithoutIdentifyingAnyClient() throws {
         let db = scratch.path("report.db")
         #expect(try Casebook.run(["demo", "--db", db, "--clients", "300", "--seed", "4"]).status == 0)
