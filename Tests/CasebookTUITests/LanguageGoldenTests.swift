@@ -6,8 +6,9 @@ import Testing
 
 @testable import CasebookTUI
 
-/// My day and help in each language at both sizes, against goldens: long German and French
-/// words must keep the layout.
+/// My day, the client list, every record tab, a form with its problems, the dashboard and help
+/// in each language at both sizes, against goldens: long German and French words must keep the
+/// layout (and `expectReadable` holds every line within the terminal).
 @Suite(
     .enabled(
         if: !msgfmtMissing || ProcessInfo.processInfo.environment["CI"] == "true",
@@ -21,6 +22,59 @@ struct LanguageGoldenTests {
             let app = try fixture.app(onList: false)
             let terminal = size.terminal
             expectGolden("worklist-\(language)-\(size.rawValue)", fixture.run(app, on: terminal))
+            expectReadable(terminal)
+        }
+    }
+
+    @Test(arguments: LanguageChoice.shipped, GoldenSize.allCases)
+    func clientList(language: String, size: GoldenSize) throws {
+        let catalogue = try #require(try shippedCatalogue(language))
+        let fixture = try UIFixture()
+        try Messages.speaking(catalogue) {
+            let terminal = size.terminal
+            expectGolden("list-\(language)-\(size.rawValue)", fixture.run(try fixture.app(), on: terminal))
+            expectReadable(terminal)
+        }
+    }
+
+    /// Every tab of a record, each in its own golden.
+    @Test(arguments: LanguageChoice.shipped, GoldenSize.allCases)
+    func recordTabs(language: String, size: GoldenSize) throws {
+        let catalogue = try #require(try shippedCatalogue(language))
+        let fixture = try UIFixture()
+        try Messages.speaking(catalogue) {
+            for tab in RecordTabID.allCases {
+                let terminal = size.terminal
+                let app = try fixture.record("Haddad", tab: tab)
+                expectGolden("record-\(tab)-\(language)-\(size.rawValue)", fixture.run(app, on: terminal))
+                expectReadable(terminal)
+            }
+        }
+    }
+
+    /// The new-client form with its problems beside their fields: the longest labels and sentences.
+    @Test(arguments: LanguageChoice.shipped, GoldenSize.allCases)
+    func formWithProblems(language: String, size: GoldenSize) throws {
+        let catalogue = try #require(try shippedCatalogue(language))
+        let fixture = try UIFixture()
+        try Messages.speaking(catalogue) {
+            let terminal = size.terminal
+            let keys: [Key] =
+                [.character("n"), .tab] + typing("") + [.tab, .tab, .tab] + typing("1990-02-30")
+                + [.tab, .tab, .tab, .tab, .tab, .tab] + typing("1980-01-01") + [.control("s")]
+            expectGolden("form-validation-\(language)-\(size.rawValue)", fixture.run(try fixture.app(), on: terminal, keys))
+            expectReadable(terminal)
+        }
+    }
+
+    @Test(arguments: LanguageChoice.shipped, GoldenSize.allCases)
+    func dashboard(language: String, size: GoldenSize) throws {
+        let catalogue = try #require(try shippedCatalogue(language))
+        let fixture = try UIFixture()
+        try Messages.speaking(catalogue) {
+            let terminal = size.terminal
+            let app = try fixture.app(as: fixture.base.admin)
+            expectGolden("dashboard-\(language)-\(size.rawValue)", fixture.run(app, on: terminal, [.character("D")]))
             expectReadable(terminal)
         }
     }
