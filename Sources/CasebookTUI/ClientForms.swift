@@ -50,11 +50,10 @@ enum ClientForms {
         let mine = actor.offices(for: .registerClient, policy: app.store.policy).whole
         guard mine.count > 1 else { return [] }
         let offices = try app.store.offices().filter { mine.contains($0.id) }
-        guard let first = offices.first else { return [] }
         return [
             .choice(
                 nil, tr("Office"), \.officeID, offices.map { ($0.id, "\($0.name) (\($0.code))") },
-                none: tr("The one serving the municipality, else {office}", ["office": first.name]))
+                none: tr("The office serving the municipality, else your first"))
         ]
     }
 

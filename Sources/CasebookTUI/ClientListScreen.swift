@@ -34,6 +34,9 @@ package final class ClientListScreen: Screen {
     /// of the rows held (the list gets an office column). Empty otherwise.
     private var officeCodes: [Office.ID: String] = [:]
     private(set) var clientOffices: [Client.ID: Office.ID] = [:]
+    /// The name of the viewer's office when they work in one only, for the policy's refusals
+    /// (read once: the function bar asks for them at every frame).
+    private var soleOffice: String?
     private var order: ListOrder = .sorted(.name)
 
     /// How long typing may pause before the search runs.
@@ -119,7 +122,7 @@ package final class ClientListScreen: Screen {
         Binding(.openWorklist) { _, app in .push(try WorklistScreen(app: app)) },
         Binding(.openPartners) { _, app in .push(try PartnersScreen(app: app)) },
         Binding(.openOffices) { _, app in .push(try OfficesScreen(app: app)) },
-        Binding(.openTransfers, unavailable: { _, app in ClientListScreen.refusal(.transfer, app) }) { _, app in
+        Binding(.openTransfers, unavailable: { list, app in list.refusal(.transfer, app) }) { _, app in
             .push(try TransfersScreen(app: app))
         },
         Binding(
@@ -161,7 +164,7 @@ package final class ClientListScreen: Screen {
                     if list.marked.isEmpty {
                         return tr("Mark clients with {key} first.", ["key": app.keys.hint(.mark)])
                     }
-                    return list.moveOffice(app) == nil ? ClientListScreen.refusal(.moveCaseload, app) : nil
+                    return list.moveOffice(app) == nil ? list.refusal(.moveCaseload, app) : nil
                 }
             ) { list, app in
                 guard let office = list.moveOffice(app) else { return .none }
@@ -257,7 +260,11 @@ package final class ClientListScreen: Screen {
     }
 
     private func readOffices(app: App) throws {
-        guard try app.store.actor(app.me.id).memberships.count > 1 else { return }
+        let memberships = try app.store.actor(app.me.id).memberships
+        if memberships.count == 1, let only = memberships.first {
+            soleOffice = try app.store.office(id: only.officeID)?.name
+        }
+        guard memberships.count > 1 else { return }
         officeCodes = Dictionary(try app.store.offices().map { ($0.id, $0.code) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -347,12 +354,11 @@ package final class ClientListScreen: Screen {
 
     /// The policy's refusal of `action` to the viewer, naming their office when they work in one
     /// only ("Only supervisors of Nordby may move caseloads."); nil when some office allows it.
-    static func refusal(_ action: Action, _ app: App) -> String? {
+    func refusal(_ action: Action, _ app: App) -> String? {
         guard let actor = try? app.store.actor(app.me.id) else { return app.store.policy.refusal(action, officeName: nil) }
         let offices = actor.offices(for: action, policy: app.store.policy)
         guard offices.whole.isEmpty && offices.ownOnly.isEmpty else { return nil }
-        let only = actor.memberships.count == 1 ? actor.memberships.first.flatMap { try? app.store.office(id: $0.officeID) } : nil
-        return app.store.policy.refusal(action, officeName: only?.name)
+        return app.store.policy.refusal(action, officeName: soleOffice)
     }
 
     /// The office whose caseloads the person may move: the first where the policy lets them.

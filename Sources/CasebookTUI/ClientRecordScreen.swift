@@ -165,6 +165,8 @@ package final class ClientRecordScreen: Screen {
     private(set) var office: Office?
     /// True when the viewer belongs to more than one office, and the header names the client's.
     private var showsOffice = false
+    /// True when there is an office to transfer the client to (read once: the function bar asks).
+    private var hasOtherOffice = false
     private let tabs: [any RecordTab]
     package private(set) var tabIndex: Int
     /// Tabs whose data is out of date (or was never read); read when shown.
@@ -179,8 +181,16 @@ package final class ClientRecordScreen: Screen {
         officer = try client.officerID.flatMap { try app.store.staff(id: $0) }
         status = try app.store.recordStatus(clientID: clientID)
         // Named only to someone who works in several offices: one office's staff know where they work.
-        office = try app.store.office(ofClient: clientID)
-        showsOffice = try app.store.actor(app.me.id).memberships.count > 1
+        let offices = try app.store.offices()
+        let memberships = try app.store.actor(app.me.id).memberships
+        showsOffice = memberships.count > 1
+        hasOtherOffice = offices.count > 1
+        // Someone of one office opens only its clients: which office needs no asking.
+        if memberships.count == 1, let only = memberships.first {
+            office = offices.first { $0.id == only.officeID }
+        } else {
+            office = try app.store.office(ofClient: clientID)
+        }
         let contract = ContractTab(client: client)
         contract.focusObligation = obligation
         tabs = [
@@ -209,7 +219,6 @@ package final class ClientRecordScreen: Screen {
         client = fresh
         officer = try fresh.officerID.flatMap { try app.store.staff(id: $0) }
         status = try app.store.recordStatus(clientID: clientID)
-        office = try app.store.office(ofClient: clientID)
         for tab in tabs {
             tab.client = fresh
             if !tab.shows.isDisjoint(with: changes) { stale.insert(tab.id) }
@@ -280,7 +289,7 @@ package final class ClientRecordScreen: Screen {
         let actor = try? app.store.actor(app.me.id)
         let may = actor?.may(.transfer, clientOffice: office.id, officer: client.officerID, policy: app.store.policy)
         guard may == true else { return app.store.policy.refusal(.transfer, officeName: office.name) }
-        return (try? app.store.offices().count) ?? 0 > 1 ? nil : tr("There is no other office to transfer the client to.")
+        return hasOtherOffice ? nil : tr("There is no other office to transfer the client to.")
     }
 
     package func didReturn(_ returned: Returned, app: App) throws -> Effect {
