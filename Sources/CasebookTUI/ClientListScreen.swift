@@ -265,7 +265,8 @@ package final class ClientListScreen: Screen {
             soleOffice = try app.store.office(id: only.officeID)?.name
         }
         guard memberships.count > 1 else { return }
-        officeCodes = Dictionary(try app.store.offices().map { ($0.id, $0.code) }, uniquingKeysWith: { first, _ in first })
+        officeCodes = Dictionary(
+            try app.store.offices().map { ($0.id, $0.code) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Reads the language standing and recognition deadlines of newly loaded rows.
@@ -355,7 +356,9 @@ package final class ClientListScreen: Screen {
     /// The policy's refusal of `action` to the viewer, naming their office when they work in one
     /// only ("Only supervisors of Nordby may move caseloads."); nil when some office allows it.
     func refusal(_ action: Action, _ app: App) -> String? {
-        guard let actor = try? app.store.actor(app.me.id) else { return app.store.policy.refusal(action, officeName: nil) }
+        guard let actor = try? app.store.actor(app.me.id) else {
+            return app.store.policy.refusal(action, officeName: nil)
+        }
         let offices = actor.offices(for: action, policy: app.store.policy)
         guard offices.whole.isEmpty && offices.ownOnly.isEmpty else { return nil }
         return app.store.policy.refusal(action, officeName: soleOffice)

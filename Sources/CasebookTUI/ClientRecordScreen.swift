@@ -328,7 +328,8 @@ package final class ClientRecordScreen: Screen {
         let officerText = officer.map { "\($0.displayName) (\($0.username))" } ?? "nobody assigned"
         frame.text(
             "Phase: \(client.phase.label) \(g.separator) Officer: \(officerText)"
-                + (office.map { showsOffice ? " \(g.separator) " + tr("Office: {office}", ["office": $0.name]) : "" } ?? ""),
+                + (office.map { showsOffice ? " \(g.separator) " + tr("Office: {office}", ["office": $0.name]) : "" }
+                    ?? ""),
             in: area.row(2).inset(left: 1),
             .emphasis)
         drawTabBar(&frame, y: area.y + 3, x: area.x + 1)

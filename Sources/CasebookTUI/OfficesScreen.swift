@@ -157,7 +157,8 @@ package final class OfficesScreen: Screen {
             : " \(g.separator) "
                 + tr(
                     "{key} moves between offices and staff", ["key": app.keys.hint(.switchList)])
-        frame.text(heading + switchHint, in: Rect(x: area.x + 1, y: staffTop, width: area.width - 2, height: 1), .emphasis)
+        frame.text(
+            heading + switchHint, in: Rect(x: area.x + 1, y: staffTop, width: area.width - 2, height: 1), .emphasis)
         let userWidth = 18
         frame.text(
             " " + TextWidth.fit(tr("User"), to: userWidth) + " " + TextWidth.fit(tr("Name"), to: nameWidth + 6) + " "
@@ -167,9 +168,11 @@ package final class OfficesScreen: Screen {
         if staff.isEmpty, let office = selectedOffice {
             let hint =
                 OfficesScreen.notAdmin(.manageStaff, app) == nil
-                ? tr("Nobody works in {office} yet. {key} adds someone.", [
-                    "office": office.office.name, "key": app.keys.hint(.setMembership),
-                ])
+                ? tr(
+                    "Nobody works in {office} yet. {key} adds someone.",
+                    [
+                        "office": office.office.name, "key": app.keys.hint(.setMembership),
+                    ])
                 : tr("Nobody works in {office} yet; an admin adds its staff.", ["office": office.office.name])
             frame.text(" " + hint, in: staffArea.row(0), .dim)
         }

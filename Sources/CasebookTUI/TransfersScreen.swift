@@ -66,11 +66,12 @@ package final class TransfersScreen: Screen {
                 screen.ask(accept: false)
             },
         ]
-        + Binding.movement(page: { screen, app in screen.tableHeight(app) }, all: { screen, _ in screen.transfers.count })
-    { screen, step, app in
-        screen.viewport.move(by: step, count: screen.transfers.count, height: screen.tableHeight(app))
-        return .none
-    }
+        + Binding.movement(
+            page: { screen, app in screen.tableHeight(app) }, all: { screen, _ in screen.transfers.count }
+        ) { screen, step, app in
+            screen.viewport.move(by: step, count: screen.transfers.count, height: screen.tableHeight(app))
+            return .none
+        }
 
     /// Asks before deciding, saying what the decision changes.
     private func ask(accept: Bool) -> Effect {
@@ -123,7 +124,8 @@ package final class TransfersScreen: Screen {
         let incoming = transfers.filter(isIncoming).count
         frame.text(
             tr("Transfers") + " \(g.separator) "
-                + trn("{count} waiting for my decision", "{count} waiting for my decision", incoming) + " \(g.separator) "
+                + trn("{count} waiting for my decision", "{count} waiting for my decision", incoming)
+                + " \(g.separator) "
                 + trn("{count} outgoing", "{count} outgoing", transfers.count - incoming),
             in: Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: 1), .title)
         let officeWidth = area.width >= 110 ? 20 : 12

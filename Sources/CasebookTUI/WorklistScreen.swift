@@ -167,7 +167,8 @@ extension WorklistScreen {
         let text =
             TextWidth.fit("", to: 9) + " " + TextWidth.fit(transfer.client.caseNumber, to: 12)
             + TextWidth.fit("", to: nameWidth) + TextWidth.fit(transfer.proposedAt.utcDay.shown, to: 11)
-            + tr("From {from} to {to}: {reason}", ["from": from, "to": to, "reason": Sanitized.inline(transfer.reason)])
+            + tr(
+                "From {from} to {to}: {reason}", ["from": from, "to": to, "reason": Sanitized.inline(transfer.reason)])
         frame.text(TextWidth.fit(text, to: max(0, area.maxX - x - 1)), x: x, y: y, role, maxX: area.maxX)
     }
 }

@@ -35,7 +35,8 @@ import Testing
         let added = try o.store.addOffice(
             OfficeDraft(code: "vest", name: " Vestby ", municipalities: "Vestby, , Lier "), actor: admin)
         #expect(added.code == "VEST" && added.name == "Vestby" && added.municipalities == ["Vestby", "Lier"])
-        let renamed = try o.store.renameOffice(added.id, OfficeDraft(code: "VEST", name: "Vestby og Lier"), actor: admin)
+        let renamed = try o.store.renameOffice(
+            added.id, OfficeDraft(code: "VEST", name: "Vestby og Lier"), actor: admin)
         #expect(renamed.name == "Vestby og Lier" && renamed.code == "VEST")
     }
 
@@ -43,10 +44,12 @@ import Testing
     func onlyAdminsChangeOfficesAndStaff(role: Role) throws {
         let me = try o.staff(o.nordby, role).id
         #expect(refusedByPolicy { try o.store.addOffice(OfficeDraft(code: "VEST", name: "Vestby"), actor: me) })
-        #expect(refusedByPolicy { try o.store.renameOffice(o.nordby.id, OfficeDraft(code: "MAIN", name: "X"), actor: me) })
+        #expect(
+            refusedByPolicy { try o.store.renameOffice(o.nordby.id, OfficeDraft(code: "MAIN", name: "X"), actor: me) })
         #expect(
             refusedByPolicy {
-                try o.store.saveMembership(MembershipDraft(username: "okarlsen", role: .admin), office: o.sorby.id, actor: me)
+                try o.store.saveMembership(
+                    MembershipDraft(username: "okarlsen", role: .admin), office: o.sorby.id, actor: me)
             })
         #expect(try o.store.memberships(of: o.f.officer.id).count == 1)
         #expect(try o.store.office(code: "VEST") == nil && o.store.office(id: o.nordby.id)?.name == "Nordby")
@@ -59,7 +62,8 @@ import Testing
             actor: admin)
         #expect(new.displayName == "Nina Ny")
         #expect(try o.store.memberships(of: new.id) == [Membership(officeID: o.sorby.id, role: .officer)])
-        try o.store.saveMembership(MembershipDraft(username: "okarlsen", role: .supervisor), office: o.sorby.id, actor: admin)
+        try o.store.saveMembership(
+            MembershipDraft(username: "okarlsen", role: .supervisor), office: o.sorby.id, actor: admin)
         #expect(try o.store.memberships(of: o.f.officer.id).count == 2)
         #expect(try o.store.staff(id: o.f.officer.id)?.role == .supervisor, "the role of record is the highest held")
         let bad = #expect(throws: StoreError.self) {
@@ -73,7 +77,8 @@ import Testing
         try o.store.setMembership(
             staffID: try o.staff(o.sorby, .admin).id, office: o.sorby.id, role: .officer, actor: o.f.admin.id)
         let refused = #expect(throws: StoreError.self) {
-            try o.store.saveMembership(MembershipDraft(username: "admin", role: .officer), office: o.nordby.id, actor: o.f.admin.id)
+            try o.store.saveMembership(
+                MembershipDraft(username: "admin", role: .officer), office: o.nordby.id, actor: o.f.admin.id)
         }
         #expect(refused.flatMap { issues($0, of: MembershipDraft.Field.self) }?.map(\.field) == [.role])
         #expect(try o.store.memberships(of: o.f.admin.id) == [Membership(officeID: o.nordby.id, role: .admin)])

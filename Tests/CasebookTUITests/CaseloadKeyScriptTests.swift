@@ -84,7 +84,8 @@ import Testing
             let moves = rows.filter { $0.newValue == "obakke" }
             #expect(moves.count == 1)
             #expect(moves.first?.staff == "snord")
-            #expect(moves.first?.oldValue == (try client.officerID.flatMap { try fixture.store.staff(id: $0)?.username }))
+            #expect(
+                moves.first?.oldValue == (try client.officerID.flatMap { try fixture.store.staff(id: $0)?.username }))
         }
     }
 

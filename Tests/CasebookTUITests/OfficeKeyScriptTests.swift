@@ -216,7 +216,9 @@ final class OfficeUIFixture {
         text = o.run(receiving, on: terminal, [.character("a")])
         let dialog = try #require(receiving.top as? ConfirmDialog)
         #expect(text.contains("Accept the transfer?"))
-        #expect(dialog.question.contains("2026-000002 then belongs to Nordby") && dialog.question.contains("Sørby no longer sees them"))
+        #expect(
+            dialog.question.contains("2026-000002 then belongs to Nordby")
+                && dialog.question.contains("Sørby no longer sees them"))
         #expect(try o.store.client(id: o.nordqvist.id)?.officerID == o.sorOfficer.id, "nothing changed while asking")
         text = o.run(receiving, on: terminal, [.character("y")])
         #expect(text.contains("2026-000002 now belongs to Nordby"), "\(text)")
