@@ -77,6 +77,10 @@ package struct ClientDraft: FormDraft, Hashable {
 
     package var values: [ClientField: String]
     package var officerID: Staff.ID?
+    /// The office a new client is registered in; nil lets the Store choose (the one serving
+    /// their municipality among the registering person's, else their first). Not edited later:
+    /// a client changes office by transfer.
+    package var officeID: Office.ID?
 
     package init(values: [ClientField: String] = [:], officerID: Staff.ID? = nil) {
         self.values = values

@@ -66,7 +66,9 @@ extension Store {
     package func addClient(_ draft: ClientDraft, office: Office.ID? = nil, actor: Staff.ID) throws -> Client {
         let client = try checked { try draft.validated(version: 1, phase: .referred, today: clock.today) }
         return try write {
-            let office = try office ?? registeringOffice(of: actor, officer: client.officerID)
+            let office =
+                try office ?? draft.officeID
+                ?? registeringOffice(of: actor, officer: client.officerID, municipality: client.municipality)
             try require(.registerClient, by: actor, office: office)
             if let officer = client.officerID, try self.actor(officer).role(in: office) == nil {
                 throw StoreError.refused(
@@ -324,14 +326,28 @@ extension Store {
     /// where the actor registers clients too, else the first of the actor's offices where they
     /// do. (The new-client form names no office yet; an admin of several offices registers in
     /// the first, or in the officer's.)
-    func registeringOffice(of actor: Staff.ID, officer: Staff.ID?) throws -> Office.ID {
+    func registeringOffice(of actor: Staff.ID, officer: Staff.ID?, municipality: String = "") throws -> Office.ID {
         let offices = try self.actor(actor).offices(for: .registerClient, policy: policy).whole
         guard let first = offices.first else {
             throw StoreError.notAllowed(policy.refusal(.registerClient, officeName: nil))
+        }
+        if let serving = try servingOffice(municipality, among: offices),
+            try officer.map({ try self.actor($0).role(in: serving) != nil }) ?? true
+        {
+            return serving
         }
         if let officer, let theirs = try self.actor(officer).memberships.map(\.officeID).first(where: offices.contains) {
             return theirs
         }
         return first
+    }
+
+    /// The office of `offices` that serves `municipality` (by its name, ignoring case), if one does.
+    package func servingOffice(_ municipality: String, among offices: [Office.ID]) throws -> Office.ID? {
+        let name = trimmed(municipality).lowercased()
+        guard !name.isEmpty else { return nil }
+        return try self.offices().first { office in
+            offices.contains(office.id) && office.municipalities.contains { $0.lowercased() == name }
+        }?.id
     }
 }

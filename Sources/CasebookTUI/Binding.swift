@@ -78,5 +78,6 @@ package struct BindingSet: Sendable {
         ClientListScreen.bindingSets + WorklistScreen.bindingSets + DashboardScreen.bindingSets
             + ClientRecordScreen.bindingSets + FormScreen<PeriodDraft>.bindingSets + PickListDialog.bindingSets
             + ConfirmDialog.bindingSets + TextScreen.bindingSets + PartnersScreen.bindingSets
+            + OfficesScreen.bindingSets + TransfersScreen.bindingSets
     }
 }

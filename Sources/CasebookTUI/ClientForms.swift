@@ -32,7 +32,7 @@ enum ClientForms {
         initial[.programmeStatus] = ProgrammeStatus.rightAndObligation.rawValue
         initial.officerID = app.me.role == .officer ? app.me.id : nil
         return FormScreen(
-            title: "New client", fields: try fields(app: app), draft: initial, changes: .client,
+            title: "New client", fields: try fields(app: app) + officeField(app: app), draft: initial, changes: .client,
             validate: { try $0.validated(today: $1.clock.today) }, ask: duplicateQuestion
         ) { app, draft in
             let client = try app.store.addClient(draft, actor: app.me.id)
@@ -40,6 +40,21 @@ enum ClientForms {
                 "Registered \(client.caseNumber.text), \(client.displayName).",
                 next: .task { app in .push(try ClientRecordScreen(app: app, clientID: client.id)) })
         }
+    }
+
+    /// The office a new client joins, for someone who registers clients in more than one; with
+    /// one office, no field. Left on its first choice, the Store takes the office serving the
+    /// client's municipality, else the first.
+    static func officeField(app: App) throws -> [FormField<ClientDraft>] {
+        let actor = try app.store.actor(app.me.id)
+        let mine = actor.offices(for: .registerClient, policy: app.store.policy).whole
+        guard mine.count > 1 else { return [] }
+        let offices = try app.store.offices().filter { mine.contains($0.id) }
+        return [
+            .choice(
+                nil, tr("Office"), \.officeID, offices.map { ($0.id, "\($0.name) (\($0.code))") },
+                none: tr("The office serving the municipality, else your first"))
+        ]
     }
 
     /// Before a new client is saved: clients held with the same date of birth and a similar

@@ -30,6 +30,13 @@ package final class ClientListScreen: Screen {
     /// Language standing and overdue recognition of the rows held, read with each page.
     private(set) var standings: [Client.ID: LanguageStanding] = [:]
     private(set) var overdueRecognition: Set<Client.ID> = []
+    /// For a viewer who works in more than one office: the code of each office, and the office
+    /// of the rows held (the list gets an office column). Empty otherwise.
+    private var officeCodes: [Office.ID: String] = [:]
+    private(set) var clientOffices: [Client.ID: Office.ID] = [:]
+    /// The name of the viewer's office when they work in one only, for the policy's refusals
+    /// (read once: the function bar asks for them at every frame).
+    private var soleOffice: String?
     private var order: ListOrder = .sorted(.name)
 
     /// How long typing may pause before the search runs.
@@ -43,12 +50,14 @@ package final class ClientListScreen: Screen {
         let caseload = try app.store.clientList.count(mine, cap: 1).value
         hasCaseload = caseload > 0
         filter = hasCaseload && app.me.role == .officer ? mine : ClientFilter(viewer: app.me.id)
+        try readOffices(app: app)
         try reload(app: app)
     }
 
     /// The list of exactly the clients of a cohort (the ones behind a dashboard figure).
     package init(app: App, cohort: Cohort) throws {
         filter = ClientFilter(cohort: cohort, viewer: app.me.id)
+        try readOffices(app: app)
         try reload(app: app)
     }
 
@@ -112,6 +121,10 @@ package final class ClientListScreen: Screen {
         },
         Binding(.openWorklist) { _, app in .push(try WorklistScreen(app: app)) },
         Binding(.openPartners) { _, app in .push(try PartnersScreen(app: app)) },
+        Binding(.openOffices) { _, app in .push(try OfficesScreen(app: app)) },
+        Binding(.openTransfers, unavailable: { list, app in list.refusal(.transfer, app) }) { _, app in
+            .push(try TransfersScreen(app: app))
+        },
         Binding(
             .openDashboard,
             unavailable: { _, app in
@@ -151,7 +164,7 @@ package final class ClientListScreen: Screen {
                     if list.marked.isEmpty {
                         return tr("Mark clients with {key} first.", ["key": app.keys.hint(.mark)])
                     }
-                    return list.moveOffice(app) == nil ? app.store.policy.refusal(.moveCaseload, officeName: nil) : nil
+                    return list.moveOffice(app) == nil ? list.refusal(.moveCaseload, app) : nil
                 }
             ) { list, app in
                 guard let office = list.moveOffice(app) else { return .none }
@@ -246,15 +259,27 @@ package final class ClientListScreen: Screen {
         }
     }
 
+    private func readOffices(app: App) throws {
+        let memberships = try app.store.actor(app.me.id).memberships
+        if memberships.count == 1, let only = memberships.first {
+            soleOffice = try app.store.office(id: only.officeID)?.name
+        }
+        guard memberships.count > 1 else { return }
+        officeCodes = Dictionary(
+            try app.store.offices().map { ($0.id, $0.code) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// Reads the language standing and recognition deadlines of newly loaded rows.
     private func annotate(_ page: [ClientSummary], app: App) throws {
         let ids = page.map(\.id)
+        if !officeCodes.isEmpty { clientOffices.merge(try app.store.officeIDs(ofClients: ids)) { $1 } }
         standings.merge(try app.store.languageStandings(clientIDs: ids)) { $1 }
         overdueRecognition.formUnion(try app.store.clientsWithOverdueRecognition(ids))
         if standings.count > ClientListScreen.windowLimit * 2 {
             let kept = Set(rows.map(\.id) + ids)
             standings = standings.filter { kept.contains($0.key) }
             overdueRecognition = overdueRecognition.filter { kept.contains($0) }
+            clientOffices = clientOffices.filter { kept.contains($0.key) }
         }
     }
 
@@ -328,6 +353,17 @@ package final class ClientListScreen: Screen {
         return .none
     }
 
+    /// The policy's refusal of `action` to the viewer, naming their office when they work in one
+    /// only ("Only supervisors of Nordby may move caseloads."); nil when some office allows it.
+    func refusal(_ action: Action, _ app: App) -> String? {
+        guard let actor = try? app.store.actor(app.me.id) else {
+            return app.store.policy.refusal(action, officeName: nil)
+        }
+        let offices = actor.offices(for: action, policy: app.store.policy)
+        guard offices.whole.isEmpty && offices.ownOnly.isEmpty else { return nil }
+        return app.store.policy.refusal(action, officeName: soleOffice)
+    }
+
     /// The office whose caseloads the person may move: the first where the policy lets them.
     private func moveOffice(_ app: App) -> Office.ID? {
         (try? app.store.actor(app.me.id))?.offices(for: .moveCaseload, policy: app.store.policy).whole.first
@@ -377,7 +413,7 @@ package final class ClientListScreen: Screen {
         let searchCursor = drawSearchLine(&frame, row: area.row(1), app: app)
 
         let table = area.inset(top: 3)
-        let columns = ListColumns(width: table.width)
+        let columns = ListColumns(width: table.width, showsOffice: !officeCodes.isEmpty)
         columns.header(&frame, y: area.y + 2)
         let height = max(1, table.height)
         if rows.isEmpty { frame.text(emptyHint(app), in: table.row(0).inset(left: 1), .dim) }
@@ -387,7 +423,8 @@ package final class ClientListScreen: Screen {
             guard rows.indices.contains(index) else { break }
             let id = rows[index].id
             columns.draw(
-                rows[index], standing: standings[id], overdue: overdueRecognition.contains(id), frame: &frame,
+                rows[index], standing: standings[id], overdue: overdueRecognition.contains(id),
+                office: clientOffices[id].flatMap { officeCodes[$0] }, frame: &frame,
                 y: table.y + row, selected: index == selected, marked: marked.contains(id))
         }
         if let searchCursor {
@@ -428,21 +465,28 @@ struct ListColumns {
     let arrivalWidth = 10
     let languageWidth = 7
     let flagsWidth = 5
+    /// The office's code, last, only for a viewer of several offices (0: no column).
+    let officeWidth: Int
     let nameWidth: Int
     let x: Int
 
-    init(width: Int, x: Int = 0) {
+    init(width: Int, x: Int = 0, showsOffice: Bool = false) {
         self.x = x
         officerWidth = width >= 110 ? 14 : 9
         phaseWidth = width >= 110 ? 18 : 12
+        officeWidth = showsOffice ? 6 : 0
         nameWidth = max(
-            8, width - 1 - caseWidth - officerWidth - phaseWidth - arrivalWidth - languageWidth - flagsWidth - 7)
+            8,
+            width - 1 - caseWidth - officerWidth - phaseWidth - arrivalWidth - languageWidth - flagsWidth - 7
+                - (showsOffice ? officeWidth + 1 : 0))
     }
 
     private func cells() -> [(Int, Int)] {
         var result: [(Int, Int)] = []
         var position = x + 1
-        for width in [caseWidth, nameWidth, officerWidth, phaseWidth, arrivalWidth, languageWidth, flagsWidth] {
+        var widths = [caseWidth, nameWidth, officerWidth, phaseWidth, arrivalWidth, languageWidth, flagsWidth]
+        if officeWidth > 0 { widths.append(officeWidth) }
+        for width in widths {
             result.append((position, width))
             position += width + 1
         }
@@ -450,7 +494,7 @@ struct ListColumns {
     }
 
     func header(_ frame: inout Frame, y: Int) {
-        let titles = ["Case no.", "Name", "Officer", "Phase", "Arrival", "Lang.", "Flags"]
+        let titles = ["Case no.", "Name", "Officer", "Phase", "Arrival", "Lang.", "Flags", tr("Office")]
         frame.clear(Rect(x: frame.area.x, y: y, width: frame.area.width, height: 1), .columnHeader)
         for ((position, width), title) in zip(cells(), titles) {
             frame.text(title, in: Rect(x: position, y: y, width: width, height: 1), .columnHeader)
@@ -467,8 +511,8 @@ struct ListColumns {
     }
 
     func draw(
-        _ client: ClientSummary, standing: LanguageStanding?, overdue: Bool, frame: inout Frame, y: Int, selected: Bool,
-        marked: Bool = false
+        _ client: ClientSummary, standing: LanguageStanding?, overdue: Bool, office: String? = nil, frame: inout Frame,
+        y: Int, selected: Bool, marked: Bool = false
     ) {
         let role: TextRole = selected ? .selected : .normal
         frame.clear(Rect(x: frame.area.x, y: y, width: frame.area.width, height: 1), role)
@@ -481,7 +525,7 @@ struct ListColumns {
         if overdue { flags += flags.isEmpty ? "R!" : " R!" }
         let values = [
             client.caseNumber, client.displayName, client.officer ?? "—", client.phase.label, client.arrivalDate.shown,
-            ListColumns.language(standing, glyphs: frame.glyphs), flags,
+            ListColumns.language(standing, glyphs: frame.glyphs), flags, office ?? "",
         ]
         for (column, ((position, width), value)) in zip(cells(), values).enumerated() {
             let isFlag = column == 6 && overdue && !selected

@@ -163,6 +163,10 @@ package final class ClientRecordScreen: Screen {
     private(set) var status: (flags: [RecordFlagState], isErased: Bool) = ([], false)
     /// The office the client belongs to, for the header.
     private(set) var office: Office?
+    /// True when the viewer belongs to more than one office, and the header names the client's.
+    private var showsOffice = false
+    /// True when there is an office to transfer the client to (read once: the function bar asks).
+    private var hasOtherOffice = false
     private let tabs: [any RecordTab]
     package private(set) var tabIndex: Int
     /// Tabs whose data is out of date (or was never read); read when shown.
@@ -176,8 +180,17 @@ package final class ClientRecordScreen: Screen {
         self.client = client
         officer = try client.officerID.flatMap { try app.store.staff(id: $0) }
         status = try app.store.recordStatus(clientID: clientID)
-        // Named only where offices share the file: one office's staff know where they work.
-        office = try app.store.offices().count > 1 ? app.store.office(ofClient: clientID) : nil
+        // Named only to someone who works in several offices: one office's staff know where they work.
+        let offices = try app.store.offices()
+        let memberships = try app.store.actor(app.me.id).memberships
+        showsOffice = memberships.count > 1
+        hasOtherOffice = offices.count > 1
+        // Someone of one office opens only its clients: which office needs no asking.
+        if memberships.count == 1, let only = memberships.first {
+            office = offices.first { $0.id == only.officeID }
+        } else {
+            office = try app.store.office(ofClient: clientID)
+        }
         let contract = ContractTab(client: client)
         contract.focusObligation = obligation
         tabs = [
@@ -264,7 +277,20 @@ package final class ClientRecordScreen: Screen {
             return .info("Reloaded.")
         },
         Binding(.enrol) { record, app in try TrackForms.enrol(app: app, client: record.client) },
+        Binding(.proposeTransfer, unavailable: { record, app in record.whyNoTransfer(app) }) { record, app in
+            guard let office = record.office else { return .none }
+            return .push(try TransferForms.propose(app: app, client: record.client, office: office.id))
+        },
     ]
+
+    /// Why the viewer cannot propose a transfer of this client (nil: they can).
+    private func whyNoTransfer(_ app: App) -> String? {
+        guard let office else { return tr("The client's office could not be read; reload the record.") }
+        let actor = try? app.store.actor(app.me.id)
+        let may = actor?.may(.transfer, clientOffice: office.id, officer: client.officerID, policy: app.store.policy)
+        guard may == true else { return app.store.policy.refusal(.transfer, officeName: office.name) }
+        return hasOtherOffice ? nil : tr("There is no other office to transfer the client to.")
+    }
 
     package func didReturn(_ returned: Returned, app: App) throws -> Effect {
         // Only a tab asks dialogs anything; tabs cannot change while one is open.
@@ -302,7 +328,8 @@ package final class ClientRecordScreen: Screen {
         let officerText = officer.map { "\($0.displayName) (\($0.username))" } ?? "nobody assigned"
         frame.text(
             "Phase: \(client.phase.label) \(g.separator) Officer: \(officerText)"
-                + (office.map { " \(g.separator) " + tr("Office: {office}", ["office": $0.name]) } ?? ""),
+                + (office.map { showsOffice ? " \(g.separator) " + tr("Office: {office}", ["office": $0.name]) : "" }
+                    ?? ""),
             in: area.row(2).inset(left: 1),
             .emphasis)
         drawTabBar(&frame, y: area.y + 3, x: area.x + 1)

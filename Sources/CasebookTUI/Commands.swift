@@ -17,6 +17,8 @@ package enum KeyContext: String, CaseIterable, Sendable {
     case intake
     case participation
     case partners
+    case offices
+    case transfers
     case worklist
     case dashboard
     case form
@@ -39,6 +41,8 @@ package enum KeyContext: String, CaseIterable, Sendable {
         case .intake: return tr("Intake tab")
         case .participation: return tr("Participation tab")
         case .partners: return tr("Partner organisations")
+        case .offices: return tr("Offices and staff")
+        case .transfers: return tr("Transfers")
         case .worklist: return tr("My day (worklist)")
         case .dashboard: return tr("Caseload dashboard")
         case .form: return tr("Forms")
@@ -133,6 +137,16 @@ package enum CommandID: String, CaseIterable, Sendable {
     case openPartners = "list.partners"
     case addPartner = "partners.add"
     case editPartner = "partners.edit"
+
+    case openOffices = "list.offices"
+    case addOffice = "offices.add"
+    case renameOffice = "offices.rename"
+    case setMembership = "offices.staff"
+    case switchList = "offices.switch"
+    case openTransfers = "list.transfers"
+    case acceptTransfer = "transfers.accept"
+    case declineTransfer = "transfers.decline"
+    case proposeTransfer = "record.transfer"
 
     case save = "form.save"
     case nextField = "form.next"
@@ -265,6 +279,15 @@ package enum CommandTable {
 
         CommandInfo(id: .openPartners, context: .list, summary: tr("Open the register of partner organisations"), defaultKeys: [.character("O")], barLabel: nil),
         CommandInfo(id: .addPartner, context: .partners, summary: tr("Add a partner organisation (supervisors and admins)"), defaultKeys: [.character("a")], barLabel: tr("Add")),
+        CommandInfo(id: .openOffices, context: .list, summary: tr("Open the offices and their staff"), defaultKeys: [.character("o")], barLabel: nil),
+        CommandInfo(id: .addOffice, context: .offices, summary: tr("Add an office (admins)"), defaultKeys: [.character("a")], barLabel: tr("Add")),
+        CommandInfo(id: .renameOffice, context: .offices, summary: tr("Rename the selected office (admins)"), defaultKeys: [.character("e")], barLabel: tr("Rename")),
+        CommandInfo(id: .setMembership, context: .offices, summary: tr("Give someone a role in the selected office, or change the selected staff member's (admins)"), defaultKeys: [.character("s")], barLabel: tr("Staff")),
+        CommandInfo(id: .switchList, context: .offices, summary: tr("Move between the offices and the staff of the selected one"), defaultKeys: [.tab], barLabel: tr("Switch")),
+        CommandInfo(id: .openTransfers, context: .list, summary: tr("Open the transfers waiting for me (supervisors)"), defaultKeys: [.character("T")], barLabel: nil),
+        CommandInfo(id: .acceptTransfer, context: .transfers, summary: tr("Accept the selected transfer into my office (asks first)"), defaultKeys: [.character("a")], barLabel: tr("Accept")),
+        CommandInfo(id: .declineTransfer, context: .transfers, summary: tr("Decline the selected transfer (asks first)"), defaultKeys: [.character("d")], barLabel: tr("Decline")),
+        CommandInfo(id: .proposeTransfer, context: .record, summary: tr("Propose transferring the client to another office (supervisors)"), defaultKeys: [.character("T")], barLabel: nil),
         CommandInfo(id: .editPartner, context: .partners, summary: tr("Change the selected partner organisation (supervisors and admins)"), defaultKeys: [.character("e")], barLabel: tr("Edit")),
 
         CommandInfo(id: .save, context: .form, summary: tr("Save"), defaultKeys: [.control("s"), .function(2)], barLabel: tr("Save")),

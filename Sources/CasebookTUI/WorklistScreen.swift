@@ -6,6 +6,12 @@ import CasebookStore
 /// both sides, follow-ups due, permits expiring, clients not contacted lately.
 package final class WorklistScreen: Screen {
     private(set) var items: [WorkItem] = []
+    /// Transfers waiting in the supervisor's offices, listed before the items: each opens the
+    /// transfers screen at it.
+    private(set) var transfers: [Transfer] = []
+    private var officeNames: [Office.ID: String] = [:]
+    /// The rows: transfers, then the items.
+    private var rowCount: Int { transfers.count + items.count }
     private var viewport = ListViewport()
     var selected: Int { viewport.selected }
 
@@ -16,12 +22,21 @@ package final class WorklistScreen: Screen {
     package var title: String { tr("My day") }
 
     func reload(app: App) throws {
-        let keep = items.indices.contains(selected) ? items[selected] : nil
+        let keep = item(at: selected)
         items = try app.store.worklist(officerID: app.me.id)
-        if let keep, let index = items.firstIndex(of: keep) {
-            viewport.select(index, count: items.count, height: tableHeight(app))
+        transfers = try app.store.pendingTransfers(for: app.me.id)
+        if !transfers.isEmpty {
+            officeNames = Dictionary(
+                try app.store.offices().map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         }
-        viewport.clamp(count: items.count)
+        if let keep, let index = items.firstIndex(of: keep) {
+            viewport.select(transfers.count + index, count: rowCount, height: tableHeight(app))
+        }
+        viewport.clamp(count: rowCount)
+    }
+
+    private func item(at row: Int) -> WorkItem? {
+        items.indices.contains(row - transfers.count) ? items[row - transfers.count] : nil
     }
 
     /// Rows of the table at the app's terminal size (below the title and the column headers).
@@ -35,22 +50,24 @@ package final class WorklistScreen: Screen {
         [
             Binding(
                 .openWorkItem,
-                unavailable: { list, _ in list.items.isEmpty ? tr("Nothing to open: My day is empty.") : nil }
+                unavailable: { list, _ in list.rowCount == 0 ? tr("Nothing to open: My day is empty.") : nil }
             ) {
                 list, app in
-                guard list.items.indices.contains(list.selected) else { return .none }
-                let item = list.items[list.selected]
+                if list.transfers.indices.contains(list.selected) {
+                    return .push(try TransfersScreen(app: app, selecting: list.transfers[list.selected].id))
+                }
+                guard let item = list.item(at: list.selected) else { return .none }
                 return .push(
                     try ClientRecordScreen(
                         app: app, clientID: item.clientID, tab: item.kind.tab, obligation: item.obligationID))
             }
         ]
-        + Binding.movement(page: { list, app in list.tableHeight(app) }, all: { list, _ in list.items.count }) {
+        + Binding.movement(page: { list, app in list.tableHeight(app) }, all: { list, _ in list.rowCount }) {
             list, step, app in list.move(by: step, app: app)
         }
 
     private func move(by step: Int, app: App) -> Effect {
-        viewport.move(by: step, count: items.count, height: tableHeight(app))
+        viewport.move(by: step, count: rowCount, height: tableHeight(app))
         return .none
     }
 
@@ -78,7 +95,7 @@ package final class WorklistScreen: Screen {
             "My day {separator} {officer}'s caseload", ["separator": g.separator, "officer": app.me.displayName])
         let titleEnd = frame.text(title, in: Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: 1), .title)
         let counts =
-            trn("{count} item", "{count} items", items.count) + " \(g.separator) "
+            trn("{count} item", "{count} items", rowCount) + " \(g.separator) "
             + tr(
                 "overdue: newcomer {newcomer}, authority {authority}",
                 ["newcomer": String(newcomer), "authority": String(overdue.count - newcomer)])
@@ -97,7 +114,7 @@ package final class WorklistScreen: Screen {
         let table = area.inset(top: 3)
         let visibleRows = max(1, table.height)
         let top = viewport.firstRow(height: visibleRows)
-        if items.isEmpty {
+        if rowCount == 0 {
             frame.text(
                 " "
                     + tr(
@@ -107,12 +124,16 @@ package final class WorklistScreen: Screen {
         }
         for row in 0..<visibleRows {
             let index = top + row
-            guard items.indices.contains(index) else { break }
-            let item = items[index]
+            guard index < rowCount else { break }
             let isSelected = index == selected
             let role: TextRole = isSelected ? .selected : .normal
             let y = table.y + row
             frame.clear(Rect(x: area.x, y: y, width: area.width, height: 1), role)
+            if isSelected { frame.cursor = Point(x: area.x, y: y) }
+            guard let item = item(at: index) else {
+                drawTransfer(transfers[index], frame: &frame, y: y, nameWidth: nameWidth, selected: isSelected)
+                continue
+            }
             let kindRole: TextRole =
                 isSelected
                 ? .selected
@@ -129,8 +150,26 @@ package final class WorklistScreen: Screen {
             if area.maxX - x > 1 {
                 frame.text(TextWidth.fit(item.text, to: area.maxX - x - 1), x: x, y: y, role, maxX: area.maxX)
             }
-            if isSelected { frame.cursor = Point(x: area.x, y: y) }
         }
+    }
+}
+
+extension WorklistScreen {
+    /// A transfer as a row of My day: incoming ones ask for a decision, outgoing ones wait.
+    private func drawTransfer(_ transfer: Transfer, frame: inout Frame, y: Int, nameWidth: Int, selected: Bool) {
+        let area = frame.area
+        let role: TextRole = selected ? .selected : .normal
+        var x = frame.text(selected ? ">" : " ", x: area.x, y: y, role)
+        // TRANSLATORS: My day's first column is 10 characters wide; a longer word is cut.
+        x = frame.text(TextWidth.fit(tr("Transfer"), to: 10) + " ", x: x, y: y, selected ? role : .warning)
+        let from = officeNames[transfer.fromOffice] ?? ""
+        let to = officeNames[transfer.toOffice] ?? ""
+        let text =
+            TextWidth.fit("", to: 9) + " " + TextWidth.fit(transfer.client.caseNumber, to: 12)
+            + TextWidth.fit("", to: nameWidth) + TextWidth.fit(transfer.proposedAt.utcDay.shown, to: 11)
+            + tr(
+                "From {from} to {to}: {reason}", ["from": from, "to": to, "reason": Sanitized.inline(transfer.reason)])
+        frame.text(TextWidth.fit(text, to: max(0, area.maxX - x - 1)), x: x, y: y, role, maxX: area.maxX)
     }
 }
 
