@@ -264,6 +264,13 @@ package final class ClientRecordScreen: Screen {
             return .info("Reloaded.")
         },
         Binding(.enrol) { record, app in try TrackForms.enrol(app: app, client: record.client) },
+        Binding(.legalHold, unavailable: RecordFlagForms.unavailable) { record, app in
+            try RecordFlagForms.toggle(.legalHold, record: record, app: app)
+        },
+        Binding(.restrictProcessing, unavailable: RecordFlagForms.unavailable) { record, app in
+            try RecordFlagForms.toggle(.restriction, record: record, app: app)
+        },
+        Binding(.exportPerson) { record, app in try RecordFlagForms.exportForm(record: record, app: app) },
     ]
 
     package func didReturn(_ returned: Returned, app: App) throws -> Effect {
