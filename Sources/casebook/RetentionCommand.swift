@@ -14,7 +14,8 @@ struct RetentionCommand: ParsableCommand {
             reopened) for longer than its rule: the period of the programme it is enrolled in, when \
             that programme's preset sets one with its legal source, else [retention] erase_after in \
             casebook.toml. Without a rule nothing is ever erased. Each client is listed with its \
-            office and the rule that applies, and only in offices where you may see the list. A legal hold or a restriction keeps a client until it is lifted. \
+            office and the rule that applies, and only in offices where you may see the list. A \
+            legal hold or a restriction keeps a client until it is lifted. \
             Without --apply this is a dry run: it lists the clients due and what erasure removes and \
             keeps, and changes nothing. --apply erases each client in a transaction of its own, then \
             compacts the file so that no erased byte remains in it or its WAL. Backups made earlier \

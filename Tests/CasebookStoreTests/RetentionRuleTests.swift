@@ -112,3 +112,10 @@ extension PrivacyTests {
         }
     }
 }
+
+/// What schema 15 added, taken out again so that a file made to look like an older version meets
+/// that migration as a real one would.
+let undoProgrammeRetentionOfSchemaFifteen = """
+    ALTER TABLE programmes DROP COLUMN retention_legal_source;
+    ALTER TABLE programmes DROP COLUMN retention_erase_after;
+    """
