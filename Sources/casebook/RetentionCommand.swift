@@ -123,7 +123,7 @@ struct RetentionCommand: ParsableCommand {
     }
 
     private func table(_ rows: [RetentionCandidate]) {
-        let officeWidth = min(24, max(8, rows.map(\.office.count).max() ?? 0) + 2)
+        let officeWidth = min(34, max(8, rows.map(\.office.count).max() ?? 0) + 2)
         let officerWidth = max(9, rows.map(\.officer.count).max() ?? 0) + 2
         print(
             "  " + tr("Case number").padding(13) + tr("Office").padding(officeWidth) + tr("Closed on").padding(12)
