@@ -12,7 +12,7 @@ package enum ProgrammeFile {
         try reader.allow([
             "id", "name", "country", "language", "valid_from", "hours", "recognition", "civic", "profiles",
             "obligations",
-            "admission_stops",
+            "admission_stops", "retention",
         ])
         let id = try reader.string("id")
         guard Programme.isValidID(id) else {
@@ -111,6 +111,8 @@ package enum ProgrammeFile {
                     statuses: statuses, from: from, until: until))
         }
 
+        let retention = try self.retention(try reader.table("retention", optional: true))
+
         // Read last, so that a file cut short reports the first thing missing in reading order.
         let validFrom = try reader.day("valid_from")
         return Programme(
@@ -120,7 +122,31 @@ package enum ProgrammeFile {
             recognitionAcknowledgement: acknowledgement, recognitionAcknowledgementBasis: acknowledgementBasis,
             recognitionVariants: variants, qualificationsPassportValidity: passport, civicRequired: civicRequired,
             civicModules: modules.map(\.value), civicTest: test, profiles: profiles, obligations: obligations,
-            admissionStops: stops)
+            admissionStops: stops, retention: retention)
+    }
+
+    /// `[retention]`: the programme's own period, which overrides the site's `erase_after` for
+    /// its clients. Only with the law that sets it: a period without a source would erase
+    /// people's files on nobody's authority.
+    private static func retention(_ table: TableReader?) throws(ConfigError) -> ProgrammeRetention? {
+        guard var table else { return nil }
+        try table.allow(["erase_after", "legal_source"])
+        let text = try table.string("erase_after")
+        guard let period = RetentionRule.period(text) else {
+            throw table.error(
+                "erase_after",
+                tr(
+                    "\"{text}\" is not a retention period; write \"5y\", \"18m\" or \"90d\", more than zero.",
+                    ["text": Sanitized.inline(text, limit: 20)]))
+        }
+        guard table.table["legal_source"] != nil else {
+            throw table.error(
+                "legal_source",
+                tr(
+                    "a programme's retention period needs the law that sets it, e.g. legal_source = \"Archives Act § 9\"; without one, remove [retention] and the site's rule applies."
+                ))
+        }
+        return ProgrammeRetention(eraseAfter: period, legalSource: try table.string("legal_source"))
     }
 
     private static func civic(

@@ -12,6 +12,12 @@ package enum RecordFlag: String, CaseIterable, Sendable, CustomStringConvertible
     package var table: String { self == .legalHold ? "legal_holds" : "restrictions" }
 
     package var description: String { self == .legalHold ? tr("legal hold") : tr("restriction") }
+
+    /// The policy's action for placing the flag.
+    package var placeAction: Action { self == .legalHold ? .legalHold : .restrict }
+
+    /// The policy's action for lifting it: only admins lift a restriction.
+    package var liftAction: Action { self == .legalHold ? .legalHold : .liftRestriction }
 }
 
 /// A legal hold or restriction in force: why, since when, and who placed it.
@@ -59,16 +65,77 @@ package struct RecordFlagDraft: FormDraft, Hashable {
     }
 }
 
-/// How long after a case closes the person's data is kept: `[retention] erase_after` in the
-/// settings, or a programme's own rule with its legal source. No rule means nothing is erased.
-package struct RetentionRule: Hashable, Sendable {
+/// A programme's own retention period (`[retention]` in its preset) and the law that sets it.
+package struct ProgrammeRetention: Hashable, Sendable {
     package var eraseAfter: TimeSpan
-    /// Where the period comes from: "casebook.toml" or the law a programme names.
+    /// The law or regulation that sets the period, as the preset cites it.
+    package var legalSource: String
+
+    package init(eraseAfter: TimeSpan, legalSource: String) {
+        self.eraseAfter = eraseAfter
+        self.legalSource = legalSource
+    }
+}
+
+/// How long after a case closes the person's data is kept: `[retention] erase_after` in the
+/// settings, or a programme's own rule with its legal source, which overrides the site's for
+/// the clients enrolled in it. No rule means nothing is erased.
+package struct RetentionRule: Hashable, Sendable, CustomStringConvertible {
+    /// Where a rule comes from, so that the dry run and `check` can say why it applies.
+    package enum Origin: Hashable, Sendable {
+        /// The site settings (`casebook.toml`).
+        case site
+        /// A programme version's preset.
+        case programme(id: String, version: Int)
+    }
+
+    package var eraseAfter: TimeSpan
+    package var origin: Origin
+    /// Where the period is written: the settings' file and line, or the law a programme names.
     package var source: String
 
-    package init(eraseAfter: TimeSpan, source: String) {
+    package init(eraseAfter: TimeSpan, origin: Origin = .site, source: String) {
         self.eraseAfter = eraseAfter
+        self.origin = origin
         self.source = source
+    }
+
+    /// A programme version's rule, if its preset sets one.
+    package init?(programme: Programme) {
+        guard let retention = programme.retention else { return nil }
+        self.init(
+            eraseAfter: retention.eraseAfter, origin: .programme(id: programme.id, version: programme.version),
+            source: retention.legalSource)
+    }
+
+    /// The rule's short name in the dry run's Rule column: "site" or the programme's id.
+    package var label: String {
+        switch origin {
+        case .site: tr("site")
+        case .programme(let id, _): id
+        }
+    }
+
+    /// "5y after the case closes (casebook.toml:3)", or with the programme and its legal source.
+    package var description: String {
+        switch origin {
+        case .site:
+            tr(
+                "{period} after the case closes, the site's rule ({source})",
+                ["period": eraseAfter.description, "source": source])
+        case .programme(let id, let version):
+            tr(
+                "{period} after the case closes, programme {programme} version {version} ({source})",
+                [
+                    "period": eraseAfter.description, "programme": id, "version": String(version), "source": source,
+                ])
+        }
+    }
+
+    /// The rule for a client enrolled under a programme version whose own rule is `programme`
+    /// (nil when the preset sets none): the programme's, which overrides the site's.
+    package static func applying(programme: RetentionRule?, site: RetentionRule?) -> RetentionRule? {
+        programme ?? site
     }
 
     /// The phases in which a case counts as closed for retention: closed (every exit ends

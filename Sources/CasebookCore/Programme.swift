@@ -198,6 +198,9 @@ package struct Programme: Hashable, Sendable {
     package var profiles: [LearnerProfile]
     package var obligations: [ObligationTemplate]
     package var admissionStops: [AdmissionStop]
+    /// The programme's own retention period with its legal source (`[retention]` in the
+    /// preset), which overrides the site's rule for the clients enrolled under this version.
+    package var retention: ProgrammeRetention?
 
     package init(
         id: String, version: Int, validFrom: Day? = nil, name: String, country: String, languageCode: String,
@@ -206,7 +209,7 @@ package struct Programme: Hashable, Sendable {
         recognitionAcknowledgementBasis: RuleBasis = .law, recognitionVariants: [RecognitionVariant] = [],
         qualificationsPassportValidity: TimeSpan, civicRequired: Bool, civicModules: [CivicModule],
         civicTest: CivicTestRule?, profiles: [LearnerProfile], obligations: [ObligationTemplate],
-        admissionStops: [AdmissionStop] = []
+        admissionStops: [AdmissionStop] = [], retention: ProgrammeRetention? = nil
     ) {
         self.id = id
         self.version = version
@@ -230,6 +233,7 @@ package struct Programme: Hashable, Sendable {
         self.profiles = profiles
         self.obligations = obligations
         self.admissionStops = admissionStops
+        self.retention = retention
     }
 
     package func profile(_ id: String?) -> LearnerProfile? {

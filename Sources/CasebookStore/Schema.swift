@@ -65,6 +65,8 @@ let migrations: [Migration] = [
         version: 12, name: "intake mapping, work experience, partner organisations, participation, outcomes",
         sql: schemaV12),
     Migration(
+        version: 15, name: "a programme version's own retention period and its legal source", sql: schemaV15),
+    Migration(
         version: 17, name: "obligation descriptions in the languages of the programme's country", sql: schemaV17),
 ]
 
@@ -913,4 +915,12 @@ private let schemaV17 = """
         text TEXT NOT NULL,
         PRIMARY KEY (programme_id, english, language)
     ) WITHOUT ROWID;
+    """
+
+/// A programme preset's own retention period with the law that sets it (issue 16): it
+/// overrides the site's `[retention] erase_after` for the clients enrolled under that version.
+/// Both NULL for every version imported before, which keeps the site's rule.
+private let schemaV15 = """
+    ALTER TABLE programmes ADD COLUMN retention_erase_after TEXT;
+    ALTER TABLE programmes ADD COLUMN retention_legal_source TEXT;
     """

@@ -5,9 +5,14 @@ import CasebookL10n
 package struct RetentionCandidate: Hashable, Sendable {
     package var clientID: Client.ID
     package var caseNumber: String
+    /// The name of the client's office.
+    package var office: String
     package var closedOn: Day
     /// The officer's user name ("" when the case has none).
     package var officer: String
+    /// The rule that applies to the client: the programme's own, else the site's; nil when
+    /// neither sets one (listed only by a dry run with `--older-than`).
+    package var rule: RetentionRule?
     /// What keeps the client from being erased although due: a legal hold or a restriction.
     package var keptBy: RecordFlag?
 }
@@ -80,7 +85,7 @@ extension Store {
         let (reason, since) = try checked { try draft.validated(today: clock.today) }
         try write {
             _ = try requireClient(clientID)
-            try require(flag == .legalHold ? .legalHold : .restrict, by: actor.id, client: clientID)
+            try require(flag.placeAction, by: actor.id, client: clientID)
             guard
                 try database.scalar(
                     "SELECT 1 FROM \(flag.table) WHERE client_id = ? AND lifted_at IS NULL", [clientID]) == nil
@@ -105,7 +110,7 @@ extension Store {
     package func lift(_ flag: RecordFlag, clientID: Client.ID, actor: Staff) throws {
         try write {
             _ = try requireClient(clientID)
-            try require(flag == .legalHold ? .legalHold : .liftRestriction, by: actor.id, client: clientID)
+            try require(flag.liftAction, by: actor.id, client: clientID)
             guard
                 let id = try database.scalar(
                     "SELECT id FROM \(flag.table) WHERE client_id = ? AND lifted_at IS NULL", [clientID])
@@ -157,26 +162,66 @@ extension Store {
 
     // MARK: Retention
 
-    /// Every client whose case is closed and past `eraseAfter` on `today`, and not erased yet,
-    /// oldest closure first; those a legal hold or a restriction keeps say which. Reads only.
-    package func retentionCandidates(eraseAfter: TimeSpan, today: Day) throws -> [RetentionCandidate] {
+    /// Every client whose case is closed and due on `today`, and not erased yet, oldest closure
+    /// first, in the offices where `actor` may see the retention list; those a legal hold or a
+    /// restriction keeps say which. A client's rule is its programme version's own, which
+    /// overrides `site`; a client with neither is never due. With `olderThan`, every closed case
+    /// closed longer ago than that is listed instead, with the rule that would apply (to see
+    /// what a period would do before it is set). Reads only.
+    package func retentionCandidates(
+        site: RetentionRule?, olderThan: TimeSpan? = nil, today: Day, actor: Staff.ID
+    ) throws -> [RetentionCandidate] {
+        let person = try self.actor(actor)
+        guard person.may(.seeRetention, policy: policy) else {
+            throw StoreError.notAllowed(policy.refusal(.seeRetention, officeName: nil))
+        }
+        return try closedCases(site: site, today: today, olderThan: olderThan, clientID: nil).filter {
+            person.may(.seeRetention, clientOffice: $0.place.office, officer: $0.place.officer, policy: policy)
+        }.map(\.candidate)
+    }
+
+    /// The closed, unerased cases (all, or one client's) that are due under their rule, or
+    /// closed longer ago than `olderThan`, with where they are for the policy's check.
+    private func closedCases(
+        site: RetentionRule?, today: Day, olderThan: TimeSpan?, clientID: Client.ID?
+    ) throws -> [(candidate: RetentionCandidate, place: (office: Office.ID, officer: Staff.ID?))] {
         let phases = RetentionRule.closedPhases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
-        let rule = RetentionRule(eraseAfter: eraseAfter, source: "")
+        let arguments: [any SQLBindable] = clientID.map { [$0] } ?? []
         return try read {
             try database.query(
                 """
                 SELECT c.id, c.case_number, c.phase_since, coalesce(s.username, ''),
                     EXISTS (SELECT 1 FROM legal_holds h WHERE h.client_id = c.id AND h.lifted_at IS NULL),
-                    EXISTS (SELECT 1 FROM restrictions r WHERE r.client_id = c.id AND r.lifted_at IS NULL)
-                FROM clients c LEFT JOIN staff s ON s.id = c.officer_id
-                WHERE c.phase IN (\(phases)) AND NOT EXISTS (SELECT 1 FROM erasures e WHERE e.client_id = c.id)
+                    EXISTS (SELECT 1 FROM restrictions r WHERE r.client_id = c.id AND r.lifted_at IS NULL),
+                    o.name, c.office_id, c.officer_id, p.id, p.version, p.retention_erase_after,
+                    p.retention_legal_source
+                FROM clients c LEFT JOIN staff s ON s.id = c.officer_id JOIN offices o ON o.id = c.office_id
+                    LEFT JOIN enrolments e ON e.client_id = c.id
+                    LEFT JOIN programmes p ON p.id = e.programme_id AND p.version = e.programme_version
+                WHERE c.phase IN (\(phases)) AND NOT EXISTS (SELECT 1 FROM erasures x WHERE x.client_id = c.id)
+                    \(clientID == nil ? "" : "AND c.id = ?")
                 ORDER BY c.phase_since, c.case_number
-                """
+                """, arguments
             ) { row in
-                RetentionCandidate(
-                    clientID: row.int64(0), caseNumber: row.text(1), closedOn: try row.day(2), officer: row.text(3),
+                var programmeRule: RetentionRule?
+                if let text = row.optionalText(11) {
+                    guard let period = RetentionRule.period(text) else {
+                        throw StoreError.corrupt("a programme's retention period is malformed")
+                    }
+                    programmeRule = RetentionRule(
+                        eraseAfter: period, origin: .programme(id: row.text(9), version: row.int(10)),
+                        source: row.text(12))
+                }
+                let candidate = RetentionCandidate(
+                    clientID: row.int64(0), caseNumber: row.text(1), office: row.text(6), closedOn: try row.day(2),
+                    officer: row.text(3), rule: RetentionRule.applying(programme: programmeRule, site: site),
                     keptBy: row.int(4) != 0 ? .legalHold : row.int(5) != 0 ? .restriction : nil)
-            }.filter { rule.isDue(closedOn: $0.closedOn, today: today) }
+                return (candidate, (row.int64(7), row.optionalInt64(8)))
+            }.filter { found in
+                let closedOn = found.candidate.closedOn
+                if let olderThan { return olderThan.after(closedOn) <= today }
+                return found.candidate.rule?.isDue(closedOn: closedOn, today: today) ?? false
+            }
         }
     }
 
@@ -275,17 +320,17 @@ extension Store {
 
     /// Erases one client's personal data in one transaction, keeping the pseudonymous stub the
     /// past figures need (`ErasureScope`). Admins only; refused unless the case is closed, past
-    /// `eraseAfter`, and under no legal hold or restriction. The bytes freed stay in the file's
+    /// its rule (its programme's, else `site`), and under no legal hold or restriction. The bytes freed stay in the file's
     /// free pages and the WAL until `purgeFreedPages` runs; with `secure_delete` (on here)
     /// SQLite zeroes them as it frees them.
-    package func erase(clientID: Client.ID, eraseAfter: TimeSpan, actor: Staff) throws -> ErasureResult {
+    @discardableResult
+    package func erase(clientID: Client.ID, site: RetentionRule?, actor: Staff) throws -> ErasureResult {
         try require(.erase, by: actor.id, client: clientID)
         try database.executeScript("PRAGMA secure_delete = ON")
         return try write {
             guard
-                let candidate = try retentionCandidates(eraseAfter: eraseAfter, today: clock.today).first(where: {
-                    $0.clientID == clientID
-                })
+                let candidate = try closedCases(site: site, today: clock.today, olderThan: nil, clientID: clientID)
+                    .first?.candidate
             else {
                 throw StoreError.refused(
                     tr("This client is not due for erasure (the case is open, not past the period, or already erased).")

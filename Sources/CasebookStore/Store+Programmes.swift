@@ -48,8 +48,8 @@ extension Store {
                     civic_test_name, civic_test_questions, civic_test_pass_mark, source_file, source_text,
                     imported_at, imported_by, valid_from, language_hours_basis, civic_hours_basis,
                     recognition_decision_basis, recognition_acknowledgement_basis, civic_test_exempt_residence,
-                    civic_test_exempt_from_age)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    civic_test_exempt_from_age, retention_erase_after, retention_legal_source)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 key + [
                     stored.name, stored.country, stored.languageCode, stored.languageHours, stored.civicHours,
@@ -60,7 +60,7 @@ extension Store {
                     stored.recognitionDecisionBasis,
                     stored.recognitionAcknowledgementBasis,
                     joined(stored.civicTest?.exemptResidence.map(\.rawValue) ?? []),
-                    stored.civicTest?.exemptFromAge,
+                    stored.civicTest?.exemptFromAge, stored.retention?.eraseAfter.text, stored.retention?.legalSource,
                 ])
             for (position, profile) in stored.profiles.enumerated() {
                 try database.execute(
@@ -199,6 +199,28 @@ extension Store {
         }
     }
 
+    /// The programme versions whose preset sets its own retention period, with how many
+    /// clients are enrolled under each: the rules that override the site's, for `check` and the
+    /// retention run.
+    package func programmeRetentionRules() throws -> [(rule: RetentionRule, name: String, enrolled: Int)] {
+        try read {
+            try database.query(
+                """
+                SELECT p.id, p.version, p.name, p.retention_erase_after, p.retention_legal_source,
+                    (SELECT count(*) FROM enrolments e WHERE e.programme_id = p.id AND e.programme_version = p.version)
+                FROM programmes p WHERE p.retention_erase_after IS NOT NULL ORDER BY p.id, p.version
+                """
+            ) { row in
+                guard let period = RetentionRule.period(row.text(3)) else {
+                    throw StoreError.corrupt("a programme's retention period is malformed")
+                }
+                let rule = RetentionRule(
+                    eraseAfter: period, origin: .programme(id: row.text(0), version: row.int(1)), source: row.text(4))
+                return (rule, row.text(2), row.int(5))
+            }
+        }
+    }
+
     /// The imported versions of a programme and the day each took effect.
     package func programmeTimeline(id: String) throws -> ProgrammeTimeline {
         try read {
@@ -235,6 +257,7 @@ extension Store {
         case recognitionAcknowledgement, passportValidity, civicRequired, civicTestName, civicTestQuestions
         case civicTestPassMark, validFrom, languageHoursBasis, civicHoursBasis, recognitionDecisionBasis
         case recognitionAcknowledgementBasis, civicTestExemptResidence, civicTestExemptFromAge
+        case retentionEraseAfter, retentionLegalSource
     }
 
     private enum TargetColumn: Int32, ColumnSet { case profileID, skill, level }
@@ -280,6 +303,9 @@ extension Store {
                                 passMark: row.optionalInt(.civicTestPassMark), exemptResidence: exempt,
                                 exemptFromAge: row.optionalInt(.civicTestExemptFromAge))
                         }
+                        let retention = try row.optionalText(.retentionEraseAfter).map {
+                            ProgrammeRetention(eraseAfter: try span($0), legalSource: row.text(.retentionLegalSource))
+                        }
                         return Programme(
                             id: row.text(.id), version: row.int(.version), validFrom: try row.optionalDay(.validFrom),
                             name: row.text(.name), country: row.text(.country), languageCode: row.text(.language),
@@ -294,7 +320,7 @@ extension Store {
                                 .recognitionAcknowledgementBasis, as: RuleBasis.self),
                             qualificationsPassportValidity: try span(row.text(.passportValidity)),
                             civicRequired: row.bool(.civicRequired), civicModules: [], civicTest: test, profiles: [],
-                            obligations: [])
+                            obligations: [], retention: retention)
                     })
             else { return nil }
             let key: [any SQLBindable] = [id, version]
@@ -318,7 +344,8 @@ extension Store {
                     languageHours: row.optionalInt(.languageHours),
                     languageHoursBasis: try row.value(.languageHoursBasis, as: RuleBasis.self),
                     duration: try row.optionalText(.duration).map(span),
-                    extendableBy: try row.optionalText(.`extension`).map(span), repeatHours: row.optionalInt(.repeatHours),
+                    extendableBy: try row.optionalText(.`extension`).map(span),
+                    repeatHours: row.optionalInt(.repeatHours),
                     discontinuedFrom: try row.optionalDay(.discontinuedFrom))
             }
             programme.civicModules = try database.query(

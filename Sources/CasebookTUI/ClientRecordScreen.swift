@@ -281,6 +281,13 @@ package final class ClientRecordScreen: Screen {
             guard let office = record.office else { return .none }
             return .push(try TransferForms.propose(app: app, client: record.client, office: office.id))
         },
+        Binding(.legalHold, unavailable: RecordFlagForms.unavailable) { record, app in
+            try RecordFlagForms.toggle(.legalHold, record: record, app: app)
+        },
+        Binding(.restrictProcessing, unavailable: RecordFlagForms.unavailable) { record, app in
+            try RecordFlagForms.toggle(.restriction, record: record, app: app)
+        },
+        Binding(.exportPerson) { record, app in try RecordFlagForms.exportForm(record: record, app: app) },
     ]
 
     /// Why the viewer cannot propose a transfer of this client (nil: they can).

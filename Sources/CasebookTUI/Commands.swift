@@ -97,6 +97,9 @@ package enum CommandID: String, CaseIterable, Sendable {
     case previousTab = "record.previous_tab"
     case reload = "record.reload"
     case enrol = "record.programme"
+    case legalHold = "record.legal_hold"
+    case restrictProcessing = "record.restrict"
+    case exportPerson = "record.subject_export"
 
     case addAssessment = "language.assess"
     case overrideTarget = "language.target"
@@ -239,6 +242,9 @@ package enum CommandTable {
         CommandInfo(id: .previousTab, context: .record, summary: tr("Previous tab"), defaultKeys: [.backTab, .left, .character("h")], barLabel: nil),
         CommandInfo(id: .reload, context: .record, summary: tr("Reload the record from the database"), defaultKeys: [.character("r"), .control("r")], barLabel: nil),
         CommandInfo(id: .enrol, context: .record, summary: tr("Enrol in a programme and learner profile"), defaultKeys: [.character("P")], barLabel: tr("Programme")),
+        CommandInfo(id: .legalHold, context: .record, summary: tr("Place or lift a legal hold, which keeps the client out of erasure"), defaultKeys: [.character("H")], barLabel: nil),
+        CommandInfo(id: .restrictProcessing, context: .record, summary: tr("Restrict processing of the record (GDPR Art. 18), or lift the restriction"), defaultKeys: [.character("Z")], barLabel: nil),
+        CommandInfo(id: .exportPerson, context: .record, summary: tr("Write everything held on the person to a JSON or HTML file for them (GDPR Art. 15)"), defaultKeys: [.character("E")], barLabel: nil),
 
         CommandInfo(id: .addAssessment, context: .language, summary: tr("Record a language assessment (one skill or all five)"), defaultKeys: [.character("a")], barLabel: tr("Assess")),
         CommandInfo(id: .overrideTarget, context: .language, summary: tr("Change a skill's target, with the reason"), defaultKeys: [.character("o")], barLabel: tr("Target")),

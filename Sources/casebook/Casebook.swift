@@ -205,14 +205,26 @@ extension Casebook {
             )
             for (table, rows) in report.counts { print("  \(table.padding(16)) \(rows)") }
             let settings = try Configuration.load()
+            // A programme's own period overrides the site's for its clients: say which and why.
+            let programmes = try store.programmeRetentionRules()
             print(
                 settings.eraseAfter.map {
-                    tr("Retention:    erased {period} after a case closes ({source}); `casebook retention` lists who is due", [
-                        "period": $0.description, "source": settings.eraseAfterSource ?? "casebook.toml",
-                    ])
+                    tr(
+                        "Retention:    erased {period} after a case closes ({source}); `casebook retention` lists who is due",
+                        [
+                            "period": $0.description, "source": settings.eraseAfterSource ?? "casebook.toml",
+                        ])
                 }
-                    ?? tr(
-                        "Retention:    no rule: nothing is ever erased (set [retention] erase_after in casebook.toml)"))
+                    ?? (programmes.isEmpty
+                        ? tr(
+                            "Retention:    no rule: nothing is ever erased (set [retention] erase_after in casebook.toml)"
+                        )
+                        : tr(
+                            "Retention:    no site rule: only clients of the programmes below are ever erased (set [retention] erase_after in casebook.toml for the others)"
+                        )))
+            for programme in programmes {
+                print(overrideLine(programme))
+            }
             if !report.isHealthy {
                 throw CommandError("The database has problems; restore it from a backup (`casebook backup` makes one).")
             }

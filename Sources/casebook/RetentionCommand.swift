@@ -11,8 +11,11 @@ struct RetentionCommand: ParsableCommand {
         abstract: "List the clients due for erasure under the retention rule; with --apply, erase them (admins).",
         discussion: """
             A client is due when the case is closed (closed, transferred out or archived, and not \
-            reopened) for longer than [retention] erase_after in casebook.toml. Without a rule \
-            nothing is ever erased. A legal hold or a restriction keeps a client until it is lifted. \
+            reopened) for longer than its rule: the period of the programme it is enrolled in, when \
+            that programme's preset sets one with its legal source, else [retention] erase_after in \
+            casebook.toml. Without a rule nothing is ever erased. Each client is listed with its \
+            office and the rule that applies, and only in offices where you may see the list. A \
+            legal hold or a restriction keeps a client until it is lifted. \
             Without --apply this is a dry run: it lists the clients due and what erasure removes and \
             keeps, and changes nothing. --apply erases each client in a transaction of its own, then \
             compacts the file so that no erased byte remains in it or its WAL. Backups made earlier \
@@ -45,68 +48,92 @@ struct RetentionCommand: ParsableCommand {
         let store = try database.open(apply ? .readWrite : .readOnly, for: command)
         let actor = try command.actingStaff(in: store)
         let asked = olderThan.flatMap(RetentionRule.period)
-        let rule = settings.eraseAfter.map {
+        let site = settings.eraseAfter.map {
             RetentionRule(eraseAfter: $0, source: settings.eraseAfterSource ?? "casebook.toml")
         }
-        let period: TimeSpan
-        switch (rule, asked) {
-        case (nil, nil):
+        let programmes = try store.programmeRetentionRules()
+        switch (site, asked) {
+        case (nil, nil) where programmes.isEmpty:
             print(tr("No retention rule is set ([retention] erase_after in casebook.toml): nothing is ever erased."))
             return
-        case (nil, let asked?):
+        case (nil, _?) where programmes.isEmpty:
             guard !apply else {
                 throw CommandError(
                     tr(
                         "No retention rule is set, so nothing may be erased; set [retention] erase_after in the site settings first."
                     ))
             }
-            print(
-                tr(
-                    "No retention rule is set; listing cases closed more than {period} ago.",
-                    ["period": asked.description]))
-            period = asked
-        case (let rule?, nil):
-            print(
-                tr(
-                    "Retention: erased {period} after the case closes ({source}).",
-                    [
-                        "period": rule.eraseAfter.description, "source": rule.source,
-                    ]))
-            period = rule.eraseAfter
-        case (let rule?, let asked?):
+        case (let site?, let asked?):
             let origin = store.clock.today
-            if apply && asked.after(origin) < rule.eraseAfter.after(origin) {
+            if apply && asked.after(origin) < site.eraseAfter.after(origin) {
                 throw CommandError(
                     tr(
                         "--older-than {asked} is shorter than the retention rule of {rule}; nothing was erased.",
                         [
-                            "asked": asked.text, "rule": rule.eraseAfter.text,
+                            "asked": asked.text, "rule": site.eraseAfter.text,
                         ]))
             }
+        default: break
+        }
+        printRules(site: site, programmes: programmes)
+        if let asked {
             print(
                 tr(
-                    "Retention: erased {period} after the case closes ({source}); listing cases closed more than {asked} ago.",
-                    [
-                        "period": rule.eraseAfter.description, "source": rule.source, "asked": asked.description,
-                    ]))
-            period = asked
+                    "Listing cases closed more than {asked} ago.",
+                    ["asked": asked.description]))
         }
         let today = store.clock.today
-        let candidates = try store.retentionCandidates(eraseAfter: period, today: today)
+        let candidates: [RetentionCandidate]
+        if apply {
+            // Due under each client's own rule, and with --older-than closed longer ago than that too.
+            candidates = try store.retentionCandidates(site: site, today: today, actor: actor.id).filter { candidate in
+                asked.map { $0.after(candidate.closedOn) <= today } ?? true
+            }
+        } else {
+            candidates = try store.retentionCandidates(site: site, olderThan: asked, today: today, actor: actor.id)
+        }
         let due = candidates.filter { $0.keptBy == nil }
         let kept = candidates.filter { $0.keptBy != nil }
         if apply {
-            try erase(due, kept: kept, period: period, in: store, actor: actor)
+            try erase(due, kept: kept, site: site, in: store, actor: actor)
         } else {
             dryRun(due, kept: kept, today: today)
         }
     }
 
+    /// Which rule applies to whom, and why: the site's, and each programme version's own with
+    /// its legal source, which overrides the site's for the clients enrolled under it.
+    private func printRules(site: RetentionRule?, programmes: [(rule: RetentionRule, name: String, enrolled: Int)]) {
+        if let site {
+            print(
+                tr(
+                    "Retention: erased {period} after the case closes ({source}).",
+                    [
+                        "period": site.eraseAfter.description, "source": site.source,
+                    ]))
+        } else {
+            print(
+                tr(
+                    "No site retention rule is set: clients of programmes without a rule of their own are never erased."
+                ))
+        }
+        for programme in programmes {
+            print(overrideLine(programme))
+        }
+    }
+
     private func table(_ rows: [RetentionCandidate]) {
-        print("  " + tr("Case number").padding(13) + tr("Closed on").padding(12) + tr("Officer"))
+        let officeWidth = min(34, max(8, rows.map(\.office.count).max() ?? 0) + 2)
+        let officerWidth = max(9, rows.map(\.officer.count).max() ?? 0) + 2
+        print(
+            "  " + tr("Case number").padding(13) + tr("Office").padding(officeWidth) + tr("Closed on").padding(12)
+                + tr("Officer").padding(officerWidth) + tr("Rule"))
         for row in rows {
-            let flag = row.keptBy.map { row.officer.padding(16) + $0.description } ?? row.officer
-            print("  " + row.caseNumber.padding(13) + row.closedOn.iso.padding(12) + flag)
+            let rule = row.rule.map { $0.label + " " + $0.eraseAfter.text } ?? tr("none")
+            let kept = row.keptBy.map { "  " + $0.description } ?? ""
+            print(
+                "  " + row.caseNumber.padding(13) + String(row.office.prefix(officeWidth - 2)).padding(officeWidth)
+                    + row.closedOn.iso.padding(12) + row.officer.padding(officerWidth) + rule + kept)
         }
     }
 
@@ -128,14 +155,14 @@ struct RetentionCommand: ParsableCommand {
     }
 
     private func erase(
-        _ due: [RetentionCandidate], kept: [RetentionCandidate], period: TimeSpan, in store: Store, actor: Staff
+        _ due: [RetentionCandidate], kept: [RetentionCandidate], site: RetentionRule?, in store: Store, actor: Staff
     ) throws {
         let logger = Logger(label: "casebook")
         var erased = 0
         var failed = 0
         for candidate in due {
             do {
-                let result = try store.erase(clientID: candidate.clientID, eraseAfter: period, actor: actor)
+                let result = try store.erase(clientID: candidate.clientID, site: site, actor: actor)
                 let parts = result.rows.map { "\($0.table) \($0.count)" }.joined(separator: ", ")
                 print(
                     tr(
@@ -184,4 +211,14 @@ struct RetentionCommand: ParsableCommand {
                     "{count} clients could not be erased (see above); nothing of them was changed.", failed))
         }
     }
+}
+
+/// One programme's rule as `check` and the retention run print it: the period, its legal
+/// source, and how many clients it applies to in place of the site's.
+func overrideLine(_ programme: (rule: RetentionRule, name: String, enrolled: Int)) -> String {
+    "  "
+        + trn(
+            "{rule}; it overrides the site's rule for the {count} client enrolled under it.",
+            "{rule}; it overrides the site's rule for the {count} clients enrolled under it.", programme.enrolled,
+            ["rule": programme.rule.description])
 }

@@ -190,12 +190,46 @@ import Testing
         ),
         ("description = \"Offer a course\"", "description.nb = \"Tilby kurs\"", 47, "obligations[0].description.en is missing"),
         ("description = \"Offer a course\"", "description.en = \"Offer a course\"\ndescription.nb = 5", 48, "must be a string"),
+        // [retention] (issue 16): a programme's own period needs the law that sets it.
+        (
+            "due = \"3m\"", "due = \"3m\"\n\n[retention]\nerase_after = \"10y\"", 52,
+            "retention.legal_source: a programme's retention period needs the law that sets it"
+        ),
+        (
+            "due = \"3m\"", "due = \"3m\"\n\n[retention]\nerase_after = \"forever\"\nlegal_source = \"§ 9\"", 53,
+            "retention.erase_after: \"forever\" is not a retention period"
+        ),
+        (
+            "due = \"3m\"", "due = \"3m\"\n\n[retention]\nerase_after = \"0y\"\nlegal_source = \"§ 9\"", 53,
+            "is not a retention period"
+        ),
+        ("due = \"3m\"", "due = \"3m\"\n\n[retention]\nlegal_source = \"§ 9\"", 52, "retention.erase_after is missing"),
+        (
+            "due = \"3m\"", "due = \"3m\"\n\n[retention]\nerase_after = \"10y\"\nlegal_source = \" \"", 54,
+            "retention.legal_source: must be a non-empty line"
+        ),
+        (
+            "due = \"3m\"",
+            "due = \"3m\"\n\n[retention]\nerase_after = \"10y\"\nlegal_source = \"§ 9\"\nkeep = true", 55,
+            "retention.keep: unknown key"
+        ),
     ])
     func mistakesAreRefusedWithFileLineAndKey(_ old: String, _ new: String, _ line: Int, _ phrase: String) {
         let failure = error(replacing: old, with: new)
         #expect(failure?.path == "p.toml")
         #expect(failure?.line == line, "\(failure?.description ?? "no error")")
         #expect(failure?.message.contains(phrase) == true, "\(failure?.description ?? "no error")")
+    }
+
+    @Test func aProgrammesOwnRetentionPeriodIsReadWithItsLegalSource() throws {
+        #expect(try ProgrammeFile.parse(path: "p.toml", text: Self.minimal).retention == nil, "the site's rule applies")
+        let text = Self.minimal.replacingOccurrences(
+            of: "due = \"3m\"",
+            with: "due = \"3m\"\n\n[retention]\nerase_after = \"10y\"\nlegal_source = \"Archives Act § 9\"")
+        let programme = try ProgrammeFile.parse(path: "p.toml", text: text)
+        #expect(
+            programme.retention == ProgrammeRetention(eraseAfter: TimeSpan(10, .years), legalSource: "Archives Act § 9")
+        )
     }
 
     @Test func theKeysOfIssue18AreRead() throws {

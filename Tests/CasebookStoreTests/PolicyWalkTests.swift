@@ -267,6 +267,7 @@ func refusedByPolicy(_ body: () throws -> Void) -> Bool {
         "saveIntake": .recordTrack, "addWorkExperience": .recordTrack, "recordOutcome": .recordTrack,
         "addActivity": .recordTrack, "addPartner": .managePartners, "updatePartner": .managePartners, "importShippedProgramme": .importProgrammes,
         "officeSummaries": .seeList, "saveMembership": .manageStaff,
+        "retentionCandidates": .seeRetention,
     ]
 
     /// Entry points the policy does not guard, and why.

@@ -54,11 +54,14 @@ import Testing
         let old = try closedClient("Tsegaye", "Zerihun", number: 1, closedOn: "2020-05-01")
         try closedClient("Recent", "Case", number: 2, closedOn: "2024-01-15")
         try fixture.add("Open", "Case", number: 3)
-        let due = try store.retentionCandidates(eraseAfter: PrivacyTests.fiveYears, today: testDay)
+        let due = try store.retentionCandidates(
+            site: .site(PrivacyTests.fiveYears), today: testDay, actor: fixture.admin.id)
         #expect(due.map(\.clientID) == [old.id])
         #expect(due.first?.closedOn == day("2020-05-01"))
         #expect(due.first?.officer == "okarlsen")
-        #expect(try store.retentionCandidates(eraseAfter: TimeSpan(1, .years), today: testDay).count == 2)
+        #expect(
+            try store.retentionCandidates(site: .site(TimeSpan(1, .years)), today: testDay, actor: fixture.admin.id)
+                .count == 2)
     }
 
     @Test func applyErasesExactlyTheClientsDueAndKeepsTheRestAsTheyWere() throws {
@@ -66,8 +69,10 @@ import Testing
         let recent = try closedClient("Recent", "Case", number: 2, closedOn: "2024-01-15")
         let open = try fixture.add("Open", "Case", number: 3)
         let before = try [recent.id, open.id].map { try store.client(id: $0) }
-        for candidate in try store.retentionCandidates(eraseAfter: PrivacyTests.fiveYears, today: testDay) {
-            try store.erase(clientID: candidate.clientID, eraseAfter: PrivacyTests.fiveYears, actor: fixture.admin)
+        for candidate in try store.retentionCandidates(
+            site: .site(PrivacyTests.fiveYears), today: testDay, actor: fixture.admin.id)
+        {
+            try store.erase(clientID: candidate.clientID, site: .site(PrivacyTests.fiveYears), actor: fixture.admin)
         }
         #expect(try store.isErased(clientID: old.id))
         #expect(try [recent.id, open.id].map { try store.client(id: $0) } == before)
@@ -79,12 +84,14 @@ import Testing
         #expect(try store.notes(clientID: old.id).allSatisfy { $0.summary.isEmpty })
         #expect(try store.clientList.count(ClientFilter(search: "Tsegaye")).value == 0)
         #expect(try store.auditTrail(clientID: old.id).allSatisfy { $0.oldValue == nil && $0.newValue == nil })
-        #expect(try store.retentionCandidates(eraseAfter: PrivacyTests.fiveYears, today: testDay).isEmpty)
+        #expect(
+            try store.retentionCandidates(site: .site(PrivacyTests.fiveYears), today: testDay, actor: fixture.admin.id)
+                .isEmpty)
     }
 
     @Test func auditVerifyPassesAfterErasureWithTheBlankedValuesCounted() throws {
         let old = try closedClient("Tsegaye", "Zerihun", number: 1, closedOn: "2020-05-01")
-        let blanked = try store.erase(clientID: old.id, eraseAfter: PrivacyTests.fiveYears, actor: fixture.admin)
+        let blanked = try store.erase(clientID: old.id, site: .site(PrivacyTests.fiveYears), actor: fixture.admin)
         #expect(blanked.auditValues > 5)
         try store.purgeFreedPages()
         let report = try store.verifyAudit()
@@ -111,7 +118,7 @@ import Testing
         let secrets = ["Tsegaye", "Zerihun", "tsegaye", "zerihun", "1987-03-19", "912 34 11", "Asmara"]
         let present = contents(of: store.path) + contents(of: store.path + "-wal")
         #expect(secrets.allSatisfy { present.contains(Array($0.utf8)) }, "the test's values are there first")
-        try store.erase(clientID: old.id, eraseAfter: PrivacyTests.fiveYears, actor: fixture.admin)
+        try store.erase(clientID: old.id, site: .site(PrivacyTests.fiveYears), actor: fixture.admin)
         #expect(try store.purgeFreedPages())
         let bytes = contents(of: store.path) + contents(of: store.path + "-wal")
         for secret in secrets {
@@ -126,15 +133,16 @@ import Testing
             .legalHold, clientID: old.id, RecordFlagDraft(reason: "Appeal at the district court", since: testDay),
             actor: supervisor)
         #expect(
-            try store.retentionCandidates(eraseAfter: PrivacyTests.fiveYears, today: testDay).first?.keptBy
+            try store.retentionCandidates(site: .site(PrivacyTests.fiveYears), today: testDay, actor: fixture.admin.id)
+                .first?.keptBy
                 == .legalHold)
         #expect(throws: StoreError.self) {
-            try store.erase(clientID: old.id, eraseAfter: PrivacyTests.fiveYears, actor: fixture.admin)
+            try store.erase(clientID: old.id, site: .site(PrivacyTests.fiveYears), actor: fixture.admin)
         }
         #expect(try !store.isErased(clientID: old.id))
         #expect(try store.flags(clientID: old.id).map(\.flag) == [.legalHold])
         try store.lift(.legalHold, clientID: old.id, actor: fixture.admin)
-        try store.erase(clientID: old.id, eraseAfter: PrivacyTests.fiveYears, actor: fixture.admin)
+        try store.erase(clientID: old.id, site: .site(PrivacyTests.fiveYears), actor: fixture.admin)
         #expect(try store.isErased(clientID: old.id))
         let trail = try store.auditTrail(clientID: old.id).map(\.entity)
         #expect(trail.contains("legal_hold") && trail.contains("erasure"))
@@ -147,7 +155,7 @@ import Testing
                 .legalHold, clientID: old.id, RecordFlagDraft(reason: "Court", since: testDay), actor: fixture.officer)
         }
         #expect(throws: StoreError.self) {
-            try store.erase(clientID: old.id, eraseAfter: PrivacyTests.fiveYears, actor: supervisor)
+            try store.erase(clientID: old.id, site: .site(PrivacyTests.fiveYears), actor: supervisor)
         }
         #expect(try store.flags(clientID: old.id).isEmpty)
         #expect(try !store.isErased(clientID: old.id))
@@ -186,7 +194,9 @@ import Testing
         let saved = try store.updateClient(
             id: client.id, with: draft, expectedVersion: client.version, actor: fixture.admin.id)
         #expect(saved.address == "Nyveien 1")
-        #expect(try store.retentionCandidates(eraseAfter: TimeSpan(1, .days), today: testDay).isEmpty)
+        #expect(
+            try store.retentionCandidates(site: .site(TimeSpan(1, .days)), today: testDay, actor: fixture.admin.id)
+                .isEmpty)
     }
 
     @Test func onlyTheCasesOfficerSupervisorsAndAdminsRestrictAndOnlyAdminsLift() throws {
@@ -207,7 +217,7 @@ import Testing
 
     @Test func anErasedRecordCannotBeChangedAgain() throws {
         let old = try closedClient("Tsegaye", "Zerihun", number: 1, closedOn: "2020-05-01")
-        try store.erase(clientID: old.id, eraseAfter: PrivacyTests.fiveYears, actor: fixture.admin)
+        try store.erase(clientID: old.id, site: .site(PrivacyTests.fiveYears), actor: fixture.admin)
         let stub = try #require(try store.client(id: old.id))
         var draft = ClientDraft(stub)
         draft.values[.familyName] = "Tsegaye"
@@ -265,3 +275,10 @@ let undoPrivacyOfSchemaTen = """
     CREATE TRIGGER audit_is_append_only_update BEFORE UPDATE ON audit WHEN old.hash IS NOT NULL
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     """
+
+extension RetentionRule {
+    /// The site's rule of `period`, as casebook.toml sets it.
+    static func site(_ period: TimeSpan) -> RetentionRule {
+        RetentionRule(eraseAfter: period, source: "casebook.toml:2")
+    }
+}

@@ -38,6 +38,10 @@ import Testing
         #expect(result.status == 0, "\(result.error)")
         #expect(result.output.contains("Due for erasure on"))
         #expect(result.output.contains("This was a dry run: nothing was changed."))
+        // Each client with its office and the rule that applies to it.
+        let header = try #require(result.output.split(separator: "\n").first { $0.contains("Case number") })
+        #expect(header.contains("Office") && header.contains("Closed on") && header.contains("Rule"), "\(header)")
+        #expect(result.output.contains(" site 1y"), "\(result.output)")
         #expect(try dump(db) == before, "the dry run changed the file")
         let none = try Casebook.run(["retention", "--db", db], environment: cli.user)
         #expect(none.output.contains("nothing is ever erased"), "without a rule nothing is due")
@@ -45,6 +49,35 @@ import Testing
             ["retention", "--apply", "--db", db, "--older-than", "1y"], environment: cli.user)
         #expect(refused.status != 0, "no rule, no erasure")
         #expect(try dump(db) == before)
+    }
+
+    /// A programme preset's own period with its legal source: imported, `check` and the dry run
+    /// name it beside the site's rule; one without its source is refused with file, line and key.
+    @Test func aPresetsOwnPeriodIsNamedByCheckAndTheDryRun() throws {
+        let db = try cli.demo(clients: 50, seed: 4)
+        let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("config/programmes/no-introduction.toml").path
+        let text = try String(contentsOfFile: shipped, encoding: .utf8)
+            .replacingOccurrences(of: "id = \"no-introduction\"", with: "id = \"no-fixture\"")
+        let unsourced = cli.scratch.path("unsourced.toml")
+        try (text + "\n[retention]\nerase_after = \"10y\"\n").write(
+            toFile: unsourced, atomically: true, encoding: .utf8)
+        let refused = try run(["programme", "import", unsourced, "--db", db])
+        #expect(refused.status != 0)
+        #expect(
+            refused.error.contains("unsourced.toml, line") && refused.error.contains("retention.legal_source"),
+            "\(refused.error)")
+        let preset = cli.scratch.path("fixture.toml")
+        try (text + "\n[retention]\nerase_after = \"10y\"\nlegal_source = \"Fixture Archives Act § 9\"\n")
+            .write(toFile: preset, atomically: true, encoding: .utf8)
+        let imported = try run(["programme", "import", preset, "--db", db])
+        #expect(imported.status == 0, "\(imported.error)")
+        let line = "10 years after the case closes, programme no-fixture version 1 (Fixture Archives Act § 9)"
+        let check = try run(["check", "--db", db])
+        #expect(check.output.contains(line) && check.output.contains("0 clients enrolled under it"), "\(check.output)")
+        let dryRun = try run(["retention", "--db", db])
+        #expect(dryRun.output.contains("Retention: erased 1 year after the case closes"), "\(dryRun.output)")
+        #expect(dryRun.output.contains(line), "\(dryRun.output)")
     }
 
     /// Every figure of a past period and of today is the same before and after the erasure, and
@@ -62,8 +95,11 @@ import Testing
             return try periods.map { try store.figures.dashboard($0) }
         }
         let before = try figures()
-        let due = try Store.open(path: db, mode: .readOnly).retentionCandidates(
-            eraseAfter: TimeSpan(1, .years), today: today)
+        let reader = try Store.open(path: db, mode: .readOnly)
+        let tester = try #require(try reader.allStaff().first { $0.username == "tester" })
+        let due = try reader.retentionCandidates(
+            site: RetentionRule(eraseAfter: TimeSpan(1, .years), source: "casebook.toml"), today: today,
+            actor: tester.id)
         #expect(due.count > 100, "the demo has cases closed over a year ago")
         let result = try run(["retention", "--apply", "--db", db])
         #expect(result.status == 0, "\(result.error)")
