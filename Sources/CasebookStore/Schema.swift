@@ -12,10 +12,13 @@ struct Migration {
     enum SwiftStep {
         /// Chains the audit rows written before migration 7 (`HashChain` format v1).
         case chainAuditV1
+        /// Writes the name keys of every client held into the search index (migration 14).
+        case nameKeyTokensV1
 
         func run(on database: Database, using random: inout some RandomNumberGenerator) throws {
             switch self {
             case .chainAuditV1: try HashChain.audit.chainUnchainedRows(on: database, using: &random)
+            case .nameKeyTokensV1: try NameKeyIndex.writeTokensV1(on: database)
             }
         }
     }
@@ -64,6 +67,9 @@ let migrations: [Migration] = [
     Migration(
         version: 12, name: "intake mapping, work experience, partner organisations, participation, outcomes",
         sql: schemaV12),
+    Migration(
+        version: 14, name: "the search index: names' keys across scripts, so that Mohammed finds محمد",
+        sql: schemaV14, swiftStep: .nameKeyTokensV1),
 ]
 
 /// The schema version this program writes.
@@ -898,4 +904,10 @@ private let schemaV12 = """
         recorded_by INTEGER NOT NULL REFERENCES staff(id),
         PRIMARY KEY (client_id, stage)
     );
+    """
+
+/// Issue 17: search finds a name in another script (`NameKey.indexTokens`). SQL cannot compute
+/// the keys, so the migration's Swift step writes them for the clients held; nothing else changes.
+private let schemaV14 = """
+    -- client_search gains rows, not columns: the key tokens of every client (Swift step nameKeyTokensV1)
     """

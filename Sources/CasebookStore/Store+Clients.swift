@@ -207,7 +207,7 @@ extension Store {
 
     /// The client's search tokens, in one INSERT of as many rows as the name has tokens.
     private func insertTokens(for client: Client, id: Client.ID) throws {
-        let tokens = SearchKey.tokens(of: [client.familyName, client.givenNames, client.otherNames])
+        let tokens = SearchKey.indexTokens(of: [client.familyName, client.givenNames, client.otherNames])
         guard !tokens.isEmpty else { return }
         let sortName = SQLValue.text(SearchKey.sortKey(family: client.familyName, given: client.givenNames))
         var values: [SQLValue] = []
@@ -329,7 +329,8 @@ extension Store {
         guard let first = offices.first else {
             throw StoreError.notAllowed(policy.refusal(.registerClient, officeName: nil))
         }
-        if let officer, let theirs = try self.actor(officer).memberships.map(\.officeID).first(where: offices.contains) {
+        if let officer, let theirs = try self.actor(officer).memberships.map(\.officeID).first(where: offices.contains)
+        {
             return theirs
         }
         return first
