@@ -32,7 +32,7 @@
 /// (رضا and Reza), Persian و read v (نوید and Navid), Russian г read g (Сергей and Sergei).
 package struct NameKey: Hashable, Sendable, CustomStringConvertible {
     /// How a script writes vowels, which decides whether vowel places can be compared.
-    package enum VowelWriting: Int, Sendable {
+    package enum VowelWriting: Int, CaseIterable, Sendable {
         /// Latin, Cyrillic, Greek, pinyin: every vowel is written.
         case full = 0
         /// Arabic and Persian: long vowels only.
@@ -98,6 +98,46 @@ package struct NameKey: Hashable, Sendable, CustomStringConvertible {
             if key.skeleton != "~" && !keys.contains(key) { keys.append(key) }
         }
         return keys
+    }
+
+    // MARK: The search index
+
+    /// What starts a key's search token: below every letter and digit, so that no typed prefix
+    /// reaches a key token and no key token is shown as a name.
+    static let tokenMarker = "\u{1F}"
+
+    /// "L" for a word that folds to Latin letters, "X" for one of another script. Search uses
+    /// keys only across the two: within one script the typed letters find the name already, and
+    /// keys there would make "Ali" find "Ola".
+    private static func scriptTag(_ folded: String) -> String { folded.utf8.allSatisfy { $0 < 0x80 } ? "L" : "X" }
+
+    /// The key tokens of a client's name words (as `SearchKey.tokens(of:)` gives them): what
+    /// lets search find "محمد" by "Mohammed" and the other way round. Two per word: one that a
+    /// query word written the same way (the same vowel places) finds, one that a query word
+    /// written another way finds. A word whose letters the table does not cover has none: its
+    /// own token already finds exactly what folds alike.
+    package static func indexTokens(ofFolded words: [String]) -> [String] {
+        var tokens: [String] = []
+        for word in words {
+            let key = of(folded: word)
+            guard !key.skeleton.hasPrefix("~") else { continue }
+            let stem = tokenMarker + key.skeleton + tokenMarker + scriptTag(word) + String(key.vowels.rawValue)
+            for token in [stem + key.pattern, stem] where !tokens.contains(token) { tokens.append(token) }
+        }
+        return tokens
+    }
+
+    /// The key tokens a typed query word finds in the other script: exactly those of the parts
+    /// `matches` accepts (the same skeleton; the same vowel places unless written another way).
+    /// None for a word shorter than three letters (a name is not known by its first two) or
+    /// without a key.
+    package static func queryTokens(ofFolded word: String) -> [String] {
+        guard word.unicodeScalars.count >= 3 else { return [] }
+        let key = of(folded: word)
+        guard !key.skeleton.hasPrefix("~") else { return [] }
+        let stem = tokenMarker + key.skeleton + tokenMarker + (scriptTag(word) == "L" ? "X" : "L")
+        return [stem + String(key.vowels.rawValue) + key.pattern]
+            + VowelWriting.allCases.filter { $0 != key.vowels }.map { stem + String($0.rawValue) }
     }
 
     /// Whether a person named `family`, `given` may be the person already registered as

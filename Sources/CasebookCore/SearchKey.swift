@@ -73,6 +73,14 @@ package enum SearchKey {
         distinct(names.flatMap(words))
     }
 
+    /// Every token the search index holds for a client's names: their words (`tokens(of:)`) and
+    /// the keys of those words across scripts (`NameKey.indexTokens`). Every writer of search
+    /// rows writes these, so that the index is the same however a client came in.
+    package static func indexTokens(of names: [String]) -> [String] {
+        let words = tokens(of: names)
+        return words + NameKey.indexTokens(ofFolded: words)
+    }
+
     /// `words` in order, each once. Compared byte for byte: folded text is what is stored, and
     /// String's own equality would normalize every non-Latin name again.
     private static func distinct(_ words: [String]) -> [String] {
@@ -105,6 +113,12 @@ package enum SearchKey {
                 }
             }
             return distinct(all)
+        }
+
+        /// As `SearchKey.indexTokens(of:)`.
+        package mutating func indexTokens(of names: [String]) -> [String] {
+            let words = tokens(of: names)
+            return words + NameKey.indexTokens(ofFolded: words)
         }
 
         /// As `SearchKey.sortKey(family:given:)`.

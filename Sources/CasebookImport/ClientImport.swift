@@ -50,6 +50,8 @@ package struct ClientRow: Sendable {
 /// Every problem of a refused row, in column order.
 package struct RowProblems: Error, Hashable, Sendable {
     package var issues: [RowIssue]
+
+    package init(issues: [RowIssue]) { self.issues = issues }
 }
 
 /// A column of the file and what it is read as.

@@ -79,6 +79,9 @@ package struct ImportMapping: Sendable {
     package var columns: [String: Choice] = [:]
     package var values: [ValueKind: [String: String]] = [:]
     package var dateOrders: [String: DateOrder] = [:]
+    /// For an import of assessments or qualifications: headers to the names of their columns
+    /// (`RecordImport.Column`), which a client import's `[columns]` would refuse.
+    package var recordColumns: [String: String] = [:]
 
     /// No mapping file: everything as Casebook recognises it.
     package init() {}
@@ -92,7 +95,9 @@ package struct ImportMapping: Sendable {
     package func code(for value: String, kind: ValueKind) -> String? { values[kind]?[Vocabulary.normalized(value)] }
 
     /// Reads a mapping file; anything unknown or malformed is refused with the file, line and key.
-    package init(path: String, text: String) throws(ConfigError) {
+    /// `recordColumns`: the column names an import of records takes, in place of the client
+    /// form's fields.
+    package init(path: String, text: String, recordColumns names: [String]? = nil) throws(ConfigError) {
         self.path = path
         let source = try TOMLSource(path: path, text: text)
         func fail(_ key: String, inTable table: String, _ message: String) -> ConfigError {
@@ -117,6 +122,14 @@ package struct ImportMapping: Sendable {
                 for (header, value) in try strings(key) {
                     if value == "ignore" {
                         columns[Vocabulary.normalized(header)] = .ignore
+                    } else if let names {
+                        guard names.contains(value) else {
+                            throw fail(
+                                header, inTable: key,
+                                "\"\(value)\" is not a column of this import; use one of \((names + ["ignore"]).joined(separator: ", "))."
+                            )
+                        }
+                        recordColumns[Vocabulary.normalized(header)] = value
                     } else if let target = ImportTarget(key: value) {
                         columns[Vocabulary.normalized(header)] = .target(target)
                     } else {

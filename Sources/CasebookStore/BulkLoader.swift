@@ -205,7 +205,7 @@ package final class BulkLoader {
         try clients.add(
             Store.clientRow(
                 client, id: id, sortName: sortName, phaseSince: since, now: .text(stamp), actor: actor, office: office))
-        for token in folding.tokens(of: [client.familyName, client.givenNames, client.otherNames]) {
+        for token in folding.indexTokens(of: [client.familyName, client.givenNames, client.otherNames]) {
             try tokens.add {
                 $0.put(.token, token)
                 $0.put(.sortName, sortName)

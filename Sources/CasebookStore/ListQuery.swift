@@ -99,10 +99,24 @@ struct ListQuery {
             arguments = [prefix, prefix + "\u{7F}"] + filterArguments
             key = ("c.case_number", "''", "c.id")
         } else if !words.isEmpty {
+            // The keys of each word that some client's name in another script has: only those join
+            // the search, so a search that finds no name across scripts keeps its plain plan.
+            var keys: [String: [String]] = [:]
+            for word in words {
+                let candidates = NameKey.queryTokens(ofFolded: word)
+                guard !candidates.isEmpty else { continue }
+                let marks = Array(repeating: "?", count: candidates.count).joined(separator: ", ")
+                keys[word] = try database.query(
+                    "SELECT DISTINCT token FROM client_search WHERE token IN (\(marks))", candidates
+                ) { $0.text(0) }
+            }
+            func tokenMatch(_ column: String, _ word: String) -> (sql: String, arguments: [any SQLBindable]) {
+                ListQuery.tokenMatch(column, word, keys: keys[word] ?? [])
+            }
             // Words that start no token at all end the search at once.
             for word in words {
-                if try database.scalar(
-                    "SELECT 1 FROM client_search WHERE token >= ? AND token < ? LIMIT 1", [word, word + "\u{10FFFF}"])
+                let match = tokenMatch("token", word)
+                if try database.scalar("SELECT 1 FROM client_search WHERE \(match.sql) LIMIT 1", match.arguments)
                     == nil
                 {
                     return nil
@@ -112,11 +126,12 @@ struct ListQuery {
             var otherWords: [String] = []
             var otherArguments: [any SQLBindable] = []
             for word in words.dropFirst() {
-                otherWords.append(
-                    "EXISTS (SELECT 1 FROM client_search w WHERE w.client_id = c.id AND w.token >= ? AND w.token < ?)")
-                otherArguments += [word, word + "\u{10FFFF}"]
+                let match = tokenMatch("w.token", word)
+                otherWords.append("EXISTS (SELECT 1 FROM client_search w WHERE w.client_id = c.id AND \(match.sql))")
+                otherArguments += match.arguments
             }
-            let leadRange: [any SQLBindable] = [lead, lead + "\u{10FFFF}"]
+            let leadMatch = tokenMatch("t.token", lead)
+            let leadRange = leadMatch.arguments
             let small: Bool
             if indexedConditions.isEmpty {
                 small = false
@@ -130,7 +145,7 @@ struct ListQuery {
             if small {
                 from = """
                     (SELECT c.id AS matched, (SELECT min(t.token) FROM client_search t
-                        WHERE t.client_id = c.id AND t.token >= ? AND t.token < ?) AS token
+                        WHERE t.client_id = c.id AND \(leadMatch.sql)) AS token
                      FROM clients c WHERE \(indexedConditions.joined(separator: " AND "))) m
                     CROSS JOIN clients c ON c.id = m.matched
                     """
@@ -139,14 +154,18 @@ struct ListQuery {
                 key = ("m.token", "c.sort_name", "c.id")
             } else {
                 from = "client_search s CROSS JOIN clients c ON c.id = s.client_id"
+                // A client is listed once, by the first of its tokens the lead word matches.
+                let first = tokenMatch("d.token", lead)
                 conditions =
                     [
-                        "s.token >= ? AND s.token < ?",
-                        "NOT EXISTS (SELECT 1 FROM client_search d WHERE d.client_id = s.client_id AND d.token >= ? AND d.token < s.token)",
+                        tokenMatch("s.token", lead).sql,
+                        "NOT EXISTS (SELECT 1 FROM client_search d WHERE d.client_id = s.client_id AND d.token < s.token AND \(first.sql))",
                     ] + otherWords + filterConditions
-                arguments = leadRange + [lead] + otherArguments + filterArguments
+                arguments = leadRange + first.arguments + otherArguments + filterArguments
                 key = ("s.token", "s.sort_name", "s.client_id")
-                if otherWords.isEmpty && filterConditions.isEmpty { plainTokenRange = leadRange }
+                if otherWords.isEmpty && filterConditions.isEmpty && leadRange.count == 2 {
+                    plainTokenRange = leadRange
+                }
             }
         } else {
             conditions = filterConditions
@@ -164,6 +183,18 @@ struct ListQuery {
             case .arrival: key = ("c.arrival_date", "''", "c.id")
             }
         }
+    }
+
+    /// What a query word finds in a token column: the tokens it starts, and `keys`, the key
+    /// tokens of the same name in the other script (`NameKey.queryTokens`: "Mohammed" finds
+    /// "محمد" and "محمد" finds "Mohammed").
+    static func tokenMatch(_ column: String, _ word: String, keys: [String]) -> (
+        sql: String, arguments: [any SQLBindable]
+    ) {
+        let range: [any SQLBindable] = [word, word + "\u{10FFFF}"]
+        if keys.isEmpty { return ("\(column) >= ? AND \(column) < ?", range) }
+        let marks = Array(repeating: "?", count: keys.count).joined(separator: ", ")
+        return ("(\(column) >= ? AND \(column) < ? OR \(column) IN (\(marks)))", range + keys)
     }
 
     /// Counts matches, stopping after `cap + 1`.

@@ -12,10 +12,13 @@ struct Migration {
     enum SwiftStep {
         /// Chains the audit rows written before migration 7 (`HashChain` format v1).
         case chainAuditV1
+        /// Writes the name keys of every client held into the search index (migration 14).
+        case nameKeyTokensV1
 
         func run(on database: Database, using random: inout some RandomNumberGenerator) throws {
             switch self {
             case .chainAuditV1: try HashChain.audit.chainUnchainedRows(on: database, using: &random)
+            case .nameKeyTokensV1: try NameKeyIndex.writeTokensV1(on: database)
             }
         }
     }
@@ -64,6 +67,9 @@ let migrations: [Migration] = [
     Migration(
         version: 12, name: "intake mapping, work experience, partner organisations, participation, outcomes",
         sql: schemaV12),
+    Migration(
+        version: 14, name: "the search index: names' keys across scripts, so that Mohammed finds محمد",
+        sql: schemaV14, swiftStep: .nameKeyTokensV1),
     Migration(
         version: 15, name: "a programme version's own retention period and its legal source", sql: schemaV15),
     Migration(
@@ -923,4 +929,10 @@ private let schemaV17 = """
 private let schemaV15 = """
     ALTER TABLE programmes ADD COLUMN retention_erase_after TEXT;
     ALTER TABLE programmes ADD COLUMN retention_legal_source TEXT;
+    """
+
+/// Issue 17: search finds a name in another script (`NameKey.indexTokens`). SQL cannot compute
+/// the keys, so the migration's Swift step writes them for the clients held; nothing else changes.
+private let schemaV14 = """
+    -- client_search gains rows, not columns: the key tokens of every client (Swift step nameKeyTokensV1)
     """

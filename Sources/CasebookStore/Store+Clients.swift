@@ -209,7 +209,7 @@ extension Store {
 
     /// The client's search tokens, in one INSERT of as many rows as the name has tokens.
     private func insertTokens(for client: Client, id: Client.ID) throws {
-        let tokens = SearchKey.tokens(of: [client.familyName, client.givenNames, client.otherNames])
+        let tokens = SearchKey.indexTokens(of: [client.familyName, client.givenNames, client.otherNames])
         guard !tokens.isEmpty else { return }
         let sortName = SQLValue.text(SearchKey.sortKey(family: client.familyName, given: client.givenNames))
         var values: [SQLValue] = []

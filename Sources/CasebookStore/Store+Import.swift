@@ -104,6 +104,8 @@ package struct ImportPlan: Sendable {
 /// A finished import: its batch and what it did.
 package struct ImportBatch: Sendable, Hashable {
     package var id: Int64
+    /// Clients, or the assessments or qualifications of clients held (`RecordKind`).
+    package var kind: String
     package var fileName: String
     package var sha256: String
     package var importedAt: Instant
@@ -117,6 +119,8 @@ package struct ImportBatch: Sendable, Hashable {
 
 /// What `casebook import undo` did.
 package struct ImportUndo: Sendable, Equatable {
+    /// The batch's kind: `clients`, or a `RecordKind`'s raw value.
+    package var kind: String = "clients"
     package var removed: Int
     /// Clients changed since the import (by anyone): kept, and listed by case number.
     package var kept: [String]
@@ -130,11 +134,39 @@ extension Store {
 
     /// Matches the rows against the clients held, changing nothing (the dry run). `accepting`
     /// holds the row numbers whose possible duplicates are imported all the same.
-    package func planImport(_ candidates: [ImportCandidate], refused: Int, accepting: Set<Int> = []) throws
-        -> ImportPlan
-    {
+    package func planImport(
+        _ candidates: [ImportCandidate], refused: Int, accepting: Set<Int> = [], office: Office.ID? = nil,
+        actor: Staff.ID
+    ) throws -> ImportPlan {
         try requireImportSchema()
-        return try read { try match(candidates, refused: refused, accepting: accepting) }
+        let office = try office ?? importOffice(code: nil, actor: actor).id
+        try require(.importClients, by: actor, office: office)
+        let visible = try openableOffices(actor)
+        return try read { try match(candidates, refused: refused, accepting: accepting, visible: visible) }
+    }
+
+    /// The office an import's clients join: the one `code` names, else the only office where the
+    /// person may import. Several and no code: the message names their codes to choose from.
+    package func importOffice(code: String?, actor: Staff.ID) throws -> Office {
+        let allowed = try self.actor(actor).offices(for: .importClients, policy: policy).whole
+        if let code {
+            guard let office = try office(code: code) else { throw StoreError.unknownOffice(code) }
+            guard allowed.contains(office.id) else {
+                throw StoreError.notAllowed(policy.refusal(.importClients, officeName: office.name))
+            }
+            return office
+        }
+        let offices = try allowed.compactMap { try office(id: $0) }
+        guard let first = offices.first else {
+            throw StoreError.notAllowed(policy.refusal(.importClients, officeName: nil))
+        }
+        guard offices.count == 1 else {
+            throw StoreError.invalidInput(
+                tr(
+                    "You may import for several offices; choose the one the clients join with --office CODE ({codes}).",
+                    ["codes": offices.map(\.code).sorted().joined(separator: ", ")]))
+        }
+        return first
     }
 
     /// Imports the rows that match no client held, in one transaction, as one batch with its
@@ -148,10 +180,10 @@ extension Store {
     ) throws -> (plan: ImportPlan, batch: ImportBatch) {
         try requireImportSchema()
         return try write {
-            // The batch joins one office: the one named, else the one where the person registers.
-            let office = try office ?? registeringOffice(of: actor, officer: nil)
+            // The batch joins one office: the one named, else the only one where the person imports.
+            let office = try office ?? importOffice(code: nil, actor: actor).id
             try require(.importClients, by: actor, office: office)
-            let plan = try match(candidates, refused: refused, accepting: accepting)
+            let plan = try match(candidates, refused: refused, accepting: accepting, visible: openableOffices(actor))
             let now = clock.now
             try database.execute(
                 """
@@ -224,7 +256,8 @@ extension Store {
                 "SELECT record_id FROM import_batch_records WHERE batch_id = ? AND entity = 'client' ORDER BY record_id",
                 [id]
             ) { $0.int64(0) }
-            var result = ImportUndo(removed: 0, kept: [], gone: 0)
+            var result = ImportUndo(kind: batch.kind, removed: 0, kept: [], gone: 0)
+            try undoRecords(of: id, auditUntil: auditUntil, actor: actor, into: &result)
             for clientID in clients {
                 guard
                     let caseNumber = try database.queryFirst(
@@ -269,23 +302,50 @@ extension Store {
     /// viewer does not work in is told by its office only (`PossibleDuplicate.otherOffice`).
     package func possibleDuplicates(of client: Client, viewer: Staff.ID) throws -> [PossibleDuplicate] {
         guard schemaVersion >= Store.importSchema else { return [] }
-        let visible = Set(try actor(viewer).offices(for: .openRecord, policy: policy).whole)
-        return try read {
-            try heldDuplicates(of: client).map { duplicate in
-                guard let id = duplicate.clientID,
-                    let office = try database.queryFirst(
-                        "SELECT o.id, o.name FROM clients c JOIN offices o ON o.id = c.office_id WHERE c.id = ?", [id]
-                    ) { ($0.int64(0), $0.text(1)) },
-                    !visible.contains(office.0)
-                else { return duplicate }
-                return PossibleDuplicate(
-                    clientID: nil, row: nil, caseNumber: "", familyName: "", givenNames: "", otherNames: "",
-                    otherOffice: office.1)
-            }
-        }
+        let visible = try openableOffices(viewer)
+        return try read { try heldDuplicates(of: client, visible: visible) }
     }
 
     // MARK: Parts
+
+    /// Removes the assessments and qualifications a batch wrote, except those with an audit row
+    /// after the batch's (a qualification stepped on since): kept, and listed by case number.
+    private func undoRecords(of batch: Int64, auditUntil: Int64, actor: Staff.ID, into result: inout ImportUndo)
+        throws
+    {
+        let kinds: [(entity: String, table: String, audit: AuditEntity)] = [
+            ("assessment", "language_assessments", .assessment), ("qualification", "qualifications", .qualification),
+        ]
+        for kind in kinds {
+            let ids = try database.query(
+                "SELECT record_id FROM import_batch_records WHERE batch_id = ? AND entity = ? ORDER BY record_id",
+                [batch, kind.entity]
+            ) { $0.int64(0) }
+            for id in ids {
+                guard
+                    let owner = try database.queryFirst(
+                        "SELECT t.client_id, c.case_number FROM \(kind.table) t JOIN clients c ON c.id = t.client_id WHERE t.id = ?",
+                        [id], { (client: $0.int64(0), caseNumber: $0.text(1)) })
+                else {
+                    result.gone += 1
+                    continue
+                }
+                let changed =
+                    try database.scalar(
+                        "SELECT 1 FROM audit WHERE entity = ? AND entity_id = ? AND id > ? LIMIT 1",
+                        [kind.audit.rawValue, id, auditUntil]) != nil
+                if changed {
+                    if !result.kept.contains(owner.caseNumber) { result.kept.append(owner.caseNumber) }
+                    continue
+                }
+                try audit(
+                    kind.audit, id: id, clientID: owner.client, field: .removed, old: "import batch \(batch)", new: nil,
+                    actor: actor)
+                try database.execute("DELETE FROM \(kind.table) WHERE id = ?", [id])
+                result.removed += 1
+            }
+        }
+    }
 
     private func requireImportSchema() throws {
         if schemaVersion < Store.importSchema {
@@ -303,7 +363,7 @@ extension Store {
     private static let batchSelection = """
         SELECT b.id, b.file_name, b.file_sha256, b.imported_at,
             coalesce((SELECT username FROM staff s WHERE s.id = b.imported_by), '#' || b.imported_by),
-            b.created, b.present, b.duplicates, b.refused, b.undone_at
+            b.created, b.present, b.duplicates, b.refused, b.undone_at, b.kind
         FROM import_batches b
         """
 
@@ -312,16 +372,24 @@ extension Store {
             throw StoreError.corrupt("an import batch's time is malformed")
         }
         return ImportBatch(
-            id: row.int64(0), fileName: row.text(1), sha256: row.text(2), importedAt: at, importedBy: row.text(4),
+            id: row.int64(0), kind: row.text(10), fileName: row.text(1), sha256: row.text(2), importedAt: at,
+            importedBy: row.text(4),
             created: row.int(5), present: row.int(6), duplicates: row.int(7), refused: row.int(8),
             undoneAt: row.optionalText(9).flatMap { Instant(iso: $0) })
     }
 
-    private func importBatch(_ id: Int64) throws -> ImportBatch? {
+    func importBatch(_ id: Int64) throws -> ImportBatch? {
         try database.queryFirst("\(Store.batchSelection) WHERE b.id = ?", [id], Store.importBatch)
     }
 
-    private func match(_ candidates: [ImportCandidate], refused: Int, accepting: Set<Int>) throws -> ImportPlan {
+    /// The offices whose records the person may open: a duplicate elsewhere is told by its office.
+    private func openableOffices(_ viewer: Staff.ID) throws -> Set<Office.ID> {
+        Set(try actor(viewer).offices(for: .openRecord, policy: policy).whole)
+    }
+
+    private func match(
+        _ candidates: [ImportCandidate], refused: Int, accepting: Set<Int>, visible: Set<Office.ID>
+    ) throws -> ImportPlan {
         var rows: [(candidate: ImportCandidate, match: ImportMatch)] = []
         rows.reserveCapacity(candidates.count)
         var caseNumbers: Set<String> = []
@@ -339,7 +407,7 @@ extension Store {
             {
                 match = .present(.externalID(external))
             } else {
-                let held = try heldDuplicates(of: client)
+                let held = try heldDuplicates(of: client, visible: visible)
                 let inFile = (earlier[client.dateOfBirth] ?? []).filter { other in
                     Store.similar(client, other.client.familyName, other.client.givenNames, other.client.otherNames)
                 }.map {
@@ -376,16 +444,27 @@ extension Store {
     }
 
     /// Clients held with the client's date of birth and a similar name (through `clients_by_birth`:
-    /// a handful of rows even at 100,000 clients). Call inside `read` or `write`.
-    func heldDuplicates(of client: Client) throws -> [PossibleDuplicate] {
+    /// a handful of rows even at 100,000 clients). One in an office outside `visible` is told by
+    /// its office only: no case number, no name, nothing to open. Call inside `read` or `write`.
+    func heldDuplicates(of client: Client, visible: Set<Office.ID>) throws -> [PossibleDuplicate] {
         try database.query(
-            "SELECT id, case_number, family_name, given_names, other_names FROM clients WHERE date_of_birth = ? AND id <> ?",
+            """
+            SELECT c.id, c.case_number, c.family_name, c.given_names, c.other_names, c.office_id, o.name
+            FROM clients c JOIN offices o ON o.id = c.office_id WHERE c.date_of_birth = ? AND c.id <> ?
+            """,
             [client.dateOfBirth, client.id]
         ) { row in
-            PossibleDuplicate(
-                clientID: row.int64(0), row: nil, caseNumber: row.text(1), familyName: row.text(2),
-                givenNames: row.text(3), otherNames: row.text(4))
-        }.filter { Store.similar(client, $0.familyName, $0.givenNames, $0.otherNames) }
+            (
+                PossibleDuplicate(
+                    clientID: row.int64(0), row: nil, caseNumber: row.text(1), familyName: row.text(2),
+                    givenNames: row.text(3), otherNames: row.text(4)), office: row.int64(5), officeName: row.text(6)
+            )
+        }.filter { Store.similar(client, $0.0.familyName, $0.0.givenNames, $0.0.otherNames) }.map { held in
+            guard !visible.contains(held.office) else { return held.0 }
+            return PossibleDuplicate(
+                clientID: nil, row: nil, caseNumber: "", familyName: "", givenNames: "", otherNames: "",
+                otherOffice: held.officeName)
+        }
     }
 
     /// The duplicate rule, with the new client's other names (another spelling) tried too.

@@ -115,9 +115,15 @@ package final class ClientListScreen: Screen {
         },
         Binding(.sort) { list, app in try list.nextSort(app: app) },
         Binding(
-            .exportList, unavailable: { list, _ in list.rows.isEmpty ? "The list shows no clients to export." : nil }
-        ) {
-            list, app in .push(ClientListScreen.exportForm(app: app, selection: .filter(list.filter, list.sort)))
+            .exportList,
+            unavailable: { list, _ in
+                list.rows.isEmpty && list.marked.isEmpty ? "The list shows no clients to export." : nil
+            }
+        ) { list, app in
+            // Marked clients are exported alone: the marks are the officer's selection.
+            let selection: ExportSelection =
+                list.marked.isEmpty ? .filter(list.filter, list.sort) : .clients(list.marked.sorted())
+            return .push(ClientListScreen.exportForm(app: app, selection: selection))
         },
         Binding(.openWorklist) { _, app in .push(try WorklistScreen(app: app)) },
         Binding(.openPartners) { _, app in .push(try PartnersScreen(app: app)) },
@@ -543,8 +549,14 @@ extension ClientListScreen {
     /// The export form: the file the officer confirms (named after today, in the folder Casebook
     /// started in) and the format; saving writes the clients the list shows, in its order.
     static func exportForm(app: App, selection: ExportSelection) -> FormScreen<ExportDraft> {
-        FormScreen(
-            title: tr("Export the list"),
+        let title: String
+        switch selection {
+        case .filter: title = tr("Export the list")
+        case .clients(let marked):
+            title = trn("Export {count} marked client", "Export {count} marked clients", marked.count)
+        }
+        return FormScreen(
+            title: title,
             fields: [
                 .text(.path, tr("File"), \.path),
                 .choice(.format, tr("Format"), \.format, label: \.label),

@@ -44,6 +44,8 @@ enum CommandID: String, CaseIterable {
     case importClients = "import clients"
     case importUndo = "import undo"
     case importList = "import list"
+    case importAssessments = "import assessments"
+    case importQualifications = "import qualifications"
     case clientsExport = "clients export"
     case partnerList = "partner list"
     case partnerAdd = "partner add"
@@ -107,7 +109,7 @@ extension CommandID {
             AccessRule(personal: .policy(.liftRestriction), office: .policy(.liftRestriction))
         // A caseload brought in (or taken out again) at once is the office's decision, not one
         // officer's: registering clients one by one stays with every officer.
-        case .importClients, .importUndo, .importList:
+        case .importClients, .importUndo, .importList, .importAssessments, .importQualifications:
             AccessRule(personal: .policy(.importClients), office: .policy(.importClients))
         case .clientsExport: AccessRule(personal: .policy(.export), office: .policy(.export))
         // Officers choose partners on the Participation tab; supervisors keep the register.
@@ -153,6 +155,8 @@ extension CommandID {
         case .importClients: tr("import clients")
         case .importUndo: tr("undo imports")
         case .importList: tr("list the imports")
+        case .importAssessments: tr("import language assessments")
+        case .importQualifications: tr("import foreign qualifications")
         case .clientsExport: tr("export client lists")
         case .partnerList: tr("list the partner organisations")
         case .partnerAdd: tr("add partner organisations")

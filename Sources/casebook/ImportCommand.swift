@@ -10,7 +10,7 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Bring a caseload in from a spreadsheet, with a dry run first; undo an import.",
-        subcommands: [Clients.self, Undo.self, List.self])
+        subcommands: [Clients.self, Assessments.self, Qualifications.self, Undo.self, List.self])
 
     struct Clients: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -41,10 +41,17 @@ struct ImportCommand: ParsableCommand {
                 valueName: "rows"))
         var acceptDuplicates: [String] = []
 
+        @Option(
+            help: ArgumentHelp(
+                "The office the clients join (its code); needed when you import for several offices.",
+                valueName: "code"))
+        var office: String?
+
         func validate() throws {
             if trimmed(file).isEmpty { throw ValidationError(tr("The import needs the path of a file.")) }
             try checkArgument(file, "The file's path")
             if let mapping { try checkArgument(mapping, "The mapping file's path") }
+            if let office { try checkArgument(office, "The office's code") }
             _ = try acceptedRows()
         }
 
@@ -81,6 +88,7 @@ struct ImportCommand: ParsableCommand {
             // A dry run opens the file read-only, so that not even a migration changes it.
             let store = try database.open(dryRun ? .readOnly : .readWrite, for: .importClients)
             let me = try CommandID.importClients.actingStaff(in: store)
+            let office = try store.importOffice(code: office, actor: me.id)
             let started = Environment.monotonicSeconds()
             let catalogue: NameCatalogue
             let table: ClientImport
@@ -108,15 +116,17 @@ struct ImportCommand: ParsableCommand {
                 }
             }
             for line in table.mappingLines(today: today) { print(line) }
+            print(tr("The clients join {office} ({code}).", ["office": office.name, "code": office.code]))
             let accepted = try acceptedRows()
             let plan: ImportPlan
             var batch: ImportBatch?
             if dryRun {
-                plan = try store.planImport(candidates, refused: refused, accepting: accepted)
+                plan = try store.planImport(
+                    candidates, refused: refused, accepting: accepted, office: office.id, actor: me.id)
             } else {
                 let imported = try store.importClients(
                     candidates, refused: refused, accepting: accepted, file: ImportedFile(name: file, bytes: bytes),
-                    actor: me.id)
+                    office: office.id, actor: me.id)
                 plan = imported.plan
                 batch = imported.batch
             }
@@ -157,6 +167,40 @@ struct ImportCommand: ParsableCommand {
                 print(tr("Dry run in {time}: nothing was changed.", ["time": formatSeconds(elapsed)]))
             }
         }
+    }
+
+    struct Assessments: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import language assessments of clients held, from a CSV or tab-separated file.",
+            discussion: """
+                Columns: the client (case number or external id), date, skill (or all), level, instrument, \
+                provider, and optionally certified; headers in English, Norwegian, German, French or Dutch, \
+                --mapping names the others. An assessment the client holds already (the same day and skill) \
+                is not imported twice. Refused rows are written with their reasons to FILE.refused.csv. \
+                --dry-run changes nothing.
+                """)
+
+        @OptionGroup var options: RecordImportOptions
+
+        func validate() throws { try options.validate() }
+        func run() throws { try options.run(.assessments, as: .importAssessments) }
+    }
+
+    struct Qualifications: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import foreign qualifications of clients held, from a CSV or tab-separated file.",
+            discussion: """
+                Columns: the client (case number or external id), title, country, level (ISCED 0-8), year, and \
+                optionally field, institution, documents, regulated and identified; headers in English, \
+                Norwegian, German, French or Dutch, --mapping names the others. A qualification the client \
+                holds already (the same title and country) is not imported twice. Refused rows are written \
+                with their reasons to FILE.refused.csv. --dry-run changes nothing.
+                """)
+
+        @OptionGroup var options: RecordImportOptions
+
+        func validate() throws { try options.validate() }
+        func run() throws { try options.run(.qualifications, as: .importQualifications) }
     }
 
     /// How many problems the command prints; the refused-rows file holds all of them.
@@ -212,11 +256,30 @@ struct ImportCommand: ParsableCommand {
             let store = try database.open(.readWrite, for: .importUndo)
             let me = try CommandID.importUndo.actingStaff(in: store)
             let undo = try store.undoImport(batch: batch, actor: me.id)
-            print(
-                trn(
-                    "Removed {count} client of batch {batch}.", "Removed {count} clients of batch {batch}.",
-                    undo.removed, ["batch": String(batch)]))
-            if !undo.kept.isEmpty {
+            switch undo.kind {
+            case RecordKind.assessments.rawValue:
+                print(
+                    trn(
+                        "Removed {count} assessment of batch {batch}.", "Removed {count} assessments of batch {batch}.",
+                        undo.removed, ["batch": String(batch)]))
+            case RecordKind.qualifications.rawValue:
+                print(
+                    trn(
+                        "Removed {count} qualification of batch {batch}.",
+                        "Removed {count} qualifications of batch {batch}.", undo.removed, ["batch": String(batch)]))
+            default:
+                print(
+                    trn(
+                        "Removed {count} client of batch {batch}.", "Removed {count} clients of batch {batch}.",
+                        undo.removed, ["batch": String(batch)]))
+            }
+            if !undo.kept.isEmpty, undo.kind != "clients" {
+                print(
+                    trn(
+                        "Kept the records of {count} client changed since the import:",
+                        "Kept the records of {count} clients changed since the import:", undo.kept.count))
+                for number in undo.kept { print("  " + number) }
+            } else if !undo.kept.isEmpty {
                 print(
                     trn(
                         "Kept {count} client changed since the import:",
@@ -225,7 +288,10 @@ struct ImportCommand: ParsableCommand {
                 for number in undo.kept { print("  " + number) }
             }
             if undo.gone > 0 {
-                print(trn("{count} client was removed before.", "{count} clients were removed before.", undo.gone))
+                print(
+                    undo.kind == "clients"
+                        ? trn("{count} client was removed before.", "{count} clients were removed before.", undo.gone)
+                        : trn("{count} record was removed before.", "{count} records were removed before.", undo.gone))
             }
         }
     }
@@ -244,13 +310,137 @@ struct ImportCommand: ParsableCommand {
                 print(tr("No imports yet; `casebook import clients FILE --dry-run` checks a file."))
                 return
             }
-            print("BATCH  IMPORTED              BY            NEW  PRESENT  DUPLICATES  REFUSED  UNDONE      FILE")
+            print(
+                "BATCH  KIND            IMPORTED              BY            NEW  PRESENT  DUPLICATES  REFUSED  UNDONE      FILE"
+            )
             for batch in batches {
                 let undone = batch.undoneAt?.utcDay.iso ?? "—"
                 print(
-                    "\(String(batch.id).padding(5))  \(batch.importedAt.iso.padding(20))  \(Sanitized.inline(batch.importedBy, limit: 12).padding(12))  \(String(batch.created).padding(4))  \(String(batch.present).padding(7))  \(String(batch.duplicates).padding(10))  \(String(batch.refused).padding(7))  \(undone.padding(10))  \(Sanitized.inline(batch.fileName, limit: 60))"
+                    "\(String(batch.id).padding(5))  \(batch.kind.padding(14))  \(batch.importedAt.iso.padding(20))  \(Sanitized.inline(batch.importedBy, limit: 12).padding(12))  \(String(batch.created).padding(4))  \(String(batch.present).padding(7))  \(String(batch.duplicates).padding(10))  \(String(batch.refused).padding(7))  \(undone.padding(10))  \(Sanitized.inline(batch.fileName, limit: 60))"
                 )
             }
+        }
+    }
+}
+
+/// What `casebook import assessments` and `casebook import qualifications` share: the file, the
+/// mapping, the dry run, and the run itself through the client import's machinery.
+struct RecordImportOptions: ParsableArguments {
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: ArgumentHelp("The spreadsheet, saved as CSV or tab-separated text.", valueName: "file"))
+    var file: String
+
+    @Flag(help: "Check the file and show what would be imported; change nothing.")
+    var dryRun = false
+
+    @Option(help: ArgumentHelp("A TOML file that maps columns, values and date orders.", valueName: "file.toml"))
+    var mapping: String?
+
+    func validate() throws {
+        if trimmed(file).isEmpty { throw ValidationError(tr("The import needs the path of a file.")) }
+        try checkArgument(file, "The file's path")
+        if let mapping { try checkArgument(mapping, "The mapping file's path") }
+    }
+
+    func run(_ kind: RecordKind, as command: CommandID) throws {
+        guard let bytes = try Environment.readUserBytes(file) else {
+            throw CommandError(tr("Cannot read {path}; check the path.", ["path": Sanitized.inline(file, limit: 200)]))
+        }
+        var importMapping = ImportMapping()
+        if let mapping {
+            guard let text = try Environment.readUserFile(mapping) else {
+                throw CommandError(
+                    tr("Cannot read {path}; check the path.", ["path": Sanitized.inline(mapping, limit: 200)]))
+            }
+            do {
+                importMapping = try ImportMapping(
+                    path: mapping, text: text, recordColumns: RecordImport.Column.of(kind).map(\.rawValue))
+            } catch { throw CommandError(error.description) }
+        }
+        let store = try database.open(dryRun ? .readOnly : .readWrite, for: command)
+        let me = try command.actingStaff(in: store)
+        let started = Environment.monotonicSeconds()
+        let table: RecordImport
+        do {
+            table = try RecordImport(
+                kind: kind, bytes: bytes, mapping: importMapping, catalogue: try NameCatalogue(isoCodes: try ISOCodes())
+            )
+        } catch let error as ISOCodesError {
+            throw CommandError(error.description)
+        } catch let error as ImportFileError {
+            throw CommandError(error.description)
+        }
+        for line in table.mappingLines() { print(line) }
+        if let missing = table.missingColumns.first {
+            throw CommandError(
+                tr(
+                    "No column of {path} holds {column}; name one in a mapping file (--mapping) and import again.",
+                    ["path": Sanitized.inline(file, limit: 200), "column": missing.rawValue]))
+        }
+        var rows = table.rows(today: store.clock.today)
+        var candidates: [RecordCandidate] = []
+        var refusedByFile = 0
+        for row in rows {
+            switch row.outcome {
+            case .success(let draft):
+                candidates.append(
+                    RecordCandidate(row: row.row, caseNumber: row.caseNumber, externalID: row.externalID, draft: draft))
+            case .failure: refusedByFile += 1
+            }
+        }
+        let plan: RecordImportPlan
+        var batch: ImportBatch?
+        if dryRun {
+            plan = try store.planRecordImport(candidates, kind: kind, refused: refusedByFile, actor: me.id)
+        } else {
+            let imported = try store.importRecords(
+                candidates, kind: kind, refused: refusedByFile, file: ImportedFile(name: file, bytes: bytes),
+                actor: me.id)
+            plan = imported.plan
+            batch = imported.batch
+        }
+        // The rows the Store refused join the file's, with the client column named.
+        let clientColumn = table.columns.first { $0.column == .caseNumber || $0.column == .externalID }?.header
+        var reasons: [Int: String] = [:]
+        for (candidate, match) in plan.rows { if case .refused(let reason) = match { reasons[candidate.row] = reason } }
+        for index in rows.indices {
+            guard let reason = reasons[rows[index].row] else { continue }
+            rows[index].outcome = .failure(
+                RowProblems(issues: [RowIssue(row: rows[index].row, column: clientColumn, field: nil, message: reason)])
+            )
+        }
+        let elapsed = Environment.monotonicSeconds() - started
+        print(
+            tr(
+                "Rows: {new} new, {present} already present, {refused} refused.",
+                ["new": String(plan.created), "present": String(plan.present), "refused": String(plan.refused)]))
+        if plan.refused > 0 {
+            let path = ImportCommand.refusedPath(for: file)
+            try Environment.writeUserFile(path, table.refusedRowsFile(rows), replace: true)
+            print(
+                tr(
+                    "The refused rows and their reasons are in {path}; correct them there and import that file.",
+                    ["path": Sanitized.inline(path, limit: 200)]))
+            for issue in rows.flatMap(\.issues).prefix(ImportCommand.shownProblems) {
+                print("  " + Sanitized.inline(issue.description, limit: 300))
+            }
+            let problems = rows.reduce(0) { $0 + $1.issues.count }
+            if problems > ImportCommand.shownProblems {
+                print(
+                    "  "
+                        + tr(
+                            "… and {count} more problems in that file.",
+                            ["count": String(problems - ImportCommand.shownProblems)]))
+            }
+        }
+        if let batch {
+            print(
+                tr(
+                    "Imported as batch {id} in {time}; `casebook import undo {id}` removes what it created.",
+                    ["id": String(batch.id), "time": formatSeconds(elapsed)]))
+        } else {
+            print(tr("Dry run in {time}: nothing was changed.", ["time": formatSeconds(elapsed)]))
         }
     }
 }

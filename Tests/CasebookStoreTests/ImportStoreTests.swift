@@ -98,7 +98,7 @@ import Testing
             // Same day, an unrelated name.
             try Self.candidate("Solberg", "Kari", row: 5),
         ]
-        let plan = try fixture.store.planImport(rows, refused: 0)
+        let plan = try fixture.store.planImport(rows, refused: 0, actor: fixture.admin.id)
         #expect(
             plan.rows.map { if case .possibleDuplicate = $0.match { true } else { false } } == [
                 true, true, false, false,
@@ -131,11 +131,68 @@ import Testing
             ])
     }
 
+    /// With several offices the import asks which one the clients join; the importer must be
+    /// allowed to import there; the batch's clients join it.
+    @Test func anImportJoinsTheOfficeNamedAndAsksForOneWhenThereAreSeveral() throws {
+        let offices = try TwoOffices()
+        let admin = offices.f.admin
+        #expect(try offices.store.importOffice(code: nil, actor: admin.id).id == offices.nordby.id)
+        try offices.store.setMembership(staffID: admin.id, office: offices.sorby.id, role: .admin, actor: admin.id)
+        #expect {
+            _ = try offices.store.importOffice(code: nil, actor: admin.id)
+        } throws: { "\($0)".contains("--office CODE (MAIN, SOR)") }
+        #expect(throws: StoreError.self) {
+            _ = try offices.store.importClients(try Self.rows(), refused: 0, file: Self.file, actor: admin.id)
+        }
+        let sorby = try offices.store.importOffice(code: "sor", actor: admin.id)
+        let (plan, _) = try offices.store.importClients(
+            try Self.rows(), refused: 0, file: Self.file, office: sorby.id, actor: admin.id)
+        // Haddad, Rasha is Nordby's client already: a possible duplicate, left out.
+        #expect((plan.created, plan.duplicates) == (2, 1))
+        let joined = try offices.store.read {
+            try offices.store.database.query(
+                "SELECT count(*) FROM clients WHERE office_id = ? AND id IN (SELECT record_id FROM import_batch_records)",
+                [sorby.id]
+            ) { $0.int(0) }
+        }
+        #expect(joined == [2])
+        // A supervisor of Nordby may not import into Sørby, nor name an office that is not there.
+        let supervisor = try offices.staff(offices.nordby, .supervisor)
+        #expect {
+            _ = try offices.store.importOffice(code: "SOR", actor: supervisor.id)
+        } throws: { "\($0)".contains("Sørby") }
+        #expect(throws: StoreError.self) {
+            _ = try offices.store.planImport(try Self.rows(), refused: 0, office: sorby.id, actor: supervisor.id)
+        }
+        #expect(throws: StoreError.self) { _ = try offices.store.importOffice(code: "XYZ", actor: supervisor.id) }
+    }
+
+    /// The import's report names a possible duplicate only when the importer may open it.
+    @Test func theImportsDuplicateInAnotherOfficeIsToldByItsOfficeOnly() throws {
+        let offices = try TwoOffices()
+        let twin = offices.sorbyClient
+        let row = try Self.candidate(
+            twin.familyName, twin.givenNames, row: 2, born: twin.dateOfBirth.iso)
+        let supervisor = try offices.staff(offices.nordby, .supervisor)
+        let plan = try offices.store.planImport([row], refused: 0, actor: supervisor.id)
+        guard case .possibleDuplicate(let others) = plan.rows.first?.match else {
+            Issue.record("the twin in Sørby is not a possible duplicate")
+            return
+        }
+        #expect(others.map(\.clientID) == [nil])
+        #expect(others.map(\.description) == ["a client of Sørby (an office you do not work in); ask its supervisor"])
+        let theirs = try offices.staff(offices.sorby, .supervisor)
+        let named = try offices.store.planImport([row], refused: 0, actor: theirs.id)
+        guard case .possibleDuplicate(let found) = named.rows.first?.match else { return }
+        #expect(found.map(\.clientID) == [twin.id])
+    }
+
     @Test func theFormsDuplicateCheckFindsTheSamePersonInAnotherScript() throws {
         let fixture = try Fixture()
         let held = try fixture.add("محمد", "علي", number: 5)
         let latin = try Self.candidate("Mohammed", "Ali", row: 2).client
-        #expect(try fixture.store.possibleDuplicates(of: latin, viewer: fixture.officer.id).map(\.clientID) == [held.id])
+        #expect(
+            try fixture.store.possibleDuplicates(of: latin, viewer: fixture.officer.id).map(\.clientID) == [held.id])
         let other = try Self.candidate("Hansen", "Ali", row: 2).client
         #expect(try fixture.store.possibleDuplicates(of: other, viewer: fixture.officer.id).isEmpty)
         // A client is no duplicate of itself (the edit form).
@@ -149,7 +206,7 @@ import Testing
         let path = fixture.store.path
         let before = [contents(of: path), contents(of: path + "-wal")]
         let reader = try Store.open(path: path, mode: .readOnly, clock: testClock)
-        let plan = try reader.planImport(try Self.rows(), refused: 1)
+        let plan = try reader.planImport(try Self.rows(), refused: 1, actor: fixture.admin.id)
         #expect((plan.created, plan.present, plan.refused) == (2, 1, 1))
         #expect([contents(of: path), contents(of: path + "-wal")] == before)
     }
@@ -187,7 +244,7 @@ import Testing
         let fixture = try Fixture()
         let second = try fixture.secondConnection()
         let rows = try Self.rows()
-        #expect(try second.planImport(rows, refused: 0).created == 3)
+        #expect(try second.planImport(rows, refused: 0, actor: fixture.admin.id).created == 3)
         // A colleague registers case 10 and takes 11, the number the dry run would have given next.
         try fixture.add("Haddad", "Rasha", number: 10)
         try fixture.add("Solberg", "Kari", number: 11)

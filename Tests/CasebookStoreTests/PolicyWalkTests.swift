@@ -264,6 +264,8 @@ func refusedByPolicy(_ body: () throws -> Void) -> Bool {
         "setMembership": .manageStaff, "addStaff": .manageStaff, "setRole": .manageStaff,
         "importProgramme": .importProgrammes,
         "exportClients": .export, "importClients": .importClients, "undoImport": .importClients,
+        "planImport": .importClients, "importOffice": .importClients, "planRecordImport": .importClients,
+        "importRecords": .importClients,
         "saveIntake": .recordTrack, "addWorkExperience": .recordTrack, "recordOutcome": .recordTrack,
         "addActivity": .recordTrack, "addPartner": .managePartners, "updatePartner": .managePartners, "importShippedProgramme": .importProgrammes,
         "officeSummaries": .seeList, "saveMembership": .manageStaff,

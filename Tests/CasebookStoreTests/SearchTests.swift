@@ -91,7 +91,7 @@ import CasebookTestSupport
             ) { [$0.text(0), $0.text(1)] }
             // What adding the client one by one writes (`Store.insertTokens`).
             let sortName = SearchKey.sortKey(family: client.familyName, given: client.givenNames)
-            let expected = SearchKey.tokens(of: [client.familyName, client.givenNames, client.otherNames]).map {
+            let expected = SearchKey.indexTokens(of: [client.familyName, client.givenNames, client.otherNames]).map {
                 [$0, sortName]
             }
             #expect(stored == expected, "\(client.familyName)")
@@ -236,5 +236,71 @@ final class Failures: @unchecked Sendable {
         lock.wait()
         defer { lock.signal() }
         return items
+    }
+}
+
+/// Search across scripts: the name keys in the index (`NameKey.indexTokens`).
+@Suite struct TransliteratedSearchTests {
+    let fixture: Fixture
+
+    init() throws {
+        fixture = try Fixture()
+        try fixture.add("محمد", "علي", number: 1)
+        try fixture.add("Mohammed", "Yousef", number: 2)
+        try fixture.add("Mahmoud", "Leila", number: 3)
+        try fixture.add("Шевченко", "Олена", number: 4)
+        try fixture.add("Hansen", "Kari", number: 5)
+    }
+
+    func numbers(_ search: String) throws -> [Int] {
+        try fixture.store.clientList.page(ClientFilter(search: search), sort: .caseNumber, limit: 50).map {
+            Int($0.caseNumber.suffix(6)) ?? 0
+        }.sorted()
+    }
+
+    @Test(arguments: [
+        ("Mohammed", [1, 2]), ("muhammad", [1]), ("Mohamed", [1]),
+        ("Shevchenko", [4]), ("Olena", [4]), ("Шевченко", [4]), ("yousef mohammed", [2]),
+        // Within one script the letters typed decide: no key makes Yusuf find Yousef there.
+        ("Yusuf", []),
+        // Latin tells Mahmoud from Mohammed by its vowels; Arabic script does not write them.
+        ("Mahmoud", [1, 3]), ("محمد", [1, 2, 3]), ("Hansen", [5]), ("Kari", [5]),
+    ])
+    func findsANameInAnotherScriptOrSpelling(_ query: String, _ expected: [Int]) throws {
+        #expect(try numbers(query) == expected)
+        #expect(try fixture.store.clientList.count(ClientFilter(search: query)).value == expected.count)
+    }
+
+    @Test func aTypedPrefixFindsNoKeyAndAClientIsListedOnce() throws {
+        // Two letters are no name yet: only the Latin words they start.
+        #expect(try numbers("mo") == [2])
+        #expect(try numbers("moh") == [2])
+        let page = try fixture.store.clientList.page(ClientFilter(search: "mohammed"), sort: .name, limit: 50)
+        #expect(Set(page.map(\.id)).count == page.count)
+    }
+
+    @Test func anEditedNameGetsTheKeysOfItsNewSpelling() throws {
+        let client = try #require(try fixture.store.client(caseNumber: try CaseNumber("2026-000005")))
+        var draft = ClientDraft(client)
+        draft[.familyName] = "Юсупов"
+        _ = try fixture.store.updateClient(id: client.id, with: draft, expectedVersion: 1, actor: fixture.officer.id)
+        #expect(try numbers("Yusupov") == [5])
+        #expect(try numbers("Hansen").isEmpty)
+    }
+
+    /// A file of the schema before the keys were indexed gets them for the clients it holds.
+    @Test func migrationFourteenIndexesTheKeysOfTheClientsHeld() throws {
+        let path = fixture.store.path
+        try fixture.store.write {
+            try fixture.store.database.executeScript(
+                "DELETE FROM client_search WHERE token >= char(31) AND token < char(32); PRAGMA user_version = 13")
+        }
+        #expect(try numbers("Mohammed") == [2])
+        let reopened = try Store.open(path: path, mode: .readWrite, clock: testClock)
+        #expect(reopened.schemaVersion == currentSchemaVersion)
+        #expect(
+            try reopened.clientList.page(ClientFilter(search: "Mohammed"), sort: .caseNumber, limit: 10).map(
+                \.caseNumber)
+                == ["2026-000001", "2026-000002"])
     }
 }

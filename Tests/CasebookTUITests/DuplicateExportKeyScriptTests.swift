@@ -88,4 +88,32 @@ import Testing
         #expect(again.contains("exists already"), "\(again)")
         #expect((app.top as? FormScreen<ExportDraft>)?.text(of: .path) == path)
     }
+
+    /// With clients marked, `x` exports exactly those (the form says how many), and the read log
+    /// holds the export of each of them and of no other.
+    @Test func theMarkedClientsAreExportedAloneAndTheReadLogRecordsThem() throws {
+        let fixture = try UIFixture()
+        let app = try fixture.app(as: fixture.base.admin)
+        let terminal = VirtualTerminal(width: 100, height: 30)
+        let folder = TemporaryFolder()
+        let path = folder.file("marked.json")
+        let list = try #require(app.top as? ClientListScreen)
+        // Mark the first and the third client of the list.
+        fixture.run(app, on: terminal, [.character(" "), .down, .character(" ")])
+        let marked = list.marked
+        #expect(marked.count == 2)
+        let shown = fixture.run(app, on: terminal, [.character("x")])
+        #expect(shown.contains("Export 2 marked clients"), "\(shown)")
+        fixture.run(app, on: terminal, [.control("u")] + typing(path) + [.tab, .enter] + typing("json") + [.enter])
+        let text = fixture.run(app, on: terminal, [.control("s")])
+        #expect(text.contains("Wrote 2 clients"), "\(text)")
+        let data = try #require(FileManager.default.contents(atPath: path))
+        let objects = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: String]])
+        let numbers = try Set(marked.map { try #require(try fixture.store.client(id: $0)).caseNumber.text })
+        #expect(Set(objects.compactMap { $0["case_number"] }) == numbers)
+        let logged = try fixture.store.read {
+            try fixture.store.database.query("SELECT client_id FROM read_log WHERE seen = 'export'", []) { $0.int64(0) }
+        }
+        #expect(Set(logged) == marked && logged.count == 2)
+    }
 }

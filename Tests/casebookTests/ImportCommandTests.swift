@@ -179,4 +179,84 @@ import Testing
         let bad = try run(["clients", "export", "--format", "xls", "--db", db])
         #expect(bad.error.contains("--format is csv or json."))
     }
+
+    @Test func withSeveralOfficesTheImportAsksWhichAndTheClientsJoinIt() throws {
+        let db = try database()
+        let office = try run(["office", "add", "SOR", "--name", "Sørby", "--db", db])
+        #expect(office.status == 0, "\(office.error)")
+        let role = try run(["staff", "add", "tester", "--role", "admin", "--office", "SOR", "--db", db])
+        #expect(role.status == 0, "\(role.error)")
+        let file = write(Array(Self.csv(Self.rows).utf8), "caseload.csv")
+        let ask = try run(["import", "clients", file, "--dry-run", "--db", db])
+        #expect(ask.status != 0)
+        #expect(ask.error.contains("choose the one the clients join with --office CODE (MAIN, SOR)"), "\(ask.error)")
+        let done = try run(["import", "clients", file, "--office", "sor", "--db", db])
+        #expect(done.status == 0, "\(done.error)")
+        #expect(done.output.contains("The clients join Sørby (SOR)."))
+        let joined = try shell(
+            "sqlite3", db, "SELECT count(*) FROM clients c JOIN offices o ON o.id = c.office_id WHERE o.code = 'SOR';")
+        #expect(joined.trimmingCharacters(in: .whitespacesAndNewlines) == "3")
+        let unknown = try run(["import", "clients", file, "--office", "XYZ", "--dry-run", "--db", db])
+        #expect(unknown.status != 0)
+    }
+
+    /// Assessments in a Norwegian file and qualifications in a German one, for the clients an
+    /// import brought in: by case number and by external id; a dry run, a re-import, an undo.
+    @Test func assessmentsAndQualificationsImportForTheClientsHeld() throws {
+        let db = try database()
+        let clients = write(Array(Self.csv(Self.rows).utf8), "caseload.csv")
+        #expect(try run(["import", "clients", clients, "--db", db]).status == 0)
+        let assessments = [
+            ["Saksnummer", "Klient-ID", "Dato", "Ferdighet", "Nivå", "Prøve", "Tilbyder"],
+            ["2026-000101", "", "01.10.2026", "Lesing", "B1", "Norskprøven", "Kompetanse Norge"],
+            ["", "K-17", "01.10.2026", "alle", "A2", "Norskprøven", "Kompetanse Norge"],
+            ["2026-000999", "", "01.10.2026", "Lesing", "B1", "Norskprøven", "Kompetanse Norge"],
+            ["2026-000101", "", "31.02.2026", "Dansen", "Z9", "Norskprøven", ""],
+        ]
+        let file = write(Array(Self.csv(assessments).utf8), "prøver.csv")
+        let before = bytes(db)
+        let dry = try run(["import", "assessments", file, "--dry-run", "--db", db])
+        #expect(dry.status == 0, "\(dry.error)")
+        #expect(bytes(db) == before)
+        #expect(dry.output.contains("Column 4 \"Ferdighet\": skill"), "\(dry.output)")
+        #expect(dry.output.contains("Rows: 2 new, 0 already present, 2 refused."), "\(dry.output)")
+        #expect(
+            dry.output.contains("row 4, column \"Saksnummer\": no client of your offices has case number 2026-000999"))
+        #expect(dry.output.contains("row 5, column \"Dato\": 31.02.2026 is not a date"))
+        #expect(dry.output.contains("row 5, column \"Ferdighet\": \"Dansen\" is not a skill"))
+        #expect(dry.output.contains("row 5, column \"Nivå\": \"Z9\" is not a CEFR level"))
+        #expect(dry.output.contains("row 5, column \"Tilbyder\": "))
+        let refused = String(decoding: bytes(cli.scratch.path("prøver.refused.csv")), as: UTF8.self)
+        #expect(refused.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 3)
+
+        let first = try run(["import", "assessments", file, "--db", db])
+        #expect(first.status == 0, "\(first.error)")
+        #expect(first.output.contains("Imported as batch 2"))
+        let count = try shell("sqlite3", db, "SELECT count(*) FROM language_assessments;")
+        #expect(count.trimmingCharacters(in: .whitespacesAndNewlines) == "6")
+        let again = try run(["import", "assessments", file, "--db", db])
+        #expect(again.output.contains("Rows: 0 new, 2 already present, 2 refused."), "\(again.output)")
+
+        let qualifications = [
+            ["Aktenzeichen", "Abschluss", "Land", "Bildungsniveau", "Abschlussjahr"],
+            ["2026-000101", "Bauingenieurwesen", "Syrien", "6", "2015"],
+            ["2026-000101", "Krankenpflege", "Atlantis", "9", "20x5"],
+        ]
+        let german = write(Array(Self.csv(qualifications).utf8), "abschluesse.csv")
+        let imported = try run(["import", "qualifications", german, "--db", db])
+        #expect(imported.status == 0, "\(imported.error)")
+        #expect(imported.output.contains("Rows: 1 new, 0 already present, 1 refused."), "\(imported.output)")
+        #expect(imported.output.contains("row 3, column \"Land\": \"Atlantis\" is not a country"))
+        #expect(imported.output.contains("row 3, column \"Abschlussjahr\": \"20x5\" is not a year"))
+        let country = try shell("sqlite3", db, "SELECT country || ' ' || year || ' ' || isced FROM qualifications;")
+        #expect(country.trimmingCharacters(in: .whitespacesAndNewlines) == "SY 2015 6")
+
+        let undo = try run(["import", "undo", "2", "--db", db])
+        #expect(undo.status == 0, "\(undo.error)")
+        #expect(undo.output.contains("Removed 6 assessments of batch 2."), "\(undo.output)")
+        let list = try run(["import", "list", "--db", db])
+        #expect(list.output.contains("qualifications"))
+        let verify = try run(["audit", "verify", "--db", db])
+        #expect(verify.status == 0, "\(verify.output) \(verify.error)")
+    }
 }
