@@ -14,8 +14,9 @@ struct ListQuery {
     var arguments: [any SQLBindable] = []
     /// The three expressions of the list order (first, second, id).
     var key: (String, String, String) = ("c.sort_name", "''", "c.id")
-    /// For a one-word search without filters: the token range, counted without reading clients.
-    var plainTokenRange: [any SQLBindable]?
+    /// For a one-word search without filters but the viewer's offices: the token range, and the
+    /// offices' condition on `client_search` with its values, counted without reading clients.
+    var plainTokenRange: (range: [any SQLBindable], offices: String, officeArguments: [any SQLBindable])?
 
     var condition: String { conditions.isEmpty ? "1" : conditions.joined(separator: " AND ") }
 
@@ -47,6 +48,25 @@ struct ListQuery {
         var offices: [Office.ID]
         var ownOnly: [Office.ID]
         var viewer: Staff.ID
+
+        /// The condition on a row whose office is `office` and whose client is `c`, with its values.
+        func condition(office: String) -> (String, [any SQLBindable]) {
+            let marks = { (ids: [Office.ID]) in ids.map { _ in "?" }.joined(separator: ", ") }
+            var parts: [String] = []
+            var arguments: [any SQLBindable] = []
+            if offices.count == 1 {
+                parts.append("\(office) = ?")
+            } else if !offices.isEmpty {
+                parts.append("\(office) IN (\(marks(offices)))")
+            }
+            arguments += offices
+            if !ownOnly.isEmpty {
+                parts.append("(\(office) IN (\(marks(ownOnly))) AND c.officer_id = ?)")
+                arguments += ownOnly
+                arguments.append(viewer)
+            }
+            return (parts.count == 1 ? parts[0] : "(" + parts.joined(separator: " OR ") + ")", arguments)
+        }
     }
 
     /// Nil when a search word starts no stored name token, so nothing can match.
@@ -55,20 +75,9 @@ struct ListQuery {
         var filterArguments: [any SQLBindable] = []
         // The office leads, so that one office's list walks the office's own indexes.
         if let visible {
-            let marks = { (ids: [Office.ID]) in ids.map { _ in "?" }.joined(separator: ", ") }
-            var parts: [String] = []
-            if visible.offices.count == 1 {
-                parts.append("c.office_id = ?")
-            } else if !visible.offices.isEmpty {
-                parts.append("c.office_id IN (\(marks(visible.offices)))")
-            }
-            filterArguments += visible.offices
-            if !visible.ownOnly.isEmpty {
-                parts.append("(c.office_id IN (\(marks(visible.ownOnly))) AND c.officer_id = ?)")
-                filterArguments += visible.ownOnly
-                filterArguments.append(visible.viewer)
-            }
-            filterConditions.append(parts.count == 1 ? parts[0] : "(" + parts.joined(separator: " OR ") + ")")
+            let (condition, values) = visible.condition(office: "c.office_id")
+            filterConditions.append(condition)
+            filterArguments += values
         }
         if let officer = filter.officerID {
             filterConditions.append("c.officer_id = ?")
@@ -99,10 +108,15 @@ struct ListQuery {
             arguments = [prefix, prefix + "\u{7F}"] + filterArguments
             key = ("c.case_number", "''", "c.id")
         } else if !words.isEmpty {
-            // Words that start no token at all end the search at once.
+            // Words that start no token in the viewer's offices end the search at once: a name
+            // found only in another office is no match, and costs no walk through its tokens.
+            let offices = visible.map { $0.offices + $0.ownOnly }
+            let officeProbe =
+                offices.map { " AND office_id IN (" + $0.map { _ in "?" }.joined(separator: ", ") + ")" } ?? ""
             for word in words {
                 if try database.scalar(
-                    "SELECT 1 FROM client_search WHERE token >= ? AND token < ? LIMIT 1", [word, word + "\u{10FFFF}"])
+                    "SELECT 1 FROM client_search WHERE token >= ? AND token < ?\(officeProbe) LIMIT 1",
+                    [word, word + "\u{10FFFF}"] + (offices ?? []))
                     == nil
                 {
                     return nil
@@ -138,15 +152,31 @@ struct ListQuery {
                 conditions = otherWords + ["m.token IS NOT NULL"] + filterConditions
                 key = ("m.token", "c.sort_name", "c.id")
             } else {
+                // The offices are read from the search keys (migration 13), so that one office is
+                // a range of its own index in list order and several skip other offices' keys in
+                // the token index, without reading a client.
+                // The viewer's condition on the clients is the filter's first (see above).
+                var tokenConditions = filterConditions
+                var tokenArguments = filterArguments
+                var offices = ("", [any SQLBindable]())
+                if let visible {
+                    offices = visible.condition(office: "s.office_id")
+                    tokenConditions[0] = offices.0
+                    tokenArguments.replaceSubrange(0..<offices.1.count, with: offices.1)
+                }
                 from = "client_search s CROSS JOIN clients c ON c.id = s.client_id"
                 conditions =
                     [
                         "s.token >= ? AND s.token < ?",
                         "NOT EXISTS (SELECT 1 FROM client_search d WHERE d.client_id = s.client_id AND d.token >= ? AND d.token < s.token)",
-                    ] + otherWords + filterConditions
-                arguments = leadRange + [lead] + otherArguments + filterArguments
+                    ] + otherWords + tokenConditions
+                arguments = leadRange + [lead] + otherArguments + tokenArguments
                 key = ("s.token", "s.sort_name", "s.client_id")
-                if otherWords.isEmpty && filterConditions.isEmpty { plainTokenRange = leadRange }
+                // Counted from the keys alone when nothing but whole offices filters them.
+                let onlyOffices = tokenConditions.count == (visible == nil ? 0 : 1)
+                if otherWords.isEmpty && onlyOffices && visible?.ownOnly.isEmpty != false {
+                    plainTokenRange = (leadRange, visible?.condition(office: "office_id").0 ?? "", offices.1)
+                }
             }
         } else {
             conditions = filterConditions
@@ -171,10 +201,11 @@ struct ListQuery {
         if cap >= Int(Int32.max) {
             return ("SELECT count(*) FROM \(from) WHERE \(condition)", arguments)
         }
-        if let range = plainTokenRange {
+        if let plain = plainTokenRange {
+            let offices = plain.offices.isEmpty ? "" : " AND " + plain.offices
             return (
-                "SELECT count(*) FROM (SELECT DISTINCT client_id FROM client_search WHERE token >= ? AND token < ? LIMIT ?)",
-                range + [cap + 1]
+                "SELECT count(*) FROM (SELECT DISTINCT client_id FROM client_search WHERE token >= ? AND token < ?\(offices) LIMIT ?)",
+                plain.range + plain.officeArguments + [cap + 1]
             )
         }
         return ("SELECT count(*) FROM (SELECT 1 FROM \(from) WHERE \(condition) LIMIT ?)", arguments + [cap + 1])

@@ -17,7 +17,7 @@ package final class WorklistScreen: Screen {
 
     func reload(app: App) throws {
         let keep = items.indices.contains(selected) ? items[selected] : nil
-        items = try app.store.worklist(officerID: app.me.id)
+        items = try app.store.worklist(by: app.me.id)
         if let keep, let index = items.firstIndex(of: keep) {
             viewport.select(index, count: items.count, height: tableHeight(app))
         }

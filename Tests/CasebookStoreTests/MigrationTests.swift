@@ -24,6 +24,7 @@ import Testing
         10: "4546868ddc5413d6b418b21ddb529a308f7d01ce98719ccdfca1927e455003bc",
         11: "091a11a5e61ef247ec092e3a3e1ec03498a5e4c28e601511259020590ac27c82",
         12: "baa105d8d8d07c18bf8e9ebc8f394a054c0e827815d3055472ea00cdf543ea0f",
+        13: "98bf186d884176ede2e58fab41cd1424ed54fc6627636ea7b1eabaa3e9c9d52e",
     ]
 
     @Test(arguments: migrations.map(\.version))

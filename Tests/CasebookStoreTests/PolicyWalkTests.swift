@@ -266,6 +266,7 @@ func refusedByPolicy(_ body: () throws -> Void) -> Bool {
         "exportClients": .export, "importClients": .importClients, "undoImport": .importClients,
         "saveIntake": .recordTrack, "addWorkExperience": .recordTrack, "recordOutcome": .recordTrack,
         "addActivity": .recordTrack, "addPartner": .managePartners, "updatePartner": .managePartners, "importShippedProgramme": .importProgrammes,
+        "worklist": .openRecord,
     ]
 
     /// Entry points the policy does not guard, and why.
