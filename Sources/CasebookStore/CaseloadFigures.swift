@@ -76,7 +76,9 @@ package final class CaseloadFigures {
         if whole.count == 1 {
             parts.append("office_id = ?")
         } else if !whole.isEmpty {
-            parts.append("office_id IN (\(marks(whole)))")
+            // Several offices: the table read in client order and filtered beats the office
+            // index, whose rows would come office by office and need sorting.
+            parts.append("+office_id IN (\(marks(whole)))")
         }
         arguments += whole
         if !ownOnly.isEmpty {

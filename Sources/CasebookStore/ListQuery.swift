@@ -50,14 +50,16 @@ struct ListQuery {
         var viewer: Staff.ID
 
         /// The condition on a row whose office is `office` and whose client is `c`, with its values.
-        func condition(office: String) -> (String, [any SQLBindable]) {
+        /// `inListOrder`: several offices are filtered inside the index walked in list order
+        /// rather than read office by office from the office index, which would need sorting.
+        func condition(office: String, inListOrder: Bool = false) -> (String, [any SQLBindable]) {
             let marks = { (ids: [Office.ID]) in ids.map { _ in "?" }.joined(separator: ", ") }
             var parts: [String] = []
             var arguments: [any SQLBindable] = []
             if offices.count == 1 {
                 parts.append("\(office) = ?")
             } else if !offices.isEmpty {
-                parts.append("\(office) IN (\(marks(offices)))")
+                parts.append("\(inListOrder ? "+" : "")\(office) IN (\(marks(offices)))")
             }
             arguments += offices
             if !ownOnly.isEmpty {
@@ -160,7 +162,7 @@ struct ListQuery {
                 var tokenArguments = filterArguments
                 var offices = ("", [any SQLBindable]())
                 if let visible {
-                    offices = visible.condition(office: "s.office_id")
+                    offices = visible.condition(office: "s.office_id", inListOrder: true)
                     tokenConditions[0] = offices.0
                     tokenArguments.replaceSubrange(0..<offices.1.count, with: offices.1)
                 }
