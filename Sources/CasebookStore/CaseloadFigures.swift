@@ -28,14 +28,11 @@ package final class CaseloadFigures {
         guard store.schemaVersion >= 5 else {
             throw StoreError.olderSchema(path: store.path, found: store.schemaVersion)
         }
-        let visible = try visibleClients(filter)
         for _ in 0..<(inParallel ? 3 : 0) {
             guard let connection = flowConnection() else { break }
-            if let board = try dashboard(filter, visible: visible, exitTarget: exitTarget, flowsOn: connection) {
-                return board
-            }
+            if let board = try dashboard(filter, exitTarget: exitTarget, flowsOn: connection) { return board }
         }
-        return try dashboard(filter, visible: visible, exitTarget: exitTarget, flowsOn: nil)
+        return try dashboard(filter, exitTarget: exitTarget, flowsOn: nil)
             ?? Dashboard(filter: filter, today: store.clock.today, exitTarget: exitTarget)
     }
 
@@ -53,6 +50,7 @@ package final class CaseloadFigures {
     /// see (`Action.seeDashboard`): every client of the offices where the policy gives them the
     /// office, their own caseload where a site narrowed it to that. Empty for every client (no
     /// viewer, or one who sees every office). Refuses, with who may, a viewer who sees none.
+    /// Call inside a read.
     func visibleClients(_ filter: DashboardFilter) throws -> FactsScope {
         guard let viewer = filter.viewer else { return FactsScope() }
         let allowed = try store.actor(viewer).offices(for: .seeDashboard, policy: store.policy)
@@ -66,9 +64,7 @@ package final class CaseloadFigures {
             let name = try filter.officeID.flatMap { try store.office(id: $0)?.name }
             throw StoreError.notAllowed(store.policy.refusal(.seeDashboard, officeName: name))
         }
-        let everyOffice = try store.read {
-            try store.database.query("SELECT id FROM offices ORDER BY id") { $0.int64(0) }
-        }
+        let everyOffice = try store.database.query("SELECT id FROM offices ORDER BY id") { $0.int64(0) }
         if ownOnly.isEmpty && whole == everyOffice { return FactsScope() }
         let marks = { (ids: [Office.ID]) in ids.map { _ in "?" }.joined(separator: ", ") }
         var parts: [String] = []
@@ -109,15 +105,17 @@ package final class CaseloadFigures {
     /// The figures, with the flows read on `connection` in parallel (nil: on the store's
     /// connection, after the facts). Nil when another connection committed while the two were
     /// reading, so that they may have seen different snapshots.
-    private func dashboard(
-        _ filter: DashboardFilter, visible: FactsScope, exitTarget: Double, flowsOn connection: Database?
-    ) throws -> Dashboard? {
+    private func dashboard(_ filter: DashboardFilter, exitTarget: Double, flowsOn connection: Database?) throws
+        -> Dashboard?
+    {
         let database = store.database
         let today = store.clock.today
         let ends = filter.monthEnds
         let earliest = ends.first ?? today
         var snapshot: Int64?
         let board: Dashboard = try store.read {
+            // Inside the figures' read: the viewer's offices are those of the same snapshot.
+            let visible = try visibleClients(filter)
             let size = Int(try database.scalar("SELECT coalesce(max(id), 0) FROM clients") ?? 0) + 1
             // The snapshot is taken; the second connection starts after it, and a change of
             // `data_version` by the end shows whether anybody committed in between.

@@ -21,6 +21,8 @@ package final class DashboardScreen: Screen {
     private var asking: Question?
     /// The offices the figures cover (the viewer's, or the one chosen), for the title line.
     private(set) var offices: [Office] = []
+    /// The office filter `offices` was read for.
+    private var officesChosen: Office.ID?
 
     private enum Question { case programme, officer, period }
 
@@ -52,7 +54,11 @@ package final class DashboardScreen: Screen {
     /// Reads the figures again; `keepingPlace` stays on the same line and figure.
     func reload(app: App, keepingPlace: Bool = false) throws {
         board = try app.store.figures.dashboard(filter, exitTarget: exitTarget)
-        offices = try app.store.figures.offices(of: filter)
+        // The offices covered change only with the office filter.
+        if officesChosen != filter.officeID {
+            offices = try app.store.figures.offices(of: filter)
+            officesChosen = filter.officeID
+        }
         laidOut = nil
         guard keepingPlace else { return selectFirstFigure(app: app) }
         let lines = self.lines(app: app)

@@ -73,7 +73,7 @@ import Testing
         let screen = fixture.run(app, on: terminal, [.character("f")])
         #expect(dashboard.offices.map(\.code) == ["SOR"])
         #expect(screen.contains("SOR"))
-        #expect(dashboard.board.members.values.allSatisfy(\.isEmpty))
+        #expect(dashboard.board.members.values.allSatisfy { $0.isEmpty })
         fixture.run(app, on: terminal, [.character("f")])
         #expect(dashboard.offices.map(\.code) == ["MAIN", "SOR"])
         #expect(dashboard.board.clients(behind: .phase(.referred)) == all)
