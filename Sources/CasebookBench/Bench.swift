@@ -256,7 +256,7 @@ package enum Bench {
             officers.append(officer)
             let app = app(store, officer)
             for _ in 0..<3 {
-                query.add(try time { _ = try store.worklist(officerID: officer.id) })
+                query.add(try time { _ = try store.worklist(by: officer.id) })
                 screen.add(
                     try time {
                         app.push(try WorklistScreen(app: app))
@@ -268,7 +268,7 @@ package enum Bench {
         let typical = caseloads.sorted().dropFirst(caseloads.count / 2).first ?? 0
         let sample = Array(officers.prefix(20))
         let shell = try floor.measure(store, interactions: sample.count) {
-            for officer in sample { _ = try store.worklist(officerID: officer.id) }
+            for officer in sample { _ = try store.worklist(by: officer.id) }
         }
         return [
             Figure(

@@ -2,13 +2,24 @@
 package struct DashboardFilter: Hashable, Sendable {
     package var programmeID: String?
     package var officerID: Int64?
+    /// Only this office's clients (one of the viewer's); nil for every office the viewer may see.
+    package var officeID: Office.ID?
+    /// Whose figures they are: only the clients of the offices where the policy lets them see the
+    /// dashboard (`Action.seeDashboard`). Nil only for the whole file's own checks and
+    /// measurements, which no screen or command builds.
+    package var viewer: Staff.ID?
     /// The period of the flow figures (decisions, exits, starts, the month-by-month series).
     package var from: Day
     package var to: Day
 
-    package init(programmeID: String? = nil, officerID: Int64? = nil, from: Day, to: Day) {
+    package init(
+        programmeID: String? = nil, officerID: Int64? = nil, officeID: Office.ID? = nil, viewer: Staff.ID? = nil,
+        from: Day, to: Day
+    ) {
         self.programmeID = programmeID
         self.officerID = officerID
+        self.officeID = officeID
+        self.viewer = viewer
         self.from = from
         self.to = to
     }

@@ -210,6 +210,7 @@ package final class BulkLoader {
                 $0.put(.token, token)
                 $0.put(.sortName, sortName)
                 $0.put(.clientID, id)
+                $0.put(.officeID, office)
             }
         }
         try enrolments.add(Store.enrolmentRow(enrolment, clientID: id))
@@ -246,13 +247,15 @@ package final class BulkLoader {
             $0.put(.hash, link.hash)
         }
         try addTracks(tracks, clientID: id)
-        try facts.add(factsRow(client, id: id, phaseSince: since, enrolment: enrolment, tracks: tracks))
+        try facts.add(factsRow(client, id: id, office: office, phaseSince: since, enrolment: enrolment, tracks: tracks))
         return id
     }
 
     /// The client's `client_facts` row, by the rules of `ClientFacts.refreshSQL` applied to what
     /// is being loaded (`FactsTests` holds the two to each other and to Core's rules).
-    private func factsRow(_ client: Client, id: Int64, phaseSince: Day, enrolment: Enrolment, tracks: TrackRecords)
+    private func factsRow(
+        _ client: Client, id: Int64, office: Office.ID, phaseSince: Day, enrolment: Enrolment, tracks: TrackRecords
+    )
         -> RowValues<FactColumn>
     {
         let programme = enrolment.programmeID.flatMap { programmeID in
@@ -286,6 +289,7 @@ package final class BulkLoader {
         var row = RowValues<FactColumn>()
         row[.clientID] = sql(id)
         row[.officerID] = sql(client.officerID)
+        row[.officeID] = sql(office)
         row[.phase] = sql(client.phase.rawValue)
         row[.isOpen] = sql(client.phase.isOpen)
         row[.programmeID] = sql(enrolment.programmeID)
@@ -558,7 +562,7 @@ package final class BulkLoader {
 
 // The columns each table is loaded with, in the order of the INSERT (see `ColumnSet`).
 
-enum TokenColumn: Int32, ColumnSet { case token, sortName, clientID }
+enum TokenColumn: Int32, ColumnSet { case token, sortName, clientID, officeID }
 
 private enum HistoryColumn: Int32, ColumnSet {
     case clientID, fromPhase, toPhase, effectiveOn, exitReason, recordedAt, recordedBy

@@ -36,6 +36,56 @@ package final class CaseloadFigures {
             ?? Dashboard(filter: filter, today: store.clock.today, exitTarget: exitTarget)
     }
 
+    /// The offices the figures of `filter` cover, by code: the viewer's offices where they may see
+    /// the dashboard (only `filter.officeID` when it is set), every office without a viewer.
+    package func offices(of filter: DashboardFilter) throws -> [Office] {
+        let all = try store.offices()
+        guard let viewer = filter.viewer else { return all }
+        let allowed = try store.actor(viewer).offices(for: .seeDashboard, policy: store.policy)
+        let ids = Set(allowed.whole + allowed.ownOnly)
+        return all.filter { ids.contains($0.id) && (filter.officeID == nil || filter.officeID == $0.id) }
+    }
+
+    /// The condition on `client_facts` that keeps the figures to what the filter's viewer may
+    /// see (`Action.seeDashboard`): every client of the offices where the policy gives them the
+    /// office, their own caseload where a site narrowed it to that. Empty for every client (no
+    /// viewer, or one who sees every office). Refuses, with who may, a viewer who sees none.
+    /// Call inside a read.
+    func visibleClients(_ filter: DashboardFilter) throws -> FactsScope {
+        guard let viewer = filter.viewer else { return FactsScope() }
+        let allowed = try store.actor(viewer).offices(for: .seeDashboard, policy: store.policy)
+        var whole = allowed.whole
+        var ownOnly = allowed.ownOnly
+        if let office = filter.officeID {
+            whole = whole.filter { $0 == office }
+            ownOnly = ownOnly.filter { $0 == office }
+        }
+        guard !whole.isEmpty || !ownOnly.isEmpty else {
+            let name = try filter.officeID.flatMap { try store.office(id: $0)?.name }
+            throw StoreError.notAllowed(store.policy.refusal(.seeDashboard, officeName: name))
+        }
+        let everyOffice = try store.database.query("SELECT id FROM offices ORDER BY id") { $0.int64(0) }
+        if ownOnly.isEmpty && whole == everyOffice { return FactsScope() }
+        let marks = { (ids: [Office.ID]) in ids.map { _ in "?" }.joined(separator: ", ") }
+        var parts: [String] = []
+        var arguments: [any SQLBindable] = []
+        if whole.count == 1 {
+            parts.append("office_id = ?")
+        } else if !whole.isEmpty {
+            // Several offices: the table read in client order and filtered beats the office
+            // index, whose rows would come office by office and need sorting.
+            parts.append("+office_id IN (\(marks(whole)))")
+        }
+        arguments += whole
+        if !ownOnly.isEmpty {
+            parts.append("(office_id IN (\(marks(ownOnly))) AND officer_id = ?)")
+            arguments += ownOnly
+            arguments.append(viewer)
+        }
+        return FactsScope(
+            condition: parts.count == 1 ? parts[0] : "(" + parts.joined(separator: " OR ") + ")", arguments: arguments)
+    }
+
     /// The second connection the dashboard reads its flows on, opened on first use; nil when it
     /// cannot be opened, or when the path no longer names the file the store opened.
     func flowConnection() -> Database? {
@@ -64,6 +114,8 @@ package final class CaseloadFigures {
         let earliest = ends.first ?? today
         var snapshot: Int64?
         let board: Dashboard = try store.read {
+            // Inside the figures' read: the viewer's offices are those of the same snapshot.
+            let visible = try visibleClients(filter)
             let size = Int(try database.scalar("SELECT coalesce(max(id), 0) FROM clients") ?? 0) + 1
             // The snapshot is taken; the second connection starts after it, and a change of
             // `data_version` by the end shows whether anybody committed in between.
@@ -78,7 +130,7 @@ package final class CaseloadFigures {
             }
             var tally = DashboardTally(
                 board: Dashboard(filter: filter, today: today, exitTarget: exitTarget), size: size)
-            try tally.countStocks(database, filter: filter)
+            try tally.countStocks(database, filter: filter, visible: visible)
             // Read here while the other connection reads the flows.
             try tally.countRecognition(database, filter: filter)
             let flows =
@@ -112,7 +164,8 @@ package final class CaseloadFigures {
             try database.executeScript(
                 "CREATE TEMP TABLE IF NOT EXISTS facts_check AS SELECT * FROM main.client_facts WHERE 0")
             try database.executeScript("DELETE FROM temp.facts_check")
-            try database.executeScript(ClientFacts.refreshSQL(scope: "1", into: "temp.facts_check"))
+            try database.executeScript(
+                ClientFacts.refreshSQL(scope: "1", into: "temp.facts_check", withOffice: store.schemaVersion >= 13))
             let columns = try database.query("SELECT name FROM pragma_table_info('client_facts')") { $0.text(0) }
                 .map { "\"\($0)\"" }.joined(separator: ", ")
             let stale = try database.query(
@@ -126,4 +179,11 @@ package final class CaseloadFigures {
             return stale
         }
     }
+}
+
+/// Which rows of `client_facts` the figures count: a condition on its columns and the values
+/// it binds (empty: every row).
+struct FactsScope {
+    var condition = ""
+    var arguments: [any SQLBindable] = []
 }

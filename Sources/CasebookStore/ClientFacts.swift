@@ -12,7 +12,8 @@ import CasebookCore
 /// - `lang_targets` / `lang_met`: the same per skill as bits (bit i for `Skill.core[i]`), so the
 ///   dashboard reads two numbers instead of ten;
 /// - `civic_required` / `civic_complete`: `CivicProgress`'s requirement and `isComplete` for an
-///   enrolled client.
+///   enrolled client;
+/// - `office_id`: the client's office, so that the figures count the viewer's offices only.
 ///
 /// Every place a fact is computed, and what holds them together:
 /// 1. Core's rules, the definition: `CasePhase.isOpen`, `LanguageStanding` (latest assessment,
@@ -39,8 +40,10 @@ enum ClientFacts {
     }
 
     /// Recomputes the facts of the clients `scope` selects (a condition on `c`, the clients)
-    /// from the source tables, into `table`.
-    static func refreshSQL(scope: String, into table: String = "client_facts") -> String {
+    /// from the source tables, into `table`; without the office for a file older than schema 13
+    /// opened read-only (`check` compares its facts as they were).
+    static func refreshSQL(scope: String, into table: String = "client_facts", withOffice: Bool = true) -> String {
+        let columns = FactColumn.allCases.filter { withOffice || $0 != .officeID }
         var perSkill: [String] = []
         for (skill, columns) in zip(skills, FactColumn.perSkill) {
             perSkill.append(
@@ -59,7 +62,7 @@ enum ClientFacts {
         }
         let current = FactColumn.perSkill.map(\.current.name)
         // Each column's value, from the per-client values of the inner query (named alike).
-        let values = FactColumn.allCases.map { column -> String in
+        let values = columns.map { column -> String in
             switch column {
             case .levelMin:
                 let all = current.map { "\($0) IS NOT NULL" }.joined(separator: " AND ")
@@ -76,10 +79,10 @@ enum ClientFacts {
             }
         }
         return """
-            INSERT OR REPLACE INTO \(table) (\(FactColumn.names.joined(separator: ", ")))
+            INSERT OR REPLACE INTO \(table) (\(columns.map(\.name).joined(separator: ", ")))
             SELECT \(values.joined(separator: ",\n    "))
             FROM (
-                SELECT c.id AS client_id, c.officer_id, c.phase, c.phase IN (\(RuleSQL.openPhases)) AS is_open, e.programme_id,
+                SELECT c.id AS client_id, c.officer_id,\(withOffice ? " c.office_id," : "") c.phase, c.phase IN (\(RuleSQL.openPhases)) AS is_open, e.programme_id,
                     coalesce((SELECT max(n.contact_on) FROM notes n WHERE n.client_id = c.id), c.phase_since) AS contact_since,
                     k.id IS NOT NULL AS has_contract, CASE WHEN k.status = 'ended' THEN k.ended_on END AS contract_ended_on,
                     e.programme_id IS NOT NULL AND coalesce(s.requirement, CASE WHEN p.civic_required THEN 'required' ELSE 'not_required' END) = 'required'
@@ -106,6 +109,9 @@ enum FactColumn: Int32, ColumnSet {
     case civicRequired, civicComplete, levelMin, langTargets, langMet
     case curListening, tgtListening, curReading, tgtReading, curSpokenInteraction, tgtSpokenInteraction
     case curSpokenProduction, tgtSpokenProduction, curWriting, tgtWriting
+    /// The client's office (migration 13, after the packed columns): the figures count only the
+    /// viewer's offices.
+    case officeID
 
     /// The current level's and the target's column of each skill of `ClientFacts.skills`.
     static let perSkill: [(current: FactColumn, target: FactColumn)] = ClientFacts.skills.map { skill in

@@ -30,9 +30,13 @@ struct DashboardTally {
     /// SQLite keeps packed (`DashboardFacts`), so that the loop makes no strings: clients by
     /// phase, officers' caseloads and silent clients, the language targets and levels, and civic
     /// orientation.
-    mutating func countStocks(_ database: Database, filter: DashboardFilter) throws {
+    mutating func countStocks(_ database: Database, filter: DashboardFilter, visible: FactsScope = FactsScope()) throws {
         var conditions: [String] = []
         var arguments: [any SQLBindable] = []
+        if !visible.condition.isEmpty {
+            conditions.append(visible.condition)
+            arguments += visible.arguments
+        }
         if let officer = filter.officerID {
             conditions.append("officer_id = ?")
             arguments.append(officer)
@@ -61,8 +65,12 @@ struct DashboardTally {
         var civicMembers: [[Int64]] = [[], []]
         let silence = board.today.adding(days: -WorkItem.contactGapDays).ordinal
         let scope = conditions.isEmpty ? "" : " AND " + conditions.joined(separator: " AND ")
+        // The lists of clients behind the bars are built in id order, and an index other than
+        // the table's (several offices', an officer's) yields rows in its own order. One office's
+        // index is in client order already, so that needs no sorting.
+        let order = conditions.isEmpty ? "" : " ORDER BY client_id"
         try database.forEach(
-            "SELECT \(DashboardTally.packedSelection) FROM client_facts WHERE 1\(scope)", arguments
+            "SELECT \(DashboardTally.packedSelection) FROM client_facts WHERE 1\(scope)\(order)", arguments
         ) { row in
             let row = NamedRow<PackedColumn>(row)
             let id = row.int64(.clientID)

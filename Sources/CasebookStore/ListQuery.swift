@@ -14,8 +14,9 @@ struct ListQuery {
     var arguments: [any SQLBindable] = []
     /// The three expressions of the list order (first, second, id).
     var key: (String, String, String) = ("c.sort_name", "''", "c.id")
-    /// For a one-word search without filters: the token range, counted without reading clients.
-    var plainTokenRange: [any SQLBindable]?
+    /// For a one-word search without filters but the viewer's offices: the token range, and the
+    /// offices' condition on `client_search` with its values, counted without reading clients.
+    var plainTokenRange: (range: [any SQLBindable], offices: String, officeArguments: [any SQLBindable])?
 
     var condition: String { conditions.isEmpty ? "1" : conditions.joined(separator: " AND ") }
 
@@ -47,6 +48,27 @@ struct ListQuery {
         var offices: [Office.ID]
         var ownOnly: [Office.ID]
         var viewer: Staff.ID
+
+        /// The condition on a row whose office is `office` and whose client is `c`, with its values.
+        /// `inListOrder`: several offices are filtered inside the index walked in list order
+        /// rather than read office by office from the office index, which would need sorting.
+        func condition(office: String, inListOrder: Bool = false) -> (String, [any SQLBindable]) {
+            let marks = { (ids: [Office.ID]) in ids.map { _ in "?" }.joined(separator: ", ") }
+            var parts: [String] = []
+            var arguments: [any SQLBindable] = []
+            if offices.count == 1 {
+                parts.append("\(office) = ?")
+            } else if !offices.isEmpty {
+                parts.append("\(inListOrder ? "+" : "")\(office) IN (\(marks(offices)))")
+            }
+            arguments += offices
+            if !ownOnly.isEmpty {
+                parts.append("(\(office) IN (\(marks(ownOnly))) AND c.officer_id = ?)")
+                arguments += ownOnly
+                arguments.append(viewer)
+            }
+            return (parts.count == 1 ? parts[0] : "(" + parts.joined(separator: " OR ") + ")", arguments)
+        }
     }
 
     /// Nil when a search word starts no stored name token, so nothing can match.
@@ -55,20 +77,9 @@ struct ListQuery {
         var filterArguments: [any SQLBindable] = []
         // The office leads, so that one office's list walks the office's own indexes.
         if let visible {
-            let marks = { (ids: [Office.ID]) in ids.map { _ in "?" }.joined(separator: ", ") }
-            var parts: [String] = []
-            if visible.offices.count == 1 {
-                parts.append("c.office_id = ?")
-            } else if !visible.offices.isEmpty {
-                parts.append("c.office_id IN (\(marks(visible.offices)))")
-            }
-            filterArguments += visible.offices
-            if !visible.ownOnly.isEmpty {
-                parts.append("(c.office_id IN (\(marks(visible.ownOnly))) AND c.officer_id = ?)")
-                filterArguments += visible.ownOnly
-                filterArguments.append(visible.viewer)
-            }
-            filterConditions.append(parts.count == 1 ? parts[0] : "(" + parts.joined(separator: " OR ") + ")")
+            let (condition, values) = visible.condition(office: "c.office_id")
+            filterConditions.append(condition)
+            filterArguments += values
         }
         if let officer = filter.officerID {
             filterConditions.append("c.officer_id = ?")
@@ -113,10 +124,17 @@ struct ListQuery {
             func tokenMatch(_ column: String, _ word: String) -> (sql: String, arguments: [any SQLBindable]) {
                 ListQuery.tokenMatch(column, word, keys: keys[word] ?? [])
             }
-            // Words that start no token at all end the search at once.
+            // Words that start no token (nor a key of the name in another script) in the viewer's
+            // offices end the search at once: a name found only in another office is no match, and
+            // costs no walk through its tokens.
+            let offices = visible.map { $0.offices + $0.ownOnly }
+            let officeProbe =
+                offices.map { " AND office_id IN (" + $0.map { _ in "?" }.joined(separator: ", ") + ")" } ?? ""
             for word in words {
                 let match = tokenMatch("token", word)
-                if try database.scalar("SELECT 1 FROM client_search WHERE \(match.sql) LIMIT 1", match.arguments)
+                if try database.scalar(
+                    "SELECT 1 FROM client_search WHERE \(match.sql)\(officeProbe) LIMIT 1",
+                    match.arguments + (offices ?? []))
                     == nil
                 {
                     return nil
@@ -153,6 +171,18 @@ struct ListQuery {
                 conditions = otherWords + ["m.token IS NOT NULL"] + filterConditions
                 key = ("m.token", "c.sort_name", "c.id")
             } else {
+                // The offices are read from the search keys (migration 13), so that one office is
+                // a range of its own index in list order and several skip other offices' keys in
+                // the token index, without reading a client.
+                // The viewer's condition on the clients is the filter's first (see above).
+                var tokenConditions = filterConditions
+                var tokenArguments = filterArguments
+                var offices = ("", [any SQLBindable]())
+                if let visible {
+                    offices = visible.condition(office: "s.office_id", inListOrder: true)
+                    tokenConditions[0] = offices.0
+                    tokenArguments.replaceSubrange(0..<offices.1.count, with: offices.1)
+                }
                 from = "client_search s CROSS JOIN clients c ON c.id = s.client_id"
                 // A client is listed once, by the first of its tokens the lead word matches.
                 let first = tokenMatch("d.token", lead)
@@ -160,11 +190,14 @@ struct ListQuery {
                     [
                         tokenMatch("s.token", lead).sql,
                         "NOT EXISTS (SELECT 1 FROM client_search d WHERE d.client_id = s.client_id AND d.token < s.token AND \(first.sql))",
-                    ] + otherWords + filterConditions
-                arguments = leadRange + first.arguments + otherArguments + filterArguments
+                    ] + otherWords + tokenConditions
+                arguments = leadRange + first.arguments + otherArguments + tokenArguments
                 key = ("s.token", "s.sort_name", "s.client_id")
-                if otherWords.isEmpty && filterConditions.isEmpty && leadRange.count == 2 {
-                    plainTokenRange = leadRange
+                // Counted from the keys alone when nothing but whole offices filters them, and the
+                // lead word has no keys in another script.
+                let onlyOffices = tokenConditions.count == (visible == nil ? 0 : 1)
+                if otherWords.isEmpty && onlyOffices && visible?.ownOnly.isEmpty != false && leadRange.count == 2 {
+                    plainTokenRange = (leadRange, visible?.condition(office: "office_id").0 ?? "", offices.1)
                 }
             }
         } else {
@@ -202,10 +235,11 @@ struct ListQuery {
         if cap >= Int(Int32.max) {
             return ("SELECT count(*) FROM \(from) WHERE \(condition)", arguments)
         }
-        if let range = plainTokenRange {
+        if let plain = plainTokenRange {
+            let offices = plain.offices.isEmpty ? "" : " AND " + plain.offices
             return (
-                "SELECT count(*) FROM (SELECT DISTINCT client_id FROM client_search WHERE token >= ? AND token < ? LIMIT ?)",
-                range + [cap + 1]
+                "SELECT count(*) FROM (SELECT DISTINCT client_id FROM client_search WHERE token >= ? AND token < ?\(offices) LIMIT ?)",
+                plain.range + plain.officeArguments + [cap + 1]
             )
         }
         return ("SELECT count(*) FROM (SELECT 1 FROM \(from) WHERE \(condition) LIMIT ?)", arguments + [cap + 1])

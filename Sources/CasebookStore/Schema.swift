@@ -68,6 +68,9 @@ let migrations: [Migration] = [
         version: 12, name: "intake mapping, work experience, partner organisations, participation, outcomes",
         sql: schemaV12),
     Migration(
+        version: 13, name: "the office in the dashboard's facts and in the search keys, each with an office-leading index",
+        sql: schemaV13),
+    Migration(
         version: 14, name: "the search index: names' keys across scripts, so that Mohammed finds محمد",
         sql: schemaV14, swiftStep: .nameKeyTokensV1),
     Migration(
@@ -935,4 +938,27 @@ private let schemaV15 = """
 /// the keys, so the migration's Swift step writes them for the clients held; nothing else changes.
 private let schemaV14 = """
     -- client_search gains rows, not columns: the key tokens of every client (Swift step nameKeyTokensV1)
+    """
+
+/// The office of each client where the figures and the search read (issue 15): the dashboard,
+/// the report and the search count only the viewer's offices, and an office of a three-office
+/// file is then a third of the index, read in order, instead of every row filtered. A client's
+/// office changes only by a transfer; the trigger keeps the search keys in step with it, and
+/// the facts follow because every write refreshes them (`ClientFacts.refreshSQL`).
+private let schemaV13 = """
+    ALTER TABLE client_facts ADD COLUMN office_id INTEGER;
+    UPDATE client_facts SET office_id = (SELECT c.office_id FROM clients c WHERE c.id = client_facts.client_id);
+    -- Covering: one office's figures are read from the index alone, in client order.
+    CREATE INDEX client_facts_by_office ON client_facts(office_id, client_id, dash_bits, dash_days);
+
+    ALTER TABLE client_search ADD COLUMN office_id INTEGER;
+    UPDATE client_search SET office_id = (SELECT c.office_id FROM clients c WHERE c.id = client_search.client_id);
+    -- The office follows the list order, so that a viewer of several offices walks the tokens in
+    -- order and skips other offices' rows inside the index; one office walks its own range.
+    DROP INDEX client_search_key;
+    CREATE UNIQUE INDEX client_search_key ON client_search(token, sort_name, client_id, office_id);
+    CREATE INDEX client_search_by_office ON client_search(office_id, token, sort_name, client_id);
+    CREATE TRIGGER clients_office_search AFTER UPDATE OF office_id ON clients BEGIN
+        UPDATE client_search SET office_id = NEW.office_id WHERE client_id = NEW.id;
+    END;
     """

@@ -168,7 +168,7 @@ extension Store {
             throw Store.caseNumberTaken
         }
         let id = database.lastInsertRowID
-        try insertTokens(for: client, id: id)
+        try insertTokens(for: client, id: id, office: office)
         try database.execute(Store.newEnrolmentSQL, values: Store.enrolmentRow(enrolment, clientID: id).values)
         return id
     }
@@ -207,8 +207,9 @@ extension Store {
         return Array(repeating: row, count: count).joined(separator: ", ")
     }
 
-    /// The client's search tokens, in one INSERT of as many rows as the name has tokens.
-    private func insertTokens(for client: Client, id: Client.ID) throws {
+    /// The client's search tokens, in one INSERT of as many rows as the name has tokens; each
+    /// carries the client's office, which the search reads before the name (migration 13).
+    private func insertTokens(for client: Client, id: Client.ID, office: Office.ID) throws {
         let tokens = SearchKey.indexTokens(of: [client.familyName, client.givenNames, client.otherNames])
         guard !tokens.isEmpty else { return }
         let sortName = SQLValue.text(SearchKey.sortKey(family: client.familyName, given: client.givenNames))
@@ -218,6 +219,7 @@ extension Store {
             row[.token] = .text(token)
             row[.sortName] = sortName
             row[.clientID] = .integer(id)
+            row[.officeID] = .integer(office)
             values += row.values
         }
         try database.execute(
@@ -263,8 +265,9 @@ extension Store {
             }
             if changes.contains(where: { [.familyName, .givenNames, .otherNames].contains($0.field) }) {
                 // The tokens carry the sort name too, so any name change rewrites them.
+                let office = try database.scalar("SELECT office_id FROM clients WHERE id = ?", [id]) ?? 0
                 try database.execute("DELETE FROM client_search WHERE client_id = ?", [id])
-                try insertTokens(for: updated, id: id)
+                try insertTokens(for: updated, id: id, office: office)
             }
             for change in changes {
                 try audit(

@@ -92,7 +92,7 @@ extension Store {
     }
 
     /// The officer's former clients whose twelve-month follow-up is due (`Outcome.remindsOfFollowUp`).
-    func outcomeFollowUps(officerID: Staff.ID, today: Day) throws -> [WorkItem] {
+    func outcomeFollowUps(officerID: Staff.ID, offices: [Office.ID], today: Day) throws -> [WorkItem] {
         // Exits between these days are in the reminder's window; Core decides each again.
         let latestExit = Outcome.followUpAfter.before(today.adding(days: WorkItem.outcomeNoticeDays))
         let earliestExit = Outcome.followUpAfter.before(Outcome.reminderLasts.before(today))
@@ -104,8 +104,9 @@ extension Store {
             JOIN phase_history h ON h.client_id = c.id AND h.to_phase = 'closed'
                 AND h.id = (SELECT max(id) FROM phase_history x WHERE x.client_id = c.id AND x.to_phase = 'closed')
             WHERE c.officer_id = ? AND c.phase = 'closed' AND h.effective_on BETWEEN ? AND ?
+                AND c.office_id IN (\(offices.map { _ in "?" }.joined(separator: ", ")))
                 AND NOT EXISTS (SELECT 1 FROM outcomes o WHERE o.client_id = c.id AND o.stage = 'follow_up')
-            """, [officerID, earliestExit, latestExit]
+            """, [officerID, earliestExit, latestExit] + offices
         ) { row in
             let row = NamedRow<FollowUpDueColumn>(row)
             let exitOn = try row.day(.exitOn)

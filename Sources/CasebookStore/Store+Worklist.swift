@@ -4,8 +4,17 @@ extension Store {
     /// An officer's day: overdue and due-soon obligations of both sides, follow-ups due,
     /// permits expiring within 60 days, and clients not contacted for 30 days or more, over the
     /// open cases of their caseload; and the twelve-month outcome follow-ups of cases closed.
-    package func worklist(officerID: Staff.ID) throws -> [WorkItem] {
+    /// Only clients of the offices where the policy lets `actor` open the record: a client whose
+    /// officer they still are in another office (after a transfer, an import) is not theirs to see.
+    package func worklist(by actor: Staff.ID) throws -> [WorkItem] {
         let today = clock.today
+        let person = try self.actor(actor)
+        let allowed = person.offices(for: .openRecord, policy: policy)
+        let listed = person.offices(for: .seeList, policy: policy)
+        let offices = Set(allowed.whole + allowed.ownOnly).intersection(listed.whole + listed.ownOnly).sorted()
+        guard !offices.isEmpty else { return [] }
+        let officerID = actor
+        let inOffices = "c.office_id IN (" + offices.map { _ in "?" }.joined(separator: ", ") + ")"
         return try read {
             var items: [WorkItem] = []
             // Overdue or due soon (`RuleSQL`, the SQL of ObligationTiming); Core classes each row again.
@@ -15,8 +24,8 @@ extension Store {
                 FROM clients c
                 JOIN obligations o ON o.client_id = c.id AND (\(RuleSQL.overdue("o")) OR \(RuleSQL.dueSoon("o")))
                 JOIN contracts k ON k.id = o.contract_id AND k.status <> 'ended'
-                WHERE c.officer_id = ? AND c.phase IN (\(RuleSQL.openPhases))
-                """, [today] + RuleSQL.dueSoonArguments(today) + [officerID]
+                WHERE c.officer_id = ? AND c.phase IN (\(RuleSQL.openPhases)) AND \(inOffices)
+                """, [today] + RuleSQL.dueSoonArguments(today) + [officerID] + offices
             ) { row in
                 let row = NamedRow<ObligationItemColumn>(row)
                 let due = try row.optionalDay(.dueOn)
@@ -37,8 +46,8 @@ extension Store {
                 SELECT \(Store.followUpSelection)
                 FROM clients c JOIN notes n ON n.client_id = c.id AND n.follow_up_done = 0 AND n.follow_up_on IS NOT NULL
                     AND n.follow_up_on <= ?
-                WHERE c.officer_id = ? AND c.phase IN (\(RuleSQL.openPhases))
-                """, [today, officerID]
+                WHERE c.officer_id = ? AND c.phase IN (\(RuleSQL.openPhases)) AND \(inOffices)
+                """, [today, officerID] + offices
             ) { row in
                 let row = NamedRow<FollowUpColumn>(row)
                 items.append(
@@ -49,8 +58,9 @@ extension Store {
             }
             try database.forEach(
                 """
-                SELECT \(Store.caseloadSelection) FROM clients c WHERE c.officer_id = ? AND c.phase IN (\(RuleSQL.openPhases))
-                """, [officerID]
+                SELECT \(Store.caseloadSelection) FROM clients c
+                WHERE c.officer_id = ? AND c.phase IN (\(RuleSQL.openPhases)) AND \(inOffices)
+                """, [officerID] + offices
             ) { row in
                 let row = NamedRow<CaseloadColumn>(row)
                 let id = row.int64(.clientID)
@@ -77,7 +87,7 @@ extension Store {
                                 ?? "No contact recorded in \(since.days(until: today)) days"))
                 }
             }
-            items += try outcomeFollowUps(officerID: officerID, today: today)
+            items += try outcomeFollowUps(officerID: officerID, offices: offices, today: today)
             return WorkItem.ordered(items)
         }
     }

@@ -90,6 +90,7 @@ package enum CommandID: String, CaseIterable, Sendable {
     case officerFilter = "dashboard.officer"
     case periodFilter = "dashboard.period"
     case resetFilters = "dashboard.reset"
+    case officeFilter = "dashboard.office"
 
     case edit = "record.edit"
     case changePhase = "record.phase"
@@ -234,6 +235,7 @@ package enum CommandTable {
         CommandInfo(id: .programmeFilter, context: .dashboard, summary: tr("Show one programme, or all"), defaultKeys: [.character("p")], barLabel: tr("Programme")),
         CommandInfo(id: .officerFilter, context: .dashboard, summary: tr("Show one officer's clients, or everyone's"), defaultKeys: [.character("o")], barLabel: tr("Officer")),
         CommandInfo(id: .periodFilter, context: .dashboard, summary: tr("Change the period of the flow figures"), defaultKeys: [.character("t")], barLabel: tr("Period")),
+        CommandInfo(id: .officeFilter, context: .dashboard, summary: tr("Show one of your offices, or all of them"), defaultKeys: [.character("f")], barLabel: tr("Office")),
         CommandInfo(id: .resetFilters, context: .dashboard, summary: tr("All programmes, all officers, the last twelve months"), defaultKeys: [.character("r")], barLabel: tr("Reset")),
 
         CommandInfo(id: .edit, context: .record, summary: tr("Edit the client's details"), defaultKeys: [.character("e")], barLabel: tr("Edit")),

@@ -19,6 +19,10 @@ package final class DashboardScreen: Screen {
     private var laidOut: (width: Int, check: String, lines: [Line])?
     /// A dialog this screen opened and waits for.
     private var asking: Question?
+    /// The offices the figures cover (the viewer's, or the one chosen), for the title line.
+    private(set) var offices: [Office] = []
+    /// The office filter `offices` was read for.
+    private var officesChosen: Office.ID?
 
     private enum Question { case programme, officer, period }
 
@@ -31,17 +35,30 @@ package final class DashboardScreen: Screen {
     package init(app: App) throws {
         exitTarget = app.exitTarget
         suppressBelow = app.suppressBelow
-        filter = DashboardFilter.lastTwelveMonths(today: app.clock.today)
+        filter = DashboardScreen.initialFilter(app: app)
         board = try app.store.figures.dashboard(filter, exitTarget: exitTarget)
+        offices = try app.store.figures.offices(of: filter)
         selectFirstFigure(app: app)
     }
 
     package var title: String { "Dashboard" }
+
+    /// The last twelve months of every office the person may see the dashboard of.
+    private static func initialFilter(app: App) -> DashboardFilter {
+        var filter = DashboardFilter.lastTwelveMonths(today: app.clock.today)
+        filter.viewer = app.me.id
+        return filter
+    }
     var line: Int { viewport.selected }
 
     /// Reads the figures again; `keepingPlace` stays on the same line and figure.
     func reload(app: App, keepingPlace: Bool = false) throws {
         board = try app.store.figures.dashboard(filter, exitTarget: exitTarget)
+        // The offices covered change only with the office filter.
+        if officesChosen != filter.officeID {
+            offices = try app.store.figures.offices(of: filter)
+            officesChosen = filter.officeID
+        }
         laidOut = nil
         guard keepingPlace else { return selectFirstFigure(app: app) }
         let lines = self.lines(app: app)
@@ -121,8 +138,39 @@ package final class DashboardScreen: Screen {
                 return .push(
                     PickListDialog(title: "Programme", options: options, chosen: [board.filter.programmeID ?? ""]))
             },
+            Binding(
+                .officeFilter,
+                unavailable: { board, app in
+                    var all = board.filter
+                    all.officeID = nil
+                    let count = (try? app.store.figures.offices(of: all).count) ?? 0
+                    return count < 2 ? tr("The dashboard already shows your only office.") : nil
+                }
+            ) { board, app in
+                // Cycles through the viewer's offices, then all of them again.
+                var all = board.filter
+                all.officeID = nil
+                let mine = try app.store.figures.offices(of: all)
+                let next: Office?
+                if let current = board.filter.officeID, let index = mine.firstIndex(where: { $0.id == current }) {
+                    next = mine.indices.contains(index + 1) ? mine[index + 1] : nil
+                } else {
+                    next = mine.first
+                }
+                board.filter.officeID = next?.id
+                try board.reload(app: app)
+                guard let next else { return .info(tr("All your offices.")) }
+                return .info(tr("Office {office} only.", ["office": next.name]))
+            },
             Binding(.officerFilter) { board, app in
-                let staff = try app.store.allStaff().filter { $0.role == .officer }
+                // The officers of the offices the figures cover: nobody else has clients in them.
+                var covered = Set<Staff.ID>()
+                for office in board.offices {
+                    for (member, role) in try app.store.staff(inOffice: office.id) where role == .officer {
+                        covered.insert(member.id)
+                    }
+                }
+                let staff = try app.store.allStaff().filter { $0.role == .officer && covered.contains($0.id) }
                 let options =
                     [Choice("", "All officers")]
                     + staff.map { Choice(String($0.id), "\($0.username) — \($0.displayName)") }
@@ -136,7 +184,7 @@ package final class DashboardScreen: Screen {
                 return .push(DashboardScreen.periodForm(filter: board.filter))
             },
             Binding(.resetFilters) { board, app in
-                board.filter = DashboardFilter.lastTwelveMonths(today: app.clock.today)
+                board.filter = DashboardScreen.initialFilter(app: app)
                 try board.reload(app: app)
                 return .info("All programmes, all officers, the last twelve months.")
             },
@@ -155,7 +203,9 @@ package final class DashboardScreen: Screen {
             validate: { draft, _ in _ = try draft.validated() }
         ) { _, draft in
             let (from, to) = try draft.validated()
-            let next = DashboardFilter(programmeID: filter.programmeID, officerID: filter.officerID, from: from, to: to)
+            var next = filter
+            next.from = from
+            next.to = to
             return FormSaved("Period \(from.shown) to \(to.shown).", answer: .value(next))
         }
     }
@@ -457,7 +507,13 @@ package final class DashboardScreen: Screen {
         let lines =
             laidOut.flatMap { $0.width == area.width && $0.check == g.check ? $0.lines : nil }
             ?? layout(width: area.width, glyphs: g)
-        var scope = [filter.programmeID.map { "programme \($0)" } ?? "all programmes"]
+        var scope: [String] = []
+        if offices.count == 1, let office = offices.first {
+            scope.append(office.code)
+        } else {
+            scope.append(tr("all my offices"))
+        }
+        scope.append(filter.programmeID.map { "programme \($0)" } ?? "all programmes")
         if let officer = filter.officerID {
             scope.append("officer " + (board.officers.first { $0.officerID == officer }?.username ?? "#\(officer)"))
         } else {

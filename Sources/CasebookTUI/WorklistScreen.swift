@@ -23,7 +23,7 @@ package final class WorklistScreen: Screen {
 
     func reload(app: App) throws {
         let keep = item(at: selected)
-        items = try app.store.worklist(officerID: app.me.id)
+        items = try app.store.worklist(by: app.me.id)
         transfers = try app.store.pendingTransfers(for: app.me.id)
         if !transfers.isEmpty {
             officeNames = Dictionary(

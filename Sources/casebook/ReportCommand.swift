@@ -1,6 +1,7 @@
 import ArgumentParser
 import CasebookConfig
 import CasebookCore
+import CasebookL10n
 import CasebookStore
 
 struct ReportCommand: ParsableCommand {
@@ -14,7 +15,8 @@ struct ReportCommand: ParsableCommand {
             one away through a total as x, and shares and medians over fewer than 5 are left out \
             (the threshold is [report] suppress_below; docs/PRIVACY.md has the rule). \
             The period (default: the twelve months up to today) bounds the flow figures: decisions, \
-            exits, starts and the month-by-month overdue series.
+            exits, starts and the month-by-month overdue series. The figures count the clients of \
+            the offices where you may see the report (one of them with --office); the header names them.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -42,11 +44,15 @@ struct ReportCommand: ParsableCommand {
         help: ArgumentHelp("Only this officer's clients (a user name from `casebook staff list`).", valueName: "user"))
     var officer: String?
 
+    @Option(help: ArgumentHelp("Only this office's clients (see `casebook office list`).", valueName: "code"))
+    var office: String?
+
     func run() throws {
         let store = try database.open(.readOnly, for: .report)
-        try CommandID.report.authorize(in: store)
+        let me = try CommandID.report.actingStaff(in: store)
         let today = store.clock.today
         var filter = DashboardFilter.lastTwelveMonths(today: today)
+        filter.viewer = me.id
         do {
             if let to { filter.to = try Day(typed: to) }
             if let from {
@@ -56,7 +62,21 @@ struct ReportCommand: ParsableCommand {
             }
             try filter.validate()
         } catch { throw CommandError("\(error)") }
-        var scope: [String] = []
+        if let office {
+            guard let chosen = try store.office(code: office) else {
+                throw CommandError(
+                    tr(
+                        "No office \"{code}\"; `casebook office list` shows the codes.",
+                        ["code": Sanitized.inline(office, limit: 40)]))
+            }
+            filter.officeID = chosen.id
+        }
+        let covered = try store.figures.offices(of: filter)
+        var scope = [
+            trn(
+                "office {offices}", "offices {offices}", covered.count,
+                ["offices": covered.map { "\($0.code) (\($0.name))" }.joined(separator: ", ")])
+        ]
         if let programme {
             guard try store.programmeVersions().contains(where: { $0.id == programme }) else {
                 throw CommandError(
@@ -78,7 +98,7 @@ struct ReportCommand: ParsableCommand {
         let settings = try Configuration.load()
         let board = try store.figures.dashboard(filter, exitTarget: settings.exitTarget ?? Settings.defaultExitTarget)
         let report = DashboardReport(
-            board: board, scope: scope.isEmpty ? "all clients" : scope.joined(separator: ", "),
+            board: board, scope: scope.joined(separator: ", "),
             suppressBelow: settings.reportThreshold)
         switch format {
         case .text: print(report.text, terminator: "")

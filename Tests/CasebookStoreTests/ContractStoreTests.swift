@@ -374,7 +374,7 @@ struct SplitMix {
                 contact: .phone, date: testDay.adding(days: -90), summary: "Old", followUpOn: testDay.adding(days: -5)),
             actor: me)
 
-        let items = try store.worklist(officerID: me)
+        let items = try store.worklist(by: me)
         let summary = items.map {
             "\($0.kind.rawValue) \($0.caseNumber) \($0.day?.iso ?? "-") \($0.party?.rawValue ?? "-") \($0.text)"
         }
@@ -387,6 +387,6 @@ struct SplitMix {
                 "no_contact 2026-000002 2026-10-14 - No contact since 2026-10-14 (40 days)",
             ])
         #expect(items.first?.obligationID != nil)
-        #expect(try store.worklist(officerID: colleague.id).map(\.kind) == [.followUp, .noContact])
+        #expect(try store.worklist(by: colleague.id).map(\.kind) == [.followUp, .noContact])
     }
 }

@@ -190,13 +190,13 @@ import Testing
         #expect(try store.exit(clientID: client.id)?.on == day("2025-11-20"))
         try store.recordOutcome(clientID: client.id, stage: .exit, work, actor: fixture.officer.id)
         // Twelve months on (the fixture's today is 2026-11-23), My day asks for the follow-up.
-        let due = try store.worklist(officerID: fixture.officer.id).filter { $0.kind == .outcomeFollowUp }
+        let due = try store.worklist(by: fixture.officer.id).filter { $0.kind == .outcomeFollowUp }
         #expect(due.map(\.clientID) == [client.id])
         #expect(due.first?.day == day("2026-11-20"))
         try store.recordOutcome(
             clientID: client.id, stage: .followUp, OutcomeDraft(recordedOn: testDay, activity: .education),
             actor: fixture.officer.id)
-        #expect(try store.worklist(officerID: fixture.officer.id).filter { $0.kind == .outcomeFollowUp }.isEmpty)
+        #expect(try store.worklist(by: fixture.officer.id).filter { $0.kind == .outcomeFollowUp }.isEmpty)
         #expect(try store.outcomes(clientID: client.id).map(\.activity) == [.work, .education])
     }
 
@@ -205,7 +205,7 @@ import Testing
             let fixture = try Fixture()
             let client = try fixture.enrolledClient(arrival: "2024-01-10")
             try IntakeStoreTests.close(fixture, client.id, exitOn: day(exitOn), reason: .neither)
-            let items = try fixture.store.worklist(officerID: fixture.officer.id).filter { $0.kind == .outcomeFollowUp }
+            let items = try fixture.store.worklist(by: fixture.officer.id).filter { $0.kind == .outcomeFollowUp }
             #expect(items.isEmpty != reminded, "exit on \(exitOn)")
         }
     }

@@ -270,6 +270,7 @@ func refusedByPolicy(_ body: () throws -> Void) -> Bool {
         "addActivity": .recordTrack, "addPartner": .managePartners, "updatePartner": .managePartners, "importShippedProgramme": .importProgrammes,
         "officeSummaries": .seeList, "saveMembership": .manageStaff,
         "retentionCandidates": .seeRetention,
+        "worklist": .openRecord,
     ]
 
     /// Entry points the policy does not guard, and why.

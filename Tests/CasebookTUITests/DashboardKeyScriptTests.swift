@@ -52,6 +52,33 @@ import Testing
         #expect(fixture.run(app, on: terminal, [.enter]).contains("Haddad, Rasha"))
     }
 
+    /// `f` goes through the admin's offices and back to all of them; the title names the office,
+    /// and a second office's figures hold none of the first's clients.
+    @Test func theOfficeKeyShowsOneOfficeAtATime() throws {
+        let fixture = try UIFixture()
+        let store = fixture.base.store
+        let admin = fixture.base.admin
+        let sorby = try store.addOffice(code: "SOR", name: "Sørby", municipalities: ["Sørby"], actor: admin.id)
+        try store.setMembership(staffID: admin.id, office: sorby.id, role: .admin, actor: admin.id)
+        let app = try fixture.app(as: admin)
+        let terminal = VirtualTerminal(width: 132, height: 43)
+        fixture.run(app, on: terminal, [.character("D")])
+        let dashboard = try #require(app.top as? DashboardScreen)
+        let all = dashboard.board.clients(behind: .phase(.referred))
+        #expect(!all.isEmpty)
+        #expect(fixture.run(app, on: terminal, []).contains("all my offices"))
+        #expect(fixture.run(app, on: terminal, [.character("f")]).contains("Office Main office only."))
+        #expect(dashboard.offices.map(\.code) == ["MAIN"])
+        #expect(dashboard.board.clients(behind: .phase(.referred)) == all)
+        let screen = fixture.run(app, on: terminal, [.character("f")])
+        #expect(dashboard.offices.map(\.code) == ["SOR"])
+        #expect(screen.contains("SOR"))
+        #expect(dashboard.board.members.values.allSatisfy { $0.isEmpty })
+        fixture.run(app, on: terminal, [.character("f")])
+        #expect(dashboard.offices.map(\.code) == ["MAIN", "SOR"])
+        #expect(dashboard.board.clients(behind: .phase(.referred)) == all)
+    }
+
     @Test func filtersNarrowTheFiguresAndABackwardPeriodIsRefused() throws {
         let fixture = try UIFixture()
         let app = try fixture.app(as: fixture.base.admin)
