@@ -23,6 +23,9 @@ package final class DashboardScreen: Screen {
     private(set) var offices: [Office] = []
     /// The office filter `offices` was read for.
     private var officesChosen: Office.ID?
+    /// Every office whose figures the viewer may see, read once when the screen opens: the office
+    /// filter cycles through them, and the bar asks their number on every frame.
+    private var officeChoices: [Office] = []
 
     private enum Question { case programme, officer, period }
 
@@ -38,6 +41,7 @@ package final class DashboardScreen: Screen {
         filter = DashboardScreen.initialFilter(app: app)
         board = try app.store.figures.dashboard(filter, exitTarget: exitTarget)
         offices = try app.store.figures.offices(of: filter)
+        officeChoices = offices
         selectFirstFigure(app: app)
     }
 
@@ -140,17 +144,12 @@ package final class DashboardScreen: Screen {
             },
             Binding(
                 .officeFilter,
-                unavailable: { board, app in
-                    var all = board.filter
-                    all.officeID = nil
-                    let count = (try? app.store.figures.offices(of: all).count) ?? 0
-                    return count < 2 ? tr("The dashboard already shows your only office.") : nil
+                unavailable: { board, _ in
+                    board.officeChoices.count < 2 ? tr("The dashboard already shows your only office.") : nil
                 }
             ) { board, app in
                 // Cycles through the viewer's offices, then all of them again.
-                var all = board.filter
-                all.officeID = nil
-                let mine = try app.store.figures.offices(of: all)
+                let mine = board.officeChoices
                 let next: Office?
                 if let current = board.filter.officeID, let index = mine.firstIndex(where: { $0.id == current }) {
                     next = mine.indices.contains(index + 1) ? mine[index + 1] : nil

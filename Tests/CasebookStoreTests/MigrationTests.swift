@@ -136,3 +136,6 @@ import Testing
 
 /// The SHA-256 of `text`'s UTF-8 bytes (swift-crypto's), as 64 lowercase hexadecimal digits.
 func sha256Hex(_ text: String) -> String { ChainHash(SHA256.hash(data: Array(text.utf8))).hex }
+
+/// Migration 17 undone, for tests that make a file of an older schema.
+let undoProgrammeTextsOfSchemaSeventeen = "DROP TABLE programme_texts;"

@@ -293,7 +293,9 @@ final class Failures: @unchecked Sendable {
         let path = fixture.store.path
         try fixture.store.write {
             try fixture.store.database.executeScript(
-                "DELETE FROM client_search WHERE token >= char(31) AND token < char(32); PRAGMA user_version = 13")
+                "DELETE FROM client_search WHERE token >= char(31) AND token < char(32);"
+                    + undoProgrammeTextsOfSchemaSeventeen + undoProgrammeRetentionOfSchemaFifteen
+                    + "PRAGMA user_version = 13")
         }
         #expect(try numbers("Mohammed") == [2])
         let reopened = try Store.open(path: path, mode: .readWrite, clock: testClock)
