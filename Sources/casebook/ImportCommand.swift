@@ -140,32 +140,10 @@ struct ImportCommand: ParsableCommand {
                     ]))
             ImportCommand.printDuplicates(plan)
             if refused > 0 {
-                let path = ImportCommand.refusedPath(for: file)
-                try Environment.writeUserFile(path, table.refusedRowsFile(rows), replace: true)
-                print(
-                    tr(
-                        "The refused rows and their reasons are in {path}; correct them there and import that file.",
-                        ["path": Sanitized.inline(path, limit: 200)]))
-                for issue in rows.flatMap(\.issues).prefix(ImportCommand.shownProblems) {
-                    print("  " + Sanitized.inline(issue.description, limit: 300))
-                }
-                let problems = rows.reduce(0) { $0 + $1.issues.count }
-                if problems > ImportCommand.shownProblems {
-                    print(
-                        "  "
-                            + tr(
-                                "… and {count} more problems in that file.",
-                                ["count": String(problems - ImportCommand.shownProblems)]))
-                }
+                try ImportCommand.reportRefused(
+                    rows.flatMap(\.issues), file: file, refusedRows: table.refusedRowsFile(rows))
             }
-            if let batch {
-                print(
-                    tr(
-                        "Imported as batch {id} in {time}; `casebook import undo {id}` removes what it created.",
-                        ["id": String(batch.id), "time": formatSeconds(elapsed)]))
-            } else {
-                print(tr("Dry run in {time}: nothing was changed.", ["time": formatSeconds(elapsed)]))
-            }
+            ImportCommand.reportOutcome(batch: batch?.id, elapsed: elapsed)
         }
     }
 
@@ -207,6 +185,34 @@ struct ImportCommand: ParsableCommand {
     static let shownProblems = 20
 
     /// `clients.csv` gives `clients.refused.csv`, `list.txt` gives `list.refused.txt`.
+    /// Writes the refused rows with their reasons beside `file` and prints where, with the first
+    /// problems: the same for every kind of import.
+    static func reportRefused(_ issues: [RowIssue], file: String, refusedRows: [UInt8]) throws {
+        let path = refusedPath(for: file)
+        try Environment.writeUserFile(path, refusedRows, replace: true)
+        print(
+            tr(
+                "The refused rows and their reasons are in {path}; correct them there and import that file.",
+                ["path": Sanitized.inline(path, limit: 200)]))
+        for issue in issues.prefix(shownProblems) { print("  " + Sanitized.inline(issue.description, limit: 300)) }
+        if issues.count > shownProblems {
+            print(
+                "  " + tr("… and {count} more problems in that file.", ["count": String(issues.count - shownProblems)]))
+        }
+    }
+
+    /// The last line of an import: the batch made, or that the dry run changed nothing.
+    static func reportOutcome(batch: Int64?, elapsed: Double) {
+        if let batch {
+            print(
+                tr(
+                    "Imported as batch {id} in {time}; `casebook import undo {id}` removes what it created.",
+                    ["id": String(batch), "time": formatSeconds(elapsed)]))
+        } else {
+            print(tr("Dry run in {time}: nothing was changed.", ["time": formatSeconds(elapsed)]))
+        }
+    }
+
     static func refusedPath(for file: String) -> String {
         let slash = file.lastIndex(of: "/")
         if let dot = file.lastIndex(of: "."), slash.map({ dot > $0 }) ?? true, dot != file.startIndex,
@@ -416,31 +422,9 @@ struct RecordImportOptions: ParsableArguments {
                 "Rows: {new} new, {present} already present, {refused} refused.",
                 ["new": String(plan.created), "present": String(plan.present), "refused": String(plan.refused)]))
         if plan.refused > 0 {
-            let path = ImportCommand.refusedPath(for: file)
-            try Environment.writeUserFile(path, table.refusedRowsFile(rows), replace: true)
-            print(
-                tr(
-                    "The refused rows and their reasons are in {path}; correct them there and import that file.",
-                    ["path": Sanitized.inline(path, limit: 200)]))
-            for issue in rows.flatMap(\.issues).prefix(ImportCommand.shownProblems) {
-                print("  " + Sanitized.inline(issue.description, limit: 300))
-            }
-            let problems = rows.reduce(0) { $0 + $1.issues.count }
-            if problems > ImportCommand.shownProblems {
-                print(
-                    "  "
-                        + tr(
-                            "… and {count} more problems in that file.",
-                            ["count": String(problems - ImportCommand.shownProblems)]))
-            }
+            try ImportCommand.reportRefused(
+                rows.flatMap(\.issues), file: file, refusedRows: table.refusedRowsFile(rows))
         }
-        if let batch {
-            print(
-                tr(
-                    "Imported as batch {id} in {time}; `casebook import undo {id}` removes what it created.",
-                    ["id": String(batch.id), "time": formatSeconds(elapsed)]))
-        } else {
-            print(tr("Dry run in {time}: nothing was changed.", ["time": formatSeconds(elapsed)]))
-        }
+        ImportCommand.reportOutcome(batch: batch?.id, elapsed: elapsed)
     }
 }
