@@ -1,23 +1,28 @@
 import CasebookCore
 import CasebookStore
+import CasebookL10n
 
 /// The forms of the Language, Qualifications and Civic tabs, and enrolment.
 enum TrackForms {
     /// The enrolment form, with `proposed` chosen (the profile the intake mapping suggests).
     static func enrol(app: App, client: Client, proposed: ProgrammeChoice? = nil) throws -> Effect {
-        let programmes = try app.store.latestProgrammes()
+        // A new enrolment is made under the rules in force on its day, in a profile still open
+        // to a course starting then (legacy course types drop out).
+        let today = app.clock.today
+        let programmes = try app.store.programmesInForce(on: today)
         guard !programmes.isEmpty else {
             return .message(.error("No programme is imported; an admin runs `casebook programme import FILE`."))
         }
         let choices = programmes.flatMap { programme in
-            programme.profiles.map {
+            programme.openProfiles(on: today).map {
                 (
                     ProgrammeChoice(programme.id, version: programme.version, profile: $0.id),
                     "\(programme.name) · \($0.name) (v\(programme.version))"
                 )
             }
         }
-        let enrolled = try app.store.enrolment(clientID: client.id).flatMap { enrolment in
+        let enrolment = try app.store.enrolment(clientID: client.id)
+        let enrolled = enrolment.flatMap { enrolment in
             enrolment.programmeID.map {
                 ProgrammeChoice($0, version: enrolment.programmeVersion ?? 0, profile: enrolment.profile ?? "")
             }
@@ -32,12 +37,39 @@ enum TrackForms {
                         available: programmes.first {
                             $0.id == draft.programme?.programmeID && $0.version == draft.programme?.version
                         })
+                },
+                ask: { _, draft in
+                    admissionQuestion(
+                        programmes.first {
+                            $0.id == draft.programme?.programmeID && $0.version == draft.programme?.version
+                        }, profile: draft.programme?.profile, client: client, startedOn: enrolment?.startedOn,
+                        today: today)
                 }
             ) { app, draft in
                 try app.store.enrol(clientID: client.id, draft, actor: app.me.id)
                 let chosen = draft.programme.map { "\($0.programmeID) version \($0.version), profile \($0.profile)" }
                 return FormSaved("Enrolled in \(chosen ?? "").")
             })
+    }
+
+    /// Before an enrolment is saved: an admission stop of the programme that concerns the
+    /// client (Germany's 2026 stop under § 44 Abs. 4 AufenthG), to confirm or go back.
+    static func admissionQuestion(
+        _ programme: Programme?, profile: String?, client: Client, startedOn: Day?, today: Day
+    ) -> SaveQuestion? {
+        let stops =
+            (programme?.warnings(profile: profile, status: client.programmeStatus, startedOn: startedOn, today: today)
+            ?? [])
+            .compactMap { warning -> AdmissionStop? in
+                if case .admissionStopped(let stop) = warning { return stop }
+                return nil
+            }
+        guard let stop = stops.first else { return nil }
+        return SaveQuestion(
+            title: tr("Admission stopped: {what} ({basis})", ["what": stop.description, "basis": stop.legalBasis]),
+            goOnLabel: tr("Enrol anyway"),
+            choices: [Choice("back", tr("Go back to the form"))]
+        ) { _, _ in .none }
     }
 
     // MARK: Language
