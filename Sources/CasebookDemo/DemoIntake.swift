@@ -73,7 +73,7 @@ extension DemoTracks {
         tracks.intake = IntakeMapping(
             clientID: 0, mappedOn: min(today, meeting.adding(days: random.weighted([(0, 70), (7, 20), (14, 10)]))),
             schoolingYears: years, highestLevel: isced, schoolingCountry: years == 0 ? nil : client.countryOfBirth,
-            levelCompleted: isced == nil ? nil : random.chance(80),
+            levelCompleted: isced == nil ? nil : level != .little && random.chance(80),
             firstLanguageLiteracy: firstLiteracy,
             latinLiteracy: latin ? firstLiteracy : (literate && random.chance(60) ? .basic : .notLiterate),
             digitalSkills: level == .little

@@ -1,6 +1,6 @@
 import CasebookCore
-import CasebookStore
 import CasebookL10n
+import CasebookStore
 
 /// The forms of the Language, Qualifications and Civic tabs, and enrolment.
 enum TrackForms {
@@ -37,39 +37,40 @@ enum TrackForms {
                         available: programmes.first {
                             $0.id == draft.programme?.programmeID && $0.version == draft.programme?.version
                         })
-                },
-                ask: { _, draft in
-                    admissionQuestion(
-                        programmes.first {
-                            $0.id == draft.programme?.programmeID && $0.version == draft.programme?.version
-                        }, profile: draft.programme?.profile, client: client, startedOn: enrolment?.startedOn,
-                        today: today)
                 }
             ) { app, draft in
                 try app.store.enrol(clientID: client.id, draft, actor: app.me.id)
                 let chosen = draft.programme.map { "\($0.programmeID) version \($0.version), profile \($0.profile)" }
-                return FormSaved("Enrolled in \(chosen ?? "").")
+                // An admission stop that concerns the client stays on the status line after the
+                // save (and on the record's programme lines), where the officer reads it.
+                let programme = programmes.first {
+                    $0.id == draft.programme?.programmeID && $0.version == draft.programme?.version
+                }
+                let stop = admissionStop(
+                    programme, profile: draft.programme?.profile, client: client, startedOn: enrolment?.startedOn,
+                    today: today)
+                return FormSaved(
+                    "Enrolled in \(chosen ?? "").",
+                    next: stop.map {
+                        .message(
+                            .error(
+                                tr(
+                                    "Admission stopped: {what} ({basis})",
+                                    ["what": $0.description, "basis": $0.legalBasis])))
+                    } ?? .none)
             })
     }
 
-    /// Before an enrolment is saved: an admission stop of the programme that concerns the
-    /// client (Germany's 2026 stop under § 44 Abs. 4 AufenthG), to confirm or go back.
-    static func admissionQuestion(
+    /// The admission stop of `programme` that concerns the client (Germany's 2026 stop under
+    /// § 44 Abs. 4 AufenthG), if any.
+    static func admissionStop(
         _ programme: Programme?, profile: String?, client: Client, startedOn: Day?, today: Day
-    ) -> SaveQuestion? {
-        let stops =
-            (programme?.warnings(profile: profile, status: client.programmeStatus, startedOn: startedOn, today: today)
-            ?? [])
-            .compactMap { warning -> AdmissionStop? in
-                if case .admissionStopped(let stop) = warning { return stop }
-                return nil
-            }
-        guard let stop = stops.first else { return nil }
-        return SaveQuestion(
-            title: tr("Admission stopped: {what} ({basis})", ["what": stop.description, "basis": stop.legalBasis]),
-            goOnLabel: tr("Enrol anyway"),
-            choices: [Choice("back", tr("Go back to the form"))]
-        ) { _, _ in .none }
+    ) -> AdmissionStop? {
+        let warnings =
+            programme?.warnings(profile: profile, status: client.programmeStatus, startedOn: startedOn, today: today)
+            ?? []
+        for case .admissionStopped(let stop) in warnings { return stop }
+        return nil
     }
 
     // MARK: Language

@@ -31,9 +31,11 @@ import Testing
         return fixture
     }
 
-    /// The file's text as `sqlite3 .dump` writes it, without the audit rows: their salts are
-    /// random by design (so that an erased value cannot be guessed back from its hash).
-    static func dump(_ fixture: Fixture) throws -> String {
+    /// The file's text as `sqlite3 .dump` writes it, line by line in order, without the audit
+    /// rows and the first office's creation time: their salts are random by design (so that an erased value cannot be guessed back
+    /// from its hash). Sorted, because the programme import writes a profile's targets in the
+    /// order of a dictionary, which differs between runs; the rows are the same.
+    static func dump(_ fixture: Fixture) throws -> [Substring] {
         let shell = Process()
         shell.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         shell.arguments = ["sqlite3", fixture.store.path, ".dump"]
@@ -44,7 +46,9 @@ import Testing
         shell.waitUntilExit()
         let text = String(decoding: data, as: UTF8.self)
         return text.split(separator: "\n", omittingEmptySubsequences: false)
-            .filter { !$0.hasPrefix("INSERT INTO audit ") }.joined(separator: "\n")
+            // The file's first office is made by migration 8 when the file is created, stamped
+            // with the wall clock, before the demo renames it.
+            .filter { !$0.hasPrefix("INSERT INTO audit ") && !$0.hasPrefix("INSERT INTO offices VALUES(1,") }.sorted()
     }
 
     func count(_ store: Store, _ sql: String) throws -> Int64 { try store.database.scalar(sql) ?? -1 }
@@ -53,9 +57,10 @@ import Testing
         let first = try Self.dump(try Self.demo(seed: 11, clients: 300))
         let again = try Self.dump(try Self.demo(seed: 11, clients: 300))
         let other = try Self.dump(try Self.demo(seed: 12, clients: 300))
-        #expect(first.contains("INSERT INTO participation "), "the dump holds the new tabs' rows")
-        #expect(first == again)
-        #expect(first != other)
+        #expect(first.contains { $0.hasPrefix("INSERT INTO participation ") }, "the dump holds the new tabs' rows")
+        let differing = Set(first).symmetricDifference(Set(again))
+        #expect(differing.isEmpty && first.count == again.count, "lines that differ: \(differing.sorted().prefix(4))")
+        #expect(Set(first) != Set(other))
     }
 
     @Test func everyProgrammeInForceHasItsCountrysClientsInItsOwnOffices() throws {
@@ -78,7 +83,10 @@ import Testing
     }
 
     @Test func mostOpenCasesWereSeenWithinTheMonth() throws {
-        let store = try Self.demo(seed: 1).store
+        let fixture = try Self.demo(seed: 1)
+        // The fixture owns the folder the file is in.
+        defer { withExtendedLifetime(fixture) {} }
+        let store = fixture.store
         let today = store.clock.today.iso
         let open = try count(store, "SELECT count(*) FROM client_facts WHERE is_open = 1")
         let quiet = try count(
@@ -89,31 +97,40 @@ import Testing
     }
 
     @Test func overdueAuthorityObligationsAreAMinorityAndWeeksOrMonthsLate() throws {
-        let store = try Self.demo(seed: 1).store
+        let fixture = try Self.demo(seed: 1)
+        // The fixture owns the folder the file is in.
+        defer { withExtendedLifetime(fixture) {} }
+        let store = fixture.store
         let today = store.clock.today.iso
         let open = try count(
             store,
-            "SELECT count(*) FROM clients c JOIN contracts k ON k.client_id = c.id WHERE k.status = 'active'")
+            "SELECT count(DISTINCT client_id) FROM contracts WHERE status <> 'ended'")
         let late = try count(
             store,
             """
-            SELECT count(DISTINCT client_id) FROM obligations
-            WHERE party = 'authority' AND status = 'pending' AND due_on < '\(today)'
+            SELECT count(DISTINCT o.client_id) FROM obligations o
+                JOIN contracts k ON k.id = o.contract_id AND k.status <> 'ended'
+            WHERE o.party = 'authority' AND o.status = 'pending' AND o.due_on < '\(today)'
             """)
         let oldest = try count(
             store,
             """
-            SELECT CAST(coalesce(max(julianday('\(today)') - julianday(due_on)), 0) AS INTEGER) FROM obligations
-            WHERE status = 'pending' AND due_on < '\(today)'
+            SELECT CAST(coalesce(max(julianday('\(today)') - julianday(o.due_on)), 0) AS INTEGER) FROM obligations o
+                JOIN contracts k ON k.id = o.contract_id AND k.status <> 'ended'
+            WHERE o.status = 'pending' AND o.due_on < '\(today)'
             """)
         #expect(
             late * 100 < open * 20,
             "\(late) of \(open) clients with an active contract have an overdue authority obligation")
+        #expect(late > 0, "an office has something overdue")
         #expect(oldest <= 150, "the oldest overdue obligation is \(oldest) days late")
     }
 
     @Test func theIntakeParticipationAndOutcomeTabsAreFilledForAPlausibleShare() throws {
-        let store = try Self.demo(seed: 1).store
+        let fixture = try Self.demo(seed: 1)
+        // The fixture owns the folder the file is in.
+        defer { withExtendedLifetime(fixture) {} }
+        let store = fixture.store
         let pastIntake = try count(
             store, "SELECT count(DISTINCT client_id) FROM phase_history WHERE to_phase = 'intake_assessment'")
         let mapped = try count(store, "SELECT count(*) FROM intake_mappings")
