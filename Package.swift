@@ -112,6 +112,10 @@ let package = Package(
                 "CasebookConfig", "CasebookStore", "CasebookTestSupport", .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
+        .testTarget(
+            name: "CasebookDemoTests",
+            dependencies: ["CasebookDemo", "CasebookConfig", "CasebookStore", "CasebookCore", "CasebookTestSupport"]
+        ),
         .testTarget(name: "CasebookL10nTests", dependencies: ["CasebookL10n", "CasebookISOCodes"]),
         .testTarget(name: "CasebookISOCodesTests", dependencies: ["CasebookISOCodes"]),
         .testTarget(

@@ -45,15 +45,9 @@ package enum DemoGenerator {
     /// The most clients one demo may hold.
     package static let maximumClients = 1_000_000
 
-    /// The demo's offices: three neighbouring services, each for its municipalities.
-    static let demoOffices: [(code: String, name: String, municipalities: [String])] = [
-        ("MAIN", "Nordby integration service", ["Nordby", "Vestby"]),
-        ("SOR", "Sørby refugee service", ["Sørby"]),
-        ("OST", "Østby introduction office", ["Østby", "Åsen"]),
-    ]
-
-    /// Fills an empty case file with `clients` clients in three offices, their officers and a
-    /// supervisor each.
+    /// Fills an empty case file with `clients` clients, their officers and a supervisor in each
+    /// office: Norway's three neighbouring offices, and one office in each other country whose
+    /// programme is in force, its clients enrolled in that programme.
     /// `owner` (the person running the command, already staff) receives a caseload too.
     package static func populate(
         _ store: Store, clients count: Int, seed: UInt64, owner: Staff
@@ -61,13 +55,19 @@ package enum DemoGenerator {
         guard try !store.hasClients() else { throw DemoError.notEmpty }
         let today = store.clock.today
         var random = SeededRandom(seed: seed)
-        // At least one officer besides the owner in each of the three offices.
-        let officerCount = max(demoOffices.count + 1, (count + 299) / 300)
+        let inForce = try store.programmesInForce(on: today)
+        let programmes = inForce.isEmpty ? try store.latestProgrammes() : inForce
+        // Norway's offices follow Norway's programme, or the first one imported without it.
+        let countries: [(country: DemoCountry, programme: Programme?)] = DemoCountry.all.compactMap { country in
+            let programme = programmes.first { $0.country == country.country }
+            if country.country == DemoCountry.norway.country { return (country, programme ?? programmes.first) }
+            return programme.map { (country, $0) }
+        }
+        let officeCount = countries.reduce(0) { $0 + $1.country.offices.count }
+        // At least one officer besides the owner in each office.
+        let officerCount = max(officeCount + 1, (count + 299) / 300)
         try store.database.executeScript("PRAGMA cache_size = -262144")
-        var summary = DemoSummary(clients: 0, officers: officerCount, supervisors: demoOffices.count)
-        // Norway's programme when it is imported (the demo's municipalities are Norwegian), else the first.
-        let programmes = try store.latestProgrammes()
-        let tracks = (programmes.first { $0.id == "no-introduction" } ?? programmes.first).map { DemoTracks(programme: $0, today: today) }
+        var summary = DemoSummary(clients: 0, officers: officerCount, supervisors: officeCount)
         try BulkLoader.load(into: store, actor: owner.id) { loader in
             // Staff first: deterministic names, unique user names.
             var officers: [Staff.ID] = [owner.id]
@@ -86,31 +86,49 @@ package enum DemoGenerator {
                 return try loader.addStaff(
                     username: username, displayName: "\(given) \(family)", role: role, office: office)
             }
-            // Three offices, each with its municipalities, a supervisor and its own officers; the
-            // owner (the file's admin) is admin in all three and has a caseload in the first.
-            var offices = [
-                try loader.renameFirstOffice(to: demoOffices[0].name, municipalities: demoOffices[0].municipalities)
-            ]
-            for office in demoOffices.dropFirst() {
-                offices.append(
-                    try loader.addOffice(code: office.code, name: office.name, municipalities: office.municipalities))
+            // The offices, each with its municipalities, a supervisor, its own officers and its
+            // partner organisations; the owner (the file's admin) is admin in all of them and has
+            // a caseload in the first.
+            var offices: [(office: Office, tracks: DemoTracks?, country: DemoCountry, partners: [DemoPartner])] = []
+            for (country, programme) in countries {
+                for made in country.offices {
+                    let office =
+                        offices.isEmpty
+                        ? try loader.renameFirstOffice(to: made.name, municipalities: made.municipalities)
+                        : try loader.addOffice(code: made.code, name: made.name, municipalities: made.municipalities)
+                    var partners: [DemoPartner] = []
+                    for partner in country.partnerDrafts(town: made.municipalities[0]) {
+                        partners.append(
+                            DemoPartner(id: try loader.addPartner(partner.draft).id, activities: partner.activities))
+                    }
+                    let tracks = programme.map { DemoTracks(programme: $0, country: country, today: today) }
+                    offices.append((office, tracks, country, partners))
+                }
             }
-            for office in offices.dropFirst() { try loader.addMembership(owner.id, office: office.id, role: .admin) }
-            var officeOf: [Staff.ID: Office.ID] = [owner.id: offices[0].id]
-            for office in offices { _ = try makeStaff(.supervisor, office: office.id) }
+            for place in offices.dropFirst() {
+                try loader.addMembership(owner.id, office: place.office.id, role: .admin)
+            }
+            var officeOf: [Staff.ID: Int] = [owner.id: 0]
+            for place in offices { _ = try makeStaff(.supervisor, office: place.office.id) }
             for index in 1..<officerCount {
-                let office = offices[(index - 1) % offices.count].id
-                let officer = try makeStaff(.officer, office: office).id
+                let place = (index - 1) % offices.count
+                let officer = try makeStaff(.officer, office: offices[place].office.id).id
                 officers.append(officer)
-                officeOf[officer] = office
+                officeOf[officer] = place
             }
 
             var sequences: [Int: Int] = [:]
             let weights = origins.map { ($0, $0.weight) }
             for index in 0..<count {
+                // The officer first: the office decides the country, its programme and its streets.
+                let officer = random.pick(officers)
+                let place = offices[officeOf[officer] ?? 0]
                 // The first clients walk to every phase in turn, so that even a small demo shows them all.
                 let forced = index < CasePhase.allCases.count ? CasePhase.allCases[index] : nil
-                let person = makePerson(&random, origin: random.weighted(weights), today: today, forcedPhase: forced) { year in
+                let person = makePerson(
+                    &random, origin: random.weighted(weights), today: today, forcedPhase: forced, place: place.country,
+                    municipalities: place.office.municipalities
+                ) { year in
                     let sequence = (sequences[year] ?? 0) + 1
                     sequences[year] = sequence
                     return CaseNumber(year: year, sequence: sequence)
@@ -118,25 +136,25 @@ package enum DemoGenerator {
                 guard let person else { continue }
                 var client = person.client
                 var enrolment = person.enrolment
+                let phase = person.history[person.history.count - 1].to
+                client.phase = phase
+                let unassigned = (phase == .referred || phase == .eligibilityCheck) && random.chance(50)
+                client.officerID = unassigned ? nil : officer
                 var records = TrackRecords()
-                if let tracks {
+                if let tracks = place.tracks {
                     let profile = tracks.profile(&random)
                     enrolment.programmeID = tracks.programme.id
                     enrolment.programmeVersion = tracks.programme.version
                     enrolment.profile = profile?.id
-                    records = tracks.records(&random, client: client, history: person.history, profile: profile)
+                    records = tracks.records(
+                        &random, client: client, history: person.history, profile: profile, partners: place.partners)
                 } else {
                     enrolment.programmeID = nil
                 }
-                let phase = person.history[person.history.count - 1].to
-                client.phase = phase
-                let unassigned = (phase == .referred || phase == .eligibilityCheck) && random.chance(50)
-                let officer = random.pick(officers)
-                client.officerID = unassigned ? nil : officer
                 // An unassigned client waits in the office of the officer it would have had.
                 try loader.add(
-                    client, office: officeOf[officer] ?? offices[0].id, history: person.history, enrolment: enrolment,
-                    tracks: records, note: "demo data")
+                    client, office: place.office.id, history: person.history, enrolment: enrolment, tracks: records,
+                    note: "demo data")
                 summary.clients += 1
             }
         }
@@ -151,8 +169,8 @@ package enum DemoGenerator {
     }
 
     private static func makePerson(
-        _ random: inout SeededRandom, origin: Origin, today: Day, forcedPhase: CasePhase?,
-        caseNumber: (Int) -> CaseNumber?
+        _ random: inout SeededRandom, origin: Origin, today: Day, forcedPhase: CasePhase?, place: DemoCountry,
+        municipalities: [String], caseNumber: (Int) -> CaseNumber?
     ) -> Person? {
         let female = random.chance(50)
         let family = random.pick(origin.familyNames)
@@ -204,14 +222,16 @@ package enum DemoGenerator {
             interpreterLanguage: speaksEnglish && random.chance(60) ? nil : languages[0], arrivalDate: arrival,
             municipality: random.pick(municipalities), residenceCategory: category, permitExpiry: permit,
             programmeStatus: status, vulnerabilities: flags,
-            phone: "+47 9\(random.int(10...99)) \(random.int(10...99)) \(random.int(100...999))",
+            phone: place.phone(&random),
             email: random.chance(70) ? "\(latinGiven).\(latinFamily)\(random.int(1...99))@example.org" : "",
-            address: "\(random.pick(streets)) \(random.int(1...120))", officerID: nil, phase: .referred, version: 1)
+            address: "\(random.pick(place.streets)) \(random.int(1...120))", officerID: nil, phase: .referred,
+            version: 1)
         return Person(client: client, history: history, enrolment: enrolment)
     }
 
     /// Walks a case through the lifecycle with plausible durations, stopping at today.
-    private static func makeHistory(_ random: inout SeededRandom, arrival: Day, today: Day) -> ([PhaseStep], Enrolment) {
+    private static func makeHistory(_ random: inout SeededRandom, arrival: Day, today: Day) -> ([PhaseStep], Enrolment)
+    {
         let referral = min(today, arrival.adding(days: random.int(0...30)))
         var steps = [PhaseStep(from: nil, to: .referred, on: referral)]
         var enrolment = Enrolment()
@@ -273,7 +293,9 @@ package enum DemoGenerator {
 
     /// The usual road to a phase.
     private static func pathTo(_ phase: CasePhase) -> [CasePhase] {
-        let main: [CasePhase] = [.referred, .eligibilityCheck, .offered, .intakeAssessment, .planDraft, .contractSigned, .active]
+        let main: [CasePhase] = [
+            .referred, .eligibilityCheck, .offered, .intakeAssessment, .planDraft, .contractSigned, .active,
+        ]
         switch phase {
         case .notEligible: return [.referred, .eligibilityCheck, .notEligible]
         case .onLeave, .suspended, .completed, .exempted, .transferredOut: return main + [phase]
@@ -301,10 +323,6 @@ package enum DemoGenerator {
         return (steps, enrolment)
     }
 
-    private static let streets = [
-        "Storgata", "Kirkeveien", "Skolegata", "Parkveien", "Sjøgata", "Torggata", "Løkkeveien", "Bakkegata",
-        "Fjordgata", "Elvegata", "Møllergata", "Solveien",
-    ]
 }
 
 package enum DemoError: Error, CustomStringConvertible {

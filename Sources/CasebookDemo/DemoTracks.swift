@@ -5,12 +5,11 @@ import CasebookStore
 /// with attendance, recognition files in every stage, civic sessions and tests.
 struct DemoTracks {
     let programme: Programme
+    /// Where the programme runs: its schools and its certified test.
+    let country: DemoCountry
     let today: Day
 
-    static let schools = [
-        "Oslo VO Rosenhof", "Folkeuniversitetet", "Bergen kompetansesenter", "Trondheim voksenopplæring",
-        "Stavanger læringssenter", "Kristiansand voksenopplæring",
-    ]
+    var schools: [String] { country.schools }
     static let fields: [(title: String, field: String, isced: Int, regulated: Bool)] = [
         ("Bachelor of Nursing", "Health", 6, true), ("Doctor of Medicine", "Health", 7, true),
         ("Bachelor of Civil Engineering", "Engineering", 6, true), ("Teacher training diploma", "Education", 6, true),
@@ -25,27 +24,38 @@ struct DemoTracks {
     func profile(_ random: inout SeededRandom) -> LearnerProfile? {
         guard !programme.profiles.isEmpty else { return nil }
         let weights = [20, 35, 35, 10, 10, 10]
-        return random.weighted(programme.profiles.enumerated().map { ($0.element, weights[min($0.offset, weights.count - 1)]) })
+        return random.weighted(
+            programme.profiles.enumerated().map { ($0.element, weights[min($0.offset, weights.count - 1)]) })
     }
 
     /// What the tracks hold for a client whose case went through `history`.
     func records(
-        _ random: inout SeededRandom, client: Client, history: [PhaseStep], profile: LearnerProfile?
+        _ random: inout SeededRandom, client: Client, history: [PhaseStep], profile: LearnerProfile?,
+        partners: [DemoPartner]
     ) -> TrackRecords {
         var tracks = TrackRecords()
         guard let intake = history.first(where: { $0.to == .intakeAssessment })?.on else { return tracks }
         let start = history.first(where: { $0.to == .active })?.on
-        let end = history.first(where: { [.completed, .exempted, .transferredOut, .discontinued].contains($0.to) })?.on ?? today
+        let end =
+            history.first(where: { [.completed, .exempted, .transferredOut, .discontinued].contains($0.to) })?.on
+            ?? today
+        self.intake(
+            &random, client: client, on: intake, profile: profile, mappedBy: client.officerID ?? 0, into: &tracks)
+        if let start { participation(&random, start: start, end: end, partners: partners, into: &tracks) }
+        outcomes(&random, history: history, into: &tracks)
         language(&random, client: client, intake: intake, start: start, end: end, profile: profile, into: &tracks)
         if random.chance(profile?.id.hasPrefix("upper") == true ? 55 : 20) {
             tracks.recognition.append(recognition(&random, client: client, from: intake))
-            if random.chance(8) { tracks.recognition.append(recognition(&random, client: client, from: intake.adding(days: 30))) }
+            if random.chance(8) {
+                tracks.recognition.append(recognition(&random, client: client, from: intake.adding(days: 30)))
+            }
         }
         if let start { civic(&random, client: client, start: start, end: end, into: &tracks) }
         notes(&random, client: client, intake: intake, history: history, into: &tracks)
         if let signed = history.first(where: { $0.to == .contractSigned })?.on {
             let ended = history.first(where: { !$0.to.isOpen })?.on
-            tracks.contract = contract(&random, client: client, signed: signed, ended: ended, start: start, tracks: tracks)
+            tracks.contract = contract(
+                &random, client: client, profile: profile, signed: signed, ended: ended, start: start, tracks: tracks)
         }
         return tracks
     }
@@ -66,17 +76,26 @@ struct DemoTracks {
     ) {
         let interpreter = client.interpreterLanguage
         tracks.notes.append(
-            CaseNote(clientID: 0, contact: .meeting, date: intake, interpreterLanguage: interpreter, summary: "Intake meeting: education, work experience, diplomas and childcare mapped."))
+            CaseNote(
+                clientID: 0, contact: .meeting, date: intake, interpreterLanguage: interpreter,
+                summary: "Intake meeting: education, work experience, diplomas and childcare mapped."))
         let isOpen = history.last?.to.isOpen ?? false
-        let last = isOpen ? today.adding(days: -random.int(0...60)) : (history.last?.on ?? intake)
+        // An office sees most of its open cases within the month; a few slip to two or three.
+        let last =
+            isOpen
+            ? today.adding(days: -random.int(random.weighted([(0...29, 86), (30...59, 10), (60...100, 4)])))
+            : (history.last?.on ?? intake)
         guard last > intake else { return }
         let count = isOpen ? random.int(1...3) : random.int(0...1)
         var day = last
         var made: [CaseNote] = []
         for index in 0..<count where day > intake {
-            let contact = random.weighted([(ContactType.meeting, 40), (.phone, 35), (.homeVisit, 8), (.letter, 7), (.email, 10)])
+            let contact = random.weighted([
+                (ContactType.meeting, 40), (.phone, 35), (.homeVisit, 8), (.letter, 7), (.email, 10),
+            ])
             var note = CaseNote(
-                clientID: 0, contact: contact, date: day, interpreterLanguage: contact == .meeting || contact == .homeVisit ? interpreter : nil,
+                clientID: 0, contact: contact, date: day,
+                interpreterLanguage: contact == .meeting || contact == .homeVisit ? interpreter : nil,
                 summary: random.pick(DemoTracks.noteSummaries))
             if index == 0, isOpen, random.chance(40) {
                 note.followUpOn = day.adding(days: random.int(7...45))
@@ -90,7 +109,8 @@ struct DemoTracks {
     /// The integration contract drafted from the programme's obligations, signed when the case
     /// reached that phase, with each obligation met, waived, breached or pending as time went on.
     private func contract(
-        _ random: inout SeededRandom, client: Client, signed: Day, ended: Day?, start: Day?, tracks: TrackRecords
+        _ random: inout SeededRandom, client: Client, profile: LearnerProfile?, signed: Day, ended: Day?, start: Day?,
+        tracks: TrackRecords
     ) -> ContractRecord {
         let settled = min(signed, client.arrivalDate.adding(days: random.int(0...30)))
         let anchors = AnchorDates(
@@ -99,16 +119,25 @@ struct DemoTracks {
             recognitionComplete: tracks.recognition.compactMap(\.qualification.completeOn).min(), enrolment: start)
         let horizon = min(today, ended ?? today)
         var obligations: [Obligation] = []
-        for (position, template) in programme.obligations.enumerated() {
+        // The obligations of the client's profile, as a contract drafted on the record has them.
+        for (position, template) in programme.obligations(forProfile: profile?.id).enumerated() {
             let due = template.dueDate(from: anchors)
             var obligation = Obligation(
-                position: position, party: template.party, category: template.category, description: template.description,
+                position: position, party: template.party, category: template.category,
+                description: template.description,
                 legalBasis: template.legalBasis, anchor: template.anchor, offset: template.due, dueOn: due)
             if let due, due <= horizon {
-                let outcome = random.weighted([(ObligationStatus.met, 85), (.breached, 4), (.waived, 3), (.pending, 8)])
-                if outcome != .pending || ended != nil {
-                    obligation.status = outcome == .pending ? .met : outcome
-                    obligation.settledOn = outcome == .met || outcome == .pending
+                // An office catches up: what is still open came due in the last weeks or months,
+                // not years ago, and an ended contract's obligations are closed.
+                let overdue = due.days(until: today)
+                let late = ended == nil && overdue <= 120 ? (overdue <= 45 ? 30 : 12) : 0
+                let outcome = random.weighted([
+                    (ObligationStatus.met, late == 0 ? 93 : 85), (.breached, 4), (.waived, 3), (.pending, late),
+                ])
+                if outcome != .pending {
+                    obligation.status = outcome
+                    obligation.settledOn =
+                        outcome == .met
                         ? max(anchors[template.anchor] ?? due, due.adding(days: -random.int(0...20)))
                         : due.adding(days: random.int(1...20))
                     if obligation.settledOn.map({ $0 > today }) == true { obligation.settledOn = today }
@@ -130,7 +159,9 @@ struct DemoTracks {
             number: amended ? 2 : 1, settledOn: settled, newcomerSignedOn: signed, authoritySignedOn: signed,
             reviewedOn: ended == nil && random.chance(30) ? min(today, signed.adding(months: 6)) : nil, endedOn: ended,
             endReason: ended == nil ? "" : "Case closed", version: 1)
-        return ContractRecord(contract: contract, draftedOn: signed.adding(days: -random.int(3...14)), obligations: obligations, earlier: earlier)
+        return ContractRecord(
+            contract: contract, draftedOn: signed.adding(days: -random.int(3...14)), obligations: obligations,
+            earlier: earlier)
     }
 
     private func language(
@@ -148,13 +179,13 @@ struct DemoTracks {
                 tracks.assessments.append(
                     LanguageAssessment(
                         clientID: 0, date: day, skill: skill, level: CEFRLevel.allCases[rank], instrument: instrument,
-                        provider: DemoTracks.schools[(client.caseNumber.sequence + rank) % DemoTracks.schools.count],
+                        provider: schools[(client.caseNumber.sequence + rank) % schools.count],
                         isCertified: certified))
             }
         }
         assess(on: intake, instrument: "Placement test", certified: false)
         guard let start else { return }
-        let school = random.pick(DemoTracks.schools)
+        let school = random.pick(schools)
         let rate = Double(random.int(60...100)) / 100
         let progress = random.int(1...3)
         var courseStart = start
@@ -166,7 +197,8 @@ struct DemoTracks {
             let target = CEFRLevel.allCases[min(8, (levels.min() ?? 0) + 1)]
             let hours = months * 40
             let course = CourseEnrolment(
-                clientID: 0, provider: school, level: target, startsOn: courseStart, endsOn: courseEnd, hoursPlanned: hours)
+                clientID: 0, provider: school, level: target, startsOn: courseStart, endsOn: courseEnd,
+                hoursPlanned: hours)
             // One ledger entry per quarter of the course.
             var entries: [AttendanceEntry] = []
             var month = courseStart
@@ -177,7 +209,8 @@ struct DemoTracks {
                     attended < scheduled
                     ? random.weighted([(.sick, 40), (.childSick, 25), (.approvedLeave, 15), (.unexcused, 20)]) : nil
                 entries.append(
-                    AttendanceEntry(courseID: 0, date: month, scheduledHours: scheduled, attendedHours: attended, absence: absence))
+                    AttendanceEntry(
+                        courseID: 0, date: month, scheduledHours: scheduled, attendedHours: attended, absence: absence))
                 month = month.adding(months: 3)
             }
             tracks.courses.append((course, entries))
@@ -188,7 +221,7 @@ struct DemoTracks {
             // Progress is tested once, after the last course taken so far: by the certified exam
             // after the second or third course.
             let isLast = number == 3 || courseEnd.adding(days: 45) > min(end, today)
-            if number >= 2, isLast { assess(on: courseEnd, instrument: "Norskprøven", certified: true) }
+            if number >= 2, isLast { assess(on: courseEnd, instrument: country.certifiedTest, certified: true) }
             courseStart = courseEnd.adding(days: random.int(14...45))
         }
     }
@@ -198,7 +231,8 @@ struct DemoTracks {
         let year = min(today.year - 1, client.dateOfBirth.year + random.int(20...30))
         var file = Qualification(
             clientID: 0, title: kind.title, field: kind.field, country: client.countryOfBirth,
-            institution: "University of \(Countries.name(client.countryOfBirth))", year: max(1960, year), iscedLevel: kind.isced,
+            institution: "University of \(Countries.name(client.countryOfBirth))", year: max(1960, year),
+            iscedLevel: kind.isced,
             hasDocuments: random.chance(85), isRegulatedProfession: kind.regulated, stageSince: start)
         var steps: [(stage: RecognitionStage, on: Day)] = [(.identified, start)]
         var day = start
@@ -222,7 +256,8 @@ struct DemoTracks {
                 file.passportExpiresOn = programme.qualificationsPassportValidity.after(day)
             }
             guard step(.routeChosen, after: 10...40) else { break walk }
-            file.route = file.isRegulatedProfession ? .regulatedProfession : (kind.isced >= 6 ? .academic : .nonRegulated)
+            file.route =
+                file.isRegulatedProfession ? .regulatedProfession : (kind.isced >= 6 ? .academic : .nonRegulated)
             guard step(.submitted, after: 5...30), step(.acknowledged, after: 7...30) else { break walk }
             if random.chance(30) {
                 guard step(.incomplete, after: 0...5), step(.acknowledged, after: 20...70) else { break walk }
@@ -235,7 +270,8 @@ struct DemoTracks {
             let limit = day.days(until: due)
             let decisionDays = random.chance(80) ? random.int(20...max(21, limit)) : random.int(limit + 1...limit + 90)
             let decision = random.weighted([
-                (RecognitionStage.fullRecognition, 40), (.partialRecognition, 30), (.comparabilityStatement, 20), (.refused, 10),
+                (RecognitionStage.fullRecognition, 40), (.partialRecognition, 30), (.comparabilityStatement, 20),
+                (.refused, 10),
             ])
             guard step(decision, after: decisionDays...decisionDays) else { break walk }
             file.decidedOn = day
@@ -248,10 +284,16 @@ struct DemoTracks {
                 guard step(.compensation, after: 20...90) else { break walk }
                 file.compensation = kind
                 file.compensationStart = day
-                file.compensationEnd = kind == .adaptationPeriod ? day.adding(months: random.int(6...24)) : day.adding(days: random.int(30...120))
+                file.compensationEnd =
+                    kind == .adaptationPeriod
+                    ? day.adding(months: random.int(6...24)) : day.adding(days: random.int(30...120))
                 guard let end = file.compensationEnd, end <= today else { break walk }
                 let passed = random.chance(75)
-                guard step(passed ? .compensationPassed : .compensationFailed, after: day.days(until: end)...day.days(until: end)) else { break walk }
+                guard
+                    step(
+                        passed ? .compensationPassed : .compensationFailed,
+                        after: day.days(until: end)...day.days(until: end))
+                else { break walk }
                 if passed { _ = step(.licensed, after: 14...60) }
             case .refused:
                 if random.chance(30), step(.appealed, after: 10...40) {
@@ -264,7 +306,9 @@ struct DemoTracks {
         return RecognitionFile(qualification: file, steps: steps)
     }
 
-    private func civic(_ random: inout SeededRandom, client: Client, start: Day, end: Day, into tracks: inout TrackRecords) {
+    private func civic(
+        _ random: inout SeededRandom, client: Client, start: Day, end: Day, into tracks: inout TrackRecords
+    ) {
         guard programme.civicRequired else {
             tracks.civicRequirement = .notRequired
             return
@@ -275,7 +319,10 @@ struct DemoTracks {
         }
         if random.chance(5) {
             tracks.civicRequirement = .exempt
-            tracks.civicExemptReason = random.pick(["Holds a Norwegian upper secondary certificate", "Health grounds, documented by a doctor", "Completed the course in another municipality"])
+            tracks.civicExemptReason = random.pick([
+                "Holds the certificate from an earlier course", "Health grounds, documented by a doctor",
+                "Completed the course in another municipality",
+            ])
             return
         }
         tracks.civicRequirement = .required
@@ -286,7 +333,9 @@ struct DemoTracks {
             while attended < needed, day <= min(end, today) {
                 let hours = Double(min(Int(needed - attended), random.int(20...40)))
                 tracks.civicSessions.append(
-                    CivicSession(clientID: 0, moduleID: module.id, date: day, hours: hours, language: client.languages.first ?? "en"))
+                    CivicSession(
+                        clientID: 0, moduleID: module.id, date: day, hours: hours,
+                        language: client.languages.first ?? "en"))
                 attended += hours
                 day = day.adding(days: random.int(7...21))
             }
@@ -303,7 +352,8 @@ struct DemoTracks {
                 if score >= passMark { return }
             } else {
                 let passed = random.chance(75)
-                tracks.civicTests.append(CivicTestResult(clientID: 0, date: sitting, score: nil, passMark: nil, passed: passed))
+                tracks.civicTests.append(
+                    CivicTestResult(clientID: 0, date: sitting, score: nil, passMark: nil, passed: passed))
                 if passed { return }
             }
             sitting = sitting.adding(days: random.int(60...120))

@@ -181,17 +181,24 @@ let origins: [Origin] = [
             Name("Yılmaz"), Name("Kaya"), Name("Demir"), Name("Şahin"), Name("Çelik"), Name("Yıldız"), Name("Öztürk"),
             Name("Aydın"), Name("Özdemir"), Name("Doğan"),
         ],
-        femaleNames: [Name("Ayşe"), Name("Fatma"), Name("Zeynep"), Name("Elif"), Name("Gül"), Name("Şeyma"), Name("Büşra")],
-        maleNames: [Name("Mehmet"), Name("Mustafa"), Name("Ahmet"), Name("Hüseyin"), Name("Emre"), Name("Çağrı"), Name("Barış")],
+        femaleNames: [
+            Name("Ayşe"), Name("Fatma"), Name("Zeynep"), Name("Elif"), Name("Gül"), Name("Şeyma"), Name("Büşra"),
+        ],
+        maleNames: [
+            Name("Mehmet"), Name("Mustafa"), Name("Ahmet"), Name("Hüseyin"), Name("Emre"), Name("Çağrı"), Name("Barış"),
+        ],
         languages: [["tr"], ["tr", "kmr"], ["kmr", "tr"], ["tr", "en"]],
         categories: [(.refugee, 40), (.familyReunification, 35), (.labourMigrant, 25)]),
     Origin(
         countries: ["PL", "LT", "RO"], weight: 50,
         familyNames: [
-            Name("Wójcik"), Name("Kowalczyk"), Name("Zieliński"), Name("Woźniak"), Name("Kamiński"), Name("Lewandowski"),
+            Name("Wójcik"), Name("Kowalczyk"), Name("Zieliński"), Name("Woźniak"), Name("Kamiński"),
+            Name("Lewandowski"),
             Name("Dąbrowski"), Name("Jankauskas"), Name("Petrauskienė"), Name("Popescu"), Name("Ștefănescu"),
         ],
-        femaleNames: [Name("Małgorzata"), Name("Agnieszka"), Name("Katarzyna"), Name("Żaneta"), Name("Rūta"), Name("Ioana")],
+        femaleNames: [
+            Name("Małgorzata"), Name("Agnieszka"), Name("Katarzyna"), Name("Żaneta"), Name("Rūta"), Name("Ioana"),
+        ],
         maleNames: [Name("Łukasz"), Name("Paweł"), Name("Krzysztof"), Name("Michał"), Name("Jonas"), Name("Andrei")],
         languages: [["pl"], ["pl", "en"], ["lt"], ["ro"], ["ro", "en"]],
         categories: [(.labourMigrant, 80), (.familyReunification, 20)]),
@@ -201,8 +208,12 @@ let origins: [Origin] = [
             Name("Pérez"), Name("Martínez"), Name("Rodríguez"), Name("González"), Name("Núñez"), Name("Gómez"),
             Name("Hernández"), Name("Jiménez"), Name("Muñoz"), Name("Díaz"),
         ],
-        femaleNames: [Name("María José"), Name("Ángela"), Name("Lucía"), Name("Valentina"), Name("Sofía"), Name("Inés")],
-        maleNames: [Name("José Luis"), Name("Andrés"), Name("Sebastián"), Name("Joaquín"), Name("Iván"), Name("Ramón")],
+        femaleNames: [
+            Name("María José"), Name("Ángela"), Name("Lucía"), Name("Valentina"), Name("Sofía"), Name("Inés"),
+        ],
+        maleNames: [
+            Name("José Luis"), Name("Andrés"), Name("Sebastián"), Name("Joaquín"), Name("Iván"), Name("Ramón"),
+        ],
         languages: [["es"], ["es", "en"]],
         categories: [(.refugee, 30), (.humanitarian, 20), (.labourMigrant, 30), (.familyReunification, 20)]),
     // Spouses reunified with a resident partner, often carrying the partner's family name.
@@ -219,12 +230,6 @@ let origins: [Origin] = [
         maleNames: [Name("Somchai"), Name("Rodel"), Name("João"), Name("Marlon"), Name("Anan"), Name("Rogério")],
         languages: [["th"], ["tl", "en"], ["pt"], ["th", "en"]],
         categories: [(.familyReunification, 100)]),
-]
-
-/// Settlement municipalities (Norwegian; the demo follows Norway's introduction programme).
-let municipalities = [
-    "Oslo", "Bergen", "Trondheim", "Stavanger", "Drammen", "Kristiansand", "Tromsø", "Fredrikstad", "Sandnes",
-    "Bodø", "Ålesund", "Lillestrøm", "Skien", "Hamar", "Gjøvik", "Molde",
 ]
 
 let staffGivenNames = [

@@ -37,6 +37,10 @@ package final class BulkLoader {
     private let obligations: BatchInsert<ObligationColumn>
     private let notes: BatchInsert<NoteColumn>
     private let facts: BatchInsert<FactColumn>
+    private let intakes: BatchInsert<IntakeColumn>
+    private let jobs: BatchInsert<WorkColumn>
+    private let activities: BatchInsert<ActivityColumn>
+    private let outcomes: BatchInsert<OutcomeColumn>
     /// Every batch, to flush them all at the end.
     private let batches: [any Flushable]
     /// A learner profile of one programme version.
@@ -55,7 +59,7 @@ package final class BulkLoader {
         "clients", "client_search", "phase_history", "audit", "enrolments", "language_assessments", "language_courses",
         "course_attendance", "qualifications", "recognition_events", "civic_status", "civic_sessions", "civic_tests",
         "contracts", "contract_versions", "contract_version_obligations", "contract_events", "obligations", "notes",
-        "client_facts",
+        "client_facts", "intake_mappings", "work_experience", "participation", "outcomes",
     ]
 
     /// Runs `body` with a loader inside one transaction on `store`; all or nothing. The
@@ -155,10 +159,14 @@ package final class BulkLoader {
         civicStatus = BatchInsert(writer, table: "civic_status")
         civicSessions = BatchInsert(writer, table: "civic_sessions")
         civicTests = BatchInsert(writer, table: "civic_tests")
+        intakes = BatchInsert(writer, table: "intake_mappings")
+        jobs = BatchInsert(writer, table: "work_experience")
+        activities = BatchInsert(writer, table: "participation")
+        outcomes = BatchInsert(writer, table: "outcomes")
         batches = [
             clients, tokens, enrolments, history, audit, assessments, courses, attendance, qualifications, events,
             civicStatus, civicSessions, civicTests, contracts, contractVersions, versionObligations, contractEvents,
-            obligations, notes, facts,
+            obligations, notes, facts, intakes, jobs, activities, outcomes,
         ]
     }
 
@@ -456,6 +464,66 @@ package final class BulkLoader {
             }
         }
         if let record = tracks.contract { try addContract(record, clientID: id) }
+        try addIntakeAndParticipation(tracks, clientID: id)
+    }
+
+    /// The intake mapping, work experience, participation and outcomes of issue 18.
+    private func addIntakeAndParticipation(_ tracks: TrackRecords, clientID id: Int64) throws {
+        if let m = tracks.intake {
+            try intakes.add {
+                $0.put(.clientID, id)
+                $0.put(.mappedOn, m.mappedOn)
+                $0.put(.schoolingYears, m.schoolingYears)
+                $0.put(.highestIsced, m.highestLevel?.rawValue)
+                $0.put(.schoolingCountry, m.schoolingCountry)
+                $0.put(.levelCompleted, m.levelCompleted)
+                $0.put(.firstLanguageLiteracy, m.firstLanguageLiteracy.rawValue)
+                $0.put(.latinLiteracy, m.latinLiteracy.rawValue)
+                $0.put(.digitalSkills, m.digitalSkills.rawValue)
+                $0.put(.drivingLicence, m.drivingLicence.rawValue)
+                $0.put(.careerGoal, m.careerGoal)
+                $0.put(.trainingNeeds, m.trainingNeeds)
+                $0.put(.mappedBy, m.mappedBy == 0 ? actor : m.mappedBy)
+                $0.put(.updatedAt, stamp)
+                $0.put(.updatedBy, actor)
+            }
+        }
+        for job in tracks.workExperience {
+            try jobs.add {
+                $0.put(.clientID, id)
+                $0.put(.isco, job.isco)
+                $0.put(.title, job.title)
+                $0.put(.years, job.years)
+                $0.put(.country, job.country)
+                $0.put(.recordedAt, stamp)
+                $0.put(.recordedBy, actor)
+            }
+        }
+        for activity in tracks.participation {
+            try activities.add {
+                $0.put(.clientID, id)
+                $0.put(.kind, activity.kind.rawValue)
+                $0.put(.partnerID, activity.partnerID)
+                $0.put(.startsOn, activity.startsOn)
+                $0.put(.endsOn, activity.endsOn)
+                $0.put(.hours, activity.hours)
+                $0.put(.note, activity.note)
+                $0.put(.recordedAt, stamp)
+                $0.put(.recordedBy, actor)
+            }
+        }
+        for outcome in tracks.outcomes {
+            try outcomes.add {
+                $0.put(.clientID, id)
+                $0.put(.stage, outcome.stage.rawValue)
+                $0.put(.recordedOn, outcome.recordedOn)
+                $0.put(.activity, outcome.activity.rawValue)
+                $0.put(.workTime, outcome.workTime?.rawValue)
+                $0.put(.iscoMajor, outcome.iscoMajor)
+                $0.put(.recordedAt, stamp)
+                $0.put(.recordedBy, actor)
+            }
+        }
     }
 
     private func addContract(_ record: ContractRecord, clientID id: Int64) throws {
@@ -547,6 +615,16 @@ package final class BulkLoader {
         try writer.drain()
     }
 
+    /// Adds a partner organisation to the register (and its audit row) before the clients that
+    /// take part in its activities.
+    package func addPartner(_ draft: PartnerDraft) throws -> PartnerOrganisation {
+        try audit.flush()
+        try writer.drain()
+        let partner = try store.addPartner(draft, actor: actor)
+        auditHead = try HashChain.audit.head(on: store.database)?.hash.bytes ?? auditHead
+        return partner
+    }
+
     /// Registers a staff member (the writer is drained first: this uses the connection).
     /// Its audit row goes after the loader's rows so far, and the loader's next rows after it.
     package func addStaff(username: String, displayName: String, role: Role, office: Office.ID = 1) throws -> Staff {
@@ -630,4 +708,21 @@ private enum ObligationColumn: Int32, ColumnSet {
 
 private enum NoteColumn: Int32, ColumnSet {
     case clientID, contactType, contactOn, interpreterLanguage, summary, followUpOn, followUpDone, createdAt, createdBy
+}
+
+private enum IntakeColumn: Int32, ColumnSet {
+    case clientID, mappedOn, schoolingYears, highestIsced, schoolingCountry, levelCompleted, firstLanguageLiteracy
+    case latinLiteracy, digitalSkills, drivingLicence, careerGoal, trainingNeeds, mappedBy, updatedAt, updatedBy
+}
+
+private enum WorkColumn: Int32, ColumnSet {
+    case clientID, isco, title, years, country, recordedAt, recordedBy
+}
+
+private enum ActivityColumn: Int32, ColumnSet {
+    case clientID, kind, partnerID, startsOn, endsOn, hours, note, recordedAt, recordedBy
+}
+
+private enum OutcomeColumn: Int32, ColumnSet {
+    case clientID, stage, recordedOn, activity, workTime, iscoMajor, recordedAt, recordedBy
 }

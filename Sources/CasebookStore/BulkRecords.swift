@@ -56,6 +56,14 @@ package struct TrackRecords: Sendable {
     package var civicAttestedOn: Day?
     package var civicSessions: [CivicSession] = []
     package var civicTests: [CivicTestResult] = []
+    /// The intake mapping (its `mappedBy` is the one who did it; 0 for the loader's actor) and
+    /// the work experience it lists.
+    package var intake: IntakeMapping?
+    package var workExperience: [WorkExperience] = []
+    /// Participation activities; a partner is an id of `partner_organisations`.
+    package var participation: [ParticipationActivity] = []
+    /// The main activity at exit and at the twelve-month follow-up.
+    package var outcomes: [Outcome] = []
 
     package init() {}
 }

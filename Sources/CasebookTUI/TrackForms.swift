@@ -1,23 +1,28 @@
 import CasebookCore
+import CasebookL10n
 import CasebookStore
 
 /// The forms of the Language, Qualifications and Civic tabs, and enrolment.
 enum TrackForms {
     /// The enrolment form, with `proposed` chosen (the profile the intake mapping suggests).
     static func enrol(app: App, client: Client, proposed: ProgrammeChoice? = nil) throws -> Effect {
-        let programmes = try app.store.latestProgrammes()
+        // A new enrolment is made under the rules in force on its day, in a profile still open
+        // to a course starting then (legacy course types drop out).
+        let today = app.clock.today
+        let programmes = try app.store.programmesInForce(on: today)
         guard !programmes.isEmpty else {
             return .message(.error("No programme is imported; an admin runs `casebook programme import FILE`."))
         }
         let choices = programmes.flatMap { programme in
-            programme.profiles.map {
+            programme.openProfiles(on: today).map {
                 (
                     ProgrammeChoice(programme.id, version: programme.version, profile: $0.id),
                     "\(programme.name) · \($0.name) (v\(programme.version))"
                 )
             }
         }
-        let enrolled = try app.store.enrolment(clientID: client.id).flatMap { enrolment in
+        let enrolment = try app.store.enrolment(clientID: client.id)
+        let enrolled = enrolment.flatMap { enrolment in
             enrolment.programmeID.map {
                 ProgrammeChoice($0, version: enrolment.programmeVersion ?? 0, profile: enrolment.profile ?? "")
             }
@@ -36,8 +41,36 @@ enum TrackForms {
             ) { app, draft in
                 try app.store.enrol(clientID: client.id, draft, actor: app.me.id)
                 let chosen = draft.programme.map { "\($0.programmeID) version \($0.version), profile \($0.profile)" }
-                return FormSaved("Enrolled in \(chosen ?? "").")
+                // An admission stop that concerns the client stays on the status line after the
+                // save (and on the record's programme lines), where the officer reads it.
+                let programme = programmes.first {
+                    $0.id == draft.programme?.programmeID && $0.version == draft.programme?.version
+                }
+                let stop = admissionStop(
+                    programme, profile: draft.programme?.profile, client: client, startedOn: enrolment?.startedOn,
+                    today: today)
+                return FormSaved(
+                    "Enrolled in \(chosen ?? "").",
+                    next: stop.map {
+                        .message(
+                            .error(
+                                tr(
+                                    "Admission stopped: {what} ({basis})",
+                                    ["what": $0.description, "basis": $0.legalBasis])))
+                    } ?? .none)
             })
+    }
+
+    /// The admission stop of `programme` that concerns the client (Germany's 2026 stop under
+    /// § 44 Abs. 4 AufenthG), if any.
+    static func admissionStop(
+        _ programme: Programme?, profile: String?, client: Client, startedOn: Day?, today: Day
+    ) -> AdmissionStop? {
+        let warnings =
+            programme?.warnings(profile: profile, status: client.programmeStatus, startedOn: startedOn, today: today)
+            ?? []
+        for case .admissionStopped(let stop) in warnings { return stop }
+        return nil
     }
 
     // MARK: Language

@@ -57,6 +57,37 @@ import Testing
         #expect(enrolment.programmeID == "sample" && enrolment.programmeVersion == 1 && enrolment.profile == "advanced")
     }
 
+    @Test func theEnrolmentFormOffersTheProgrammesInForceWithTheirOpenProfilesAndTellsOfAnAdmissionStop() throws {
+        let fixture = try UIFixture()
+        var stopped = sampleProgramme()
+        stopped.id = "stopped"
+        stopped.name = "Stopped programme"
+        stopped.profiles.append(
+            LearnerProfile(id: "legacy", name: "Legacy course", targets: [:], discontinuedFrom: day("2025-05-01")))
+        stopped.admissionStops = [
+            AdmissionStop(
+                id: "stop", description: "No admissions this year", legalBasis: "§ 44 (4)",
+                statuses: ProgrammeStatus.allCases, from: day("2026-01-01"), until: nil)
+        ]
+        var later = sampleProgramme()
+        later.id = "later"
+        later.name = "Later programme"
+        later.validFrom = day("2027-01-01")
+        for programme in [stopped, later] {
+            _ = try fixture.store.importProgramme(
+                programme, sourceFile: programme.id + ".toml", sourceText: programme.id, actor: fixture.base.admin.id)
+        }
+        let app = try fixture.record("Warsame", tab: .overview)
+        let terminal = GoldenSize.large.terminal
+        let offered = fixture.run(app, on: terminal, [.character("P"), .enter])
+        #expect(offered.contains("Stopped programme · Advanced (v1)"))
+        #expect(!offered.contains("Legacy course"), "a discontinued course type is not offered")
+        #expect(!offered.contains("Later programme"), "a programme not yet in force is not offered")
+        let saved = fixture.run(app, on: terminal, typing("Stopped") + [.enter, .control("s")])
+        #expect(saved.contains("Admission stopped: No admissions this year (§ 44 (4))"))
+        #expect(try fixture.store.enrolment(clientID: fixture.client("Warsame").id)?.programmeID == "stopped")
+    }
+
     @Test func aColleaguesChangeToTheSameObligationIsMergedAndShownBesideMine() throws {
         let fixture = try UIFixture()
         let muller = fixture.client("Müller")
