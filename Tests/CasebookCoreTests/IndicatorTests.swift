@@ -36,3 +36,20 @@ import Testing
         #expect(report.text.contains("Period 2025-12-01 to 2026-11-23; all clients."))
     }
 }
+
+@Suite struct OutcomeTargetTests {
+    let national = OutcomeTarget(share: 0.7, source: "SSB")
+
+    @Test func programmesShareATargetOnlyWhenEveryOneHasTheSameShare() {
+        #expect(OutcomeTarget.shared(by: []) == nil, "no programme shown")
+        #expect(OutcomeTarget.shared(by: [national]) == national)
+        #expect(OutcomeTarget.shared(by: [national, national]) == national)
+        #expect(OutcomeTarget.shared(by: [national, nil]) == nil, "one without a target")
+        #expect(OutcomeTarget.shared(by: [nil, national]) == nil)
+        #expect(OutcomeTarget.shared(by: [national, OutcomeTarget(share: 0.6, source: "SSB")]) == nil)
+        #expect(
+            OutcomeTarget.shared(by: [national, OutcomeTarget(share: 0.7, source: "Plan")])
+                == OutcomeTarget(share: 0.7, source: "SSB; Plan"))
+        #expect(OutcomeTarget(share: 0.655, source: "").percent == "66%")
+    }
+}
