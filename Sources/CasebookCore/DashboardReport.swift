@@ -202,7 +202,9 @@ package struct DashboardReport: Sendable {
                 "  No target set: the programme shown has none, or the programmes shown have different ones; `[dashboard] exit_target` sets the site's own."
             )
         }
-        return tr("  Target {target} in work or education; source: {source}", ["target": target.percent, "source": target.source])
+        return tr(
+            "  Target {target} in work or education; source: {source}",
+            ["target": target.percent, "source": target.source])
     }
 
     static func number(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(value) }

@@ -122,7 +122,9 @@ struct DashboardTally {
             }
             let level = facts.levelSlot
             if levelMembers.indices.contains(level) { levelMembers[level].append(id) }
-            if facts.isCivicRequired, ageExempt.isEmpty || !ageExempt[Int(id)] { civicMembers[facts.isCivicComplete ? 0 : 1].append(id) }
+            if facts.isCivicRequired, ageExempt.isEmpty || !ageExempt[Int(id)] {
+                civicMembers[facts.isCivicComplete ? 0 : 1].append(id)
+            }
         }
         self.inScope = inScope
         self.isOpen = isOpen

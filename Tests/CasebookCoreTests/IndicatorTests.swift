@@ -10,7 +10,9 @@ import Testing
     }
 
     @Test func workOrEducationLeavesMovesOut() {
-        var board = Dashboard(filter: DashboardFilter(from: Day(year: 2026, month: 1, day: 1)!, to: Day(year: 2026, month: 11, day: 23)!), today: Day(year: 2026, month: 11, day: 23)!, target: OutcomeTarget(share: 0.7, source: "test"))
+        var board = Dashboard(
+            filter: DashboardFilter(from: Day(year: 2026, month: 1, day: 1)!, to: Day(year: 2026, month: 11, day: 23)!),
+            today: Day(year: 2026, month: 11, day: 23)!, target: OutcomeTarget(share: 0.7, source: "test"))
         board.exits = [.work: 3, .education: 1, .both: 1, .neither: 5, .moved: 4, .other: 2]
         #expect(board.workOrEducation == Share(5, of: 10))
     }
@@ -25,7 +27,8 @@ import Testing
 
     @Test func theReportListsEveryPhaseAndSkillEvenAtZero() {
         let today = Day(year: 2026, month: 11, day: 23)!
-        let board = Dashboard(filter: .lastTwelveMonths(today: today), today: today, target: OutcomeTarget(share: 0.7, source: "test"))
+        let board = Dashboard(
+            filter: .lastTwelveMonths(today: today), today: today, target: OutcomeTarget(share: 0.7, source: "test"))
         let report = DashboardReport(board: board, scope: "all clients")
         let rows = report.printed
         #expect(rows.filter { $0.key.section == "phases" }.count == CasePhase.allCases.count)

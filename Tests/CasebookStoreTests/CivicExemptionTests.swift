@@ -50,8 +50,7 @@ import Testing
     }
 
     @Test(arguments: [ResidenceCategory.refugee, .subsidiaryProtection])
-    func aBeneficiaryOfInternationalProtectionIsExemptWithoutAnybodyTypingIt(_ residence: ResidenceCategory) throws
-    {
+    func aBeneficiaryOfInternationalProtectionIsExemptWithoutAnybodyTypingIt(_ residence: ResidenceCategory) throws {
         let client = try client(1, residence, born: "1990-05-01")
         let progress = try store.civicProgress(clientID: client.id)
         #expect(progress.presetExemption == .residence(residence))

@@ -96,12 +96,17 @@ import Testing
     /// and its source beside the figures.
     @Test func theReportSaysTheTargetAndItsSourceOrThatThereIsNone() throws {
         try enrol(1, in: "targeted")
-        let targeted = DashboardReport(board: try store.figures.dashboard(filter("targeted")), scope: "", suppressBelow: 0)
-        #expect(targeted.json.contains(#"{"item": "work_or_education", "measure": "target", "value": 0.7, "suppressed": null}"#))
+        let targeted = DashboardReport(
+            board: try store.figures.dashboard(filter("targeted")), scope: "", suppressBelow: 0)
+        #expect(
+            targeted.json.contains(
+                #"{"item": "work_or_education", "measure": "target", "value": 0.7, "suppressed": null}"#))
         #expect(targeted.json.contains(#""target_source": "Statistics Norway, national goal""#))
         #expect(targeted.text.contains("(target 70%)") && targeted.text.contains("source: Statistics Norway"))
         let plain = DashboardReport(board: try store.figures.dashboard(filter("plain")), scope: "", suppressBelow: 0)
-        #expect(plain.json.contains(#"{"item": "work_or_education", "measure": "target", "value": null, "suppressed": null}"#))
+        #expect(
+            plain.json.contains(
+                #"{"item": "work_or_education", "measure": "target", "value": null, "suppressed": null}"#))
         #expect(plain.json.contains(#""target_source": null"#))
         #expect(plain.csv.contains("exits,work_or_education,target,\n"))
         #expect(plain.text.contains("(no target set)") && plain.text.contains("No target set"))
