@@ -198,9 +198,7 @@ package struct DashboardReport: Sendable {
     /// The target's detail line: its share and source, or why there is none.
     package static func targetLine(_ target: OutcomeTarget?) -> String {
         guard let target else {
-            return tr(
-                "  No target set: the programme shown has none, or the programmes shown have different ones; `[dashboard] exit_target` sets the site's own."
-            )
+            return tr("  No target set: the programme shown has none, or those shown differ.")
         }
         return tr(
             "  Target {target} in work or education; source: {source}",
