@@ -12,7 +12,7 @@ package enum ProgrammeFile {
         try reader.allow([
             "id", "name", "country", "language", "valid_from", "hours", "recognition", "civic", "profiles",
             "obligations",
-            "admission_stops", "retention",
+            "admission_stops", "retention", "outcomes",
         ])
         let id = try reader.string("id")
         guard Programme.isValidID(id) else {
@@ -112,6 +112,7 @@ package enum ProgrammeFile {
         }
 
         let retention = try self.retention(try reader.table("retention", optional: true))
+        let outcomeTarget = try outcomes(try reader.table("outcomes", optional: true))
 
         // Read last, so that a file cut short reports the first thing missing in reading order.
         let validFrom = try reader.day("valid_from")
@@ -122,7 +123,23 @@ package enum ProgrammeFile {
             recognitionAcknowledgement: acknowledgement, recognitionAcknowledgementBasis: acknowledgementBasis,
             recognitionVariants: variants, qualificationsPassportValidity: passport, civicRequired: civicRequired,
             civicModules: modules.map(\.value), civicTest: test, profiles: profiles, obligations: obligations,
-            admissionStops: stops, retention: retention)
+            admissionStops: stops, retention: retention, outcomeTarget: outcomeTarget)
+    }
+
+    /// `[outcomes]`: the share in work or education the programme aims for, with the source that
+    /// sets it; a target nobody can trace would be held up to officers as if it were policy.
+    private static func outcomes(_ table: TableReader?) throws(ConfigError) -> OutcomeTarget? {
+        guard var table else { return nil }
+        try table.allow(["work_or_education", "source"])
+        let share = try table.share("work_or_education")
+        guard table.table["source"] != nil else {
+            throw table.error(
+                "source",
+                tr(
+                    "an outcome target needs its source, e.g. source = \"Prop. 1 S, the national goal\"; without one, remove [outcomes]."
+                ))
+        }
+        return OutcomeTarget(share: share, source: try table.string("source"))
     }
 
     /// `[retention]`: the programme's own period, which overrides the site's `erase_after` for
@@ -288,6 +305,15 @@ struct TableReader {
             throw error(key, "must lie between \(range.lowerBound) and \(range.upperBound).")
         }
         return number
+    }
+
+    /// A share between 0 and 1, written 0.70 (or 0 or 1).
+    func share(_ key: String) throws(ConfigError) -> Double {
+        let value = try value(key)
+        guard let share = value.double ?? value.int.map(Double.init), (0...1).contains(share) else {
+            throw error(key, tr("must be a share between 0 and 1, e.g. 0.70 for 70 %."))
+        }
+        return share
     }
 
     func optionalInteger(_ key: String, in range: ClosedRange<Int>) throws(ConfigError) -> Int? {

@@ -22,7 +22,8 @@ package enum LogTarget: Sendable, Equatable {
 package struct Settings: Sendable, Equatable {
     package var theme: String?
     package var keys: [KeyEntry] = []
-    /// The dashboard's target line for exits to work or education (0...1).
+    /// `[dashboard] exit_target`: the site's own target for work or education (0...1), which
+    /// replaces the programmes' own (`[outcomes]` in a preset) on the dashboard and the report.
     package var exitTarget: Double?
     /// `[site] database`: the office's database, an absolute path.
     package var database: String?
@@ -50,9 +51,6 @@ package struct Settings: Sendable, Equatable {
         case iso
         case locale
     }
-
-    /// Norway's 70% in work or education one year after the programme.
-    package static let defaultExitTarget = 0.70
 
     /// Which file the settings come from: only the site settings, which root owns, may name the
     /// office's database and log; a user's own file must not point the office's rights elsewhere.

@@ -90,12 +90,17 @@ package struct CivicProgress: Hashable, Sendable {
     package var attestedOn: Day?
     package var hoursByModule: [String: Double]
     package var tests: [CivicTestResult]
+    /// The exemption the programme's own rule gives on the day read (France: international
+    /// protection, 65 or more), from the client's residence and date of birth; never typed. It
+    /// makes a required client exempt; an officer's "not required" or exemption stays as recorded.
+    package var presetExemption: CivicTestExemption?
 
     package init(
         requirement: CivicRequirement, exemptReason: String = "", attestedOn: Day?, sessions: [CivicSession],
-        tests: [CivicTestResult]
+        tests: [CivicTestResult], presetExemption: CivicTestExemption? = nil
     ) {
         self.requirement = requirement
+        self.presetExemption = presetExemption
         self.exemptReason = exemptReason
         self.attestedOn = attestedOn
         var hours: [String: Double] = [:]
@@ -110,11 +115,16 @@ package struct CivicProgress: Hashable, Sendable {
         case .notRequired: return .notRequired
         case .exempt: return .exempt
         case .required:
+            if presetExemption != nil { return .exempt }
             if let last = tests.last { return last.passed ? .passed : .failed }
             if attestedOn != nil { return .attested }
             return hoursByModule.isEmpty ? .required : .inSessions
         }
     }
+
+    /// Whether the dashboard counts the client in the civic figure's denominator: required and
+    /// not exempt by the programme's rule (`client_facts.civic_required` and `civic_exempt_from`).
+    package var isCounted: Bool { requirement == .required && presetExemption == nil }
 
     /// Attended hours over the module's hours, capped at 1; nil when the programme sets no hours.
     package func completion(of module: CivicModule) -> Double? {

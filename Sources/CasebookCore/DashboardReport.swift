@@ -31,8 +31,8 @@ package struct DashboardReport: Sendable {
         case share(Share, count: FigureKey, of: FigureKey)
         /// A median over `over` values; `count` is the printed count of them, when there is one.
         case median(Double?, over: Int, count: FigureKey?)
-        /// A setting printed beside the figures (the exit target).
-        case setting(Double)
+        /// A setting printed beside the figures (the outcome target); nil when none is set.
+        case setting(Double?)
     }
 
     package struct Figure: Sendable {
@@ -85,12 +85,13 @@ package struct DashboardReport: Sendable {
         for reason in ExitReason.allCases { count("exits", reason.rawValue, "cases", board.exits[reason, default: 0]) }
         share("exits", "work_or_education", board.workOrEducation)
         figures.append(
-            Figure(key: FigureKey("exits", "work_or_education", "target"), value: .setting(board.exitTarget)))
+            Figure(key: FigureKey("exits", "work_or_education", "target"), value: .setting(board.target?.share)))
         // Issue 18: the main activity at exit and a year after, and the active-citizenship indicator.
         for stage in OutcomeStage.allCases {
             share("outcomes", stage.rawValue, board.outcomes[stage] ?? Share(0, of: 0))
         }
-        figures.append(Figure(key: FigureKey("outcomes", "work_or_education", "target"), value: .setting(board.exitTarget)))
+        figures.append(
+            Figure(key: FigureKey("outcomes", "work_or_education", "target"), value: .setting(board.target?.share)))
         share("active_citizenship", "any", board.participation)
         for kind in ActivityKind.allCases {
             share("active_citizenship", kind.rawValue, board.participationByKind[kind] ?? Share(0, of: 0))
@@ -188,9 +189,20 @@ package struct DashboardReport: Sendable {
                 return Printed(
                     key: figure.key, text: median.map(DashboardReport.number) ?? "", number: median, suppressed: nil)
             case .setting(let value):
-                return Printed(key: figure.key, text: DashboardReport.number(value), number: value, suppressed: nil)
+                return Printed(
+                    key: figure.key, text: value.map(DashboardReport.number) ?? "", number: value, suppressed: nil)
             }
         }
+    }
+
+    /// The target's detail line: its share and source, or why there is none.
+    package static func targetLine(_ target: OutcomeTarget?) -> String {
+        guard let target else {
+            return tr("  No target set: the programme shown has none, or those shown differ.")
+        }
+        return tr(
+            "  Target {target} in work or education; source: {source}",
+            ["target": target.percent, "source": target.source])
     }
 
     static func number(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(value) }
@@ -233,6 +245,8 @@ package struct DashboardReport: Sendable {
         out +=
             "  \"period\": {\"from\": \(DashboardReport.jsonString(board.filter.from.iso)), \"to\": \(DashboardReport.jsonString(board.filter.to.iso))},\n"
         out += "  \"scope\": \(DashboardReport.jsonString(scope)),\n"
+        // The target's source beside the figures (`outcomes.work_or_education.target` holds its share).
+        out += "  \"target_source\": \(board.target.map { DashboardReport.jsonString($0.source) } ?? "null"),\n"
         out += "  \"suppress_below\": \(max(0, suppressBelow)),\n  \"figures\": {\n"
         out += sections.map {
             "    \(DashboardReport.jsonString($0.0)): [\n      " + $0.1.joined(separator: ",\n      ") + "\n    ]"
@@ -278,6 +292,8 @@ package struct DashboardReport: Sendable {
             if figure?.suppressed != nil { return "x" }
             return figure?.number.map { "\(DashboardReport.number($0)) days" } ?? "—"
         }
+        let targetNote =
+            board.target.map { tr(" (target {target})", ["target": $0.percent]) } ?? tr(" (no target set)")
         var lines: [String] = []
         func line(_ label: String, _ value: String) {
             lines.append("  " + label + String(repeating: " ", count: max(1, 34 - label.count)) + value)
@@ -341,15 +357,15 @@ package struct DashboardReport: Sendable {
         }
         line(
             "To work or education",
-            share("exits", "work_or_education") + " (target \(Int((board.exitTarget * 100).rounded()))%)")
+            share("exits", "work_or_education") + targetNote)
         lines.append("")
         lines.append(tr("Main activity recorded in the period (in work or education)"))
         for stage in OutcomeStage.allCases {
             line(
                 stage.label,
-                share("outcomes", stage.rawValue)
-                    + tr(" (target {target}%)", ["target": String(Int((board.exitTarget * 100).rounded()))]))
+                share("outcomes", stage.rawValue) + targetNote)
         }
+        lines.append(DashboardReport.targetLine(board.target))
         lines.append("")
         lines.append(tr("Active citizenship: open cases with an activity in the period"))
         line(tr("Any activity"), share("active_citizenship", "any"))

@@ -147,8 +147,9 @@ package struct Dashboard: Equatable, Sendable {
     package var civic = Share(0, of: 0)
     /// Cases closed in the period, by exit reason.
     package var exits: [ExitReason: Int] = [:]
-    /// The share of exits to work or education the programme aims for.
-    package var exitTarget: Double
+    /// The share in work or education the programme shown aims for (the site's own when it
+    /// sets one); nil when none is set, or the programmes shown differ (`OutcomeTarget.shared`).
+    package var target: OutcomeTarget?
     /// Days from the programme offer to its start, for starts in the period.
     package var medianDaysOfferToStart: Double?
     package var starts = 0
@@ -162,10 +163,10 @@ package struct Dashboard: Equatable, Sendable {
     /// The clients behind each bar, for opening the list of exactly them.
     package var members: [DashboardBar: [Int64]] = [:]
 
-    package init(filter: DashboardFilter, today: Day, exitTarget: Double) {
+    package init(filter: DashboardFilter, today: Day, target: OutcomeTarget? = nil) {
         self.filter = filter
         self.today = today
-        self.exitTarget = exitTarget
+        self.target = target
         overdueNow = OverduePoint(day: today)
     }
 

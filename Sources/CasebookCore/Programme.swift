@@ -163,8 +163,20 @@ package struct CivicTestRule: Hashable, Sendable {
     /// on `day`; nil when they must. The residence ground is told before the age.
     package func exemption(residence: ResidenceCategory, dateOfBirth: Day, on day: Day) -> CivicTestExemption? {
         if exemptResidence.contains(residence) { return .residence(residence) }
-        if let age = exemptFromAge, dateOfBirth.years(until: day) >= age { return .age(age) }
+        if let age = exemptFromAge, let starts = ageExemptionStarts(dateOfBirth: dateOfBirth), starts <= day {
+            return .age(age)
+        }
         return nil
+    }
+
+    /// The first day a person born on `dateOfBirth` is exempt by age (the birthday of
+    /// `exemptFromAge`; 1 March for a 29 February birthday in a common year, as ages are
+    /// counted); nil when the rule has no age. The facts store this day, so that the exemption
+    /// starts on it without anybody writing (`client_facts.civic_exempt_from`).
+    package func ageExemptionStarts(dateOfBirth: Day) -> Day? {
+        guard let age = exemptFromAge else { return nil }
+        let year = dateOfBirth.year + age
+        return Day(year: year, month: dateOfBirth.month, day: dateOfBirth.day) ?? Day(year: year, month: 3, day: 1)
     }
 }
 
@@ -201,6 +213,9 @@ package struct Programme: Hashable, Sendable {
     /// The programme's own retention period with its legal source (`[retention]` in the
     /// preset), which overrides the site's rule for the clients enrolled under this version.
     package var retention: ProgrammeRetention?
+    /// The share in work or education the programme aims for, with its source (`[outcomes]` in
+    /// the preset); nil where no national target was found.
+    package var outcomeTarget: OutcomeTarget?
 
     package init(
         id: String, version: Int, validFrom: Day? = nil, name: String, country: String, languageCode: String,
@@ -209,8 +224,9 @@ package struct Programme: Hashable, Sendable {
         recognitionAcknowledgementBasis: RuleBasis = .law, recognitionVariants: [RecognitionVariant] = [],
         qualificationsPassportValidity: TimeSpan, civicRequired: Bool, civicModules: [CivicModule],
         civicTest: CivicTestRule?, profiles: [LearnerProfile], obligations: [ObligationTemplate],
-        admissionStops: [AdmissionStop] = [], retention: ProgrammeRetention? = nil
+        admissionStops: [AdmissionStop] = [], retention: ProgrammeRetention? = nil, outcomeTarget: OutcomeTarget? = nil
     ) {
+        self.outcomeTarget = outcomeTarget
         self.id = id
         self.version = version
         self.validFrom = validFrom
@@ -299,4 +315,33 @@ package struct Programme: Hashable, Sendable {
         (2...40).contains(id.count)
             && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
+}
+
+/// The share of participants in work or education a programme aims for (Norway: 70 % a year
+/// after the programme), with where the figure comes from, which the dashboard shows beside it.
+package struct OutcomeTarget: Hashable, Sendable {
+    /// Between 0 and 1.
+    package var share: Double
+    package var source: String
+
+    package init(share: Double, source: String) {
+        self.share = share
+        self.source = source
+    }
+
+    /// The target of figures over several programmes: theirs when they all have the same one
+    /// (their sources told together when they differ), none when one has none or two differ, or
+    /// when there are no programmes.
+    package static func shared(by targets: [OutcomeTarget?]) -> OutcomeTarget? {
+        guard let first = targets.first ?? nil else { return nil }
+        var sources: [String] = []
+        for target in targets {
+            guard let target, target.share == first.share else { return nil }
+            if !sources.contains(target.source) { sources.append(target.source) }
+        }
+        return OutcomeTarget(share: first.share, source: sources.joined(separator: "; "))
+    }
+
+    /// "70%".
+    package var percent: String { "\(Int((share * 100).rounded()))%" }
 }

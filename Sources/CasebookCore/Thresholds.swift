@@ -7,8 +7,3 @@ extension Attendance {
     /// True once hours were scheduled and fewer than the minimum share were attended.
     package var isBelowMinimum: Bool { rate.map { $0 < Attendance.minimumRate } ?? false }
 }
-
-extension Dashboard {
-    /// The target share of exits to work or education where a site sets none.
-    package static let defaultExitTarget = 0.70
-}

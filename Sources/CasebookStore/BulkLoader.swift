@@ -304,7 +304,14 @@ package final class BulkLoader {
         row[.contactSince] = sql(tracks.notes.map(\.date).max() ?? phaseSince)
         row[.hasContract] = sql(contract != nil)
         row[.contractEndedOn] = sql(contract?.status == .ended ? contract?.endedOn : nil)
-        row[.civicRequired] = sql(enrolment.programmeID != nil && requirement == .required)
+        // The programme's residence exemption is folded in; its age rule is a day the figures
+        // compare with theirs (`ClientFacts`).
+        let rule = programme?.civicTest
+        let counted =
+            enrolment.programmeID != nil && requirement == .required
+            && rule?.exemptResidence.contains(client.residenceCategory) != true
+        row[.civicRequired] = sql(counted)
+        row[.civicExemptFrom] = sql(counted ? rule?.ageExemptionStarts(dateOfBirth: client.dateOfBirth) : nil)
         row[.civicComplete] = sql(
             lastTest.map(\.passed) ?? (tracks.civicAttestedOn != nil && programme?.civicTest == nil))
         row[.levelMin] = sql(current.contains(nil) ? nil : current.compactMap { $0 }.min())

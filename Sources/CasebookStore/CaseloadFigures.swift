@@ -1,4 +1,5 @@
 import CasebookCore
+import CasebookL10n
 
 /// The supervisor's figures (the dashboard and `casebook report`) over the per-client facts,
 /// and the checks that keep those facts true. Owns the second connection the dashboard reads
@@ -21,7 +22,10 @@ package final class CaseloadFigures {
     /// obligations that were ever overdue and the exits and starts of the period
     /// (`DashboardFlows`). Both must see the same snapshot: when a colleague's save commits while
     /// they read, the figures are read again, and after three such tries on one connection alone.
-    package func dashboard(_ filter: DashboardFilter, exitTarget: Double = 0.70, inParallel: Bool = true) throws
+    ///
+    /// `siteTarget` (`[dashboard] exit_target`) is the office's own target, which replaces the
+    /// programmes'; without one, the target line is `outcomeTarget(_:)`'s.
+    package func dashboard(_ filter: DashboardFilter, siteTarget: Double? = nil, inParallel: Bool = true) throws
         -> Dashboard
     {
         // The packed facts came with schema 5; an older file opened read-only was not migrated.
@@ -30,10 +34,33 @@ package final class CaseloadFigures {
         }
         for _ in 0..<(inParallel ? 3 : 0) {
             guard let connection = flowConnection() else { break }
-            if let board = try dashboard(filter, exitTarget: exitTarget, flowsOn: connection) { return board }
+            if let board = try dashboard(filter, siteTarget: siteTarget, flowsOn: connection) { return board }
         }
-        return try dashboard(filter, exitTarget: exitTarget, flowsOn: nil)
-            ?? Dashboard(filter: filter, today: store.clock.today, exitTarget: exitTarget)
+        return try dashboard(filter, siteTarget: siteTarget, flowsOn: nil)
+            ?? Dashboard(filter: filter, today: store.clock.today)
+    }
+
+    /// The target the outcome figures of `filter` are held to: the site's own when it sets one;
+    /// else that of the latest version of the programme the filter shows, or, over all
+    /// programmes, the one every programme with clients enrolled shares (`OutcomeTarget.shared`):
+    /// nil when a programme has none or two differ. Call inside a read.
+    func outcomeTarget(_ filter: DashboardFilter, siteTarget: Double?) throws -> OutcomeTarget? {
+        if let siteTarget {
+            return OutcomeTarget(share: siteTarget, source: tr("the site's own target, [dashboard] exit_target"))
+        }
+        // Programme targets came with schema 18; an older file opened read-only has none.
+        guard store.schemaVersion >= 18 else { return nil }
+        let latest = "p.version = (SELECT max(v.version) FROM programmes v WHERE v.id = p.id)"
+        let shown =
+            filter.programmeID == nil
+            ? "EXISTS (SELECT 1 FROM enrolments e WHERE e.programme_id = p.id)" : "p.id = ?"
+        let targets = try store.database.query(
+            "SELECT p.outcome_target, p.outcome_target_source FROM programmes p WHERE \(latest) AND \(shown) ORDER BY p.id",
+            filter.programmeID.map { [$0] } ?? []
+        ) { row -> OutcomeTarget? in
+            row.isNull(0) ? nil : OutcomeTarget(share: row.double(0), source: row.optionalText(1) ?? "")
+        }
+        return OutcomeTarget.shared(by: targets)
     }
 
     /// The offices the figures of `filter` cover, by code: the viewer's offices where they may see
@@ -105,7 +132,7 @@ package final class CaseloadFigures {
     /// The figures, with the flows read on `connection` in parallel (nil: on the store's
     /// connection, after the facts). Nil when another connection committed while the two were
     /// reading, so that they may have seen different snapshots.
-    private func dashboard(_ filter: DashboardFilter, exitTarget: Double, flowsOn connection: Database?) throws
+    private func dashboard(_ filter: DashboardFilter, siteTarget: Double?, flowsOn connection: Database?) throws
         -> Dashboard?
     {
         let database = store.database
@@ -129,8 +156,11 @@ package final class CaseloadFigures {
                 hook()
             }
             var tally = DashboardTally(
-                board: Dashboard(filter: filter, today: today, exitTarget: exitTarget), size: size)
-            try tally.countStocks(database, filter: filter, visible: visible)
+                board: Dashboard(
+                    filter: filter, today: today, target: try outcomeTarget(filter, siteTarget: siteTarget)),
+                size: size)
+            try tally.countStocks(
+                database, filter: filter, visible: visible, civicExemptions: store.schemaVersion >= 18)
             // Read here while the other connection reads the flows.
             try tally.countRecognition(database, filter: filter)
             let flows =
@@ -165,7 +195,7 @@ package final class CaseloadFigures {
                 "CREATE TEMP TABLE IF NOT EXISTS facts_check AS SELECT * FROM main.client_facts WHERE 0")
             try database.executeScript("DELETE FROM temp.facts_check")
             try database.executeScript(
-                ClientFacts.refreshSQL(scope: "1", into: "temp.facts_check", withOffice: store.schemaVersion >= 13))
+                ClientFacts.refreshSQL(scope: "1", into: "temp.facts_check", schema: store.schemaVersion))
             let columns = try database.query("SELECT name FROM pragma_table_info('client_facts')") { $0.text(0) }
                 .map { "\"\($0)\"" }.joined(separator: ", ")
             let stale = try database.query(

@@ -13,7 +13,11 @@ import CasebookCore
 ///   dashboard reads two numbers instead of ten;
 /// - `civic_required` / `civic_complete`: `CivicProgress`'s requirement and `isComplete` for an
 ///   enrolled client;
-/// - `office_id`: the client's office, so that the figures count the viewer's offices only.
+/// - `office_id`: the client's office, so that the figures count the viewer's offices only;
+/// - `civic_exempt_from`: for a client `civic_required` counts, the day the programme's age rule
+///   exempts them from the civic test (France: 65), which the dashboard compares with the day it
+///   reads (an age is reached without any write); a residence exemption is folded into
+///   `civic_required` instead, since the residence changes only by a write that refreshes these.
 ///
 /// Every place a fact is computed, and what holds them together:
 /// 1. Core's rules, the definition: `CasePhase.isOpen`, `LanguageStanding` (latest assessment,
@@ -40,10 +44,17 @@ enum ClientFacts {
     }
 
     /// Recomputes the facts of the clients `scope` selects (a condition on `c`, the clients)
-    /// from the source tables, into `table`; without the office for a file older than schema 13
-    /// opened read-only (`check` compares its facts as they were).
-    static func refreshSQL(scope: String, into table: String = "client_facts", withOffice: Bool = true) -> String {
-        let columns = FactColumn.allCases.filter { withOffice || $0 != .officeID }
+    /// from the source tables, into `table`, by the rules of `schema`: a file older than schema 13
+    /// opened read-only has no office, one older than 18 no preset civic exemptions (`check`
+    /// compares its facts as they were).
+    static func refreshSQL(scope: String, into table: String = "client_facts", schema: Int = currentSchemaVersion)
+        -> String
+    {
+        let withOffice = schema >= 13
+        let withExemptions = schema >= 18
+        let columns = FactColumn.allCases.filter {
+            (withOffice || $0 != .officeID) && (withExemptions || $0 != .civicExemptFrom)
+        }
         var perSkill: [String] = []
         for (skill, columns) in zip(skills, FactColumn.perSkill) {
             perSkill.append(
@@ -70,6 +81,8 @@ enum ClientFacts {
             case .langTargets:
                 return zip(FactColumn.perSkill, 0...).map { "(\($0.target.name) IS NOT NULL) * \(1 << $1)" }
                     .joined(separator: " + ")
+            case .civicExemptFrom:
+                return "CASE WHEN civic_required THEN civic_exempt_age END"
             case .langMet:
                 return zip(FactColumn.perSkill, 0...)
                     .map { "coalesce(\($0.current.name) >= \($0.target.name), 0) * \(1 << $1)" }.joined(
@@ -85,8 +98,8 @@ enum ClientFacts {
                 SELECT c.id AS client_id, c.officer_id,\(withOffice ? " c.office_id," : "") c.phase, c.phase IN (\(RuleSQL.openPhases)) AS is_open, e.programme_id,
                     coalesce((SELECT max(n.contact_on) FROM notes n WHERE n.client_id = c.id), c.phase_since) AS contact_since,
                     k.id IS NOT NULL AS has_contract, CASE WHEN k.status = 'ended' THEN k.ended_on END AS contract_ended_on,
-                    e.programme_id IS NOT NULL AND coalesce(s.requirement, CASE WHEN p.civic_required THEN 'required' ELSE 'not_required' END) = 'required'
-                        AS civic_required,
+                    e.programme_id IS NOT NULL AND coalesce(s.requirement, CASE WHEN p.civic_required THEN 'required' ELSE 'not_required' END) = 'required'\(withExemptions ? "\n        AND NOT (p.civic_test_name IS NOT NULL AND instr(' ' || p.civic_test_exempt_residence || ' ', ' ' || c.residence_category || ' ') > 0)" : "")
+                        AS civic_required,\(withExemptions ? "\n    CASE WHEN p.civic_test_name IS NOT NULL THEN date(c.date_of_birth, '+' || p.civic_test_exempt_from_age || ' years') END AS civic_exempt_age," : "")
                     coalesce(
                         (SELECT t.passed FROM civic_tests t WHERE t.client_id = c.id ORDER BY t.sat_on DESC, t.id DESC LIMIT 1),
                         s.attested_on IS NOT NULL AND p.civic_test_name IS NULL) AS civic_complete,
@@ -112,6 +125,8 @@ enum FactColumn: Int32, ColumnSet {
     /// The client's office (migration 13, after the packed columns): the figures count only the
     /// viewer's offices.
     case officeID
+    /// The day the programme's age rule exempts a counted client from the civic test (migration 18).
+    case civicExemptFrom
 
     /// The current level's and the target's column of each skill of `ClientFacts.skills`.
     static let perSkill: [(current: FactColumn, target: FactColumn)] = ClientFacts.skills.map { skill in

@@ -29,8 +29,10 @@ struct DashboardTally {
     /// The stocks, in one pass over every client in the filter, reading three integers that
     /// SQLite keeps packed (`DashboardFacts`), so that the loop makes no strings: clients by
     /// phase, officers' caseloads and silent clients, the language targets and levels, and civic
-    /// orientation.
-    mutating func countStocks(_ database: Database, filter: DashboardFilter, visible: FactsScope = FactsScope()) throws {
+    /// orientation. `civicExemptions`: the file has `civic_exempt_from` (schema 18).
+    mutating func countStocks(
+        _ database: Database, filter: DashboardFilter, visible: FactsScope = FactsScope(), civicExemptions: Bool = true
+    ) throws {
         var conditions: [String] = []
         var arguments: [any SQLBindable] = []
         if !visible.condition.isEmpty {
@@ -63,6 +65,17 @@ struct DashboardTally {
         var targetMembers = [[Int64]](repeating: [], count: skills.count)
         var levelMembers = [[Int64]](repeating: [], count: CEFRLevel.allCases.count + 1)
         var civicMembers: [[Int64]] = [[], []]
+        // Clients whom the programme's age rule exempts from the civic test by today: the few a
+        // rule concerns, from their own index, rather than a fourth column on every row.
+        var ageExempt = [Bool](repeating: false, count: civicExemptions ? size : 0)
+        if civicExemptions {
+            try database.forEach(
+                "SELECT client_id FROM client_facts WHERE civic_exempt_from <= ?", [board.today]
+            ) { row in
+                let id = row.int64(0)
+                if id >= 0, id < size { ageExempt[Int(id)] = true }
+            }
+        }
         let silence = board.today.adding(days: -WorkItem.contactGapDays).ordinal
         let scope = conditions.isEmpty ? "" : " AND " + conditions.joined(separator: " AND ")
         // The lists of clients behind the bars are built in id order, and an index other than
@@ -109,7 +122,9 @@ struct DashboardTally {
             }
             let level = facts.levelSlot
             if levelMembers.indices.contains(level) { levelMembers[level].append(id) }
-            if facts.isCivicRequired { civicMembers[facts.isCivicComplete ? 0 : 1].append(id) }
+            if facts.isCivicRequired, ageExempt.isEmpty || !ageExempt[Int(id)] {
+                civicMembers[facts.isCivicComplete ? 0 : 1].append(id)
+            }
         }
         self.inScope = inScope
         self.isOpen = isOpen

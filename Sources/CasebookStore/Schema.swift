@@ -77,6 +77,9 @@ let migrations: [Migration] = [
         version: 15, name: "a programme version's own retention period and its legal source", sql: schemaV15),
     Migration(
         version: 17, name: "obligation descriptions in the languages of the programme's country", sql: schemaV17),
+    Migration(
+        version: 18, name: "civic test exemptions from the programme in the facts; a programme's outcome target",
+        sql: schemaV18),
 ]
 
 /// The schema version this program writes.
@@ -961,4 +964,32 @@ private let schemaV13 = """
     CREATE TRIGGER clients_office_search AFTER UPDATE OF office_id ON clients BEGIN
         UPDATE client_search SET office_id = NEW.office_id WHERE client_id = NEW.id;
     END;
+    """
+
+/// Issue 18: a programme's civic test exemptions count in the dashboard's facts, and a programme
+/// version carries its outcome target with its source. A client exempt by residence is no longer
+/// `civic_required`; for a counted client under an age rule, `civic_exempt_from` is the birthday
+/// the exemption starts on, compared with the day the figures are read (nobody writes when an age
+/// is reached). The facts held are brought to those rules here; the enrolments' programme index
+/// tells which programmes have clients, for the dashboard's target over all programmes.
+private let schemaV18 = """
+    ALTER TABLE programmes ADD COLUMN outcome_target REAL CHECK (outcome_target BETWEEN 0 AND 1);
+    ALTER TABLE programmes ADD COLUMN outcome_target_source TEXT;
+    ALTER TABLE client_facts ADD COLUMN civic_exempt_from TEXT;
+    UPDATE client_facts SET civic_required = 0 WHERE civic_required <> 0 AND client_id IN (
+        SELECT c.id FROM clients c
+        JOIN enrolments e ON e.client_id = c.id
+        JOIN programmes p ON p.id = e.programme_id AND p.version = e.programme_version
+        WHERE p.civic_test_name IS NOT NULL
+            AND instr(' ' || p.civic_test_exempt_residence || ' ', ' ' || c.residence_category || ' ') > 0);
+    UPDATE client_facts SET civic_exempt_from = (
+        SELECT date(c.date_of_birth, '+' || p.civic_test_exempt_from_age || ' years') FROM clients c
+        JOIN enrolments e ON e.client_id = c.id
+        JOIN programmes p ON p.id = e.programme_id AND p.version = e.programme_version
+        WHERE c.id = client_facts.client_id AND p.civic_test_name IS NOT NULL)
+    WHERE civic_required <> 0;
+    -- Only the clients an age rule concerns: the dashboard reads those whose day has come.
+    CREATE INDEX client_facts_civic_exempt ON client_facts(civic_exempt_from, client_id)
+        WHERE civic_exempt_from IS NOT NULL;
+    CREATE INDEX enrolments_by_programme ON enrolments(programme_id, programme_version);
     """

@@ -24,11 +24,21 @@ extension Store {
                     id: row.int64(.id), clientID: row.int64(.clientID), date: try row.day(.satOn),
                     score: row.optionalInt(.score), passMark: row.optionalInt(.passMark), passed: row.bool(.passed))
             }
-            let defaultRequirement: CivicRequirement =
-                try programme(forClient: clientID)?.programme.civicRequired == false ? .notRequired : .required
+            let programme = try programme(forClient: clientID)?.programme
+            let defaultRequirement: CivicRequirement = programme?.civicRequired == false ? .notRequired : .required
+            // The programme's exemption, on today: age starts one without anybody writing.
+            let exemption = try programme?.civicTest.flatMap { rule in
+                try database.queryFirst(
+                    "SELECT residence_category, date_of_birth FROM clients WHERE id = ?", [clientID]
+                ) { row in
+                    rule.exemption(
+                        residence: try row.value(0, as: ResidenceCategory.self), dateOfBirth: try row.day(1),
+                        on: clock.today)
+                } ?? nil
+            }
             return CivicProgress(
                 requirement: status?.requirement ?? defaultRequirement, exemptReason: status?.reason ?? "",
-                attestedOn: status?.attested, sessions: sessions, tests: tests)
+                attestedOn: status?.attested, sessions: sessions, tests: tests, presetExemption: exemption)
         }
     }
 

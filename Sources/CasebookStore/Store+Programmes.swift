@@ -48,8 +48,9 @@ extension Store {
                     civic_test_name, civic_test_questions, civic_test_pass_mark, source_file, source_text,
                     imported_at, imported_by, valid_from, language_hours_basis, civic_hours_basis,
                     recognition_decision_basis, recognition_acknowledgement_basis, civic_test_exempt_residence,
-                    civic_test_exempt_from_age, retention_erase_after, retention_legal_source)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    civic_test_exempt_from_age, retention_erase_after, retention_legal_source, outcome_target,
+                    outcome_target_source)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 key + [
                     stored.name, stored.country, stored.languageCode, stored.languageHours, stored.civicHours,
@@ -61,6 +62,7 @@ extension Store {
                     stored.recognitionAcknowledgementBasis,
                     joined(stored.civicTest?.exemptResidence.map(\.rawValue) ?? []),
                     stored.civicTest?.exemptFromAge, stored.retention?.eraseAfter.text, stored.retention?.legalSource,
+                    stored.outcomeTarget?.share, stored.outcomeTarget?.source,
                 ])
             for (position, profile) in stored.profiles.enumerated() {
                 try database.execute(
@@ -257,7 +259,7 @@ extension Store {
         case recognitionAcknowledgement, passportValidity, civicRequired, civicTestName, civicTestQuestions
         case civicTestPassMark, validFrom, languageHoursBasis, civicHoursBasis, recognitionDecisionBasis
         case recognitionAcknowledgementBasis, civicTestExemptResidence, civicTestExemptFromAge
-        case retentionEraseAfter, retentionLegalSource
+        case retentionEraseAfter, retentionLegalSource, outcomeTarget, outcomeTargetSource
     }
 
     private enum TargetColumn: Int32, ColumnSet { case profileID, skill, level }
@@ -306,6 +308,11 @@ extension Store {
                         let retention = try row.optionalText(.retentionEraseAfter).map {
                             ProgrammeRetention(eraseAfter: try span($0), legalSource: row.text(.retentionLegalSource))
                         }
+                        let target =
+                            row.isNull(.outcomeTarget)
+                            ? nil
+                            : OutcomeTarget(
+                                share: row.double(.outcomeTarget), source: row.text(.outcomeTargetSource))
                         return Programme(
                             id: row.text(.id), version: row.int(.version), validFrom: try row.optionalDay(.validFrom),
                             name: row.text(.name), country: row.text(.country), languageCode: row.text(.language),
@@ -320,7 +327,7 @@ extension Store {
                                 .recognitionAcknowledgementBasis, as: RuleBasis.self),
                             qualificationsPassportValidity: try span(row.text(.passportValidity)),
                             civicRequired: row.bool(.civicRequired), civicModules: [], civicTest: test, profiles: [],
-                            obligations: [], retention: retention)
+                            obligations: [], retention: retention, outcomeTarget: target)
                     })
             else { return nil }
             let key: [any SQLBindable] = [id, version]

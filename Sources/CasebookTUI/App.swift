@@ -10,8 +10,9 @@ package final class App {
     package let me: Staff
     package let keys: KeyMap
     package var theme: Theme
-    /// The dashboard's target line for exits to work or education (`[dashboard] exit_target`).
-    package var exitTarget = Dashboard.defaultExitTarget
+    /// The site's own target for work or education (`[dashboard] exit_target`), which replaces
+    /// the programmes' targets on the dashboard; nil: each programme's own (`[outcomes]`).
+    package var exitTarget: Double?
     /// Counts below it are hidden in reports (`[report] suppress_below`): the dashboard marks them.
     package var suppressBelow = DashboardReport.defaultSuppressBelow
     /// The database file's name, for the status line.

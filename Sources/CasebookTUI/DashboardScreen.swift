@@ -8,7 +8,7 @@ import CasebookStore
 package final class DashboardScreen: Screen {
     private(set) var board: Dashboard
     private var filter: DashboardFilter
-    private let exitTarget: Double
+    private let exitTarget: Double?
     /// Figures a report would hide (`[report] suppress_below`) are marked, shown exactly.
     private let suppressBelow: Int
     /// The selected line (one with figures) and the first line shown.
@@ -39,7 +39,7 @@ package final class DashboardScreen: Screen {
         exitTarget = app.exitTarget
         suppressBelow = app.suppressBelow
         filter = DashboardScreen.initialFilter(app: app)
-        board = try app.store.figures.dashboard(filter, exitTarget: exitTarget)
+        board = try app.store.figures.dashboard(filter, siteTarget: exitTarget)
         offices = try app.store.figures.offices(of: filter)
         officeChoices = offices
         selectFirstFigure(app: app)
@@ -57,7 +57,7 @@ package final class DashboardScreen: Screen {
 
     /// Reads the figures again; `keepingPlace` stays on the same line and figure.
     func reload(app: App, keepingPlace: Bool = false) throws {
-        board = try app.store.figures.dashboard(filter, exitTarget: exitTarget)
+        board = try app.store.figures.dashboard(filter, siteTarget: exitTarget)
         // The offices covered change only with the office filter.
         if officesChosen != filter.officeID {
             offices = try app.store.figures.offices(of: filter)
@@ -290,14 +290,14 @@ package final class DashboardScreen: Screen {
         }
         func share(
             _ label: String, _ share: Share, yes: DashboardBar, no: DashboardBar?, noLabel: String = "",
-            target: Double? = nil
+            heldToTarget: Bool = false, target: OutcomeTarget? = nil
         ) {
             var line = Line(parts: [(" " + TextWidth.fit(label, to: 23) + " ", .label, nil)])
             var bar = Bars.horizontal(share.fraction ?? 0, width: barWidth, glyphs: g)
             if let target {
                 // The target line, as a bar in the chart.
                 var characters = Array(bar)
-                let position = min(barWidth - 1, Int((target * Double(barWidth)).rounded()))
+                let position = min(barWidth - 1, Int((target.share * Double(barWidth)).rounded()))
                 if characters.indices.contains(position) { characters[position] = g.vertical.first ?? "|" }
                 bar = String(characters)
             }
@@ -307,7 +307,11 @@ package final class DashboardScreen: Screen {
                 line.cells.append((no, noLabel))
                 line.parts.append(("  " + TextWidth.fit(noLabel, to: 12), .normal, 1))
             }
-            if let target { line.parts.append(("  target \(Int((target * 100).rounded()))%", .dim, nil)) }
+            if let target {
+                line.parts.append(("  " + tr("target {target}", ["target": target.percent]), .dim, nil))
+            } else if heldToTarget {
+                line.parts.append(("  " + tr("no target set"), .dim, nil))
+            }
             lines.append(line)
         }
 
@@ -411,27 +415,39 @@ package final class DashboardScreen: Screen {
         let outcome = board.workOrEducation
         var outcomeLine = Line(parts: [(" " + TextWidth.fit("Work or education", to: 24), .label, nil)])
         var chart = Array(Bars.horizontal(outcome.fraction ?? 0, width: barWidth, glyphs: g))
-        let mark = min(barWidth - 1, Int((board.exitTarget * Double(barWidth)).rounded()))
-        if chart.indices.contains(mark) { chart[mark] = g.vertical.first ?? "|" }
+        if let target = board.target {
+            let mark = min(barWidth - 1, Int((target.share * Double(barWidth)).rounded()))
+            if chart.indices.contains(mark) { chart[mark] = g.vertical.first ?? "|" }
+        }
         outcomeLine.parts.append(
             (
                 String(chart) + " " + outcome.text + hiddenMark(FigureKey("exits", "work_or_education", "share")),
                 .normal, nil
             ))
-        outcomeLine.parts.append(
-            (
-                "  target \(Int((board.exitTarget * 100).rounded()))%",
-                (outcome.fraction ?? 0) < board.exitTarget ? .warning : .success, nil
-            ))
+        if let target = board.target {
+            outcomeLine.parts.append(
+                (
+                    "  " + tr("target {target}", ["target": target.percent]),
+                    (outcome.fraction ?? 0) < target.share ? .warning : .success, nil
+                ))
+        } else {
+            outcomeLine.parts.append(("  " + tr("no target set"), .dim, nil))
+        }
         lines.append(outcomeLine)
 
         heading(tr("Main activity at exit and twelve months after (recorded in the period)"))
         for stage in OutcomeStage.allCases {
             share(
                 stage.label, board.outcomes[stage] ?? Share(0, of: 0), yes: .outcomeInWorkOrEducation(stage), no: nil,
-                target: board.exitTarget)
-            lines[lines.count - 1].cells[0].label = tr("{stage}: in work or education", ["stage": stage.label])
+                heldToTarget: true, target: board.target)
+            // The figure's detail says what it is held to, and on whose authority.
+            lines[lines.count - 1].cells[0].label =
+                tr("{stage}: in work or education", ["stage": stage.label]) + "; "
+                + (board.target.map { tr("target {target}: {source}", ["target": $0.percent, "source": $0.source]) }
+                    ?? tr("no target set"))
         }
+        lines.append(
+            Line(parts: [(TextWidth.truncate(DashboardReport.targetLine(board.target), to: width), .dim, nil)]))
 
         heading(tr("Active citizenship: open cases with an activity in the period"))
         share(tr("Any activity"), board.participation, yes: .participating(nil), no: nil)

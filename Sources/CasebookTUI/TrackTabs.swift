@@ -364,6 +364,21 @@ final class CivicTab: ScrolledTab {
 
     func bindings(app: App) -> [BoundCommand] { CivicTab.bindings.bound(to: self, app: app) }
 
+    /// The programme's exemption in words.
+    static func describe(_ exemption: CivicTestExemption) -> String {
+        switch exemption {
+        case .residence(let category) where category == .refugee || category == .subsidiaryProtection:
+            return tr(
+                "Exempt from the civic test: beneficiary of international protection ({category}).",
+                ["category": category.label])
+        case .residence(let category):
+            return tr("Exempt from the civic test: residence {category}.", ["category": category.label])
+        case .age(let age):
+            // Ages of an exemption start at 16 (`ProgrammeFile`): never a singular.
+            return tr("Exempt from the civic test: aged {age} or more.", ["age": String(age)])
+        }
+    }
+
     func lines(width: Int, glyphs g: Glyphs, app: App) -> [[(String, TextRole)]] {
         guard let progress else { return [] }
         var lines: [[(String, TextRole)]] = []
@@ -385,6 +400,16 @@ final class CivicTab: ScrolledTab {
                 }
             }
             lines.append([(rule, .dim)])
+            if let exemption = progress.presetExemption {
+                lines.append([(CivicTab.describe(exemption), .success)])
+                lines.append([
+                    (
+                        tr(
+                            "Source: the rule of {programme} version {version}, from the client's residence and date of birth; nobody types it.",
+                            ["programme": programme.id, "version": String(programme.version)]), .dim
+                    )
+                ])
+            }
         } else {
             lines.append([("Not enrolled in a programme; \(app.keys.hint(.enrol)) enrols.", .warning)])
         }

@@ -43,7 +43,7 @@ extension Casebook {
             let monochrome = noColor || term == "dumb" || chosen.name == "monochrome"
             if monochrome { chosen = .monochrome }
             let app = App(store: store, me: me, keys: keys, theme: chosen) { Environment.monotonicSeconds() * 1000 }
-            app.exitTarget = settings.exitTarget ?? Settings.defaultExitTarget
+            app.exitTarget = settings.exitTarget
             app.suppressBelow = settings.reportThreshold
             app.writeFile = { try Environment.writeUserFile($0, $1, replace: false) }
             try app.start()

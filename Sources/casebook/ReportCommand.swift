@@ -96,7 +96,7 @@ struct ReportCommand: ParsableCommand {
             scope.append("officer \(staff.username)")
         }
         let settings = try Configuration.load()
-        let board = try store.figures.dashboard(filter, exitTarget: settings.exitTarget ?? Settings.defaultExitTarget)
+        let board = try store.figures.dashboard(filter, siteTarget: settings.exitTarget)
         let report = DashboardReport(
             board: board, scope: scope.joined(separator: ", "),
             suppressBelow: settings.reportThreshold)

@@ -266,6 +266,12 @@ let researchNoteFigures: [Figure] =
         confirmed(finland, "obligations[#2].due", "1y", "b.3 obl. review the plan"),
     ]
     + targets(finland, "kotoutumiskoulutus", ["B1", "B1", "B1", "B1", "B1"], "b.3 targets: B1.1 written as B1")
+    // Outcome targets (issue 18): the note gives none. Norway's 70 % is DOMAIN.md's, sourced from Statistics Norway
+    // and marked UNCONFIRMED for 2026; every other preset says in a comment that no national target was found.
+    + [unconfirmed(norway, "outcomes.work_or_education", "0.7", "not in the note: SSB's national goal, DOMAIN.md")]
+    + [france, germany, netherlands, denmark, austria, finland].map {
+        confirmed($0, "outcomes", nil, "no outcome target in the note")
+    }
 
 @Suite struct PresetFiguresTests {
     static let folder = ProgrammeFileTests.folder
@@ -311,6 +317,7 @@ let researchNoteFigures: [Figure] =
 
     static func text(of value: TOMLValueConvertible) -> String? {
         if let int = value.int { return String(int) }
+        if let double = value.double { return String(double) }
         if let bool = value.bool { return String(bool) }
         if let string = value.string { return string }
         if let array = value.array { return (0..<array.count).compactMap { array[$0].string }.joined(separator: ",") }

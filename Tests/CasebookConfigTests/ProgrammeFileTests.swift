@@ -213,6 +213,23 @@ import Testing
             "due = \"3m\"\n\n[retention]\nerase_after = \"10y\"\nlegal_source = \"§ 9\"\nkeep = true", 55,
             "retention.keep: unknown key"
         ),
+        // [outcomes] (issue 18): a target needs its source and is a share.
+        (
+            "due = \"3m\"", "due = \"3m\"\n\n[outcomes]\nwork_or_education = 0.7", 52,
+            "outcomes.source: an outcome target needs its source"
+        ),
+        (
+            "due = \"3m\"", "due = \"3m\"\n\n[outcomes]\nwork_or_education = 70\nsource = \"Budget\"", 53,
+            "outcomes.work_or_education: must be a share between 0 and 1"
+        ),
+        (
+            "due = \"3m\"", "due = \"3m\"\n\n[outcomes]\nsource = \"Budget\"", 52,
+            "outcomes.work_or_education is missing"
+        ),
+        (
+            "due = \"3m\"", "due = \"3m\"\n\n[outcomes]\nwork_or_education = 0.7\nsource = \"B\"\nin_work = 0.5", 55,
+            "outcomes.in_work: unknown key"
+        ),
     ])
     func mistakesAreRefusedWithFileLineAndKey(_ old: String, _ new: String, _ line: Int, _ phrase: String) {
         let failure = error(replacing: old, with: new)
@@ -230,6 +247,19 @@ import Testing
         #expect(
             programme.retention == ProgrammeRetention(eraseAfter: TimeSpan(10, .years), legalSource: "Archives Act § 9")
         )
+    }
+
+    @Test func anOutcomeTargetIsReadWithItsSourceAndIsAbsentWithoutTheTable() throws {
+        #expect(try ProgrammeFile.parse(path: "p.toml", text: Self.minimal).outcomeTarget == nil)
+        let text = Self.minimal.replacingOccurrences(
+            of: "due = \"3m\"",
+            with: "due = \"3m\"\n\n[outcomes]\nwork_or_education = 0.75\nsource = \"Budget, goal 2\"")
+        #expect(
+            try ProgrammeFile.parse(path: "p.toml", text: text).outcomeTarget
+                == OutcomeTarget(share: 0.75, source: "Budget, goal 2"))
+        let whole = Self.minimal.replacingOccurrences(
+            of: "due = \"3m\"", with: "due = \"3m\"\n\n[outcomes]\nwork_or_education = 1\nsource = \"All\"")
+        #expect(try ProgrammeFile.parse(path: "p.toml", text: whole).outcomeTarget?.share == 1)
     }
 
     @Test func theKeysOfIssue18AreRead() throws {

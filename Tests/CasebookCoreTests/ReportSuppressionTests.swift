@@ -7,7 +7,8 @@ import Testing
     static let today = Day(year: 2026, month: 11, day: 23)!
 
     static func board() -> Dashboard {
-        Dashboard(filter: .lastTwelveMonths(today: today), today: today, exitTarget: 0.7)
+        Dashboard(
+            filter: .lastTwelveMonths(today: today), today: today, target: OutcomeTarget(share: 0.7, source: "test"))
     }
 
     static func officer(_ name: String, id: Int64, open: Int, newcomer: Int = 0, authority: Int = 0) -> OfficerLoad {

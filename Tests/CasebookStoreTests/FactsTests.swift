@@ -21,6 +21,11 @@ import Testing
             other.civicRequired = false
             other.civicTest = nil
             try store.importProgramme(other, sourceFile: "o", sourceText: "o", actor: fixture.admin.id)
+            var exempting = sampleProgramme()
+            exempting.id = "exempting"
+            exempting.civicTest = CivicTestRule(
+                name: "Exam", questions: 40, passMark: 32, exemptResidence: [.refugee], exemptFromAge: 65)
+            try store.importProgramme(exempting, sourceFile: "e", sourceText: "e", actor: fixture.admin.id)
             let officer = fixture.officer.id
             func assessment(_ skill: Skill, _ level: CEFRLevel, _ date: String) -> LanguageAssessment {
                 LanguageAssessment(
@@ -82,11 +87,22 @@ import Testing
             cases.append(
                 (.suspended, Enrolment(programmeID: "other", programmeVersion: 1, profile: "advanced"), attested))
 
+            // The programme's exemptions: a refugee (the Fixture's residence), and a labour migrant
+            // born on a leap day, whose age exemption starts on 1 March 2025 (counted, with its day).
+            let exemptingBasic = Enrolment(programmeID: "exempting", programmeVersion: 1, profile: "basic")
+            cases.append((.active, exemptingBasic, TrackRecords()))
+            cases.append((.active, exemptingBasic, TrackRecords()))
+            let leapDayBorn = cases.count - 1
+
             var ids: [Int64] = []
             try BulkLoader.load(into: store, actor: fixture.admin.id) { loader in
                 for (index, (phase, enrolment, tracks)) in cases.enumerated() {
-                    var client = try Fixture.draft("Client", "\(index)", number: index + 1, officer: officer)
-                        .validated(today: testDay)
+                    var draft = Fixture.draft("Client", "\(index)", number: index + 1, officer: officer)
+                    if index == leapDayBorn {
+                        draft.values[.residenceCategory] = ResidenceCategory.labourMigrant.rawValue
+                        draft.values[.dateOfBirth] = "1960-02-29"
+                    }
+                    var client = try draft.validated(today: testDay)
                     client.phase = phase
                     client.version = 1
                     var steps = [PhaseStep(from: nil, to: .referred, on: day("2026-01-05"))]
@@ -165,10 +181,18 @@ import Testing
         #expect(
             fact(.contractEndedOn) == (contract?.status == .ended ? contract?.endedOn?.iso : nil), "\(facts)",
             sourceLocation: sourceLocation)
-        let required = programme != nil && civic.requirement == .required
+        // The residence ground is folded in; the age ground is the day it starts, read against the day.
+        var byResidence = false
+        if case .residence? = civic.presetExemption { byResidence = true }
+        let required = programme != nil && civic.requirement == .required && !byResidence
         #expect(fact(.civicRequired) == flag(required), "\(facts)", sourceLocation: sourceLocation)
+        let exemptFrom = required ? programme?.civicTest?.ageExemptionStarts(dateOfBirth: client.dateOfBirth) : nil
+        #expect(fact(.civicExemptFrom) == exemptFrom?.iso, "\(facts)", sourceLocation: sourceLocation)
+        #expect(
+            (civic.presetExemption == .age(65)) == (exemptFrom.map { $0 <= testDay } ?? false), "\(facts)",
+            sourceLocation: sourceLocation)
         // What completion means is asked only where orientation is required (the dashboard's share).
-        if required {
+        if required, civic.presetExemption == nil {
             #expect(
                 fact(.civicComplete) == flag(civic.isComplete(hasTest: programme?.civicTest != nil)), "\(facts)",
                 sourceLocation: sourceLocation)

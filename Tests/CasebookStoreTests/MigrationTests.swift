@@ -28,6 +28,7 @@ import Testing
         14: "ff834cbe030b4f90c9fca4eb54529a7a751c382d317844945dd28181c8a92c0b",
         15: "1a790d36f29b2dcb96b329da4a7d1c68c4d03441d7cb8977f74a296b9e1c31ea",
         17: "ff363d5038501b842c9c045e87393ed4fd9219ee308355106c31487661a2e5dd",
+        18: "17f3c1c85d4873fefa423bbb0ab6470a78a4f228b1f3f1fcb06ab3fdac7a1079",
     ]
 
     @Test(arguments: migrations.map(\.version))
@@ -139,3 +140,12 @@ func sha256Hex(_ text: String) -> String { ChainHash(SHA256.hash(data: Array(tex
 
 /// Migration 17 undone, for tests that make a file of an older schema.
 let undoProgrammeTextsOfSchemaSeventeen = "DROP TABLE programme_texts;"
+
+/// Migration 18 undone, for tests that make a file of an older schema.
+let undoCivicExemptionsOfSchemaEighteen = """
+    DROP INDEX enrolments_by_programme;
+    DROP INDEX client_facts_civic_exempt;
+    ALTER TABLE client_facts DROP COLUMN civic_exempt_from;
+    ALTER TABLE programmes DROP COLUMN outcome_target_source;
+    ALTER TABLE programmes DROP COLUMN outcome_target;
+    """

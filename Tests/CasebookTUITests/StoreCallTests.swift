@@ -21,7 +21,7 @@ import Testing
         #expect(terminal.text.contains("\(filter) "))
         let dashboard = try #require(app.top as? DashboardScreen)
         let once = try StoreTrace(fixture.store) {
-            _ = try fixture.store.figures.dashboard(dashboard.board.filter, exitTarget: app.exitTarget)
+            _ = try fixture.store.figures.dashboard(dashboard.board.filter, siteTarget: app.exitTarget)
         }
         #expect(once.storeCalls > 0)
         #expect(choosing.storeCalls == once.storeCalls, "\(choosing)")
@@ -37,7 +37,7 @@ import Testing
         let dashboard = try #require(app.top as? DashboardScreen)
         #expect(dashboard.board.filter.from == (try Day(iso: "2025-01-01")))
         let once = try StoreTrace(fixture.store) {
-            _ = try fixture.store.figures.dashboard(dashboard.board.filter, exitTarget: app.exitTarget)
+            _ = try fixture.store.figures.dashboard(dashboard.board.filter, siteTarget: app.exitTarget)
         }
         #expect(saving.storeCalls == once.storeCalls, "\(saving)")
     }
