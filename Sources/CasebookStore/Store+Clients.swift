@@ -33,13 +33,13 @@ extension Store {
             phase: try row.value(.phase, as: CasePhase.self), version: row.int(.version))
     }
 
-    package func client(id: Client.ID) throws -> Client? {
+    func client(id: Client.ID) throws -> Client? {
         try read {
             try database.queryFirst("SELECT \(Store.clientSelection) FROM clients WHERE id = ?", [id], Store.client)
         }
     }
 
-    package func client(caseNumber: CaseNumber) throws -> Client? {
+    func client(caseNumber: CaseNumber) throws -> Client? {
         try read {
             try database.queryFirst(
                 "SELECT \(Store.clientSelection) FROM clients WHERE case_number = ?", [caseNumber.text], Store.client)
@@ -329,7 +329,8 @@ extension Store {
         guard let first = offices.first else {
             throw StoreError.notAllowed(policy.refusal(.registerClient, officeName: nil))
         }
-        if let officer, let theirs = try self.actor(officer).memberships.map(\.officeID).first(where: offices.contains) {
+        if let officer, let theirs = try self.actor(officer).memberships.map(\.officeID).first(where: offices.contains)
+        {
             return theirs
         }
         return first

@@ -54,7 +54,7 @@ extension Store {
     // MARK: Legal holds and restrictions
 
     /// The legal hold and the restriction in force on a client, if any.
-    package func flags(clientID: Client.ID) throws -> [RecordFlagState] {
+    func flags(clientID: Client.ID) throws -> [RecordFlagState] {
         try read {
             var states: [RecordFlagState] = []
             for flag in RecordFlag.allCases {
@@ -79,8 +79,9 @@ extension Store {
     package func place(_ flag: RecordFlag, clientID: Client.ID, _ draft: RecordFlagDraft, actor: Staff) throws {
         let (reason, since) = try checked { try draft.validated(today: clock.today) }
         try write {
-            _ = try requireClient(clientID)
+            // The policy first: to someone outside the office a missing and a foreign client look alike.
             try require(flag == .legalHold ? .legalHold : .restrict, by: actor.id, client: clientID)
+            _ = try requireClient(clientID)
             guard
                 try database.scalar(
                     "SELECT 1 FROM \(flag.table) WHERE client_id = ? AND lifted_at IS NULL", [clientID]) == nil
@@ -104,8 +105,8 @@ extension Store {
     /// Lifts the legal hold (supervisors and admins) or the restriction (admins) in force; audited.
     package func lift(_ flag: RecordFlag, clientID: Client.ID, actor: Staff) throws {
         try write {
-            _ = try requireClient(clientID)
             try require(flag == .legalHold ? .legalHold : .liftRestriction, by: actor.id, client: clientID)
+            _ = try requireClient(clientID)
             guard
                 let id = try database.scalar(
                     "SELECT id FROM \(flag.table) WHERE client_id = ? AND lifted_at IS NULL", [clientID])
@@ -151,15 +152,29 @@ extension Store {
     }
 
     /// The flags in force and whether the client was erased: what the record's header shows.
-    package func recordStatus(clientID: Client.ID) throws -> (flags: [RecordFlagState], isErased: Bool) {
+    func recordStatus(clientID: Client.ID) throws -> (flags: [RecordFlagState], isErased: Bool) {
         try read { (try flags(clientID: clientID), try isErased(clientID: clientID)) }
     }
 
     // MARK: Retention
 
     /// Every client whose case is closed and past `eraseAfter` on `today`, and not erased yet,
-    /// oldest closure first; those a legal hold or a restriction keeps say which. Reads only.
-    package func retentionCandidates(eraseAfter: TimeSpan, today: Day) throws -> [RetentionCandidate] {
+    /// that `viewer` may list for erasure (their offices' clients only), oldest closure first;
+    /// those a legal hold or a restriction keeps say which. Reads only.
+    package func retentionCandidates(eraseAfter: TimeSpan, today: Day, by viewer: Staff.ID) throws
+        -> [RetentionCandidate]
+    {
+        let person = try actor(viewer)
+        return try retentionCandidates(eraseAfter: eraseAfter, today: today) { office, officer in
+            person.may(.seeRetention, clientOffice: office, officer: officer, policy: policy)
+        }
+    }
+
+    /// The same over the clients `include` keeps (by office and officer), unchecked: erasure asks
+    /// the policy itself.
+    func retentionCandidates(
+        eraseAfter: TimeSpan, today: Day, including include: (Office.ID, Staff.ID?) -> Bool = { _, _ in true }
+    ) throws -> [RetentionCandidate] {
         let phases = RetentionRule.closedPhases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
         let rule = RetentionRule(eraseAfter: eraseAfter, source: "")
         return try read {
@@ -167,16 +182,18 @@ extension Store {
                 """
                 SELECT c.id, c.case_number, c.phase_since, coalesce(s.username, ''),
                     EXISTS (SELECT 1 FROM legal_holds h WHERE h.client_id = c.id AND h.lifted_at IS NULL),
-                    EXISTS (SELECT 1 FROM restrictions r WHERE r.client_id = c.id AND r.lifted_at IS NULL)
+                    EXISTS (SELECT 1 FROM restrictions r WHERE r.client_id = c.id AND r.lifted_at IS NULL),
+                    c.office_id, c.officer_id
                 FROM clients c LEFT JOIN staff s ON s.id = c.officer_id
                 WHERE c.phase IN (\(phases)) AND NOT EXISTS (SELECT 1 FROM erasures e WHERE e.client_id = c.id)
                 ORDER BY c.phase_since, c.case_number
                 """
-            ) { row in
-                RetentionCandidate(
+            ) { row -> RetentionCandidate? in
+                guard include(row.int64(6), row.optionalInt64(7)) else { return nil }
+                return RetentionCandidate(
                     clientID: row.int64(0), caseNumber: row.text(1), closedOn: try row.day(2), officer: row.text(3),
                     keptBy: row.int(4) != 0 ? .legalHold : row.int(5) != 0 ? .restriction : nil)
-            }.filter { rule.isDue(closedOn: $0.closedOn, today: today) }
+            }.compactMap { $0 }.filter { rule.isDue(closedOn: $0.closedOn, today: today) }
         }
     }
 
@@ -333,7 +350,7 @@ extension Store {
     }
 
     /// True when the client's personal data was erased.
-    package func isErased(clientID: Client.ID) throws -> Bool {
+    func isErased(clientID: Client.ID) throws -> Bool {
         try read { try database.scalar("SELECT 1 FROM erasures WHERE client_id = ?", [clientID]) != nil }
     }
 

@@ -311,7 +311,8 @@ extension Store {
                     languageHours: row.optionalInt(.languageHours),
                     languageHoursBasis: try row.value(.languageHoursBasis, as: RuleBasis.self),
                     duration: try row.optionalText(.duration).map(span),
-                    extendableBy: try row.optionalText(.`extension`).map(span), repeatHours: row.optionalInt(.repeatHours),
+                    extendableBy: try row.optionalText(.`extension`).map(span),
+                    repeatHours: row.optionalInt(.repeatHours),
                     discontinuedFrom: try row.optionalDay(.discontinuedFrom))
             }
             programme.civicModules = try database.query(
@@ -388,7 +389,7 @@ extension Store {
     }
 
     /// The programme a client is enrolled under, and the profile.
-    package func programme(forClient clientID: Client.ID) throws -> (programme: Programme, profile: String?)? {
+    func programme(forClient clientID: Client.ID) throws -> (programme: Programme, profile: String?)? {
         guard let enrolment = try enrolment(clientID: clientID), let id = enrolment.programmeID,
             let version = enrolment.programmeVersion, let programme = try programme(id: id, version: version)
         else { return nil }
@@ -398,7 +399,7 @@ extension Store {
     /// The version whose rules apply to a client (the one they were enrolled under, kept when
     /// a corrected version is imported), from when it was in force, whether a newer one
     /// exists, and the warnings that concern the client today. Nil when not enrolled.
-    package func appliedProgramme(forClient clientID: Client.ID) throws -> AppliedProgramme? {
+    func appliedProgramme(forClient clientID: Client.ID) throws -> AppliedProgramme? {
         try read {
             guard let enrolment = try enrolment(clientID: clientID), let id = enrolment.programmeID,
                 let version = enrolment.programmeVersion, let programme = try programme(id: id, version: version),

@@ -249,8 +249,8 @@ package final class ClientListScreen: Screen {
     /// Reads the language standing and recognition deadlines of newly loaded rows.
     private func annotate(_ page: [ClientSummary], app: App) throws {
         let ids = page.map(\.id)
-        standings.merge(try app.store.languageStandings(clientIDs: ids)) { $1 }
-        overdueRecognition.formUnion(try app.store.clientsWithOverdueRecognition(ids))
+        standings.merge(try app.store.languageStandings(clientIDs: ids, by: app.me.id)) { $1 }
+        overdueRecognition.formUnion(try app.store.clientsWithOverdueRecognition(ids, by: app.me.id))
         if standings.count > ClientListScreen.windowLimit * 2 {
             let kept = Set(rows.map(\.id) + ids)
             standings = standings.filter { kept.contains($0.key) }

@@ -175,9 +175,9 @@ package final class ClientRecordScreen: Screen {
         let client = try app.store.openRecord(clientID, by: app.me.id)
         self.client = client
         officer = try client.officerID.flatMap { try app.store.staff(id: $0) }
-        status = try app.store.recordStatus(clientID: clientID)
+        status = try app.store.recordStatus(clientID: clientID, by: app.me.id)
         // Named only where offices share the file: one office's staff know where they work.
-        office = try app.store.offices().count > 1 ? app.store.office(ofClient: clientID) : nil
+        office = try app.store.offices().count > 1 ? app.store.office(ofClient: clientID, by: app.me.id) : nil
         let contract = ContractTab(client: client)
         contract.focusObligation = obligation
         tabs = [
@@ -202,10 +202,10 @@ package final class ClientRecordScreen: Screen {
 
     /// Reads the client and officer again, and marks out of date the tabs that show `changes`.
     private func reloadHeader(_ changes: Changes, app: App) throws {
-        guard let fresh = try app.store.client(id: clientID) else { throw StoreError.notFound("client") }
+        guard let fresh = try app.store.client(id: clientID, by: app.me.id) else { throw StoreError.notFound("client") }
         client = fresh
         officer = try fresh.officerID.flatMap { try app.store.staff(id: $0) }
-        status = try app.store.recordStatus(clientID: clientID)
+        status = try app.store.recordStatus(clientID: clientID, by: app.me.id)
         for tab in tabs {
             tab.client = fresh
             if !tab.shows.isDisjoint(with: changes) { stale.insert(tab.id) }

@@ -17,7 +17,7 @@ enum TrackForms {
                 )
             }
         }
-        let enrolled = try app.store.enrolment(clientID: client.id).flatMap { enrolment in
+        let enrolled = try app.store.enrolment(clientID: client.id, by: app.me.id).flatMap { enrolment in
             enrolment.programmeID.map {
                 ProgrammeChoice($0, version: enrolment.programmeVersion ?? 0, profile: enrolment.profile ?? "")
             }

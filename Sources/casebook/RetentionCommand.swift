@@ -92,7 +92,7 @@ struct RetentionCommand: ParsableCommand {
             period = asked
         }
         let today = store.clock.today
-        let candidates = try store.retentionCandidates(eraseAfter: period, today: today)
+        let candidates = try store.retentionCandidates(eraseAfter: period, today: today, by: actor.id)
         let due = candidates.filter { $0.keptBy == nil }
         let kept = candidates.filter { $0.keptBy != nil }
         if apply {
