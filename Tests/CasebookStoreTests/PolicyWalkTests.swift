@@ -17,6 +17,8 @@ struct TwoOffices {
     let sorbyStaff: [Role: Staff]
     let nordbyClient: Client
     let sorbyClient: Client
+    /// The rows `row(_:of:)` made once, by client: a copy of a prepared file reads them.
+    private(set) var rows: [Client.ID: [RowMade: Int64]] = [:]
 
     init() throws {
         f = try Fixture()
@@ -41,8 +43,44 @@ struct TwoOffices {
             actor: sorbyStaff[.officer]?.id ?? 0)
     }
 
+    /// A copy of `template`'s file, with its offices, staff, clients and rows.
+    init(copying template: TwoOffices) throws {
+        f = try Fixture(copying: template.store.path, admin: template.f.admin, officer: template.f.officer)
+        nordby = template.nordby
+        sorby = template.sorby
+        nordbyStaff = template.nordbyStaff
+        sorbyStaff = template.sorbyStaff
+        nordbyClient = template.nordbyClient
+        sorbyClient = template.sorbyClient
+        rows = template.rows
+    }
+
     func staff(_ office: Office, _ role: Role) throws -> Staff {
         try #require((office.id == nordby.id ? nordbyStaff : sorbyStaff)[role])
+    }
+}
+
+/// The walk's two starting files, each built once per test process and copied for every case:
+/// a copy costs a fraction of building and migrating a new file (`swift test --filter
+/// PolicyWalk`: PERFORMANCE.md has the suite's time before and after).
+final class WalkTemplate: Sendable {
+    /// Two offices, a client each, nothing else: where each write starts.
+    static let plain = Result { try WalkTemplate(withRows: false) }
+    /// The same with a contract, its obligation and a recognition file for each client: the
+    /// reads share one copy of it per entry point, since no read changes what the next may do.
+    static let withRows = Result { try WalkTemplate(withRows: true) }
+
+    nonisolated(unsafe) let offices: TwoOffices
+
+    private init(withRows: Bool) throws {
+        var offices = try TwoOffices()
+        if withRows { try offices.makeRows() }
+        self.offices = offices
+    }
+
+    /// A fresh copy of the plain or the prepared file.
+    static func copy(_ template: Result<WalkTemplate, any Error>) throws -> TwoOffices {
+        try TwoOffices(copying: try template.get().offices)
     }
 }
 
@@ -50,6 +88,8 @@ struct TwoOffices {
 struct EntryPoint: CustomTestStringConvertible, Sendable {
     let name: String
     let action: Action
+    /// Changes the file when allowed: each case of it starts from a fresh copy.
+    var writes = false
     let call: @Sendable (TwoOffices, Staff.ID, Client) throws -> Void
 
     var testDescription: String { name }
@@ -60,27 +100,27 @@ struct EntryPoint: CustomTestStringConvertible, Sendable {
             EntryPoint(name: "openRecord", action: .openRecord) { o, actor, client in
                 _ = try o.store.openRecord(client.id, by: actor)
             },
-            EntryPoint(name: "updateClient", action: .editIdentity) { o, actor, client in
+            EntryPoint(name: "updateClient", action: .editIdentity, writes: true) { o, actor, client in
                 var draft = ClientDraft(client)
                 draft.values[.phone] = "+47 222 22 222"
                 _ = try o.store.updateClient(id: client.id, with: draft, expectedVersion: client.version, actor: actor)
             },
-            EntryPoint(name: "changePhase", action: .changePhase) { o, actor, client in
+            EntryPoint(name: "changePhase", action: .changePhase, writes: true) { o, actor, client in
                 _ = try o.store.changePhase(
                     clientID: client.id, PhaseChangeDraft(to: .eligibilityCheck, on: testDay),
                     expectedVersion: client.version, actor: actor)
             },
-            EntryPoint(name: "addNote", action: .recordTrack) { o, actor, client in
+            EntryPoint(name: "addNote", action: .recordTrack, writes: true) { o, actor, client in
                 _ = try o.store.addNote(clientID: client.id, NoteDraft(date: testDay, summary: "Met"), actor: actor)
             },
             EntryPoint(name: "accessLog", action: .seeAccessLog) { o, actor, client in
                 _ = try o.store.accessLog(clientID: client.id, by: actor)
             },
-            EntryPoint(name: "proposeTransfer", action: .transfer) { o, actor, client in
+            EntryPoint(name: "proposeTransfer", action: .transfer, writes: true) { o, actor, client in
                 let other = client.id == o.nordbyClient.id ? o.sorby : o.nordby
                 _ = try o.store.proposeTransfer(client: client.id, to: other.id, reason: "Moved house", by: actor)
             },
-            EntryPoint(name: "moveClients", action: .moveCaseload) { o, actor, client in
+            EntryPoint(name: "moveClients", action: .moveCaseload, writes: true) { o, actor, client in
                 // To a colleague in the client's own office.
                 let office = client.id == o.nordbyClient.id ? o.nordby : o.sorby
                 let colleague = try o.staff(office, .supervisor)
@@ -171,9 +211,21 @@ enum RowMade: Sendable {
 }
 
 extension TwoOffices {
-    /// Makes a contract (or its first obligation) or a recognition file for `client`, by the
-    /// client's own officer, and gives its id.
+    /// Makes each client's contract with an obligation, and a recognition file, once.
+    mutating func makeRows() throws {
+        for client in [nordbyClient, sorbyClient] {
+            for made in [RowMade.obligation, .qualification] {
+                rows[client.id, default: [:]][made] = try row(made, of: client)
+            }
+            let contract = try #require(try store.contract(clientID: client.id))
+            rows[client.id, default: [:]][.contract] = contract.id
+        }
+    }
+
+    /// The contract (or its first obligation) or the recognition file of `client`: the one
+    /// `makeRows` made, else made now by the client's own officer; gives its id.
     func row(_ made: RowMade, of client: Client) throws -> Int64 {
+        if let id = rows[client.id]?[made] { return id }
         let officer = try staff(client.id == nordbyClient.id ? nordby : sorby, .officer).id
         switch made {
         case .qualification:
@@ -183,8 +235,10 @@ extension TwoOffices {
                 actor: officer
             ).id
         case .contract, .obligation:
-            _ = try store.importProgramme(
-                sampleProgramme(), sourceFile: "sample.toml", sourceText: "sample", actor: f.admin.id)
+            if try store.programme(id: "sample", version: 1) == nil {
+                _ = try store.importProgramme(
+                    sampleProgramme(), sourceFile: "sample.toml", sourceText: "sample", actor: f.admin.id)
+            }
             try store.enrol(clientID: client.id, Fixture.sampleBasic, actor: officer)
             let contract = try store.draftContract(
                 clientID: client.id, NewContractDraft(settledOn: testDay, draftedOn: testDay), actor: officer)
@@ -213,11 +267,13 @@ func refusedByPolicy(_ body: () throws -> Void) -> Bool {
     /// Every entry point × every role of each office × a client of each office, against the table.
     @Test(arguments: EntryPoint.clientEntryPoints)
     func everyEntryPointAsksThePolicy(entry: EntryPoint) throws {
+        // The reads share one copy; a write starts each case on a fresh one, so that an allowed
+        // write does not change the next case.
+        let shared = entry.writes ? nil : try WalkTemplate.copy(WalkTemplate.withRows)
         for office in [\TwoOffices.nordby, \TwoOffices.sorby] {
             for role in Role.allCases {
                 for target in [\TwoOffices.nordbyClient, \TwoOffices.sorbyClient] {
-                    // A fresh pair of offices each time: an allowed write must not change the next case.
-                    let o = try TwoOffices()
+                    let o = try shared ?? WalkTemplate.copy(WalkTemplate.plain)
                     let actor = try o.staff(o[keyPath: office], role)
                     let client = o[keyPath: target]
                     let sameOffice = (client.id == o.nordbyClient.id) == (o[keyPath: office].id == o.nordby.id)
