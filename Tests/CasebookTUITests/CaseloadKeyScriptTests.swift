@@ -79,7 +79,9 @@ import Testing
         #expect(trace.lines.filter { $0.hasPrefix("BEGIN IMMEDIATE") }.count == 1, "one write transaction")
         for client in before {
             #expect(try fixture.store.client(id: client.id, by: supervisor.id)?.officerID == colleague.id)
-            let rows = try fixture.store.auditTrail(clientID: client.id, by: supervisor.id).filter { $0.field == "officer" }
+            let rows = try fixture.store.auditTrail(clientID: client.id, by: supervisor.id).filter {
+                $0.field == "officer"
+            }
             // A client who had an officer already has the row of their registration too.
             let moves = rows.filter { $0.newValue == "obakke" }
             #expect(moves.count == 1)

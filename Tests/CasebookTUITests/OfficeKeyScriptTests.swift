@@ -219,7 +219,9 @@ final class OfficeUIFixture {
         #expect(
             dialog.question.contains("2026-000002 then belongs to Nordby")
                 && dialog.question.contains("Sørby no longer sees them"))
-        #expect(try o.store.client(id: o.nordqvist.id, by: o.sorSupervisor.id)?.officerID == o.sorOfficer.id, "nothing changed while asking")
+        #expect(
+            try o.store.client(id: o.nordqvist.id, by: o.sorSupervisor.id)?.officerID == o.sorOfficer.id,
+            "nothing changed while asking")
         text = o.run(receiving, on: terminal, [.character("y")])
         #expect(text.contains("2026-000002 now belongs to Nordby"), "\(text)")
         #expect(screen.transfers.isEmpty)
@@ -332,8 +334,11 @@ final class OfficeUIFixture {
         o.run(app, on: terminal, typing("nordby") + [.enter])
         text = o.run(app, on: terminal, [.control("s")])
         let client = try #require(
-            try o.store.client(caseNumber: CaseNumber("2026-000003"), by: o.officer.id), "\(app.message?.text ?? "") \(text)")
-        #expect(try o.store.office(ofClient: client.id, by: o.officer.id)?.id == o.nordby.id, "the choice wins over the municipality")
+            try o.store.client(caseNumber: CaseNumber("2026-000003"), by: o.officer.id),
+            "\(app.message?.text ?? "") \(text)")
+        #expect(
+            try o.store.office(ofClient: client.id, by: o.officer.id)?.id == o.nordby.id,
+            "the choice wins over the municipality")
         #expect(text.contains("Office: Nordby"))
     }
 
