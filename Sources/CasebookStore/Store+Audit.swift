@@ -22,7 +22,7 @@ extension Store {
     private static let auditSelection = AuditEntryColumn.selection(from: "a")
 
     /// A client's audit trail, newest first, at most `limit` rows before the row `before`.
-    package func auditTrail(clientID: Client.ID, before: Int64? = nil, limit: Int = 200) throws -> [AuditEntry] {
+    func auditTrail(clientID: Client.ID, before: Int64? = nil, limit: Int = 200) throws -> [AuditEntry] {
         try read {
             try database.query(
                 """

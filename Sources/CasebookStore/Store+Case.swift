@@ -83,7 +83,7 @@ extension Store {
 
     private static let phaseChangeSelection = PhaseChangeColumn.selection(from: "h")
 
-    package func phaseHistory(clientID: Client.ID) throws -> [PhaseChange] {
+    func phaseHistory(clientID: Client.ID) throws -> [PhaseChange] {
         try read {
             try database.query(
                 """
@@ -104,7 +104,7 @@ extension Store {
 
     private static let enrolmentSelection = EnrolmentColumn.selection()
 
-    package func enrolment(clientID: Client.ID) throws -> Enrolment? {
+    func enrolment(clientID: Client.ID) throws -> Enrolment? {
         try read {
             try database.queryFirst(
                 "SELECT \(Store.enrolmentSelection) FROM enrolments WHERE client_id = ?", [clientID]

@@ -2,7 +2,7 @@ import CasebookCore
 
 extension Store {
     /// A client's civic orientation: requirement, sessions, attestation and tests.
-    package func civicProgress(clientID: Client.ID) throws -> CivicProgress {
+    func civicProgress(clientID: Client.ID) throws -> CivicProgress {
         try read {
             let status = try database.queryFirst(
                 "SELECT \(Store.civicStatusSelection) FROM civic_status WHERE client_id = ?", [clientID]
@@ -60,7 +60,7 @@ extension Store {
 
     private static let civicSessionSelection = CivicSessionColumn.selection()
 
-    package func civicSessions(clientID: Client.ID) throws -> [CivicSession] {
+    func civicSessions(clientID: Client.ID) throws -> [CivicSession] {
         try read {
             try database.query(
                 "SELECT \(Store.civicSessionSelection) FROM civic_sessions WHERE client_id = ? ORDER BY held_on DESC, id DESC",

@@ -33,13 +33,13 @@ extension Store {
             phase: try row.value(.phase, as: CasePhase.self), version: row.int(.version))
     }
 
-    package func client(id: Client.ID) throws -> Client? {
+    func client(id: Client.ID) throws -> Client? {
         try read {
             try database.queryFirst("SELECT \(Store.clientSelection) FROM clients WHERE id = ?", [id], Store.client)
         }
     }
 
-    package func client(caseNumber: CaseNumber) throws -> Client? {
+    func client(caseNumber: CaseNumber) throws -> Client? {
         try read {
             try database.queryFirst(
                 "SELECT \(Store.clientSelection) FROM clients WHERE case_number = ?", [caseNumber.text], Store.client)

@@ -46,14 +46,14 @@ extension Store {
             evidence: row.text(.evidence), settledOn: try row.optionalDay(.settledOn), version: row.int(.version))
     }
 
-    package func contract(clientID: Client.ID) throws -> Contract? {
+    func contract(clientID: Client.ID) throws -> Contract? {
         try read {
             try database.queryFirst(
                 "SELECT \(Store.contractSelection) FROM contracts WHERE client_id = ?", [clientID], Store.contract)
         }
     }
 
-    package func contract(id: Int64) throws -> Contract? {
+    func contract(id: Int64) throws -> Contract? {
         try read {
             try database.queryFirst(
                 "SELECT \(Store.contractSelection) FROM contracts WHERE id = ?", [id], Store.contract)
@@ -61,7 +61,7 @@ extension Store {
     }
 
     /// The obligations of the version in force (or being drafted), in order.
-    package func obligations(contractID: Int64) throws -> [Obligation] {
+    func obligations(contractID: Int64) throws -> [Obligation] {
         try read {
             try database.query(
                 "SELECT \(Store.obligationSelection) FROM obligations WHERE contract_id = ? ORDER BY position",
@@ -70,7 +70,7 @@ extension Store {
         }
     }
 
-    package func obligation(id: Int64) throws -> Obligation? {
+    func obligation(id: Int64) throws -> Obligation? {
         try read {
             try database.queryFirst(
                 "SELECT \(Store.obligationSelection) FROM obligations WHERE id = ?", [id], Store.obligation)
@@ -78,7 +78,7 @@ extension Store {
     }
 
     /// The dates a client's obligations count from, as far as they are known.
-    package func anchorDates(clientID: Client.ID, settlement: Day?, signature: Day?) throws -> AnchorDates {
+    func anchorDates(clientID: Client.ID, settlement: Day?, signature: Day?) throws -> AnchorDates {
         try read {
             guard let client = try client(id: clientID) else { throw StoreError.notFound("client") }
             let enrolment = try enrolment(clientID: clientID)
@@ -432,7 +432,7 @@ extension Store {
     }
 
     /// The superseded versions of a contract, each with its obligations as they stood.
-    package func contractVersions(contractID: Int64) throws -> [ContractVersion] {
+    func contractVersions(contractID: Int64) throws -> [ContractVersion] {
         try read {
             var obligations: [Int: [Obligation]] = [:]
             try database.forEach(
@@ -485,7 +485,7 @@ extension Store {
 
     private static let eventSelection = ContractEventColumn.selection(from: "e")
 
-    package func contractEvents(contractID: Int64) throws -> [ContractEvent] {
+    func contractEvents(contractID: Int64) throws -> [ContractEvent] {
         try read {
             try database.query(
                 """
@@ -503,7 +503,7 @@ extension Store {
 
     /// What the tracks say that can fulfil obligations: the language target met (on the day of the
     /// last assessment needed), civic orientation completed, a recognition decision taken.
-    package func trackFacts(clientID: Client.ID) throws -> TrackFacts {
+    func trackFacts(clientID: Client.ID) throws -> TrackFacts {
         try read {
             var facts = TrackFacts()
             let standing = try languageStanding(clientID: clientID)

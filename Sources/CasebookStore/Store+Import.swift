@@ -240,7 +240,8 @@ extension Store {
         try requireImportSchema()
         try require(.importClients, by: actor)
         return try write {
-            guard let batch = try importBatch(id) else {
+            // A batch of an office the person may not import into is, to them, no batch at all.
+            guard let batch = try importBatch(id), try maySee(batch: id, viewer: actor) else {
                 throw StoreError.invalidInput(
                     tr("There is no import batch {id}; `casebook import list` shows the batches.", ["id": String(id)]))
             }
@@ -288,11 +289,23 @@ extension Store {
         }
     }
 
-    /// The import batches, newest first.
-    package func importBatches(limit: Int = 100) throws -> [ImportBatch] {
+    /// The import batches `viewer` may see, newest first. A batch belongs to the offices its
+    /// records are in now (its clients, or the clients of its assessments and qualifications),
+    /// and is listed only to someone who may import into every one of them: a batch of several
+    /// offices (a record import across them, or a client transferred since) is shown whole or
+    /// not at all, since its file name and counts are the batch's, not an office's. A batch with
+    /// nothing of its own left (undone) names no office: its importer sees it, and so does
+    /// whoever may import into every office of the file.
+    package func importBatches(limit: Int = 100, by viewer: Staff.ID) throws -> [ImportBatch] {
         try requireImportSchema()
+        try require(.importClients, by: viewer)
         return try read {
-            try database.query("\(Store.batchSelection) ORDER BY b.id DESC LIMIT ?", [limit], Store.importBatch)
+            let batches = try database.query("\(Store.batchSelection) ORDER BY b.id DESC", [], Store.importBatch)
+            var shown: [ImportBatch] = []
+            for batch in batches where shown.count < limit {
+                if try maySee(batch: batch.id, viewer: viewer) { shown.append(batch) }
+            }
+            return shown
         }
     }
 
@@ -345,6 +358,23 @@ extension Store {
                 result.removed += 1
             }
         }
+    }
+
+    /// Whether `viewer` may see batch `id` (`importBatches(limit:by:)` says who may).
+    private func maySee(batch id: Int64, viewer: Staff.ID) throws -> Bool {
+        let importing = Set(try actor(viewer).offices(for: .importClients, policy: policy).whole)
+        let offices = try database.query(
+            """
+            SELECT DISTINCT c.office_id FROM import_batch_records r
+                JOIN clients c ON c.id = CASE r.entity WHEN 'client' THEN r.record_id
+                    WHEN 'assessment' THEN (SELECT client_id FROM language_assessments WHERE id = r.record_id)
+                    ELSE (SELECT client_id FROM qualifications WHERE id = r.record_id) END
+            WHERE r.batch_id = ?
+            """, [id]
+        ) { $0.int64(0) }
+        if !offices.isEmpty { return importing.isSuperset(of: offices) }
+        if try database.scalar("SELECT imported_by FROM import_batches WHERE id = ?", [id]) == viewer { return true }
+        return importing.isSuperset(of: try database.query("SELECT id FROM offices") { $0.int64(0) })
     }
 
     private func requireImportSchema() throws {

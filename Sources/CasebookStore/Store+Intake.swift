@@ -15,7 +15,7 @@ extension Store {
     private static let intakeSelection = IntakeColumn.selection()
 
     /// The client's intake mapping, nil until one is saved.
-    package func intakeMapping(clientID: Client.ID) throws -> IntakeMapping? {
+    func intakeMapping(clientID: Client.ID) throws -> IntakeMapping? {
         try read {
             try database.queryFirst(
                 "SELECT \(Store.intakeSelection) FROM intake_mappings WHERE client_id = ?", [clientID]
@@ -125,7 +125,7 @@ extension Store {
     private static let workSelection = WorkColumn.selection()
 
     /// The client's work experience, longest first.
-    package func workExperience(clientID: Client.ID) throws -> [WorkExperience] {
+    func workExperience(clientID: Client.ID) throws -> [WorkExperience] {
         try read {
             try database.query(
                 "SELECT \(Store.workSelection) FROM work_experience WHERE client_id = ? ORDER BY years DESC, id",
@@ -162,7 +162,7 @@ extension Store {
 
     /// The learner profile the client's mapping suggests in the client's programme, nil when
     /// there is no mapping, no programme, or the programme does not set profiles by schooling.
-    package func profileSuggestion(clientID: Client.ID) throws -> ProfileSuggestion? {
+    func profileSuggestion(clientID: Client.ID) throws -> ProfileSuggestion? {
         try read {
             guard let mapping = try intakeMapping(clientID: clientID),
                 let programme = try programme(forClient: clientID)?.programme

@@ -51,7 +51,7 @@ extension Store {
     }
 
     /// A client's assessments, newest first.
-    package func assessments(clientID: Client.ID) throws -> [LanguageAssessment] {
+    func assessments(clientID: Client.ID) throws -> [LanguageAssessment] {
         try read {
             try database.query(
                 "SELECT \(Store.assessmentSelection) FROM language_assessments WHERE client_id = ? ORDER BY assessed_on DESC, id DESC",
@@ -104,7 +104,7 @@ extension Store {
             reason: row.text(.reason))
     }
 
-    package func targetOverrides(clientID: Client.ID) throws -> [TargetOverride] {
+    func targetOverrides(clientID: Client.ID) throws -> [TargetOverride] {
         try read {
             try database.query(
                 "SELECT \(Store.overrideSelection) FROM language_target_overrides WHERE client_id = ? ORDER BY skill",
@@ -113,7 +113,7 @@ extension Store {
     }
 
     /// Where a client stands against the targets of their programme profile and overrides.
-    package func languageStanding(clientID: Client.ID) throws -> LanguageStanding {
+    func languageStanding(clientID: Client.ID) throws -> LanguageStanding {
         try languageStandings(clientIDs: [clientID])[clientID]
             ?? LanguageStanding(assessments: [], targets: [:])
     }
@@ -121,7 +121,7 @@ extension Store {
     private static let standingEnrolmentSelection = EnrolmentColumn.selection()
 
     /// Standings of several clients at once (one page of the list).
-    package func languageStandings(clientIDs: [Client.ID]) throws -> [Client.ID: LanguageStanding] {
+    func languageStandings(clientIDs: [Client.ID]) throws -> [Client.ID: LanguageStanding] {
         guard !clientIDs.isEmpty else { return [:] }
         return try read {
             let ids = [IDList(clientIDs)]
@@ -198,7 +198,7 @@ extension Store {
 
     private static let courseSelection = CourseColumn.selection()
 
-    package func courses(clientID: Client.ID) throws -> [CourseEnrolment] {
+    func courses(clientID: Client.ID) throws -> [CourseEnrolment] {
         try read {
             try database.query(
                 "SELECT \(Store.courseSelection) FROM language_courses WHERE client_id = ? ORDER BY starts_on DESC, id DESC",
@@ -256,7 +256,7 @@ extension Store {
     private static let attendanceSelection = AttendanceColumn.selection(from: "a")
 
     /// Every attendance entry of a client's courses, by course.
-    package func attendance(clientID: Client.ID) throws -> [Int64: [AttendanceEntry]] {
+    func attendance(clientID: Client.ID) throws -> [Int64: [AttendanceEntry]] {
         try read {
             var result: [Int64: [AttendanceEntry]] = [:]
             try database.forEach(

@@ -52,7 +52,7 @@ extension Store {
     private static let noteSelection = NoteColumn.selection(from: "n")
 
     /// A client's notes, newest contact first.
-    package func notes(clientID: Client.ID) throws -> [CaseNote] {
+    func notes(clientID: Client.ID) throws -> [CaseNote] {
         try read {
             try database.query(
                 """

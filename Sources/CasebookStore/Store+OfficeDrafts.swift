@@ -96,15 +96,20 @@ extension Store {
 }
 
 extension Store {
-    /// The office of each of `clientIDs` (ids only: for the list's office column, over rows the
-    /// list has already read under the policy).
-    package func officeIDs(ofClients clientIDs: [Client.ID]) throws -> [Client.ID: Office.ID] {
+    /// The office of each of `clientIDs` that `viewer` may see in the list (ids only: for the
+    /// list's office column); a client they may not see has none.
+    package func officeIDs(ofClients clientIDs: [Client.ID], by viewer: Staff.ID) throws -> [Client.ID: Office.ID] {
         guard !clientIDs.isEmpty else { return [:] }
+        let (whole, ownOnly) = try actor(viewer).offices(for: .seeList, policy: policy)
+        guard !whole.isEmpty || !ownOnly.isEmpty else { return [:] }
         return try read {
             var offices: [Client.ID: Office.ID] = [:]
-            try database.forEach("SELECT id, office_id FROM clients WHERE id IN \(IDList.sql)", [IDList(clientIDs)]) {
-                row in offices[row.int64(0)] = row.int64(1)
-            }
+            try database.forEach(
+                """
+                SELECT id, office_id FROM clients WHERE id IN \(IDList.sql)
+                    AND (office_id IN \(IDList.sql) OR (office_id IN \(IDList.sql) AND officer_id = ?))
+                """, [IDList(clientIDs), IDList(whole), IDList(ownOnly), viewer]
+            ) { row in offices[row.int64(0)] = row.int64(1) }
             return offices
         }
     }

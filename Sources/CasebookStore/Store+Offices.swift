@@ -46,7 +46,7 @@ extension Store {
     }
 
     /// The office a client belongs to.
-    package func office(ofClient clientID: Client.ID) throws -> Office? {
+    func office(ofClient clientID: Client.ID) throws -> Office? {
         try read {
             try database.queryFirst(
                 "SELECT \(Store.officeSelection) FROM offices WHERE id = (SELECT office_id FROM clients WHERE id = ?)",

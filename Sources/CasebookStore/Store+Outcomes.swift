@@ -7,7 +7,7 @@ extension WorkTime: SQLBindable {}
 
 extension Store {
     /// The case's last exit (its move to closed) and the reason given, nil while it never closed.
-    package func exit(clientID: Client.ID) throws -> (on: Day, reason: ExitReason?)? {
+    func exit(clientID: Client.ID) throws -> (on: Day, reason: ExitReason?)? {
         try read {
             try database.queryFirst(
                 """
@@ -25,7 +25,7 @@ extension Store {
     private static let outcomeSelection = OutcomeColumn.selection()
 
     /// The outcomes recorded for the client: at exit, then at the follow-up.
-    package func outcomes(clientID: Client.ID) throws -> [Outcome] {
+    func outcomes(clientID: Client.ID) throws -> [Outcome] {
         try read {
             try database.query(
                 "SELECT \(Store.outcomeSelection) FROM outcomes WHERE client_id = ? ORDER BY recorded_on", [clientID]

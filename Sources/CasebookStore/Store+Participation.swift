@@ -104,7 +104,7 @@ extension Store {
     private static let activitySelection = ActivityColumn.selection(from: "p")
 
     /// The client's participation activities, latest first.
-    package func activities(clientID: Client.ID) throws -> [ParticipationActivity] {
+    func activities(clientID: Client.ID) throws -> [ParticipationActivity] {
         try read {
             try database.query(
                 """

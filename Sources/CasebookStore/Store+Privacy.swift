@@ -59,7 +59,7 @@ extension Store {
     // MARK: Legal holds and restrictions
 
     /// The legal hold and the restriction in force on a client, if any.
-    package func flags(clientID: Client.ID) throws -> [RecordFlagState] {
+    func flags(clientID: Client.ID) throws -> [RecordFlagState] {
         try read {
             var states: [RecordFlagState] = []
             for flag in RecordFlag.allCases {
@@ -84,8 +84,9 @@ extension Store {
     package func place(_ flag: RecordFlag, clientID: Client.ID, _ draft: RecordFlagDraft, actor: Staff) throws {
         let (reason, since) = try checked { try draft.validated(today: clock.today) }
         try write {
-            _ = try requireClient(clientID)
+            // The policy first: to someone outside the office a missing and a foreign client look alike.
             try require(flag.placeAction, by: actor.id, client: clientID)
+            _ = try requireClient(clientID)
             guard
                 try database.scalar(
                     "SELECT 1 FROM \(flag.table) WHERE client_id = ? AND lifted_at IS NULL", [clientID]) == nil
@@ -109,8 +110,8 @@ extension Store {
     /// Lifts the legal hold (supervisors and admins) or the restriction (admins) in force; audited.
     package func lift(_ flag: RecordFlag, clientID: Client.ID, actor: Staff) throws {
         try write {
-            _ = try requireClient(clientID)
             try require(flag.liftAction, by: actor.id, client: clientID)
+            _ = try requireClient(clientID)
             guard
                 let id = try database.scalar(
                     "SELECT id FROM \(flag.table) WHERE client_id = ? AND lifted_at IS NULL", [clientID])
@@ -156,7 +157,7 @@ extension Store {
     }
 
     /// The flags in force and whether the client was erased: what the record's header shows.
-    package func recordStatus(clientID: Client.ID) throws -> (flags: [RecordFlagState], isErased: Bool) {
+    func recordStatus(clientID: Client.ID) throws -> (flags: [RecordFlagState], isErased: Bool) {
         try read { (try flags(clientID: clientID), try isErased(clientID: clientID)) }
     }
 
@@ -378,7 +379,7 @@ extension Store {
     }
 
     /// True when the client's personal data was erased.
-    package func isErased(clientID: Client.ID) throws -> Bool {
+    func isErased(clientID: Client.ID) throws -> Bool {
         try read { try database.scalar("SELECT 1 FROM erasures WHERE client_id = ?", [clientID]) != nil }
     }
 

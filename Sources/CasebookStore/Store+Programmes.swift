@@ -435,7 +435,6 @@ extension Store {
         }
     }
 
-    /// The programme a client is enrolled under, and the profile.
     /// The descriptions of `programmeID`'s obligations in `language`, by their English text (the
     /// preset's `description.<language>`); empty for a language the preset does not translate into.
     package func obligationTexts(programmeID: String, language: String) throws -> [String: String] {
@@ -448,7 +447,8 @@ extension Store {
         }
     }
 
-    package func programme(forClient clientID: Client.ID) throws -> (programme: Programme, profile: String?)? {
+    /// The programme a client is enrolled under, and the profile.
+    func programme(forClient clientID: Client.ID) throws -> (programme: Programme, profile: String?)? {
         guard let enrolment = try enrolment(clientID: clientID), let id = enrolment.programmeID,
             let version = enrolment.programmeVersion, let programme = try programme(id: id, version: version)
         else { return nil }
@@ -458,7 +458,7 @@ extension Store {
     /// The version whose rules apply to a client (the one they were enrolled under, kept when
     /// a corrected version is imported), from when it was in force, whether a newer one
     /// exists, and the warnings that concern the client today. Nil when not enrolled.
-    package func appliedProgramme(forClient clientID: Client.ID) throws -> AppliedProgramme? {
+    func appliedProgramme(forClient clientID: Client.ID) throws -> AppliedProgramme? {
         try read {
             guard let enrolment = try enrolment(clientID: clientID), let id = enrolment.programmeID,
                 let version = enrolment.programmeVersion, let programme = try programme(id: id, version: version),

@@ -73,14 +73,14 @@ extension Store {
         }
     }
 
-    package func qualification(id: Int64) throws -> Qualification? {
+    func qualification(id: Int64) throws -> Qualification? {
         try read {
             try database.queryFirst(
                 "SELECT \(Store.qualificationSelection) FROM qualifications WHERE id = ?", [id], Store.qualification)
         }
     }
 
-    package func qualifications(clientID: Client.ID) throws -> [Qualification] {
+    func qualifications(clientID: Client.ID) throws -> [Qualification] {
         try read {
             try database.query(
                 "SELECT \(Store.qualificationSelection) FROM qualifications WHERE client_id = ? ORDER BY id",
@@ -166,7 +166,7 @@ extension Store {
 
     private static let recognitionEventSelection = RecognitionEventColumn.selection(from: "e")
 
-    package func recognitionEvents(qualificationID: Int64) throws -> [RecognitionEvent] {
+    func recognitionEvents(qualificationID: Int64) throws -> [RecognitionEvent] {
         try read {
             try database.query(
                 """
@@ -185,7 +185,7 @@ extension Store {
 
     /// Which of `clientIDs` have a recognition file past its decision deadline
     /// (`Qualification.isOverdue`).
-    package func clientsWithOverdueRecognition(_ clientIDs: [Client.ID]) throws -> Set<Client.ID> {
+    func clientsWithOverdueRecognition(_ clientIDs: [Client.ID]) throws -> Set<Client.ID> {
         guard !clientIDs.isEmpty else { return [] }
         return try read {
             let rows = try database.query(

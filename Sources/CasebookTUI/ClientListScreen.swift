@@ -278,9 +278,9 @@ package final class ClientListScreen: Screen {
     /// Reads the language standing and recognition deadlines of newly loaded rows.
     private func annotate(_ page: [ClientSummary], app: App) throws {
         let ids = page.map(\.id)
-        if !officeCodes.isEmpty { clientOffices.merge(try app.store.officeIDs(ofClients: ids)) { $1 } }
-        standings.merge(try app.store.languageStandings(clientIDs: ids)) { $1 }
-        overdueRecognition.formUnion(try app.store.clientsWithOverdueRecognition(ids))
+        if !officeCodes.isEmpty { clientOffices.merge(try app.store.officeIDs(ofClients: ids, by: app.me.id)) { $1 } }
+        standings.merge(try app.store.languageStandings(clientIDs: ids, by: app.me.id)) { $1 }
+        overdueRecognition.formUnion(try app.store.clientsWithOverdueRecognition(ids, by: app.me.id))
         if standings.count > ClientListScreen.windowLimit * 2 {
             let kept = Set(rows.map(\.id) + ids)
             standings = standings.filter { kept.contains($0.key) }

@@ -179,7 +179,7 @@ package final class ClientRecordScreen: Screen {
         let client = try app.store.openRecord(clientID, by: app.me.id)
         self.client = client
         officer = try client.officerID.flatMap { try app.store.staff(id: $0) }
-        status = try app.store.recordStatus(clientID: clientID)
+        status = try app.store.recordStatus(clientID: clientID, by: app.me.id)
         // Named only to someone who works in several offices: one office's staff know where they work.
         let offices = try app.store.offices()
         let memberships = try app.store.actor(app.me.id).memberships
@@ -189,7 +189,7 @@ package final class ClientRecordScreen: Screen {
         if memberships.count == 1, let only = memberships.first {
             office = offices.first { $0.id == only.officeID }
         } else {
-            office = try app.store.office(ofClient: clientID)
+            office = try app.store.office(ofClient: clientID, by: app.me.id)
         }
         let contract = ContractTab(client: client)
         contract.focusObligation = obligation
@@ -215,10 +215,10 @@ package final class ClientRecordScreen: Screen {
 
     /// Reads the client and officer again, and marks out of date the tabs that show `changes`.
     private func reloadHeader(_ changes: Changes, app: App) throws {
-        guard let fresh = try app.store.client(id: clientID) else { throw StoreError.notFound("client") }
+        guard let fresh = try app.store.client(id: clientID, by: app.me.id) else { throw StoreError.notFound("client") }
         client = fresh
         officer = try fresh.officerID.flatMap { try app.store.staff(id: $0) }
-        status = try app.store.recordStatus(clientID: clientID)
+        status = try app.store.recordStatus(clientID: clientID, by: app.me.id)
         for tab in tabs {
             tab.client = fresh
             if !tab.shows.isDisjoint(with: changes) { stale.insert(tab.id) }

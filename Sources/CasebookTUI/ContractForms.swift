@@ -13,7 +13,7 @@ enum ContractForms {
             validate: { try $0.validated(today: $1.clock.today) }
         ) { app, draft in
             let contract = try app.store.draftContract(clientID: client.id, draft, actor: app.me.id)
-            let count = try app.store.obligations(contractID: contract.id).count
+            let count = try app.store.obligations(contractID: contract.id, by: app.me.id).count
             return FormSaved(
                 "Drafted with \(count) obligations from \(contract.programmeID); edit them, then \(app.keys.hint(.signContract)) records the signatures."
             )

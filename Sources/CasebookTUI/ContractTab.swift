@@ -28,21 +28,21 @@ final class ContractTab: SelectingTab {
     init(client: Client) { self.client = client }
 
     func load(app: App) throws {
-        contract = try app.store.contract(clientID: client.id)
+        contract = try app.store.contract(clientID: client.id, by: app.me.id)
         guard let contract else {
             obligations = []
             viewport.clamp(count: 0)
             return
         }
-        let all = try app.store.obligations(contractID: contract.id)
+        let all = try app.store.obligations(contractID: contract.id, by: app.me.id)
         texts =
             Messages.language == Catalogue.english
             ? [:] : try app.store.obligationTexts(programmeID: contract.programmeID, language: Messages.language)
         obligations = all.filter { $0.party == .newcomer } + all.filter { $0.party != .newcomer }
-        let facts = try app.store.trackFacts(clientID: client.id)
+        let facts = try app.store.trackFacts(clientID: client.id, by: app.me.id)
         proposals = Dictionary(facts.proposals(for: obligations).map { ($0.obligationID, $0) }) { first, _ in first }
-        events = try app.store.contractEvents(contractID: contract.id)
-        earlier = try app.store.contractVersions(contractID: contract.id).count
+        events = try app.store.contractEvents(contractID: contract.id, by: app.me.id)
+        earlier = try app.store.contractVersions(contractID: contract.id, by: app.me.id).count
         if let focus = focusObligation, let index = obligations.firstIndex(where: { $0.id == focus }) {
             viewport.select(index, count: obligations.count, height: obligations.count)
             focusObligation = nil
@@ -155,7 +155,7 @@ final class ContractTab: SelectingTab {
 
     private func showVersions(app: App) throws -> Effect {
         guard let contract else { return .none }
-        let versions = try app.store.contractVersions(contractID: contract.id)
+        let versions = try app.store.contractVersions(contractID: contract.id, by: app.me.id)
         guard !versions.isEmpty else { return .info("This is the first version; there are no earlier ones.") }
         var lines: [[(String, TextRole)]] = []
         for version in versions.reversed() {

@@ -20,7 +20,7 @@ final class HistoryTab: ScrolledTab {
     init(client: Client) { self.client = client }
 
     func load(app: App) throws {
-        entries = try app.store.auditTrail(clientID: client.id, limit: HistoryTab.pageSize)
+        entries = try app.store.auditTrail(clientID: client.id, limit: HistoryTab.pageSize, by: app.me.id)
         exhausted = entries.count < HistoryTab.pageSize
         looks =
             app.store.maySeeAccessLog(clientID: client.id, by: app.me.id)
@@ -42,7 +42,8 @@ final class HistoryTab: ScrolledTab {
         guard !exhausted, page.offset + ClientRecordScreen.pageHeight(app) * 2 >= entries.count,
             let oldest = entries.last
         else { return }
-        let older = try app.store.auditTrail(clientID: client.id, before: oldest.id, limit: HistoryTab.pageSize)
+        let older = try app.store.auditTrail(
+            clientID: client.id, before: oldest.id, limit: HistoryTab.pageSize, by: app.me.id)
         entries += older
         exhausted = older.count < HistoryTab.pageSize
     }

@@ -10,7 +10,7 @@ enum IntakeForms {
     /// The intake mapping: the first one, or a change to `current` (read again on Ctrl-R).
     static func mapping(app: App, client: Client, current: IntakeMapping?) -> FormScreen<IntakeDraft> {
         let record = FormRecord<IntakeDraft>(version: current?.version ?? 0) { app in
-            let now = try app.store.intakeMapping(clientID: client.id)
+            let now = try app.store.intakeMapping(clientID: client.id, by: app.me.id)
             return (now?.version ?? 0, now.map(IntakeDraft.init))
         }
         return FormScreen(

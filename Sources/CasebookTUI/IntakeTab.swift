@@ -21,13 +21,13 @@ final class IntakeTab: ScrolledTab {
     init(client: Client) { self.client = client }
 
     func load(app: App) throws {
-        mapping = try app.store.intakeMapping(clientID: client.id)
+        mapping = try app.store.intakeMapping(clientID: client.id, by: app.me.id)
         mappedBy = try mapping.flatMap { try app.store.staff(id: $0.mappedBy)?.displayName } ?? ""
-        work = try app.store.workExperience(clientID: client.id)
-        suggestion = try app.store.profileSuggestion(clientID: client.id)
-        enrolled = try app.store.programme(forClient: client.id)
-        exit = try app.store.exit(clientID: client.id)
-        outcomes = try app.store.outcomes(clientID: client.id)
+        work = try app.store.workExperience(clientID: client.id, by: app.me.id)
+        suggestion = try app.store.profileSuggestion(clientID: client.id, by: app.me.id)
+        enrolled = try app.store.programme(forClient: client.id, by: app.me.id)
+        exit = try app.store.exit(clientID: client.id, by: app.me.id)
+        outcomes = try app.store.outcomes(clientID: client.id, by: app.me.id)
     }
 
     private var hasClosed: Bool { exit != nil && (client.phase == .closed || client.phase == .archived) }
@@ -204,7 +204,7 @@ final class ParticipationTab: ScrolledTab {
     init(client: Client) { self.client = client }
 
     func load(app: App) throws {
-        activities = try app.store.activities(clientID: client.id)
+        activities = try app.store.activities(clientID: client.id, by: app.me.id)
         partners = try app.store.partners()
     }
 

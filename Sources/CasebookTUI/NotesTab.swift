@@ -14,7 +14,7 @@ final class NotesTab: SelectingTab {
     init(client: Client) { self.client = client }
 
     func load(app: App) throws {
-        notes = try app.store.notes(clientID: client.id)
+        notes = try app.store.notes(clientID: client.id, by: app.me.id)
         viewport.clamp(count: notes.count)
     }
 

@@ -14,9 +14,9 @@ final class OverviewTab: ScrolledTab {
     init(client: Client) { self.client = client }
 
     func load(app: App) throws {
-        enrolment = try app.store.enrolment(clientID: client.id)
-        history = try app.store.phaseHistory(clientID: client.id)
-        applied = try app.store.appliedProgramme(forClient: client.id)
+        enrolment = try app.store.enrolment(clientID: client.id, by: app.me.id)
+        history = try app.store.phaseHistory(clientID: client.id, by: app.me.id)
+        applied = try app.store.appliedProgramme(forClient: client.id, by: app.me.id)
     }
 
     static let bindings = scrolling

@@ -21,7 +21,7 @@ enum TrackForms {
                 )
             }
         }
-        let enrolment = try app.store.enrolment(clientID: client.id)
+        let enrolment = try app.store.enrolment(clientID: client.id, by: app.me.id)
         let enrolled = enrolment.flatMap { enrolment in
             enrolment.programmeID.map {
                 ProgrammeChoice($0, version: enrolment.programmeVersion ?? 0, profile: enrolment.profile ?? "")

@@ -39,12 +39,12 @@ final class LanguageTab: ScrolledTab {
     init(client: Client) { self.client = client }
 
     func load(app: App) throws {
-        standing = try app.store.languageStanding(clientID: client.id)
-        assessments = try app.store.assessments(clientID: client.id)
-        courses = try app.store.courses(clientID: client.id)
-        attendance = try app.store.attendance(clientID: client.id)
-        enrolled = try app.store.programme(forClient: client.id)
-        applied = try app.store.appliedProgramme(forClient: client.id)
+        standing = try app.store.languageStanding(clientID: client.id, by: app.me.id)
+        assessments = try app.store.assessments(clientID: client.id, by: app.me.id)
+        courses = try app.store.courses(clientID: client.id, by: app.me.id)
+        attendance = try app.store.attendance(clientID: client.id, by: app.me.id)
+        enrolled = try app.store.programme(forClient: client.id, by: app.me.id)
+        applied = try app.store.appliedProgramme(forClient: client.id, by: app.me.id)
     }
 
     static let bindings: [Binding<LanguageTab>] =
@@ -75,16 +75,19 @@ final class LanguageTab: ScrolledTab {
             case .notSetByLaw:
                 lines.append([
                     (
-                        tr("Hours: not set by law (training runs until the level is reached) · attended {hours}", [
-                            "hours": hours(attended)
-                        ]), .normal
+                        tr(
+                            "Hours: not set by law (training runs until the level is reached) · attended {hours}",
+                            [
+                                "hours": hours(attended)
+                            ]), .normal
                     )
                 ])
             case .hours(let budgetHours, let basis):
                 lines.append([
                     (
                         tr(
-                            "Hours: budget {budget} ({basis}) · attended {attended} · left {left}", [
+                            "Hours: budget {budget} ({basis}) · attended {attended} · left {left}",
+                            [
                                 "budget": String(budgetHours), "basis": ProgrammeLines.basis(basis),
                                 "attended": hours(attended),
                                 "left": hours(budget.remaining(after: attended) ?? 0),
@@ -199,7 +202,7 @@ final class QualificationsTab: SelectingTab {
     init(client: Client) { self.client = client }
 
     func load(app: App) throws {
-        files = try app.store.qualifications(clientID: client.id)
+        files = try app.store.qualifications(clientID: client.id, by: app.me.id)
         viewport.clamp(count: files.count)
         try selectionMoved(app: app)
     }
@@ -207,7 +210,8 @@ final class QualificationsTab: SelectingTab {
     /// The steps shown are the selected file's.
     func selectionMoved(app: App) throws {
         events =
-            try files.indices.contains(selected) ? app.store.recognitionEvents(qualificationID: files[selected].id) : []
+            try files.indices.contains(selected)
+            ? app.store.recognitionEvents(qualificationID: files[selected].id, by: app.me.id) : []
     }
 
     static let bindings: [Binding<QualificationsTab>] =
@@ -329,9 +333,9 @@ final class CivicTab: ScrolledTab {
     init(client: Client) { self.client = client }
 
     func load(app: App) throws {
-        progress = try app.store.civicProgress(clientID: client.id)
-        sessions = try app.store.civicSessions(clientID: client.id)
-        programme = try app.store.programme(forClient: client.id)?.programme
+        progress = try app.store.civicProgress(clientID: client.id, by: app.me.id)
+        sessions = try app.store.civicSessions(clientID: client.id, by: app.me.id)
+        programme = try app.store.programme(forClient: client.id, by: app.me.id)?.programme
     }
 
     static let bindings: [Binding<CivicTab>] =
@@ -479,9 +483,11 @@ enum ProgrammeLines {
         if let newer = applied.newer {
             text +=
                 " \(g.separator) "
-                + tr("version {version} applies to new enrolments from {day}", [
-                    "version": String(newer.version), "day": newer.validFrom?.iso ?? "—",
-                ])
+                + tr(
+                    "version {version} applies to new enrolments from {day}",
+                    [
+                        "version": String(newer.version), "day": newer.validFrom?.iso ?? "—",
+                    ])
         }
         lines.append([(text, .dim)])
         for warning in applied.warnings {
@@ -489,7 +495,8 @@ enum ProgrammeLines {
             case .admissionStopped(let stop):
                 lines.append([
                     (
-                        tr("Admission stopped: {what} ({basis})", ["what": stop.description, "basis": stop.legalBasis]),
+                        tr(
+                            "Admission stopped: {what} ({basis})", ["what": stop.description, "basis": stop.legalBasis]),
                         .warning
                     )
                 ])
@@ -497,9 +504,11 @@ enum ProgrammeLines {
                 let name = applied.programme.profile(profile)?.name ?? profile
                 lines.append([
                     (
-                        tr("{profile} is discontinued since {day}: only courses begun before run on.", [
-                            "profile": name, "day": since.iso,
-                        ]), .warning
+                        tr(
+                            "{profile} is discontinued since {day}: only courses begun before run on.",
+                            [
+                                "profile": name, "day": since.iso,
+                            ]), .warning
                     )
                 ])
             }

@@ -50,6 +50,17 @@ package struct Fixture {
         officer = try store.addStaff(username: "okarlsen", displayName: "Ola Karlsen", role: .officer, actor: admin.id)
     }
 
+    /// A copy of the case file at `path`, one a test built once (`admin` and `officer` are that
+    /// file's), made by `VACUUM INTO` through a connection of its own: copying a prepared file is
+    /// far cheaper than creating and migrating a new one for every case of a walk.
+    package init(copying path: String, admin: Staff, officer: Staff, clock: any Clock = testClock) throws {
+        let copy = folder.file("case.db")
+        try Store.open(path: path, mode: .readOnly, clock: clock).database.execute("VACUUM INTO ?", [copy])
+        store = try Store.open(path: copy, mode: .readWrite, clock: clock)
+        self.admin = admin
+        self.officer = officer
+    }
+
     /// Another connection to the same file, as a second Casebook process would have.
     package func secondConnection() throws -> Store {
         try Store.open(path: store.path, mode: .readWrite, clock: store.clock)

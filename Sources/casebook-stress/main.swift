@@ -51,7 +51,7 @@ do {
         sequence += 1
         let id = ids[sequence % ids.count]
         do {
-            guard let client = try store.client(id: id) else {
+            guard let client = try store.client(id: id, by: me.id) else {
                 say("error no client \(id)")
                 continue
             }

@@ -16,14 +16,8 @@ struct ClientCommand: ParsableCommand {
         var caseNumber: String
 
         /// The client, or one sentence saying there is none.
-        func client(in store: Store) throws -> Client {
-            let number: CaseNumber
-            do { number = try CaseNumber(caseNumber) } catch { throw CommandError(error.description) }
-            guard let client = try store.client(caseNumber: number) else {
-                throw CommandError(
-                    tr("No client has case number {case}; `casebook` lists them.", ["case": number.text]))
-            }
-            return client
+        func client(in store: Store, by viewer: Staff) throws -> Client {
+            try clientOf(caseNumber: caseNumber, in: store, by: viewer)
         }
     }
 
@@ -73,7 +67,7 @@ struct ClientCommand: ParsableCommand {
         func run() throws {
             let store = try database.open(.readWrite, for: .clientExport)
             let actor = try CommandID.clientExport.actingStaff(in: store)
-            let client = try target.client(in: store)
+            let client = try target.client(in: store, by: actor)
             let export = try store.subjectExport(clientID: client.id, actor: actor)
             // The Store has written it to the read log; the office's log has it too (ids only).
             Logger(label: "casebook").info("client export \(client.id) (\(format.rawValue)) by \(actor.username)")
@@ -136,7 +130,7 @@ private func place(
 ) throws {
     let store = try database.open(.readWrite, for: command)
     let actor = try command.actingStaff(in: store)
-    let client = try target.client(in: store)
+    let client = try target.client(in: store, by: actor)
     try store.place(recordFlag, clientID: client.id, try flag.draft(today: store.clock.today), actor: actor)
     print(tr("Placed a {flag} on {case}.", ["flag": recordFlag.description, "case": client.caseNumber.text]))
 }
@@ -146,7 +140,22 @@ private func lift(_ recordFlag: RecordFlag, database: DatabaseOptions, target: C
 {
     let store = try database.open(.readWrite, for: command)
     let actor = try command.actingStaff(in: store)
-    let client = try target.client(in: store)
+    let client = try target.client(in: store, by: actor)
     try store.lift(recordFlag, clientID: client.id, actor: actor)
     print(tr("Lifted the {flag} on {case}.", ["flag": recordFlag.description, "case": client.caseNumber.text]))
+}
+
+/// The client with the case number `text` that `viewer` may open, or one sentence saying there is
+/// none: the same sentence for a number never given and for a client of an office the person does
+/// not work in, so that nobody learns from a command which numbers exist elsewhere.
+func clientOf(
+    caseNumber text: String, in store: Store, by viewer: Staff,
+    missing: (CaseNumber) -> String = {
+        tr("No client has case number {case}; `casebook` lists them.", ["case": $0.text])
+    }
+) throws -> Client {
+    let number: CaseNumber
+    do { number = try CaseNumber(text) } catch { throw CommandError(error.description) }
+    guard let client = try store.client(caseNumber: number, by: viewer.id) else { throw CommandError(missing(number)) }
+    return client
 }

@@ -33,32 +33,26 @@ struct ContractCommand: ParsableCommand {
         var also: String?
 
         func run() throws {
-            let number: CaseNumber
-            do { number = try CaseNumber(caseNumber) } catch { throw CommandError("\(error.description)") }
             let second = try also.map(secondLanguage)
             // Read-write: the print is written to the read log.
             let store = try database.open(.readWrite, for: .contractPrint)
             let me = try CommandID.contractPrint.actingStaff(in: store)
-            guard let client = try store.client(caseNumber: number) else {
-                throw CommandError("No client has case number \(number.text); `casebook` lists them.")
-            }
-            try store.require(.printContract, by: me.id, client: client.id)
-            guard let contract = try store.contract(clientID: client.id) else {
-                throw CommandError("\(number.text) has no contract yet; draft it on the client's Contract tab.")
+            let client = try clientOf(caseNumber: caseNumber, in: store, by: me)
+            guard let (contract, obligations) = try store.contractForPrint(clientID: client.id, by: me.id) else {
+                throw CommandError(
+                    "\(client.caseNumber.text) has no contract yet; draft it on the client's Contract tab.")
             }
             let programme = try store.programme(id: contract.programmeID, version: contract.programmeVersion)
             let officer = try client.officerID.flatMap { try store.staff(id: $0) }
             let document = ContractDocument(
                 programmeName: programme?.name ?? contract.programmeID, contract: contract,
-                obligations: try store.obligations(contractID: contract.id),
-                clientName: client.displayName,
-                caseNumber: number.text, dateOfBirth: client.dateOfBirth, officerName: officer?.displayName,
+                obligations: obligations, clientName: client.displayName,
+                caseNumber: client.caseNumber.text, dateOfBirth: client.dateOfBirth, officerName: officer?.displayName,
                 printedOn: store.clock.today,
                 texts: try Dictionary(
                     uniqueKeysWithValues: Set([Messages.language] + (second.map { [$0.code] } ?? [])).map {
                         ($0, try store.obligationTexts(programmeID: contract.programmeID, language: $0))
                     }))
-            try store.logRead(.contract, clients: [client.id], by: me.id)
             print(format == .html ? document.html(also: second) : document.text(also: second), terminator: "")
         }
 

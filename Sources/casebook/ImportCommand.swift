@@ -310,10 +310,10 @@ struct ImportCommand: ParsableCommand {
 
         func run() throws {
             let store = try database.open(.readOnly, for: .importList)
-            try CommandID.importList.authorize(in: store)
-            let batches = try store.importBatches()
+            let me = try CommandID.importList.actingStaff(in: store)
+            let batches = try store.importBatches(by: me.id)
             if batches.isEmpty {
-                print(tr("No imports yet; `casebook import clients FILE --dry-run` checks a file."))
+                print(tr("No imports into your offices yet; `casebook import clients FILE --dry-run` checks a file."))
                 return
             }
             print(

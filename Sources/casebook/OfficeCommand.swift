@@ -92,13 +92,12 @@ struct AccessLogCommand: ParsableCommand {
     var caseNumber: String
 
     func run() throws {
-        let number: CaseNumber
-        do { number = try CaseNumber(caseNumber) } catch { throw CommandError("\(error.description)") }
         let store = try database.open(.readOnly, for: .accessLog)
         let me = try CommandID.accessLog.actingStaff(in: store)
-        guard let client = try store.client(caseNumber: number) else {
-            throw CommandError(tr("No client has case number {number}.", ["number": number.text]))
+        let client = try clientOf(caseNumber: caseNumber, in: store, by: me) {
+            tr("No client has case number {number}.", ["number": $0.text])
         }
+        let number = client.caseNumber
         let entries = try store.accessLog(clientID: client.id, by: me.id)
         if entries.isEmpty { print(tr("Nobody has looked at {number} yet.", ["number": number.text])) }
         for entry in entries {
@@ -218,13 +217,12 @@ struct TransferCommand: ParsableCommand {
         func validate() throws { try checkArgument(reason, "The reason") }
 
         func run() throws {
-            let number: CaseNumber
-            do { number = try CaseNumber(caseNumber) } catch { throw CommandError("\(error.description)") }
             let store = try database.open(.readWrite, for: .transferPropose)
             let me = try CommandID.transferPropose.actingStaff(in: store)
-            guard let client = try store.client(caseNumber: number) else {
-                throw CommandError(tr("No client has case number {number}.", ["number": number.text]))
+            let client = try clientOf(caseNumber: caseNumber, in: store, by: me) {
+                tr("No client has case number {number}.", ["number": $0.text])
             }
+            let number = client.caseNumber
             guard let office = try store.office(code: to) else { throw StoreError.unknownOffice(to) }
             let id = try store.proposeTransfer(client: client.id, to: office.id, reason: reason, by: me.id)
             print(

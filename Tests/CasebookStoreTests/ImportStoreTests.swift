@@ -47,7 +47,7 @@ import Testing
         #expect(trail.map(\.field) == ["record"])
         #expect(trail.first?.newValue == "import batch \(batch.id), row 3")
         #expect(try fixture.store.check().isHealthy, "the facts of the imported clients are computed")
-        #expect(try fixture.store.importBatches().map(\.id) == [batch.id])
+        #expect(try fixture.store.importBatches(by: fixture.admin.id).map(\.id) == [batch.id])
         #expect(try fixture.store.verifyAudit().isIntact)
     }
 
@@ -228,7 +228,9 @@ import Testing
         #expect(undo == ImportUndo(removed: 2, kept: ["2026-000010"], gone: 0))
         let left = try fixture.store.clientList.page(ClientFilter(), sort: .caseNumber, limit: 10).map(\.caseNumber)
         #expect(left == [earlier.caseNumber.text, "2026-000010", "2026-000040"])
-        #expect(try fixture.store.importBatches().first { $0.id == batch.id }?.undoneAt == testClock.now)
+        #expect(
+            try fixture.store.importBatches(by: fixture.admin.id).first { $0.id == batch.id }?.undoneAt == testClock.now
+        )
         #expect(try fixture.store.verifyAudit().isIntact)
         #expect(try fixture.store.check().isHealthy)
         #expect {
@@ -264,3 +266,76 @@ let undoImportsOfSchemaEleven = """
     DROP INDEX clients_by_birth;
     ALTER TABLE clients DROP COLUMN external_id;
     """
+
+/// The import batches as each office sees them: a batch belongs to the offices its records are
+/// in, and someone of one office sees nothing of another office's batches, nor undoes one.
+@Suite struct ImportBatchOfficeTests {
+    let o: TwoOffices
+    let nordbyBatch: ImportBatch
+    let sorbyBatch: ImportBatch
+
+    init() throws {
+        o = try TwoOffices()
+        nordbyBatch = try o.store.importClients(
+            [
+                try ImportStoreTests.candidate("Haddad", "Samir", row: 2, number: 10),
+                try ImportStoreTests.candidate("Lie", "Anne", row: 3, number: 11, born: "1971-03-04"),
+            ], refused: 0, file: ImportedFile(name: "nordby.csv", bytes: Array("n".utf8)), office: o.nordby.id,
+            actor: try o.staff(o.nordby, .supervisor).id
+        ).batch
+        sorbyBatch = try o.store.importClients(
+            [try ImportStoreTests.candidate("Berg", "Tone", row: 2, number: 20)], refused: 0,
+            file: ImportedFile(name: "sorby.csv", bytes: Array("s".utf8)), office: o.sorby.id,
+            actor: try o.staff(o.sorby, .supervisor).id
+        ).batch
+    }
+
+    func listed(by office: Office, _ role: Role) throws -> [String] {
+        try o.store.importBatches(by: try o.staff(office, role).id).map(\.fileName)
+    }
+
+    @Test(arguments: [Role.supervisor, .admin])
+    func eachOfficeListsItsOwnBatchesOnly(role: Role) throws {
+        #expect(try listed(by: o.nordby, role) == ["nordby.csv"])
+        #expect(try listed(by: o.sorby, role) == ["sorby.csv"])
+        // Officers do not import, so they list nothing at all.
+        #expect(throws: StoreError.self) { _ = try o.store.importBatches(by: try o.staff(o.sorby, .officer).id) }
+    }
+
+    @Test func anotherOfficesBatchCannotBeUndoneAndReadsAsNoBatch() throws {
+        let outsider = try o.staff(o.sorby, .admin)
+        func refusal(_ id: Int64) -> String {
+            do {
+                _ = try o.store.undoImport(batch: id, actor: outsider.id)
+                return ""
+            } catch { return "\(error)" }
+        }
+        #expect(
+            refusal(nordbyBatch.id)
+                == "There is no import batch \(nordbyBatch.id); `casebook import list` shows the batches.")
+        #expect(refusal(999) == "There is no import batch 999; `casebook import list` shows the batches.")
+        #expect(try listed(by: o.nordby, .admin) == ["nordby.csv"], "still there, not undone")
+    }
+
+    @Test func aBatchOfTwoOfficesIsShownOnlyToWhoImportsInBoth() throws {
+        // One of the batch's two clients moves to Sørby: the batch now holds clients of both.
+        let client = try #require(try o.store.client(caseNumber: try CaseNumber("2026-000010")))
+        let transfer = try o.store.proposeTransfer(
+            client: client.id, to: o.sorby.id, reason: "Moved", by: try o.staff(o.nordby, .supervisor).id)
+        try o.store.decideTransfer(transfer, accept: true, by: try o.staff(o.sorby, .supervisor).id)
+        #expect(try listed(by: o.nordby, .supervisor).isEmpty)
+        #expect(try listed(by: o.sorby, .supervisor) == ["sorby.csv"])
+        try o.store.setMembership(staffID: o.f.admin.id, office: o.sorby.id, role: .admin, actor: o.f.admin.id)
+        #expect(try o.store.importBatches(by: o.f.admin.id).map(\.fileName) == ["sorby.csv", "nordby.csv"])
+    }
+
+    @Test func anUndoneBatchIsShownToItsImporterAndToWhoImportsEverywhere() throws {
+        let importer = try o.staff(o.nordby, .supervisor)
+        _ = try o.store.undoImport(batch: nordbyBatch.id, actor: importer.id)
+        #expect(try listed(by: o.nordby, .supervisor) == ["nordby.csv"])
+        #expect(try listed(by: o.nordby, .admin).isEmpty, "nothing left names Nordby")
+        #expect(try listed(by: o.sorby, .admin) == ["sorby.csv"])
+        try o.store.setMembership(staffID: o.f.admin.id, office: o.sorby.id, role: .admin, actor: o.f.admin.id)
+        #expect(try o.store.importBatches(by: o.f.admin.id).map(\.fileName) == ["sorby.csv", "nordby.csv"])
+    }
+}

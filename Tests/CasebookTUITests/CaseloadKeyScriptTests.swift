@@ -63,7 +63,7 @@ import Testing
         fixture.run(app, on: terminal, [.character(" "), .character(" "), .character(" ")])
         let marked = screen.marked
         #expect(marked.count == 3)
-        let before = try marked.map { try #require(try fixture.store.client(id: $0)) }
+        let before = try marked.map { try #require(try fixture.store.client(id: $0, by: supervisor.id)) }
 
         let asked = fixture.run(app, on: terminal, [.character("M")])
         #expect(asked.contains("Move 3 marked clients to"))
@@ -78,8 +78,10 @@ import Testing
         #expect(screen.marked.isEmpty && !text.contains("marked"))
         #expect(trace.lines.filter { $0.hasPrefix("BEGIN IMMEDIATE") }.count == 1, "one write transaction")
         for client in before {
-            #expect(try fixture.store.client(id: client.id)?.officerID == colleague.id)
-            let rows = try fixture.store.auditTrail(clientID: client.id).filter { $0.field == "officer" }
+            #expect(try fixture.store.client(id: client.id, by: supervisor.id)?.officerID == colleague.id)
+            let rows = try fixture.store.auditTrail(clientID: client.id, by: supervisor.id).filter {
+                $0.field == "officer"
+            }
             // A client who had an officer already has the row of their registration too.
             let moves = rows.filter { $0.newValue == "obakke" }
             #expect(moves.count == 1)
@@ -102,7 +104,7 @@ import Testing
         #expect(!(app.top is PickListDialog))
         #expect(screen.marked.count == 1)
         let client = try #require(screen.marked.first)
-        #expect(try fixture.store.client(id: client)?.officerID == fixture.base.officer.id)
+        #expect(try fixture.store.client(id: client, by: fixture.base.admin.id)?.officerID == fixture.base.officer.id)
     }
 
     @Test func anOfficerOfAnotherOfficeIsNotOffered() throws {

@@ -24,7 +24,8 @@ import Testing
 
         let form = fixture.run(app, on: terminal, [.character("m")])
         #expect(form.contains("Authority: Offer a course place") && form.contains("Met on"))
-        let saved = fixture.run(app, on: terminal, [.tab] + typing("Place at Oslo VO from 2026-08-01") + [.control("s")])
+        let saved = fixture.run(
+            app, on: terminal, [.tab] + typing("Place at Oslo VO from 2026-08-01") + [.control("s")])
         #expect(saved.contains("Marked met."))
         #expect(saved.contains("met 1 · pending 0 · overdue 1"), "the authority's summary counts it")
 
@@ -32,8 +33,13 @@ import Testing
         #expect(app.top is WorklistScreen)
         #expect(!back.contains("Offer a course place"))
         #expect(back.contains("overdue: newcomer 0, authority 1"))
-        let obligation = try #require(try fixture.store.obligations(contractID: tab.contract!.id).first { $0.description == "Offer a course place" })
-        #expect(obligation.status == .met && obligation.settledOn == testDay && obligation.evidence == "Place at Oslo VO from 2026-08-01")
+        let obligation = try #require(
+            try fixture.store.obligations(contractID: tab.contract!.id, by: fixture.base.officer.id).first {
+                $0.description == "Offer a course place"
+            })
+        #expect(
+            obligation.status == .met && obligation.settledOn == testDay
+                && obligation.evidence == "Place at Oslo VO from 2026-08-01")
     }
 
     @Test func enterOnAFollowUpOpensTheNotesAndDoneClearsIt() throws {
@@ -70,12 +76,14 @@ import Testing
             app, on: terminal,
             // Choosing from a pick list moves on to the next field.
             [.character("a"), .enter] + typing("auth") + [.enter, .enter] + typing("interp") + [.enter]
-                + typing("Provide an interpreter at every meeting") + [.tab] + typing("§ 4") + [.tab] + typing("2026-12-01") + [.control("s")])
+                + typing("Provide an interpreter at every meeting") + [.tab] + typing("§ 4") + [.tab]
+                + typing("2026-12-01") + [.control("s")])
         #expect(added.contains("Obligation added."))
         #expect(added.contains("Provide an interpreter at every meeting"))
 
         // A signature in the future is refused beside the field; today's are accepted.
-        let refused = fixture.run(app, on: terminal, [.character("S"), .control("u")] + typing("2026-12-24") + [.control("s")])
+        let refused = fixture.run(
+            app, on: terminal, [.character("S"), .control("u")] + typing("2026-12-24") + [.control("s")])
         #expect(refused.contains("A signature cannot lie in the future."))
         let signed = fixture.run(app, on: terminal, [.control("u")] + typing("t") + [.control("s")])
         #expect(signed.contains("In force"))
@@ -87,9 +95,11 @@ import Testing
         #expect(amending.contains("Version 2 opened; version 1 is kept."))
         #expect(amending.contains("Contract version 2 · Being amended"))
         let versions = fixture.run(app, on: terminal, [.character("V")])
-        #expect(versions.contains("Version 1, from 2026-11-23 (first version), signed newcomer 2026-11-23, authority 2026-11-23"))
+        #expect(
+            versions.contains(
+                "Version 1, from 2026-11-23 (first version), signed newcomer 2026-11-23, authority 2026-11-23"))
         #expect(versions.contains("Provide an interpreter at every meeting"))
-        let contract = try #require(try fixture.store.contract(clientID: muller.id))
+        let contract = try #require(try fixture.store.contract(clientID: muller.id, by: fixture.base.officer.id))
         #expect(contract.status == .amending && contract.number == 2)
     }
 
@@ -99,19 +109,27 @@ import Testing
         // The remaining skills reach the profile's targets.
         try fixture.store.addAssessment(
             clientID: haddad,
-            AssessmentDraft(on: day("2026-11-16"), skills: [.spokenInteraction, .spokenProduction], level: .b1, instrument: "Norskprøven", provider: "Oslo VO", isCertified: true),
+            AssessmentDraft(
+                on: day("2026-11-16"), skills: [.spokenInteraction, .spokenProduction], level: .b1,
+                instrument: "Norskprøven", provider: "Oslo VO", isCertified: true),
             actor: fixture.base.officer.id)
         let app = try fixture.app()
         let terminal = VirtualTerminal(width: 120, height: 40)
         app.push(try ClientRecordScreen(app: app, clientID: haddad, tab: .contract))
         let screen = fixture.run(app, on: terminal, [.down])
         #expect(screen.contains("Pending (proposed met)"))
-        #expect(screen.contains("Casebook proposes: met (m confirms) — Language target met in every skill (latest assessment 2026-11-16)"))
+        #expect(
+            screen.contains(
+                "Casebook proposes: met (m confirms) — Language target met in every skill (latest assessment 2026-11-16)"
+            ))
         let form = fixture.run(app, on: terminal, [.character("m")])
         #expect(form.contains("2026-11-16"))
         fixture.run(app, on: terminal, [.control("s")])
-        let contract = try #require(try fixture.store.contract(clientID: haddad))
-        let obligation = try #require(try fixture.store.obligations(contractID: contract.id).first { $0.category == .language && $0.party == .newcomer })
+        let contract = try #require(try fixture.store.contract(clientID: haddad, by: fixture.base.officer.id))
+        let obligation = try #require(
+            try fixture.store.obligations(contractID: contract.id, by: fixture.base.officer.id).first {
+                $0.category == .language && $0.party == .newcomer
+            })
         let assessed = try Day(iso: "2026-11-16")
         #expect(obligation.status == .met && obligation.settledOn == assessed)
         #expect(obligation.evidence.hasPrefix("Language target met"))
@@ -127,11 +145,13 @@ import Testing
         let saved = fixture.run(
             app, on: terminal,
             [.character("a"), .enter] + typing("home") + [.enter, .tab, .enter] + typing("persian") + [.enter]
-                + typing("Visited the family; school places for two children") + [.tab] + typing("+7d") + [.control("s")])
+                + typing("Visited the family; school places for two children") + [.tab] + typing("+7d") + [
+                    .control("s")
+                ])
         #expect(saved.contains("Note saved; follow up on 2026-11-30."))
         #expect(saved.contains("Home visit") && saved.contains("follow up 2026-11-30"))
-        let notes = try fixture.store.notes(clientID: ahmadi)
+        let notes = try fixture.store.notes(clientID: ahmadi, by: fixture.base.officer.id)
         #expect(notes.count == 1 && notes[0].contact == .homeVisit && notes[0].interpreterLanguage == "fa")
-        #expect(try fixture.store.auditTrail(clientID: ahmadi).first?.entity == "note")
+        #expect(try fixture.store.auditTrail(clientID: ahmadi, by: fixture.base.officer.id).first?.entity == "note")
     }
 }

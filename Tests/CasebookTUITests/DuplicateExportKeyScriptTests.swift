@@ -109,7 +109,7 @@ import Testing
         #expect(text.contains("Wrote 2 clients"), "\(text)")
         let data = try #require(FileManager.default.contents(atPath: path))
         let objects = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: String]])
-        let numbers = try Set(marked.map { try #require(try fixture.store.client(id: $0)).caseNumber.text })
+        let numbers = try Set(marked.map { try #require(try fixture.store.client(id: $0, by: fixture.base.admin.id)).caseNumber.text })
         #expect(Set(objects.compactMap { $0["case_number"] }) == numbers)
         let logged = try fixture.store.read {
             try fixture.store.database.query("SELECT client_id FROM read_log WHERE seen = 'export'", []) { $0.int64(0) }

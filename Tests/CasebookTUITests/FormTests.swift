@@ -21,7 +21,8 @@ import Testing
         #expect(form.error(of: .hoursPlanned) == "Whole hours, e.g. 300.")
         #expect(form.error(of: .startsOn) == nil && form.focusedField.id == .provider)
         #expect(text.contains("3 fields need attention; nothing was saved."))
-        #expect(try fixture.store.courses(clientID: fixture.client("Haddad").id).count == 1)
+        #expect(
+            try fixture.store.courses(clientID: fixture.client("Haddad").id, by: fixture.base.officer.id).count == 1)
     }
 
     @Test func aRuleOnlyTheStoreCanCheckLandsBesideItsField() throws {
@@ -40,7 +41,9 @@ import Testing
         #expect(
             terminal.frame.lines.contains { $0.contains("Newcomer signed on") && $0.contains("A signature cannot") })
         #expect(text.contains("1 field needs attention"))
-        #expect(try fixture.store.contract(clientID: fixture.client("Müller").id)?.status == .draft)
+        #expect(
+            try fixture.store.contract(clientID: fixture.client("Müller").id, by: fixture.base.officer.id)?.status
+                == .draft)
     }
 
     @Test func aPickListChoosesATypedValue() throws {
@@ -53,7 +56,8 @@ import Testing
         #expect(form.hasUnsavedChanges)
         let saved = fixture.run(app, on: terminal, [.control("s")])
         #expect(saved.contains("Enrolled in sample version 1, profile advanced."))
-        let enrolment = try #require(try fixture.store.enrolment(clientID: fixture.client("Warsame").id))
+        let enrolment = try #require(
+            try fixture.store.enrolment(clientID: fixture.client("Warsame").id, by: fixture.base.officer.id))
         #expect(enrolment.programmeID == "sample" && enrolment.programmeVersion == 1 && enrolment.profile == "advanced")
     }
 
@@ -85,7 +89,7 @@ import Testing
         #expect(!offered.contains("Later programme"), "a programme not yet in force is not offered")
         let saved = fixture.run(app, on: terminal, typing("Stopped") + [.enter, .control("s")])
         #expect(saved.contains("Admission stopped: No admissions this year (§ 44 (4))"))
-        #expect(try fixture.store.enrolment(clientID: fixture.client("Warsame").id)?.programmeID == "stopped")
+        #expect(try fixture.store.enrolment(clientID: fixture.client("Warsame").id, by: app.me.id)?.programmeID == "stopped")
     }
 
     @Test func aColleaguesChangeToTheSameObligationIsMergedAndShownBesideMine() throws {
@@ -106,7 +110,7 @@ import Testing
 
         // Meanwhile a colleague sets its due date and rewrites the description too.
         let other = try fixture.base.secondConnection()
-        let theirs = try #require(try other.obligation(id: selected.id))
+        let theirs = try #require(try other.obligation(id: selected.id, by: fixture.base.officer.id))
         var terms = ObligationDraft(theirs)
         (terms.description, terms.dueOn) = ("Offer a place in Oslo", day("2027-01-15"))
         try other.editObligation(
@@ -119,7 +123,7 @@ import Testing
         #expect(form.text(of: .dueOn) == "2027-01-15", "theirs is taken where I changed nothing")
         #expect(merged.contains("Theirs: Offer a place in Oslo"))
         fixture.run(app, on: terminal, [.control("s")])
-        let saved = try #require(try fixture.store.obligation(id: theirs.id))
+        let saved = try #require(try fixture.store.obligation(id: theirs.id, by: fixture.base.officer.id))
         #expect(saved.description == "Offer a place in Bergen" && saved.dueOn == day("2027-01-15"))
     }
 
@@ -138,15 +142,19 @@ import Testing
 
         let refused = fixture.run(app, on: terminal, [.control("s")])
         #expect(refused.contains("changed by Ada Admin") && app.top is FormScreen<PhaseChangeDraft>)
-        #expect(try fixture.store.client(id: haddad.id)?.phase == .active, "nothing was overwritten")
+        #expect(
+            try fixture.store.client(id: haddad.id, by: fixture.base.officer.id)?.phase == .active,
+            "nothing was overwritten")
         let form = try #require(app.top as? FormScreen<PhaseChangeDraft>)
         fixture.run(app, on: terminal, [.control("r")])
         #expect(form.text(of: .note) == "Parental leave")
         let saved = fixture.run(app, on: terminal, [.control("s")])
         #expect(saved.contains("is now On leave"))
-        let stored = try #require(try fixture.store.client(id: haddad.id))
+        let stored = try #require(try fixture.store.client(id: haddad.id, by: fixture.base.officer.id))
         #expect(stored.phase == .onLeave && stored.phone == "+47 555 55 555")
-        #expect(try fixture.store.phaseHistory(clientID: haddad.id).last?.note == "Parental leave")
+        #expect(
+            try fixture.store.phaseHistory(clientID: haddad.id, by: fixture.base.officer.id).last?.note
+                == "Parental leave")
     }
 
     @Test func aPhaseChangeDatedTomorrowIsRefusedBesideItsDate() throws {
@@ -159,6 +167,7 @@ import Testing
         let form = try #require(app.top as? FormScreen<PhaseChangeDraft>)
         #expect(form.error(of: .effectiveOn) == "A phase change cannot lie in the future.")
         #expect(form.text(of: .effectiveOn) == "2026-11-24", "the shortcut became the day it means")
-        #expect(try fixture.store.client(id: fixture.client("Haddad").id)?.phase == .active)
+        #expect(
+            try fixture.store.client(id: fixture.client("Haddad").id, by: fixture.base.officer.id)?.phase == .active)
     }
 }

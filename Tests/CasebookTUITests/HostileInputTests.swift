@@ -114,7 +114,7 @@ import Testing
     func everySizeFromNothingTo300x100DrawsReadably(_ place: Place) throws {
         let fixture = try HostileFixture()
         let haddad = try fixture.clientID("Haddad")
-        let stored = try #require(try fixture.store.client(id: haddad))
+        let stored = try #require(try fixture.store.client(id: haddad, by: fixture.officer.id))
         var draft = ClientDraft(stored)
         draft[.givenNames] = "Rasha 👨‍👩‍👧 Had\u{200B}dad\u{200F} العلي"
         draft[.otherNames] = String(repeating: "الحسن ", count: 30)
@@ -416,7 +416,7 @@ final class HostileFixture {
     func clientID(_ family: String) throws -> Client.ID {
         let number = ["Ødegård": 1, "Müller": 2, "Haddad": 11][family] ?? 0
         let caseNumber = try #require(CaseNumber(year: 2026, sequence: number))
-        return try #require(try store.client(caseNumber: caseNumber)).id
+        return try #require(try store.client(caseNumber: caseNumber, by: officer.id)).id
     }
 
     /// Every piece of text the store gives back: every client, their tracks, notes and contract,
@@ -432,24 +432,24 @@ final class HostileFixture {
         }
         for summary in try store.clientList.page(ClientFilter(), sort: .name, limit: 100) {
             let id = summary.id
-            collect(try store.client(id: id) as Any)
-            collect(try store.assessments(clientID: id))
-            collect(try store.courses(clientID: id))
-            collect(try store.phaseHistory(clientID: id))
-            collect(try store.targetOverrides(clientID: id))
-            collect(try store.attendance(clientID: id))
-            collect(try store.civicProgress(clientID: id))
-            collect(try store.civicSessions(clientID: id))
-            for file in try store.qualifications(clientID: id) {
+            collect(try store.client(id: id, by: officer.id) as Any)
+            collect(try store.assessments(clientID: id, by: officer.id))
+            collect(try store.courses(clientID: id, by: officer.id))
+            collect(try store.phaseHistory(clientID: id, by: officer.id))
+            collect(try store.targetOverrides(clientID: id, by: officer.id))
+            collect(try store.attendance(clientID: id, by: officer.id))
+            collect(try store.civicProgress(clientID: id, by: officer.id))
+            collect(try store.civicSessions(clientID: id, by: officer.id))
+            for file in try store.qualifications(clientID: id, by: officer.id) {
                 collect(file)
-                collect(try store.recognitionEvents(qualificationID: file.id))
+                collect(try store.recognitionEvents(qualificationID: file.id, by: officer.id))
             }
-            collect(try store.notes(clientID: id))
-            if let contract = try store.contract(clientID: id) {
+            collect(try store.notes(clientID: id, by: officer.id))
+            if let contract = try store.contract(clientID: id, by: officer.id) {
                 collect(contract)
-                collect(try store.obligations(contractID: contract.id))
-                collect(try store.contractVersions(contractID: contract.id))
-                for event in try store.contractEvents(contractID: contract.id) {
+                collect(try store.obligations(contractID: contract.id, by: officer.id))
+                collect(try store.contractVersions(contractID: contract.id, by: officer.id))
+                for event in try store.contractEvents(contractID: contract.id, by: officer.id) {
                     collect(event)
                     // An amendment's reason is read back from its event, "version 2: <reason>"
                     // (the version in progress is not listed among the earlier versions).
@@ -459,7 +459,7 @@ final class HostileFixture {
                 }
             }
             collect(
-                try store.auditTrail(clientID: id, limit: 10_000).map {
+                try store.auditTrail(clientID: id, limit: 10_000, by: officer.id).map {
                     [$0.field, $0.oldValue ?? "", $0.newValue ?? "", String($0.id)]
                 })
         }

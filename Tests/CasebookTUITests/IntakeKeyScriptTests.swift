@@ -17,7 +17,8 @@ import Testing
         fixture.run(app, on: terminal, [.character("m")] + Array(repeating: .tab, count: 9))
         let text = fixture.run(app, on: terminal, [.control("u")] + typing("Nurse at Ullevål") + [.control("s")])
         #expect(text.contains("Nurse at Ullevål"), "the tab reads the saved mapping")
-        let mapping = try #require(try fixture.store.intakeMapping(clientID: fixture.client("Haddad").id))
+        let mapping = try #require(
+            try fixture.store.intakeMapping(clientID: fixture.client("Haddad").id, by: fixture.base.officer.id))
         #expect(mapping.careerGoal == "Nurse at Ullevål" && mapping.version == 2)
         #expect(mapping.highestLevel == .bachelor, "the other fields stay as they were")
     }
@@ -30,7 +31,8 @@ import Testing
         let text = fixture.run(
             app, on: terminal, [.character("m"), .control("u")] + typing("+3d") + [.control("s")])
         #expect(text.contains("Lies in the future"))
-        #expect(try fixture.store.intakeMapping(clientID: fixture.client("Ødegård").id) == nil)
+        #expect(
+            try fixture.store.intakeMapping(clientID: fixture.client("Ødegård").id, by: fixture.base.officer.id) == nil)
     }
 
     @Test func theOfficerRecordsAnActivityWithAPartnerFromTheRegister() throws {
@@ -42,7 +44,8 @@ import Testing
         keys += [.tab, .tab] + typing("3") + [.tab] + typing("Football on Tuesdays") + [.control("s")]
         let text = fixture.run(app, on: terminal, keys)
         #expect(text.contains("Oslo Turnforening"))
-        let activities = try fixture.store.activities(clientID: fixture.client("Haddad").id)
+        let activities = try fixture.store.activities(
+            clientID: fixture.client("Haddad").id, by: fixture.base.officer.id)
         let added = try #require(activities.first { $0.note == "Football on Tuesdays" })
         #expect(added.kind == .volunteering && added.partnerName == "Oslo Turnforening" && added.hours == 3)
         #expect(added.startsOn == testDay)

@@ -114,7 +114,8 @@ import Testing
         let fixture = try UIFixture()
         let app = try fixture.app()
         let terminal = VirtualTerminal(width: 100, height: 30)
-        var keys: [Key] = [.character("n"), .tab] + typing("الأحمد") + [.tab] + typing("مريم") + [.tab] + typing("Al-Ahmad, Maryam")
+        var keys: [Key] =
+            [.character("n"), .tab] + typing("الأحمد") + [.tab] + typing("مريم") + [.tab] + typing("Al-Ahmad, Maryam")
         keys += [.tab] + typing("1988-04-12") + [.tab, .enter] + typing("fem") + [.enter]  // sex, from its pick list
         keys += typing("syr") + [.enter]  // country of birth: typing opens the pick list filtered
         keys += typing("syr") + [.enter]  // nationality
@@ -125,7 +126,8 @@ import Testing
         let text = fixture.run(app, on: terminal, keys)
         #expect(text.contains("Registered 2026-000013"), "\(text)")
         #expect(text.contains("الأحمد, مريم"))
-        let saved = try #require(try fixture.store.client(caseNumber: CaseNumber("2026-000013")))
+        let saved = try #require(
+            try fixture.store.client(caseNumber: CaseNumber("2026-000013"), by: fixture.base.officer.id))
         #expect(saved.familyName == "الأحمد" && saved.givenNames == "مريم")
         #expect(saved.sex == .female && saved.countryOfBirth == "SY" && saved.languages == ["ar"])
         #expect(saved.arrivalDate == testDay && saved.officerID == fixture.base.officer.id)
@@ -135,7 +137,9 @@ import Testing
         let fixture = try UIFixture()
         let app = try fixture.app()
         let terminal = VirtualTerminal()
-        fixture.run(app, on: terminal, [.character("n"), .tab, .paste("Al-Hassan bin\u{1B}[31m Ali"), .left, .left, .left, .control("w")])
+        fixture.run(
+            app, on: terminal,
+            [.character("n"), .tab, .paste("Al-Hassan bin\u{1B}[31m Ali"), .left, .left, .left, .control("w")])
         let form = try #require(app.top as? FormScreen<ClientDraft>)
         // The paste arrived whole, escape character included (the form would refuse it on
         // save); Ctrl-W took the word before the cursor ("bin␛[31m").
@@ -169,7 +173,9 @@ import Testing
         let terminal = VirtualTerminal(width: 132, height: 43)
         let haddad = fixture.client("Haddad")
         app.push(try ClientRecordScreen(app: app, clientID: haddad.id))
-        fixture.run(app, on: terminal, [.character("e")] + Array(repeating: Key.tab, count: 16) + [.control("u")] + typing("+47 400 00 000"))
+        fixture.run(
+            app, on: terminal,
+            [.character("e")] + Array(repeating: Key.tab, count: 16) + [.control("u")] + typing("+47 400 00 000"))
         return (fixture, app, terminal, haddad)
     }
 
@@ -177,20 +183,23 @@ import Testing
         let (fixture, app, terminal, haddad) = try editingHaddadsPhone()
         // Meanwhile the admin, in another Casebook, saves an email address.
         let other = try fixture.base.secondConnection()
-        var theirs = ClientDraft(try #require(try other.client(id: haddad.id)))
+        var theirs = ClientDraft(try #require(try other.client(id: haddad.id, by: fixture.base.officer.id)))
         theirs[.email] = "rasha@example.org"
-        _ = try other.updateClient(id: haddad.id, with: theirs, expectedVersion: haddad.version, actor: fixture.base.admin.id)
+        _ = try other.updateClient(
+            id: haddad.id, with: theirs, expectedVersion: haddad.version, actor: fixture.base.admin.id)
 
         let refused = fixture.run(app, on: terminal, [.control("s")])
         #expect(refused.contains("changed by Ada Admin"))
         #expect(refused.contains("+47 400 00 000"), "the typed phone number is still on screen")
-        #expect(try fixture.store.client(id: haddad.id)?.phone == "+47 912 34 567", "nothing was overwritten")
+        #expect(
+            try fixture.store.client(id: haddad.id, by: fixture.base.officer.id)?.phone == "+47 912 34 567",
+            "nothing was overwritten")
         #expect(app.top is FormScreen<ClientDraft>)
 
         let merged = fixture.run(app, on: terminal, [.control("r")])
         #expect(merged.contains("rasha@example.org") && merged.contains("+47 400 00 000"))
         fixture.run(app, on: terminal, [.control("s")])
-        let saved = try #require(try fixture.store.client(id: haddad.id))
+        let saved = try #require(try fixture.store.client(id: haddad.id, by: fixture.base.officer.id))
         #expect(saved.phone == "+47 400 00 000" && saved.email == "rasha@example.org")
     }
 
@@ -198,7 +207,8 @@ import Testing
         let (fixture, app, terminal, haddad) = try editingHaddadsPhone()
         var theirs = ClientDraft(haddad)
         theirs[.phone] = "+47 555 55 555"
-        _ = try fixture.store.updateClient(id: haddad.id, with: theirs, expectedVersion: haddad.version, actor: fixture.base.admin.id)
+        _ = try fixture.store.updateClient(
+            id: haddad.id, with: theirs, expectedVersion: haddad.version, actor: fixture.base.admin.id)
         let merged = fixture.run(app, on: terminal, [.control("s"), .control("r")])
         #expect(merged.contains("Theirs: +47 555 55 555"))
         #expect(merged.contains("+47 400 00 000"))
@@ -213,7 +223,8 @@ import Testing
         let picker = try #require(app.top as? PickListDialog)
         #expect(picker.shown.map(\.label) == CasePhase.active.next.map(\.label))
         fixture.run(app, on: terminal, typing("compl") + [.enter, .control("s")])
-        #expect(try fixture.store.client(id: fixture.client("Haddad").id)?.phase == .completed)
+        #expect(
+            try fixture.store.client(id: fixture.client("Haddad").id, by: fixture.base.officer.id)?.phase == .completed)
         #expect(terminal.text.contains("Phase: Completed"))
         // Closing without an exit reason is refused beside the field.
         let closing = fixture.run(app, on: terminal, [.character("c"), .control("s")])
@@ -255,7 +266,9 @@ import Testing
 
     @Test func helpAndTheBarComeFromTheKeyTable() throws {
         let fixture = try UIFixture()
-        let keys = try KeyMap(overrides: [KeyOverride(command: "client.new", keys: ["<f7>"], file: "test.toml", line: 3)])
+        let keys = try KeyMap(overrides: [
+            KeyOverride(command: "client.new", keys: ["<f7>"], file: "test.toml", line: 3)
+        ])
         let app = try fixture.app(keys: keys)
         let terminal = VirtualTerminal(width: 100, height: 30)
         let list = fixture.run(app, on: terminal)

@@ -56,12 +56,12 @@ import Testing
         // Without a reason nothing is placed, and the form says why beside the field.
         let empty = fixture.run(app, on: terminal, [.control("s")])
         #expect(empty.contains("Say why"), "\(empty)")
-        #expect(try fixture.store.flags(clientID: haddad.id).isEmpty)
+        #expect(try fixture.store.flags(clientID: haddad.id, by: supervisor.id).isEmpty)
         let saved = fixture.run(
             app, on: terminal, typing("Appeal at the district court, case 26-1234") + [.control("s")])
         #expect(saved.contains("Placed a legal hold"), "\(saved)")
         #expect(header(saved).contains("LEGAL HOLD since \(testDay.iso)"), "\(saved)")
-        let hold = try #require(try fixture.store.flags(clientID: haddad.id).first)
+        let hold = try #require(try fixture.store.flags(clientID: haddad.id, by: supervisor.id).first)
         #expect(hold.flag == .legalHold && hold.reason == "Appeal at the district court, case 26-1234")
         #expect(hold.placedBy == "sberg")
 
@@ -69,11 +69,11 @@ import Testing
         let asked = fixture.run(app, on: terminal, [.character("H")])
         #expect(app.top is ConfirmDialog && asked.contains("Lift the legal hold"), "\(asked)")
         fixture.run(app, on: terminal, [.escape])
-        #expect(try fixture.store.flags(clientID: haddad.id).count == 1)
+        #expect(try fixture.store.flags(clientID: haddad.id, by: supervisor.id).count == 1)
         let lifted = fixture.run(app, on: terminal, [.character("H"), .character("y")])
         #expect(lifted.contains("Lifted the legal hold."), "\(lifted)")
         #expect(!header(lifted).contains("LEGAL HOLD"), "\(lifted)")
-        #expect(try fixture.store.flags(clientID: haddad.id).isEmpty)
+        #expect(try fixture.store.flags(clientID: haddad.id, by: supervisor.id).isEmpty)
         expectReadable(terminal)
     }
 
@@ -84,7 +84,7 @@ import Testing
         let text = fixture.run(app, on: terminal, [.character("H")])
         #expect(app.top is ClientRecordScreen)
         #expect(text.contains("Only supervisors and admins"), "\(text)")
-        #expect(try fixture.store.flags(clientID: fixture.client("Haddad").id).isEmpty)
+        #expect(try fixture.store.flags(clientID: fixture.client("Haddad").id, by: fixture.base.officer.id).isEmpty)
     }
 
     @Test func theCasesOfficerRestrictsTheRecordAndOnlyAnAdminLiftsIt() throws {
@@ -102,13 +102,13 @@ import Testing
         let refused = fixture.run(officer, on: terminal, [.character("Z")])
         #expect(officer.top is ClientRecordScreen)
         #expect(refused.contains("Only admins"), "\(refused)")
-        #expect(try fixture.store.flags(clientID: haddad.id).map(\.flag) == [.restriction])
+        #expect(try fixture.store.flags(clientID: haddad.id, by: fixture.base.admin.id).map(\.flag) == [.restriction])
 
         let admin = try record(fixture, "Haddad", as: fixture.base.admin)
         let lifted = fixture.run(
             admin, on: VirtualTerminal(width: 100, height: 30), [.character("Z"), .character("y")])
         #expect(lifted.contains("Lifted the restriction."), "\(lifted)")
-        #expect(try fixture.store.flags(clientID: haddad.id).isEmpty)
+        #expect(try fixture.store.flags(clientID: haddad.id, by: fixture.base.admin.id).isEmpty)
     }
 
     @Test func thePersonsOwnExportIsWrittenToTheFileTheOfficerConfirmsAndNeverReplacesOne() throws {

@@ -74,10 +74,10 @@ import Testing
         #expect(terminal.text.contains("Note saved") && terminal.text.contains("Called about the course"))
         // What the header and the Notes tab read, and nothing else.
         let header = try StoreTrace(fixture.store) {
-            _ = try fixture.store.client(id: haddad.id)
+            _ = try fixture.store.client(id: haddad.id, by: fixture.base.officer.id)
             _ = try fixture.store.staff(id: fixture.base.officer.id)
-            _ = try fixture.store.recordStatus(clientID: haddad.id)
-            _ = try fixture.store.notes(clientID: haddad.id)
+            _ = try fixture.store.recordStatus(clientID: haddad.id, by: fixture.base.officer.id)
+            _ = try fixture.store.notes(clientID: haddad.id, by: fixture.base.officer.id)
         }
         #expect(saving.lines.filter { $0 == "BEGIN IMMEDIATE;" }.count == 1, "one write")
         #expect(saving.storeCalls == 1 + header.storeCalls, "\(saving)")

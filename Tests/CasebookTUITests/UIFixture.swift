@@ -141,7 +141,8 @@ final class UIFixture {
         contract = try store.signContract(
             id: contract.id, SignatureDraft(newcomer: day("2025-03-25"), authority: day("2025-03-26")),
             expectedVersion: contract.version, actor: officer)
-        let meeting = try #require(try store.obligations(contractID: contract.id).first { $0.category == .meeting })
+        let meeting = try #require(
+            try store.obligations(contractID: contract.id, by: officer).first { $0.category == .meeting })
         try store.settleObligation(
             id: meeting.id, SettlementDraft(.met, on: day("2025-04-02"), evidence: "Attended with an interpreter"),
             expectedVersion: meeting.version, actor: officer)

@@ -200,6 +200,32 @@ import Testing
         #expect(unknown.status != 0)
     }
 
+    @Test func aSupervisorOfAnotherOfficeListsNoneOfItsBatchesAndCannotUndoThem() throws {
+        let db = try database()
+        #expect(try run(["office", "add", "SOR", "--name", "Sørby", "--db", db]).status == 0)
+        #expect(try run(["staff", "add", "tester", "--role", "admin", "--office", "SOR", "--db", db]).status == 0)
+        let added = try run([
+            "staff", "add", "smain", "--name", "Siri Main", "--role", "supervisor", "--office", "MAIN", "--db", db,
+        ])
+        #expect(added.status == 0, "\(added.error)")
+        let file = write(Array(Self.csv(Self.rows).utf8), "sorby-caseload.csv")
+        let done = try run(["import", "clients", file, "--office", "SOR", "--db", db])
+        #expect(done.output.contains("Imported as batch 1"), "\(done.error)")
+        #expect(try run(["import", "list", "--db", db]).output.contains("sorby-caseload.csv"))
+
+        let outsider = ["CASEBOOK_USER": "smain"]
+        let list = try run(["import", "list", "--db", db], as: outsider)
+        #expect(list.status == 0, "\(list.error)")
+        #expect(!list.output.contains("sorby-caseload.csv"), "\(list.output)")
+        #expect(list.output.contains("No imports into your offices yet"))
+        // Sørby's batch reads as a batch never made, and stays as it was.
+        let undo = try run(["import", "undo", "1", "--db", db], as: outsider)
+        let never = try run(["import", "undo", "2", "--db", db], as: outsider)
+        #expect(undo.status != 0 && undo.error.contains("There is no import batch 1;"), "\(undo.error)")
+        #expect(undo.error.replacingOccurrences(of: "batch 1", with: "batch 2") == never.error)
+        #expect(try count(db) == 3)
+    }
+
     /// Assessments in a Norwegian file and qualifications in a German one, for the clients an
     /// import brought in: by case number and by external id; a dry run, a re-import, an undo.
     @Test func assessmentsAndQualificationsImportForTheClientsHeld() throws {

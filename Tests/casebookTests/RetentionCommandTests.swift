@@ -105,7 +105,7 @@ import Testing
         #expect(result.status == 0, "\(result.error)")
         #expect(result.output.contains("Erased \(due.count) clients"))
         let store = try Store.open(path: db, mode: .readOnly)
-        #expect(try due.allSatisfy { try store.isErased(clientID: $0.clientID) })
+        #expect(try due.allSatisfy { try store.recordStatus(clientID: $0.clientID, by: tester.id).isErased })
         #expect(try figures() == before)
         let verify = try run(["audit", "verify", "--db", db])
         #expect(verify.status == 0, "\(verify.error)")
