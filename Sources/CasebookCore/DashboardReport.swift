@@ -198,11 +198,12 @@ package struct DashboardReport: Sendable {
     /// The target's detail line: its share and source, or why there is none.
     package static func targetLine(_ target: OutcomeTarget?) -> String {
         guard let target else {
-            return tr("  No target set: the programme shown has none, or those shown differ.")
+            return "  " + tr("No target set: the programme shown has none, or those shown differ.")
         }
-        return tr(
-            "  Target {target} in work or education; source: {source}",
-            ["target": target.percent, "source": target.source])
+        return "  "
+            + tr(
+                "Target {target} in work or education; source: {source}",
+                ["target": target.percent, "source": target.source])
     }
 
     static func number(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(value) }

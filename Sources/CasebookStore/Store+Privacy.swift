@@ -302,7 +302,8 @@ extension Store {
                 "updated_at",
             ],
             "notes": ["contact_type", "contact_on", "interpreter_language", "follow_up_on", "created_at"],
-            "client_facts": ["phase", "programme_id", "contact_since", "contract_ended_on"],
+            // civic_exempt_from is refreshed by the erasing write from the stand-in date of birth.
+            "client_facts": ["phase", "programme_id", "contact_since", "contract_ended_on", "civic_exempt_from"],
             "legal_holds": ["since", "placed_at", "lifted_at"],
             "restrictions": ["since", "placed_at", "lifted_at"],
             "erasures": ["erased_at", "birth_years"],
