@@ -99,7 +99,9 @@ package enum DemoGenerator {
                     var partners: [DemoPartner] = []
                     for partner in country.partnerDrafts(town: made.municipalities[0]) {
                         partners.append(
-                            DemoPartner(id: try loader.addPartner(partner.draft).id, activities: partner.activities))
+                            DemoPartner(
+                                id: try loader.addPartner(partner.draft, office: office.id).id,
+                                activities: partner.activities))
                     }
                     let tracks = programme.map { DemoTracks(programme: $0, country: country, today: today) }
                     offices.append((office, tracks, country, partners))

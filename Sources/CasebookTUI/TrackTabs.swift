@@ -185,12 +185,15 @@ final class LanguageTab: ScrolledTab {
 }
 
 /// The Qualifications tab: each foreign qualification with its recognition stage, days in
-/// stage and the authority's decision deadline; the selected file's details and steps below.
+/// stage and the authority's deadline (acknowledgement, decision) under the file's procedure;
+/// the selected file's details and steps below.
 final class QualificationsTab: SelectingTab {
     let id = RecordTabID.qualifications
     var client: Client
-    let shows: Changes = [.qualifications]
+    let shows: Changes = [.qualifications, .enrolment]
     private(set) var files: [Qualification] = []
+    /// The client's programme: its procedures and their deadlines.
+    private var programme: Programme?
     private var events: [RecognitionEvent] = []
     var viewport = ListViewport()
     var selected: Int { viewport.selected }
@@ -200,6 +203,7 @@ final class QualificationsTab: SelectingTab {
 
     func load(app: App) throws {
         files = try app.store.qualifications(clientID: client.id)
+        programme = try app.store.programme(forClient: client.id)?.programme
         viewport.clamp(count: files.count)
         try selectionMoved(app: app)
     }
@@ -212,7 +216,9 @@ final class QualificationsTab: SelectingTab {
 
     static let bindings: [Binding<QualificationsTab>] =
         [
-            Binding(.addQualification) { tab, app in .push(TrackForms.qualification(app: app, client: tab.client)) },
+            Binding(.addQualification) { tab, app in
+                .push(TrackForms.qualification(app: app, client: tab.client, programme: tab.programme))
+            },
             Binding(
                 .stepQualification,
                 unavailable: { tab, app in
@@ -224,7 +230,7 @@ final class QualificationsTab: SelectingTab {
                 }
             ) { tab, app in
                 guard tab.files.indices.contains(tab.selected) else { return .none }
-                return .push(TrackForms.step(app: app, file: tab.files[tab.selected]))
+                return .push(TrackForms.step(app: app, file: tab.files[tab.selected], programme: tab.programme))
             },
         ] + selecting
 
@@ -262,6 +268,19 @@ final class QualificationsTab: SelectingTab {
                 }
             } else if let decided = file.decidedOn {
                 decision = "decided \(decided.shown)" + (file.decidedInTime == false ? " (late)" : "")
+            } else if let rule = file.deadlines(under: programme).acknowledgement,
+                let due = file.acknowledgementDue(rule: rule)
+            {
+                let left = today.days(until: due)
+                if left < 0 {
+                    decision = tr("NOT ACKNOWLEDGED {days} d", ["days": String(-left)])
+                    if !isSelected { role = .overdue }
+                } else {
+                    decision =
+                        wide
+                        ? tr("acknowledge by {day}, {days} d left", ["day": due.shown, "days": String(left)])
+                        : tr("acknowledge in {days} d", ["days": String(left)])
+                }
             }
             let facts =
                 wide
@@ -285,6 +304,7 @@ final class QualificationsTab: SelectingTab {
             "Documents: \(file.hasDocuments ? "available" : "none") · \(file.isRegulatedProfession ? "regulated profession" : "not regulated")"
                 + (file.route.map { " · route: \($0.label)" } ?? ""),
         ]
+        if let line = procedureLine(file) { details.append(line) }
         if let complete = file.completeOn {
             details.append("File complete \(complete.shown); decision due \(file.decisionDue?.shown ?? "—")")
         }
@@ -312,6 +332,24 @@ final class QualificationsTab: SelectingTab {
                 in: Rect(x: area.x, y: y, width: area.width, height: 1), .dim)
             y += 1
         }
+    }
+
+    /// The file's procedure and its deadlines, where the programme has more than one; nil where
+    /// it has only the standard one (nothing to tell apart).
+    private func procedureLine(_ file: Qualification) -> String? {
+        guard let programme, !programme.recognitionVariants.isEmpty || file.variant != nil else { return nil }
+        let rules = file.deadlines(under: programme)
+        let deadlines = [
+            "decision": rules.decision.description,
+            "acknowledgement": rules.acknowledgement?.description ?? "—",
+        ]
+        guard let variant = programme.recognitionVariant(file.variant) else {
+            return tr(
+                "Procedure: standard · decision within {decision}, acknowledgement within {acknowledgement}", deadlines)
+        }
+        return tr(
+            "Procedure: {name} ({basis}) · decision within {decision}, acknowledgement within {acknowledgement}",
+            deadlines.merging(["name": variant.name, "basis": variant.legalBasis]) { $1 })
     }
 }
 

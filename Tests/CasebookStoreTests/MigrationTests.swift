@@ -28,6 +28,7 @@ import Testing
         14: "ff834cbe030b4f90c9fca4eb54529a7a751c382d317844945dd28181c8a92c0b",
         15: "1a790d36f29b2dcb96b329da4a7d1c68c4d03441d7cb8977f74a296b9e1c31ea",
         17: "ff363d5038501b842c9c045e87393ed4fd9219ee308355106c31487661a2e5dd",
+        19: "cb08cfc065e178a8303ed20e8e727df994e77468002d7af41832b2606a606177",
     ]
 
     @Test(arguments: migrations.map(\.version))
@@ -139,3 +140,14 @@ func sha256Hex(_ text: String) -> String { ChainHash(SHA256.hash(data: Array(tex
 
 /// Migration 17 undone, for tests that make a file of an older schema.
 let undoProgrammeTextsOfSchemaSeventeen = "DROP TABLE programme_texts;"
+
+/// Migration 19 undone (the recognition file's procedure, the partners' office), for tests that
+/// make a file of an older schema.
+let undoProceduresAndPartnerOfficesOfSchemaNineteen = """
+    DROP TRIGGER partner_organisations_office_exists_insert;
+    DROP TRIGGER partner_organisations_office_exists_update;
+    DROP INDEX partner_organisations_by_name;
+    ALTER TABLE partner_organisations DROP COLUMN office_id;
+    CREATE UNIQUE INDEX partner_organisations_by_name ON partner_organisations(name COLLATE NOCASE);
+    ALTER TABLE qualifications DROP COLUMN variant;
+    """

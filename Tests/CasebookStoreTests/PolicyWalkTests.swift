@@ -268,6 +268,8 @@ func refusedByPolicy(_ body: () throws -> Void) -> Bool {
         "importRecords": .importClients,
         "saveIntake": .recordTrack, "addWorkExperience": .recordTrack, "recordOutcome": .recordTrack,
         "addActivity": .recordTrack, "addPartner": .managePartners, "updatePartner": .managePartners, "importShippedProgramme": .importProgrammes,
+        "partners": .seePartners, "clientPartners": .openRecord, "partnerOffices": .managePartners,
+        "partnerOffice": .managePartners,
         "officeSummaries": .seeList, "saveMembership": .manageStaff,
         "retentionCandidates": .seeRetention,
         "worklist": .openRecord,
