@@ -986,6 +986,7 @@ private let schemaV19 = """
             WHERE p.partner_id = partner_organisations.id
             GROUP BY c.office_id ORDER BY count(*) DESC, c.office_id LIMIT 1),
         (SELECT min(id) FROM offices));
+    DROP INDEX partner_organisations_by_name;
     INSERT INTO partner_organisations (name, kind, contact, created_at, created_by, version, updated_at, updated_by,
         office_id)
         SELECT DISTINCT o.name, o.kind, o.contact, o.created_at, o.created_by, 1, o.updated_at, o.updated_by, c.office_id
@@ -998,7 +999,6 @@ private let schemaV19 = """
     WHERE partner_id IS NOT NULL
         AND (SELECT office_id FROM partner_organisations WHERE id = participation.partner_id)
             <> (SELECT office_id FROM clients WHERE id = participation.client_id);
-    DROP INDEX partner_organisations_by_name;
     CREATE UNIQUE INDEX partner_organisations_by_name ON partner_organisations(office_id, name COLLATE NOCASE);
     CREATE TRIGGER partner_organisations_office_exists_insert BEFORE INSERT ON partner_organisations
     WHEN NOT EXISTS (SELECT 1 FROM offices WHERE id = new.office_id)
