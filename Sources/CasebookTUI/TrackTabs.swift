@@ -304,7 +304,7 @@ final class QualificationsTab: SelectingTab {
             "Documents: \(file.hasDocuments ? "available" : "none") · \(file.isRegulatedProfession ? "regulated profession" : "not regulated")"
                 + (file.route.map { " · route: \($0.label)" } ?? ""),
         ]
-        if let line = procedureLine(file) { details.append(line) }
+        details += procedureLines(file)
         if let complete = file.completeOn {
             details.append("File complete \(complete.shown); decision due \(file.decisionDue?.shown ?? "—")")
         }
@@ -334,22 +334,24 @@ final class QualificationsTab: SelectingTab {
         }
     }
 
-    /// The file's procedure and its deadlines, where the programme has more than one; nil where
-    /// it has only the standard one (nothing to tell apart).
-    private func procedureLine(_ file: Qualification) -> String? {
-        guard let programme, !programme.recognitionVariants.isEmpty || file.variant != nil else { return nil }
+    /// The file's procedure and the authority's deadlines under it, where the programme has more
+    /// than one procedure; nothing where it has only the standard one (nothing to tell apart).
+    private func procedureLines(_ file: Qualification) -> [String] {
+        guard let programme, !programme.recognitionVariants.isEmpty || file.variant != nil else { return [] }
         let rules = file.deadlines(under: programme)
-        let deadlines = [
-            "decision": rules.decision.description,
-            "acknowledgement": rules.acknowledgement?.description ?? "—",
+        let procedure =
+            programme.recognitionVariant(file.variant).map {
+                tr("Procedure: {name} · {basis}", ["name": $0.name, "basis": $0.legalBasis])
+            } ?? tr("Procedure: standard")
+        return [
+            procedure,
+            tr(
+                "The authority acknowledges within {acknowledgement} and decides within {decision}.",
+                [
+                    "acknowledgement": rules.acknowledgement?.description ?? "—",
+                    "decision": rules.decision.description,
+                ]),
         ]
-        guard let variant = programme.recognitionVariant(file.variant) else {
-            return tr(
-                "Procedure: standard · decision within {decision}, acknowledgement within {acknowledgement}", deadlines)
-        }
-        return tr(
-            "Procedure: {name} ({basis}) · decision within {decision}, acknowledgement within {acknowledgement}",
-            deadlines.merging(["name": variant.name, "basis": variant.legalBasis]) { $1 })
     }
 }
 

@@ -36,7 +36,8 @@ import Testing
         let text = fixture.run(app, on: terminal, [.control("s")])
         let file = try #require(try fixture.store.qualifications(clientID: fixture.client("Sørensen").id).first)
         #expect(file.variant == "accelerated" && file.title == "Sykepleier" && file.isRegulatedProfession)
-        #expect(text.contains("Procedure: Accelerated procedure (AufenthG § 81a)"))
+        #expect(text.contains("Procedure: Accelerated procedure · AufenthG § 81a"))
+        #expect(text.contains("The authority acknowledges within 2 weeks and decides within 2 months."))
         expectReadable(terminal)
         expectGolden("qualifications-accelerated-80x24", text)
         let wide = VirtualTerminal(width: 132, height: 43)
@@ -50,7 +51,33 @@ import Testing
         let text = fixture.run(app, on: terminal, keys)
         let file = try #require(try fixture.store.qualifications(clientID: fixture.client("Sørensen").id).first)
         #expect(file.variant == nil)
-        #expect(text.contains("Procedure: standard · decision within 4 months, acknowledgement within 1 month"))
+        #expect(text.contains("Procedure: standard"))
+        #expect(text.contains("The authority acknowledges within 1 month and decides within 4 months."))
+    }
+
+    /// A file submitted on 2026-11-03: the accelerated procedure's two weeks ran out on
+    /// 2026-11-17, the standard month runs to 2026-12-03.
+    @Test(arguments: [("accelerated", "NOT ACKNOWLEDGED 6 d"), (nil, "acknowledge by 2026-12-03, 10 d left")] as [(String?, String)])
+    func aSubmittedFileShowsTheAcknowledgementItsProcedureOwes(procedure: String?, shown: String) throws {
+        let (fixture, app) = try Self.sorensen()
+        let store = fixture.store
+        var file = try store.addQualification(
+            clientID: fixture.client("Sørensen").id,
+            QualificationDraft(
+                title: "Sykepleier", country: "TH", year: 2012, iscedLevel: 6, identifiedOn: day("2026-10-05"),
+                procedure: procedure),
+            actor: fixture.base.officer.id)
+        let steps: [RecognitionStepDraft] = [
+            .init(to: .gatheringDocuments, on: day("2026-10-06")), .init(to: .translation, on: day("2026-10-07")),
+            .init(to: .routeChosen, on: day("2026-10-08"), route: .regulatedProfession),
+            .init(to: .submitted, on: day("2026-11-03")),
+        ]
+        for step in steps {
+            file = try store.stepQualification(
+                id: file.id, step, expectedVersion: file.version, actor: fixture.base.officer.id)
+        }
+        let text = fixture.run(app, on: VirtualTerminal(width: 132, height: 43), [.control("r")])
+        #expect(text.contains(shown))
     }
 
     @Test func aClientWhoseProgrammeHasNoVariantIsNotAskedForAProcedure() throws {
