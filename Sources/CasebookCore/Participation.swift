@@ -119,7 +119,9 @@ package struct ParticipationDraft: FormDraft, Hashable {
         let kind = issues.require(kind, .kind, tr("Choose the kind of activity."))
         if let partner, !partners.contains(partner) {
             issues.add(
-                .partner, tr("That partner organisation is not in the register of the client's office; choose one from the list."))
+                .partner,
+                tr("That partner organisation is not in the register of the client's office; choose one from the list.")
+            )
         }
         if let start = issues.require(startsOn, .startsOn), start > today.adding(years: 1) {
             issues.add(.startsOn, tr("More than a year ahead; record an activity once it is agreed."))

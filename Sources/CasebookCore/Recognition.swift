@@ -150,7 +150,8 @@ package struct Qualification: Hashable, Sendable, Identifiable {
         iscedLevel: Int, hasDocuments: Bool, isRegulatedProfession: Bool, stage: RecognitionStage = .identified,
         stageSince: Day, route: RecognitionRoute? = nil, completeOn: Day? = nil, decisionDue: Day? = nil,
         decidedOn: Day? = nil, passportIssuedOn: Day? = nil, passportExpiresOn: Day? = nil,
-        compensation: CompensationKind? = nil, compensationStart: Day? = nil, compensationEnd: Day? = nil, variant: String? = nil,
+        compensation: CompensationKind? = nil, compensationStart: Day? = nil, compensationEnd: Day? = nil,
+        variant: String? = nil,
         version: Int = 1
     ) {
         self.id = id

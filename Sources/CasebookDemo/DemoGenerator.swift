@@ -96,6 +96,8 @@ package enum DemoGenerator {
                         offices.isEmpty
                         ? try loader.renameFirstOffice(to: made.name, municipalities: made.municipalities)
                         : try loader.addOffice(code: made.code, name: made.name, municipalities: made.municipalities)
+                    // The owner keeps every office's register of partners as its admin.
+                    if !offices.isEmpty { try loader.addMembership(owner.id, office: office.id, role: .admin) }
                     var partners: [DemoPartner] = []
                     for partner in country.partnerDrafts(town: made.municipalities[0]) {
                         partners.append(
@@ -106,9 +108,6 @@ package enum DemoGenerator {
                     let tracks = programme.map { DemoTracks(programme: $0, country: country, today: today) }
                     offices.append((office, tracks, country, partners))
                 }
-            }
-            for place in offices.dropFirst() {
-                try loader.addMembership(owner.id, office: place.office.id, role: .admin)
             }
             var officeOf: [Staff.ID: Int] = [owner.id: 0]
             for place in offices { _ = try makeStaff(.supervisor, office: place.office.id) }

@@ -395,12 +395,12 @@ package final class BulkLoader {
                 $0.put(.compensation, q.compensation?.rawValue)
                 $0.put(.compensationStart, q.compensationStart)
                 $0.put(.compensationEnd, q.compensationEnd)
-                $0.put(.variant, q.variant)
                 $0.put(.version, 1)
                 $0.put(.createdAt, stamp)
                 $0.put(.createdBy, actor)
                 $0.put(.updatedAt, stamp)
                 $0.put(.updatedBy, actor)
+                $0.put(.variant, q.variant)
             }
             var from: RecognitionStage?
             for (stage, day) in file.steps {

@@ -126,7 +126,8 @@ extension Store {
     {
         try write {
             guard let old = try partner(id: id), try self.actor(actor).role(in: old.officeID) != nil else {
-                throw StoreError.notFound(tr("That partner organisation is not in the register of any office you belong to."))
+                throw StoreError.notFound(
+                    tr("That partner organisation is not in the register of any office you belong to."))
             }
             try requirePartnerManager(actor, office: old.officeID)
             try requireVersion(.partners, id: id, current: old.version, expected: expectedVersion)

@@ -55,7 +55,8 @@ package final class PartnersScreen: Screen {
     static let bindings: [Binding<PartnersScreen>] =
         [
             Binding(.addPartner, unavailable: { screen, _ in screen.notManager() }) { screen, app in
-                let office = screen.partners.indices.contains(screen.selected) ? screen.partners[screen.selected].officeID : nil
+                let office =
+                    screen.partners.indices.contains(screen.selected) ? screen.partners[screen.selected].officeID : nil
                 return .push(
                     IntakeForms.partner(
                         app: app, partner: nil, offices: screen.managed,

@@ -21,7 +21,8 @@ struct PartnerCommand: ParsableCommand {
             let me = try CommandID.partnerList.actingStaff(in: store)
             // Only the registers of the person's offices: another office's partners are not theirs to see.
             let partners = try store.partners(actor: me.id)
-            let codes = Dictionary(try store.offices().map { ($0.id, $0.code) }, uniquingKeysWith: { first, _ in first })
+            let codes = Dictionary(
+                try store.offices().map { ($0.id, $0.code) }, uniquingKeysWith: { first, _ in first })
             let width = max(4, partners.map { $0.name.count }.max() ?? 0)
             // The column headers are a machine-readable line, as in `staff list`.
             print("\("OFFICE".padding(8))  \("NAME".padding(width))  \("KIND".padding(16))  CONTACT")

@@ -72,7 +72,8 @@ import Testing
             try draft.validated(clientID: 1, today: testDay, procedures: [other])
         }
         #expect(foreign[.procedure]?.contains("Fast track") == true)
-        let file = try? draft.validated(clientID: 1, today: testDay, procedures: [RecognitionProcedureTests.accelerated])
+        let file = try? draft.validated(
+            clientID: 1, today: testDay, procedures: [RecognitionProcedureTests.accelerated])
         #expect(file?.variant == "accelerated")
         var standard = draft
         standard.procedure = nil

@@ -38,12 +38,14 @@ import Testing
         let officer = try o.staff(o.sorby, .officer)
         #expect {
             try o.store.addActivity(
-                clientID: o.sorbyClient.id, ParticipationDraft(kind: .sportCulture, partner: nordbyClub.id, startsOn: testDay),
+                clientID: o.sorbyClient.id,
+                ParticipationDraft(kind: .sportCulture, partner: nordbyClub.id, startsOn: testDay),
                 actor: officer.id)
         } throws: { refuses($0, ParticipationDraft.Field.partner, "register of the client's office") }
         #expect(try o.store.activities(clientID: o.sorbyClient.id).isEmpty, "nothing was saved")
         let own = try o.store.addActivity(
-            clientID: o.sorbyClient.id, ParticipationDraft(kind: .sportCulture, partner: sorbyChoir.id, startsOn: testDay),
+            clientID: o.sorbyClient.id,
+            ParticipationDraft(kind: .sportCulture, partner: sorbyChoir.id, startsOn: testDay),
             actor: officer.id)
         #expect(own.partnerName == "Sørby kor")
     }
@@ -51,7 +53,8 @@ import Testing
     @Test func aSupervisorOfSorbyNeitherAddsToNorChangesNordbysRegister() throws {
         let supervisor = try o.staff(o.sorby, .supervisor)
         #expect {
-            try o.store.addPartner(PartnerDraft(name: "Intruder", kind: .other), office: o.nordby.id, actor: supervisor.id)
+            try o.store.addPartner(
+                PartnerDraft(name: "Intruder", kind: .other), office: o.nordby.id, actor: supervisor.id)
         } throws: { "\($0)".contains("Only supervisors and admins of Nordby may keep the register") }
         #expect {
             try o.store.updatePartner(
@@ -70,7 +73,8 @@ import Testing
 
     @Test func aNameIsUniqueWithinAnOfficeNotAcrossOffices() throws {
         let sorby = try o.staff(o.sorby, .supervisor)
-        let twin = try o.store.addPartner(PartnerDraft(name: "nordby il", kind: .sportsClub), office: o.sorby.id, actor: sorby.id)
+        let twin = try o.store.addPartner(
+            PartnerDraft(name: "nordby il", kind: .sportsClub), office: o.sorby.id, actor: sorby.id)
         #expect(twin.officeID == o.sorby.id)
         #expect {
             try o.store.addPartner(PartnerDraft(name: "sørby KOR", kind: .culture), office: o.sorby.id, actor: sorby.id)
@@ -100,14 +104,17 @@ import Testing
         // Nordby's club, named by two Sørby activities and one of Nordby's; an unused partner.
         for _ in 0..<2 {
             try store.addActivity(
-                clientID: o.sorbyClient.id, ParticipationDraft(kind: .sportCulture, partner: sorbyChoir.id, startsOn: testDay),
+                clientID: o.sorbyClient.id,
+                ParticipationDraft(kind: .sportCulture, partner: sorbyChoir.id, startsOn: testDay),
                 actor: officer.id)
         }
         try store.addActivity(
-            clientID: o.nordbyClient.id, ParticipationDraft(kind: .sportCulture, partner: nordbyClub.id, startsOn: testDay),
+            clientID: o.nordbyClient.id,
+            ParticipationDraft(kind: .sportCulture, partner: nordbyClub.id, startsOn: testDay),
             actor: o.f.officer.id)
         let unused = try store.addPartner(
-            PartnerDraft(name: "Bibliotek", kind: .culture), office: o.sorby.id, actor: try o.staff(o.sorby, .supervisor).id)
+            PartnerDraft(name: "Bibliotek", kind: .culture), office: o.sorby.id,
+            actor: try o.staff(o.sorby, .supervisor).id)
         try store.write {
             // As schema 17 had it: one register for the file; the activities name Nordby's club
             // from both offices.

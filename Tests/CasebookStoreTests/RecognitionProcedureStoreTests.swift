@@ -43,7 +43,8 @@ import Testing
         ]
         if let decided { steps.append(.init(to: .fullRecognition, on: day(decided))) }
         for step in steps {
-            file = try store.stepQualification(id: file.id, step, expectedVersion: file.version, actor: fixture.officer.id)
+            file = try store.stepQualification(
+                id: file.id, step, expectedVersion: file.version, actor: fixture.officer.id)
         }
         return file
     }
@@ -51,7 +52,8 @@ import Testing
     var decisionObligation: Obligation {
         get throws {
             let contract = try #require(try fixture.store.contract(clientID: client.id))
-            return try #require(try fixture.store.obligations(contractID: contract.id).first { $0.anchor == .recognitionComplete })
+            return try #require(
+                try fixture.store.obligations(contractID: contract.id).first { $0.anchor == .recognitionComplete })
         }
     }
 
@@ -101,6 +103,7 @@ import Testing
         #expect {
             try store.addQualification(clientID: other.id, accelerated, actor: fixture.officer.id)
         } throws: { refuses($0, QualificationDraft.Field.procedure) }
-        #expect(try store.qualifications(clientID: client.id).isEmpty && store.qualifications(clientID: other.id).isEmpty)
+        #expect(
+            try store.qualifications(clientID: client.id).isEmpty && store.qualifications(clientID: other.id).isEmpty)
     }
 }

@@ -18,7 +18,8 @@ import Testing
             programme, sourceFile: "fast.toml", sourceText: "fast", actor: fixture.base.admin.id)
         try fixture.store.enrol(
             clientID: fixture.client("Sørensen").id,
-            EnrolmentDraft(ProgrammeChoice("sample-fast", version: 1, profile: "basic")), actor: fixture.base.officer.id)
+            EnrolmentDraft(ProgrammeChoice("sample-fast", version: 1, profile: "basic")), actor: fixture.base.officer.id
+        )
         return (fixture, try fixture.record("Sørensen", tab: .qualifications))
     }
 
@@ -57,7 +58,9 @@ import Testing
 
     /// A file submitted on 2026-11-03: the accelerated procedure's two weeks ran out on
     /// 2026-11-17, the standard month runs to 2026-12-03.
-    @Test(arguments: [("accelerated", "NOT ACKNOWLEDGED 6 d"), (nil, "acknowledge by 2026-12-03, 10 d left")] as [(String?, String)])
+    @Test(
+        arguments: [("accelerated", "NOT ACKNOWLEDGED 6 d"), (nil, "acknowledge by 2026-12-03, 10 d left")]
+            as [(String?, String)])
     func aSubmittedFileShowsTheAcknowledgementItsProcedureOwes(procedure: String?, shown: String) throws {
         let (fixture, app) = try Self.sorensen()
         let store = fixture.store
