@@ -73,24 +73,11 @@ extension Store {
     /// The office a new partner joins: the one named by `code`, or the only one whose register
     /// `actor` keeps.
     package func partnerOffice(code: String?, actor: Staff.ID) throws -> Office {
-        let offices = try partnerOffices(actor: actor)
-        if let code {
-            guard let office = try office(code: code) else { throw StoreError.unknownOffice(code) }
-            guard offices.contains(where: { $0.id == office.id }) else {
-                throw StoreError.notAllowed(policy.refusal(.managePartners, officeName: office.name))
-            }
-            return office
+        try chosenOffice(code: code, for: .managePartners, actor: actor) { codes in
+            tr(
+                "You keep the registers of several offices; choose the one with --office CODE ({codes}).",
+                ["codes": codes])
         }
-        guard let first = offices.first else {
-            throw StoreError.notAllowed(policy.refusal(.managePartners, officeName: nil))
-        }
-        guard offices.count == 1 else {
-            throw StoreError.invalidInput(
-                tr(
-                    "You keep the registers of several offices; choose the one with --office CODE ({codes}).",
-                    ["codes": offices.map(\.code).joined(separator: ", ")]))
-        }
-        return first
     }
 
     /// Refuses whoever may not keep `office`'s register (its staff choose from it).
