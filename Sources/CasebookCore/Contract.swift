@@ -30,12 +30,16 @@ package struct AnchorDates: Hashable, Sendable {
     package var signature: Day?
     package var courseEnd: Day?
     package var recognitionComplete: Day?
+    /// The variant procedure of the recognition file `recognitionComplete` is the day of (nil
+    /// for the standard procedure): the authority's decision on it runs to that procedure's time.
+    package var recognitionVariant: String?
     package var enrolment: Day?
 
     package init(
         arrival: Day? = nil, settlement: Day? = nil, signature: Day? = nil, courseEnd: Day? = nil,
-        recognitionComplete: Day? = nil, enrolment: Day? = nil
+        recognitionComplete: Day? = nil, recognitionVariant: String? = nil, enrolment: Day? = nil
     ) {
+        self.recognitionVariant = recognitionVariant
         self.arrival = arrival
         self.settlement = settlement
         self.signature = signature
@@ -61,6 +65,13 @@ extension ObligationTemplate {
     /// (an unsigned contract, a course without an end date).
     package func dueDate(from anchors: AnchorDates) -> Day? {
         anchors[anchor].map(due.after)
+    }
+
+    /// The offset and due date under `programme`'s rules for the recognition procedure the
+    /// anchors name (`Programme.due(of:recognitionVariant:)`).
+    package func rule(under programme: Programme, anchors: AnchorDates) -> (offset: TimeSpan, dueOn: Day?) {
+        let offset = programme.due(of: self, recognitionVariant: anchors.recognitionVariant)
+        return (offset, anchors[anchor].map(offset.after))
     }
 }
 

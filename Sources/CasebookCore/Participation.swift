@@ -118,7 +118,10 @@ package struct ParticipationDraft: FormDraft, Hashable {
         var issues = FieldIssues<Field>()
         let kind = issues.require(kind, .kind, tr("Choose the kind of activity."))
         if let partner, !partners.contains(partner) {
-            issues.add(.partner, tr("That partner organisation is not in the register; choose one from the list."))
+            issues.add(
+                .partner,
+                tr("That partner organisation is not in the register of the client's office; choose one from the list.")
+            )
         }
         if let start = issues.require(startsOn, .startsOn), start > today.adding(years: 1) {
             issues.add(.startsOn, tr("More than a year ahead; record an activity once it is agreed."))
@@ -171,10 +174,15 @@ package struct PartnerOrganisation: Hashable, Sendable, Identifiable {
     package var name: String
     package var kind: PartnerKind
     package var contact: String
+    /// The office whose register holds it: only that office's clients' activities name it.
+    package var officeID: Office.ID
     package var version: Int
 
-    package init(id: Int64 = 0, name: String, kind: PartnerKind, contact: String, version: Int = 1) {
+    package init(
+        id: Int64 = 0, name: String, kind: PartnerKind, contact: String, officeID: Office.ID = 0, version: Int = 1
+    ) {
         self.id = id
+        self.officeID = officeID
         self.name = name
         self.kind = kind
         self.contact = contact
@@ -184,13 +192,13 @@ package struct PartnerOrganisation: Hashable, Sendable, Identifiable {
 
 package struct PartnerDraft: FormDraft, Hashable {
     package enum Field: String, DraftField {
-        case name, kind, contact
+        case name, kind, contact, office
 
         package var characterLimit: Int? {
             switch self {
             case .name: return 120
             case .contact: return 200
-            case .kind: return nil
+            case .kind, .office: return nil
             }
         }
     }
@@ -198,6 +206,9 @@ package struct PartnerDraft: FormDraft, Hashable {
     package var name: String = ""
     package var kind: PartnerKind?
     package var contact: String = ""
+    /// The office whose register a new organisation joins, where the person keeps several; the
+    /// Store takes it apart (`addPartner(_:office:actor:)`) and an organisation never changes office.
+    package var office: Office.ID?
 
     package init(name: String = "", kind: PartnerKind? = nil, contact: String = "") {
         self.name = name

@@ -42,6 +42,8 @@ package enum Action: String, CaseIterable, Sendable, CustomStringConvertible {
     case subjectExport = "subject_export"
     /// Keep the register of partner organisations.
     case managePartners = "manage_partners"
+    /// See an office's register of partner organisations (and choose from it on an activity).
+    case seePartners = "see_partners"
 
     package var description: String { rawValue }
 
@@ -54,10 +56,14 @@ package enum Action: String, CaseIterable, Sendable, CustomStringConvertible {
             .seeRetention, .erase, .legalHold, .restrict, .liftRestriction, .subjectExport:
             return true
         case .listStaff, .manageStaff, .manageOffices, .listProgrammes, .importProgrammes, .check, .backup, .repair,
-            .verifyAudit, .upgrade, .managePartners:
+            .verifyAudit, .upgrade, .managePartners, .seePartners:
             return false
         }
     }
+
+    /// True for an action granted office by office: those over clients' data, and each
+    /// office's own register of partner organisations. A refusal names the office.
+    package var isPerOffice: Bool { concernsClients || self == .managePartners || self == .seePartners }
 
     /// What the action is, to finish "Only supervisors of Nordby may …".
     package var phrase: String {
@@ -93,6 +99,7 @@ package enum Action: String, CaseIterable, Sendable, CustomStringConvertible {
         case .liftRestriction: tr("lift a restriction")
         case .subjectExport: tr("export a person's data")
         case .managePartners: tr("keep the register of partner organisations")
+        case .seePartners: tr("see the register of partner organisations")
         }
     }
 }
@@ -172,7 +179,9 @@ package struct Policy: Hashable, Sendable {
         .restrict: [.officer: .ownCaseload, .supervisor: .office, .admin: .office],
         .liftRestriction: [.admin: .office],
         .subjectExport: [.officer: .ownCaseload, .supervisor: .office, .admin: .office],
-        .managePartners: [.supervisor: .everyOffice, .admin: .everyOffice],
+        // Each office keeps its own register (issue 18): its supervisors manage it, its staff see it.
+        .managePartners: [.supervisor: .office, .admin: .office],
+        .seePartners: [.officer: .office, .supervisor: .office, .admin: .office],
     ])
 
     /// The widest scope an action can have: client actions stop at the office.
@@ -205,7 +214,7 @@ package struct Policy: Hashable, Sendable {
             ? names[0]
             : tr(
                 "{some} and {last}", ["some": names.dropLast().joined(separator: ", "), "last": names[names.count - 1]])
-        if let officeName, action.concernsClients {
+        if let officeName, action.isPerOffice {
             return tr(
                 "Only {roles} of {office} may {action}.", ["roles": who, "office": officeName, "action": action.phrase])
         }

@@ -295,6 +295,33 @@ package struct Programme: Hashable, Sendable {
         return (found.decisionWithin, found.acknowledgeWithin)
     }
 
+    /// The programme's variant procedure `id`, or nil (the standard procedure, or not one of this
+    /// programme's).
+    package func recognitionVariant(_ id: String?) -> RecognitionVariant? {
+        guard let id else { return nil }
+        return recognitionVariants.first { $0.id == id }
+    }
+
+    /// The time an obligation with these terms runs when the complete recognition file its
+    /// anchor counts from is under `variant`: the authority's decision on that file is due
+    /// within the variant's decision deadline (two months, not three, in Germany's accelerated
+    /// procedure); every other obligation keeps `time`.
+    package func due(
+        anchor: Anchor?, category: ObligationCategory, party: Party, time: TimeSpan, recognitionVariant variant: String?
+    ) -> TimeSpan {
+        guard anchor == .recognitionComplete, category == .recognition, party != .newcomer,
+            let found = recognitionVariant(variant)
+        else { return time }
+        return found.decisionWithin
+    }
+
+    /// The same for an obligation drafted from `template`.
+    package func due(of template: ObligationTemplate, recognitionVariant variant: String?) -> TimeSpan {
+        due(
+            anchor: template.anchor, category: template.category, party: template.party, time: template.due,
+            recognitionVariant: variant)
+    }
+
     /// What an officer must be warned of on the enrolment of a client with `status` in
     /// `profile`: an admission stop that concerns the client, a discontinued course type.
     /// `startedOn` is the day the client's course started, nil while it has not; a stop does

@@ -140,6 +140,9 @@ package struct Qualification: Hashable, Sendable, Identifiable {
     package var compensation: CompensationKind?
     package var compensationStart: Day?
     package var compensationEnd: Day?
+    /// The programme's variant procedure the file runs under (Germany's accelerated skilled-worker
+    /// procedure, § 81a AufenthG); nil for the standard procedure. Its deadlines are the file's.
+    package var variant: String?
     package var version: Int
 
     package init(
@@ -147,7 +150,9 @@ package struct Qualification: Hashable, Sendable, Identifiable {
         iscedLevel: Int, hasDocuments: Bool, isRegulatedProfession: Bool, stage: RecognitionStage = .identified,
         stageSince: Day, route: RecognitionRoute? = nil, completeOn: Day? = nil, decisionDue: Day? = nil,
         decidedOn: Day? = nil, passportIssuedOn: Day? = nil, passportExpiresOn: Day? = nil,
-        compensation: CompensationKind? = nil, compensationStart: Day? = nil, compensationEnd: Day? = nil, version: Int = 1
+        compensation: CompensationKind? = nil, compensationStart: Day? = nil, compensationEnd: Day? = nil,
+        variant: String? = nil,
+        version: Int = 1
     ) {
         self.id = id
         self.clientID = clientID
@@ -170,7 +175,27 @@ package struct Qualification: Hashable, Sendable, Identifiable {
         self.compensation = compensation
         self.compensationStart = compensationStart
         self.compensationEnd = compensationEnd
+        self.variant = variant
         self.version = version
+    }
+
+    /// The deadlines of this file's procedure under `programme` (its variant's, or the standard
+    /// ones). Without a programme the decision is due within the Lisbon norm's four months and no
+    /// acknowledgement deadline is known.
+    package func deadlines(under programme: Programme?) -> (decision: TimeSpan, acknowledgement: TimeSpan?) {
+        guard let programme else { return (Qualification.lisbonDecision, nil) }
+        let rules = programme.recognitionDeadlines(variant: variant)
+        return (rules.decision, rules.acknowledgement)
+    }
+
+    /// The decision deadline where no programme sets one: four months, as the Lisbon Recognition
+    /// Convention's subsidiary text recommends (a norm, not national law).
+    package static let lisbonDecision = TimeSpan(4, .months)
+
+    /// The day the authority owes its acknowledgement of a submitted file under `rule`; nil
+    /// once the file has moved on from Submitted.
+    package func acknowledgementDue(rule: TimeSpan) -> Day? {
+        stage == .submitted ? rule.after(stageSince) : nil
     }
 
     /// The decision deadline for a file complete on `day` under a programme's rule.

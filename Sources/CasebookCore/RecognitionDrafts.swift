@@ -1,7 +1,10 @@
+import CasebookL10n
+
 /// A foreign qualification, as the form that adds it holds it; its recognition starts at Identified.
 package struct QualificationDraft: FormDraft, Hashable {
     package enum Field: String, DraftField {
         case title, field, country, institution, year, isced, documents, regulated, identifiedOn = "identified"
+        case procedure
 
         package var characterLimit: Int? { [.title, .field, .institution].contains(self) ? 200 : nil }
     }
@@ -16,12 +19,15 @@ package struct QualificationDraft: FormDraft, Hashable {
     package var hasDocuments: Bool?
     package var isRegulatedProfession: Bool?
     package var identifiedOn: Day?
+    /// The programme's variant procedure (`RecognitionVariant.id`); nil for the standard one.
+    package var procedure: String?
 
     package init(
         title: String = "", field: String = "", country: String? = nil, institution: String = "", year: Int? = nil,
         iscedLevel: Int? = nil, hasDocuments: Bool? = true, isRegulatedProfession: Bool? = false,
-        identifiedOn: Day? = nil
+        identifiedOn: Day? = nil, procedure: String? = nil
     ) {
+        self.procedure = procedure
         self.title = title
         self.field = field
         self.country = country
@@ -33,14 +39,27 @@ package struct QualificationDraft: FormDraft, Hashable {
         self.identifiedOn = identifiedOn
     }
 
-    package var requiredFields: Set<Field> { Set(Field.allCases).subtracting([.field, .institution]) }
+    package var requiredFields: Set<Field> { Set(Field.allCases).subtracting([.field, .institution, .procedure]) }
 
     /// ISCED 2011 levels, 0 (early childhood) to 8 (doctorate).
     package static let iscedLevels = 0...8
 
+    /// The file as checked; `procedures` are the variant procedures of the client's programme,
+    /// the only ones a file may run under.
     @discardableResult
-    package func validated(clientID: Int64, today: Day) throws(ValidationFailure<Field>) -> Qualification {
+    package func validated(clientID: Int64, today: Day, procedures: [RecognitionVariant] = [])
+        throws(ValidationFailure<Field>) -> Qualification
+    {
         var issues = FieldIssues<Field>()
+        if let procedure, !procedures.contains(where: { $0.id == procedure }) {
+            issues.add(
+                .procedure,
+                procedures.isEmpty
+                    ? tr("The client's programme has no other procedure than the standard one; choose it.")
+                    : tr(
+                        "That procedure is not one of the client's programme; choose the standard procedure or {some}.",
+                        ["some": listing(procedures.map(\.name))]))
+        }
         let title = issues.text(title, .title, required: "Required.")
         let field = issues.text(field, .field)
         let institution = issues.text(institution, .institution)
@@ -62,7 +81,8 @@ package struct QualificationDraft: FormDraft, Hashable {
         else { throw issues.failure }
         return Qualification(
             clientID: clientID, title: title, field: field, country: country, institution: institution, year: year,
-            iscedLevel: iscedLevel, hasDocuments: documents, isRegulatedProfession: regulated, stageSince: identified)
+            iscedLevel: iscedLevel, hasDocuments: documents, isRegulatedProfession: regulated, stageSince: identified,
+            variant: procedure)
     }
 }
 

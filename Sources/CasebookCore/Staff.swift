@@ -10,9 +10,6 @@ package enum Role: String, CaseIterable, Sendable, CustomStringConvertible {
     /// Supervisors and admins see caseload dashboards and reports.
     package var seesDashboard: Bool { self != .officer }
 
-    /// Supervisors and admins keep the register of partner organisations; officers choose from it.
-    package var managesPartners: Bool { self != .officer }
-
     package init(parsing text: String) throws(RoleError) {
         guard let role = Role(rawValue: text.lowercased()) else { throw RoleError.unknown(text) }
         self = role

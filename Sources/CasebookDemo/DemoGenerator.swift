@@ -96,17 +96,18 @@ package enum DemoGenerator {
                         offices.isEmpty
                         ? try loader.renameFirstOffice(to: made.name, municipalities: made.municipalities)
                         : try loader.addOffice(code: made.code, name: made.name, municipalities: made.municipalities)
+                    // The owner keeps every office's register of partners as its admin.
+                    if !offices.isEmpty { try loader.addMembership(owner.id, office: office.id, role: .admin) }
                     var partners: [DemoPartner] = []
                     for partner in country.partnerDrafts(town: made.municipalities[0]) {
                         partners.append(
-                            DemoPartner(id: try loader.addPartner(partner.draft).id, activities: partner.activities))
+                            DemoPartner(
+                                id: try loader.addPartner(partner.draft, office: office.id).id,
+                                activities: partner.activities))
                     }
                     let tracks = programme.map { DemoTracks(programme: $0, country: country, today: today) }
                     offices.append((office, tracks, country, partners))
                 }
-            }
-            for place in offices.dropFirst() {
-                try loader.addMembership(owner.id, office: place.office.id, role: .admin)
             }
             var officeOf: [Staff.ID: Int] = [owner.id: 0]
             for place in offices { _ = try makeStaff(.supervisor, office: place.office.id) }

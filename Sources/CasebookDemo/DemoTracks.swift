@@ -113,19 +113,23 @@ struct DemoTracks {
         tracks: TrackRecords
     ) -> ContractRecord {
         let settled = min(signed, client.arrivalDate.adding(days: random.int(0...30)))
+        // The first file complete, with its procedure, as the Store's anchor dates have it.
+        let first = tracks.recognition.map(\.qualification).filter { $0.completeOn != nil }.min {
+            ($0.completeOn ?? today) < ($1.completeOn ?? today)
+        }
         let anchors = AnchorDates(
             arrival: client.arrivalDate, settlement: settled, signature: signed,
             courseEnd: tracks.courses.compactMap(\.course.endsOn).min(),
-            recognitionComplete: tracks.recognition.compactMap(\.qualification.completeOn).min(), enrolment: start)
+            recognitionComplete: first?.completeOn, recognitionVariant: first?.variant, enrolment: start)
         let horizon = min(today, ended ?? today)
         var obligations: [Obligation] = []
         // The obligations of the client's profile, as a contract drafted on the record has them.
         for (position, template) in programme.obligations(forProfile: profile?.id).enumerated() {
-            let due = template.dueDate(from: anchors)
+            let (offset, due) = template.rule(under: programme, anchors: anchors)
             var obligation = Obligation(
                 position: position, party: template.party, category: template.category,
                 description: template.description,
-                legalBasis: template.legalBasis, anchor: template.anchor, offset: template.due, dueOn: due)
+                legalBasis: template.legalBasis, anchor: template.anchor, offset: offset, dueOn: due)
             if let due, due <= horizon {
                 // An office catches up: what is still open came due in the last weeks or months,
                 // not years ago, and an ended contract's obligations are closed.
@@ -234,6 +238,11 @@ struct DemoTracks {
             institution: "University of \(Countries.name(client.countryOfBirth))", year: max(1960, year),
             iscedLevel: kind.isced,
             hasDocuments: random.chance(85), isRegulatedProfession: kind.regulated, stageSince: start)
+        // Where the programme has a faster procedure for skilled workers (Germany's § 81a
+        // AufenthG), an employer asks for it for some of the regulated professions.
+        if let variant = programme.recognitionVariants.first, kind.regulated, random.chance(30) {
+            file.variant = variant.id
+        }
         var steps: [(stage: RecognitionStage, on: Day)] = [(.identified, start)]
         var day = start
         func step(_ stage: RecognitionStage, after days: ClosedRange<Int>) -> Bool {
@@ -264,7 +273,7 @@ struct DemoTracks {
             }
             guard step(.underAssessment, after: 0...10) else { break walk }
             file.completeOn = day
-            let due = Qualification.decisionDeadline(completeOn: day, rule: programme.recognitionDecision)
+            let due = Qualification.decisionDeadline(completeOn: day, rule: file.deadlines(under: programme).decision)
             file.decisionDue = due
             // Most decisions come in time; some are late.
             let limit = day.days(until: due)

@@ -336,8 +336,8 @@ package struct RecordImport: Sendable {
                 try form.validated(clientID: 0, today: today)
                 return []
             } catch {
-                return error.issues.map { issue in
-                    let column: Column =
+                return error.issues.compactMap { issue in
+                    let column: Column? =
                         switch issue.field {
                         case .title: .title
                         case .field: .field
@@ -348,8 +348,10 @@ package struct RecordImport: Sendable {
                         case .documents: .documents
                         case .regulated: .regulated
                         case .identifiedOn: .identified
+                        // Imported files run under the standard procedure: no column names another.
+                        case .procedure: nil
                         }
-                    return (column, issue.message)
+                    return column.map { ($0, issue.message) }
                 }
             }
         }

@@ -407,6 +407,7 @@ package final class BulkLoader {
                 $0.put(.createdBy, actor)
                 $0.put(.updatedAt, stamp)
                 $0.put(.updatedBy, actor)
+                $0.put(.variant, q.variant)
             }
             var from: RecognitionStage?
             for (stage, day) in file.steps {
@@ -622,12 +623,12 @@ package final class BulkLoader {
         try writer.drain()
     }
 
-    /// Adds a partner organisation to the register (and its audit row) before the clients that
-    /// take part in its activities.
-    package func addPartner(_ draft: PartnerDraft) throws -> PartnerOrganisation {
+    /// Adds a partner organisation to `office`'s register (and its audit row) before the
+    /// clients that take part in its activities.
+    package func addPartner(_ draft: PartnerDraft, office: Office.ID) throws -> PartnerOrganisation {
         try audit.flush()
         try writer.drain()
-        let partner = try store.addPartner(draft, actor: actor)
+        let partner = try store.addPartner(draft, office: office, actor: actor)
         auditHead = try HashChain.audit.head(on: store.database)?.hash.bytes ?? auditHead
         return partner
     }
@@ -672,7 +673,7 @@ private enum AttendanceColumn: Int32, ColumnSet {
 private enum QualificationColumn: Int32, ColumnSet {
     case id, clientID, title, field, country, institution, year, isced, hasDocuments, regulated, stage, stageSince
     case route, completeOn, decisionDue, decidedOn, passportIssuedOn, passportExpiresOn, compensation
-    case compensationStart, compensationEnd, version, createdAt, createdBy, updatedAt, updatedBy
+    case compensationStart, compensationEnd, version, createdAt, createdBy, updatedAt, updatedBy, variant
 }
 
 private enum RecognitionEventColumn: Int32, ColumnSet {

@@ -80,6 +80,11 @@ let migrations: [Migration] = [
     Migration(
         version: 18, name: "civic test exemptions from the programme in the facts; a programme's outcome target",
         sql: schemaV18),
+    Migration(
+        version: 19,
+        name:
+            "a recognition file's procedure (a programme's variant); partner organisations per office: each goes to the office whose clients' activities name it most (the first office when none do), and an office whose clients named another's partner gets its own copy",
+        sql: schemaV19),
 ]
 
 /// The schema version this program writes.
@@ -992,4 +997,44 @@ private let schemaV18 = """
     CREATE INDEX client_facts_civic_exempt ON client_facts(civic_exempt_from, client_id)
         WHERE civic_exempt_from IS NOT NULL;
     CREATE INDEX enrolments_by_programme ON enrolments(programme_id, programme_version);
+    """
+
+/// Issue 18. A recognition file runs under its programme's standard procedure or one of its
+/// variants (Germany's accelerated skilled-worker procedure, § 81a AufenthG), whose deadlines
+/// are the file's: NULL, the standard procedure, for every file held.
+///
+/// The partner register belongs to an office. A partner held goes to the office whose clients'
+/// activities name it most (the lower office id on a tie), else to the first office. Where
+/// clients of another office named it too, that office gets its own copy and those activities
+/// name the copy: no activity then names another office's partner, and nobody's record changes.
+/// The names stay unique within an office (they were unique in the file).
+private let schemaV19 = """
+    ALTER TABLE qualifications ADD COLUMN variant TEXT;
+
+    ALTER TABLE partner_organisations ADD COLUMN office_id INTEGER NOT NULL DEFAULT 0;
+    UPDATE partner_organisations SET office_id = coalesce(
+        (SELECT c.office_id FROM participation p JOIN clients c ON c.id = p.client_id
+            WHERE p.partner_id = partner_organisations.id
+            GROUP BY c.office_id ORDER BY count(*) DESC, c.office_id LIMIT 1),
+        (SELECT min(id) FROM offices));
+    DROP INDEX partner_organisations_by_name;
+    INSERT INTO partner_organisations (name, kind, contact, created_at, created_by, version, updated_at, updated_by,
+        office_id)
+        SELECT DISTINCT o.name, o.kind, o.contact, o.created_at, o.created_by, 1, o.updated_at, o.updated_by, c.office_id
+        FROM participation p JOIN clients c ON c.id = p.client_id JOIN partner_organisations o ON o.id = p.partner_id
+        WHERE c.office_id <> o.office_id;
+    UPDATE participation SET partner_id = (
+        SELECT n.id FROM partner_organisations n, partner_organisations o, clients c
+        WHERE o.id = participation.partner_id AND c.id = participation.client_id AND n.office_id = c.office_id
+            AND n.name = o.name)
+    WHERE partner_id IS NOT NULL
+        AND (SELECT office_id FROM partner_organisations WHERE id = participation.partner_id)
+            <> (SELECT office_id FROM clients WHERE id = participation.client_id);
+    CREATE UNIQUE INDEX partner_organisations_by_name ON partner_organisations(office_id, name COLLATE NOCASE);
+    CREATE TRIGGER partner_organisations_office_exists_insert BEFORE INSERT ON partner_organisations
+    WHEN NOT EXISTS (SELECT 1 FROM offices WHERE id = new.office_id)
+    BEGIN SELECT RAISE(ABORT, 'a partner organisation belongs to an office that exists'); END;
+    CREATE TRIGGER partner_organisations_office_exists_update BEFORE UPDATE OF office_id ON partner_organisations
+    WHEN NOT EXISTS (SELECT 1 FROM offices WHERE id = new.office_id)
+    BEGIN SELECT RAISE(ABORT, 'a partner organisation belongs to an office that exists'); END;
     """

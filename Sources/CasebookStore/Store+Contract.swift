@@ -86,14 +86,16 @@ extension Store {
                 try database.queryFirst(
                     "SELECT min(ends_on) FROM language_courses WHERE client_id = ? AND ends_on IS NOT NULL", [clientID]
                 ) { try $0.optionalDay(0) } ?? nil
-            let complete =
-                try database.queryFirst(
-                    "SELECT min(complete_on) FROM qualifications WHERE client_id = ? AND complete_on IS NOT NULL",
-                    [clientID]
-                ) { try $0.optionalDay(0) } ?? nil
+            // The first file complete, with the procedure it runs under.
+            let complete = try database.queryFirst(
+                """
+                SELECT complete_on, variant FROM qualifications WHERE client_id = ? AND complete_on IS NOT NULL
+                ORDER BY complete_on, id LIMIT 1
+                """, [clientID]
+            ) { (day: try $0.day(0), variant: $0.optionalText(1)) }
             return AnchorDates(
                 arrival: client.arrivalDate, settlement: settlement ?? client.arrivalDate, signature: signature,
-                courseEnd: courseEnd, recognitionComplete: complete,
+                courseEnd: courseEnd, recognitionComplete: complete?.day, recognitionVariant: complete?.variant,
                 enrolment: enrolment?.startedOn ?? enrolment?.offeredOn)
         }
     }
@@ -127,11 +129,12 @@ extension Store {
             // Only the obligations of the client's profile (the Dutch MAP is not part of the education route).
             let templates = programme.obligations(forProfile: profile)
             for (position, template) in templates.enumerated() {
+                let rule = template.rule(under: programme, anchors: anchors)
                 try insertObligation(
                     Obligation(
                         contractID: id, clientID: clientID, position: position, party: template.party,
                         category: template.category, description: template.description, legalBasis: template.legalBasis,
-                        anchor: template.anchor, offset: template.due, dueOn: template.dueDate(from: anchors)),
+                        anchor: template.anchor, offset: rule.offset, dueOn: rule.dueOn),
                     actor: actor)
             }
             try contractEvent(
@@ -147,7 +150,8 @@ extension Store {
 
     /// Sets the due dates that were waiting for their anchor (a course end, a complete
     /// recognition file) once the anchor becomes known. A due date already set never moves here.
-    /// Call inside `write`.
+    /// The authority's decision on a complete recognition file runs to the time of that file's
+    /// procedure (`Programme.due(of:recognitionVariant:)`). Call inside `write`.
     func fillAnchoredDueDates(clientID: Client.ID, actor: Staff.ID) throws {
         guard let contract = try contract(clientID: clientID), contract.status != .ended else { return }
         let waiting = try obligations(contractID: contract.id).filter {
@@ -155,13 +159,19 @@ extension Store {
         }
         guard !waiting.isEmpty else { return }
         let anchors = try anchorDates(clientID: clientID, settlement: contract.settledOn, signature: contract.signedOn)
+        let programme = try programme(id: contract.programmeID, version: contract.programmeVersion)
         for obligation in waiting {
-            guard let anchor = obligation.anchor, let offset = obligation.offset, let start = anchors[anchor] else {
+            guard let anchor = obligation.anchor, let time = obligation.offset, let start = anchors[anchor] else {
                 continue
             }
+            let offset =
+                programme?.due(
+                    anchor: anchor, category: obligation.category, party: obligation.party, time: time,
+                    recognitionVariant: anchors.recognitionVariant) ?? time
             let due = offset.after(start)
             try saveVersioned(
-                .obligations, id: obligation.id, expected: obligation.version, set: "due_on = ?", [due], actor: actor)
+                .obligations, id: obligation.id, expected: obligation.version, set: "due_on = ?, due_offset = ?",
+                [due, offset.text], actor: actor)
             try audit(
                 .obligation, id: obligation.id, clientID: clientID, field: .dueOn, old: nil,
                 new: "\(due.iso) (\(offset) after \(anchor.label))", actor: actor)

@@ -148,25 +148,11 @@ extension Store {
     /// The office an import's clients join: the one `code` names, else the only office where the
     /// person may import. Several and no code: the message names their codes to choose from.
     package func importOffice(code: String?, actor: Staff.ID) throws -> Office {
-        let allowed = try self.actor(actor).offices(for: .importClients, policy: policy).whole
-        if let code {
-            guard let office = try office(code: code) else { throw StoreError.unknownOffice(code) }
-            guard allowed.contains(office.id) else {
-                throw StoreError.notAllowed(policy.refusal(.importClients, officeName: office.name))
-            }
-            return office
+        try chosenOffice(code: code, for: .importClients, actor: actor) { codes in
+            tr(
+                "You may import for several offices; choose the one the clients join with --office CODE ({codes}).",
+                ["codes": codes])
         }
-        let offices = try allowed.compactMap { try office(id: $0) }
-        guard let first = offices.first else {
-            throw StoreError.notAllowed(policy.refusal(.importClients, officeName: nil))
-        }
-        guard offices.count == 1 else {
-            throw StoreError.invalidInput(
-                tr(
-                    "You may import for several offices; choose the one the clients join with --office CODE ({codes}).",
-                    ["codes": offices.map(\.code).sorted().joined(separator: ", ")]))
-        }
-        return first
     }
 
     /// Imports the rows that match no client held, in one transaction, as one batch with its

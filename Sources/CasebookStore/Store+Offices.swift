@@ -210,3 +210,27 @@ extension Store {
         return client
     }
 }
+
+extension Store {
+    /// The office `code` names among those where `actor` may take `action` over every client,
+    /// else the only such office; with several and no code, `several` (given their codes,
+    /// sorted) says how to choose. The import's office and a new partner's office.
+    func chosenOffice(
+        code: String?, for action: Action, actor: Staff.ID, several: (_ codes: String) -> String
+    ) throws -> Office {
+        let allowed = try self.actor(actor).offices(for: action, policy: policy).whole
+        if let code {
+            guard let office = try office(code: code) else { throw StoreError.unknownOffice(code) }
+            guard allowed.contains(office.id) else {
+                throw StoreError.notAllowed(policy.refusal(action, officeName: office.name))
+            }
+            return office
+        }
+        let offices = try allowed.compactMap { try office(id: $0) }
+        guard let first = offices.first else { throw StoreError.notAllowed(policy.refusal(action, officeName: nil)) }
+        guard offices.count == 1 else {
+            throw StoreError.invalidInput(several(offices.map(\.code).sorted().joined(separator: ", ")))
+        }
+        return first
+    }
+}

@@ -284,7 +284,7 @@ extension Store {
             "qualifications": [
                 "country", "stage", "stage_since", "route", "complete_on", "decision_due", "decided_on",
                 "passport_issued_on", "passport_expires_on", "compensation", "compensation_start", "compensation_end",
-                "created_at", "updated_at",
+                "created_at", "updated_at", "variant",
             ],
             "recognition_events": ["from_stage", "to_stage", "effective_on", "recorded_at"],
             "civic_status": ["requirement", "attested_on", "updated_at"],

@@ -10,14 +10,10 @@ package struct RecognitionEvent: Hashable, Sendable {
 }
 
 extension Store {
-    /// The decision deadline rule when a client is not (yet) enrolled in a programme: four
-    /// months, as the Lisbon Recognition Convention's subsidiary text recommends.
-    package static let defaultDecisionRule = TimeSpan(4, .months)
-
     private enum QualificationColumn: Int32, ColumnSet {
         case id, clientID, title, field, country, institution, year, isced, hasDocuments, regulated, stage, stageSince
         case route, completeOn, decisionDue, decidedOn, passportIssuedOn, passportExpiresOn, compensation
-        case compensationStart, compensationEnd, version
+        case compensationStart, compensationEnd, version, variant
     }
 
     private static let qualificationSelection = QualificationColumn.selection()
@@ -35,28 +31,33 @@ extension Store {
             passportExpiresOn: try row.optionalDay(.passportExpiresOn),
             compensation: row.optionalValue(.compensation, as: CompensationKind.self),
             compensationStart: try row.optionalDay(.compensationStart),
-            compensationEnd: try row.optionalDay(.compensationEnd), version: row.int(.version))
+            compensationEnd: try row.optionalDay(.compensationEnd), variant: row.optionalText(.variant),
+            version: row.int(.version))
     }
 
-    /// Adds a qualification at the Identified stage, identified on the draft's day.
+    /// Adds a qualification at the Identified stage, identified on the draft's day, under the
+    /// standard procedure or a variant of the client's programme.
     @discardableResult
     package func addQualification(clientID: Client.ID, _ draft: QualificationDraft, actor: Staff.ID) throws
         -> Qualification
     {
-        let file = try checked { try draft.validated(clientID: clientID, today: clock.today) }
-        return try write {
+        try write {
             try require(.recordTrack, by: actor, client: clientID)
+            let procedures = try programme(forClient: clientID)?.programme.recognitionVariants ?? []
+            let file = try checked {
+                try draft.validated(clientID: clientID, today: clock.today, procedures: procedures)
+            }
             let now = clock.now
             let identified = file.stageSince
             try database.execute(
                 """
                 INSERT INTO qualifications (client_id, title, field, country, institution, year, isced, has_documents,
-                    regulated, stage, stage_since, version, created_at, created_by, updated_at, updated_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'identified', ?, 1, ?, ?, ?, ?)
+                    regulated, stage, stage_since, variant, version, created_at, created_by, updated_at, updated_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'identified', ?, ?, 1, ?, ?, ?, ?)
                 """,
                 [
                     file.clientID, file.title, file.field, file.country, file.institution, file.year, file.iscedLevel,
-                    file.hasDocuments, file.isRegulatedProfession, identified, now, actor, now, actor,
+                    file.hasDocuments, file.isRegulatedProfession, identified, file.variant, now, actor, now, actor,
                 ])
             let id = database.lastInsertRowID
             try database.execute(
@@ -66,7 +67,8 @@ extension Store {
                 """, [id, identified, now, actor])
             try audit(
                 .qualification, id: id, clientID: file.clientID, field: .qualification, old: nil,
-                new: "\(file.title) (\(file.country), \(file.year), ISCED \(file.iscedLevel))",
+                new: "\(file.title) (\(file.country), \(file.year), ISCED \(file.iscedLevel))"
+                    + (file.variant.map { ", procedure \($0)" } ?? ""),
                 actor: actor)
             guard let saved = try qualification(id: id) else { throw StoreError.notFound("qualification") }
             return saved
@@ -91,7 +93,7 @@ extension Store {
 
     /// Moves a recognition file to its next stage if the move is legal and nobody saved the
     /// file since `expectedVersion`. Entering assessment starts the decision clock under the
-    /// client's programme rule; a decision records its day.
+    /// deadline of the file's procedure in the client's programme; a decision records its day.
     @discardableResult
     package func stepQualification(id: Int64, _ draft: RecognitionStepDraft, expectedVersion: Int, actor: Staff.ID)
         throws -> Qualification
@@ -117,8 +119,7 @@ extension Store {
                     file.passportExpiresOn = validity.after(issued)
                 }
             case .underAssessment:
-                let rule =
-                    try programme(forClient: file.clientID)?.programme.recognitionDecision ?? Store.defaultDecisionRule
+                let rule = file.deadlines(under: try programme(forClient: file.clientID)?.programme).decision
                 file.completeOn = day
                 file.decisionDue = Qualification.decisionDeadline(completeOn: day, rule: rule)
                 file.decidedOn = nil

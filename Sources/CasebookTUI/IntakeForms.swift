@@ -107,19 +107,31 @@ enum IntakeForms {
         }
     }
 
-    /// A new partner organisation, or a change to `partner`.
-    static func partner(app: App, partner: PartnerOrganisation?) -> FormScreen<PartnerDraft> {
+    /// A new partner organisation in one of `offices` (those whose register the person keeps;
+    /// `office` first chosen), or a change to `partner`.
+    static func partner(
+        app: App, partner: PartnerOrganisation?, offices: [Office] = [], office: Office.ID? = nil
+    ) -> FormScreen<PartnerDraft> {
         let fields: [FormField<PartnerDraft>] = [
             .text(.name, tr("Name"), \.name), .choice(.kind, tr("Kind"), \.kind, label: \.label),
             .text(.contact, tr("Contact (person, phone, address)"), \.contact),
         ]
         let validate: (PartnerDraft, App) throws -> Void = { draft, _ in try draft.validated() }
         guard let partner else {
+            // The office is asked for only where the person keeps more than one register.
+            let choice: [FormField<PartnerDraft>] =
+                offices.count > 1 ? [.choice(.office, tr("Office"), \.office, offices.map { ($0.id, $0.name) })] : []
+            var draft = PartnerDraft()
+            draft.office = office ?? offices.first?.id
             return FormScreen(
-                title: tr("New partner organisation"), fields: fields, draft: PartnerDraft(), changes: .partners,
+                title: tr("New partner organisation"), fields: choice + fields, draft: draft, changes: .partners,
                 validate: validate
             ) { app, draft in
-                let saved = try app.store.addPartner(draft, actor: app.me.id)
+                guard let office = draft.office ?? offices.first?.id else {
+                    throw StoreError.invalid(
+                        ValidationFailure(PartnerDraft.Field.office, tr("Choose the office whose register it joins.")))
+                }
+                let saved = try app.store.addPartner(draft, office: office, actor: app.me.id)
                 return FormSaved(tr("{name} added to the register.", ["name": saved.name]))
             }
         }

@@ -205,7 +205,7 @@ final class ParticipationTab: ScrolledTab {
 
     func load(app: App) throws {
         activities = try app.store.activities(clientID: client.id, by: app.me.id)
-        partners = try app.store.partners()
+        partners = try app.store.clientPartners(clientID: client.id, actor: app.me.id)
     }
 
     static let bindings: [Binding<ParticipationTab>] =

@@ -147,8 +147,19 @@ enum TrackForms {
 
     // MARK: Qualifications
 
-    static func qualification(app: App, client: Client) -> FormScreen<QualificationDraft> {
-        FormScreen(
+    /// The form adding a foreign qualification; where the client's programme has variant
+    /// procedures (Germany's accelerated skilled-worker procedure) it asks which one the file runs under.
+    static func qualification(app: App, client: Client, programme: Programme?) -> FormScreen<QualificationDraft> {
+        let procedures = programme?.recognitionVariants ?? []
+        let procedure: [FormField<QualificationDraft>] =
+            procedures.isEmpty
+            ? []
+            : [
+                .choice(
+                    .procedure, tr("Procedure"), \.procedure, procedures.map { ($0.id, $0.name) },
+                    none: tr("standard"))
+            ]
+        return FormScreen(
             title: "Qualification of \(client.caseNumber.text)",
             fields: [
                 .text(.title, "Title", \.title), .text(.field, "Field", \.field),
@@ -160,8 +171,9 @@ enum TrackForms {
                 .choice(.documents, "Documents available", \.hasDocuments, Choices.yesNo),
                 .choice(.regulated, "Regulated profession", \.isRegulatedProfession, Choices.yesNo),
                 .date(.identifiedOn, "Identified on", \.identifiedOn),
-            ], draft: QualificationDraft(country: client.countryOfBirth, identifiedOn: app.clock.today),
-            changes: .qualifications, validate: { try $0.validated(clientID: client.id, today: $1.clock.today) }
+            ] + procedure, draft: QualificationDraft(country: client.countryOfBirth, identifiedOn: app.clock.today),
+            changes: .qualifications,
+            validate: { try $0.validated(clientID: client.id, today: $1.clock.today, procedures: procedures) }
         ) { app, draft in
             let saved = try app.store.addQualification(clientID: client.id, draft, actor: app.me.id)
             return FormSaved("Added \(saved.title); its recognition starts at Identified.")
@@ -176,7 +188,7 @@ enum TrackForms {
         return "\(level) — \(names[max(0, min(8, level))])"
     }
 
-    static func step(app: App, file: Qualification) -> FormScreen<RecognitionStepDraft> {
+    static func step(app: App, file: Qualification, programme: Programme?) -> FormScreen<RecognitionStepDraft> {
         let next = file.stage.next
         return FormScreen(
             title: "\(file.title): now \(file.stage.label)",
@@ -195,7 +207,11 @@ enum TrackForms {
             let saved = try app.store.stepQualification(id: file.id, draft, expectedVersion: version, actor: app.me.id)
             let due =
                 saved.stage == .underAssessment ? saved.decisionDue.map { " The decision is due by \($0.shown)." } : nil
-            return FormSaved("\(saved.title) is now \(saved.stage.label)." + (due ?? ""))
+            // The acknowledgement the authority owes a submitted file, under the file's procedure.
+            let acknowledgement = saved.deadlines(under: programme).acknowledgement.flatMap {
+                saved.acknowledgementDue(rule: $0)
+            }.map { " " + tr("The authority acknowledges receipt by {day}.", ["day": $0.shown]) }
+            return FormSaved("\(saved.title) is now \(saved.stage.label)." + (due ?? acknowledgement ?? ""))
         }
     }
 

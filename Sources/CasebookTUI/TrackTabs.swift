@@ -188,12 +188,15 @@ final class LanguageTab: ScrolledTab {
 }
 
 /// The Qualifications tab: each foreign qualification with its recognition stage, days in
-/// stage and the authority's decision deadline; the selected file's details and steps below.
+/// stage and the authority's deadline (acknowledgement, decision) under the file's procedure;
+/// the selected file's details and steps below.
 final class QualificationsTab: SelectingTab {
     let id = RecordTabID.qualifications
     var client: Client
-    let shows: Changes = [.qualifications]
+    let shows: Changes = [.qualifications, .enrolment]
     private(set) var files: [Qualification] = []
+    /// The client's programme: its procedures and their deadlines.
+    private var programme: Programme?
     private var events: [RecognitionEvent] = []
     var viewport = ListViewport()
     var selected: Int { viewport.selected }
@@ -203,6 +206,7 @@ final class QualificationsTab: SelectingTab {
 
     func load(app: App) throws {
         files = try app.store.qualifications(clientID: client.id, by: app.me.id)
+        programme = try app.store.programme(forClient: client.id, by: app.me.id)?.programme
         viewport.clamp(count: files.count)
         try selectionMoved(app: app)
     }
@@ -216,7 +220,9 @@ final class QualificationsTab: SelectingTab {
 
     static let bindings: [Binding<QualificationsTab>] =
         [
-            Binding(.addQualification) { tab, app in .push(TrackForms.qualification(app: app, client: tab.client)) },
+            Binding(.addQualification) { tab, app in
+                .push(TrackForms.qualification(app: app, client: tab.client, programme: tab.programme))
+            },
             Binding(
                 .stepQualification,
                 unavailable: { tab, app in
@@ -228,7 +234,7 @@ final class QualificationsTab: SelectingTab {
                 }
             ) { tab, app in
                 guard tab.files.indices.contains(tab.selected) else { return .none }
-                return .push(TrackForms.step(app: app, file: tab.files[tab.selected]))
+                return .push(TrackForms.step(app: app, file: tab.files[tab.selected], programme: tab.programme))
             },
         ] + selecting
 
@@ -266,6 +272,19 @@ final class QualificationsTab: SelectingTab {
                 }
             } else if let decided = file.decidedOn {
                 decision = "decided \(decided.shown)" + (file.decidedInTime == false ? " (late)" : "")
+            } else if let rule = file.deadlines(under: programme).acknowledgement,
+                let due = file.acknowledgementDue(rule: rule)
+            {
+                let left = today.days(until: due)
+                if left < 0 {
+                    decision = tr("NOT ACKNOWLEDGED {days} d", ["days": String(-left)])
+                    if !isSelected { role = .overdue }
+                } else {
+                    decision =
+                        wide
+                        ? tr("acknowledge by {day}, {days} d left", ["day": due.shown, "days": String(left)])
+                        : tr("acknowledge in {days} d", ["days": String(left)])
+                }
             }
             let facts =
                 wide
@@ -289,6 +308,7 @@ final class QualificationsTab: SelectingTab {
             "Documents: \(file.hasDocuments ? "available" : "none") · \(file.isRegulatedProfession ? "regulated profession" : "not regulated")"
                 + (file.route.map { " · route: \($0.label)" } ?? ""),
         ]
+        details += procedureLines(file)
         if let complete = file.completeOn {
             details.append("File complete \(complete.shown); decision due \(file.decisionDue?.shown ?? "—")")
         }
@@ -316,6 +336,26 @@ final class QualificationsTab: SelectingTab {
                 in: Rect(x: area.x, y: y, width: area.width, height: 1), .dim)
             y += 1
         }
+    }
+
+    /// The file's procedure and the authority's deadlines under it, where the programme has more
+    /// than one procedure; nothing where it has only the standard one (nothing to tell apart).
+    private func procedureLines(_ file: Qualification) -> [String] {
+        guard let programme, !programme.recognitionVariants.isEmpty || file.variant != nil else { return [] }
+        let rules = file.deadlines(under: programme)
+        let procedure =
+            programme.recognitionVariant(file.variant).map {
+                tr("Procedure: {name} · {basis}", ["name": $0.name, "basis": $0.legalBasis])
+            } ?? tr("Procedure: standard")
+        return [
+            procedure,
+            tr(
+                "The authority acknowledges within {acknowledgement} and decides within {decision}.",
+                [
+                    "acknowledgement": rules.acknowledgement?.description ?? "—",
+                    "decision": rules.decision.description,
+                ]),
+        ]
     }
 }
 

@@ -101,6 +101,12 @@ extension Fixture {
         return client
     }
 
+    /// A variant recognition procedure as Germany's accelerated skilled-worker procedure has it:
+    /// the decision within two months, the acknowledgement within two weeks.
+    package static let acceleratedProcedure = RecognitionVariant(
+        id: "accelerated", name: "Accelerated procedure", legalBasis: "AufenthG § 81a",
+        decisionWithin: TimeSpan(2, .months), acknowledgeWithin: TimeSpan(2, .weeks))
+
     /// The basic profile of the sample programme (`sampleProgramme()`, imported as version 1).
     package static let sampleBasic = EnrolmentDraft(ProgrammeChoice("sample", version: 1, profile: "basic"))
 
@@ -148,12 +154,14 @@ package func sqliteShell(_ path: String, _ sql: String) -> Int32 {
 }
 
 /// A small programme for tests: two profiles, one civic module with a scored test, a
-/// four-month decision rule, four obligations on both sides (one per kind of anchor).
-package func sampleProgramme(decision: String = "4m") -> Programme {
+/// four-month decision rule, four obligations on both sides (one per kind of anchor), and the
+/// recognition `variants` asked for (none unless asked).
+package func sampleProgramme(decision: String = "4m", variants: [RecognitionVariant] = []) -> Programme {
     Programme(
         id: "sample", version: 0, name: "Sample programme", country: "NO", languageCode: "nb", languageHours: 550,
         civicHours: 50, recognitionDecision: TimeSpan(decision) ?? TimeSpan(4, .months),
-        recognitionAcknowledgement: TimeSpan(1, .months), qualificationsPassportValidity: TimeSpan(5, .years),
+        recognitionAcknowledgement: TimeSpan(1, .months), recognitionVariants: variants,
+        qualificationsPassportValidity: TimeSpan(5, .years),
         civicRequired: true, civicModules: [CivicModule(id: "social", name: "Social studies", hours: 50)],
         civicTest: CivicTestRule(name: "Social studies test", questions: 34, passMark: 26),
         profiles: [

@@ -113,7 +113,7 @@ extension CommandID {
             AccessRule(personal: .policy(.importClients), office: .policy(.importClients))
         case .clientsExport: AccessRule(personal: .policy(.export), office: .policy(.export))
         // Officers choose partners on the Participation tab; supervisors keep the register.
-        case .partnerList: AccessRule(personal: .anyone, office: .staff)
+        case .partnerList: AccessRule(personal: .policy(.seePartners), office: .policy(.seePartners))
         case .partnerAdd: AccessRule(personal: .policy(.managePartners), office: .policy(.managePartners))
         }
     }

@@ -18,13 +18,18 @@ struct PartnerCommand: ParsableCommand {
         func run() throws {
             let store = try database.open(.readOnly, for: .partnerList)
             try CommandID.partnerList.authorize(in: store)
-            let partners = try store.partners()
+            let me = try CommandID.partnerList.actingStaff(in: store)
+            // Only the registers of the person's offices: another office's partners are not theirs to see.
+            let partners = try store.partners(actor: me.id)
+            let codes = Dictionary(
+                try store.offices().map { ($0.id, $0.code) }, uniquingKeysWith: { first, _ in first })
             let width = max(4, partners.map { $0.name.count }.max() ?? 0)
             // The column headers are a machine-readable line, as in `staff list`.
-            print("\("NAME".padding(width))  \("KIND".padding(16))  CONTACT")
+            print("\("OFFICE".padding(8))  \("NAME".padding(width))  \("KIND".padding(16))  CONTACT")
             for partner in partners {
+                let office = codes[partner.officeID] ?? ""
                 print(
-                    "\(Sanitized.inline(partner.name).padding(width))  \(partner.kind.rawValue.padding(16))  \(Sanitized.inline(partner.contact))"
+                    "\(office.padding(8))  \(Sanitized.inline(partner.name).padding(width))  \(partner.kind.rawValue.padding(16))  \(Sanitized.inline(partner.contact))"
                 )
             }
         }
@@ -47,7 +52,13 @@ struct PartnerCommand: ParsableCommand {
         @Option(help: ArgumentHelp(tr("A contact person, phone or address at the organisation.")))
         var contact: String = ""
 
+        @Option(
+            help: ArgumentHelp(
+                tr("The office whose register it joins (its code); needed when you keep the registers of several.")))
+        var office: String?
+
         func validate() throws {
+            if let office { try checkArgument(office, tr("The office's code")) }
             try checkArgument(name, tr("The name"))
             try checkArgument(contact, tr("The contact"))
             guard PartnerKind(rawValue: kind) != nil else {
@@ -64,9 +75,14 @@ struct PartnerCommand: ParsableCommand {
         func run() throws {
             let store = try database.open(.readWrite, for: .partnerAdd)
             let me = try CommandID.partnerAdd.actingStaff(in: store)
+            let office = try store.partnerOffice(code: office, actor: me.id)
             let partner = try store.addPartner(
-                PartnerDraft(name: name, kind: PartnerKind(rawValue: kind), contact: contact), actor: me.id)
-            print(tr("Added {name} to the partner organisations.", ["name": Sanitized.inline(partner.name)]))
+                PartnerDraft(name: name, kind: PartnerKind(rawValue: kind), contact: contact), office: office.id,
+                actor: me.id)
+            print(
+                tr(
+                    "Added {name} to the partner organisations of {office}.",
+                    ["name": Sanitized.inline(partner.name), "office": Sanitized.inline(office.name)]))
         }
     }
 }

@@ -148,9 +148,43 @@ import Testing
             WHERE instr(o.name, substr(f.municipalities, 1, instr(f.municipalities || char(10), char(10)) - 1)) = 0
             """)
         #expect(foreign == 0)
+        // In data too: every activity names a partner of the client's own office's register.
+        #expect(
+            try count(
+                store,
+                """
+                SELECT count(*) FROM participation p JOIN partner_organisations o ON o.id = p.partner_id
+                    JOIN clients c ON c.id = p.client_id WHERE o.office_id <> c.office_id
+                """) == 0)
         let closed = try count(store, "SELECT count(DISTINCT client_id) FROM phase_history WHERE to_phase = 'closed'")
         let atExit = try count(store, "SELECT count(*) FROM outcomes WHERE stage = 'exit'")
         #expect(atExit * 100 >= closed * 80 && atExit <= closed)
         #expect(try count(store, "SELECT count(*) FROM outcomes WHERE stage = 'follow_up'") > 0)
+    }
+
+    /// Germany's accelerated skilled-worker procedure is exercised: some regulated professions'
+    /// files run under it, and a complete one is due two months after it was complete, not three.
+    @Test func someGermanFilesRunUnderTheAcceleratedProcedureAndAreDueWithinTwoMonths() throws {
+        let fixture = try Self.demo(seed: 1)
+        defer { withExtendedLifetime(fixture) {} }
+        let store = fixture.store
+        let accelerated = try count(
+            store, "SELECT count(*) FROM qualifications WHERE variant = 'beschleunigtes-fachkraefteverfahren'")
+        #expect(accelerated > 0)
+        #expect(
+            try count(store, "SELECT count(*) FROM qualifications WHERE variant IS NOT NULL AND regulated = 0") == 0)
+        // Each German file complete is due by its procedure's rule, as the Store would set it.
+        let files = try store.database.query(
+            """
+            SELECT q.complete_on, q.decision_due, q.variant FROM qualifications q
+            JOIN enrolments e ON e.client_id = q.client_id
+            WHERE e.programme_id = 'de-integrationskurs' AND q.complete_on IS NOT NULL
+            """, []
+        ) { (complete: try $0.day(0), due: try $0.day(1), variant: $0.optionalText(2)) }
+        #expect(files.contains { $0.variant != nil } && files.contains { $0.variant == nil })
+        for file in files {
+            let rule = file.variant == nil ? TimeSpan(3, .months) : TimeSpan(2, .months)
+            #expect(file.due == rule.after(file.complete))
+        }
     }
 }

@@ -29,6 +29,7 @@ import Testing
         15: "1a790d36f29b2dcb96b329da4a7d1c68c4d03441d7cb8977f74a296b9e1c31ea",
         17: "ff363d5038501b842c9c045e87393ed4fd9219ee308355106c31487661a2e5dd",
         18: "17f3c1c85d4873fefa423bbb0ab6470a78a4f228b1f3f1fcb06ab3fdac7a1079",
+        19: "26dc7e3757480198a9b539876e1efa1b127ab4be415368955edf1048000faad3",
     ]
 
     @Test(arguments: migrations.map(\.version))
@@ -148,4 +149,15 @@ let undoCivicExemptionsOfSchemaEighteen = """
     ALTER TABLE client_facts DROP COLUMN civic_exempt_from;
     ALTER TABLE programmes DROP COLUMN outcome_target_source;
     ALTER TABLE programmes DROP COLUMN outcome_target;
+    """
+
+/// Migration 19 undone (the recognition file's procedure, the partners' office), for tests that
+/// make a file of an older schema.
+let undoProceduresAndPartnerOfficesOfSchemaNineteen = """
+    DROP TRIGGER partner_organisations_office_exists_insert;
+    DROP TRIGGER partner_organisations_office_exists_update;
+    DROP INDEX partner_organisations_by_name;
+    ALTER TABLE partner_organisations DROP COLUMN office_id;
+    CREATE UNIQUE INDEX partner_organisations_by_name ON partner_organisations(name COLLATE NOCASE);
+    ALTER TABLE qualifications DROP COLUMN variant;
     """

@@ -40,7 +40,8 @@ import Testing
             mapping = try store.saveIntake(
                 clientID: client.id, IntakeStoreTests.mapping, expectedVersion: 0, actor: officer)
             partner = try store.addPartner(
-                PartnerDraft(name: "Røde Kors", kind: .association), actor: fixture.admin.id)
+                PartnerDraft(name: "Røde Kors", kind: .association), office: try store.onlyOffice(),
+                actor: fixture.admin.id)
             // A supervisor: the register of partners is theirs to change.
             colleagueStaff = try store.addStaff(
                 username: "bnilsen", displayName: "Berit Nilsen", role: .supervisor, actor: fixture.admin.id)

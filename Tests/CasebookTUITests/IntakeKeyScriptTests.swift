@@ -70,6 +70,9 @@ import Testing
             + [.enter] + typing("Imam, 900 11 222") + [.control("s")]
         let text = fixture.run(app, on: terminal, keys)
         #expect(text.contains("Grünerløkka Mosque"))
-        #expect(try fixture.store.partners().contains { $0.name == "Grünerløkka Mosque" && $0.kind == .faithCommunity })
+        #expect(
+            try fixture.store.partners(actor: fixture.base.admin.id).contains {
+                $0.name == "Grünerløkka Mosque" && $0.kind == .faithCommunity
+            })
     }
 }

@@ -184,8 +184,10 @@ final class UIFixture {
             actor: officer)
         let club = try store.addPartner(
             PartnerDraft(name: "Frivilligsentralen Grünerløkka", kind: .volunteerCentre, contact: "Kari, 22 00 00 00"),
+            office: try store.onlyOffice(), actor: base.admin.id)
+        try store.addPartner(
+            PartnerDraft(name: "Oslo Turnforening", kind: .sportsClub), office: try store.onlyOffice(),
             actor: base.admin.id)
-        try store.addPartner(PartnerDraft(name: "Oslo Turnforening", kind: .sportsClub), actor: base.admin.id)
         try store.addActivity(
             clientID: haddad,
             ParticipationDraft(
