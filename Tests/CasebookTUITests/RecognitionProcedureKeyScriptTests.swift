@@ -35,7 +35,7 @@ import Testing
         let form = fixture.run(app, on: terminal, Self.keys)
         #expect(form.contains("Procedure") && form.contains("Accelerated procedure"))
         let text = fixture.run(app, on: terminal, [.control("s")])
-        let file = try #require(try fixture.store.qualifications(clientID: fixture.client("Sørensen").id).first)
+        let file = try #require(try fixture.store.qualifications(clientID: fixture.client("Sørensen").id, by: app.me.id).first)
         #expect(file.variant == "accelerated" && file.title == "Sykepleier" && file.isRegulatedProfession)
         #expect(text.contains("Procedure: Accelerated procedure · AufenthG § 81a"))
         #expect(text.contains("The authority acknowledges within 2 weeks and decides within 2 months."))
@@ -50,7 +50,7 @@ import Testing
         let terminal = VirtualTerminal(width: 132, height: 43)
         let keys = Array(Self.keys.dropLast(6)) + [.control("s")]
         let text = fixture.run(app, on: terminal, keys)
-        let file = try #require(try fixture.store.qualifications(clientID: fixture.client("Sørensen").id).first)
+        let file = try #require(try fixture.store.qualifications(clientID: fixture.client("Sørensen").id, by: app.me.id).first)
         #expect(file.variant == nil)
         #expect(text.contains("Procedure: standard"))
         #expect(text.contains("The authority acknowledges within 1 month and decides within 4 months."))
