@@ -114,6 +114,8 @@ package final class ClientList {
     /// A filter's clients are driven from its own index, rather than from the name tokens,
     /// when there are at most this many of them (an officer's caseload, a rare phase).
     static let smallFilterLimit = 3000
+    /// `smallFilterLimit` for this list; tests lower it to walk the tokens on a small file.
+    var smallFilterLimit = ClientList.smallFilterLimit
 
     /// The store this list reads; it owns the list (`Store.clientList`).
     unowned let store: Store
@@ -207,11 +209,26 @@ package final class ClientList {
             }
         }
         return try ListQuery(
-            filter: filter, sort: sort, visible: visible, database: store.database, today: store.clock.today)
+            filter: filter, sort: sort, visible: visible, database: store.database, today: store.clock.today,
+            smallFilterLimit: smallFilterLimit)
     }
 
-    private func page(_ query: ListQuery, cursor: ListPosition?, forward: Bool, limit: Int) throws -> [ClientSummary] {
-        let (sql, arguments) = query.page(cursor: cursor, forward: forward, limit: limit)
+    /// A page as the list read it before a word's parts were merged (one condition, every match
+    /// sorted by SQLite), in list order: what tests hold the merged pages to.
+    func sortedPage(_ filter: ClientFilter, sort: ClientSort, cursor: ClientSummary?, forward: Bool, limit: Int)
+        throws -> [ClientSummary]
+    {
+        try store.read {
+            guard let query = try query(filter, sort: sort) else { return [] }
+            let rows = try page(query, cursor: cursor?.position, forward: forward, limit: limit, merged: false)
+            return forward ? rows : rows.reversed()
+        }
+    }
+
+    private func page(_ query: ListQuery, cursor: ListPosition?, forward: Bool, limit: Int, merged: Bool = true)
+        throws -> [ClientSummary]
+    {
+        let (sql, arguments) = query.page(cursor: cursor, forward: forward, limit: limit, merged: merged)
         return try store.database.query(sql, arguments) { row in
             let row = NamedRow<ListQuery.Column>(row)
             return ClientSummary(

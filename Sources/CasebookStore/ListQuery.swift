@@ -5,7 +5,8 @@ import CasebookCore
 /// Three shapes, each reading about one page of index entries whatever the filter:
 /// - browsing walks the index of the chosen sort (within the officer's or phase's range);
 /// - a name search walks the token index in (token, name) order, keeping each client once,
-///   at the first of its name parts that matches;
+///   at the first of its name parts that matches; a word that also finds names in another
+///   script walks its key tokens and its own range each in that order, merged;
 /// - a name search within a small set (an officer's caseload, a rare phase) reads that set
 ///   through its own index and sorts it, since walking all tokens would find it only slowly.
 struct ListQuery {
@@ -14,11 +15,31 @@ struct ListQuery {
     var arguments: [any SQLBindable] = []
     /// The three expressions of the list order (first, second, id).
     var key: (String, String, String) = ("c.sort_name", "''", "c.id")
-    /// For a one-word search without filters but the viewer's offices: the token range, and the
-    /// offices' condition on `client_search` with its values, counted without reading clients.
-    var plainTokenRange: (range: [any SQLBindable], offices: String, officeArguments: [any SQLBindable])?
+    /// For a one-word search without filters but the viewer's offices: the word's match on
+    /// `client_search` (its range, and its keys in another script), and the offices' condition
+    /// there with its values, counted without reading clients.
+    var plainTokenMatch:
+        (match: String, arguments: [any SQLBindable], offices: String, officeArguments: [any SQLBindable])?
 
-    var condition: String { conditions.isEmpty ? "1" : conditions.joined(separator: " AND ") }
+    /// How the lead word of a search that walks the token index matches, one part per ordered
+    /// range of the index: its own range, and before it the key tokens of the name in another
+    /// script when some exist. Not in `conditions`: a page reads each part in list order and merges
+    /// them (`page`), since SQLite answers their OR by reading every match and sorting them.
+    var leadParts: [(sql: String, arguments: [any SQLBindable])] = []
+
+    /// The conditions with the lead parts as one (a count needs no order), and their values.
+    var allConditions: (conditions: [String], arguments: [any SQLBindable]) {
+        guard !leadParts.isEmpty else { return (conditions, arguments) }
+        let lead = leadParts.map(\.sql).joined(separator: " OR ")
+        return (
+            [leadParts.count > 1 ? "(" + lead + ")" : lead] + conditions, leadParts.flatMap(\.arguments) + arguments
+        )
+    }
+
+    var condition: (sql: String, arguments: [any SQLBindable]) {
+        let (conditions, arguments) = allConditions
+        return (conditions.isEmpty ? "1" : conditions.joined(separator: " AND "), arguments)
+    }
 
     /// The columns of a page: what the list shows, and the row's place in the list order.
     enum Column: Int32, ColumnSet {
@@ -71,8 +92,12 @@ struct ListQuery {
         }
     }
 
-    /// Nil when a search word starts no stored name token, so nothing can match.
-    init?(filter: ClientFilter, sort: ClientSort, visible: Visible?, database: Database, today: Day) throws {
+    /// Nil when a search word starts no stored name token, so nothing can match. A search within
+    /// at most `smallFilterLimit` clients of the indexed filters reads them and sorts.
+    init?(
+        filter: ClientFilter, sort: ClientSort, visible: Visible?, database: Database, today: Day,
+        smallFilterLimit: Int = ClientList.smallFilterLimit
+    ) throws {
         var filterConditions: [String] = []
         var filterArguments: [any SQLBindable] = []
         // The office leads, so that one office's list walks the office's own indexes.
@@ -157,8 +182,8 @@ struct ListQuery {
                 let size =
                     try database.scalar(
                         "SELECT count(*) FROM (SELECT 1 FROM clients c WHERE \(indexedConditions.joined(separator: " AND ")) LIMIT ?)",
-                        indexedArguments + [ClientList.smallFilterLimit + 1]) ?? 0
-                small = size <= ClientList.smallFilterLimit
+                        indexedArguments + [smallFilterLimit + 1]) ?? 0
+                small = size <= smallFilterLimit
             }
             if small {
                 from = """
@@ -184,20 +209,28 @@ struct ListQuery {
                     tokenArguments.replaceSubrange(0..<offices.1.count, with: offices.1)
                 }
                 from = "client_search s CROSS JOIN clients c ON c.id = s.client_id"
+                // The key tokens start with U+001F and so sort before every word's range.
+                if let leadKeys = keys[lead], !leadKeys.isEmpty {
+                    let marks = Array(repeating: "?", count: leadKeys.count).joined(separator: ", ")
+                    leadParts.append(("s.token IN (\(marks))", leadKeys))
+                }
+                leadParts.append(ListQuery.tokenMatch("s.token", lead, keys: []))
                 // A client is listed once, by the first of its tokens the lead word matches.
                 let first = tokenMatch("d.token", lead)
                 conditions =
                     [
-                        tokenMatch("s.token", lead).sql,
-                        "NOT EXISTS (SELECT 1 FROM client_search d WHERE d.client_id = s.client_id AND d.token < s.token AND \(first.sql))",
+                        "NOT EXISTS (SELECT 1 FROM client_search d WHERE d.client_id = s.client_id AND d.token < s.token AND \(first.sql))"
                     ] + otherWords + tokenConditions
-                arguments = leadRange + first.arguments + otherArguments + tokenArguments
+                arguments = first.arguments + otherArguments + tokenArguments
                 key = ("s.token", "s.sort_name", "s.client_id")
-                // Counted from the keys alone when nothing but whole offices filters them, and the
-                // lead word has no keys in another script.
+                // Counted from the search keys alone when nothing but whole offices filters them: the
+                // distinct clients of the matching tokens, with no client read and no order needed.
                 let onlyOffices = tokenConditions.count == (visible == nil ? 0 : 1)
-                if otherWords.isEmpty && onlyOffices && visible?.ownOnly.isEmpty != false && leadRange.count == 2 {
-                    plainTokenRange = (leadRange, visible?.condition(office: "office_id").0 ?? "", offices.1)
+                if otherWords.isEmpty && onlyOffices && visible?.ownOnly.isEmpty != false {
+                    let match = tokenMatch("token", lead)
+                    plainTokenMatch = (
+                        match.sql, match.arguments, visible?.condition(office: "office_id").0 ?? "", offices.1
+                    )
                 }
             }
         } else {
@@ -232,22 +265,30 @@ struct ListQuery {
 
     /// Counts matches, stopping after `cap + 1`.
     func count(cap: Int) -> (String, [any SQLBindable]) {
+        let condition = condition
         if cap >= Int(Int32.max) {
-            return ("SELECT count(*) FROM \(from) WHERE \(condition)", arguments)
+            return ("SELECT count(*) FROM \(from) WHERE \(condition.sql)", condition.arguments)
         }
-        if let plain = plainTokenRange {
+        if let plain = plainTokenMatch {
             let offices = plain.offices.isEmpty ? "" : " AND " + plain.offices
             return (
-                "SELECT count(*) FROM (SELECT DISTINCT client_id FROM client_search WHERE token >= ? AND token < ?\(offices) LIMIT ?)",
-                plain.range + plain.officeArguments + [cap + 1]
+                "SELECT count(*) FROM (SELECT DISTINCT client_id FROM client_search WHERE \(plain.match)\(offices) LIMIT ?)",
+                plain.arguments + plain.officeArguments + [cap + 1]
             )
         }
-        return ("SELECT count(*) FROM (SELECT 1 FROM \(from) WHERE \(condition) LIMIT ?)", arguments + [cap + 1])
+        return (
+            "SELECT count(*) FROM (SELECT 1 FROM \(from) WHERE \(condition.sql) LIMIT ?)",
+            condition.arguments + [cap + 1]
+        )
     }
 
-    func page(cursor: ListPosition?, forward: Bool, limit: Int) -> (String, [any SQLBindable]) {
-        var conditions = self.conditions
-        var arguments = self.arguments
+    /// A page of `limit` rows after (`forward`) or before `cursor` in list order. `merged`: the
+    /// lead word's parts each read in list order and merged (`UNION ALL` under one `ORDER BY`,
+    /// which SQLite answers by merging); false reads them as one condition and sorts every match,
+    /// as the list did before, for the tests that hold the two to the same rows.
+    func page(cursor: ListPosition?, forward: Bool, limit: Int, merged: Bool = true) -> (String, [any SQLBindable]) {
+        let merging = merged && leadParts.count > 1
+        var (conditions, arguments) = merging ? (self.conditions, self.arguments) : allConditions
         let twoPart = key.1 == "''"
         if let cursor {
             let comparison = forward ? ">" : "<"
@@ -260,6 +301,27 @@ struct ListQuery {
             }
         }
         let direction = forward ? "" : " DESC"
+        if merging {
+            // The id is selected as the walked index has it (the same value as `c.id`), so that
+            // each part's order is the index's own and the merge needs no sorting.
+            let columns = Column.selection(from: "c") { column in
+                column == .id ? key.2 : column == .first ? key.0 : column == .second ? key.1 : nil
+            }
+            // A compound's ORDER BY names the result columns by position.
+            let positions = twoPart ? [Column.first, .id] : [Column.first, .second, .id]
+            let order = positions.map { "\($0.rawValue + 1)\(direction)" }.joined(separator: ", ")
+            let selects = leadParts.map { part in
+                """
+                SELECT \(columns)
+                FROM \(from)
+                WHERE \(([part.sql] + conditions).joined(separator: " AND "))
+                """
+            }
+            return (
+                selects.joined(separator: "\nUNION ALL\n") + "\nORDER BY \(order) LIMIT ?",
+                leadParts.flatMap { $0.arguments + arguments } + [limit]
+            )
+        }
         let order = (twoPart ? [key.0, key.2] : [key.0, key.1, key.2]).map { $0 + direction }.joined(separator: ", ")
         let columns = Column.selection(from: "c") { column in
             column == .first ? key.0 : column == .second ? key.1 : nil

@@ -1,0 +1,129 @@
+import CasebookCore
+import CasebookTestSupport
+import Testing
+
+@testable import CasebookStore
+
+/// A word that finds names in another script reads its key tokens and its own range each in
+/// list order, merged (`ListQuery.leadParts`): the same rows, order and count as one condition
+/// sorted by SQLite, without the sorting.
+@Suite struct MergedSearchTests {
+    let fixture: Fixture
+    let offices: [Office]
+    /// A supervisor of the first office only, and one of the first two of three.
+    let oneOffice: Staff
+    let twoOffices: Staff
+
+    init() throws {
+        fixture = try Fixture()
+        let store = fixture.store
+        let admin = fixture.admin.id
+        let main = try #require(try store.office(code: "MAIN"))
+        let north = try store.addOffice(code: "NOR", name: "Nordby", municipalities: ["Nordby"], actor: admin)
+        let south = try store.addOffice(code: "SOR", name: "Sørby", municipalities: ["Sørby"], actor: admin)
+        offices = [main, north, south]
+        for office in [north, south] {
+            try store.setMembership(staffID: admin, office: office.id, role: .admin, actor: admin)
+        }
+        oneOffice = try store.addStaff(
+            username: "smain", displayName: "Siri Main", role: .supervisor, office: main.id, actor: admin)
+        twoOffices = try store.addStaff(
+            username: "stwo", displayName: "Sven To", role: .supervisor, office: main.id, actor: admin)
+        try store.setMembership(staffID: twoOffices.id, office: north.id, role: .supervisor, actor: admin)
+        // The same names in both scripts, several times over (the same sort name: the id decides),
+        // in every office, so that a page of seven crosses from the key tokens into the word's range.
+        let names: [(String, String, String)] = [
+            ("حسن", "محمد", ""), ("الحسن", "فاطمة", "Al-Hassan, Fatima"), ("Hassan", "Mohammed", ""),
+            ("Hassani", "Ali", ""), ("محمد", "علي", ""), ("Mohammed", "Ali Hassan", ""), ("Muhammad", "Hassan", ""),
+            ("أحمدي", "فاطمة", "Ahmadi, Fatima"), ("Ahmadi", "Fatima", ""), ("Haddad", "Rasha", ""),
+            ("Шевченко", "Олена", ""), ("Shevchenko", "Olena", ""), ("Hansen", "Kari", ""),
+        ]
+        var number = 1
+        for copy in 0..<4 {
+            for (index, (family, given, other)) in names.enumerated() {
+                let office = offices[(index + copy) % offices.count]
+                _ = try store.addClient(
+                    Fixture.draft(family, given, number: number, other: other), office: office.id, actor: admin)
+                number += 1
+            }
+        }
+        try store.analyze()
+    }
+
+    /// Every prefix of names with keys in another script, and two words.
+    static let queries = ["hassan", "mohammed", "mohammed ali", "ali hassan", "محمد", "fatima", "shevchenko"]
+        .flatMap { word in (1...word.count).map { String(word.prefix($0)) } }
+
+    var viewers: [Staff.ID?] { [nil, fixture.admin.id, oneOffice.id, twoOffices.id] }
+
+    /// The whole list of each search, page by page forward, as the list reads it and as one
+    /// sorted condition; then backward from the end, both ways. `walk`: the viewer's offices are
+    /// too many clients to read and sort (as an office of the 100,000-client demo is), so the
+    /// tokens are walked.
+    @Test(arguments: [1, 7, 50], [true, false])
+    func theMergedPagesAreTheSortedPagesRowForRow(_ limit: Int, walk: Bool) throws {
+        let list = fixture.store.clientList
+        list.smallFilterLimit = walk ? 0 : ClientList.smallFilterLimit
+        for query in Self.queries {
+            for viewer in viewers {
+                let filter = ClientFilter(search: query, viewer: viewer)
+                for forward in [true, false] {
+                    var merged: [ClientSummary] = []
+                    var sorted: [ClientSummary] = []
+                    var cursor: ClientSummary?
+                    while true {
+                        let page =
+                            forward
+                            ? try list.page(filter, sort: .name, after: cursor, limit: limit)
+                            : try list.page(filter, sort: .name, before: cursor, limit: limit)
+                        let reference = try list.sortedPage(
+                            filter, sort: .name, cursor: cursor, forward: forward, limit: limit)
+                        #expect(page == reference, "\(query) \(String(describing: viewer)) forward \(forward)")
+                        guard page == reference, !page.isEmpty else { break }
+                        merged = forward ? merged + page : page + merged
+                        sorted = forward ? sorted + reference : reference + sorted
+                        cursor = forward ? page.last : page.first
+                    }
+                    #expect(Set(merged.map(\.id)).count == merged.count, "\(query): a client listed twice")
+                    let count = try list.count(filter)
+                    #expect(!count.isAtLeast && count.value == merged.count, "\(query) \(String(describing: viewer))")
+                }
+            }
+        }
+    }
+
+    /// The page of a word with keys is read in the index's order in every part: no sorting of the
+    /// matches, no scan, for every viewer's offices.
+    @Test func aWordWithKeysIsReadInIndexOrderWithoutSorting() throws {
+        fixture.store.clientList.smallFilterLimit = 0
+        for query in ["hassan", "mohammed", "mohammed a", "ali hassan", "محمد"] {
+            for viewer in viewers {
+                let plan = try fixture.store.clientList.plan(ClientFilter(search: query, viewer: viewer), sort: .name)
+                let text = plan.joined(separator: "\n")
+                #expect(text.contains("MERGE (UNION ALL)"), "\(query): \(text)")
+                #expect(!text.contains("USE TEMP B-TREE FOR ORDER BY"), "\(query): \(text)")
+                #expect(!text.contains("TEMP B-TREE FOR RIGHT PART OF ORDER BY"), "\(query): \(text)")
+                #expect(
+                    !plan.contains { $0.contains("SCAN client_search") || $0.hasPrefix("SCAN") }, "\(query): \(text)")
+            }
+        }
+    }
+
+    /// From the side of the person kept out: a supervisor of one office finds, through the other
+    /// script's keys as through the names, only the clients of that office.
+    @Test(arguments: [true, false])
+    func aViewerOfOneOfficeFindsNoClientOfAnother(walk: Bool) throws {
+        let store = fixture.store
+        store.clientList.smallFilterLimit = walk ? 0 : ClientList.smallFilterLimit
+        let mine = Set(
+            try store.database.query("SELECT id FROM clients WHERE office_id = ?", [offices[0].id]) { $0.int64(0) })
+        for query in ["hassan", "mohammed", "محمد", "fatima ahmadi", "h"] {
+            let filter = ClientFilter(search: query, viewer: oneOffice.id)
+            let found = try store.clientList.page(filter, sort: .name, limit: 500)
+            let everyone = try store.clientList.page(ClientFilter(search: query), sort: .name, limit: 500)
+            #expect(!found.isEmpty, "\(query)")
+            #expect(found.map(\.id) == everyone.map(\.id).filter(mine.contains), "\(query)")
+            #expect(try store.clientList.count(filter).value == found.count, "\(query)")
+        }
+    }
+}
