@@ -1,4 +1,5 @@
 import CasebookCore
+import CasebookText
 
 extension ClientImport {
     /// What `casebook import clients FILE --dry-run` prints before the counts: how the file was

@@ -1,4 +1,5 @@
 import CasebookCore
+import CasebookText
 
 /// The languages whose column headers and values Casebook recognises in a spreadsheet.
 package enum ImportLanguage: String, CaseIterable, Sendable, CustomStringConvertible {

@@ -1,4 +1,5 @@
 import CasebookCore
+import CasebookText
 
 /// The order of the client list.
 package enum ClientSort: String, CaseIterable, Sendable {

@@ -1,4 +1,5 @@
 import CasebookCore
+import CasebookText
 
 extension Store {
     /// A client's civic orientation: requirement, sessions, attestation and tests.

@@ -1,4 +1,6 @@
 import CasebookCore
+import CasebookL10n
+import CasebookText
 
 /// A step in a contract's life (drafted, signed, reviewed, amended, ended).
 package struct ContractEvent: Hashable, Sendable {
@@ -164,7 +166,8 @@ extension Store {
                 .obligations, id: obligation.id, expected: obligation.version, set: "due_on = ?", [due], actor: actor)
             try audit(
                 .obligation, id: obligation.id, clientID: clientID, field: .dueOn, old: nil,
-                new: "\(due.iso) (\(offset) after \(anchor.label))", actor: actor)
+                // The audit keeps one language, English, whoever reads it later.
+                new: Messages.speaking(nil) { "\(due.iso) (\(offset) after \(anchor.label))" }, actor: actor)
         }
     }
 

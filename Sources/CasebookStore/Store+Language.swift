@@ -1,4 +1,5 @@
 import CasebookCore
+import CasebookText
 
 extension Store {
     // MARK: Assessments

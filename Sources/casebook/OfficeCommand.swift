@@ -1,5 +1,6 @@
 import ArgumentParser
 import CasebookCore
+import CasebookText
 import CasebookL10n
 import CasebookStore
 
