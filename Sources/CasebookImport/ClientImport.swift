@@ -291,7 +291,7 @@ package struct ClientImport: Sendable {
                 let column = columns.first { $0.target == .field(issue.field) }
                 let message =
                     column == nil
-                    ? "\(issue.field.label) is required, and no column holds it; name one in the mapping file"
+                    ? tr("{field} is required, and no column holds it; name one in the mapping file", ["field": issue.field.label])
                     : issue.message
                 issues.append(RowIssue(row: record.row, column: column?.header, field: issue.field, message: message))
             }

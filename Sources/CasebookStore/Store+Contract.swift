@@ -207,8 +207,9 @@ extension Store {
     private func requireEditable(_ contract: Contract) throws {
         guard contract.status.isEditable else {
             throw StoreError.refused(
-                "The terms of a contract that is \(contract.status.label.lowercased()) are fixed; start an amendment to change them."
-            )
+                tr(
+                    "The terms of a contract that is {status} are fixed; start an amendment to change them.",
+                    ["status": contract.status.label.lowercased()]))
         }
     }
 

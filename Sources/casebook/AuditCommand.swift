@@ -48,8 +48,8 @@ struct AuditCommand: ParsableCommand {
                     print("Audit log: \(report.rows) rows check out, then the chain breaks (walked in \(elapsed)).")
                 }
                 if let head = report.head { print("Last good row: \(head.row), \(head.hash.hex)") }
-                logger.warning("audit verify failed: \(problem.sentence("the audit log"))")
-                throw CommandError(problem.sentence("the audit log"))
+                logger.warning("audit verify failed: \(Messages.speaking(nil) { problem.sentence("the audit log") })")
+                throw CommandError(problem.sentence(tr("the audit log")))
             }
             print("Audit log: \(report.rows) rows, chain intact (walked in \(elapsed)).")
             if let head = report.head {
