@@ -40,11 +40,12 @@ struct ContractCommand: ParsableCommand {
             let store = try database.open(.readWrite, for: .contractPrint)
             let me = try CommandID.contractPrint.actingStaff(in: store)
             guard let client = try store.client(caseNumber: number) else {
-                throw CommandError("No client has case number \(number.text); `casebook` lists them.")
+                throw CommandError(tr("No client has case number {number}; `casebook` lists them.", ["number": number.text]))
             }
             try store.require(.printContract, by: me.id, client: client.id)
             guard let contract = try store.contract(clientID: client.id) else {
-                throw CommandError("\(number.text) has no contract yet; draft it on the client's Contract tab.")
+                throw CommandError(
+                    tr("{number} has no contract yet; draft it on the client's Contract tab.", ["number": number.text]))
             }
             let programme = try store.programme(id: contract.programmeID, version: contract.programmeVersion)
             let officer = try client.officerID.flatMap { try store.staff(id: $0) }
