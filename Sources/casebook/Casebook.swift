@@ -79,7 +79,9 @@ struct Casebook: ParsableCommand {
 func checkArgument(_ value: String, _ name: String) throws {
     if value.unicodeScalars.contains(where: { Sanitized.isForbidden($0) || $0 == "\u{FFFD}" }) {
         throw ValidationError(
-            "\(name) contains control characters, direction overrides or bytes that are not UTF-8; retype it.")
+            tr(
+                "{name} contains control characters, direction overrides or bytes that are not UTF-8; retype it.",
+                ["name": name]))
     }
 }
 
@@ -97,7 +99,7 @@ struct DatabaseOptions: ParsableArguments {
     func validate() throws {
         if let db {
             if trimmed(db).isEmpty { throw ValidationError(tr("--db needs the path of a file.")) }
-            try checkArgument(db, "The --db path")
+            try checkArgument(db, tr("The --db path"))
         }
     }
 
@@ -121,8 +123,9 @@ struct DatabaseOptions: ParsableArguments {
         } catch StoreError.ioError(let message) {
             if Installation.current?.isSetgid == true && !PrivilegedMode.startedPrivileged && getuid() != 0 {
                 throw CommandError(
-                    "Casebook runs without its office group's rights here (the no_new_privs flag is set, or the file system is mounted nosuid), so it cannot open the database; start it from an ordinary login shell."
-                )
+                    tr(
+                        "Casebook runs without its office group's rights here (the no_new_privs flag is set, or the file system is mounted nosuid), so it cannot open the database; start it from an ordinary login shell."
+                    ))
             }
             throw StoreError.ioError(message)
         }
@@ -258,7 +261,7 @@ extension Casebook {
 
         func validate() throws {
             if trimmed(file).isEmpty { throw ValidationError(tr("The backup needs the path of a file.")) }
-            try checkArgument(file, "The backup's path")
+            try checkArgument(file, tr("The backup's path"))
         }
 
         func run() throws {

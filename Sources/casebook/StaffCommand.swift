@@ -31,7 +31,7 @@ struct StaffCommand: ParsableCommand {
         func validate() throws {
             do { _ = try Role(parsing: role) } catch { throw ValidationError(error.description) }
             if let problem = Staff.validate(username: username) { throw ValidationError(problem) }
-            if let name { try checkArgument(name, "The name") }
+            if let name { try checkArgument(name, tr("The name")) }
         }
 
         func run() throws {
