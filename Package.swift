@@ -22,6 +22,8 @@ let package = Package(
         // Every message a person reads goes through tr/trn here (gettext catalogues, issue 19).
         .target(name: "CasebookL10n", dependencies: ["CasebookISOCodes"]),
         .target(name: "CasebookCore", dependencies: ["CasebookL10n"]),
+        // The words for Core's codes where they are shown (Core keeps codes and rules), and the report's text.
+        .target(name: "CasebookText", dependencies: ["CasebookCore", "CasebookL10n"]),
         // getauxval, prctl, close_range, setresgid and syslog for the setgid office mode.
         .target(name: "CPrivilege"),
         .target(name: "CWidth"),
@@ -36,14 +38,17 @@ let package = Package(
         .target(
             name: "CasebookTUI",
             dependencies: [
-                "CasebookCore", "CasebookL10n", "CasebookStore", "CNcurses", "CWidth",
+                "CasebookCore", "CasebookL10n", "CasebookText", "CasebookStore", "CNcurses", "CWidth",
                 "CasebookImport",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
             name: "CasebookStore",
-            dependencies: ["CasebookCore", "CasebookL10n", "CSQLite", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "CasebookCore", "CasebookL10n", "CasebookText", "CSQLite",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .target(
             name: "CasebookDemo",
@@ -51,13 +56,14 @@ let package = Package(
         ),
         .target(
             name: "CasebookBench",
-            dependencies: ["CasebookCore", "CasebookStore", "CasebookTUI"]
+            dependencies: ["CasebookCore", "CasebookStore", "CasebookTUI", "CasebookText"]
         ),
         .executableTarget(
             name: "casebook",
             dependencies: [
                 "CasebookCore",
                 "CasebookL10n",
+                "CasebookText",
                 "CasebookStore",
                 "CasebookDemo",
                 "CasebookBench",
@@ -81,7 +87,8 @@ let package = Package(
         .target(
             name: "CasebookImport",
             dependencies: [
-                "CasebookCore", "CasebookConfig", "CasebookISOCodes", "CasebookL10n", .product(name: "TOMLKit", package: "TOMLKit"),
+                "CasebookCore", "CasebookConfig", "CasebookISOCodes", "CasebookL10n", "CasebookText",
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         // Times the import foundations and the name key in release builds (docs/PERFORMANCE.md).
@@ -93,16 +100,19 @@ let package = Package(
             name: "CasebookTestSupport",
             dependencies: ["CasebookCore", "CasebookStore", "CasebookL10n"]
         ),
-        .testTarget(name: "CasebookCoreTests", dependencies: ["CasebookCore", "CasebookTestSupport"]),
+        .testTarget(name: "CasebookCoreTests", dependencies: ["CasebookCore", "CasebookText", "CasebookTestSupport"]),
         .testTarget(
             name: "CasebookStoreTests",
             dependencies: [
-                "CasebookStore", "CasebookCore", "CasebookTestSupport", .product(name: "Crypto", package: "swift-crypto"),
+                "CasebookStore", "CasebookCore", "CasebookText", "CasebookTestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .testTarget(
             name: "CasebookTUITests",
-            dependencies: ["CasebookTUI", "CasebookStore", "CasebookCore", "CasebookDemo", "CasebookTestSupport"],
+            dependencies: [
+                "CasebookTUI", "CasebookStore", "CasebookCore", "CasebookText", "CasebookDemo", "CasebookTestSupport",
+            ],
             exclude: ["Goldens"]
         ),
         // The presets are read with TOMLKit and imported into a Store to prove each one imports.
@@ -124,7 +134,9 @@ let package = Package(
         ),
         .testTarget(
             name: "casebookTests",
-            dependencies: ["casebook", "casebook-stress", "CasebookCore", "CasebookConfig", "CasebookTestSupport"]
+            dependencies: [
+                "casebook", "casebook-stress", "CasebookCore", "CasebookConfig", "CasebookText", "CasebookTestSupport",
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

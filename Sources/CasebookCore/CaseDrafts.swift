@@ -1,3 +1,5 @@
+import CasebookL10n
+
 /// A move of a case to one of its next phases, as the phase form holds it.
 package struct PhaseChangeDraft: FormDraft, Hashable {
     package enum Field: String, DraftField {
@@ -42,13 +44,14 @@ package struct PhaseChangeDraft: FormDraft, Hashable {
         }
         let choices =
             current.next.isEmpty
-            ? "\(current.label) is final; the case moves no further."
-            : "Choose one of " + listing(current.next.map(\.label)) + "."
+            ? tr("{phase} is final; the case moves no further.", ["phase": current.label])
+            : tr("Choose one of {choices}.", ["choices": listing(current.next.map(\.label))])
         let target = issues.require(target, .target, choices)
-        let day = issues.pastDay(effectiveOn, .effectiveOn, today: today, "A phase change cannot lie in the future.")
-        if target == .closed, exitReason == nil { issues.add(.exitReason, "Closing needs an exit reason.") }
+        let day = issues.pastDay(
+            effectiveOn, .effectiveOn, today: today, tr("A phase change cannot lie in the future."))
+        if target == .closed, exitReason == nil { issues.add(.exitReason, tr("Closing needs an exit reason.")) }
         if let target, target != .closed, exitReason != nil {
-            issues.add(.exitReason, "Only closing takes an exit reason; clear it.")
+            issues.add(.exitReason, tr("Only closing takes an exit reason; clear it."))
         }
         let note = issues.text(note, .note)
         guard let target, let day, issues.isEmpty else { throw issues.failure }
@@ -86,19 +89,27 @@ package struct EnrolmentDraft: FormDraft, Hashable {
     @discardableResult
     package func validated(available: Programme?) throws(ValidationFailure<Field>) -> ProgrammeChoice {
         var issues = FieldIssues<Field>()
-        if let choice = issues.require(programme, .programme, "Choose a programme and profile.") {
+        if let choice = issues.require(programme, .programme, tr("Choose a programme and profile.")) {
             if let programme = available {
                 if programme.profile(choice.profile) == nil {
                     issues.add(
                         .programme,
-                        "\(programme.name) has no profile \"\(Sanitized.inline(choice.profile, limit: 40))\"; use "
-                            + listing(programme.profiles.map(\.id)) + ".")
+                        tr(
+                            "{programme} has no profile \"{profile}\"; use {profiles}.",
+                            [
+                                "programme": programme.name, "profile": Sanitized.inline(choice.profile, limit: 40),
+                                "profiles": listing(programme.profiles.map(\.id)),
+                            ]))
                 }
             } else {
                 issues.add(
                     .programme,
-                    "Version \(choice.version) of \"\(Sanitized.inline(choice.programmeID, limit: 40))\" is not imported; choose one from the list."
-                )
+                    tr(
+                        "Version {version} of \"{programme}\" is not imported; choose one from the list.",
+                        [
+                            "version": String(choice.version),
+                            "programme": Sanitized.inline(choice.programmeID, limit: 40),
+                        ]))
             }
         }
         guard let programme, issues.isEmpty else { throw issues.failure }

@@ -1,3 +1,5 @@
+import CasebookL10n
+
 /// A case number as officers write it: the year the case was opened and a six-digit
 /// sequence, `2026-000123`.
 package struct CaseNumber: Hashable, Comparable, Sendable, CustomStringConvertible {
@@ -36,6 +38,6 @@ package enum CaseNumberError: Error, Equatable, CustomStringConvertible {
     case malformed
 
     package var description: String {
-        "A case number is the year, a dash and six digits, for example 2026-000123."
+        tr("A case number is the year, a dash and six digits, for example 2026-000123.")
     }
 }

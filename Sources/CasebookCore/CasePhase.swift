@@ -1,3 +1,5 @@
+import CasebookL10n
+
 /// Where a client's case stands in the introduction programme (DOMAIN.md, "Case lifecycle").
 package enum CasePhase: String, CaseIterable, Sendable, CustomStringConvertible {
     case referred
@@ -23,23 +25,23 @@ package enum CasePhase: String, CaseIterable, Sendable, CustomStringConvertible 
     /// The name officers read on screen.
     package var label: String {
         switch self {
-        case .referred: return "Referred"
-        case .eligibilityCheck: return "Eligibility check"
-        case .notEligible: return "Not eligible"
-        case .offered: return "Offered"
-        case .intakeAssessment: return "Intake assessment"
-        case .planDraft: return "Plan draft"
-        case .contractSigned: return "Contract signed"
-        case .active: return "Active"
-        case .onLeave: return "On leave"
-        case .suspended: return "Suspended"
-        case .discontinued: return "Discontinued"
-        case .completed: return "Completed"
-        case .exempted: return "Exempted"
-        case .transferredOut: return "Transferred out"
-        case .closed: return "Closed"
-        case .reopened: return "Reopened"
-        case .archived: return "Archived"
+        case .referred: return tr("Referred")
+        case .eligibilityCheck: return tr("Eligibility check")
+        case .notEligible: return tr("Not eligible")
+        case .offered: return tr("Offered")
+        case .intakeAssessment: return tr("Intake assessment")
+        case .planDraft: return tr("Plan draft")
+        case .contractSigned: return tr("Contract signed")
+        case .active: return tr("Active")
+        case .onLeave: return tr("On leave")
+        case .suspended: return tr("Suspended")
+        case .discontinued: return tr("Discontinued")
+        case .completed: return tr("Completed")
+        case .exempted: return tr("Exempted")
+        case .transferredOut: return tr("Transferred out")
+        case .closed: return tr("Closed")
+        case .reopened: return tr("Reopened")
+        case .archived: return tr("Archived")
         }
     }
 
@@ -90,26 +92,13 @@ package enum CasePhase: String, CaseIterable, Sendable, CustomStringConvertible 
 }
 
 /// Why a case was closed; the exit outcome indicators count these.
-package enum ExitReason: String, CaseIterable, Sendable, CustomStringConvertible {
+package enum ExitReason: String, CaseIterable, Sendable {
     case work
     case education
     case both
     case neither
     case moved
     case other
-
-    package var label: String {
-        switch self {
-        case .work: return "Work"
-        case .education: return "Education"
-        case .both: return "Work and education"
-        case .neither: return "Neither work nor education"
-        case .moved: return "Moved away"
-        case .other: return "Other"
-        }
-    }
-
-    package var description: String { label }
 }
 
 package enum PhaseError: Error, Equatable, CustomStringConvertible {
@@ -120,23 +109,28 @@ package enum PhaseError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .illegal(let from, let to):
             let legal = from.next
-            if legal.isEmpty {
-                return "A case cannot move from \(from.label) to \(to.label): \(from.label) is final."
-            }
-            return "A case cannot move from \(from.label) to \(to.label); from \(from.label) it can move to "
-                + listing(legal.map(\.label)) + "."
+            let phases = ["from": from.label, "to": to.label, "next": listing(legal.map(\.label))]
+            if legal.isEmpty { return tr("A case cannot move from {from} to {to}: {from} is final.", phases) }
+            return tr("A case cannot move from {from} to {to}; from {from} it can move to {next}.", phases)
         case .unknown(let text):
-            return "\"\(Sanitized.inline(text))\" is not a case phase; use one of "
-                + listing(CasePhase.allCases.map(\.rawValue)) + "."
+            return tr(
+                "\"{text}\" is not a case phase; use one of {phases}.",
+                ["text": Sanitized.inline(text), "phases": listing(CasePhase.allCases.map(\.rawValue))])
         }
     }
 }
 
-/// "a", "a or b", "a, b or c".
+/// "a", "a or b", "a, b or c" in the language `tr` speaks (`conjunction` "or" or "and").
 package func listing(_ items: [String], conjunction: String = "or") -> String {
     switch items.count {
     case 0: return ""
     case 1: return items[0]
-    default: return items.dropLast().joined(separator: ", ") + " \(conjunction) " + items[items.count - 1]
+    default:
+        let parts = ["items": items.dropLast().joined(separator: ", "), "last": items[items.count - 1]]
+        // TRANSLATORS: the end of a list, "a, b or c"; {items} is "a, b".
+        if conjunction == "or" { return tr("{items} or {last}", parts) }
+        // TRANSLATORS: the end of a list, "a, b and c"; {items} is "a, b".
+        if conjunction == "and" { return tr("{items} and {last}", parts) }
+        return items.dropLast().joined(separator: ", ") + " \(conjunction) " + items[items.count - 1]
     }
 }

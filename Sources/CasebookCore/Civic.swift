@@ -4,14 +4,6 @@ package enum CivicRequirement: String, CaseIterable, Sendable {
     /// Exempt, with the reason recorded.
     case exempt
     case required
-
-    package var label: String {
-        switch self {
-        case .notRequired: return "Not required"
-        case .exempt: return "Exempt"
-        case .required: return "Required"
-        }
-    }
 }
 
 /// A civic orientation session the client attended.
@@ -69,18 +61,6 @@ package enum CivicStage: String, Sendable {
     case attested
     case failed
     case passed
-
-    package var label: String {
-        switch self {
-        case .notRequired: return "Not required"
-        case .exempt: return "Exempt"
-        case .required: return "Required, not started"
-        case .inSessions: return "Attending sessions"
-        case .attested: return "Attested"
-        case .failed: return "Test failed (retake)"
-        case .passed: return "Test passed"
-        }
-    }
 }
 
 /// A client's civic orientation against the programme's modules.

@@ -4,15 +4,6 @@ package enum Sex: String, CaseIterable, Sendable {
     case male = "M"
     case other = "X"
     case unknown = "U"
-
-    package var label: String {
-        switch self {
-        case .female: return "Female"
-        case .male: return "Male"
-        case .other: return "X (other)"
-        case .unknown: return "Unknown"
-        }
-    }
 }
 
 /// The legal ground of residence, which decides programme rights and duties.
@@ -24,18 +15,6 @@ package enum ResidenceCategory: String, CaseIterable, Sendable {
     case familyReunification = "family_reunification"
     case labourMigrant = "labour_migrant"
     case other
-
-    package var label: String {
-        switch self {
-        case .refugee: return "Refugee"
-        case .subsidiaryProtection: return "Subsidiary protection"
-        case .temporaryProtection: return "Temporary protection"
-        case .humanitarian: return "Humanitarian grounds"
-        case .familyReunification: return "Family reunification"
-        case .labourMigrant: return "Labour migrant"
-        case .other: return "Other"
-        }
-    }
 }
 
 /// Whether the newcomer has a right to the programme, an obligation to take it, or both.
@@ -44,15 +23,6 @@ package enum ProgrammeStatus: String, CaseIterable, Sendable {
     case right
     case obligation
     case voluntary
-
-    package var label: String {
-        switch self {
-        case .rightAndObligation: return "Right and obligation"
-        case .right: return "Right only"
-        case .obligation: return "Obligation only"
-        case .voluntary: return "Voluntary"
-        }
-    }
 }
 
 /// Circumstances that call for particular attention (Council of Europe CM/Rec(2011)1).
@@ -66,19 +36,6 @@ package enum Vulnerability: String, CaseIterable, Sendable {
     case trafficking
     case elderly
     case lowLiteracy = "low_literacy"
-
-    package var label: String {
-        switch self {
-        case .disability: return "Disability"
-        case .seriousIllness: return "Serious illness"
-        case .trauma: return "Trauma or torture"
-        case .singleParent: return "Single parent"
-        case .pregnancy: return "Pregnancy"
-        case .trafficking: return "Victim of trafficking"
-        case .elderly: return "Elderly"
-        case .lowLiteracy: return "Low literacy"
-        }
-    }
 
     package var bit: Int { 1 << (Vulnerability.allCases.firstIndex(of: self) ?? 0) }
 

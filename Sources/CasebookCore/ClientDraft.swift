@@ -1,3 +1,5 @@
+import CasebookL10n
+
 /// The fields of a client record, in the order forms show them. The raw value is the
 /// name the audit log records.
 package enum ClientField: String, DraftField {
@@ -23,25 +25,25 @@ package enum ClientField: String, DraftField {
 
     package var label: String {
         switch self {
-        case .caseNumber: return "Case number"
-        case .familyName: return "Family name"
-        case .givenNames: return "Given names"
-        case .otherNames: return "Other spellings"
-        case .dateOfBirth: return "Date of birth"
-        case .sex: return "Sex"
-        case .countryOfBirth: return "Country of birth"
-        case .nationality: return "Nationality"
-        case .languages: return "Languages spoken"
-        case .interpreterLanguage: return "Interpreter language"
-        case .arrivalDate: return "Arrival date"
-        case .municipality: return "Municipality"
-        case .residenceCategory: return "Residence category"
-        case .permitExpiry: return "Permit expires"
-        case .programmeStatus: return "Right or obligation"
-        case .vulnerabilities: return "Vulnerability"
-        case .phone: return "Phone"
-        case .email: return "Email"
-        case .address: return "Address"
+        case .caseNumber: return tr("Case number")
+        case .familyName: return tr("Family name")
+        case .givenNames: return tr("Given names")
+        case .otherNames: return tr("Other spellings")
+        case .dateOfBirth: return tr("Date of birth")
+        case .sex: return tr("Sex")
+        case .countryOfBirth: return tr("Country of birth")
+        case .nationality: return tr("Nationality")
+        case .languages: return tr("Languages spoken")
+        case .interpreterLanguage: return tr("Interpreter language")
+        case .arrivalDate: return tr("Arrival date")
+        case .municipality: return tr("Municipality")
+        case .residenceCategory: return tr("Residence category")
+        case .permitExpiry: return tr("Permit expires")
+        case .programmeStatus: return tr("Right or obligation")
+        case .vulnerabilities: return tr("Vulnerability")
+        case .phone: return tr("Phone")
+        case .email: return tr("Email")
+        case .address: return tr("Address")
         }
     }
 
@@ -149,13 +151,14 @@ package struct ClientDraft: FormDraft, Hashable {
         where E.RawValue == String {
             guard let value = text[field], !value.isEmpty, !failed(field) else { return nil }
             if let found = E(rawValue: value) { return found }
-            issues.append(FieldIssue(field, "Choose one of " + listing(E.allCases.map(\.rawValue)) + "."))
+            issues.append(
+                FieldIssue(field, tr("Choose one of {choices}.", ["choices": listing(E.allCases.map(\.rawValue))])))
             return nil
         }
         func country(_ field: ClientField) -> String? {
             guard let value = text[field]?.uppercased(), !value.isEmpty, !failed(field) else { return nil }
             if Countries.isKnown(value) { return value }
-            issues.append(FieldIssue(field, "Unknown country code; use ISO 3166 two letters, e.g. SY or ER."))
+            issues.append(FieldIssue(field, tr("Unknown country code; use ISO 3166 two letters, e.g. SY or ER.")))
             return nil
         }
         func language(_ value: String, _ field: ClientField) -> String? {
@@ -164,7 +167,9 @@ package struct ClientDraft: FormDraft, Hashable {
             issues.append(
                 FieldIssue(
                     field,
-                    "\"\(Sanitized.inline(value, limit: 12))\" is not a known ISO 639 language code, e.g. ar or ti."))
+                    tr(
+                        "\"{code}\" is not a known ISO 639 language code, e.g. ar or ti.",
+                        ["code": Sanitized.inline(value, limit: 12)])))
             return nil
         }
 
@@ -177,18 +182,18 @@ package struct ClientDraft: FormDraft, Hashable {
         let birth = day(.dateOfBirth)
         if let birth {
             if birth > today {
-                issues.append(FieldIssue(.dateOfBirth, "Lies in the future; check the year."))
+                issues.append(FieldIssue(.dateOfBirth, tr("Lies in the future; check the year.")))
             } else if birth.years(until: today) > 120 {
-                issues.append(FieldIssue(.dateOfBirth, "Means an age over 120; check the year."))
+                issues.append(FieldIssue(.dateOfBirth, tr("Means an age over 120; check the year.")))
             }
         }
         let arrival = day(.arrivalDate)
         if let arrival, let birth, arrival < birth {
-            issues.append(FieldIssue(.arrivalDate, "Lies before the date of birth."))
+            issues.append(FieldIssue(.arrivalDate, tr("Lies before the date of birth.")))
         }
         let expiry = day(.permitExpiry)
         if let expiry, let arrival, expiry <= arrival {
-            issues.append(FieldIssue(.permitExpiry, "Must come after the arrival date."))
+            issues.append(FieldIssue(.permitExpiry, tr("Must come after the arrival date.")))
         }
         let sex = choice(.sex, Sex.self)
         let category = choice(.residenceCategory, ResidenceCategory.self)
@@ -209,7 +214,9 @@ package struct ClientDraft: FormDraft, Hashable {
                 vulnerabilities.insert(flag)
             } else {
                 issues.append(
-                    FieldIssue(.vulnerabilities, "Choose from " + listing(Vulnerability.allCases.map(\.rawValue)) + ".")
+                    FieldIssue(
+                        .vulnerabilities,
+                        tr("Choose from {choices}.", ["choices": listing(Vulnerability.allCases.map(\.rawValue))]))
                 )
             }
         }
@@ -219,7 +226,7 @@ package struct ClientDraft: FormDraft, Hashable {
                 ("0"..."9").contains($0) || " +-()/.".unicodeScalars.contains($0)
             }
             if !allowed || digits < 4 {
-                issues.append(FieldIssue(.phone, "Use digits, spaces and + - ( ), e.g. +47 912 34 567."))
+                issues.append(FieldIssue(.phone, tr("Use digits, spaces and + - ( ), e.g. +47 912 34 567.")))
             }
         }
         if let email = text[.email], !email.isEmpty, !failed(.email) {
@@ -227,7 +234,7 @@ package struct ClientDraft: FormDraft, Hashable {
             if parts.count != 2 || parts[0].isEmpty || !parts[1].contains(".") || parts[1].hasPrefix(".")
                 || parts[1].hasSuffix(".") || email.contains(" ")
             {
-                issues.append(FieldIssue(.email, "Not an email address; it looks like name@example.org."))
+                issues.append(FieldIssue(.email, tr("Not an email address; it looks like name@example.org.")))
             }
         }
 
@@ -250,7 +257,7 @@ package struct ClientDraft: FormDraft, Hashable {
     static func textProblem(_ value: String, field: ClientField) -> String? {
         if let problem = Sanitized.problem(in: value) { return problem }
         if value.count > field.maxLength {
-            return "Too long: at most \(field.maxLength) characters."
+            return trn("Too long: at most {count} character.", "Too long: at most {count} characters.", field.maxLength)
         }
         return nil
     }

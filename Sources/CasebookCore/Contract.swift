@@ -12,10 +12,10 @@ package enum ContractStatus: String, CaseIterable, Sendable {
 
     package var label: String {
         switch self {
-        case .draft: return "Draft"
-        case .active: return "In force"
-        case .amending: return "Being amended"
-        case .ended: return "Ended"
+        case .draft: return tr("Draft")
+        case .active: return tr("In force")
+        case .amending: return tr("Being amended")
+        case .ended: return tr("Ended")
         }
     }
 
@@ -82,8 +82,6 @@ package enum ObligationStatus: String, CaseIterable, Sendable {
     /// Waived, with the reason recorded.
     case waived
     case breached
-
-    package var label: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
 
     package var isOpen: Bool { self == .pending }
 }
@@ -176,14 +174,17 @@ package struct Obligation: Hashable, Sendable, Identifiable {
     /// "3 months after settlement" for an obligation drafted from a template.
     package var dueRule: String? {
         guard let anchor, let offset else { return nil }
-        return "\(offset) after \(anchor.label)"
+        // TRANSLATORS: a due rule, "3 months after settlement"; {anchor} is a lower-case event.
+        return tr("{offset} after {anchor}", ["offset": offset.description, "anchor": anchor.label])
     }
 
     /// Why an obligation that is `old` cannot be marked `new`, or nil: only a pending obligation
     /// is settled, as met, waived or breached.
     package static func settlementProblem(from old: ObligationStatus, to new: ObligationStatus) -> String? {
         guard old == .pending, new != .pending else {
-            return "Only a pending obligation can be marked met, waived or breached; this one is \(old.rawValue)."
+            return tr(
+                "Only a pending obligation can be marked met, waived or breached; this one is {status}.",
+                ["status": old.rawValue])
         }
         return nil
     }
@@ -312,11 +313,24 @@ package struct TrackFacts: Sendable {
             guard obligation.status == .pending else { return nil }
             switch (obligation.category, obligation.party) {
             case (.language, .newcomer):
-                return languageTargetMetOn.map { FulfilmentProposal(obligationID: obligation.id, evidence: "Language target met in every skill (latest assessment \($0.iso))", on: $0) }
+                return languageTargetMetOn.map {
+                    FulfilmentProposal(
+                        obligationID: obligation.id,
+                        evidence: tr("Language target met in every skill (latest assessment {day})", ["day": $0.iso]),
+                        on: $0)
+                }
             case (.civic, .newcomer):
-                return civicCompletedOn.map { FulfilmentProposal(obligationID: obligation.id, evidence: "Civic orientation completed on \($0.iso)", on: $0) }
+                return civicCompletedOn.map {
+                    FulfilmentProposal(
+                        obligationID: obligation.id,
+                        evidence: tr("Civic orientation completed on {day}", ["day": $0.iso]), on: $0)
+                }
             case (.recognition, .authority), (.recognition, .provider):
-                return recognitionDecidedOn.map { FulfilmentProposal(obligationID: obligation.id, evidence: "Recognition decision taken on \($0.iso)", on: $0) }
+                return recognitionDecidedOn.map {
+                    FulfilmentProposal(
+                        obligationID: obligation.id,
+                        evidence: tr("Recognition decision taken on {day}", ["day": $0.iso]), on: $0)
+                }
             case (.mapping, _):
                 return mappedOn.map {
                     FulfilmentProposal(
@@ -336,7 +350,15 @@ package enum ContractError: Error, Equatable, CustomStringConvertible {
     package var description: String {
         switch self {
         case .illegal(let from, let action):
-            return "A contract that is \(from.label.lowercased()) cannot be \(action)."
+            // One sentence per action, so that a translator has the whole sentence.
+            let status = ["status": from.label.lowercased()]
+            switch action {
+            case "signed": return tr("A contract that is {status} cannot be signed.", status)
+            case "reviewed": return tr("A contract that is {status} cannot be reviewed.", status)
+            case "amended": return tr("A contract that is {status} cannot be amended.", status)
+            case "ended": return tr("A contract that is {status} cannot be ended.", status)
+            default: return "A contract that is \(from.label.lowercased()) cannot be \(action)."
+            }
         }
     }
 }

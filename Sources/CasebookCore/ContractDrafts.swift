@@ -1,3 +1,5 @@
+import CasebookL10n
+
 /// A client's first contract, drafted from the obligations of their programme.
 package struct NewContractDraft: FormDraft, Hashable {
     package enum Field: String, DraftField {
@@ -69,8 +71,8 @@ package struct ObligationDraft: FormDraft, Hashable {
     @discardableResult
     package func validated() throws(ValidationFailure<Field>) -> Obligation {
         var issues = FieldIssues<Field>()
-        let party = issues.require(party, .party, "Choose who is bound.")
-        let category = issues.require(category, .category, "Choose a category.")
+        let party = issues.require(party, .party, tr("Choose who is bound."))
+        let category = issues.require(category, .category, tr("Choose a category."))
         let description = issues.text(description, .description, required: "Required.")
         let basis = issues.text(legalBasis, .legalBasis)
         guard let party, let category, issues.isEmpty else { throw issues.failure }
@@ -113,7 +115,7 @@ package struct SettlementDraft: FormDraft, Hashable {
     package func validated(today: Day) throws(ValidationFailure<Field>) -> Valid {
         var issues = FieldIssues<Field>()
         let day = issues.pastDay(on, .on, today: today)
-        let reason = issues.text(reason, .reason, required: status == .waived ? "Say why it is waived." : nil)
+        let reason = issues.text(reason, .reason, required: status == .waived ? tr("Say why it is waived.") : nil)
         let evidence = issues.text(evidence, .evidence)
         guard let day, issues.isEmpty else { throw issues.failure }
         return Valid(status: status, on: day, evidence: evidence, reason: reason)
@@ -149,9 +151,10 @@ package struct SignatureDraft: FormDraft, Hashable {
     package func validated(drafted: Day?, today: Day) throws(ValidationFailure<Field>) -> Valid {
         var issues = FieldIssues<Field>()
         func signature(_ day: Day?, _ field: Field) -> Day? {
-            let day = issues.pastDay(day, field, today: today, "A signature cannot lie in the future.")
+            let day = issues.pastDay(day, field, today: today, tr("A signature cannot lie in the future."))
             if let day, let drafted, day < drafted {
-                issues.add(field, "A signature cannot come before the version was drafted (\(drafted.iso)).")
+                issues.add(
+                    field, tr("A signature cannot come before the version was drafted ({day}).", ["day": drafted.iso]))
             }
             return day
         }

@@ -206,7 +206,7 @@ package struct DashboardReport: Sendable {
                 ["target": target.percent, "source": target.source])
     }
 
-    static func number(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(value) }
+    package static func number(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(value) }
 
     package var csv: String {
         var lines = ["section,item,measure,value"]
@@ -273,124 +273,6 @@ package struct DashboardReport: Sendable {
             }
         }
         return out + "\""
-    }
-
-    package var text: String {
-        let shown = Dictionary(printed.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
-        func value(_ section: String, _ item: String, _ measure: String) -> String {
-            shown[FigureKey(section, item, measure)]?.text ?? ""
-        }
-        /// "62% (31 of 50)", "— (<5 of 50)" when hidden, "— (0 of 0)" with nothing to share.
-        func share(_ section: String, _ item: String) -> String {
-            let count = value(section, item, "count")
-            let of = value(section, item, "of")
-            let figure = shown[FigureKey(section, item, "share")]
-            guard let fraction = figure?.number else { return "— (\(count) of \(of))" }
-            return "\(Int((fraction * 100).rounded()))% (\(count) of \(of))"
-        }
-        func days(_ section: String, _ item: String) -> String {
-            let figure = shown[FigureKey(section, item, "median")]
-            if figure?.suppressed != nil { return "x" }
-            return figure?.number.map { "\(DashboardReport.number($0)) days" } ?? "—"
-        }
-        let targetNote =
-            board.target.map { tr(" (target {target})", ["target": $0.percent]) } ?? tr(" (no target set)")
-        var lines: [String] = []
-        func line(_ label: String, _ value: String) {
-            lines.append("  " + label + String(repeating: " ", count: max(1, 34 - label.count)) + value)
-        }
-        lines.append("Casebook caseload report, \(board.today.iso)")
-        lines.append("Period \(board.filter.from.iso) to \(board.filter.to.iso); \(scope).")
-        lines.append("")
-        lines.append("Caseload per officer (open cases)")
-        lines.append("  officer             open   overdue: newcomer  authority   no contact 30+ days")
-        for officer in board.officers {
-            let name = officer.username.count > 18 ? String(officer.username.prefix(17)) + "~" : officer.username
-            let user = officer.username
-            lines.append(
-                "  " + name + String(repeating: " ", count: 19 - name.count)
-                    + pad(value("caseload", user, "open_cases"), 5)
-                    + pad(value("caseload", user, "overdue_newcomer"), 19)
-                    + pad(value("caseload", user, "overdue_authority"), 11)
-                    + pad(value("caseload", user, "no_contact_30_days"), 22))
-        }
-        if board.officers.isEmpty { lines.append("  (no open cases)") }
-        lines.append("")
-        lines.append("Cases per phase")
-        for phase in CasePhase.allCases where board.phases[phase, default: 0] > 0 {
-            line(phase.label, value("phases", phase.rawValue, "clients"))
-        }
-        lines.append("")
-        lines.append("Overdue obligations by party")
-        let today = board.today.iso
-        line(
-            "Now (\(today))",
-            "newcomer \(value("overdue_now", today, "newcomer")), authority \(value("overdue_now", today, "authority"))"
-        )
-        for point in board.overdueByMonth {
-            let day = point.day.iso
-            line(
-                "  at \(day)",
-                "newcomer \(value("overdue_by_month", day, "newcomer")), authority \(value("overdue_by_month", day, "authority"))"
-            )
-        }
-        lines.append("")
-        lines.append("Language: open, enrolled clients at or above target")
-        for skill in Skill.core { line(skill.label, share("language_at_target", skill.rawValue)) }
-        lines.append("Lowest current level over the five skills")
-        for level in CEFRLevel.allCases where board.levels[level.rank, default: 0] > 0 {
-            line(level.rawValue, value("language_levels", level.rawValue, "clients"))
-        }
-        line("Not yet assessed in all five", value("language_levels", "not_fully_assessed", "clients"))
-        lines.append("")
-        lines.append("Recognition of qualifications (open cases)")
-        for stage in RecognitionStage.allCases where board.recognitionStages[stage, default: 0] > 0 {
-            line(stage.label, value("recognition_stages", stage.rawValue, "files"))
-        }
-        line("Decided within the deadline", share("recognition_decisions", "within_deadline"))
-        line("Complete file to decision, median", days("recognition_decisions", "days_complete_to_decision"))
-        lines.append("")
-        line("Civic orientation completed", share("civic_orientation", "completed"))
-        lines.append("")
-        lines.append("Exits in the period")
-        for reason in ExitReason.allCases where board.exits[reason, default: 0] > 0 {
-            line(reason.label, value("exits", reason.rawValue, "cases"))
-        }
-        line(
-            "To work or education",
-            share("exits", "work_or_education") + targetNote)
-        lines.append("")
-        lines.append(tr("Main activity recorded in the period (in work or education)"))
-        for stage in OutcomeStage.allCases {
-            line(
-                stage.label,
-                share("outcomes", stage.rawValue) + targetNote)
-        }
-        lines.append(DashboardReport.targetLine(board.target))
-        lines.append("")
-        lines.append(tr("Active citizenship: open cases with an activity in the period"))
-        line(tr("Any activity"), share("active_citizenship", "any"))
-        for kind in ActivityKind.allCases where board.participationByKind[kind, default: Share(0, of: 0)].count > 0 {
-            line(kind.label, share("active_citizenship", kind.rawValue))
-        }
-        lines.append("")
-        line(
-            "Offer to programme start, median",
-            days("offer_to_start", "days") + " (\(value("offer_to_start", "starts", "count")) starts)")
-        lines.append("")
-        if suppressBelow > 1 {
-            lines.append(
-                "Small numbers hidden: <\(suppressBelow) is a count from 1 to \(suppressBelow - 1); x is hidden so that none can be worked out from a total;"
-            )
-            lines.append("a share or median over fewer than \(suppressBelow) is not given.")
-        } else {
-            lines.append("Small numbers are not hidden ([report] suppress_below = \(max(0, suppressBelow))).")
-        }
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    private func pad(_ text: String, _ width: Int) -> String {
-        String(repeating: " ", count: max(1, width - text.count)) + text
     }
 }
 

@@ -1,3 +1,5 @@
+import CasebookL10n
+
 /// The fields of a form's draft. The raw value names the field where a program reads it (the
 /// audit log, tests, the command line); the words people read beside it are the form's, in the TUI.
 package protocol DraftField: CaseIterable, Hashable, Sendable, RawRepresentable where RawValue == String {
@@ -87,7 +89,7 @@ package struct FieldIssues<Field: DraftField> {
         if let problem = Sanitized.problem(in: text) {
             add(field, problem)
         } else if let limit = field.characterLimit, text.count > limit {
-            add(field, "Too long: at most \(limit) characters.")
+            add(field, trn("Too long: at most {count} character.", "Too long: at most {count} characters.", limit))
         } else if text.isEmpty, let required {
             add(field, required)
         }
@@ -96,7 +98,7 @@ package struct FieldIssues<Field: DraftField> {
 
     /// A required day that is not in the future: what has happened is recorded, not what is planned.
     package mutating func pastDay(
-        _ day: Day?, _ field: Field, today: Day, _ message: String = "Lies in the future; record what has happened."
+        _ day: Day?, _ field: Field, today: Day, _ message: String = tr("Lies in the future; record what has happened.")
     ) -> Day? {
         guard let day = require(day, field) else { return nil }
         if day > today { add(field, message) }

@@ -3,13 +3,6 @@ import CasebookL10n
 /// The formats a client list is exported in.
 package enum ExportFormat: String, CaseIterable, Sendable {
     case csv, json
-
-    package var label: String {
-        switch self {
-        case .csv: return tr("CSV (spreadsheets)")
-        case .json: return tr("JSON")
-        }
-    }
 }
 
 /// Where the client list's export goes, as the export form holds it: the file the officer
@@ -46,13 +39,6 @@ package struct ExportDraft: FormDraft, Hashable {
 /// The formats of a person's own export (GDPR Art. 15).
 package enum SubjectExportFormat: String, CaseIterable, Sendable {
     case json, html
-
-    package var label: String {
-        switch self {
-        case .json: return tr("JSON")
-        case .html: return tr("HTML (one printable page)")
-        }
-    }
 }
 
 /// Where a person's own export goes, as the record's export form holds it: the file the

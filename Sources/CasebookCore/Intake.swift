@@ -8,14 +8,6 @@ package enum Literacy: String, CaseIterable, Sendable {
     case basic
     /// Reads and writes everyday texts.
     case functional
-
-    package var label: String {
-        switch self {
-        case .notLiterate: return tr("Cannot read or write")
-        case .basic: return tr("Basic: words and short familiar texts")
-        case .functional: return tr("Functional: everyday texts")
-        }
-    }
 }
 
 /// Digital skills, in the broad steps an intake records (not DigComp's eight levels).
@@ -27,15 +19,6 @@ package enum DigitalSkills: String, CaseIterable, Sendable {
     case everyday
     /// Office software, or work with computers.
     case advanced
-
-    package var label: String {
-        switch self {
-        case .noSkills: return tr("None")
-        case .basic: return tr("Basic: calls and messages on a phone")
-        case .everyday: return tr("Everyday: e-mail, online forms, public services")
-        case .advanced: return tr("Advanced: office software or work with computers")
-        }
-    }
 }
 
 package enum DrivingLicence: String, CaseIterable, Sendable {
@@ -44,14 +27,6 @@ package enum DrivingLicence: String, CaseIterable, Sendable {
     case foreign
     /// A licence valid in the receiving country.
     case valid
-
-    package var label: String {
-        switch self {
-        case .noLicence: return tr("None")
-        case .foreign: return tr("Foreign licence (may need exchanging)")
-        case .valid: return tr("Valid here")
-        }
-    }
 }
 
 /// The mapping of a newcomer's education, skills and goals at the start (integreringsloven § 12's

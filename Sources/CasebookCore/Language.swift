@@ -1,3 +1,5 @@
+import CasebookL10n
+
 /// A level of the Common European Framework of Reference, with the plus levels of the
 /// 2020 Companion Volume. Ordered from Pre-A1 to C2.
 package enum CEFRLevel: String, CaseIterable, Comparable, Sendable, CustomStringConvertible {
@@ -38,17 +40,6 @@ package enum Skill: String, CaseIterable, Sendable, CustomStringConvertible {
 
     /// The five skills every assessment plan covers.
     package static let core: [Skill] = [.listening, .reading, .spokenInteraction, .spokenProduction, .writing]
-
-    package var label: String {
-        switch self {
-        case .listening: return "Listening"
-        case .reading: return "Reading"
-        case .spokenInteraction: return "Spoken interaction"
-        case .spokenProduction: return "Spoken production"
-        case .writing: return "Writing"
-        case .mediation: return "Mediation"
-        }
-    }
 
     package var description: String { rawValue }
 
@@ -158,15 +149,6 @@ package enum AbsenceKind: String, CaseIterable, Sendable {
     case childSick = "child_sick"
     case approvedLeave = "approved_leave"
     case unexcused
-
-    package var label: String {
-        switch self {
-        case .sick: return "Sick"
-        case .childSick: return "Child sick"
-        case .approvedLeave: return "Approved leave"
-        case .unexcused: return "Unexcused"
-        }
-    }
 }
 
 /// A language course a client is enrolled in.
@@ -248,9 +230,13 @@ package enum TrackError: Error, Equatable, CustomStringConvertible {
     package var description: String {
         switch self {
         case .unknownLevel(let text):
-            return "\"\(Sanitized.inline(text, limit: 20))\" is not a CEFR level; use " + listing(CEFRLevel.allCases.map(\.rawValue)) + "."
+            return tr(
+                "\"{text}\" is not a CEFR level; use {levels}.",
+                ["text": Sanitized.inline(text, limit: 20), "levels": listing(CEFRLevel.allCases.map(\.rawValue))])
         case .unknownSkill(let text):
-            return "\"\(Sanitized.inline(text, limit: 30))\" is not a skill; use " + listing(Skill.allCases.map(\.rawValue)) + "."
+            return tr(
+                "\"{text}\" is not a skill; use {skills}.",
+                ["text": Sanitized.inline(text, limit: 30), "skills": listing(Skill.allCases.map(\.rawValue))])
         }
     }
 }

@@ -1,3 +1,5 @@
+import CasebookL10n
+
 /// Language assessments of one day (one skill, or all five of a placement or full test), as the
 /// assessment form holds them.
 package struct AssessmentDraft: FormDraft, Hashable {
@@ -34,8 +36,9 @@ package struct AssessmentDraft: FormDraft, Hashable {
     package func validated(clientID: Int64, today: Day) throws(ValidationFailure<Field>) -> [LanguageAssessment] {
         var issues = FieldIssues<Field>()
         let date = issues.pastDay(date, .date, today: today)
-        let chosen = issues.require(skills.flatMap { $0.isEmpty ? nil : $0 }, .skills, "Choose a skill, or all five.")
-        let level = issues.require(level, .level, "Choose a level.")
+        let chosen = issues.require(
+            skills.flatMap { $0.isEmpty ? nil : $0 }, .skills, tr("Choose a skill, or all five."))
+        let level = issues.require(level, .level, tr("Choose a level."))
         let instrument = issues.text(instrument, .instrument, required: "Required.")
         let provider = issues.text(provider, .provider, required: "Required.")
         let certified = issues.require(isCertified, .certified)
@@ -80,7 +83,7 @@ package struct TargetDraft: FormDraft, Hashable {
     @discardableResult
     package func validated() throws(ValidationFailure<Field>) -> Valid {
         var issues = FieldIssues<Field>()
-        let skill = issues.require(skill, .skill, "Choose a skill.")
+        let skill = issues.require(skill, .skill, tr("Choose a skill."))
         let reason = issues.text(reason, .reason, required: "Required.")
         guard let skill, issues.isEmpty else { throw issues.failure }
         return Valid(skill: skill, level: level, reason: reason)
@@ -121,12 +124,12 @@ package struct CourseDraft: FormDraft, Hashable {
     package func validated(clientID: Int64) throws(ValidationFailure<Field>) -> CourseEnrolment {
         var issues = FieldIssues<Field>()
         let provider = issues.text(provider, .provider, required: "Required.")
-        let level = issues.require(level, .level, "Choose the level the course leads to.")
+        let level = issues.require(level, .level, tr("Choose the level the course leads to."))
         let start = issues.require(startsOn, .startsOn)
-        if let start, let endsOn, endsOn < start { issues.add(.endsOn, "The course cannot end before it starts.") }
+        if let start, let endsOn, endsOn < start { issues.add(.endsOn, tr("The course cannot end before it starts.")) }
         let hours = issues.require(hoursPlanned, .hoursPlanned)
         if let hours, !CourseDraft.plannedHours.contains(hours) {
-            issues.add(.hoursPlanned, "Planned hours lie between 1 and 3000.")
+            issues.add(.hoursPlanned, tr("Planned hours lie between 1 and 3000."))
         }
         guard let level, let start, let hours, issues.isEmpty else { throw issues.failure }
         return CourseEnrolment(
@@ -166,25 +169,26 @@ package struct AttendanceDraft: FormDraft, Hashable {
     @discardableResult
     package func validated(courseStart: Day?, today: Day) throws(ValidationFailure<Field>) -> AttendanceEntry {
         var issues = FieldIssues<Field>()
-        let course = issues.require(course, .course, "Choose a course.")
+        let course = issues.require(course, .course, tr("Choose a course."))
         let date = issues.pastDay(date, .date, today: today)
         if let date, let courseStart, date < courseStart {
-            issues.add(.date, "The course starts on \(courseStart.iso); attendance cannot come before.")
+            issues.add(
+                .date, tr("The course starts on {day}; attendance cannot come before.", ["day": courseStart.iso]))
         }
         let scheduled = issues.require(scheduled, .scheduled)
         if let scheduled, !AttendanceDraft.scheduledHours.contains(scheduled) {
-            issues.add(.scheduled, "From 0.5 to 80 hours for one entry.")
+            issues.add(.scheduled, tr("From 0.5 to 80 hours for one entry."))
         }
         let attended = issues.require(attended, .attended)
         if let attended, attended < 0 || attended > (scheduled ?? AttendanceDraft.scheduledHours.upperBound) {
-            issues.add(.attended, "From 0 to the hours scheduled.")
+            issues.add(.attended, tr("From 0 to the hours scheduled."))
         }
         if let scheduled, let attended, !issues.has(.scheduled), !issues.has(.attended) {
             if attended < scheduled, absence == nil {
-                issues.add(.absence, "Say why hours were missed: sick, child sick, approved leave or unexcused.")
+                issues.add(.absence, tr("Say why hours were missed: sick, child sick, approved leave or unexcused."))
             }
             if attended == scheduled, absence != nil {
-                issues.add(.absence, "No hours were missed, so no reason applies; clear it.")
+                issues.add(.absence, tr("No hours were missed, so no reason applies; clear it."))
             }
         }
         guard let course, let date, let scheduled, let attended, issues.isEmpty else { throw issues.failure }

@@ -1,3 +1,5 @@
+import CasebookL10n
+
 /// A case note as the note form holds it: a contact with the client and what to do next.
 package struct NoteDraft: FormDraft, Hashable {
     package enum Field: String, DraftField {
@@ -29,15 +31,15 @@ package struct NoteDraft: FormDraft, Hashable {
     @discardableResult
     package func validated(clientID: Int64, today: Day) throws(ValidationFailure<Field>) -> CaseNote {
         var issues = FieldIssues<Field>()
-        let contact = issues.require(contact, .contact, "Choose how you were in touch.")
+        let contact = issues.require(contact, .contact, tr("Choose how you were in touch."))
         let date = issues.pastDay(
-            date, .date, today: today, "A contact cannot lie in the future; record it once it happened.")
+            date, .date, today: today, tr("A contact cannot lie in the future; record it once it happened."))
         if let interpreter, !Languages.isKnown(interpreter) {
-            issues.add(.interpreter, "The interpreter language is an ISO 639 code, e.g. ar.")
+            issues.add(.interpreter, tr("The interpreter language is an ISO 639 code, e.g. ar."))
         }
         let summary = issues.text(summary, .summary, required: "Required.")
         if let date, let followUpOn, followUpOn < date {
-            issues.add(.followUpOn, "The follow-up cannot come before the contact.")
+            issues.add(.followUpOn, tr("The follow-up cannot come before the contact."))
         }
         guard let contact, let date, issues.isEmpty else { throw issues.failure }
         return CaseNote(

@@ -5,16 +5,6 @@ package enum ContactType: String, CaseIterable, Sendable {
     case homeVisit = "home_visit"
     case letter
     case email
-
-    package var label: String {
-        switch self {
-        case .meeting: return "Meeting"
-        case .phone: return "Phone"
-        case .homeVisit: return "Home visit"
-        case .letter: return "Letter"
-        case .email: return "Email"
-        }
-    }
 }
 
 /// A case note: a contact with the client and what to do next.

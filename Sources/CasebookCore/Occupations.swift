@@ -87,20 +87,4 @@ package enum ISCEDLevel: Int, CaseIterable, Sendable, Comparable {
         doctoral
 
     package static func < (a: ISCEDLevel, b: ISCEDLevel) -> Bool { a.rawValue < b.rawValue }
-
-    package var label: String {
-        let name: String
-        switch self {
-        case .earlyChildhood: name = tr("Early childhood education")
-        case .primary: name = tr("Primary education")
-        case .lowerSecondary: name = tr("Lower secondary education")
-        case .upperSecondary: name = tr("Upper secondary education")
-        case .postSecondaryNonTertiary: name = tr("Post-secondary non-tertiary education")
-        case .shortCycleTertiary: name = tr("Short-cycle tertiary education")
-        case .bachelor: name = tr("Bachelor's or equivalent level")
-        case .master: name = tr("Master's or equivalent level")
-        case .doctoral: name = tr("Doctoral or equivalent level")
-        }
-        return tr("ISCED {level} {name}", ["level": String(rawValue), "name": name])
-    }
 }

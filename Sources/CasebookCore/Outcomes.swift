@@ -4,13 +4,6 @@ import CasebookL10n
 package enum OutcomeStage: String, CaseIterable, Sendable {
     case exit
     case followUp = "follow_up"
-
-    package var label: String {
-        switch self {
-        case .exit: return tr("At exit")
-        case .followUp: return tr("Twelve months after exit")
-        }
-    }
 }
 
 /// What a former client mainly does: the exit reasons, and (at the follow-up only) that the
@@ -30,18 +23,6 @@ package enum MainActivity: String, CaseIterable, Sendable {
         }
     }
 
-    package var label: String {
-        switch self {
-        case .work: return tr("Work")
-        case .education: return tr("Education")
-        case .both: return tr("Work and education")
-        case .neither: return tr("Neither work nor education")
-        case .moved: return tr("Moved away")
-        case .other: return tr("Other")
-        case .notReached: return tr("Could not be reached")
-        }
-    }
-
     /// Counts towards the share in work or education (the programmes' exit target).
     package var isWorkOrEducation: Bool { self == .work || self == .education || self == .both }
 
@@ -54,8 +35,6 @@ package enum MainActivity: String, CaseIterable, Sendable {
 
 package enum WorkTime: String, CaseIterable, Sendable {
     case full, part
-
-    package var label: String { self == .full ? tr("Full-time") : tr("Part-time") }
 }
 
 /// A main activity recorded at exit or at the follow-up.

@@ -1,3 +1,5 @@
+import CasebookL10n
+
 /// The period of the dashboard's flow figures, as its form (or the report's options) give it.
 package struct PeriodDraft: FormDraft, Hashable {
     package enum Field: String, DraftField {
@@ -27,9 +29,9 @@ package struct PeriodDraft: FormDraft, Hashable {
         let to = issues.require(to, .to)
         if let from, let to {
             if to < from {
-                issues.add(.to, "The period ends before it starts.")
+                issues.add(.to, tr("The period ends before it starts."))
             } else if from.days(until: to) > PeriodDraft.longestDays {
-                issues.add(.to, "The period is at most ten years.")
+                issues.add(.to, tr("The period is at most ten years."))
             }
         }
         guard let from, let to, issues.isEmpty else { throw issues.failure }

@@ -108,14 +108,6 @@ package struct RetentionRule: Hashable, Sendable, CustomStringConvertible {
             source: retention.legalSource)
     }
 
-    /// The rule's short name in the dry run's Rule column: "site" or the programme's id.
-    package var label: String {
-        switch origin {
-        case .site: tr("site")
-        case .programme(let id, _): id
-        }
-    }
-
     /// "5y after the case closes (casebook.toml:3)", or with the programme and its legal source.
     package var description: String {
         switch origin {

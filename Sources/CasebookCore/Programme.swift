@@ -1,25 +1,17 @@
+import CasebookL10n
+
 /// Who an obligation binds.
 package enum Party: String, CaseIterable, Sendable {
     case newcomer
     case authority
     /// A provider acting for the authority (a language school, a job centre).
     case provider
-
-    package var label: String {
-        switch self {
-        case .newcomer: return "Newcomer"
-        case .authority: return "Authority"
-        case .provider: return "Provider"
-        }
-    }
 }
 
 package enum ObligationCategory: String, CaseIterable, Sendable {
     case language, civic, employment, recognition, meeting, childcare, interpreter, housing, other
     /// The mapping of education and skills at the start (the intake): the Intake tab's date fulfils it.
     case mapping
-
-    package var label: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
 }
 
 /// The date an obligation's due date counts from.
@@ -33,12 +25,12 @@ package enum Anchor: String, CaseIterable, Sendable {
 
     package var label: String {
         switch self {
-        case .arrival: return "arrival"
-        case .settlement: return "settlement"
-        case .signature: return "contract signature"
-        case .courseEnd: return "course end"
-        case .recognitionComplete: return "complete recognition file"
-        case .enrolment: return "enrolment"
+        case .arrival: return tr("arrival")
+        case .settlement: return tr("settlement")
+        case .signature: return tr("contract signature")
+        case .courseEnd: return tr("course end")
+        case .recognitionComplete: return tr("complete recognition file")
+        case .enrolment: return tr("enrolment")
         }
     }
 }

@@ -1,3 +1,5 @@
+import CasebookL10n
+
 /// Where the recognition of one foreign qualification stands (DOMAIN.md, "Recognition of
 /// foreign qualifications").
 package enum RecognitionStage: String, CaseIterable, Sendable, CustomStringConvertible {
@@ -24,24 +26,24 @@ package enum RecognitionStage: String, CaseIterable, Sendable, CustomStringConve
 
     package var label: String {
         switch self {
-        case .identified: return "Identified"
-        case .gatheringDocuments: return "Gathering documents"
-        case .noDocuments: return "No documents (passport/analysis)"
-        case .translation: return "Translation"
-        case .routeChosen: return "Route chosen"
-        case .submitted: return "Submitted"
-        case .acknowledged: return "Acknowledged"
-        case .incomplete: return "Incomplete"
-        case .underAssessment: return "Under assessment"
-        case .fullRecognition: return "Full recognition"
-        case .partialRecognition: return "Partial recognition"
-        case .comparabilityStatement: return "Comparability statement"
-        case .refused: return "Refused"
-        case .appealed: return "Appealed"
-        case .compensation: return "Compensation measure"
-        case .compensationPassed: return "Compensation passed"
-        case .compensationFailed: return "Compensation failed"
-        case .licensed: return "Licensed"
+        case .identified: return tr("Identified")
+        case .gatheringDocuments: return tr("Gathering documents")
+        case .noDocuments: return tr("No documents (passport/analysis)")
+        case .translation: return tr("Translation")
+        case .routeChosen: return tr("Route chosen")
+        case .submitted: return tr("Submitted")
+        case .acknowledged: return tr("Acknowledged")
+        case .incomplete: return tr("Incomplete")
+        case .underAssessment: return tr("Under assessment")
+        case .fullRecognition: return tr("Full recognition")
+        case .partialRecognition: return tr("Partial recognition")
+        case .comparabilityStatement: return tr("Comparability statement")
+        case .refused: return tr("Refused")
+        case .appealed: return tr("Appealed")
+        case .compensation: return tr("Compensation measure")
+        case .compensationPassed: return tr("Compensation passed")
+        case .compensationFailed: return tr("Compensation failed")
+        case .licensed: return tr("Licensed")
         }
     }
 
@@ -92,14 +94,6 @@ package enum RecognitionRoute: String, CaseIterable, Sendable {
     case academic
     case regulatedProfession = "regulated_profession"
     case nonRegulated = "non_regulated"
-
-    package var label: String {
-        switch self {
-        case .academic: return "Academic (ENIC-NARIC)"
-        case .regulatedProfession: return "Regulated profession"
-        case .nonRegulated: return "Non-regulated"
-        }
-    }
 }
 
 /// The compensation measure after a partial recognition, chosen by the applicant
@@ -107,8 +101,6 @@ package enum RecognitionRoute: String, CaseIterable, Sendable {
 package enum CompensationKind: String, CaseIterable, Sendable {
     case adaptationPeriod = "adaptation_period"
     case aptitudeTest = "aptitude_test"
-
-    package var label: String { self == .adaptationPeriod ? "Adaptation period" : "Aptitude test" }
 
     /// An adaptation period lasts at most three years (art. 3(1)(g)).
     package static let longestAdaptation = TimeSpan(3, .years)
@@ -226,11 +218,11 @@ package enum RecognitionError: Error, Equatable, CustomStringConvertible {
     package var description: String {
         switch self {
         case .illegal(let from, let to):
+            let stages = ["from": from.label, "to": to.label, "next": listing(from.next.map(\.label))]
             if from.next.isEmpty {
-                return "A recognition file cannot move from \(from.label) to \(to.label): \(from.label) is final."
+                return tr("A recognition file cannot move from {from} to {to}: {from} is final.", stages)
             }
-            return "A recognition file cannot move from \(from.label) to \(to.label); from \(from.label) it can move to "
-                + listing(from.next.map(\.label)) + "."
+            return tr("A recognition file cannot move from {from} to {to}; from {from} it can move to {next}.", stages)
         }
     }
 }

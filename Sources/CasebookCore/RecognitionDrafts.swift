@@ -149,7 +149,8 @@ package struct RecognitionStepDraft: FormDraft, Hashable {
         if let stage, !current.canMove(to: stage) {
             issues.add(.stage, RecognitionError.illegal(from: current, to: stage).description)
         }
-        let stage = issues.require(stage, .stage, "Choose one of " + listing(current.next.map(\.label)) + ".")
+        let stage = issues.require(
+            stage, .stage, tr("Choose one of {choices}.", ["choices": listing(current.next.map(\.label))]))
         let day = issues.pastDay(on, .on, today: today)
         if let day, day < since {
             issues.add(.on, "The step cannot come before the current stage began (\(since.iso)).")

@@ -1,3 +1,5 @@
+import CasebookL10n
+
 /// Text made safe to show: what reaches a terminal or a message never carries control
 /// characters, escape sequences or bidirectional overrides taken from data.
 package enum Sanitized {
@@ -18,10 +20,11 @@ package enum Sanitized {
     /// UTF-8, so part of what was meant is lost.
     package static func problem(in text: String) -> String? {
         if text.unicodeScalars.contains(where: isForbidden) {
-            return "Contains control characters or direction overrides (shown as ␛, ␉ or �); delete them and save again."
+            return tr(
+                "Contains control characters or direction overrides (shown as ␛, ␉ or �); delete them and save again.")
         }
         if text.unicodeScalars.contains("\u{FFFD}") {
-            return "Part of this could not be read (the paste was not UTF-8, shown as �); retype it."
+            return tr("Part of this could not be read (the paste was not UTF-8, shown as �); retype it.")
         }
         return nil
     }

@@ -1,3 +1,5 @@
+import CasebookL10n
+
 /// What a staff member may do. Officers work their caseload; supervisors also read the
 /// dashboard; admins also manage staff.
 package enum Role: String, CaseIterable, Sendable, CustomStringConvertible {
@@ -20,7 +22,7 @@ package enum RoleError: Error, Equatable, CustomStringConvertible {
     case unknown(String)
 
     package var description: String {
-        "\"\(Sanitized.inline(unknownText))\" is not a role; use officer, supervisor or admin."
+        tr("\"{text}\" is not a role; use officer, supervisor or admin.", ["text": Sanitized.inline(unknownText)])
     }
 
     private var unknownText: String {
@@ -50,14 +52,14 @@ package struct Staff: Hashable, Sendable, Identifiable {
     /// at most 32 characters (the rule of POSIX user names as Debian applies it).
     package static func validate(username: String) -> String? {
         let scalars = Array(username.unicodeScalars)
-        guard !scalars.isEmpty else { return "A user name is required." }
-        guard scalars.count <= 32 else { return "A user name has at most 32 characters." }
+        guard !scalars.isEmpty else { return tr("A user name is required.") }
+        guard scalars.count <= 32 else { return tr("A user name has at most 32 characters.") }
         let allowed = scalars.allSatisfy {
             ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "." || $0 == "_" || $0 == "-"
         }
         let first = scalars[0]
         guard allowed, ("a"..."z").contains(first) || first == "_" else {
-            return "A user name uses lower-case letters, digits, '.', '_' and '-', and starts with a letter."
+            return tr("A user name uses lower-case letters, digits, '.', '_' and '-', and starts with a letter.")
         }
         return nil
     }

@@ -1,3 +1,5 @@
+import CasebookL10n
+
 /// A duration as programme rules state them: "14d", "2w", "3m", "18m", "1y".
 package struct TimeSpan: Hashable, Sendable, CustomStringConvertible {
     package enum Unit: String, Sendable {
@@ -40,11 +42,13 @@ package struct TimeSpan: Hashable, Sendable, CustomStringConvertible {
 
     package var text: String { "\(amount)\(unit.rawValue)" }
 
+    /// "3 months", in the language `tr` speaks.
     package var description: String {
-        let names: [Unit: (String, String)] = [
-            .days: ("day", "days"), .weeks: ("week", "weeks"), .months: ("month", "months"), .years: ("year", "years"),
-        ]
-        let (one, many) = names[unit] ?? ("", "")
-        return "\(amount) \(amount == 1 ? one : many)"
+        switch unit {
+        case .days: return trn("{count} day", "{count} days", amount)
+        case .weeks: return trn("{count} week", "{count} weeks", amount)
+        case .months: return trn("{count} month", "{count} months", amount)
+        case .years: return trn("{count} year", "{count} years", amount)
+        }
     }
 }

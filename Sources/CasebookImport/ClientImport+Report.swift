@@ -1,4 +1,6 @@
 import CasebookCore
+import CasebookL10n
+import CasebookText
 
 extension ClientImport {
     /// What `casebook import clients FILE --dry-run` prints before the counts: how the file was
@@ -7,31 +9,46 @@ extension ClientImport {
     package func mappingLines(today: Day) -> [String] {
         let records = dataRecords
         var lines = [
-            "File: \(encoding); cells separated by \(table.separator); \(records.count) rows after the header"
-                + (blankRows > 0 ? ", \(blankRows) blank rows skipped." : ".")
+            blankRows > 0
+                ? trn(
+                    "File: {encoding}; cells separated by {separator}; {count} row after the header, {blank} blank rows skipped.",
+                    "File: {encoding}; cells separated by {separator}; {count} rows after the header, {blank} blank rows skipped.",
+                    records.count,
+                    ["encoding": "\(encoding)", "separator": "\(table.separator)", "blank": String(blankRows)])
+                : trn(
+                    "File: {encoding}; cells separated by {separator}; {count} row after the header.",
+                    "File: {encoding}; cells separated by {separator}; {count} rows after the header.", records.count,
+                    ["encoding": "\(encoding)", "separator": "\(table.separator)"])
         ]
         for column in columns {
-            var line = "Column \(column.index + 1) \"\(Sanitized.inline(column.header, limit: 40))\": "
+            let target = ["target": column.target.map { "\($0)" } ?? ""]
+            let what: String
             switch column.source {
             case .unrecognised:
-                line +=
+                what =
                     column.header.isEmpty
-                    ? "not imported; it has no header"
-                    : "not imported; no header Casebook recognises (name it in the mapping file to import it)"
+                    ? tr("not imported; it has no header")
+                    : tr("not imported; no header Casebook recognises (name it in the mapping file to import it)")
             case .ignoredByMapping:
-                line += "not imported; the mapping file says ignore"
+                what = tr("not imported; the mapping file says ignore")
             case .reasonColumn:
-                line += "not imported; the reasons of a file of refused rows"
+                what = tr("not imported; the reasons of a file of refused rows")
             case .duplicate(let first):
-                let target = columns[first].target.map { "\($0)" } ?? "it"
-                line += "not imported; column \(first + 1) already holds \(target)"
+                what = tr(
+                    "not imported; column {first} already holds {target}",
+                    ["first": String(first + 1), "target": columns[first].target.map { "\($0)" } ?? tr("it")])
             case .header(let language):
-                line += "\(column.target.map { "\($0)" } ?? "") (a \(language) header)"
+                // TRANSLATORS: {target} is a field of the client form, {language} the language of the header.
+                what = tr("{target} (a {language} header)", ["target": target["target"] ?? "", "language": "\(language)"])
             case .formName:
-                line += "\(column.target.map { "\($0)" } ?? "") (the form's name for it)"
+                what = tr("{target} (the form's name for it)", target)
             case .mappingFile:
-                line += "\(column.target.map { "\($0)" } ?? "") (the mapping file)"
+                what = tr("{target} (the mapping file)", target)
             }
+            // TRANSLATORS: one line of the import's dry run; {what} says how the column is read.
+            var line = tr(
+                "Column {number} \"{header}\": {what}",
+                ["number": String(column.index + 1), "header": Sanitized.inline(column.header, limit: 40), "what": what])
             if case .field(let field)? = column.target {
                 if let dates = dateLine(column) { line += "; " + dates }
                 if ImportMapping.ValueKind(field) != nil {
@@ -42,23 +59,26 @@ extension ClientImport {
         }
         for field in missingRequiredFields {
             lines.append(
-                "No column holds \(field.label), which is required: every row will be refused; name a column for it in the mapping file."
-            )
+                tr(
+                    "No column holds {field}, which is required: every row will be refused; name a column for it in the mapping file.",
+                    ["field": field.label]))
         }
         if !columns.contains(where: { $0.target == .field(.caseNumber) }) {
-            lines.append("No column holds the case number: each imported client gets the next free one.")
+            lines.append(tr("No column holds the case number: each imported client gets the next free one."))
         }
         return lines
     }
 
     private func dateLine(_ column: ImportColumn) -> String? {
-        if let order = mapping.dateOrder(forHeader: column.header) { return "dates \(order) (the mapping file)" }
+        if let order = mapping.dateOrder(forHeader: column.header) { return tr("dates {order} (the mapping file)", ["order": "\(order)"]) }
         guard let evidence = dateEvidence[column.index] else { return nil }
         switch (evidence.dayFirstRow, evidence.monthFirstRow) {
-        case (let day?, nil): return "dates day first, as row \(day) shows"
-        case (nil, let month?): return "dates month first, as row \(month) shows"
+        case (let day?, nil): return tr("dates day first, as row {row} shows", ["row": String(day)])
+        case (nil, let month?): return tr("dates month first, as row {row} shows", ["row": String(month)])
         case (let day?, let month?):
-            return "dates both day first (row \(day)) and month first (row \(month)): dates that fit both are refused"
+            return tr(
+                "dates both day first (row {day}) and month first (row {month}): dates that fit both are refused",
+                ["day": String(day), "month": String(month)])
         case (nil, nil):
             let ambiguous = dataRecords.contains { record in
                 guard column.index < record.cells.count,
@@ -67,7 +87,9 @@ extension ClientImport {
                 return first != second && first <= 12 && second <= 12
             }
             return ambiguous
-                ? "no date shows whether the day or the month comes first: dates that fit both are refused unless the mapping file says"
+                ? tr(
+                    "no date shows whether the day or the month comes first: dates that fit both are refused unless the mapping file says"
+                )
                 : nil
         }
     }
@@ -80,19 +102,26 @@ extension ClientImport {
             guard !text.isEmpty else { continue }
             counts[text, default: (text, 0)].rows += 1
         }
-        guard !counts.isEmpty else { return "no values" }
+        guard !counts.isEmpty else { return tr("no values") }
         let ordered = counts.values.sorted { ($0.rows, $1.text) > ($1.rows, $0.text) }
         let shown = ordered.prefix(8).map { entry -> String in
             var probe = CSVRecord(row: 0, cells: Array(repeating: "", count: columns.count))
             probe.cells[column.index] = entry.text
             let result = row(probe, today: today)
-            let outcome =
-                result.issues.contains { $0.field == field && $0.column == column.header }
-                ? "not recognised" : "as " + (result.draft[field].isEmpty ? "nothing" : result.draft[field])
-            let rows = entry.rows == 1 ? "1 row" : "\(entry.rows) rows"
-            return "\"\(Sanitized.inline(entry.text, limit: 30))\" \(outcome) (\(rows))"
+            let value = ["value": Sanitized.inline(entry.text, limit: 30), "code": result.draft[field]]
+            // TRANSLATORS: a value of a coded column in the import's dry run, and how many rows hold it.
+            if result.issues.contains(where: { $0.field == field && $0.column == column.header }) {
+                return trn("\"{value}\" not recognised ({count} row)", "\"{value}\" not recognised ({count} rows)", entry.rows, value)
+            }
+            if result.draft[field].isEmpty {
+                return trn("\"{value}\" as nothing ({count} row)", "\"{value}\" as nothing ({count} rows)", entry.rows, value)
+            }
+            return trn("\"{value}\" as {code} ({count} row)", "\"{value}\" as {code} ({count} rows)", entry.rows, value)
         }
-        let more = ordered.count > 8 ? ", and \(ordered.count - 8) more values" : ""
-        return "values " + shown.joined(separator: ", ") + more
+        let values = ["values": shown.joined(separator: ", ")]
+        guard ordered.count > 8 else { return tr("values {values}", values) }
+        return trn(
+            "values {values}, and {count} more value", "values {values}, and {count} more values", ordered.count - 8,
+            values)
     }
 }

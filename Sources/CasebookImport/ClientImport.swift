@@ -1,4 +1,6 @@
 import CasebookCore
+import CasebookL10n
+import CasebookText
 
 /// One problem of one row, where a spreadsheet shows it:
 /// `row 14, column "Fødselsdato": 31.02.1990 is not a date`.
@@ -164,8 +166,10 @@ package struct ClientImport: Sendable {
 
     // MARK: Columns
 
-    /// The header index: every recognised header word, the form's labels and field names.
-    private static let headerWords: [String: (ImportTarget, ImportColumn.Source)] = {
+    /// The header index: every recognised header word, the form's labels and field names. The
+    /// labels are the English ones whatever language Casebook speaks: a file's words do not
+    /// change with the officer reading them (the vocabulary holds the other languages').
+    private static let headerWords: [String: (ImportTarget, ImportColumn.Source)] = Messages.speaking(nil) {
         var words: [String: (ImportTarget, ImportColumn.Source)] = [:]
         for target in ImportTarget.all {
             words[Vocabulary.normalized(target.key)] = (target, .formName)
@@ -179,7 +183,7 @@ package struct ClientImport: Sendable {
             }
         }
         return words
-    }()
+    }
 
     /// The target of a header by the vocabulary alone, for tests and the mapping report.
     package static func recognisedTarget(_ header: String) -> (target: ImportTarget, source: ImportColumn.Source)? {
@@ -287,7 +291,7 @@ package struct ClientImport: Sendable {
                 let column = columns.first { $0.target == .field(issue.field) }
                 let message =
                     column == nil
-                    ? "\(issue.field.label) is required, and no column holds it; name one in the mapping file"
+                    ? tr("{field} is required, and no column holds it; name one in the mapping file", ["field": issue.field.label])
                     : issue.message
                 issues.append(RowIssue(row: record.row, column: column?.header, field: issue.field, message: message))
             }
@@ -435,8 +439,9 @@ package struct ClientImport: Sendable {
         return index
     }
 
-    static let sexWords = index(Vocabulary.sex, labels: \.label)
-    static let residenceWords = index(Vocabulary.residenceCategory, labels: \.label)
-    static let statusWords = index(Vocabulary.programmeStatus, labels: \.label)
-    static let vulnerabilityWords = index(Vocabulary.vulnerabilities, labels: \.label)
+    // The English labels, whatever language Casebook speaks (see `headerWords`).
+    static let sexWords = Messages.speaking(nil) { index(Vocabulary.sex, labels: \.label) }
+    static let residenceWords = Messages.speaking(nil) { index(Vocabulary.residenceCategory, labels: \.label) }
+    static let statusWords = Messages.speaking(nil) { index(Vocabulary.programmeStatus, labels: \.label) }
+    static let vulnerabilityWords = Messages.speaking(nil) { index(Vocabulary.vulnerabilities, labels: \.label) }
 }

@@ -1,4 +1,5 @@
 import CasebookCore
+import CasebookText
 import CasebookL10n
 
 /// A data row of a file of assessments or qualifications: the client it names and the record.
@@ -514,7 +515,8 @@ package struct RecordImport: Sendable {
         return index
     }()
 
-    static let skillWords: [String: [Skill]] = {
+    /// The skills' English labels whatever language Casebook speaks, beside the vocabulary.
+    static let skillWords: [String: [Skill]] = Messages.speaking(nil) {
         let words: [Skill: [String]] = [
             .listening: ["listening", "lytting", "lytte", "hören", "hörverstehen", "compréhension orale", "luisteren"],
             .reading: [
@@ -541,7 +543,7 @@ package struct RecordImport: Sendable {
             index[Vocabulary.normalized(word)] = Skill.core
         }
         return index
-    }()
+    }
 
     static let yesNoWords: [String: Bool] = {
         var index: [String: Bool] = [:]

@@ -1,4 +1,6 @@
 import CasebookCore
+import CasebookL10n
+import CasebookText
 
 /// The languages whose column headers and values Casebook recognises in a spreadsheet.
 package enum ImportLanguage: String, CaseIterable, Sendable, CustomStringConvertible {
@@ -10,11 +12,11 @@ package enum ImportLanguage: String, CaseIterable, Sendable, CustomStringConvert
 
     package var description: String {
         switch self {
-        case .english: return "English"
-        case .norwegian: return "Norwegian"
-        case .german: return "German"
-        case .french: return "French"
-        case .dutch: return "Dutch"
+        case .english: return tr("English")
+        case .norwegian: return tr("Norwegian")
+        case .german: return tr("German")
+        case .french: return tr("French")
+        case .dutch: return tr("Dutch")
         }
     }
 }
@@ -48,7 +50,7 @@ package enum ImportTarget: Hashable, Sendable, CustomStringConvertible {
     package var description: String {
         switch self {
         case .field(let field): return field.label
-        case .externalID: return "External id"
+        case .externalID: return tr("External id")
         }
     }
 }

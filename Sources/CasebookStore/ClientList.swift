@@ -1,4 +1,6 @@
 import CasebookCore
+import CasebookL10n
+import CasebookText
 
 /// The order of the client list.
 package enum ClientSort: String, CaseIterable, Sendable {
@@ -8,9 +10,10 @@ package enum ClientSort: String, CaseIterable, Sendable {
 
     package var label: String {
         switch self {
-        case .name: return "name"
-        case .caseNumber: return "case number"
-        case .arrival: return "arrival"
+        // TRANSLATORS: what the client list is sorted by, lower case.
+        case .name: return tr("name")
+        case .caseNumber: return tr("case number")
+        case .arrival: return tr("arrival")
         }
     }
 }
@@ -100,9 +103,11 @@ package enum ListOrder: Equatable, Sendable {
 
     package var label: String {
         switch self {
-        case .sorted(let sort): return "by \(sort.label)"
-        case .byMatch: return "by matching name"
-        case .byCaseNumber: return "by case number"
+        // TRANSLATORS: the order of the client list, shown in its title.
+        case .sorted(.name): return tr("by name")
+        case .sorted(.caseNumber), .byCaseNumber: return tr("by case number")
+        case .sorted(.arrival): return tr("by arrival")
+        case .byMatch: return tr("by matching name")
         }
     }
 }

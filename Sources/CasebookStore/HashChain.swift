@@ -1,4 +1,5 @@
 import CSQLite
+import CasebookL10n
 import Crypto
 
 /// A SHA-256 digest: a row's place in a hash chain.
@@ -78,25 +79,31 @@ package enum ChainProblem: Hashable, Sendable {
     /// The head recorded earlier (at a backup) is not in the chain, which now ends at `endsAt`.
     case truncated(recorded: ChainHash, endsAt: Int64?)
 
-    /// One sentence about `log` ("the audit log").
+    /// One sentence about `log` ("the audit log", in the language `tr` speaks).
     package func sentence(_ log: String) -> String {
         switch self {
         case .changed(let row):
-            return "Row \(row) of \(log) was changed after it was written."
+            return tr("Row {row} of {log} was changed after it was written.", ["row": String(row), "log": log])
         case .removed(let after?, let before):
-            return "A row of \(log) was removed between rows \(after) and \(before)."
+            return tr(
+                "A row of {log} was removed between rows {after} and {before}.",
+                ["log": log, "after": String(after), "before": String(before)])
         case .removed(nil, let before):
-            return "A row of \(log) was removed before row \(before), its first."
+            return tr("A row of {log} was removed before row {before}, its first.", ["log": log, "before": String(before)])
         case .inserted(let row):
-            return "Row \(row) of \(log) was inserted afterwards: the chain runs past it."
+            return tr("Row {row} of {log} was inserted afterwards: the chain runs past it.", ["row": String(row), "log": log])
         case .reordered(let row, let after):
-            return "Rows of \(log) were reordered: row \(row) was written after row \(after)."
+            return tr(
+                "Rows of {log} were reordered: row {row} was written after row {after}.",
+                ["log": log, "row": String(row), "after": String(after)])
         case .truncated(let recorded, let end?):
-            return
-                "The head recorded for \(log) (\(recorded.hex.prefix(16))…) is not in it, which now ends at row \(end): rows were removed from its end or rewritten."
+            return tr(
+                "The head recorded for {log} ({head}…) is not in it, which now ends at row {end}: rows were removed from its end or rewritten.",
+                ["log": log, "head": String(recorded.hex.prefix(16)), "end": String(end)])
         case .truncated(let recorded, nil):
-            return
-                "The head recorded for \(log) (\(recorded.hex.prefix(16))…) is not in it, which is now empty: its rows were removed."
+            return tr(
+                "The head recorded for {log} ({head}…) is not in it, which is now empty: its rows were removed.",
+                ["log": log, "head": String(recorded.hex.prefix(16))])
         }
     }
 }

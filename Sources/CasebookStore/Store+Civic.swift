@@ -1,4 +1,6 @@
 import CasebookCore
+import CasebookL10n
+import CasebookText
 
 extension Store {
     /// A client's civic orientation: requirement, sessions, attestation and tests.
@@ -101,8 +103,9 @@ extension Store {
             let progress = try civicProgress(clientID: clientID)
             guard progress.requirement == .required else {
                 throw StoreError.refused(
-                    "Civic orientation is \(progress.requirement.label.lowercased()) for this client; nothing to attest."
-                )
+                    tr(
+                        "Civic orientation is {requirement} for this client; nothing to attest.",
+                        ["requirement": progress.requirement.label.lowercased()]))
             }
             try database.execute(
                 """

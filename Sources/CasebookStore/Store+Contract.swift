@@ -1,4 +1,6 @@
 import CasebookCore
+import CasebookL10n
+import CasebookText
 
 /// A step in a contract's life (drafted, signed, reviewed, amended, ended).
 package struct ContractEvent: Hashable, Sendable {
@@ -174,7 +176,8 @@ extension Store {
                 [due, offset.text], actor: actor)
             try audit(
                 .obligation, id: obligation.id, clientID: clientID, field: .dueOn, old: nil,
-                new: "\(due.iso) (\(offset) after \(anchor.label))", actor: actor)
+                // The audit keeps one language, English, whoever reads it later.
+                new: Messages.speaking(nil) { "\(due.iso) (\(offset) after \(anchor.label))" }, actor: actor)
         }
     }
 
@@ -214,8 +217,9 @@ extension Store {
     private func requireEditable(_ contract: Contract) throws {
         guard contract.status.isEditable else {
             throw StoreError.refused(
-                "The terms of a contract that is \(contract.status.label.lowercased()) are fixed; start an amendment to change them."
-            )
+                tr(
+                    "The terms of a contract that is {status} are fixed; start an amendment to change them.",
+                    ["status": contract.status.label.lowercased()]))
         }
     }
 

@@ -1,4 +1,6 @@
 import CasebookCore
+import CasebookL10n
+import CasebookText
 
 extension Store {
     // MARK: Assessments
@@ -241,7 +243,10 @@ extension Store {
                 ])
             var saved = entry
             saved.id = database.lastInsertRowID
-            let missed = entry.absence.map { ", \(entry.missedHours) h \($0.label.lowercased())" } ?? ""
+            // The audit keeps one language, English, whoever reads it later.
+            let missed = entry.absence.map { kind in
+                Messages.speaking(nil) { ", \(entry.missedHours) h \(kind.label.lowercased())" }
+            } ?? ""
             try audit(
                 .attendance, id: saved.id, clientID: clientID, field: .attendance, old: nil,
                 new: "\(entry.date.iso): \(entry.attendedHours) of \(entry.scheduledHours) h\(missed)", actor: actor)

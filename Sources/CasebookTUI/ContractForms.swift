@@ -1,4 +1,5 @@
 import CasebookCore
+import CasebookText
 import CasebookStore
 
 /// The forms of the Contract and Notes tabs.

@@ -1,4 +1,5 @@
 import CasebookCore
+import CasebookText
 import CasebookL10n
 
 /// How a form field is entered.

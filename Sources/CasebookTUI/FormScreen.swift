@@ -1,4 +1,5 @@
 import CasebookCore
+import CasebookText
 import CasebookStore
 
 /// What a successful save reports, and what happens once the form has closed.

@@ -1,4 +1,5 @@
 import CasebookCore
+import CasebookText
 import CasebookStore
 
 /// The Notes tab: contacts with the client, newest first, with follow-ups.

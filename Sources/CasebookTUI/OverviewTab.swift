@@ -1,4 +1,5 @@
 import CasebookCore
+import CasebookText
 import CasebookStore
 
 /// The Overview tab: every field of the record, and the case's phase history.

@@ -1,4 +1,5 @@
 import CasebookCore
+import CasebookText
 
 /// One choice in a pick list: the stored value and what people read.
 package struct Choice: Hashable, Sendable {

@@ -1,4 +1,5 @@
 import CasebookCore
+import CasebookText
 import CasebookL10n
 import CasebookStore
 import Logging
@@ -121,30 +122,30 @@ extension CommandID {
     /// What the command does, for a refusal of where it runs.
     var action: String {
         switch self {
-        case .open: "open Casebook"
-        case .initialize: "bring the office's database up to date"
-        case .setup: "set up an office"
-        case .staffList: "list the staff"
-        case .staffAdd: "add staff"
-        case .staffSetRole: "change roles"
-        case .officeList: "list the offices"
-        case .officeAdd: "add offices"
-        case .officeRename: "rename offices"
-        case .programmeList: "list the programmes"
-        case .programmeImport: "import programmes"
-        case .contractPrint: "print contracts"
-        case .accessLog: "show who looked at a record"
-        case .caseloadMove: "move caseloads"
+        case .open: tr("open Casebook")
+        case .initialize: tr("bring the office's database up to date")
+        case .setup: tr("set up an office")
+        case .staffList: tr("list the staff")
+        case .staffAdd: tr("add staff")
+        case .staffSetRole: tr("change roles")
+        case .officeList: tr("list the offices")
+        case .officeAdd: tr("add offices")
+        case .officeRename: tr("rename offices")
+        case .programmeList: tr("list the programmes")
+        case .programmeImport: tr("import programmes")
+        case .contractPrint: tr("print contracts")
+        case .accessLog: tr("show who looked at a record")
+        case .caseloadMove: tr("move caseloads")
         case .transferPropose, .transferAccept, .transferDecline,
             .transferList:
-            "transfer clients"
-        case .report: "see the caseload report"
-        case .demo: "make a demo"
-        case .check: "check the database"
-        case .checkRepair: "repair the database"
-        case .backup: "back up the office's database"
-        case .auditVerify: "verify the audit log"
-        case .bench: "run the benchmark"
+            tr("transfer clients")
+        case .report: tr("see the caseload report")
+        case .demo: tr("make a demo")
+        case .check: tr("check the database")
+        case .checkRepair: tr("repair the database")
+        case .backup: tr("back up the office's database")
+        case .auditVerify: tr("verify the audit log")
+        case .bench: tr("run the benchmark")
         case .retention: tr("list the clients due for erasure")
         case .retentionApply: tr("erase clients' data")
         case .clientExport: tr("export a person's data")
@@ -172,10 +173,11 @@ extension CommandID {
         switch requirement {
         case .never:
             throw CommandError(
-                "Casebook does not \(action) on the office's database; give --db a file of your own, e.g. --db ~/demo.db."
-            )
+                tr(
+                    "Casebook does not {action} on the office's database; give --db a file of your own, e.g. --db ~/demo.db.",
+                    ["action": action]))
         case .root where getuid() != 0:
-            throw CommandError("Only root can \(action); run it as root (sudo casebook \(rawValue) …).")
+            throw CommandError(tr("Only root can {action}; run it as root (sudo casebook {command} …).", ["action": action, "command": rawValue]))
         default:
             break
         }

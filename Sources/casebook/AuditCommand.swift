@@ -43,25 +43,39 @@ struct AuditCommand: ParsableCommand {
             let logger = Logger(label: "casebook")
             if let problem = report.problem {
                 if case .truncated = problem {
-                    print("Audit log: \(report.rows) rows, chain intact to its end (walked in \(elapsed)).")
+                    print(
+                        trn(
+                            "Audit log: {count} row, chain intact to its end (walked in {time}).",
+                            "Audit log: {count} rows, chain intact to its end (walked in {time}).", report.rows,
+                            ["time": elapsed]))
                 } else {
-                    print("Audit log: \(report.rows) rows check out, then the chain breaks (walked in \(elapsed)).")
+                    print(
+                        trn(
+                            "Audit log: {count} row checks out, then the chain breaks (walked in {time}).",
+                            "Audit log: {count} rows check out, then the chain breaks (walked in {time}).", report.rows,
+                            ["time": elapsed]))
                 }
-                if let head = report.head { print("Last good row: \(head.row), \(head.hash.hex)") }
-                logger.warning("audit verify failed: \(problem.sentence("the audit log"))")
-                throw CommandError(problem.sentence("the audit log"))
+                if let head = report.head { print(tr("Last good row: {row}, {hash}", ["row": String(head.row), "hash": head.hash.hex])) }
+                logger.warning("audit verify failed: \(Messages.speaking(nil) { problem.sentence("the audit log") })")
+                throw CommandError(problem.sentence(tr("the audit log")))
             }
-            print("Audit log: \(report.rows) rows, chain intact (walked in \(elapsed)).")
+            print(
+                trn(
+                    "Audit log: {count} row, chain intact (walked in {time}).",
+                    "Audit log: {count} rows, chain intact (walked in {time}).", report.rows, ["time": elapsed]))
             if let head = report.head {
-                print("Head: row \(head.row), \(head.hash.hex)")
+                print(tr("Head: row {row}, {hash}", ["row": String(head.row), "hash": head.hash.hex]))
             } else {
-                print("Head: none (the log is empty)")
+                print(tr("Head: none (the log is empty)"))
             }
             if report.erasedValues > 0 {
-                print("Erased values: \(report.erasedValues) (blanked, their hashes kept in the chain)")
+                print(
+                    tr(
+                        "Erased values: {count} (blanked, their hashes kept in the chain)",
+                        ["count": String(report.erasedValues)]))
             }
             if let row = report.recordedHeadRow {
-                print("The head recorded is row \(row): nothing up to it was changed or removed.")
+                print(tr("The head recorded is row {row}: nothing up to it was changed or removed.", ["row": String(row)]))
             }
             logger.info("audit verify: \(report.rows) rows intact, head \(report.head?.hash.hex ?? "none")")
             guard store.hasReadLog else { return }

@@ -79,7 +79,9 @@ struct Casebook: ParsableCommand {
 func checkArgument(_ value: String, _ name: String) throws {
     if value.unicodeScalars.contains(where: { Sanitized.isForbidden($0) || $0 == "\u{FFFD}" }) {
         throw ValidationError(
-            "\(name) contains control characters, direction overrides or bytes that are not UTF-8; retype it.")
+            tr(
+                "{name} contains control characters, direction overrides or bytes that are not UTF-8; retype it.",
+                ["name": name]))
     }
 }
 
@@ -96,8 +98,8 @@ struct DatabaseOptions: ParsableArguments {
 
     func validate() throws {
         if let db {
-            if trimmed(db).isEmpty { throw ValidationError("--db needs the path of a file.") }
-            try checkArgument(db, "The --db path")
+            if trimmed(db).isEmpty { throw ValidationError(tr("--db needs the path of a file.")) }
+            try checkArgument(db, tr("The --db path"))
         }
     }
 
@@ -121,8 +123,9 @@ struct DatabaseOptions: ParsableArguments {
         } catch StoreError.ioError(let message) {
             if Installation.current?.isSetgid == true && !PrivilegedMode.startedPrivileged && getuid() != 0 {
                 throw CommandError(
-                    "Casebook runs without its office group's rights here (the no_new_privs flag is set, or the file system is mounted nosuid), so it cannot open the database; start it from an ordinary login shell."
-                )
+                    tr(
+                        "Casebook runs without its office group's rights here (the no_new_privs flag is set, or the file system is mounted nosuid), so it cannot open the database; start it from an ordinary login shell."
+                    ))
             }
             throw StoreError.ioError(message)
         }
@@ -161,10 +164,10 @@ extension Casebook {
             Logger(label: "casebook").info("init schema \(store.schemaVersion)")
             print(
                 existed
-                    ? "\(store.path) is ready (schema \(store.schemaVersion))."
-                    : "Created \(store.path) (schema \(store.schemaVersion)).")
-            for migration in store.appliedMigrations { print("Migrated to schema \(migration)") }
-            if madeAdmin, let me { print("You (\(me.username)) are its admin.") }
+                    ? tr("{path} is ready (schema {schema}).", ["path": store.path, "schema": String(store.schemaVersion)])
+                    : tr("Created {path} (schema {schema}).", ["path": store.path, "schema": String(store.schemaVersion)]))
+            for migration in store.appliedMigrations { print(tr("Migrated to schema {schema}", ["schema": "\(migration)"])) }
+            if madeAdmin, let me { print(tr("You ({name}) are its admin.", ["name": me.username])) }
             if let me, me.role == .admin {
                 let imported = try ShippedProgrammes.importMissing(presets, into: store, actor: me.id)
                 for line in ShippedProgrammes.report(imported) { print(line) }
@@ -190,19 +193,31 @@ extension Casebook {
             let store = try database.open(.readOnly, for: .check)
             try CommandID.check.authorize(in: store)
             let report = try store.check()
-            print("Database:     \(store.path)")
-            print("Schema:       \(report.schemaVersion) (this Casebook writes \(report.supportedSchemaVersion))")
-            print("Journal:      \(report.journalMode)")
+            // TRANSLATORS: the labels of `casebook check` are padded to one width (14 characters).
+            print(tr("Database:     {path}", ["path": store.path]))
             print(
-                "Integrity:    \(report.integrityProblems.isEmpty ? "ok" : "\(report.integrityProblems.count) problem(s)")"
-            )
+                tr(
+                    "Schema:       {schema} (this Casebook writes {supported})",
+                    ["schema": String(report.schemaVersion), "supported": String(report.supportedSchemaVersion)]))
+            print(tr("Journal:      {mode}", ["mode": report.journalMode]))
+            print(
+                report.integrityProblems.isEmpty
+                    ? tr("Integrity:    ok")
+                    : trn("Integrity:    {count} problem", "Integrity:    {count} problems", report.integrityProblems.count))
             for problem in report.integrityProblems { print("  \(problem)") }
             print(
-                "Foreign keys: \(report.foreignKeyProblems == 0 ? "ok" : "\(report.foreignKeyProblems) broken reference(s)")"
-            )
+                report.foreignKeyProblems == 0
+                    ? tr("Foreign keys: ok")
+                    : trn(
+                        "Foreign keys: {count} broken reference", "Foreign keys: {count} broken references",
+                        report.foreignKeyProblems))
             print(
-                "Facts:        \(report.staleFacts == 0 ? "ok" : "\(report.staleFacts) client(s) differ from their records; `casebook check --repair` recomputes them")"
-            )
+                report.staleFacts == 0
+                    ? tr("Facts:        ok")
+                    : trn(
+                        "Facts:        {count} client differs from its records; `casebook check --repair` recomputes it",
+                        "Facts:        {count} clients differ from their records; `casebook check --repair` recomputes them",
+                        report.staleFacts))
             for (table, rows) in report.counts { print("  \(table.padding(16)) \(rows)") }
             let settings = try Configuration.load()
             // A programme's own period overrides the site's for its clients: say which and why.
@@ -226,7 +241,7 @@ extension Casebook {
                 print(overrideLine(programme))
             }
             if !report.isHealthy {
-                throw CommandError("The database has problems; restore it from a backup (`casebook backup` makes one).")
+                throw CommandError(tr("The database has problems; restore it from a backup (`casebook backup` makes one)."))
             }
         }
     }
@@ -245,19 +260,22 @@ extension Casebook {
         var force = false
 
         func validate() throws {
-            if trimmed(file).isEmpty { throw ValidationError("The backup needs the path of a file.") }
-            try checkArgument(file, "The backup's path")
+            if trimmed(file).isEmpty { throw ValidationError(tr("The backup needs the path of a file.")) }
+            try checkArgument(file, tr("The backup's path"))
         }
 
         func run() throws {
             let store = try database.open(.readOnly, for: .backup)
             try CommandID.backup.authorize(in: store)
-            if file == store.path { throw CommandError("The backup must go to another file than the database itself.") }
+            if file == store.path { throw CommandError(tr("The backup must go to another file than the database itself.")) }
             let started = Environment.monotonicSeconds()
             // The copy's file and journal are created with the admin's own group: the office's
             // rights only read the database, which is already open.
             let head = try PrivilegedMode.asUser { try store.backup(to: file, overwrite: force) }
-            print("Backed up \(store.path) to \(file) in \(formatSeconds(Environment.monotonicSeconds() - started)).")
+            print(
+                tr(
+                    "Backed up {path} to {file} in {time}.",
+                    ["path": store.path, "file": file, "time": formatSeconds(Environment.monotonicSeconds() - started)]))
             // The copy's last audit row: `casebook audit verify --head` proves later that nothing up
             // to it was rewritten or cut off (the log alone cannot show rows removed from its end).
             let line =

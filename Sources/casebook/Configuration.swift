@@ -1,3 +1,4 @@
+import CasebookL10n
 import CasebookConfig
 import CasebookCore
 import CasebookStore
@@ -45,7 +46,7 @@ enum Configuration {
         if let path = installation?.siteSettingsPath, Environment.isFile(path) {
             if PrivilegedMode.startedPrivileged { try requireTrusted(path) }
             guard let text = Environment.readFile(path) else {
-                throw CommandError("Cannot read the site settings \(path); ask the administrator to check it.")
+                throw CommandError(tr("Cannot read the site settings {path}; ask the administrator to check it.", ["path": path]))
             }
             do { settings = try Settings.load(path: path, text: text, themes: Theme.names, scope: .site) } catch {
                 throw CommandError(error.description)

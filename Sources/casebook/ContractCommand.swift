@@ -40,7 +40,7 @@ struct ContractCommand: ParsableCommand {
             let client = try clientOf(caseNumber: caseNumber, in: store, by: me)
             guard let (contract, obligations) = try store.contractForPrint(clientID: client.id, by: me.id) else {
                 throw CommandError(
-                    "\(client.caseNumber.text) has no contract yet; draft it on the client's Contract tab.")
+                    tr("{number} has no contract yet; draft it on the client's Contract tab.", ["number": client.caseNumber.text]))
             }
             let programme = try store.programme(id: contract.programmeID, version: contract.programmeVersion)
             let officer = try client.officerID.flatMap { try store.staff(id: $0) }

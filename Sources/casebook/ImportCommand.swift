@@ -49,9 +49,9 @@ struct ImportCommand: ParsableCommand {
 
         func validate() throws {
             if trimmed(file).isEmpty { throw ValidationError(tr("The import needs the path of a file.")) }
-            try checkArgument(file, "The file's path")
-            if let mapping { try checkArgument(mapping, "The mapping file's path") }
-            if let office { try checkArgument(office, "The office's code") }
+            try checkArgument(file, tr("The file's path"))
+            if let mapping { try checkArgument(mapping, tr("The mapping file's path")) }
+            if let office { try checkArgument(office, tr("The office's code")) }
             _ = try acceptedRows()
         }
 
@@ -345,8 +345,8 @@ struct RecordImportOptions: ParsableArguments {
 
     func validate() throws {
         if trimmed(file).isEmpty { throw ValidationError(tr("The import needs the path of a file.")) }
-        try checkArgument(file, "The file's path")
-        if let mapping { try checkArgument(mapping, "The mapping file's path") }
+        try checkArgument(file, tr("The file's path"))
+        if let mapping { try checkArgument(mapping, tr("The mapping file's path")) }
     }
 
     func run(_ kind: RecordKind, as command: CommandID) throws {

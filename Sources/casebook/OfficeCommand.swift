@@ -1,5 +1,6 @@
 import ArgumentParser
 import CasebookCore
+import CasebookText
 import CasebookL10n
 import CasebookStore
 
@@ -45,8 +46,8 @@ struct OfficeCommand: ParsableCommand {
 
         func validate() throws {
             if let problem = Office.validate(code: code.uppercased()) { throw ValidationError(problem) }
-            try checkArgument(name, "The name")
-            for municipality in municipalities { try checkArgument(municipality, "The municipality") }
+            try checkArgument(name, tr("The name"))
+            for municipality in municipalities { try checkArgument(municipality, tr("The municipality")) }
         }
 
         func run() throws {
@@ -68,7 +69,7 @@ struct OfficeCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("Its new name.", valueName: "name"))
         var name: String
 
-        func validate() throws { try checkArgument(name, "The name") }
+        func validate() throws { try checkArgument(name, tr("The name")) }
 
         func run() throws {
             let store = try database.open(.readWrite, for: .officeRename)
@@ -214,7 +215,7 @@ struct TransferCommand: ParsableCommand {
         @Option(help: "Why the client moves (the receiving office reads it).")
         var reason: String
 
-        func validate() throws { try checkArgument(reason, "The reason") }
+        func validate() throws { try checkArgument(reason, tr("The reason")) }
 
         func run() throws {
             let store = try database.open(.readWrite, for: .transferPropose)

@@ -1,3 +1,4 @@
+import CasebookL10n
 import ArgumentParser
 import CasebookConfig
 import CasebookCore
@@ -22,7 +23,7 @@ struct ProgrammeCommand: ParsableCommand {
 
         func run() throws {
             guard let text = try Environment.readUserFile(file) else {
-                throw CommandError("Cannot read \(Sanitized.inline(file, limit: 200)); check the path.")
+                throw CommandError(tr("Cannot read {file}; check the path.", ["file": Sanitized.inline(file, limit: 200)]))
             }
             let programme: Programme
             do { programme = try ProgrammeFile.parse(path: file, text: text) } catch {
@@ -49,7 +50,7 @@ struct ProgrammeCommand: ParsableCommand {
             try CommandID.programmeList.authorize(in: store)
             let versions = try store.programmeVersions()
             if versions.isEmpty {
-                print("No programmes imported; `casebook programme import FILE` adds one.")
+                print(tr("No programmes imported; `casebook programme import FILE` adds one."))
                 return
             }
             let width = max(10, versions.map(\.id.count).max() ?? 0)

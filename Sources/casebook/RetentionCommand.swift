@@ -1,6 +1,7 @@
 import ArgumentParser
 import CasebookConfig
 import CasebookCore
+import CasebookText
 import CasebookL10n
 import CasebookStore
 import Logging

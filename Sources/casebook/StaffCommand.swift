@@ -31,7 +31,7 @@ struct StaffCommand: ParsableCommand {
         func validate() throws {
             do { _ = try Role(parsing: role) } catch { throw ValidationError(error.description) }
             if let problem = Staff.validate(username: username) { throw ValidationError(problem) }
-            if let name { try checkArgument(name, "The name") }
+            if let name { try checkArgument(name, tr("The name")) }
         }
 
         func run() throws {
@@ -53,7 +53,10 @@ struct StaffCommand: ParsableCommand {
             }
             let staff = try store.addStaff(
                 username: username, displayName: name ?? username, role: role, office: officeID, actor: me.id)
-            print("Added \(staff.username) (\(staff.displayName)) as \(staff.role.rawValue).")
+            print(
+                tr(
+                    "Added {name} ({displayName}) as {role}.",
+                    ["name": staff.username, "displayName": staff.displayName, "role": staff.role.rawValue]))
         }
     }
 
@@ -99,7 +102,7 @@ struct StaffCommand: ParsableCommand {
             let store = try database.open(.readWrite, for: .staffSetRole)
             let me = try CommandID.staffSetRole.actingStaff(in: store)
             let staff = try store.setRole(username: username, role: try Role(parsing: role), actor: me.id)
-            print("\(staff.username) is now \(staff.role.rawValue).")
+            print(tr("{name} is now {role}.", ["name": staff.username, "role": staff.role.rawValue]))
         }
     }
 }

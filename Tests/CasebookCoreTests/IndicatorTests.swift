@@ -1,3 +1,4 @@
+import CasebookText
 import Testing
 
 @testable import CasebookCore

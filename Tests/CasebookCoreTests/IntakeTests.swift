@@ -1,4 +1,5 @@
 import CasebookCore
+import CasebookText
 import CasebookTestSupport
 import Testing
 

@@ -1,4 +1,5 @@
 import CasebookTestSupport
+import CasebookText
 import Testing
 
 @testable import CasebookCore

@@ -2,6 +2,7 @@
     import Glibc
 #endif
 import CasebookCore
+import CasebookText
 import CasebookStore
 import CasebookTestSupport
 import Foundation

@@ -1,4 +1,5 @@
 import CasebookCore
+import CasebookText
 import CasebookDemo
 import CasebookStore
 import CasebookTestSupport
