@@ -55,7 +55,8 @@ final class LanguageTab: ScrolledTab {
             Binding(
                 .addAttendance,
                 unavailable: { tab, app in
-                    tab.courses.isEmpty ? "Add a course first: \(app.keys.hint(.addCourse)) adds one." : nil
+                    tab.courses.isEmpty
+                        ? tr("Add a course first: {key} adds one.", ["key": app.keys.hint(.addCourse)]) : nil
                 }
             ) { tab, app in .push(TrackForms.attendance(app: app, client: tab.client, courses: tab.courses)) },
         ] + scrolling
@@ -69,22 +70,28 @@ final class LanguageTab: ScrolledTab {
         if let (programme, profileID) = enrolled {
             let profile = programme.profile(profileID)
             let budget = programme.languageBudget(profile: profileID)
-            lines.append([("\(programme.name) · \(profile?.name ?? "no profile")", .emphasis)])
+            let named =
+                profile.map { tr("{programme} · {profile}", ["programme": programme.name, "profile": $0.name]) }
+                ?? tr("{programme} · no profile", ["programme": programme.name])
+            lines.append([(named, .emphasis)])
             if let applied { lines += ProgrammeLines.version(applied, glyphs: g) }
             switch budget {
             case .notSetByLaw:
                 lines.append([
                     (
-                        tr("Hours: not set by law (training runs until the level is reached) · attended {hours}", [
-                            "hours": hours(attended)
-                        ]), .normal
+                        tr(
+                            "Hours: not set by law (training runs until the level is reached) · attended {hours}",
+                            [
+                                "hours": hours(attended)
+                            ]), .normal
                     )
                 ])
             case .hours(let budgetHours, let basis):
                 lines.append([
                     (
                         tr(
-                            "Hours: budget {budget} ({basis}) · attended {attended} · left {left}", [
+                            "Hours: budget {budget} ({basis}) · attended {attended} · left {left}",
+                            [
                                 "budget": String(budgetHours), "basis": ProgrammeLines.basis(basis),
                                 "attended": hours(attended),
                                 "left": hours(budget.remaining(after: attended) ?? 0),
@@ -93,17 +100,20 @@ final class LanguageTab: ScrolledTab {
                 ])
             }
         } else {
-            lines.append([("Not enrolled in a programme: no targets. \(app.keys.hint(.enrol)) enrols.", .warning)])
+            lines.append([
+                (tr("Not enrolled in a programme: no targets. {key} enrols.", ["key": app.keys.hint(.enrol)]), .warning)
+            ])
         }
         lines.append([])
         // The ladder.
         let cell = 4
         let levels = CEFRLevel.allCases
-        var header: [(String, TextRole)] = [(TextWidth.fit("Skill", to: 19), .columnHeader)]
+        var header: [(String, TextRole)] = [(TextWidth.fit(tr("Skill"), to: 19), .columnHeader)]
         for level in levels {
             header.append((TextWidth.fit(level == .preA1 ? "pA1" : level.rawValue, to: cell), .columnHeader))
         }
-        header.append((" Now    Target  ", .columnHeader))
+        // TRANSLATORS: the language ladder's last columns, 7 and 8 characters wide: the level now, the target.
+        header.append((" " + TextWidth.fit(tr("Now"), to: 7) + TextWidth.fit(tr("Target"), to: 8), .columnHeader))
         lines.append(header)
         let skills =
             Skill.core
@@ -124,51 +134,75 @@ final class LanguageTab: ScrolledTab {
                 line.append((text, role))
             }
             let met = standing.isMet(skill)
-            let override = standing.overrides[skill].map { " (set: \($0.reason))" } ?? ""
+            let override = standing.overrides[skill].map { " " + tr("(set: {reason})", ["reason": $0.reason]) } ?? ""
             line.append((" " + TextWidth.fit(current?.rawValue ?? "—", to: 6), .emphasis))
             line.append((TextWidth.fit(target?.rawValue ?? "—", to: 7), .normal))
-            line.append((target == nil ? "" : met ? "\(g.check) met" : "below", met ? .success : .warning))
+            line.append((target == nil ? "" : met ? g.check + " " + tr("met") : tr("below"), met ? .success : .warning))
             if !override.isEmpty { line.append((override, .dim)) }
             lines.append(line)
         }
         let (met, of) = standing.metCount
         lines.append([
             (
-                of == 0 ? "No targets." : "\(met) of \(of) skills at target" + (standing.isMet ? " — target met" : ""),
+                of == 0
+                    ? tr("No targets.")
+                    : standing.isMet
+                        ? trn(
+                            "{met} of {count} skill at target — target met",
+                            "{met} of {count} skills at target — target met",
+                            of, ["met": String(met)])
+                        : trn(
+                            "{met} of {count} skill at target", "{met} of {count} skills at target", of,
+                            ["met": String(met)]),
                 standing.isMet ? .success : .emphasis
             )
         ])
         lines.append([])
 
         // Courses.
-        lines.append([("Courses", .title)])
-        if courses.isEmpty { lines.append([("None yet. \(app.keys.hint(.addCourse)) adds a course.", .dim)]) }
+        lines.append([(tr("Courses"), .title)])
+        if courses.isEmpty {
+            lines.append([(tr("None yet. {key} adds a course.", ["key": app.keys.hint(.addCourse)]), .dim)])
+        }
         for course in courses {
             let ledger = Attendance(entries: attendance[course.id] ?? [], through: today)
-            let period = "\(course.startsOn.shown)–\(course.endsOn?.shown ?? "open")"
+            // TRANSLATORS: a course with no end date yet.
+            let period = "\(course.startsOn.shown)–\(course.endsOn?.shown ?? tr("open"))"
             var line: [(String, TextRole)] = [
                 (TextWidth.fit("\(course.level.rawValue) \(course.provider)", to: 32) + " ", .normal),
                 (period + "  ", .dim),
             ]
             if let rate = ledger.rate {
                 line.append((Bars.horizontal(rate, width: 12, glyphs: g), ledger.isBelowMinimum ? .warning : .success))
-                line.append((" \(percent(rate)) of \(hours(ledger.scheduled)) h", .normal))
+                line.append(
+                    (
+                        " "
+                            + tr(
+                                "{percent} of {hours} h", ["percent": percent(rate), "hours": hours(ledger.scheduled)]),
+                        .normal
+                    ))
                 let missed = AbsenceKind.allCases.compactMap { kind in
-                    ledger.missed[kind].map { "\(kind.label.lowercased()) \(hours($0)) h" }
+                    ledger.missed[kind].map {
+                        tr("{reason} {hours} h", ["reason": kind.label.lowercased(), "hours": hours($0)])
+                    }
                 }
-                if !missed.isEmpty { line.append(("  missed: " + missed.joined(separator: ", "), .dim)) }
+                if !missed.isEmpty {
+                    line.append(("  " + tr("missed: {reasons}", ["reasons": missed.joined(separator: ", ")]), .dim))
+                }
             } else {
-                line.append(("no attendance recorded", .dim))
+                line.append((tr("no attendance recorded"), .dim))
             }
             lines.append(line)
         }
         lines.append([])
 
         // Assessment history.
-        lines.append([("Assessments", .title)])
-        if assessments.isEmpty { lines.append([("None yet. \(app.keys.hint(.addAssessment)) records one.", .dim)]) }
+        lines.append([(tr("Assessments"), .title)])
+        if assessments.isEmpty {
+            lines.append([(tr("None yet. {key} records one.", ["key": app.keys.hint(.addAssessment)]), .dim)])
+        }
         for assessment in assessments {
-            let certified = assessment.isCertified ? "certified" : ""
+            let certified = assessment.isCertified ? tr("certified") : ""
             lines.append([
                 (
                     "\(assessment.date.shown)  \(TextWidth.fit(assessment.skill.label, to: 18)) \(TextWidth.fit(assessment.level.rawValue, to: 6))",
@@ -454,9 +488,11 @@ enum ProgrammeLines {
         if let newer = applied.newer {
             text +=
                 " \(g.separator) "
-                + tr("version {version} applies to new enrolments from {day}", [
-                    "version": String(newer.version), "day": newer.validFrom?.iso ?? "—",
-                ])
+                + tr(
+                    "version {version} applies to new enrolments from {day}",
+                    [
+                        "version": String(newer.version), "day": newer.validFrom?.iso ?? "—",
+                    ])
         }
         lines.append([(text, .dim)])
         for warning in applied.warnings {
@@ -464,7 +500,8 @@ enum ProgrammeLines {
             case .admissionStopped(let stop):
                 lines.append([
                     (
-                        tr("Admission stopped: {what} ({basis})", ["what": stop.description, "basis": stop.legalBasis]),
+                        tr(
+                            "Admission stopped: {what} ({basis})", ["what": stop.description, "basis": stop.legalBasis]),
                         .warning
                     )
                 ])
@@ -472,9 +509,11 @@ enum ProgrammeLines {
                 let name = applied.programme.profile(profile)?.name ?? profile
                 lines.append([
                     (
-                        tr("{profile} is discontinued since {day}: only courses begun before run on.", [
-                            "profile": name, "day": since.iso,
-                        ]), .warning
+                        tr(
+                            "{profile} is discontinued since {day}: only courses begun before run on.",
+                            [
+                                "profile": name, "day": since.iso,
+                            ]), .warning
                     )
                 ])
             }
