@@ -251,10 +251,11 @@ final class QualificationsTab: SelectingTab {
                 .stepQualification,
                 unavailable: { tab, app in
                     guard tab.files.indices.contains(tab.selected) else {
-                        return "No qualification yet; \(app.keys.hint(.addQualification)) adds one."
+                        return tr("No qualification yet; {key} adds one.", ["key": app.keys.hint(.addQualification)])
                     }
                     let file = tab.files[tab.selected]
-                    return file.stage.next.isEmpty ? "\(file.stage.label) is final for \(file.title)." : nil
+                    return file.stage.next.isEmpty
+                        ? tr("{stage} is final for {title}.", ["stage": file.stage.label, "title": file.title]) : nil
                 }
             ) { tab, app in
                 guard tab.files.indices.contains(tab.selected) else { return .none }
@@ -272,13 +273,17 @@ final class QualificationsTab: SelectingTab {
         let titleWidth = wide ? 29 : 23
         let stageWidth = wide ? 24 : 19
         let header =
-            " " + TextWidth.fit("Qualification", to: titleWidth) + (wide ? " Ctry Year ISCED " : " ")
-            + TextWidth.fit("Stage", to: stageWidth) + " In stage  Decision"
+            // TRANSLATORS: the Qualifications tab's column headings; Ctry (country) and Year take 4 characters,
+            // In stage 9.
+            " " + TextWidth.fit(tr("Qualification"), to: titleWidth)
+            + (wide ? " " + TextWidth.fit(tr("Ctry"), to: 4) + " " + TextWidth.fit(tr("Year"), to: 4) + " ISCED " : " ")
+            + TextWidth.fit(tr("Stage"), to: stageWidth) + " " + TextWidth.fit(tr("In stage"), to: 9) + " "
+            + tr("Decision")
         frame.text(header, in: Rect(x: area.x, y: y, width: area.width, height: 1), .columnHeader)
         y += 1
         if files.isEmpty {
             frame.text(
-                "No foreign qualifications recorded. \(app.keys.hint(.addQualification)) adds one.",
+                tr("No foreign qualifications recorded. {key} adds one.", ["key": app.keys.hint(.addQualification)]),
                 in: Rect(x: area.x, y: y, width: area.width, height: 1), .dim)
             return
         }
@@ -289,13 +294,21 @@ final class QualificationsTab: SelectingTab {
             var role: TextRole = isSelected ? .selected : .normal
             if let left = file.daysToDecision(today: today), let due = file.decisionDue {
                 if left < 0 {
-                    decision = "OVERDUE \(-left) d" + (wide ? " (due \(due.shown))" : "")
+                    decision =
+                        wide
+                        ? tr("OVERDUE {days} d (due {day})", ["days": String(-left), "day": due.shown])
+                        : tr("OVERDUE {days} d", ["days": String(-left)])
                     if !isSelected { role = .overdue }
                 } else {
-                    decision = wide ? "due \(due.shown), \(left) d left" : "due in \(left) d"
+                    decision =
+                        wide
+                        ? tr("due {day}, {days} d left", ["day": due.shown, "days": String(left)])
+                        : tr("due in {days} d", ["days": String(left)])
                 }
             } else if let decided = file.decidedOn {
-                decision = "decided \(decided.shown)" + (file.decidedInTime == false ? " (late)" : "")
+                decision =
+                    file.decidedInTime == false
+                    ? tr("decided {day} (late)", ["day": decided.shown]) : tr("decided {day}", ["day": decided.shown])
             }
             let facts =
                 wide
@@ -304,7 +317,8 @@ final class QualificationsTab: SelectingTab {
                 : " "
             let text =
                 (isSelected ? ">" : " ") + TextWidth.fit(file.title, to: titleWidth) + facts
-                + TextWidth.fit(file.stage.label, to: stageWidth) + " " + TextWidth.fit("\(days) d", to: 9) + " "
+                + TextWidth.fit(file.stage.label, to: stageWidth) + " "
+                + TextWidth.fit(tr("{days} d", ["days": String(days)]), to: 9) + " "
                 + decision
             frame.text(text, in: Rect(x: area.x, y: y, width: area.width, height: 1), role)
             if isSelected { frame.cursor = Point(x: area.x, y: y) }
@@ -314,25 +328,39 @@ final class QualificationsTab: SelectingTab {
         guard files.indices.contains(selected), y < area.maxY else { return }
         let file = files[selected]
         var details: [String] = [
-            "\(file.title) · \(file.field.isEmpty ? "field not given" : file.field) · \(file.institution.isEmpty ? "institution not given" : file.institution)"
-                + " · \(file.country) \(file.year) · ISCED \(file.iscedLevel)",
-            "Documents: \(file.hasDocuments ? "available" : "none") · \(file.isRegulatedProfession ? "regulated profession" : "not regulated")"
-                + (file.route.map { " · route: \($0.label)" } ?? ""),
+            [
+                file.title, file.field.isEmpty ? tr("field not given") : file.field,
+                file.institution.isEmpty ? tr("institution not given") : file.institution,
+                "\(file.country) \(file.year)", "ISCED \(file.iscedLevel)",
+            ].joined(separator: " · "),
+            ([
+                file.hasDocuments ? tr("Documents: available") : tr("Documents: none"),
+                file.isRegulatedProfession ? tr("regulated profession") : tr("not regulated"),
+            ] + (file.route.map { [tr("route: {route}", ["route": $0.label])] } ?? [])).joined(separator: " · "),
         ]
         if let complete = file.completeOn {
-            details.append("File complete \(complete.shown); decision due \(file.decisionDue?.shown ?? "—")")
+            details.append(
+                tr(
+                    "File complete {day}; decision due {due}",
+                    ["day": complete.shown, "due": file.decisionDue?.shown ?? "—"]))
         }
         if let issued = file.passportIssuedOn {
             let expiry = file.passportExpiresOn
             let expired = expiry.map { $0 < today } ?? false
+            let values = ["day": issued.shown, "expiry": expiry?.shown ?? "—"]
             details.append(
-                "Qualifications passport issued \(issued.shown), valid to \(expiry?.shown ?? "—")"
-                    + (expired ? " (EXPIRED)" : ""))
+                expired
+                    ? tr("Qualifications passport issued {day}, valid to {expiry} (EXPIRED)", values)
+                    : tr("Qualifications passport issued {day}, valid to {expiry}", values))
         }
         if let measure = file.compensation {
             details.append(
-                "\(measure.label) from \(file.compensationStart?.shown ?? "—") to \(file.compensationEnd?.shown ?? "open")"
-            )
+                tr(
+                    "{measure} from {start} to {end}",
+                    [
+                        "measure": measure.label, "start": file.compensationStart?.shown ?? "—",
+                        "end": file.compensationEnd?.shown ?? tr("open"),
+                    ]))
         }
         for line in details where y < area.maxY {
             frame.text(line, in: Rect(x: area.x, y: y, width: area.width, height: 1), .normal)
@@ -342,7 +370,7 @@ final class QualificationsTab: SelectingTab {
             let move = (event.from.map { "\($0.label) → " } ?? "") + event.to.label
             let note = event.note.isEmpty ? "" : " · \(event.note)"
             frame.text(
-                "  \(event.effectiveOn.shown)  \(move)  by \(event.recordedBy)\(note)",
+                "  \(event.effectiveOn.shown)  \(move)  " + tr("by {officer}", ["officer": event.recordedBy]) + note,
                 in: Rect(x: area.x, y: y, width: area.width, height: 1), .dim)
             y += 1
         }
@@ -378,7 +406,9 @@ final class CivicTab: ScrolledTab {
                 .addCivicSession,
                 unavailable: { tab, app in
                     guard tab.programme?.civicModules.isEmpty ?? true else { return nil }
-                    return "Enrol the client in a programme with civic modules first: \(app.keys.hint(.enrol)) enrols."
+                    return tr(
+                        "Enrol the client in a programme with civic modules first: {key} enrols.",
+                        ["key": app.keys.hint(.enrol)])
                 }
             ) { tab, app in
                 guard let programme = tab.programme else { return .none }
@@ -387,7 +417,7 @@ final class CivicTab: ScrolledTab {
             Binding(
                 .addCivicTest,
                 unavailable: { tab, _ in
-                    tab.programme?.civicTest == nil ? "The client's programme has no civic test." : nil
+                    tab.programme?.civicTest == nil ? tr("The client's programme has no civic test.") : nil
                 }
             ) { tab, app in
                 guard let rule = tab.programme?.civicTest else { return .none }
@@ -401,7 +431,7 @@ final class CivicTab: ScrolledTab {
     func lines(width: Int, glyphs g: Glyphs, app: App) -> [[(String, TextRole)]] {
         guard let progress else { return [] }
         var lines: [[(String, TextRole)]] = []
-        var requirement = "Civic orientation: \(progress.requirement.label)"
+        var requirement = tr("Civic orientation: {requirement}", ["requirement": progress.requirement.label])
         if progress.requirement == .exempt { requirement += " — \(progress.exemptReason)" }
         lines.append([
             (requirement, .emphasis),
@@ -413,53 +443,73 @@ final class CivicTab: ScrolledTab {
         if let programme {
             var rule = "\(programme.name)"
             if let test = programme.civicTest {
-                rule += " · test: \(test.name)"
+                rule += " · " + tr("test: {test}", ["test": test.name])
                 if let questions = test.questions, let mark = test.passMark {
-                    rule += " (\(mark) of \(questions) to pass)"
+                    rule +=
+                        " "
+                        + tr("({mark} of {questions} to pass)", ["mark": String(mark), "questions": String(questions)])
                 }
             }
             lines.append([(rule, .dim)])
         } else {
-            lines.append([("Not enrolled in a programme; \(app.keys.hint(.enrol)) enrols.", .warning)])
+            lines.append([(tr("Not enrolled in a programme; {key} enrols.", ["key": app.keys.hint(.enrol)]), .warning)])
         }
         lines.append([])
-        lines.append([(TextWidth.fit("Module", to: 44) + TextWidth.fit("Hours", to: 14) + "Progress", .columnHeader)])
+        lines.append([
+            (
+                TextWidth.fit(tr("Module"), to: 44) + TextWidth.fit(tr("Hours"), to: 14) + tr("Progress"), .columnHeader
+            )
+        ])
         for module in programme?.civicModules ?? [] {
             let attended = progress.hoursByModule[module.id] ?? 0
             var line: [(String, TextRole)] = [(TextWidth.fit(module.name, to: 43) + " ", .label)]
             if let total = module.hours, let done = progress.completion(of: module) {
-                line.append((TextWidth.fit("\(hours(attended)) of \(total) h", to: 14), .normal))
+                line.append(
+                    (
+                        TextWidth.fit(
+                            tr("{hours} of {total} h", ["hours": hours(attended), "total": String(total)]), to: 14),
+                        .normal
+                    ))
                 line.append((Bars.horizontal(done, width: 16, glyphs: g), done >= 1 ? .success : .warning))
                 line.append((" " + percent(done), .normal))
             } else {
-                line.append((TextWidth.fit("\(hours(attended)) h", to: 14), .normal))
-                line.append(("no hours set by the programme", .dim))
+                line.append((TextWidth.fit(tr("{hours} h", ["hours": hours(attended)]), to: 14), .normal))
+                line.append((tr("no hours set by the programme"), .dim))
             }
             lines.append(line)
         }
-        lines.append([("Attested: \(progress.attestedOn?.shown ?? "not yet")", .normal)])
+        lines.append([(tr("Attested: {day}", ["day": progress.attestedOn?.shown ?? tr("not yet")]), .normal)])
         lines.append([])
-        lines.append([("Tests", .title)])
-        if progress.tests.isEmpty { lines.append([("None yet.", .dim)]) }
+        lines.append([(tr("Tests"), .title)])
+        if progress.tests.isEmpty { lines.append([(tr("None yet."), .dim)]) }
         for (index, test) in progress.tests.enumerated() {
             let score =
                 test.score.map { s in
-                    "\(s)/\(programme?.civicTest?.questions.map(String.init) ?? "?") (pass mark \(test.passMark ?? 0))"
+                    tr(
+                        "{score}/{questions} (pass mark {mark})",
+                        [
+                            "score": String(s), "questions": programme?.civicTest?.questions.map(String.init) ?? "?",
+                            "mark": String(test.passMark ?? 0),
+                        ])
                 } ?? ""
-            let label = index == 0 ? "first sitting" : "retake \(index)"
+            let label = index == 0 ? tr("first sitting") : tr("retake {number}", ["number": String(index)])
             lines.append([
                 ("\(test.date.shown)  \(TextWidth.fit(score, to: 26)) ", .normal),
-                (test.passed ? "passed" : "failed", test.passed ? .success : .warning), ("  \(label)", .dim),
+                (test.passed ? tr("passed") : tr("failed"), test.passed ? .success : .warning), ("  \(label)", .dim),
             ])
         }
         lines.append([])
-        lines.append([("Sessions", .title)])
-        if sessions.isEmpty { lines.append([("None yet. \(app.keys.hint(.addCivicSession)) records one.", .dim)]) }
+        lines.append([(tr("Sessions"), .title)])
+        if sessions.isEmpty {
+            lines.append([(tr("None yet. {key} records one.", ["key": app.keys.hint(.addCivicSession)]), .dim)])
+        }
         for session in sessions {
             let module = programme?.civicModules.first { $0.id == session.moduleID }?.name ?? session.moduleID
             lines.append([
                 (
-                    "\(session.date.shown)  \(TextWidth.fit(module, to: 40)) \(TextWidth.fit(hours(session.hours) + " h", to: 7)) in \(CodeLabels.language(session.language))",
+                    "\(session.date.shown)  \(TextWidth.fit(module, to: 40)) "
+                        + TextWidth.fit(tr("{hours} h", ["hours": hours(session.hours)]), to: 7) + " "
+                        + tr("in {language}", ["language": CodeLabels.language(session.language)]),
                     .normal
                 )
             ])
