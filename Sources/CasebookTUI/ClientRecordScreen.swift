@@ -356,8 +356,13 @@ package final class ClientRecordScreen: Screen {
             tabs.enumerated().reduce(0) { $0 + TextWidth.of(title($1.offset, $1.element.id)) + 3 }
         }
         let current: (Int, RecordTabID) -> String = { $0 == self.tabIndex ? $1.title : $1.shortTitle }
+        // A language whose short names are still too long for the row has them cut to one
+        // length, the longest that fits, so that every tab keeps a place.
+        var cut = tabs.map { TextWidth.of($0.id.shortTitle) }.max() ?? 0
+        while cut > 2, width({ TextWidth.truncate($1.shortTitle, to: cut) }) > room { cut -= 1 }
+        let short: (Int, RecordTabID) -> String = { [cut] in TextWidth.truncate($1.shortTitle, to: cut) }
         let title: (Int, RecordTabID) -> String =
-            width { $1.title } <= room ? { $1.title } : width(current) <= room ? current : { $1.shortTitle }
+            width { $1.title } <= room ? { $1.title } : width(current) <= room ? current : short
         var tabX = x
         for (index, tab) in tabs.enumerated() {
             let name = title(index, tab.id)

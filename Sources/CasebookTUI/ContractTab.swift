@@ -252,7 +252,6 @@ final class ContractTab: SelectingTab {
         ] {
             guard y < area.maxY else { break }
             let summary = Compliance(obligations, party: party, today: today)
-            frame.text(title, x: area.x, y: y, .title)
             var tally = [
                 tr("met {count}", ["count": String(summary.met)]),
                 tr("pending {count}", ["count": String(summary.pending)]),
@@ -261,8 +260,12 @@ final class ContractTab: SelectingTab {
             ]
             if summary.waived > 0 { tally.append(tr("waived {count}", ["count": String(summary.waived)])) }
             let counts = tally.joined(separator: " \(g.separator) ")
+            // The heading keeps 26 columns, more when its language needs them and the counts leave them.
+            let titleWidth = min(max(26, area.width - TextWidth.of(counts) - 1), TextWidth.of(title) + 1)
+            let headingWidth = max(26, titleWidth)
+            frame.text(TextWidth.truncate(title, to: headingWidth - 1), x: area.x, y: y, .title)
             frame.text(
-                counts, in: Rect(x: area.x + 26, y: y, width: area.width - 26, height: 1),
+                counts, in: Rect(x: area.x + headingWidth, y: y, width: area.width - headingWidth, height: 1),
                 summary.overdue > 0 ? .warning : .dim, alignRight: true)
             y += 1
             let side = obligations.enumerated().filter {

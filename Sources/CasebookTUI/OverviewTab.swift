@@ -107,10 +107,11 @@ final class OverviewTab: ScrolledTab {
             ),
         ]
         var lines: [[(String, TextRole)]] = []
-        // Labels get 18 columns, more when a language's longest label needs it, up to a quarter
-        // of the screen (a longer one is cut).
+        // Labels get 18 columns, more when a language's longest label needs it, up to a third of
+        // the screen (a longer one is cut); a space always parts label and value.
         let longest = sections.flatMap { $0.1 }.map { TextWidth.of($0.0) }.max() ?? 0
-        let labelWidth = max(18, min(longest + 2, width / 4))
+        let labelWidth = max(18, min(longest + 2, width / 3))
+        func labelText(_ label: String) -> String { TextWidth.fit(label, to: labelWidth - 1) + " " }
         let twoColumns = width >= 100
         if twoColumns {
             let left = sections[0].1 + [("", "", TextRole.normal)] + sections[2].1
@@ -123,14 +124,14 @@ final class OverviewTab: ScrolledTab {
                 var line: [(String, TextRole)] = []
                 if index < left.count {
                     let (label, value, role) = left[index]
-                    line.append((TextWidth.fit(label.isEmpty ? "" : label, to: labelWidth), .label))
+                    line.append((labelText(label), .label))
                     line.append((TextWidth.fit(value, to: columnWidth - labelWidth - 1) + " ", role))
                 } else {
                     line.append((String(repeating: " ", count: columnWidth), .normal))
                 }
                 if index < right.count {
                     let (label, value, role) = right[index]
-                    line.append((TextWidth.fit(label, to: labelWidth), .label))
+                    line.append((labelText(label), .label))
                     line.append((value, role))
                 }
                 lines.append(line)
@@ -139,7 +140,7 @@ final class OverviewTab: ScrolledTab {
             for (title, rows) in sections {
                 lines.append([(title, .title)])
                 for (label, value, role) in rows {
-                    lines.append([(TextWidth.fit(label, to: labelWidth), .label), (value, role)])
+                    lines.append([(labelText(label), .label), (value, role)])
                 }
                 lines.append([])
             }

@@ -137,7 +137,11 @@ final class LanguageTab: ScrolledTab {
             let override = standing.overrides[skill].map { " " + tr("(set: {reason})", ["reason": $0.reason]) } ?? ""
             line.append((" " + TextWidth.fit(current?.rawValue ?? "—", to: 6), .emphasis))
             line.append((TextWidth.fit(target?.rawValue ?? "—", to: 7), .normal))
-            line.append((target == nil ? "" : met ? g.check + " " + tr("met") : tr("below"), met ? .success : .warning))
+            // TRANSLATORS: beside the check mark at the end of a ladder line: at most 3 letters.
+            let metText = g.check + " " + tr("met")
+            // TRANSLATORS: at the end of a ladder line, when the level is below the target: at most 5 letters.
+            let belowText = tr("below")
+            line.append((target == nil ? "" : met ? metText : belowText, met ? .success : .warning))
             if !override.isEmpty { line.append((override, .dim)) }
             lines.append(line)
         }
@@ -467,13 +471,14 @@ final class CivicTab: ScrolledTab {
                 line.append(
                     (
                         TextWidth.fit(
-                            tr("{hours} of {total} h", ["hours": hours(attended), "total": String(total)]), to: 14),
+                            tr("{hours} of {total} h", ["hours": hours(attended), "total": String(total)]), to: 13)
+                            + " ",
                         .normal
                     ))
                 line.append((Bars.horizontal(done, width: 16, glyphs: g), done >= 1 ? .success : .warning))
                 line.append((" " + percent(done), .normal))
             } else {
-                line.append((TextWidth.fit(tr("{hours} h", ["hours": hours(attended)]), to: 14), .normal))
+                line.append((TextWidth.fit(tr("{hours} h", ["hours": hours(attended)]), to: 13) + " ", .normal))
                 line.append((tr("no hours set by the programme"), .dim))
             }
             lines.append(line)
