@@ -180,7 +180,8 @@ package final class App {
         if case .paste = key { return }
         guard let binding = offered(on: screen).first(where: { keys.keys(for: $0.command).contains(key) }) else {
             if !screen.capturesText {
-                message = .info("\(key.label) does nothing here; \(keys.hint(.help)) lists the keys.")
+                message = .info(
+                    tr("{key} does nothing here; {help} lists the keys.", ["key": key.label, "help": keys.hint(.help)]))
             }
             return
         }
@@ -306,7 +307,7 @@ package final class App {
     private func drawStatus(_ frame: inout Frame, size: Size) {
         let row = Rect(x: 0, y: size.height - 2, width: size.width, height: 1)
         frame.clear(row, .statusBar)
-        let who = " \(me.username) (\(me.role.rawValue)) \(frame.glyphs.separator) \(databaseName) "
+        let who = " \(me.username) (\(OfficeForms.label(me.role))) \(frame.glyphs.separator) \(databaseName) "
         let end = frame.text(who, x: 0, y: row.y, .statusBar, maxX: size.width)
         if let message {
             let role: TextRole = message.kind == .error ? .error : message.kind == .success ? .success : .statusBar

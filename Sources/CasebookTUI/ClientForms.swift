@@ -12,7 +12,7 @@ enum ClientForms {
             case .sex: return .choice(Sex.allCases.map { Choice($0.rawValue, $0.label) })
             case .countryOfBirth, .nationality: return .choice(Choices.countries)
             case .languages: return .several(Choices.languages)
-            case .interpreterLanguage: return .choice([Choice("", "(none needed)")] + Choices.languages)
+            case .interpreterLanguage: return .choice([Choice("", tr("(none needed)"))] + Choices.languages)
             case .residenceCategory: return .choice(ResidenceCategory.allCases.map { Choice($0.rawValue, $0.label) })
             case .programmeStatus: return .choice(ProgrammeStatus.allCases.map { Choice($0.rawValue, $0.label) })
             case .vulnerabilities: return .several(Vulnerability.allCases.map { Choice($0.rawValue, $0.label) })
@@ -21,7 +21,7 @@ enum ClientForms {
         }
         let officers = try app.store.allStaff().filter(\.isActive).map { ($0.id, "\($0.displayName) (\($0.username))") }
         return ClientField.allCases.map { .text($0, $0.label, \ClientDraft[$0], kind: kind($0)) }
-            + [.choice(nil, "Officer", \.officerID, officers, none: "(nobody yet)")]
+            + [.choice(nil, tr("Officer"), \.officerID, officers, none: tr("(nobody yet)"))]
     }
 
     /// A form for a new client, with the next free case number and, for officers, themselves
@@ -33,12 +33,13 @@ enum ClientForms {
         initial[.programmeStatus] = ProgrammeStatus.rightAndObligation.rawValue
         initial.officerID = app.me.role == .officer ? app.me.id : nil
         return FormScreen(
-            title: "New client", fields: try fields(app: app) + officeField(app: app), draft: initial, changes: .client,
+            title: tr("New client"), fields: try fields(app: app) + officeField(app: app), draft: initial,
+            changes: .client,
             validate: { try $0.validated(today: $1.clock.today) }, ask: duplicateQuestion
         ) { app, draft in
             let client = try app.store.addClient(draft, actor: app.me.id)
             return FormSaved(
-                "Registered \(client.caseNumber.text), \(client.displayName).",
+                tr("Registered {case}, {name}.", ["case": client.caseNumber.text, "name": client.displayName]),
                 next: .task { app in .push(try ClientRecordScreen(app: app, clientID: client.id)) })
         }
     }
@@ -85,13 +86,14 @@ enum ClientForms {
     /// A form editing `client`; a colleague's save in between is a conflict, never overwritten.
     static func openEdit(app: App, client: Client) throws -> FormScreen<ClientDraft> {
         FormScreen(
-            title: "Edit \(client.caseNumber.text)", fields: try fields(app: app), draft: ClientDraft(client),
+            title: tr("Edit {case}", ["case": client.caseNumber.text]), fields: try fields(app: app),
+            draft: ClientDraft(client),
             changes: .client, validate: { try $0.validated(today: $1.clock.today) },
             record: .client(client, draft: ClientDraft.init)
         ) { app, draft, version in
             let saved = try app.store.updateClient(
                 id: client.id, with: draft, expectedVersion: version, actor: app.me.id)
-            return FormSaved("Saved \(saved.caseNumber.text), \(saved.displayName).")
+            return FormSaved(tr("Saved {case}, {name}.", ["case": saved.caseNumber.text, "name": saved.displayName]))
         }
     }
 
@@ -99,17 +101,17 @@ enum ClientForms {
     static func openPhaseChange(app: App, client: Client) -> FormScreen<PhaseChangeDraft> {
         let next = client.phase.next
         return FormScreen(
-            title: "Phase of \(client.caseNumber.text) (now \(client.phase.label))",
+            title: tr("Phase of {case} (now {phase})", ["case": client.caseNumber.text, "phase": client.phase.label]),
             fields: [
-                .choice(.target, "Move to", \.target, next, label: \.label),
-                .date(.effectiveOn, "Effective on", \.effectiveOn),
-                .choice(.exitReason, "Exit reason", \.exitReason, label: \.label), .text(.note, "Note", \.note),
+                .choice(.target, tr("Move to"), \.target, next, label: \.label),
+                .date(.effectiveOn, tr("Effective on"), \.effectiveOn),
+                .choice(.exitReason, tr("Exit reason"), \.exitReason, label: \.label), .text(.note, tr("Note"), \.note),
             ], draft: PhaseChangeDraft(to: next.count == 1 ? next[0] : nil, on: app.clock.today), changes: .phase,
             validate: { try $0.validated(from: client.phase, today: $1.clock.today) }, record: .client(client)
         ) { app, draft, version in
             let saved = try app.store.changePhase(
                 clientID: client.id, draft, expectedVersion: version, actor: app.me.id)
-            return FormSaved("\(saved.caseNumber.text) is now \(saved.phase.label).")
+            return FormSaved(tr("{case} is now {phase}.", ["case": saved.caseNumber.text, "phase": saved.phase.label]))
         }
     }
 }

@@ -63,7 +63,7 @@ package final class ClientListScreen: Screen {
     }
 
     package var capturesText: Bool { isSearching }
-    package var title: String { "Clients" }
+    package var title: String { tr("Clients") }
     package var deadline: Double? { searchDue }
 
     /// The selected client, if any.
@@ -81,9 +81,9 @@ package final class ClientListScreen: Screen {
 
     static var bindingSets: [BindingSet] {
         [
-            BindingSet("the client list", browsing.commands()),
-            BindingSet("the client list of a search", searched.commands()),
-            BindingSet("the client list while searching", searching.commands()),
+            BindingSet(tr("the client list"), browsing.commands()),
+            BindingSet(tr("the client list of a search"), searched.commands()),
+            BindingSet(tr("the client list while searching"), searching.commands()),
         ]
     }
 
@@ -104,10 +104,10 @@ package final class ClientListScreen: Screen {
             return .none
         },
         Binding(.phaseFilter) { list, _ in
-            let options = [Choice("", "All phases")] + CasePhase.allCases.map { Choice($0.rawValue, $0.label) }
+            let options = [Choice("", tr("All phases"))] + CasePhase.allCases.map { Choice($0.rawValue, $0.label) }
             list.asking = .phase
             return .push(
-                PickListDialog(title: "Show phase", options: options, chosen: [list.filter.phase?.rawValue ?? ""]))
+                PickListDialog(title: tr("Show phase"), options: options, chosen: [list.filter.phase?.rawValue ?? ""]))
         },
         Binding(.flagged) { list, app in
             list.filter.flaggedOnly.toggle()
@@ -118,7 +118,7 @@ package final class ClientListScreen: Screen {
         Binding(
             .exportList,
             unavailable: { list, _ in
-                list.rows.isEmpty && list.marked.isEmpty ? "The list shows no clients to export." : nil
+                list.rows.isEmpty && list.marked.isEmpty ? tr("The list shows no clients to export.") : nil
             }
         ) { list, app in
             // Marked clients are exported alone: the marks are the officer's selection.
@@ -136,14 +136,14 @@ package final class ClientListScreen: Screen {
             .openDashboard,
             unavailable: { _, app in
                 app.me.role == .officer
-                    ? "The dashboard is for supervisors and admins; ask one for the caseload figures." : nil
+                    ? tr("The dashboard is for supervisors and admins; ask one for the caseload figures.") : nil
             }
         ) { _, app in .push(try DashboardScreen(app: app)) },
     ]
 
     static let browsing: [Binding<ClientListScreen>] =
         [
-            Binding(.open, unavailable: { list, _ in list.selectedClient == nil ? "No client selected." : nil }) {
+            Binding(.open, unavailable: { list, _ in list.selectedClient == nil ? tr("No client selected.") : nil }) {
                 list, app in
                 guard let client = list.selectedClient else { return .none }
                 return .push(try ClientRecordScreen(app: app, clientID: client.id))
@@ -159,7 +159,7 @@ package final class ClientListScreen: Screen {
                 return .none
             },
             Binding(.bottom) { list, app in try list.jumpToEnd(app: app) },
-            Binding(.mark, unavailable: { list, _ in list.selectedClient == nil ? "No client selected." : nil }) {
+            Binding(.mark, unavailable: { list, _ in list.selectedClient == nil ? tr("No client selected.") : nil }) {
                 list, app in
                 guard let client = list.selectedClient else { return .none }
                 if list.marked.remove(client.id) == nil { list.marked.insert(client.id) }
@@ -182,7 +182,11 @@ package final class ClientListScreen: Screen {
                         title: trn(
                             "Move {count} marked client to", "Move {count} marked clients to", list.marked.count),
                         options: officers.map {
-                            Choice(String($0.staff.id), "\($0.staff.username) (\($0.staff.displayName))")
+                            Choice(
+                                String($0.staff.id),
+                                tr(
+                                    "{username} ({name})",
+                                    ["username": $0.staff.username, "name": $0.staff.displayName]))
                         },
                         chosen: []))
             },
@@ -324,7 +328,10 @@ package final class ClientListScreen: Screen {
         sort = all[((all.firstIndex(of: sort) ?? 0) + 1) % all.count]
         try reload(app: app, keepSelection: selectedClient?.id)
         if case .sorted = order { return .none }
-        return .info("Sorted by \(sort.label) once the search is cleared; search results come by matching name.")
+        return .info(
+            tr(
+                "Sorted by {order} once the search is cleared; search results come by matching name.",
+                ["order": sort.label]))
     }
 
     private func clearSearch(app: App) throws -> Effect {
@@ -405,17 +412,24 @@ package final class ClientListScreen: Screen {
         let area = frame.area
         frame.clear(area)
         let g = frame.glyphs
-        var scope = filter.officerID == nil ? "All clients" : "My caseload"
-        if let cohort = filter.cohort { scope = cohort.label + (filter.officerID == nil ? "" : " \(g.separator) mine") }
-        let phase = filter.phase?.label ?? "all phases"
-        var flags = filter.flaggedOnly ? " \(g.separator) flagged only" : ""
+        var scope = filter.officerID == nil ? tr("All clients") : tr("My caseload")
+        if let cohort = filter.cohort {
+            scope = cohort.label + (filter.officerID == nil ? "" : " \(g.separator) " + tr("mine"))
+        }
+        let phase = filter.phase?.label ?? tr("all phases")
+        var flags = filter.flaggedOnly ? " \(g.separator) " + tr("flagged only") : ""
         if !marked.isEmpty { flags += " \(g.separator) " + trn("{count} marked", "{count} marked", marked.count) }
         frame.text(
             "\(scope) \(g.separator) \(phase)\(flags) \(g.separator) \(order.label)",
             in: Rect(x: area.x + 1, y: area.y, width: area.width - 24, height: 1), .title)
-        let noun = trimmed(filter.search).isEmpty ? "client" : "match"
+        // "1+ clients" is a plural: at least one, maybe more.
+        let shown = (
+            number: Numbers.grouped(count.value) + (count.isAtLeast ? "+" : ""), form: count.isAtLeast ? 2 : count.value
+        )
         let countText =
-            "\(Numbers.grouped(count.value))\(count.isAtLeast ? "+" : "") \(noun)\(count.value == 1 && !count.isAtLeast ? "" : (noun == "match" ? "es" : "s"))"
+            trimmed(filter.search).isEmpty
+            ? trn("{number} client", "{number} clients", shown.form, ["number": shown.number])
+            : trn("{number} match", "{number} matches", shown.form, ["number": shown.number])
         frame.text(countText, in: Rect(x: area.maxX - 23, y: area.y, width: 22, height: 1), .emphasis, alignRight: true)
         let searchCursor = drawSearchLine(&frame, row: area.row(1), app: app)
 
@@ -444,11 +458,17 @@ package final class ClientListScreen: Screen {
     /// The search field, or how to open it; returns where the cursor goes while searching.
     private func drawSearchLine(_ frame: inout Frame, row: Rect, app: App) -> Point? {
         guard isSearching || !search.isEmpty else {
-            frame.text("\(app.keys.hint(.search)) searches by name or case number", in: row.inset(left: 1), .dim)
+            frame.text(
+                tr("{key} searches by name or case number", ["key": app.keys.hint(.search)]), in: row.inset(left: 1),
+                .dim
+            )
             return nil
         }
-        frame.text("Search:", x: row.x + 1, y: row.y, .label)
-        let field = Rect(x: row.x + 9, y: row.y, width: min(40, row.width - 10), height: 1)
+        let label = tr("Search:")
+        frame.text(label, x: row.x + 1, y: row.y, .label)
+        // The field starts after the label in any language ("Search:" leaves it at column 9).
+        let start = min(row.width / 2, TextWidth.of(label) + 2)
+        let field = Rect(x: row.x + start, y: row.y, width: min(40, row.width - start - 1), height: 1)
         let x = search.draw(in: field, buffer: &frame.buffer, style: frame.style(isSearching ? .inputFocused : .input))
         return isSearching ? Point(x: x, y: row.y) : nil
     }
@@ -456,11 +476,13 @@ package final class ClientListScreen: Screen {
     /// Why the list is empty, and the key that changes that.
     private func emptyHint(_ app: App) -> String {
         if !trimmed(filter.search).isEmpty {
-            return "No client matches \"\(filter.search)\". \(app.keys.hint(.back)) clears the search."
+            return tr(
+                "No client matches \"{search}\". {key} clears the search.",
+                ["search": filter.search, "key": app.keys.hint(.back)])
         } else if filter.officerID != nil {
-            return "No clients in your caseload here. \(app.keys.hint(.mine)) shows all clients."
+            return tr("No clients in your caseload here. {key} shows all clients.", ["key": app.keys.hint(.mine)])
         }
-        return "No clients match these filters. \(app.keys.hint(.newClient)) registers a new client."
+        return tr("No clients match these filters. {key} registers a new client.", ["key": app.keys.hint(.newClient)])
     }
 }
 
@@ -501,7 +523,12 @@ struct ListColumns {
     }
 
     func header(_ frame: inout Frame, y: Int) {
-        let titles = ["Case no.", "Name", "Officer", "Phase", "Arrival", "Lang.", "Flags", tr("Office")]
+        let titles = [
+            // TRANSLATORS: the client list's column headings; a heading longer than its column (11, 8, 9,
+            // 12, 10, 7, 5 and 6 characters at 80 columns) is cut.
+            tr("Case no."), tr("Name"), tr("Officer"), tr("Phase"), tr("Arrival"), tr("Lang."), tr("Flags"),
+            tr("Office"),
+        ]
         frame.clear(Rect(x: frame.area.x, y: y, width: frame.area.width, height: 1), .columnHeader)
         for ((position, width), title) in zip(cells(), titles) {
             frame.text(title, in: Rect(x: position, y: y, width: width, height: 1), .columnHeader)

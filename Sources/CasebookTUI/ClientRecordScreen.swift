@@ -9,15 +9,15 @@ package enum RecordTabID: CaseIterable, Hashable, Sendable {
 
     package var title: String {
         switch self {
-        case .overview: return "Overview"
+        case .overview: return tr("Overview")
         case .intake: return tr("Intake")
         case .participation: return tr("Participation")
-        case .language: return "Language"
-        case .qualifications: return "Qualifications"
-        case .civic: return "Civic"
-        case .contract: return "Contract"
-        case .notes: return "Notes"
-        case .history: return "History"
+        case .language: return tr("Language")
+        case .qualifications: return tr("Qualifications")
+        case .civic: return tr("Civic")
+        case .contract: return tr("Contract")
+        case .notes: return tr("Notes")
+        case .history: return tr("History")
         }
     }
 
@@ -118,7 +118,9 @@ extension ScrolledTab {
             }
         }
         if lines.count > area.height {
-            let more = "\(first + 1)–\(min(lines.count, first + area.height)) of \(lines.count) lines"
+            let more = trn(
+                "{first}–{last} of {count} line", "{first}–{last} of {count} lines", lines.count,
+                ["first": String(first + 1), "last": String(min(lines.count, first + area.height))])
             frame.text(more, in: Rect(x: area.maxX - 24, y: area.y - 1, width: 24, height: 1), .dim, alignRight: true)
         }
     }
@@ -257,7 +259,8 @@ package final class ClientRecordScreen: Screen {
         RecordTabID.allCases.map { tab in
             let own = tab.commands
             return BindingSet(
-                "the \(tab.title) tab of a record", own + bindings.commands().filter { !own.contains($0) })
+                tr("the {tab} tab of a record", ["tab": tab.title]),
+                own + bindings.commands().filter { !own.contains($0) })
         }
     }
 
@@ -267,7 +270,7 @@ package final class ClientRecordScreen: Screen {
             .changePhase,
             unavailable: { record, _ in
                 record.client.phase.next.isEmpty
-                    ? "\(record.client.phase.label) is final; the case cannot move on." : nil
+                    ? tr("{phase} is final; the case cannot move on.", ["phase": record.client.phase.label]) : nil
             }
         ) { record, app in .push(ClientForms.openPhaseChange(app: app, client: record.client)) },
         Binding(.nextTab) { record, app in try record.show(record.tabIndex + 1, app: app) },
@@ -275,7 +278,7 @@ package final class ClientRecordScreen: Screen {
         Binding(.reload) { record, app in
             try record.reloadHeader(.all, app: app)
             try record.loadCurrentTab(app: app)
-            return .info("Reloaded.")
+            return .info(tr("Reloaded."))
         },
         Binding(.enrol) { record, app in try TrackForms.enrol(app: app, client: record.client) },
         Binding(.proposeTransfer, unavailable: { record, app in record.whyNoTransfer(app) }) { record, app in
@@ -329,13 +332,14 @@ package final class ClientRecordScreen: Screen {
                 y: area.y, .warning)
         }
         let identity = [
-            client.sex.label, "born \(client.dateOfBirth.shown) (\(age))", CodeLabels.country(client.nationality),
-            "arrived \(client.arrivalDate.shown)",
+            client.sex.label, tr("born {day} ({age})", ["day": client.dateOfBirth.shown, "age": String(age)]),
+            CodeLabels.country(client.nationality), tr("arrived {day}", ["day": client.arrivalDate.shown]),
         ].joined(separator: " \(g.separator) ")
         frame.text(identity, in: area.row(1).inset(left: 1))
-        let officerText = officer.map { "\($0.displayName) (\($0.username))" } ?? "nobody assigned"
+        let officerText = officer.map { "\($0.displayName) (\($0.username))" } ?? tr("nobody assigned")
         frame.text(
-            "Phase: \(client.phase.label) \(g.separator) Officer: \(officerText)"
+            tr("Phase: {phase}", ["phase": client.phase.label]) + " \(g.separator) "
+                + tr("Officer: {officer}", ["officer": officerText])
                 + (office.map { showsOffice ? " \(g.separator) " + tr("Office: {office}", ["office": $0.name]) : "" }
                     ?? ""),
             in: area.row(2).inset(left: 1),
@@ -353,8 +357,13 @@ package final class ClientRecordScreen: Screen {
             tabs.enumerated().reduce(0) { $0 + TextWidth.of(title($1.offset, $1.element.id)) + 3 }
         }
         let current: (Int, RecordTabID) -> String = { $0 == self.tabIndex ? $1.title : $1.shortTitle }
+        // A language whose short names are still too long for the row has them cut to one
+        // length, the longest that fits, so that every tab keeps a place.
+        var cut = tabs.map { TextWidth.of($0.id.shortTitle) }.max() ?? 0
+        while cut > 2, width({ TextWidth.truncate($1.shortTitle, to: cut) }) > room { cut -= 1 }
+        let short: (Int, RecordTabID) -> String = { [cut] in TextWidth.truncate($1.shortTitle, to: cut) }
         let title: (Int, RecordTabID) -> String =
-            width { $1.title } <= room ? { $1.title } : width(current) <= room ? current : { $1.shortTitle }
+            width { $1.title } <= room ? { $1.title } : width(current) <= room ? current : short
         var tabX = x
         for (index, tab) in tabs.enumerated() {
             let name = title(index, tab.id)

@@ -1,3 +1,5 @@
+import CasebookL10n
+
 /// A yes/no question drawn over the screen beneath. Yes answers it `.confirmed` (and runs
 /// `then`, when given); no and Esc close it without an answer.
 package final class ConfirmDialog: Screen {
@@ -6,7 +8,7 @@ package final class ConfirmDialog: Screen {
     let yesLabel: String
     let then: Effect
 
-    package init(title: String, question: String, yesLabel: String = "Yes", then: Effect = .none) {
+    package init(title: String, question: String, yesLabel: String = tr("Yes"), then: Effect = .none) {
         self.heading = title
         self.question = question
         self.yesLabel = yesLabel
@@ -18,7 +20,7 @@ package final class ConfirmDialog: Screen {
 
     package func bindings(app: App) -> [BoundCommand] { ConfirmDialog.bindings.bound(to: self, app: app) }
 
-    static var bindingSets: [BindingSet] { [BindingSet("a question", bindings.commands())] }
+    static var bindingSets: [BindingSet] { [BindingSet(tr("a question"), bindings.commands())] }
 
     static let bindings: [Binding<ConfirmDialog>] = [
         Binding(.yes) { dialog, _ in dialog.confirm() },
@@ -37,7 +39,7 @@ package final class ConfirmDialog: Screen {
         for (index, line) in lines.enumerated() {
             frame.text(line, x: box.x + 2, y: box.y + 2 + index, .normal, maxX: box.maxX - 2)
         }
-        let answer = "\(app.keys.hint(.yes)) \(yesLabel)    \(app.keys.hint(.no)) No, go back"
+        let answer = "\(app.keys.hint(.yes)) \(yesLabel)    \(app.keys.hint(.no)) " + tr("No, go back")
         let y = box.maxY - 2
         frame.text(answer, x: box.x + 2, y: y, .emphasis, maxX: box.maxX - 2)
         frame.cursor = Point(x: box.x + 2, y: y)

@@ -59,31 +59,40 @@ final class ContractTab: SelectingTab {
 
     /// Why there is nothing to act on: no contract, or no obligation selected.
     private func noContract(_ app: App) -> String? {
-        contract == nil ? "No contract yet; \(app.keys.hint(.draftContract)) drafts one." : nil
+        contract == nil ? tr("No contract yet; {key} drafts one.", ["key": app.keys.hint(.draftContract)]) : nil
     }
 
     /// Why the terms cannot change now (a contract in force is amended first).
     private func fixedTerms(_ app: App) -> String? {
         if let reason = noContract(app) { return reason }
         guard let contract, !contract.status.isEditable else { return nil }
-        return "The terms of a contract in force are fixed; \(app.keys.hint(.amendContract)) starts an amendment."
+        return tr(
+            "The terms of a contract in force are fixed; {key} starts an amendment.",
+            ["key": app.keys.hint(.amendContract)])
     }
 
     private func noObligation(_ app: App) -> String? {
-        noContract(app) ?? (selectedObligation == nil ? "No obligation selected." : nil)
+        noContract(app) ?? (selectedObligation == nil ? tr("No obligation selected.") : nil)
     }
 
     /// Why the selected obligation cannot be settled.
     private func settled(_ app: App) -> String? {
         if let reason = noObligation(app) { return reason }
         guard let obligation = selectedObligation, obligation.status != .pending else { return nil }
-        return "This obligation is already \(obligation.status.rawValue)."
+        switch obligation.status {
+        case .met: return tr("This obligation is already met.")
+        case .waived: return tr("This obligation is already waived.")
+        case .breached: return tr("This obligation is already breached.")
+        case .pending: return nil
+        }
     }
 
     private func notSignable(_ app: App) -> String? {
         if let reason = noContract(app) { return reason }
         guard let contract, !contract.status.isEditable else { return nil }
-        return "This version is \(contract.status.label.lowercased()); only a draft or an amendment is signed."
+        return tr(
+            "This version is {status}; only a draft or an amendment is signed.",
+            ["status": contract.status.label.lowercased()])
     }
 
     // MARK: Bindings
@@ -92,7 +101,7 @@ final class ContractTab: SelectingTab {
         [
             Binding(
                 .draftContract,
-                unavailable: { tab, _ in tab.contract == nil ? nil : "This client already has a contract." }
+                unavailable: { tab, _ in tab.contract == nil ? nil : tr("This client already has a contract.") }
             ) { tab, app in .push(ContractForms.draft(app: app, client: tab.client)) },
             Binding(.addObligation, unavailable: { tab, app in tab.fixedTerms(app) }) { tab, app in
                 guard let contract = tab.contract else { return .none }
@@ -107,11 +116,12 @@ final class ContractTab: SelectingTab {
                 tab, _ in
                 guard let contract = tab.contract, let obligation = tab.selectedObligation else { return .none }
                 tab.removing = (obligation, contract)
-                let from = contract.status == .draft ? "draft" : "amendment"
-                return .push(
-                    ConfirmDialog(
-                        title: "Remove obligation?", question: "Remove \"\(obligation.description)\" from the \(from)?",
-                        yesLabel: "Remove"))
+                let values = ["obligation": obligation.description]
+                let question =
+                    contract.status == .draft
+                    ? tr("Remove \"{obligation}\" from the draft?", values)
+                    : tr("Remove \"{obligation}\" from the amendment?", values)
+                return .push(ConfirmDialog(title: tr("Remove obligation?"), question: question, yesLabel: tr("Remove")))
             },
         ]
         + [ObligationStatus.met, .waived, .breached].map { status in
@@ -142,7 +152,7 @@ final class ContractTab: SelectingTab {
                 .contractVersions,
                 unavailable: { tab, app in
                     tab.noContract(app)
-                        ?? (tab.earlier == 0 ? "This is the first version; there are no earlier ones." : nil)
+                        ?? (tab.earlier == 0 ? tr("This is the first version; there are no earlier ones.") : nil)
                 }
             ) { tab, app in try tab.showVersions(app: app) },
         ] + selecting
@@ -151,31 +161,38 @@ final class ContractTab: SelectingTab {
         defer { removing = nil }
         guard let (obligation, contract) = removing, case .confirmed = returned.answer else { return .none }
         try app.store.removeObligation(id: obligation.id, expectedContractVersion: contract.version, actor: app.me.id)
-        return .all([.changed(.contract), .success("Removed.")])
+        return .all([.changed(.contract), .success(tr("Removed."))])
     }
 
     private func showVersions(app: App) throws -> Effect {
         guard let contract else { return .none }
         let versions = try app.store.contractVersions(contractID: contract.id, by: app.me.id)
-        guard !versions.isEmpty else { return .info("This is the first version; there are no earlier ones.") }
+        guard !versions.isEmpty else { return .info(tr("This is the first version; there are no earlier ones.")) }
         var lines: [[(String, TextRole)]] = []
         for version in versions.reversed() {
             let signed = [
-                version.newcomerSignedOn.map { "newcomer \($0.shown)" },
-                version.authoritySignedOn.map { "authority \($0.shown)" },
+                version.newcomerSignedOn.map { tr("newcomer {day}", ["day": $0.shown]) },
+                version.authoritySignedOn.map { tr("authority {day}", ["day": $0.shown]) },
             ]
             .compactMap { $0 }.joined(separator: ", ")
+            let values = [
+                "version": String(version.number), "day": version.startedOn.shown, "reason": version.reason,
+                "signatures": signed,
+            ]
             lines.append([
                 (
-                    "Version \(version.number), from \(version.startedOn.shown) (\(version.reason))"
-                        + (signed.isEmpty ? "" : ", signed \(signed)"), .title
+                    signed.isEmpty
+                        ? tr("Version {version}, from {day} ({reason})", values)
+                        : tr("Version {version}, from {day} ({reason}), signed {signatures}", values), .title
                 )
             ])
             for party in [Party.newcomer, .authority, .provider] {
                 for obligation in version.obligations where obligation.party == party {
                     lines.append([
                         (
-                            "  \(TextWidth.fit(party.label, to: 10)) \(TextWidth.fit(obligation.description, to: 60)) due \(obligation.dueOn?.shown ?? "—")  \(obligation.status.label)",
+                            "  \(TextWidth.fit(party.label, to: 10)) \(TextWidth.fit(obligation.description, to: 60)) "
+                                + tr("due {when}", ["when": obligation.dueOn?.shown ?? "—"])
+                                + "  \(obligation.status.label)",
                             .normal
                         )
                     ])
@@ -183,7 +200,7 @@ final class ContractTab: SelectingTab {
             }
             lines.append([])
         }
-        return .push(TextScreen(title: "Earlier versions of the contract", lines: lines, keys: app.keys))
+        return .push(TextScreen(title: tr("Earlier versions of the contract"), lines: lines, keys: app.keys))
     }
 
     func render(_ frame: inout Frame, area: Rect, app: App) {
@@ -191,25 +208,40 @@ final class ContractTab: SelectingTab {
         let g = frame.glyphs
         guard let contract else {
             frame.text(
-                "No contract yet. \(app.keys.hint(.draftContract)) drafts it from the obligations of the client's programme.",
+                tr(
+                    "No contract yet. {key} drafts it from the obligations of the client's programme.",
+                    ["key": app.keys.hint(.draftContract)]),
                 in: area.row(0), .dim)
             return
         }
-        var header = "Contract version \(contract.number) \(g.separator) \(contract.status.label)"
-        header +=
-            " \(g.separator) under \(contract.programmeID) v\(contract.programmeVersion) \(g.separator) settled \(contract.settledOn?.shown ?? "—")"
+        let header = [
+            tr("Contract version {version}", ["version": String(contract.number)]), contract.status.label,
+            // TRANSLATORS: the programme a contract is made under; v is short for version.
+            tr(
+                "under {programme} v{version}",
+                ["programme": contract.programmeID, "version": String(contract.programmeVersion)]),
+            // TRANSLATORS: the day the newcomer settled in the municipality.
+            tr("settled {day}", ["day": contract.settledOn?.shown ?? "—"]),
+        ].joined(separator: " \(g.separator) ")
         frame.text(header, in: area.row(0), .emphasis)
         var facts: [String] = []
         if let newcomer = contract.newcomerSignedOn, let authority = contract.authoritySignedOn {
-            facts.append("Signed: newcomer \(newcomer.shown), authority \(authority.shown)")
+            facts.append(
+                tr(
+                    "Signed: newcomer {newcomer}, authority {authority}",
+                    ["newcomer": newcomer.shown, "authority": authority.shown]))
         } else if contract.status.isEditable {
-            facts.append("Not signed yet (\(app.keys.hint(.signContract)) records both signatures)")
+            facts.append(tr("Not signed yet ({key} records both signatures)", ["key": app.keys.hint(.signContract)]))
         }
-        if let reviewed = contract.reviewedOn { facts.append("reviewed \(reviewed.shown)") }
-        if let ended = contract.endedOn { facts.append("ended \(ended.shown): \(contract.endReason)") }
+        if let reviewed = contract.reviewedOn { facts.append(tr("reviewed {day}", ["day": reviewed.shown])) }
+        if let ended = contract.endedOn {
+            facts.append(tr("ended {day}: {reason}", ["day": ended.shown, "reason": contract.endReason]))
+        }
         if earlier > 0 {
             facts.append(
-                "\(earlier) earlier version\(earlier == 1 ? "" : "s") (\(app.keys.hint(.contractVersions)) shows them)")
+                trn(
+                    "{count} earlier version ({key} shows it)", "{count} earlier versions ({key} shows them)", earlier,
+                    ["key": app.keys.hint(.contractVersions)]))
         }
         frame.text(facts.joined(separator: " \(g.separator) "), in: area.row(1), .dim)
 
@@ -217,31 +249,41 @@ final class ContractTab: SelectingTab {
         let wide = area.width >= 110
         let descriptionWidth = max(20, area.width - (wide ? 48 : 32))
         for (title, party) in [
-            ("The newcomer commits to", Party.newcomer), ("The authority commits to", Party.authority),
+            (tr("The newcomer commits to"), Party.newcomer), (tr("The authority commits to"), Party.authority),
         ] {
             guard y < area.maxY else { break }
             let summary = Compliance(obligations, party: party, today: today)
-            frame.text(title, x: area.x, y: y, .title)
-            var counts =
-                "met \(summary.met) \(g.separator) pending \(summary.pending) \(g.separator) overdue \(summary.overdue) \(g.separator) breached \(summary.breached)"
-            if summary.waived > 0 { counts += " \(g.separator) waived \(summary.waived)" }
+            var tally = [
+                tr("met {count}", ["count": String(summary.met)]),
+                tr("pending {count}", ["count": String(summary.pending)]),
+                tr("overdue {count}", ["count": String(summary.overdue)]),
+                tr("breached {count}", ["count": String(summary.breached)]),
+            ]
+            if summary.waived > 0 { tally.append(tr("waived {count}", ["count": String(summary.waived)])) }
+            let counts = tally.joined(separator: " \(g.separator) ")
+            // The heading keeps 26 columns, more when its language needs them and the counts leave them.
+            let titleWidth = min(max(26, area.width - TextWidth.of(counts) - 1), TextWidth.of(title) + 1)
+            let headingWidth = max(26, titleWidth)
+            frame.text(TextWidth.truncate(title, to: headingWidth - 1), x: area.x, y: y, .title)
             frame.text(
-                counts, in: Rect(x: area.x + 26, y: y, width: area.width - 26, height: 1),
+                counts, in: Rect(x: area.x + headingWidth, y: y, width: area.width - headingWidth, height: 1),
                 summary.overdue > 0 ? .warning : .dim, alignRight: true)
             y += 1
             let side = obligations.enumerated().filter {
                 party == .newcomer ? $0.element.party == .newcomer : $0.element.party != .newcomer
             }
             if side.isEmpty, y < area.maxY {
-                frame.text("  nothing", in: Rect(x: area.x, y: y, width: area.width, height: 1), .dim)
+                frame.text("  " + tr("nothing"), in: Rect(x: area.x, y: y, width: area.width, height: 1), .dim)
                 y += 1
             }
             for (index, obligation) in side where y < area.maxY {
                 let isSelected = index == selected
                 let (state, stateRole) = ContractTab.state(
                     of: obligation, today: today, proposed: proposals[obligation.id] != nil, glyphs: g)
-                let due = obligation.dueOn?.shown ?? (obligation.anchor.map { "after \($0.label)" } ?? "—")
-                let provider = obligation.party == .provider ? "(provider) " : ""
+                let due =
+                    obligation.dueOn?.shown
+                    ?? (obligation.anchor.map { tr("after {event}", ["event": $0.label]) } ?? "—")
+                let provider = obligation.party == .provider ? tr("(provider)") + " " : ""
                 let text =
                     (isSelected ? ">" : " ") + " "
                     + TextWidth.fit(provider + (texts[obligation.description] ?? obligation.description), to: descriptionWidth)
@@ -261,13 +303,21 @@ final class ContractTab: SelectingTab {
         var details: [(String, TextRole)] = []
         var terms = "\(obligation.party.label) \(g.separator) \(obligation.category.label)"
         if !obligation.legalBasis.isEmpty { terms += " \(g.separator) \(obligation.legalBasis)" }
-        if let rule = obligation.dueRule { terms += " \(g.separator) due \(rule)" }
+        if let rule = obligation.dueRule { terms += " \(g.separator) " + tr("due {when}", ["when": rule]) }
         details.append((terms, .dim))
-        if !obligation.evidence.isEmpty { details.append(("Evidence: \(obligation.evidence)", .normal)) }
-        if !obligation.waivedReason.isEmpty { details.append(("Waived because: \(obligation.waivedReason)", .normal)) }
+        if !obligation.evidence.isEmpty {
+            details.append((tr("Evidence: {evidence}", ["evidence": obligation.evidence]), .normal))
+        }
+        if !obligation.waivedReason.isEmpty {
+            details.append((tr("Waived because: {reason}", ["reason": obligation.waivedReason]), .normal))
+        }
         if let proposal = proposals[obligation.id] {
             details.append(
-                ("Casebook proposes: met (\(app.keys.hint(.markMet)) confirms) — \(proposal.evidence).", .success))
+                (
+                    tr(
+                        "Casebook proposes: met ({key} confirms) — {evidence}.",
+                        ["key": app.keys.hint(.markMet), "evidence": proposal.evidence]), .success
+                ))
         }
         for (text, role) in details where y < area.maxY {
             frame.text(text, in: Rect(x: area.x, y: y, width: area.width, height: 1), role)
@@ -276,7 +326,10 @@ final class ContractTab: SelectingTab {
         for event in events.reversed() where y + 1 < area.maxY {
             y += 1
             frame.text(
-                "\(event.on.shown)  \(event.kind)  \(event.note)  by \(event.recordedBy)",
+                // TRANSLATORS: a line of the contract's history: day, event, note, and who recorded it.
+                tr(
+                    "{day}  {event}  {note}  by {officer}",
+                    ["day": event.on.shown, "event": event.kind, "note": event.note, "officer": event.recordedBy]),
                 in: Rect(x: area.x, y: y, width: area.width, height: 1), .dim)
         }
     }
@@ -284,20 +337,22 @@ final class ContractTab: SelectingTab {
     /// What the status column says, and how it looks (overdue in words, not colour alone).
     static func state(of obligation: Obligation, today: Day, proposed: Bool, glyphs: Glyphs) -> (String, TextRole) {
         switch obligation.status {
-        case .met: return ("\(glyphs.check) Met \(obligation.settledOn?.shown ?? "")", .success)
-        case .waived: return ("Waived \(obligation.settledOn?.shown ?? "")", .dim)
-        case .breached: return ("BREACHED \(obligation.settledOn?.shown ?? "")", .error)
+        case .met: return (glyphs.check + " " + tr("Met {day}", ["day": obligation.settledOn?.shown ?? ""]), .success)
+        case .waived: return (tr("Waived {day}", ["day": obligation.settledOn?.shown ?? ""]), .dim)
+        case .breached: return (tr("BREACHED {day}", ["day": obligation.settledOn?.shown ?? ""]), .error)
         case .pending:
-            let suffix = proposed ? " (proposed met)" : ""
+            let suffix = proposed ? " " + tr("(proposed met)") : ""
             switch obligation.timing(today: today) {
             case .overdue:
                 let days = obligation.dueOn.map { $0.days(until: today) } ?? 0
-                return ("OVERDUE \(days) d" + suffix, .overdue)
+                return (tr("OVERDUE {days} d", ["days": String(days)]) + suffix, .overdue)
             case .dueSoon:
                 let days = obligation.dueOn.map { today.days(until: $0) } ?? 0
-                return ((days == 0 ? "Due today" : "Due in \(days) d") + suffix, .warning)
+                return (
+                    (days == 0 ? tr("Due today") : tr("Due in {days} d", ["days": String(days)])) + suffix, .warning
+                )
             default:
-                return ("Pending" + suffix, .normal)
+                return (tr("Pending") + suffix, .normal)
             }
         }
     }

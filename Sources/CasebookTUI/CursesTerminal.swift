@@ -1,5 +1,6 @@
 import CNcurses
 import CasebookCore
+import CasebookL10n
 
 #if canImport(Glibc)
     import Glibc
@@ -154,10 +155,16 @@ package enum TerminalError: Error, CustomStringConvertible {
 
     package var description: String {
         switch self {
-        case .cannotStart: return "The terminal could not be started; check that TERM names a terminal this system knows."
+        case .cannotStart:
+            return tr("The terminal could not be started; check that TERM names a terminal this system knows.")
         case .cannotPlaceText:
-            return "This terminal cannot move its cursor (TERM is dumb or unset); run Casebook in a full-screen terminal, e.g. with TERM=xterm-256color."
-        case .notATerminal: return "Casebook's screen needs a terminal; run it from a terminal window, or use a subcommand (casebook --help)."
+            return tr(
+                "This terminal cannot move its cursor (TERM is dumb or unset); run Casebook in a full-screen terminal, e.g. with TERM=xterm-256color."
+            )
+        case .notATerminal:
+            return tr(
+                "Casebook's screen needs a terminal; run it from a terminal window, or use a subcommand (casebook --help)."
+            )
         }
     }
 }

@@ -46,7 +46,7 @@ package final class DashboardScreen: Screen {
         selectFirstFigure(app: app)
     }
 
-    package var title: String { "Dashboard" }
+    package var title: String { tr("Dashboard") }
 
     /// The last twelve months of every office the person may see the dashboard of.
     private static func initialFilter(app: App) -> DashboardFilter {
@@ -107,15 +107,15 @@ package final class DashboardScreen: Screen {
 
     package func bindings(app: App) -> [BoundCommand] { DashboardScreen.bindings.bound(to: self, app: app) }
 
-    static var bindingSets: [BindingSet] { [BindingSet("the dashboard", bindings.commands())] }
+    static var bindingSets: [BindingSet] { [BindingSet(tr("the dashboard"), bindings.commands())] }
 
     static let bindings: [Binding<DashboardScreen>] =
         [
             Binding(
                 .openBar,
                 unavailable: { board, _ in
-                    guard let (bar, _) = board.selectedCell else { return "No figure selected." }
-                    return board.board.clients(behind: bar).isEmpty ? "No clients behind this figure." : nil
+                    guard let (bar, _) = board.selectedCell else { return tr("No figure selected.") }
+                    return board.board.clients(behind: bar).isEmpty ? tr("No clients behind this figure.") : nil
                 }
             ) { board, app in
                 guard let (bar, label) = board.selectedCell else { return .none }
@@ -137,11 +137,11 @@ package final class DashboardScreen: Screen {
                 let programmes = try app.store.programmeVersions()
                 var seen: Set<String> = []
                 let options =
-                    [Choice("", "All programmes")]
+                    [Choice("", tr("All programmes"))]
                     + programmes.filter { seen.insert($0.id).inserted }.map { Choice($0.id, "\($0.id) — \($0.name)") }
                 board.asking = .programme
                 return .push(
-                    PickListDialog(title: "Programme", options: options, chosen: [board.filter.programmeID ?? ""]))
+                    PickListDialog(title: tr("Programme"), options: options, chosen: [board.filter.programmeID ?? ""]))
             },
             Binding(
                 .officeFilter,
@@ -172,12 +172,13 @@ package final class DashboardScreen: Screen {
                 }
                 let staff = try app.store.allStaff().filter { $0.role == .officer && covered.contains($0.id) }
                 let options =
-                    [Choice("", "All officers")]
+                    [Choice("", tr("All officers"))]
                     + staff.map { Choice(String($0.id), "\($0.username) — \($0.displayName)") }
                 board.asking = .officer
                 return .push(
                     PickListDialog(
-                        title: "Officer", options: options, chosen: [board.filter.officerID.map(String.init) ?? ""]))
+                        title: tr("Officer"), options: options, chosen: [board.filter.officerID.map(String.init) ?? ""])
+                )
             },
             Binding(.periodFilter) { board, _ in
                 board.asking = .period
@@ -186,7 +187,7 @@ package final class DashboardScreen: Screen {
             Binding(.resetFilters) { board, app in
                 board.filter = DashboardScreen.initialFilter(app: app)
                 try board.reload(app: app)
-                return .info("All programmes, all officers, the last twelve months.")
+                return .info(tr("All programmes, all officers, the last twelve months."))
             },
         ]
         + Binding.movement(page: { _, _ in 10 }, all: { board, app in board.lines(app: app).count }) {
@@ -197,8 +198,8 @@ package final class DashboardScreen: Screen {
     /// The period of the flow figures; it stores nothing, and answers the period chosen.
     private static func periodForm(filter: DashboardFilter) -> FormScreen<PeriodDraft> {
         FormScreen(
-            title: "Period of the flow figures",
-            fields: [.date(.from, "From", \.from), .date(.to, "To", \.to)],
+            title: tr("Period of the flow figures"),
+            fields: [.date(.from, tr("From"), \.from), .date(.to, tr("To"), \.to)],
             draft: PeriodDraft(from: filter.from, to: filter.to), changes: [],
             validate: { draft, _ in _ = try draft.validated() }
         ) { _, draft in
@@ -206,7 +207,7 @@ package final class DashboardScreen: Screen {
             var next = filter
             next.from = from
             next.to = to
-            return FormSaved("Period \(from.shown) to \(to.shown).", answer: .value(next))
+            return FormSaved(tr("Period {from} to {to}.", ["from": from.shown, "to": to.shown]), answer: .value(next))
         }
     }
 
@@ -260,7 +261,10 @@ package final class DashboardScreen: Screen {
                 Line(parts: [
                     (
                         TextWidth.truncate(
-                            " * hidden in reports that leave the office: fewer than \(suppressBelow), or it would give one away",
+                            " * "
+                                + tr(
+                                    "hidden in reports that leave the office: fewer than {threshold}, or it would give one away",
+                                    ["threshold": String(suppressBelow)]),
                             to: width), .dim, nil
                     )
                 ]))
@@ -316,105 +320,132 @@ package final class DashboardScreen: Screen {
             lines.append(line)
         }
 
-        heading("Overdue obligations by party")
+        heading(tr("Overdue obligations by party"))
         let largest = max(
             1, ([board.overdueNow] + board.overdueByMonth).map { max($0.newcomer, $0.authority) }.max() ?? 1)
         lines.append(
             Line(parts: [
                 (
-                    " " + TextWidth.fit("", to: 24) + TextWidth.fit("Newcomer", to: max(4, barWidth / 2 - 2) + 9)
-                        + "Authority", .columnHeader, nil
+                    " " + TextWidth.fit("", to: 24) + TextWidth.fit(tr("Newcomer"), to: max(4, barWidth / 2 - 2) + 9)
+                        + tr("Authority"), .columnHeader, nil
                 )
             ]))
         bars(
-            "Now (\(board.today.shown))",
+            tr("Now ({day})", ["day": board.today.shown]),
             [
-                (.overdueNow(.newcomer), "Overdue now, newcomer side", board.overdueNow.newcomer),
-                (.overdueNow(.authority), "Overdue now, authority side", board.overdueNow.authority),
+                (.overdueNow(.newcomer), tr("Overdue now, newcomer side"), board.overdueNow.newcomer),
+                (.overdueNow(.authority), tr("Overdue now, authority side"), board.overdueNow.authority),
             ],
             max: largest)
         for point in board.overdueByMonth {
             bars(
-                "  at \(point.day.shown)",
+                "  " + tr("at {day}", ["day": point.day.shown]),
                 [
-                    (.overdueOn(point.day, .newcomer), "Overdue at \(point.day.shown), newcomer side", point.newcomer),
                     (
-                        .overdueOn(point.day, .authority), "Overdue at \(point.day.shown), authority side",
+                        .overdueOn(point.day, .newcomer),
+                        tr("Overdue at {day}, newcomer side", ["day": point.day.shown]),
+                        point.newcomer
+                    ),
+                    (
+                        .overdueOn(point.day, .authority),
+                        tr("Overdue at {day}, authority side", ["day": point.day.shown]),
                         point.authority
                     ),
                 ],
                 max: largest)
         }
 
-        heading("Cases per phase")
+        heading(tr("Cases per phase"))
         let phases = CasePhase.allCases.filter { board.phases[$0, default: 0] > 0 }
         let phaseMax = phases.map { board.phases[$0, default: 0] }.max() ?? 1
         for phase in phases {
             bars(
-                phase.label, [(.phase(phase), "Phase: \(phase.label)", board.phases[phase, default: 0])], max: phaseMax)
+                phase.label,
+                [(.phase(phase), tr("Phase: {phase}", ["phase": phase.label]), board.phases[phase, default: 0])],
+                max: phaseMax)
         }
-        if phases.isEmpty { lines.append(Line(parts: [(" No clients.", .dim, nil)])) }
+        if phases.isEmpty { lines.append(Line(parts: [(" " + tr("No clients."), .dim, nil)])) }
 
-        heading("Language: open, enrolled clients at or above target")
+        heading(tr("Language: open, enrolled clients at or above target"))
         for skill in Skill.core {
             share(skill.label, board.language[skill] ?? Share(0, of: 0), yes: .skillAtTarget(skill), no: nil)
-            lines[lines.count - 1].cells[0].label = "At or above target in \(skill.label.lowercased())"
+            lines[lines.count - 1].cells[0].label = tr(
+                "At or above target in {skill}", ["skill": skill.label.lowercased()])
         }
-        lines.append(Line(parts: [(" Lowest current level over the five skills", .dim, nil)]))
+        lines.append(Line(parts: [(" " + tr("Lowest current level over the five skills"), .dim, nil)]))
         let levelMax = board.levels.values.max() ?? 1
         for level in CEFRLevel.allCases where board.levels[level.rank, default: 0] > 0 {
             bars(
                 level.rawValue,
-                [(.level(level.rank), "Lowest level \(level.rawValue)", board.levels[level.rank, default: 0])],
+                [
+                    (
+                        .level(level.rank), tr("Lowest level {level}", ["level": level.rawValue]),
+                        board.levels[level.rank, default: 0]
+                    )
+                ],
                 max: levelMax)
         }
         if board.levels[nil, default: 0] > 0 {
             bars(
-                "Not all five assessed",
-                [(.level(nil), "Not yet assessed in all five skills", board.levels[nil, default: 0])], max: levelMax)
+                tr("Not all five assessed"),
+                [(.level(nil), tr("Not yet assessed in all five skills"), board.levels[nil, default: 0])],
+                max: levelMax)
         }
 
-        heading("Recognition of qualifications (open cases)")
+        heading(tr("Recognition of qualifications (open cases)"))
         let stages = RecognitionStage.allCases.filter { board.recognitionStages[$0, default: 0] > 0 }
         let stageMax = stages.map { board.recognitionStages[$0, default: 0] }.max() ?? 1
         for stage in stages {
             bars(
                 stage.label,
-                [(.recognitionStage(stage), "Recognition: \(stage.label)", board.recognitionStages[stage, default: 0])],
+                [
+                    (
+                        .recognitionStage(stage), tr("Recognition: {stage}", ["stage": stage.label]),
+                        board.recognitionStages[stage, default: 0]
+                    )
+                ],
                 max: stageMax)
         }
         share(
-            "Decided within deadline", board.decidedInTime, yes: .decidedInTime, no: .decidedLate,
-            noLabel: "late: \(board.decidedInTime.of - board.decidedInTime.count)")
-        lines[lines.count - 1].cells[0].label = "Decided within the deadline"
-        lines[lines.count - 1].cells[1].label = "Decided after the deadline"
+            tr("Decided within deadline"), board.decidedInTime, yes: .decidedInTime, no: .decidedLate,
+            // TRANSLATORS: beside a bar of the dashboard, at most 12 characters with the number.
+            noLabel: tr("late: {count}", ["count": String(board.decidedInTime.of - board.decidedInTime.count)]))
+        lines[lines.count - 1].cells[0].label = tr("Decided within the deadline")
+        lines[lines.count - 1].cells[1].label = tr("Decided after the deadline")
         lines.append(
             Line(parts: [
                 (
-                    " " + TextWidth.fit("File to decision", to: 24)
-                        + (board.medianDaysToDecision.map { "median \(Numbers.decimal($0)) days" }
-                            ?? "no decisions in the period")
+                    " " + TextWidth.fit(tr("File to decision"), to: 24)
+                        + (board.medianDaysToDecision.map { tr("median {days} days", ["days": Numbers.decimal($0)]) }
+                            ?? tr("no decisions in the period"))
                         + hiddenMark(FigureKey("recognition_decisions", "days_complete_to_decision", "median")),
                     .normal, nil
                 )
             ]))
 
-        heading("Civic orientation")
+        heading(tr("Civic orientation"))
         share(
-            "Completed", board.civic, yes: .civicComplete, no: .civicIncomplete,
-            noLabel: "not yet: \(board.civic.of - board.civic.count)")
-        lines[lines.count - 1].cells[0].label = "Civic orientation completed"
-        lines[lines.count - 1].cells[1].label = "Civic orientation not completed"
+            tr("Completed"), board.civic, yes: .civicComplete, no: .civicIncomplete,
+            // TRANSLATORS: beside a bar of the dashboard, at most 12 characters with the number.
+            noLabel: tr("not yet: {count}", ["count": String(board.civic.of - board.civic.count)]))
+        lines[lines.count - 1].cells[0].label = tr("Civic orientation completed")
+        lines[lines.count - 1].cells[1].label = tr("Civic orientation not completed")
 
-        heading("Exits in the period")
+        heading(tr("Exits in the period"))
         let exitMax = board.exits.values.max() ?? 1
         for reason in ExitReason.allCases where board.exits[reason, default: 0] > 0 {
             bars(
-                reason.label, [(.exit(reason), "Exit: \(reason.label.lowercased())", board.exits[reason, default: 0])],
+                reason.label,
+                [
+                    (
+                        .exit(reason), tr("Exit: {reason}", ["reason": reason.label.lowercased()]),
+                        board.exits[reason, default: 0]
+                    )
+                ],
                 max: exitMax)
         }
         let outcome = board.workOrEducation
-        var outcomeLine = Line(parts: [(" " + TextWidth.fit("Work or education", to: 24), .label, nil)])
+        var outcomeLine = Line(parts: [(" " + TextWidth.fit(tr("Work or education"), to: 24), .label, nil)])
         var chart = Array(Bars.horizontal(outcome.fraction ?? 0, width: barWidth, glyphs: g))
         if let target = board.target {
             let mark = min(barWidth - 1, Int((target.share * Double(barWidth)).rounded()))
@@ -454,45 +485,56 @@ package final class DashboardScreen: Screen {
         share(tr("Any activity"), board.participation, yes: .participating(nil), no: nil)
         lines[lines.count - 1].cells[0].label = tr("Open cases with an interaction activity in the period")
         for kind in ActivityKind.allCases where board.participationByKind[kind, default: Share(0, of: 0)].count > 0 {
-            share("  " + kind.shortLabel, board.participationByKind[kind] ?? Share(0, of: 0), yes: .participating(kind), no: nil)
+            share(
+                "  " + kind.shortLabel, board.participationByKind[kind] ?? Share(0, of: 0), yes: .participating(kind),
+                no: nil)
             lines[lines.count - 1].cells[0].label = tr("Open cases with an activity: {kind}", ["kind": kind.label])
         }
 
-        heading("Programme starts in the period")
+        heading(tr("Programme starts in the period"))
         lines.append(
             Line(parts: [
                 (
-                    " " + TextWidth.fit("Offer to start", to: 24)
+                    " " + TextWidth.fit(tr("Offer to start"), to: 24)
                         + (board.medianDaysOfferToStart.map {
-                            "median \(Numbers.decimal($0)) days over \(board.starts) starts"
-                        } ?? "no starts in the period") + hiddenMark(FigureKey("offer_to_start", "days", "median")),
+                            trn(
+                                "median {days} days over {count} start", "median {days} days over {count} starts",
+                                board.starts, ["days": Numbers.decimal($0)])
+                        } ?? tr("no starts in the period")) + hiddenMark(FigureKey("offer_to_start", "days", "median")),
                     .normal, nil
                 )
             ]))
 
-        heading("Caseload per officer (open cases)")
+        heading(tr("Caseload per officer (open cases)"))
         lines.append(
             Line(parts: [
                 (
-                    " " + TextWidth.fit("Officer", to: 18) + TextWidth.fit("Open cases", to: barWidth / 2 + 8)
-                        + "Overdue: newcomer  authority   No contact 30+ d", .columnHeader, nil
+                    " " + TextWidth.fit(tr("Officer"), to: 18) + TextWidth.fit(tr("Open cases"), to: barWidth / 2 + 8)
+                        // TRANSLATORS: the heading over two columns of 10 characters each (keep it within 30).
+                        + TextWidth.fit(tr("Overdue: newcomer  authority"), to: 31)
+                        // TRANSLATORS: a column heading of 10 characters or so: no contact for 30 days or more.
+                        + tr("No contact 30+ d"), .columnHeader, nil
                 )
             ]))
         let loadMax = board.officers.map(\.openCases).max() ?? 1
         for officer in board.officers {
             var line = Line(parts: [(" " + TextWidth.fit(officer.username, to: 18), .label, nil)])
             let cells: [(DashboardBar, String, Int, Int)] = [
-                (.officerOpen(officer.officerID), "Open cases of \(officer.username)", officer.openCases, barWidth / 2),
                 (
-                    .officerOverdue(officer.officerID, .newcomer), "\(officer.username): overdue, newcomer side",
-                    officer.overdueNewcomer, 0
+                    .officerOpen(officer.officerID), tr("Open cases of {officer}", ["officer": officer.username]),
+                    officer.openCases, barWidth / 2
                 ),
                 (
-                    .officerOverdue(officer.officerID, .authority), "\(officer.username): overdue, authority side",
-                    officer.overdueAuthority, 0
+                    .officerOverdue(officer.officerID, .newcomer),
+                    tr("{officer}: overdue, newcomer side", ["officer": officer.username]), officer.overdueNewcomer, 0
                 ),
                 (
-                    .officerNoContact(officer.officerID), "\(officer.username): no contact for 30 days or more",
+                    .officerOverdue(officer.officerID, .authority),
+                    tr("{officer}: overdue, authority side", ["officer": officer.username]), officer.overdueAuthority, 0
+                ),
+                (
+                    .officerNoContact(officer.officerID),
+                    tr("{officer}: no contact for 30 days or more", ["officer": officer.username]),
                     officer.noContact, 0
                 ),
             ]
@@ -511,10 +553,11 @@ package final class DashboardScreen: Screen {
             }
             lines.append(line)
         }
-        if board.officers.isEmpty { lines.append(Line(parts: [(" No open cases.", .dim, nil)])) }
+        if board.officers.isEmpty { lines.append(Line(parts: [(" " + tr("No open cases."), .dim, nil)])) }
         return lines
     }
 
+    /// The target beside a share's bar, in percent.
     package func render(_ frame: inout Frame, app: App) {
         let area = frame.area
         frame.clear(area)
@@ -529,21 +572,22 @@ package final class DashboardScreen: Screen {
         } else {
             scope.append(tr("all my offices"))
         }
-        scope.append(filter.programmeID.map { "programme \($0)" } ?? "all programmes")
+        scope.append(filter.programmeID.map { tr("programme {programme}", ["programme": $0]) } ?? tr("all programmes"))
         if let officer = filter.officerID {
-            scope.append("officer " + (board.officers.first { $0.officerID == officer }?.username ?? "#\(officer)"))
+            let name = board.officers.first { $0.officerID == officer }?.username ?? "#\(officer)"
+            scope.append(tr("officer {officer}", ["officer": name]))
         } else {
-            scope.append("all officers")
+            scope.append(tr("all officers"))
         }
         scope.append("\(filter.from.shown) – \(filter.to.shown)")
         frame.text(
-            "Dashboard \(g.separator) " + scope.joined(separator: " \(g.separator) "),
+            ([tr("Dashboard")] + scope).joined(separator: " \(g.separator) "),
             in: Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: 1), .title)
         let selected =
             lines.indices.contains(line) && lines[line].cells.indices.contains(cell)
             ? lines[line].cells[cell].label : ""
         frame.text(
-            selected.isEmpty ? "" : "\(app.keys.hint(.openBar)) lists: \(selected)",
+            selected.isEmpty ? "" : tr("{key} lists: {figure}", ["key": app.keys.hint(.openBar), "figure": selected]),
             in: Rect(x: area.x + 1, y: area.y + 1, width: area.width - 2, height: 1), .dim)
 
         let body = area.inset(top: 2)

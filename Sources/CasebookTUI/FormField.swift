@@ -54,7 +54,7 @@ extension FormField {
 
     /// A number of hours, typed with a decimal point or comma.
     static func number(_ id: Draft.Field, _ label: String, _ path: WritableKeyPath<Draft, Double?>) -> FormField {
-        parsed(id, label, path, unreadable: "Write a number, e.g. 2 or 1.5.") { text in
+        parsed(id, label, path, unreadable: tr("Write a number, e.g. 2 or 1.5.")) { text in
             // "1,5" as officers in comma-decimal countries type it.
             Double(String(text.map { $0 == "," ? "." : $0 })).flatMap { $0.isFinite ? $0 : nil }
         }
@@ -102,7 +102,7 @@ extension FormField {
                 draft[keyPath: path] = nil
                 return nil
             }
-            guard let index = Int(text), options.indices.contains(index) else { return "Choose from the list." }
+            guard let index = Int(text), options.indices.contains(index) else { return tr("Choose from the list.") }
             draft[keyPath: path] = options[index].0
             return nil
         }
@@ -132,7 +132,7 @@ enum Choices {
     static var languageCodes: [(String, String)] { languageCodePairs.value }
     private static let countryCodePairs = PerLanguage { countries.map { ($0.value, $0.label) } }
     private static let languageCodePairs = PerLanguage { languages.map { ($0.value, $0.label) } }
-    static let yesNo = [(true, "Yes"), (false, "No")]
+    static var yesNo: [(Bool, String)] { [(true, tr("Yes")), (false, tr("No"))] }
 }
 
 /// Date shortcuts in date fields: t, +7d, -2w, +3m, +1y.

@@ -1,5 +1,6 @@
 import CasebookCore
 import CasebookText
+import CasebookL10n
 import CasebookStore
 
 /// What a successful save reports, and what happens once the form has closed.
@@ -155,7 +156,7 @@ package final class FormScreen<Draft: FormDraft>: Screen {
     package func bindings(app: App) -> [BoundCommand] { FormScreen.bindings.bound(to: self, app: app) }
 
     /// Every form binds the same commands, whatever its draft.
-    static var bindingSets: [BindingSet] { [BindingSet("a form", bindings.commands())] }
+    static var bindingSets: [BindingSet] { [BindingSet(tr("a form"), bindings.commands())] }
 
     private static var bindings: [Binding<FormScreen>] {
         [
@@ -171,7 +172,7 @@ package final class FormScreen<Draft: FormDraft>: Screen {
             Binding(
                 .mergeReload,
                 unavailable: { form, _ in
-                    form.conflict && form.record != nil ? nil : "Nothing to reload: there was no conflict."
+                    form.conflict && form.record != nil ? nil : tr("Nothing to reload: there was no conflict.")
                 }
             ) { form, app in try form.mergeTheirs(app: app) },
         ]
@@ -253,7 +254,7 @@ package final class FormScreen<Draft: FormDraft>: Screen {
             setText(chosen.first ?? "", at: index)
             return move(by: 1, app: app)
         case (.discard, .confirmed?):
-            return .all([.close, .info("Changes discarded.")])
+            return .all([.close, .info(tr("Changes discarded."))])
         case (.beforeSaving(let question), .chose(let chosen)?):
             guard let choice = chosen.first else { return .none }
             if choice == SaveQuestion.goOn { return try attemptSave(app: app, asked: true) }
@@ -291,8 +292,10 @@ package final class FormScreen<Draft: FormDraft>: Screen {
             conflict = true
             return .message(
                 .error(
-                    error.description
-                        + " Your changes are still here: \(app.keys.hint(.mergeReload)) loads theirs and keeps yours on top."
+                    error.description + " "
+                        + tr(
+                            "Your changes are still here: {key} loads theirs and keeps yours on top.",
+                            ["key": app.keys.hint(.mergeReload)])
                 ))
         }
     }
@@ -315,8 +318,11 @@ package final class FormScreen<Draft: FormDraft>: Screen {
         let count = problems.count
         let summary =
             count == 0
-            ? "Nothing was saved."
-            : "\(count) field\(count == 1 ? "" : "s") need\(count == 1 ? "s" : "") attention; nothing was saved."
+            ? tr("Nothing was saved.")
+            : trn(
+                "{count} field needs attention; nothing was saved.",
+                "{count} fields need attention; nothing was saved.",
+                count)
         return .message(.error(([summary] + elsewhere).joined(separator: " ")))
     }
 
@@ -342,10 +348,14 @@ package final class FormScreen<Draft: FormDraft>: Screen {
         guard theirs.isEmpty else {
             return .message(
                 .error(
-                    "\(theirs.count) field(s) were changed by both of you; theirs is shown beside yours. Check, then save."
+                    trn(
+                        "{count} field was changed by both of you; theirs is shown beside yours. Check, then save.",
+                        "{count} fields were changed by both of you; theirs is shown beside yours. Check, then save.",
+                        theirs.count)
                 ))
         }
-        return .info("Loaded their version; your changes are on top. Save again with \(app.keys.hint(.save)).")
+        return .info(
+            tr("Loaded their version; your changes are on top. Save again with {key}.", ["key": app.keys.hint(.save)]))
     }
 
     private func cancel() -> Effect {
@@ -353,8 +363,8 @@ package final class FormScreen<Draft: FormDraft>: Screen {
         asking = .discard
         return .push(
             ConfirmDialog(
-                title: "Discard changes?", question: "You changed this form. Leave it and lose the changes?",
-                yesLabel: "Discard"))
+                title: tr("Discard changes?"), question: tr("You changed this form. Leave it and lose the changes?"),
+                yesLabel: tr("Discard")))
     }
 
     /// The codes a field of several holds.
@@ -422,8 +432,13 @@ package final class FormScreen<Draft: FormDraft>: Screen {
     package func render(_ frame: inout Frame, app: App) {
         let area = frame.area
         frame.clear(area)
-        frame.text(heading, in: Rect(x: area.x + 1, y: area.y, width: area.width - 14, height: 1), .title)
-        frame.text("* required", in: Rect(x: area.maxX - 12, y: area.y, width: 11, height: 1), .dim, alignRight: true)
+        // The legend takes what its language needs at the right; the title the rest.
+        let legend = tr("* required")
+        let legendWidth = min(area.width / 3, TextWidth.of(legend) + 1)
+        frame.text(heading, in: Rect(x: area.x + 1, y: area.y, width: area.width - legendWidth - 3, height: 1), .title)
+        frame.text(
+            legend, in: Rect(x: area.maxX - legendWidth - 1, y: area.y, width: legendWidth, height: 1), .dim,
+            alignRight: true)
         let layout = layout(in: area)
         let body = layout.body
         let rows = rows(layout)
@@ -461,7 +476,7 @@ package final class FormScreen<Draft: FormDraft>: Screen {
         if let error = errors[index] { return (error, .error) }
         if let other = theirs[index] {
             let shown = fields[index].kind.options.map { FormScreen.display(other, options: $0) } ?? other
-            return ("Theirs: \(shown.isEmpty ? "(empty)" : shown)", .warning)
+            return (tr("Theirs: {value}", ["value": shown.isEmpty ? tr("(empty)") : shown]), .warning)
         }
         return nil
     }

@@ -52,12 +52,13 @@ final class HistoryTab: ScrolledTab {
     /// A field's name as people read it.
     static func fieldLabel(_ entry: AuditEntry) -> String {
         if entry.entity == "client", let field = ClientField(rawValue: entry.field) { return field.label }
+        // TRANSLATORS: the names of changed fields in a record's history ("obligation status").
         let names = [
-            "record": "record", "officer": "officer", "phase": "phase", "exit_reason": "exit reason",
-            "programme": "programme",
-            "status": "status", "terms": "terms", "added": "added", "removed": "removed", "version": "version",
-            "reviewed_on": "reviewed", "requirement": "requirement", "attested_on": "attested",
-            "follow_up_done": "follow-up done",
+            "record": tr("record"), "officer": tr("officer"), "phase": tr("phase"), "exit_reason": tr("exit reason"),
+            "programme": tr("programme"),
+            "status": tr("status"), "terms": tr("terms"), "added": tr("added"), "removed": tr("removed"),
+            "version": tr("version"), "reviewed_on": tr("reviewed"), "requirement": tr("requirement"),
+            "attested_on": tr("attested"), "follow_up_done": tr("follow-up done"),
         ]
         return names[entry.field] ?? entry.field.replacingUnderscores
     }
@@ -83,8 +84,9 @@ final class HistoryTab: ScrolledTab {
         }
         lines.append([
             (
-                TextWidth.fit("When", to: 17) + TextWidth.fit("Who", to: 11) + TextWidth.fit("What", to: 28)
-                    + (oneRow ? "Change" : ""), .columnHeader
+                // TRANSLATORS: the history's column headings: 17, 11 and 28 characters wide.
+                TextWidth.fit(tr("When"), to: 17) + TextWidth.fit(tr("Who"), to: 11) + TextWidth.fit(tr("What"), to: 28)
+                    + (oneRow ? tr("Change") : ""), .columnHeader
             )
         ])
         for entry in entries {
@@ -100,7 +102,7 @@ final class HistoryTab: ScrolledTab {
                 lines.append([("    " + change, .normal)])
             }
         }
-        if !exhausted { lines.append([("… older entries load as you scroll", .dim)]) }
+        if !exhausted { lines.append([(tr("… older entries load as you scroll"), .dim)]) }
         return lines
     }
 
@@ -108,21 +110,22 @@ final class HistoryTab: ScrolledTab {
     static func what(_ entry: AuditEntry) -> String {
         let entity = entry.entity.replacingUnderscores
         let field = fieldLabel(entry)
-        return field == entity ? entity : "\(entity) \(field)"
+        // TRANSLATORS: what changed in a record's history: the kind of thing, then its field ("case phase").
+        return field == entity ? entity : tr("{entity} {field}", ["entity": entity, "field": field])
     }
 
     /// "Contract signed → Active": old and new value, with the states of the tracks in words.
     static func change(_ entry: AuditEntry) -> String {
         func readable(_ value: String?) -> String? {
             guard let value else { return nil }
-            if value.isEmpty { return "(empty)" }
+            if value.isEmpty { return tr("(empty)") }
             switch (entry.entity, entry.field) {
             case ("case", "phase"): return CasePhase(rawValue: value)?.label ?? value
             case ("qualification", "stage"): return RecognitionStage(rawValue: value)?.label ?? value
             default: return value
             }
         }
-        let new = readable(entry.newValue) ?? "(removed)"
+        let new = readable(entry.newValue) ?? tr("(removed)")
         return readable(entry.oldValue).map { "\($0) → \(new)" } ?? new
     }
 }

@@ -1,3 +1,5 @@
+import CasebookL10n
+
 /// One `[keys]` entry of a configuration file: a command and the keys that replace its defaults.
 package struct KeyOverride: Sendable {
     package var command: String
@@ -22,13 +24,17 @@ package enum KeyMapError: Error, Equatable, CustomStringConvertible {
     package var description: String {
         switch self {
         case .unknownCommand(let file, let line, let command):
-            return "\(file), line \(line): \"\(command)\" is not a Casebook command; the help screen (?) lists them."
+            return tr(
+                "{file}, line {line}: \"{command}\" is not a Casebook command; the help screen (?) lists them.",
+                ["file": file, "line": String(line), "command": command])
         case .malformedKey(let file, let line, let command, let key):
-            return
-                "\(file), line \(line): \"\(key)\" for \(command) is not a key; write keys like \"q\", \"<c-s>\", \"<f2>\", \"<enter>\" or \"<disabled>\"."
+            return tr(
+                "{file}, line {line}: \"{key}\" for {command} is not a key; write keys like \"q\", \"<c-s>\", \"<f2>\", \"<enter>\" or \"<disabled>\".",
+                ["file": file, "line": String(line), "key": key, "command": command])
         case .clash(let file, let line, let key, let first, let second, let screen):
-            return
-                "\(file), line \(line): \(key) would run both \(first) and \(second) on \(screen); give one of them another key."
+            return tr(
+                "{file}, line {line}: {key} would run both {first} and {second} on {screen}; give one of them another key.",
+                ["file": file, "line": String(line), "key": key, "first": first, "second": second, "screen": screen])
         }
     }
 }
@@ -99,12 +105,12 @@ package struct KeyMap: Sendable {
 
     /// The key to name in screen text ("d drafts it"): the command's first key as people read
     /// it, or "(no key)" when the user removed every key of it.
-    package func hint(_ command: CommandID) -> String { keys(for: command).first?.label ?? "(no key)" }
+    package func hint(_ command: CommandID) -> String { keys(for: command).first?.label ?? tr("(no key)") }
 
     /// "Ctrl-S / F2", or "(no key)".
     package func label(for command: CommandID) -> String {
         let keys = keys(for: command)
-        return keys.isEmpty ? "(no key)" : keys.map(\.label).joined(separator: " / ")
+        return keys.isEmpty ? tr("(no key)") : keys.map(\.label).joined(separator: " / ")
     }
 }
 

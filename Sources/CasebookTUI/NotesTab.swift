@@ -1,5 +1,6 @@
 import CasebookCore
 import CasebookText
+import CasebookL10n
 import CasebookStore
 
 /// The Notes tab: contacts with the client, newest first, with follow-ups.
@@ -33,13 +34,15 @@ final class NotesTab: SelectingTab {
             Binding(
                 .followUpDone,
                 unavailable: { tab, app in
-                    if tab.notes.isEmpty { return "No notes yet; \(app.keys.hint(.addNote)) records one." }
-                    return tab.openFollowUp == nil ? "The selected note has no open follow-up." : nil
+                    if tab.notes.isEmpty {
+                        return tr("No notes yet; {key} records one.", ["key": app.keys.hint(.addNote)])
+                    }
+                    return tab.openFollowUp == nil ? tr("The selected note has no open follow-up.") : nil
                 }
             ) { tab, app in
                 guard let note = tab.openFollowUp else { return .none }
                 try app.store.completeFollowUp(noteID: note.id, actor: app.me.id)
-                return .all([.changed(.notes), .success("Follow-up done.")])
+                return .all([.changed(.notes), .success(tr("Follow-up done."))])
             },
         ] + selecting
 
@@ -49,12 +52,16 @@ final class NotesTab: SelectingTab {
         let today = app.clock.today
         let g = frame.glyphs
         if notes.isEmpty {
-            frame.text("No notes yet. \(app.keys.hint(.addNote)) records a contact.", in: area.row(0), .dim)
+            frame.text(
+                tr("No notes yet. {key} records a contact.", ["key": app.keys.hint(.addNote)]), in: area.row(0), .dim)
             return
         }
         let last = notes[0].date
         frame.text(
-            "Last contact \(last.shown) (\(last.days(until: today)) days ago) \(g.separator) \(notes.count) notes",
+            trn(
+                "Last contact {day} ({count} day ago)", "Last contact {day} ({count} days ago)",
+                last.days(until: today),
+                ["day": last.shown]) + " \(g.separator) " + trn("{count} note", "{count} notes", notes.count),
             in: area.row(0), .emphasis)
         var y = area.y + 2
         // Keep the selected note in view: skip notes above it when needed (each takes 3 lines).
@@ -67,12 +74,12 @@ final class NotesTab: SelectingTab {
             var followRole: TextRole = .dim
             if let followUp = note.followUpOn {
                 if note.followUpDone {
-                    follow = "follow-up \(followUp.shown) done"
+                    follow = tr("follow-up {day} done", ["day": followUp.shown])
                 } else if followUp <= today {
-                    follow = "FOLLOW-UP DUE \(followUp.shown)"
+                    follow = tr("FOLLOW-UP DUE {day}", ["day": followUp.shown])
                     followRole = .overdue
                 } else {
-                    follow = "follow up \(followUp.shown)"
+                    follow = tr("follow up {day}", ["day": followUp.shown])
                     followRole = .warning
                 }
             }
@@ -80,7 +87,7 @@ final class NotesTab: SelectingTab {
             let head = "\(note.date.shown)  \(note.contact.label)" + (follow.isEmpty ? "" : "  ")
             var tail = ""
             if let language = note.interpreterLanguage {
-                tail += " \(g.separator) interpreter: \(CodeLabels.language(language))"
+                tail += " \(g.separator) " + tr("interpreter: {language}", ["language": CodeLabels.language(language)])
             }
             tail += " \(g.separator) \(note.author)"
             let role: TextRole = isSelected ? .selected : .emphasis

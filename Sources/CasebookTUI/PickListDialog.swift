@@ -1,5 +1,6 @@
 import CasebookCore
 import CasebookText
+import CasebookL10n
 
 /// One choice in a pick list: the stored value and what people read.
 package struct Choice: Hashable, Sendable {
@@ -70,7 +71,10 @@ package final class PickListDialog: Screen {
     }
 
     static var bindingSets: [BindingSet] {
-        [BindingSet("a pick list", choosing.commands()), BindingSet("a pick list of several", ticking.commands())]
+        [
+            BindingSet(tr("a pick list"), choosing.commands()),
+            BindingSet(tr("a pick list of several"), ticking.commands()),
+        ]
     }
 
     /// Choosing one. The filter is a text field, but Home and End keep moving in the list.
@@ -80,8 +84,9 @@ package final class PickListDialog: Screen {
                 .accept,
                 unavailable: { list, app in
                     guard !list.allowsSeveral, !list.visible.indices.contains(list.selected) else { return nil }
-                    return
-                        "Nothing matches \"\(list.filter.text)\"; change the filter or press \(app.keys.hint(.back))."
+                    return tr(
+                        "Nothing matches \"{filter}\"; change the filter or press {key}.",
+                        ["filter": list.filter.text, "key": app.keys.hint(.back)])
                 }
             ) { list, _ in
                 let values =
@@ -135,11 +140,20 @@ package final class PickListDialog: Screen {
 
     /// The line below the list: how many of the options show, and the keys that answer.
     private func footer(_ keys: KeyMap, showing shown: Int) -> String {
-        let hint =
-            allowsSeveral
-            ? "\(keys.hint(.toggle)) ticks · \(keys.hint(.accept)) keeps the ticked · \(keys.hint(.back)) cancels"
-            : "\(keys.hint(.accept)) chooses · \(keys.hint(.back)) cancels"
-        return "\(shown) of \(options.count) · " + hint
+        let values = [
+            "toggle": keys.hint(.toggle), "accept": keys.hint(.accept), "back": keys.hint(.back),
+            "shown": String(shown), "all": String(options.count),
+        ]
+        // TRANSLATORS: the line below a pick list: how many options show, then the keys that answer.
+        return allowsSeveral
+            ? tr("{shown} of {all} · {toggle} ticks · {accept} keeps the ticked · {back} cancels", values)
+            : tr("{shown} of {all} · {accept} chooses · {back} cancels", values)
+    }
+
+    /// The filter's label, and where its field starts after it.
+    private var filterLabel: (text: String, width: Int) {
+        let text = tr("Filter:")
+        return (text, TextWidth.of(text) + 1)
     }
 
     /// Wide enough for the longest option and for the keys that answer.
@@ -158,19 +172,20 @@ package final class PickListDialog: Screen {
         max(1, inner(in: app.screenArea, keys: app.keys).inset(top: 2, bottom: 1).height)
     }
 
-    private func filterWidth(_ app: App) -> Int { inner(in: app.screenArea, keys: app.keys).width - 8 }
+    private func filterWidth(_ app: App) -> Int { inner(in: app.screenArea, keys: app.keys).width - filterLabel.width }
 
     package func render(_ frame: inout Frame, app: App) {
         let box = box(in: frame.area, keys: app.keys)
         frame.clear(box)
         frame.buffer.box(box, title: heading, style: frame.style(.border))
         let inner = box.inset(top: 1, bottom: 1, left: 2, right: 2)
-        frame.text("Filter:", x: inner.x, y: inner.y, .label)
-        let field = Rect(x: inner.x + 8, y: inner.y, width: inner.width - 8, height: 1)
+        let label = filterLabel
+        frame.text(label.text, x: inner.x, y: inner.y, .label)
+        let field = Rect(x: inner.x + label.width, y: inner.y, width: inner.width - label.width, height: 1)
         let cursorX = filter.draw(in: field, buffer: &frame.buffer, style: frame.style(.inputFocused))
         let listArea = inner.inset(top: 2, bottom: 1)
         if visible.isEmpty {
-            frame.text("Nothing matches.", in: listArea.row(0), .dim)
+            frame.text(tr("Nothing matches."), in: listArea.row(0), .dim)
         }
         let top = viewport.firstRow(height: listArea.height)
         for row in 0..<listArea.height {
@@ -180,13 +195,8 @@ package final class PickListDialog: Screen {
             let mark = allowsSeveral ? (ticked.contains(option.value) ? "[x] " : "[ ] ") : ""
             frame.text(mark + option.label, in: listArea.row(row), index == selected ? .selected : .normal)
         }
-        let keys = app.keys
-        let hint =
-            allowsSeveral
-            ? "\(keys.hint(.toggle)) ticks · \(keys.hint(.accept)) keeps the ticked · \(keys.hint(.back)) cancels"
-            : "\(keys.hint(.accept)) chooses · \(keys.hint(.back)) cancels"
         frame.text(
-            "\(visible.count) of \(options.count) · " + hint,
+            footer(app.keys, showing: visible.count),
             in: Rect(x: inner.x, y: box.maxY - 2, width: inner.width, height: 1), .dim)
         frame.cursor = Point(x: cursorX, y: inner.y)
     }

@@ -1,3 +1,5 @@
+import CasebookL10n
+
 /// A read-only page of lines, scrolled with the movement keys: the help, earlier contract versions.
 final class TextScreen: Screen {
     let title: String
@@ -10,7 +12,7 @@ final class TextScreen: Screen {
     /// - Parameter heading: the line above the text; by default the title and how to close it.
     init(title: String, heading: String? = nil, lines: [[(String, TextRole)]], isHelp: Bool = false, keys: KeyMap) {
         self.title = title
-        self.heading = heading ?? title + " — \(keys.hint(.back)) closes"
+        self.heading = heading ?? tr("{title} — {key} closes", ["title": title, "key": keys.hint(.back)])
         self.lines = lines
         self.isHelp = isHelp
     }
@@ -20,7 +22,7 @@ final class TextScreen: Screen {
     }
 
     static var bindingSets: [BindingSet] {
-        [BindingSet("a page of text", page.commands()), BindingSet("the help", help.commands())]
+        [BindingSet(tr("a page of text"), page.commands()), BindingSet(tr("the help"), help.commands())]
     }
 
     static let page: [Binding<TextScreen>] = Binding.movement(

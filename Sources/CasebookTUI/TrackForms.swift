@@ -12,13 +12,16 @@ enum TrackForms {
         let today = app.clock.today
         let programmes = try app.store.programmesInForce(on: today)
         guard !programmes.isEmpty else {
-            return .message(.error("No programme is imported; an admin runs `casebook programme import FILE`."))
+            return .message(.error(tr("No programme is imported; an admin runs `casebook programme import FILE`.")))
         }
         let choices = programmes.flatMap { programme in
             programme.openProfiles(on: today).map {
                 (
                     ProgrammeChoice(programme.id, version: programme.version, profile: $0.id),
-                    "\(programme.name) · \($0.name) (v\(programme.version))"
+                    // TRANSLATORS: a programme and one of its profiles in a pick list; v is short for version.
+                    tr(
+                        "{programme} · {profile} (v{version})",
+                        ["programme": programme.name, "profile": $0.name, "version": String(programme.version)])
                 )
             }
         }
@@ -30,8 +33,8 @@ enum TrackForms {
         }
         return .push(
             FormScreen(
-                title: "Programme of \(client.caseNumber.text)",
-                fields: [.choice(.programme, "Programme and profile", \.programme, choices)],
+                title: tr("Programme of {case}", ["case": client.caseNumber.text]),
+                fields: [.choice(.programme, tr("Programme and profile"), \.programme, choices)],
                 draft: EnrolmentDraft(proposed ?? enrolled), changes: .enrolment,
                 validate: { draft, _ in
                     try draft.validated(
@@ -41,7 +44,11 @@ enum TrackForms {
                 }
             ) { app, draft in
                 try app.store.enrol(clientID: client.id, draft, actor: app.me.id)
-                let chosen = draft.programme.map { "\($0.programmeID) version \($0.version), profile \($0.profile)" }
+                let chosen = draft.programme.map {
+                    tr(
+                        "Enrolled in {programme} version {version}, profile {profile}.",
+                        ["programme": $0.programmeID, "version": String($0.version), "profile": $0.profile])
+                }
                 // An admission stop that concerns the client stays on the status line after the
                 // save (and on the record's programme lines), where the officer reads it.
                 let programme = programmes.first {
@@ -51,7 +58,7 @@ enum TrackForms {
                     programme, profile: draft.programme?.profile, client: client, startedOn: enrolment?.startedOn,
                     today: today)
                 return FormSaved(
-                    "Enrolled in \(chosen ?? "").",
+                    chosen ?? tr("Enrolment saved."),
                     next: stop.map {
                         .message(
                             .error(
@@ -78,63 +85,81 @@ enum TrackForms {
 
     static func assessment(app: App, client: Client) -> FormScreen<AssessmentDraft> {
         let skills =
-            [(Skill.core, "All five skills (a placement or full test)")] + Skill.allCases.map { ([$0], $0.label) }
+            [(Skill.core, tr("All five skills (a placement or full test)"))] + Skill.allCases.map { ([$0], $0.label) }
         return FormScreen(
-            title: "Assessment for \(client.caseNumber.text)",
+            title: tr("Assessment for {case}", ["case": client.caseNumber.text]),
             fields: [
-                .date(.date, "Date", \.date), .choice(.skills, "Skill", \.skills, skills),
-                .choice(.level, "Level", \.level, label: \.rawValue), .text(.instrument, "Instrument", \.instrument),
-                .text(.provider, "Provider", \.provider),
-                .choice(.certified, "Certified", \.isCertified, Choices.yesNo),
+                .date(.date, tr("Date"), \.date), .choice(.skills, tr("Skill"), \.skills, skills),
+                .choice(.level, tr("Level"), \.level, label: \.rawValue),
+                .text(.instrument, tr("Instrument"), \.instrument),
+                .text(.provider, tr("Provider"), \.provider),
+                .choice(.certified, tr("Certified"), \.isCertified, Choices.yesNo),
             ], draft: AssessmentDraft(on: app.clock.today), changes: .language,
             validate: { try $0.validated(clientID: client.id, today: $1.clock.today) }
         ) { app, draft in
             let saved = try app.store.addAssessment(clientID: client.id, draft, actor: app.me.id)
-            let skills = saved.count == 1 ? saved[0].skill.label.lowercased() : "all five skills"
-            return FormSaved("Recorded \(saved.first?.level.rawValue ?? "") in \(skills).")
+            let level = saved.first?.level.rawValue ?? ""
+            return FormSaved(
+                saved.count == 1
+                    ? tr("Recorded {level} in {skill}.", ["level": level, "skill": saved[0].skill.label.lowercased()])
+                    : tr("Recorded {level} in all five skills.", ["level": level]))
         }
     }
 
     static func target(app: App, client: Client) -> FormScreen<TargetDraft> {
         FormScreen(
-            title: "Target for \(client.caseNumber.text)",
+            title: tr("Target for {case}", ["case": client.caseNumber.text]),
             fields: [
-                .choice(.skill, "Skill", \.skill, label: \.label),
-                .choice(.level, "Target", \.level, label: \.rawValue, none: "(back to the programme's target)"),
-                .text(.reason, "Reason", \.reason),
+                .choice(.skill, tr("Skill"), \.skill, label: \.label),
+                .choice(.level, tr("Target"), \.level, label: \.rawValue, none: tr("(back to the programme's target)")),
+                .text(.reason, tr("Reason"), \.reason),
             ], draft: TargetDraft(), changes: .language, validate: { draft, _ in try draft.validated() }
         ) { app, draft in
             let target = try draft.validated()
             try app.store.setTargetOverride(clientID: client.id, draft, actor: app.me.id)
             return FormSaved(
-                target.level.map { "\(target.skill.label) target set to \($0.rawValue)." }
-                    ?? "\(target.skill.label) follows the programme's target again.")
+                target.level.map {
+                    tr("{skill} target set to {level}.", ["skill": target.skill.label, "level": $0.rawValue])
+                }
+                    ?? tr("{skill} follows the programme's target again.", ["skill": target.skill.label]))
         }
     }
 
     static func course(app: App, client: Client) -> FormScreen<CourseDraft> {
         FormScreen(
-            title: "Course for \(client.caseNumber.text)",
+            title: tr("Course for {case}", ["case": client.caseNumber.text]),
             fields: [
-                .text(.provider, "Provider", \.provider), .choice(.level, "Course level", \.level, label: \.rawValue),
-                .date(.startsOn, "Starts", \.startsOn), .date(.endsOn, "Ends", \.endsOn),
-                .whole(.hoursPlanned, "Hours planned", \.hoursPlanned, unreadable: "Whole hours, e.g. 300."),
+                .text(.provider, tr("Provider"), \.provider),
+                .choice(.level, tr("Course level"), \.level, label: \.rawValue),
+                .date(.startsOn, tr("Starts"), \.startsOn), .date(.endsOn, tr("Ends"), \.endsOn),
+                .whole(.hoursPlanned, tr("Hours planned"), \.hoursPlanned, unreadable: tr("Whole hours, e.g. 300.")),
             ], draft: CourseDraft(startsOn: app.clock.today), changes: .language,
             validate: { draft, _ in try draft.validated(clientID: client.id) }
         ) { app, draft in
             let course = try app.store.addCourse(clientID: client.id, draft, actor: app.me.id)
-            return FormSaved("Course \(course.level.rawValue) at \(course.provider) added.")
+            return FormSaved(
+                tr(
+                    "Course {level} at {provider} added.",
+                    ["level": course.level.rawValue, "provider": course.provider]))
         }
     }
 
     static func attendance(app: App, client: Client, courses: [CourseEnrolment]) -> FormScreen<AttendanceDraft> {
-        let choices = courses.map { ($0.id, "\($0.level.rawValue) at \($0.provider), from \($0.startsOn.shown)") }
+        let choices = courses.map {
+            (
+                $0.id,
+                tr(
+                    "{level} at {provider}, from {day}",
+                    ["level": $0.level.rawValue, "provider": $0.provider, "day": $0.startsOn.shown])
+            )
+        }
         return FormScreen(
-            title: "Attendance of \(client.caseNumber.text)",
+            title: tr("Attendance of {case}", ["case": client.caseNumber.text]),
             fields: [
-                .choice(.course, "Course", \.course, choices), .date(.date, "Period starting", \.date),
-                .number(.scheduled, "Hours scheduled", \.scheduled), .number(.attended, "Hours attended", \.attended),
-                .choice(.absence, "Missed because", \.absence, label: \.label, none: "(nothing missed)"),
+                .choice(.course, tr("Course"), \.course, choices), .date(.date, tr("Period starting"), \.date),
+                .number(.scheduled, tr("Hours scheduled"), \.scheduled),
+                .number(.attended, tr("Hours attended"), \.attended),
+                .choice(.absence, tr("Missed because"), \.absence, label: \.label, none: tr("(nothing missed)")),
             ], draft: AttendanceDraft(course: courses.first?.id, date: app.clock.today), changes: .language,
             validate: { draft, app in
                 let start = courses.first { $0.id == draft.course }?.startsOn
@@ -142,7 +167,10 @@ enum TrackForms {
             }
         ) { app, draft in
             let entry = try app.store.addAttendance(clientID: client.id, draft, actor: app.me.id)
-            return FormSaved("Recorded \(entry.attendedHours) of \(entry.scheduledHours) hours.")
+            return FormSaved(
+                tr(
+                    "Recorded {attended} of {scheduled} hours.",
+                    ["attended": "\(entry.attendedHours)", "scheduled": "\(entry.scheduledHours)"]))
         }
     }
 
@@ -161,30 +189,32 @@ enum TrackForms {
                     none: tr("standard"))
             ]
         return FormScreen(
-            title: "Qualification of \(client.caseNumber.text)",
+            title: tr("Qualification of {case}", ["case": client.caseNumber.text]),
             fields: [
-                .text(.title, "Title", \.title), .text(.field, "Field", \.field),
-                .choice(.country, "Country", \.country, Choices.countryCodes),
-                .text(.institution, "Institution", \.institution),
-                .whole(.year, "Year", \.year, unreadable: "The year, e.g. 2015."),
+                .text(.title, tr("Title"), \.title), .text(.field, tr("Field"), \.field),
+                .choice(.country, tr("Country"), \.country, Choices.countryCodes),
+                .text(.institution, tr("Institution"), \.institution),
+                .whole(.year, tr("Year"), \.year, unreadable: tr("The year, e.g. 2015.")),
                 .choice(
-                    .isced, "ISCED level", \.iscedLevel, QualificationDraft.iscedLevels.map { ($0, iscedLabel($0)) }),
-                .choice(.documents, "Documents available", \.hasDocuments, Choices.yesNo),
-                .choice(.regulated, "Regulated profession", \.isRegulatedProfession, Choices.yesNo),
-                .date(.identifiedOn, "Identified on", \.identifiedOn),
+                    .isced, tr("ISCED level"), \.iscedLevel, QualificationDraft.iscedLevels.map { ($0, iscedLabel($0)) }),
+                .choice(.documents, tr("Documents available"), \.hasDocuments, Choices.yesNo),
+                .choice(.regulated, tr("Regulated profession"), \.isRegulatedProfession, Choices.yesNo),
+                .date(.identifiedOn, tr("Identified on"), \.identifiedOn),
             ] + procedure, draft: QualificationDraft(country: client.countryOfBirth, identifiedOn: app.clock.today),
             changes: .qualifications,
             validate: { try $0.validated(clientID: client.id, today: $1.clock.today, procedures: procedures) }
         ) { app, draft in
             let saved = try app.store.addQualification(clientID: client.id, draft, actor: app.me.id)
-            return FormSaved("Added \(saved.title); its recognition starts at Identified.")
+            return FormSaved(tr("Added {title}; its recognition starts at Identified.", ["title": saved.title]))
         }
     }
 
     static func iscedLabel(_ level: Int) -> String {
         let names = [
-            "Early childhood", "Primary", "Lower secondary", "Upper secondary", "Post-secondary non-tertiary",
-            "Short-cycle tertiary", "Bachelor or equivalent", "Master or equivalent", "Doctorate",
+            // TRANSLATORS: the ISCED 2011 levels 0 to 8, as the pick list of a qualification names them.
+            tr("Early childhood"), tr("Primary"), tr("Lower secondary"), tr("Upper secondary"),
+            tr("Post-secondary non-tertiary"), tr("Short-cycle tertiary"), tr("Bachelor or equivalent"),
+            tr("Master or equivalent"), tr("Doctorate"),
         ]
         return "\(level) — \(names[max(0, min(8, level))])"
     }
@@ -192,27 +222,36 @@ enum TrackForms {
     static func step(app: App, file: Qualification, programme: Programme?) -> FormScreen<RecognitionStepDraft> {
         let next = file.stage.next
         return FormScreen(
-            title: "\(file.title): now \(file.stage.label)",
+            title: tr("{title}: now {stage}", ["title": file.title, "stage": file.stage.label]),
             fields: [
-                .choice(.stage, "Next stage", \.stage, next, label: \.label), .date(.on, "On", \.on),
-                .choice(.route, "Route (when chosen)", \.route, label: \.label),
-                .date(.passportIssuedOn, "Passport issued", \.passportIssuedOn),
-                .choice(.compensation, "Measure (compensation)", \.compensation, label: \.label),
-                .date(.compensationStart, "Measure starts", \.compensationStart),
-                .date(.compensationEnd, "Measure ends", \.compensationEnd), .text(.note, "Note", \.note),
+                .choice(.stage, tr("Next stage"), \.stage, next, label: \.label), .date(.on, tr("On"), \.on),
+                .choice(.route, tr("Route (when chosen)"), \.route, label: \.label),
+                .date(.passportIssuedOn, tr("Passport issued"), \.passportIssuedOn),
+                // TRANSLATORS: a compensation measure of a recognition (adaptation period or aptitude test).
+                .choice(.compensation, tr("Measure (compensation)"), \.compensation, label: \.label),
+                .date(.compensationStart, tr("Measure starts"), \.compensationStart),
+                .date(.compensationEnd, tr("Measure ends"), \.compensationEnd), .text(.note, tr("Note"), \.note),
             ], draft: RecognitionStepDraft(to: next.count == 1 ? next[0] : nil, on: app.clock.today),
             changes: .qualifications,
             validate: { try $0.validated(from: file.stage, since: file.stageSince, today: $1.clock.today) },
             record: .qualification(file)
         ) { app, draft, version in
             let saved = try app.store.stepQualification(id: file.id, draft, expectedVersion: version, actor: app.me.id)
-            let due =
-                saved.stage == .underAssessment ? saved.decisionDue.map { " The decision is due by \($0.shown)." } : nil
+            let values = ["title": saved.title, "stage": saved.stage.label]
+            if saved.stage == .underAssessment, let due = saved.decisionDue {
+                return FormSaved(
+                    tr(
+                        "{title} is now {stage}. The decision is due by {day}.",
+                        values.merging(["day": due.shown]) { $1 }))
+            }
             // The acknowledgement the authority owes a submitted file, under the file's procedure.
-            let acknowledgement = saved.deadlines(under: programme).acknowledgement.flatMap {
-                saved.acknowledgementDue(rule: $0)
-            }.map { " " + tr("The authority acknowledges receipt by {day}.", ["day": $0.shown]) }
-            return FormSaved("\(saved.title) is now \(saved.stage.label)." + (due ?? acknowledgement ?? ""))
+            if let rule = saved.deadlines(under: programme).acknowledgement, let due = saved.acknowledgementDue(rule: rule) {
+                return FormSaved(
+                    tr(
+                        "{title} is now {stage}. The authority acknowledges receipt by {day}.",
+                        values.merging(["day": due.shown]) { $1 }))
+            }
+            return FormSaved(tr("{title} is now {stage}.", values))
         }
     }
 
@@ -220,16 +259,17 @@ enum TrackForms {
 
     static func requirement(app: App, client: Client, current: CivicProgress) -> FormScreen<CivicRequirementDraft> {
         FormScreen(
-            title: "Civic orientation of \(client.caseNumber.text)",
+            title: tr("Civic orientation of {case}", ["case": client.caseNumber.text]),
             fields: [
-                .choice(.requirement, "Civic orientation", \.requirement, label: \.label),
-                .text(.reason, "Reason (exemption)", \.reason),
+                .choice(.requirement, tr("Civic orientation"), \.requirement, label: \.label),
+                .text(.reason, tr("Reason (exemption)"), \.reason),
             ], draft: CivicRequirementDraft(current.requirement, reason: current.exemptReason), changes: .civic,
             validate: { draft, _ in try draft.validated() }
         ) { app, draft in
             let change = try draft.validated()
             try app.store.setCivicRequirement(clientID: client.id, draft, actor: app.me.id)
-            return FormSaved("Civic orientation: \(change.requirement.label.lowercased()).")
+            return FormSaved(
+                tr("Civic orientation: {requirement}.", ["requirement": change.requirement.label.lowercased()]))
         }
     }
 
@@ -238,11 +278,11 @@ enum TrackForms {
     static func session(app: App, client: Client, programme: Programme) -> FormScreen<CivicSessionDraft> {
         let language = client.interpreterLanguage ?? client.languages.first ?? programme.languageCode
         return FormScreen(
-            title: "Civic session of \(client.caseNumber.text)",
+            title: tr("Civic session of {case}", ["case": client.caseNumber.text]),
             fields: [
-                .choice(.module, "Module", \.module, programme.civicModules.map { ($0.id, $0.name) }),
-                .date(.date, "Date", \.date), .number(.hours, "Hours", \.hours),
-                .choice(.language, "Taught in", \.language, Choices.languageCodes),
+                .choice(.module, tr("Module"), \.module, programme.civicModules.map { ($0.id, $0.name) }),
+                .date(.date, tr("Date"), \.date), .number(.hours, tr("Hours"), \.hours),
+                .choice(.language, tr("Taught in"), \.language, Choices.languageCodes),
             ],
             draft: CivicSessionDraft(
                 module: programme.civicModules.first?.id, date: app.clock.today, language: language),
@@ -250,7 +290,8 @@ enum TrackForms {
             validate: { try $0.validated(clientID: client.id, programme: programme, today: $1.clock.today) }
         ) { app, draft in
             let session = try app.store.addCivicSession(clientID: client.id, draft, actor: app.me.id)
-            return FormSaved("Recorded \(session.hours) hours of \(session.moduleID).")
+            return FormSaved(
+                tr("Recorded {hours} hours of {module}.", ["hours": "\(session.hours)", "module": session.moduleID]))
         }
     }
 
@@ -259,29 +300,34 @@ enum TrackForms {
         let result: FormField<CivicTestDraft> =
             if let questions = rule.questions {
                 .whole(
-                    .score, "Correct answers (of \(questions))", \.score, unreadable: "The number of correct answers.")
+                    .score, tr("Correct answers (of {questions})", ["questions": String(questions)]), \.score,
+                    unreadable: tr("The number of correct answers."))
             } else {
-                .choice(.passed, "Result", \.passed, [(true, "Passed"), (false, "Failed")])
+                .choice(.passed, tr("Result"), \.passed, [(true, tr("Passed")), (false, tr("Failed"))])
             }
         return FormScreen(
-            title: "\(rule.name): \(client.caseNumber.text)", fields: [.date(.date, "Date", \.date), result],
+            // TRANSLATORS: the title of a civic test's form: the test's name and the client's case number.
+            title: tr("{test}: {case}", ["test": rule.name, "case": client.caseNumber.text]),
+            fields: [.date(.date, tr("Date"), \.date), result],
             draft: CivicTestDraft(date: app.clock.today), changes: .civic,
             validate: { try $0.validated(clientID: client.id, rule: rule, today: $1.clock.today) }
         ) { app, draft in
             let result = try app.store.addCivicTest(clientID: client.id, draft, actor: app.me.id)
-            return FormSaved(result.passed ? "Test passed." : "Test failed; a retake can be recorded the same way.")
+            return FormSaved(
+                result.passed ? tr("Test passed.") : tr("Test failed; a retake can be recorded the same way."))
         }
     }
 
     static func attest(app: App, client: Client) -> FormScreen<AttestationDraft> {
         FormScreen(
-            title: "Civic attestation of \(client.caseNumber.text)", fields: [.date(.date, "Attested on", \.date)],
+            title: tr("Civic attestation of {case}", ["case": client.caseNumber.text]),
+            fields: [.date(.date, tr("Attested on"), \.date)],
             draft: AttestationDraft(on: app.clock.today), changes: .civic,
             validate: { try $0.validated(today: $1.clock.today) }
         ) { app, draft in
             let day = try draft.validated(today: app.clock.today)
             try app.store.attestCivic(clientID: client.id, draft, actor: app.me.id)
-            return FormSaved("Civic course attested on \(day.shown).")
+            return FormSaved(tr("Civic course attested on {day}.", ["day": day.shown]))
         }
     }
 }

@@ -56,7 +56,8 @@ final class LanguageTab: ScrolledTab {
             Binding(
                 .addAttendance,
                 unavailable: { tab, app in
-                    tab.courses.isEmpty ? "Add a course first: \(app.keys.hint(.addCourse)) adds one." : nil
+                    tab.courses.isEmpty
+                        ? tr("Add a course first: {key} adds one.", ["key": app.keys.hint(.addCourse)]) : nil
                 }
             ) { tab, app in .push(TrackForms.attendance(app: app, client: tab.client, courses: tab.courses)) },
         ] + scrolling
@@ -70,7 +71,10 @@ final class LanguageTab: ScrolledTab {
         if let (programme, profileID) = enrolled {
             let profile = programme.profile(profileID)
             let budget = programme.languageBudget(profile: profileID)
-            lines.append([("\(programme.name) · \(profile?.name ?? "no profile")", .emphasis)])
+            let named =
+                profile.map { tr("{programme} · {profile}", ["programme": programme.name, "profile": $0.name]) }
+                ?? tr("{programme} · no profile", ["programme": programme.name])
+            lines.append([(named, .emphasis)])
             if let applied { lines += ProgrammeLines.version(applied, glyphs: g) }
             switch budget {
             case .notSetByLaw:
@@ -97,17 +101,20 @@ final class LanguageTab: ScrolledTab {
                 ])
             }
         } else {
-            lines.append([("Not enrolled in a programme: no targets. \(app.keys.hint(.enrol)) enrols.", .warning)])
+            lines.append([
+                (tr("Not enrolled in a programme: no targets. {key} enrols.", ["key": app.keys.hint(.enrol)]), .warning)
+            ])
         }
         lines.append([])
         // The ladder.
         let cell = 4
         let levels = CEFRLevel.allCases
-        var header: [(String, TextRole)] = [(TextWidth.fit("Skill", to: 19), .columnHeader)]
+        var header: [(String, TextRole)] = [(TextWidth.fit(tr("Skill"), to: 19), .columnHeader)]
         for level in levels {
             header.append((TextWidth.fit(level == .preA1 ? "pA1" : level.rawValue, to: cell), .columnHeader))
         }
-        header.append((" Now    Target  ", .columnHeader))
+        // TRANSLATORS: the language ladder's last columns, 7 and 8 characters wide: the level now, the target.
+        header.append((" " + TextWidth.fit(tr("Now"), to: 7) + TextWidth.fit(tr("Target"), to: 8), .columnHeader))
         lines.append(header)
         let skills =
             Skill.core
@@ -128,51 +135,79 @@ final class LanguageTab: ScrolledTab {
                 line.append((text, role))
             }
             let met = standing.isMet(skill)
-            let override = standing.overrides[skill].map { " (set: \($0.reason))" } ?? ""
+            let override = standing.overrides[skill].map { " " + tr("(set: {reason})", ["reason": $0.reason]) } ?? ""
             line.append((" " + TextWidth.fit(current?.rawValue ?? "—", to: 6), .emphasis))
             line.append((TextWidth.fit(target?.rawValue ?? "—", to: 7), .normal))
-            line.append((target == nil ? "" : met ? "\(g.check) met" : "below", met ? .success : .warning))
+            // TRANSLATORS: beside the check mark at the end of a ladder line: at most 3 letters.
+            let metText = g.check + " " + tr("met")
+            // TRANSLATORS: at the end of a ladder line, when the level is below the target: at most 5 letters.
+            let belowText = tr("below")
+            line.append((target == nil ? "" : met ? metText : belowText, met ? .success : .warning))
             if !override.isEmpty { line.append((override, .dim)) }
             lines.append(line)
         }
         let (met, of) = standing.metCount
         lines.append([
             (
-                of == 0 ? "No targets." : "\(met) of \(of) skills at target" + (standing.isMet ? " — target met" : ""),
+                of == 0
+                    ? tr("No targets.")
+                    : standing.isMet
+                        ? trn(
+                            "{met} of {count} skill at target — target met",
+                            "{met} of {count} skills at target — target met",
+                            of, ["met": String(met)])
+                        : trn(
+                            "{met} of {count} skill at target", "{met} of {count} skills at target", of,
+                            ["met": String(met)]),
                 standing.isMet ? .success : .emphasis
             )
         ])
         lines.append([])
 
         // Courses.
-        lines.append([("Courses", .title)])
-        if courses.isEmpty { lines.append([("None yet. \(app.keys.hint(.addCourse)) adds a course.", .dim)]) }
+        lines.append([(tr("Courses"), .title)])
+        if courses.isEmpty {
+            lines.append([(tr("None yet. {key} adds a course.", ["key": app.keys.hint(.addCourse)]), .dim)])
+        }
         for course in courses {
             let ledger = Attendance(entries: attendance[course.id] ?? [], through: today)
-            let period = "\(course.startsOn.shown)–\(course.endsOn?.shown ?? "open")"
+            // TRANSLATORS: a course with no end date yet.
+            let period = "\(course.startsOn.shown)–\(course.endsOn?.shown ?? tr("open"))"
             var line: [(String, TextRole)] = [
                 (TextWidth.fit("\(course.level.rawValue) \(course.provider)", to: 32) + " ", .normal),
                 (period + "  ", .dim),
             ]
             if let rate = ledger.rate {
                 line.append((Bars.horizontal(rate, width: 12, glyphs: g), ledger.isBelowMinimum ? .warning : .success))
-                line.append((" \(percent(rate)) of \(hours(ledger.scheduled)) h", .normal))
+                line.append(
+                    (
+                        " "
+                            + tr(
+                                "{percent} of {hours} h", ["percent": percent(rate), "hours": hours(ledger.scheduled)]),
+                        .normal
+                    ))
                 let missed = AbsenceKind.allCases.compactMap { kind in
-                    ledger.missed[kind].map { "\(kind.label.lowercased()) \(hours($0)) h" }
+                    ledger.missed[kind].map {
+                        tr("{reason} {hours} h", ["reason": kind.label.lowercased(), "hours": hours($0)])
+                    }
                 }
-                if !missed.isEmpty { line.append(("  missed: " + missed.joined(separator: ", "), .dim)) }
+                if !missed.isEmpty {
+                    line.append(("  " + tr("missed: {reasons}", ["reasons": missed.joined(separator: ", ")]), .dim))
+                }
             } else {
-                line.append(("no attendance recorded", .dim))
+                line.append((tr("no attendance recorded"), .dim))
             }
             lines.append(line)
         }
         lines.append([])
 
         // Assessment history.
-        lines.append([("Assessments", .title)])
-        if assessments.isEmpty { lines.append([("None yet. \(app.keys.hint(.addAssessment)) records one.", .dim)]) }
+        lines.append([(tr("Assessments"), .title)])
+        if assessments.isEmpty {
+            lines.append([(tr("None yet. {key} records one.", ["key": app.keys.hint(.addAssessment)]), .dim)])
+        }
         for assessment in assessments {
-            let certified = assessment.isCertified ? "certified" : ""
+            let certified = assessment.isCertified ? tr("certified") : ""
             lines.append([
                 (
                     "\(assessment.date.shown)  \(TextWidth.fit(assessment.skill.label, to: 18)) \(TextWidth.fit(assessment.level.rawValue, to: 6))",
@@ -228,10 +263,11 @@ final class QualificationsTab: SelectingTab {
                 .stepQualification,
                 unavailable: { tab, app in
                     guard tab.files.indices.contains(tab.selected) else {
-                        return "No qualification yet; \(app.keys.hint(.addQualification)) adds one."
+                        return tr("No qualification yet; {key} adds one.", ["key": app.keys.hint(.addQualification)])
                     }
                     let file = tab.files[tab.selected]
-                    return file.stage.next.isEmpty ? "\(file.stage.label) is final for \(file.title)." : nil
+                    return file.stage.next.isEmpty
+                        ? tr("{stage} is final for {title}.", ["stage": file.stage.label, "title": file.title]) : nil
                 }
             ) { tab, app in
                 guard tab.files.indices.contains(tab.selected) else { return .none }
@@ -249,13 +285,17 @@ final class QualificationsTab: SelectingTab {
         let titleWidth = wide ? 29 : 23
         let stageWidth = wide ? 24 : 19
         let header =
-            " " + TextWidth.fit("Qualification", to: titleWidth) + (wide ? " Ctry Year ISCED " : " ")
-            + TextWidth.fit("Stage", to: stageWidth) + " In stage  Decision"
+            // TRANSLATORS: the Qualifications tab's column headings; Ctry (country) and Year take 4 characters,
+            // In stage 9.
+            " " + TextWidth.fit(tr("Qualification"), to: titleWidth)
+            + (wide ? " " + TextWidth.fit(tr("Ctry"), to: 4) + " " + TextWidth.fit(tr("Year"), to: 4) + " ISCED " : " ")
+            + TextWidth.fit(tr("Stage"), to: stageWidth) + " " + TextWidth.fit(tr("In stage"), to: 9) + " "
+            + tr("Decision")
         frame.text(header, in: Rect(x: area.x, y: y, width: area.width, height: 1), .columnHeader)
         y += 1
         if files.isEmpty {
             frame.text(
-                "No foreign qualifications recorded. \(app.keys.hint(.addQualification)) adds one.",
+                tr("No foreign qualifications recorded. {key} adds one.", ["key": app.keys.hint(.addQualification)]),
                 in: Rect(x: area.x, y: y, width: area.width, height: 1), .dim)
             return
         }
@@ -266,13 +306,21 @@ final class QualificationsTab: SelectingTab {
             var role: TextRole = isSelected ? .selected : .normal
             if let left = file.daysToDecision(today: today), let due = file.decisionDue {
                 if left < 0 {
-                    decision = "OVERDUE \(-left) d" + (wide ? " (due \(due.shown))" : "")
+                    decision =
+                        wide
+                        ? tr("OVERDUE {days} d (due {day})", ["days": String(-left), "day": due.shown])
+                        : tr("OVERDUE {days} d", ["days": String(-left)])
                     if !isSelected { role = .overdue }
                 } else {
-                    decision = wide ? "due \(due.shown), \(left) d left" : "due in \(left) d"
+                    decision =
+                        wide
+                        ? tr("due {day}, {days} d left", ["day": due.shown, "days": String(left)])
+                        : tr("due in {days} d", ["days": String(left)])
                 }
             } else if let decided = file.decidedOn {
-                decision = "decided \(decided.shown)" + (file.decidedInTime == false ? " (late)" : "")
+                decision =
+                    file.decidedInTime == false
+                    ? tr("decided {day} (late)", ["day": decided.shown]) : tr("decided {day}", ["day": decided.shown])
             } else if let rule = file.deadlines(under: programme).acknowledgement,
                 let due = file.acknowledgementDue(rule: rule)
             {
@@ -294,7 +342,8 @@ final class QualificationsTab: SelectingTab {
                 : " "
             let text =
                 (isSelected ? ">" : " ") + TextWidth.fit(file.title, to: titleWidth) + facts
-                + TextWidth.fit(file.stage.label, to: stageWidth) + " " + TextWidth.fit("\(days) d", to: 9) + " "
+                + TextWidth.fit(file.stage.label, to: stageWidth) + " "
+                + TextWidth.fit(tr("{days} d", ["days": String(days)]), to: 9) + " "
                 + decision
             frame.text(text, in: Rect(x: area.x, y: y, width: area.width, height: 1), role)
             if isSelected { frame.cursor = Point(x: area.x, y: y) }
@@ -304,26 +353,40 @@ final class QualificationsTab: SelectingTab {
         guard files.indices.contains(selected), y < area.maxY else { return }
         let file = files[selected]
         var details: [String] = [
-            "\(file.title) · \(file.field.isEmpty ? "field not given" : file.field) · \(file.institution.isEmpty ? "institution not given" : file.institution)"
-                + " · \(file.country) \(file.year) · ISCED \(file.iscedLevel)",
-            "Documents: \(file.hasDocuments ? "available" : "none") · \(file.isRegulatedProfession ? "regulated profession" : "not regulated")"
-                + (file.route.map { " · route: \($0.label)" } ?? ""),
+            [
+                file.title, file.field.isEmpty ? tr("field not given") : file.field,
+                file.institution.isEmpty ? tr("institution not given") : file.institution,
+                "\(file.country) \(file.year)", "ISCED \(file.iscedLevel)",
+            ].joined(separator: " · "),
+            ([
+                file.hasDocuments ? tr("Documents: available") : tr("Documents: none"),
+                file.isRegulatedProfession ? tr("regulated profession") : tr("not regulated"),
+            ] + (file.route.map { [tr("route: {route}", ["route": $0.label])] } ?? [])).joined(separator: " · "),
         ]
         details += procedureLines(file)
         if let complete = file.completeOn {
-            details.append("File complete \(complete.shown); decision due \(file.decisionDue?.shown ?? "—")")
+            details.append(
+                tr(
+                    "File complete {day}; decision due {due}",
+                    ["day": complete.shown, "due": file.decisionDue?.shown ?? "—"]))
         }
         if let issued = file.passportIssuedOn {
             let expiry = file.passportExpiresOn
             let expired = expiry.map { $0 < today } ?? false
+            let values = ["day": issued.shown, "expiry": expiry?.shown ?? "—"]
             details.append(
-                "Qualifications passport issued \(issued.shown), valid to \(expiry?.shown ?? "—")"
-                    + (expired ? " (EXPIRED)" : ""))
+                expired
+                    ? tr("Qualifications passport issued {day}, valid to {expiry} (EXPIRED)", values)
+                    : tr("Qualifications passport issued {day}, valid to {expiry}", values))
         }
         if let measure = file.compensation {
             details.append(
-                "\(measure.label) from \(file.compensationStart?.shown ?? "—") to \(file.compensationEnd?.shown ?? "open")"
-            )
+                tr(
+                    "{measure} from {start} to {end}",
+                    [
+                        "measure": measure.label, "start": file.compensationStart?.shown ?? "—",
+                        "end": file.compensationEnd?.shown ?? tr("open"),
+                    ]))
         }
         for line in details where y < area.maxY {
             frame.text(line, in: Rect(x: area.x, y: y, width: area.width, height: 1), .normal)
@@ -333,7 +396,7 @@ final class QualificationsTab: SelectingTab {
             let move = (event.from.map { "\($0.label) → " } ?? "") + event.to.label
             let note = event.note.isEmpty ? "" : " · \(event.note)"
             frame.text(
-                "  \(event.effectiveOn.shown)  \(move)  by \(event.recordedBy)\(note)",
+                "  \(event.effectiveOn.shown)  \(move)  " + tr("by {officer}", ["officer": event.recordedBy]) + note,
                 in: Rect(x: area.x, y: y, width: area.width, height: 1), .dim)
             y += 1
         }
@@ -389,7 +452,9 @@ final class CivicTab: ScrolledTab {
                 .addCivicSession,
                 unavailable: { tab, app in
                     guard tab.programme?.civicModules.isEmpty ?? true else { return nil }
-                    return "Enrol the client in a programme with civic modules first: \(app.keys.hint(.enrol)) enrols."
+                    return tr(
+                        "Enrol the client in a programme with civic modules first: {key} enrols.",
+                        ["key": app.keys.hint(.enrol)])
                 }
             ) { tab, app in
                 guard let programme = tab.programme else { return .none }
@@ -398,7 +463,7 @@ final class CivicTab: ScrolledTab {
             Binding(
                 .addCivicTest,
                 unavailable: { tab, _ in
-                    tab.programme?.civicTest == nil ? "The client's programme has no civic test." : nil
+                    tab.programme?.civicTest == nil ? tr("The client's programme has no civic test.") : nil
                 }
             ) { tab, app in
                 guard let rule = tab.programme?.civicTest else { return .none }
@@ -427,7 +492,7 @@ final class CivicTab: ScrolledTab {
     func lines(width: Int, glyphs g: Glyphs, app: App) -> [[(String, TextRole)]] {
         guard let progress else { return [] }
         var lines: [[(String, TextRole)]] = []
-        var requirement = "Civic orientation: \(progress.requirement.label)"
+        var requirement = tr("Civic orientation: {requirement}", ["requirement": progress.requirement.label])
         if progress.requirement == .exempt { requirement += " — \(progress.exemptReason)" }
         lines.append([
             (requirement, .emphasis),
@@ -439,9 +504,11 @@ final class CivicTab: ScrolledTab {
         if let programme {
             var rule = "\(programme.name)"
             if let test = programme.civicTest {
-                rule += " · test: \(test.name)"
+                rule += " · " + tr("test: {test}", ["test": test.name])
                 if let questions = test.questions, let mark = test.passMark {
-                    rule += " (\(mark) of \(questions) to pass)"
+                    rule +=
+                        " "
+                        + tr("({mark} of {questions} to pass)", ["mark": String(mark), "questions": String(questions)])
                 }
             }
             lines.append([(rule, .dim)])
@@ -456,46 +523,65 @@ final class CivicTab: ScrolledTab {
                 ])
             }
         } else {
-            lines.append([("Not enrolled in a programme; \(app.keys.hint(.enrol)) enrols.", .warning)])
+            lines.append([(tr("Not enrolled in a programme; {key} enrols.", ["key": app.keys.hint(.enrol)]), .warning)])
         }
         lines.append([])
-        lines.append([(TextWidth.fit("Module", to: 44) + TextWidth.fit("Hours", to: 14) + "Progress", .columnHeader)])
+        lines.append([
+            (
+                TextWidth.fit(tr("Module"), to: 44) + TextWidth.fit(tr("Hours"), to: 14) + tr("Progress"), .columnHeader
+            )
+        ])
         for module in programme?.civicModules ?? [] {
             let attended = progress.hoursByModule[module.id] ?? 0
             var line: [(String, TextRole)] = [(TextWidth.fit(module.name, to: 43) + " ", .label)]
             if let total = module.hours, let done = progress.completion(of: module) {
-                line.append((TextWidth.fit("\(hours(attended)) of \(total) h", to: 14), .normal))
+                line.append(
+                    (
+                        TextWidth.fit(
+                            tr("{hours} of {total} h", ["hours": hours(attended), "total": String(total)]), to: 13)
+                            + " ",
+                        .normal
+                    ))
                 line.append((Bars.horizontal(done, width: 16, glyphs: g), done >= 1 ? .success : .warning))
                 line.append((" " + percent(done), .normal))
             } else {
-                line.append((TextWidth.fit("\(hours(attended)) h", to: 14), .normal))
-                line.append(("no hours set by the programme", .dim))
+                line.append((TextWidth.fit(tr("{hours} h", ["hours": hours(attended)]), to: 13) + " ", .normal))
+                line.append((tr("no hours set by the programme"), .dim))
             }
             lines.append(line)
         }
-        lines.append([("Attested: \(progress.attestedOn?.shown ?? "not yet")", .normal)])
+        lines.append([(tr("Attested: {day}", ["day": progress.attestedOn?.shown ?? tr("not yet")]), .normal)])
         lines.append([])
-        lines.append([("Tests", .title)])
-        if progress.tests.isEmpty { lines.append([("None yet.", .dim)]) }
+        lines.append([(tr("Tests"), .title)])
+        if progress.tests.isEmpty { lines.append([(tr("None yet."), .dim)]) }
         for (index, test) in progress.tests.enumerated() {
             let score =
                 test.score.map { s in
-                    "\(s)/\(programme?.civicTest?.questions.map(String.init) ?? "?") (pass mark \(test.passMark ?? 0))"
+                    tr(
+                        "{score}/{questions} (pass mark {mark})",
+                        [
+                            "score": String(s), "questions": programme?.civicTest?.questions.map(String.init) ?? "?",
+                            "mark": String(test.passMark ?? 0),
+                        ])
                 } ?? ""
-            let label = index == 0 ? "first sitting" : "retake \(index)"
+            let label = index == 0 ? tr("first sitting") : tr("retake {number}", ["number": String(index)])
             lines.append([
                 ("\(test.date.shown)  \(TextWidth.fit(score, to: 26)) ", .normal),
-                (test.passed ? "passed" : "failed", test.passed ? .success : .warning), ("  \(label)", .dim),
+                (test.passed ? tr("passed") : tr("failed"), test.passed ? .success : .warning), ("  \(label)", .dim),
             ])
         }
         lines.append([])
-        lines.append([("Sessions", .title)])
-        if sessions.isEmpty { lines.append([("None yet. \(app.keys.hint(.addCivicSession)) records one.", .dim)]) }
+        lines.append([(tr("Sessions"), .title)])
+        if sessions.isEmpty {
+            lines.append([(tr("None yet. {key} records one.", ["key": app.keys.hint(.addCivicSession)]), .dim)])
+        }
         for session in sessions {
             let module = programme?.civicModules.first { $0.id == session.moduleID }?.name ?? session.moduleID
             lines.append([
                 (
-                    "\(session.date.shown)  \(TextWidth.fit(module, to: 40)) \(TextWidth.fit(hours(session.hours) + " h", to: 7)) in \(CodeLabels.language(session.language))",
+                    "\(session.date.shown)  \(TextWidth.fit(module, to: 40)) "
+                        + TextWidth.fit(tr("{hours} h", ["hours": hours(session.hours)]), to: 7) + " "
+                        + tr("in {language}", ["language": CodeLabels.language(session.language)]),
                     .normal
                 )
             ])

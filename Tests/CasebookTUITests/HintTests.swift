@@ -189,7 +189,7 @@ struct HintCase: Sendable, CustomTestStringConvertible {
                 .press(.draftContract), .press(.save), .press(.signContract), .press(.save), .press(.amendContract),
                 .type("Moved"), .press(.save),
             ],
-            hints: [(.signContract, "% signs"), (.contractVersions, "% shows them")]),
+            hints: [(.signContract, "% signs"), (.contractVersions, "% shows it")]),
         HintCase(
             name: "earlier versions", open: record("Ødegård", .contract),
             steps: [
