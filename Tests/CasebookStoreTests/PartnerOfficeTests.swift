@@ -116,14 +116,14 @@ import Testing
             PartnerDraft(name: "Bibliotek", kind: .culture), office: o.sorby.id,
             actor: try o.staff(o.sorby, .supervisor).id)
         try store.write {
-            // As schema 17 had it: one register for the file; the activities name Nordby's club
+            // As schema 18 had it: one register for the file; the activities name Nordby's club
             // from both offices.
             try store.database.executeScript(
                 """
                 UPDATE participation SET partner_id = \(nordbyClub.id);
                 DELETE FROM partner_organisations WHERE id = \(sorbyChoir.id);
                 \(undoProceduresAndPartnerOfficesOfSchemaNineteen)
-                PRAGMA user_version = 17;
+                PRAGMA user_version = 18;
                 """)
         }
         let reopened = try Store.open(path: store.path, mode: .readWrite, clock: testClock)

@@ -514,7 +514,7 @@ func refusedByPolicy(_ body: () throws -> Void) -> Bool {
 
         /// Asks the policy in its body.
         var asksThePolicy: Bool {
-            ["require(", "reading(", "visible(", ".may(", ".offices(for:", "requirePartnerManager("]
+            ["require(", "reading(", "visible(", ".may(", ".offices(for:", "requirePartnerManager(", "chosenOffice("]
                 .contains { body.contains($0) }
         }
     }
