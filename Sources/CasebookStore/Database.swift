@@ -7,6 +7,8 @@ package final class Database {
     let handle: OpaquePointer
     package let path: String
     private var cache = StatementCache()
+    /// The file's device and inode while this connection holds it (`OpenDatabases`).
+    private let openFile: [UInt64]?
 
     package enum Mode { case readOnly, readWrite, create }
 
@@ -31,6 +33,7 @@ package final class Database {
         }
         self.handle = handle
         self.path = path
+        openFile = OpenDatabases.shared.add(path)
         sqlite3_extended_result_codes(handle, 1)
         // Refuse to load extensions or run double-quoted strings as identifiers.
         _ = csqlite_db_config_int(handle, SQLITE_DBCONFIG_DQS_DML, 0)
@@ -41,6 +44,7 @@ package final class Database {
         // Statements are finalized before the connection closes.
         cache = StatementCache()
         sqlite3_close_v2(handle)
+        if let openFile { OpenDatabases.shared.remove(openFile) }
     }
 
     func error(_ code: Int32, sql: String?) -> DatabaseError {

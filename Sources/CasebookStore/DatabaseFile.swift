@@ -5,6 +5,7 @@
 #endif
 import CasebookCore
 import CasebookL10n
+import Synchronization
 
 /// File-system facts about a database path, checked before SQLite touches the file, so that
 /// a foreign file is refused without being changed.
@@ -24,6 +25,13 @@ package enum DatabaseFile {
         guard stat(path, &info) == 0 else { return errno == EACCES ? .unreadable : .missing }
         if (info.st_mode & S_IFMT) == S_IFDIR { return .directory }
         if info.st_size == 0 { return .empty }
+        // A file this process holds open through SQLite is one: it was checked when it was
+        // opened. Reading its header here would open and close a descriptor of our own, and
+        // closing any descriptor of a file drops every POSIX lock the process holds on it
+        // (fcntl's rule), SQLite's included; another process could then think itself the last
+        // one, checkpoint and delete the WAL under our connection, and the file is damaged
+        // (https://sqlite.org/howtocorrupt.html, 2.2).
+        if OpenDatabases.shared.contains(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)) { return .sqlite }
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return .unreadable }
         defer { close(fd) }
@@ -157,5 +165,30 @@ package enum DatabaseFile {
             written += count
         }
         if fsync(fd) != 0 { throw failure() }
+    }
+}
+
+/// The files this process has open through SQLite, by device and inode, each with its number of
+/// connections (`Database` adds and removes itself).
+package final class OpenDatabases: Sendable {
+    package static let shared = OpenDatabases()
+    private let counts = Mutex<[[UInt64]: Int]>([:])
+
+    func contains(device: UInt64, inode: UInt64) -> Bool {
+        counts.withLock { $0[[device, inode]] != nil }
+    }
+
+    /// The file at `path` as opened now; nil when it cannot be found.
+    func add(_ path: String) -> [UInt64]? {
+        guard let identity = DatabaseFile.identity(path) else { return nil }
+        counts.withLock { $0[identity, default: 0] += 1 }
+        return identity
+    }
+
+    func remove(_ identity: [UInt64]) {
+        counts.withLock {
+            let left = ($0[identity] ?? 1) - 1
+            $0[identity] = left > 0 ? left : nil
+        }
     }
 }
