@@ -47,12 +47,21 @@ extension Store {
         }
     }
 
-    /// One partner organisation by id, for a form that read it to see it again.
-    package func partner(id: Int64) throws -> PartnerOrganisation? {
+    /// One partner organisation by id, for a form that read it to see it again; nil to whoever
+    /// may not see its office's register, as for one that does not exist.
+    package func partner(id: Int64, actor: Staff.ID) throws -> PartnerOrganisation? {
         try read {
-            try database.queryFirst(
-                "SELECT \(Store.partnerSelection) FROM partner_organisations WHERE id = ?", [id], Store.partner)
+            guard let found = try partnerRow(id: id),
+                try self.actor(actor).offices(for: .seePartners, policy: policy).whole.contains(found.officeID)
+            else { return nil }
+            return found
         }
+    }
+
+    /// The row itself, for the Store's own checks, which ask the policy about its office.
+    private func partnerRow(id: Int64) throws -> PartnerOrganisation? {
+        try database.queryFirst(
+            "SELECT \(Store.partnerSelection) FROM partner_organisations WHERE id = ?", [id], Store.partner)
     }
 
     private func officeOf(clientID: Client.ID) throws -> Office.ID {
@@ -112,7 +121,7 @@ extension Store {
         -> PartnerOrganisation
     {
         try write {
-            guard let old = try partner(id: id), try self.actor(actor).role(in: old.officeID) != nil else {
+            guard let old = try partnerRow(id: id), try self.actor(actor).role(in: old.officeID) != nil else {
                 throw StoreError.notFound(
                     tr("That partner organisation is not in the register of any office you belong to."))
             }
@@ -199,7 +208,7 @@ extension Store {
                     activity.note, clock.now, actor,
                 ])
             activity.id = database.lastInsertRowID
-            activity.partnerName = try activity.partnerID.flatMap { try partner(id: $0)?.name }
+            activity.partnerName = try activity.partnerID.flatMap { try partnerRow(id: $0)?.name }
             try audit(
                 .participation, id: activity.id, clientID: clientID,
                 field: AuditField(rawValue: activity.kind.rawValue),

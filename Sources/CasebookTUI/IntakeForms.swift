@@ -137,7 +137,7 @@ enum IntakeForms {
             }
         }
         let record = FormRecord<PartnerDraft>(version: partner.version) { app in
-            guard let now = try app.store.partner(id: partner.id) else {
+            guard let now = try app.store.partner(id: partner.id, actor: app.me.id) else {
                 throw StoreError.notFound("partner organisation")
             }
             return (now.version, PartnerDraft(now))

@@ -448,6 +448,7 @@ func refusedByPolicy(_ body: () throws -> Void) -> Bool {
         "addActivity": .recordTrack, "addPartner": .managePartners, "updatePartner": .managePartners, "importShippedProgramme": .importProgrammes,
         "partners": .seePartners, "clientPartners": .openRecord, "partnerOffices": .managePartners,
         "partnerOffice": .managePartners,
+        "partner": .seePartners,
         "officeSummaries": .seeList, "saveMembership": .manageStaff,
         "worklist": .openRecord,
         "place": .legalHold, "lift": .legalHold, "erase": .erase, "subjectExport": .subjectExport,
@@ -481,7 +482,6 @@ func refusedByPolicy(_ body: () throws -> Void) -> Bool {
         "servingOffice": "which office serves a municipality", "obligationTexts": "a preset's translations",
         "programmeRetentionRules": "counts per programme version; `check` and `retention` ask the policy",
         "partners": "the partner register names organisations, not clients",
-        "partner": "the partner register names organisations, not clients",
         // Whole-file operations: the command that calls them asks the policy (`AccessRules`), and
         // what they print holds counts and hashes, never a client's data.
         "check": "counts rows; `casebook check` asks the policy", "verifyAudit": "hashes only",

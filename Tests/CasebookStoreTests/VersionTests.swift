@@ -124,7 +124,7 @@ import Testing
             case .obligations: return try store.obligation(id: obligation.id)?.status.rawValue
             case .qualifications: return try store.recognitionEvents(qualificationID: file.id).last?.note
             case .intakeMappings: return try store.intakeMapping(clientID: client.id)?.careerGoal
-            case .partners: return try store.partner(id: partner.id)?.name
+            case .partners: return try store.partner(id: partner.id, actor: fixture.admin.id)?.name
             }
         }
     }
@@ -158,7 +158,7 @@ import Testing
             case .obligations: try records.fixture.store.obligation(id: records.obligation.id)?.version
             case .qualifications: try records.fixture.store.qualification(id: records.file.id)?.version
             case .intakeMappings: try records.fixture.store.intakeMapping(clientID: records.client.id)?.version
-            case .partners: try records.fixture.store.partner(id: records.partner.id)?.version
+            case .partners: try records.fixture.store.partner(id: records.partner.id, actor: records.fixture.admin.id)?.version
             }
         let before: Int =
             switch table {
