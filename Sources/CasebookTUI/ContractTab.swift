@@ -89,10 +89,20 @@ final class ContractTab: SelectingTab {
 
     private func notSignable(_ app: App) -> String? {
         if let reason = noContract(app) { return reason }
-        guard let contract, !contract.status.isEditable else { return nil }
-        return tr(
-            "This version is {status}; only a draft or an amendment is signed.",
-            ["status": contract.status.label.lowercased()])
+        return contract?.status.notSignable
+    }
+
+    /// A step in the contract's life as the officer reads it; the Store keeps the machine word.
+    static func eventName(_ kind: String) -> String {
+        // TRANSLATORS: a step in a contract's history ("2025-03-25  signed  version 1: ...").
+        switch kind {
+        case "drafted": return tr("drafted")
+        case "signed": return tr("signed")
+        case "reviewed": return tr("reviewed")
+        case "amended": return tr("amended")
+        case "ended": return tr("ended")
+        default: return kind
+        }
     }
 
     // MARK: Bindings
@@ -329,7 +339,10 @@ final class ContractTab: SelectingTab {
                 // TRANSLATORS: a line of the contract's history: day, event, note, and who recorded it.
                 tr(
                     "{day}  {event}  {note}  by {officer}",
-                    ["day": event.on.shown, "event": event.kind, "note": event.note, "officer": event.recordedBy]),
+                    [
+                        "day": event.on.shown, "event": ContractTab.eventName(event.kind), "note": event.note,
+                        "officer": event.recordedBy,
+                    ]),
                 in: Rect(x: area.x, y: y, width: area.width, height: 1), .dim)
         }
     }

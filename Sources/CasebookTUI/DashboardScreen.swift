@@ -369,8 +369,7 @@ package final class DashboardScreen: Screen {
         heading(tr("Language: open, enrolled clients at or above target"))
         for skill in Skill.core {
             share(skill.label, board.language[skill] ?? Share(0, of: 0), yes: .skillAtTarget(skill), no: nil)
-            lines[lines.count - 1].cells[0].label = tr(
-                "At or above target in {skill}", ["skill": skill.label.lowercased()])
+            lines[lines.count - 1].cells[0].label = skill.atOrAboveTarget
         }
         lines.append(Line(parts: [(" " + tr("Lowest current level over the five skills"), .dim, nil)]))
         let levelMax = board.levels.values.max() ?? 1
@@ -438,7 +437,7 @@ package final class DashboardScreen: Screen {
                 reason.label,
                 [
                     (
-                        .exit(reason), tr("Exit: {reason}", ["reason": reason.label.lowercased()]),
+                        .exit(reason), reason.exitLegend,
                         board.exits[reason, default: 0]
                     )
                 ],

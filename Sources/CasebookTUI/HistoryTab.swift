@@ -49,23 +49,12 @@ final class HistoryTab: ScrolledTab {
         exhausted = older.count < HistoryTab.pageSize
     }
 
-    /// A field's name as people read it.
-    static func fieldLabel(_ entry: AuditEntry) -> String {
-        if entry.entity == "client", let field = ClientField(rawValue: entry.field) { return field.label }
-        // TRANSLATORS: the names of changed fields in a record's history ("obligation status").
-        let names = [
-            "record": tr("record"), "officer": tr("officer"), "phase": tr("phase"), "exit_reason": tr("exit reason"),
-            "programme": tr("programme"),
-            "status": tr("status"), "terms": tr("terms"), "added": tr("added"), "removed": tr("removed"),
-            "version": tr("version"), "reviewed_on": tr("reviewed"), "requirement": tr("requirement"),
-            "attested_on": tr("attested"), "follow_up_done": tr("follow-up done"),
-        ]
-        return names[entry.field] ?? entry.field.replacingUnderscores
-    }
-
     func lines(width: Int, glyphs: Glyphs, app: App) -> [[(String, TextRole)]] {
         // Wide screens give each change one row; narrow ones put the change under its heading.
         let oneRow = width >= 110
+        // "Intake mapping: Literacy, first language" takes 40 columns; a narrow screen has the
+        // rest of the heading's row for it, a wide one leaves the change the rest.
+        let whatWidth = oneRow ? 40 : max(27, width - 30)
         var lines: [[(String, TextRole)]] = []
         if let looks {
             lines.append([(tr("Looked at by"), .columnHeader)])
@@ -84,15 +73,16 @@ final class HistoryTab: ScrolledTab {
         }
         lines.append([
             (
-                // TRANSLATORS: the history's column headings: 17, 11 and 28 characters wide.
-                TextWidth.fit(tr("When"), to: 17) + TextWidth.fit(tr("Who"), to: 11) + TextWidth.fit(tr("What"), to: 28)
+                // TRANSLATORS: the history's column headings: 17, 11 and 28 or more characters wide.
+                TextWidth.fit(tr("When"), to: 17) + TextWidth.fit(tr("Who"), to: 11)
+                    + TextWidth.fit(tr("What"), to: whatWidth + 1)
                     + (oneRow ? tr("Change") : ""), .columnHeader
             )
         ])
         for entry in entries {
             let heading = [
                 (TextWidth.fit(localTimeText(entry.at), to: 17) + TextWidth.fit(entry.staff, to: 11), TextRole.dim),
-                (TextWidth.fit(HistoryTab.what(entry), to: 27) + " ", .label),
+                (TextWidth.fit(AuditLabels.what(entry), to: whatWidth) + " ", .label),
             ]
             let change = HistoryTab.change(entry)
             if oneRow {
@@ -106,24 +96,12 @@ final class HistoryTab: ScrolledTab {
         return lines
     }
 
-    /// "case phase", "obligation status"; an entity whose field repeats its name says it once.
-    static func what(_ entry: AuditEntry) -> String {
-        let entity = entry.entity.replacingUnderscores
-        let field = fieldLabel(entry)
-        // TRANSLATORS: what changed in a record's history: the kind of thing, then its field ("case phase").
-        return field == entity ? entity : tr("{entity} {field}", ["entity": entity, "field": field])
-    }
-
     /// "Contract signed → Active": old and new value, with the states of the tracks in words.
     static func change(_ entry: AuditEntry) -> String {
         func readable(_ value: String?) -> String? {
             guard let value else { return nil }
             if value.isEmpty { return tr("(empty)") }
-            switch (entry.entity, entry.field) {
-            case ("case", "phase"): return CasePhase(rawValue: value)?.label ?? value
-            case ("qualification", "stage"): return RecognitionStage(rawValue: value)?.label ?? value
-            default: return value
-            }
+            return AuditLabels.value(value, of: entry)
         }
         let new = readable(entry.newValue) ?? tr("(removed)")
         return readable(entry.oldValue).map { "\($0) → \(new)" } ?? new

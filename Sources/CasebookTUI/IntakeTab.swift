@@ -170,7 +170,7 @@ final class IntakeTab: ScrolledTab {
         for stage in OutcomeStage.allCases {
             if let outcome = outcomes.first(where: { $0.stage == stage }) {
                 var text = outcome.activity.label
-                if let time = outcome.workTime { text += ", " + time.label.lowercased() }
+                if let time = outcome.workTime { text = time.with(activity: text) }
                 if let major = outcome.iscoMajor, let title = ISCO08.title(major) { text += " (\(title))" }
                 row(stage.label, tr("{activity}, recorded {day}", ["activity": text, "day": outcome.recordedOn.iso]))
             } else if stage == .exit {

@@ -101,7 +101,7 @@ enum TrackForms {
             let level = saved.first?.level.rawValue ?? ""
             return FormSaved(
                 saved.count == 1
-                    ? tr("Recorded {level} in {skill}.", ["level": level, "skill": saved[0].skill.label.lowercased()])
+                    ? saved[0].skill.recorded(level: level)
                     : tr("Recorded {level} in all five skills.", ["level": level]))
         }
     }
@@ -268,8 +268,7 @@ enum TrackForms {
         ) { app, draft in
             let change = try draft.validated()
             try app.store.setCivicRequirement(clientID: client.id, draft, actor: app.me.id)
-            return FormSaved(
-                tr("Civic orientation: {requirement}.", ["requirement": change.requirement.label.lowercased()]))
+            return FormSaved(change.requirement.saved)
         }
     }
 

@@ -187,9 +187,7 @@ final class LanguageTab: ScrolledTab {
                         .normal
                     ))
                 let missed = AbsenceKind.allCases.compactMap { kind in
-                    ledger.missed[kind].map {
-                        tr("{reason} {hours} h", ["reason": kind.label.lowercased(), "hours": hours($0)])
-                    }
+                    ledger.missed[kind].map { kind.missed(hours: hours($0)) }
                 }
                 if !missed.isEmpty {
                     line.append(("  " + tr("missed: {reasons}", ["reasons": missed.joined(separator: ", ")]), .dim))

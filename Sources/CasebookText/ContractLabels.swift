@@ -23,6 +23,7 @@ extension Party {
 }
 
 extension ObligationCategory {
+    /// The category's short name, for the Contract tab's columns and pick lists.
     package var label: String {
         switch self {
         case .language: return tr("Language")
@@ -35,6 +36,17 @@ extension ObligationCategory {
         case .housing: return tr("Housing")
         case .other: return tr("Other")
         case .mapping: return tr("Mapping")
+        }
+    }
+}
+
+extension ObligationCategory {
+    /// The category's full name, for the printed contract ("Civic orientation" where the
+    /// screens say "Civic").
+    package var printedName: String {
+        switch self {
+        case .civic: return tr("Civic orientation")
+        default: return label
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import CasebookCore
 import CasebookL10n
 import CasebookStore
+import CasebookText
 
 struct ContractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

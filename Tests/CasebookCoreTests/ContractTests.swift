@@ -1,6 +1,7 @@
 import CasebookL10n
 import CasebookCore
 import CasebookTestSupport
+import CasebookText
 import Foundation
 import Testing
 
@@ -284,6 +285,31 @@ struct ContractDocumentLanguageTests {
         #expect(pages.count == 2)
         #expect(pages.first?.contains("INTEGRATION CONTRACT") == true && pages.first?.contains("Offer a course place") == true)
         #expect(pages.last?.contains("Tilby plass på kurs") == true && pages.last?.contains("INTEGRATION CONTRACT") == false)
+    }
+
+    /// The printed contract names each category in full, in the language it is written in,
+    /// from the same table as the screens' short names (CasebookText).
+    @Test(arguments: ["nb", "de", "fr", "nl"])
+    func categoriesArePrintedInTheLanguageOfThePage(language: String) throws {
+        let catalogue = try #require(try shippedCatalogue(language))
+        var document = document()
+        document.obligations.append(
+            Obligation(
+                party: .newcomer, category: .civic, description: "Complete the civic orientation course",
+                legalBasis: "", dueOn: day("2025-09-01")))
+        // In the officer's language, and English beside it (`--also en`).
+        let pages = Messages.speaking(catalogue) { document.text(also: ContractDocument.DocumentLanguage(nil)) }
+            .split(separator: "\u{0C}").map(String.init)
+        try #require(pages.count == 2)
+        let (own, english) = (pages[0], pages[1])
+        for category in [ObligationCategory.civic, .language, .meeting, .interpreter] {
+            let name = Messages.speaking(catalogue) { category.printedName }
+            let englishName = Messages.speaking(nil) { category.printedName }
+            #expect(name != englishName, "\(language) has no name of its own for \(category)")
+            #expect(own.contains(name) && !own.contains(englishName), "\(own)")
+            #expect(english.contains(englishName), "\(english)")
+        }
+        #expect(english.contains("Category: Civic orientation"))
     }
 
     @Test func inHTMLTheTwoLanguagesStandInColumnsEachWithItsLanguage() throws {

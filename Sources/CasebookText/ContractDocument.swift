@@ -1,3 +1,4 @@
+import CasebookCore
 import CasebookL10n
 
 /// A contract as a document to hand to the newcomer: both sides' obligations with the same
@@ -80,21 +81,6 @@ package struct ContractDocument: Sendable {
         }
     }
 
-    private func category(_ category: ObligationCategory) -> String {
-        switch category {
-        case .language: return tr("Language")
-        case .civic: return tr("Civic orientation")
-        case .employment: return tr("Employment")
-        case .recognition: return tr("Recognition")
-        case .meeting: return tr("Meeting")
-        case .childcare: return tr("Childcare")
-        case .interpreter: return tr("Interpreter")
-        case .housing: return tr("Housing")
-        case .other: return tr("Other")
-        case .mapping: return tr("Mapping")
-        }
-    }
-
     /// The due date and its rule, as one phrase.
     private func due(_ obligation: Obligation) -> String {
         let day = obligation.dueOn?.shown ?? tr("not yet known")
@@ -117,7 +103,7 @@ package struct ContractDocument: Sendable {
 
     /// The category and legal basis line of an obligation.
     private func meta(_ obligation: Obligation) -> String {
-        let category = tr("Category: {category}", ["category": category(obligation.category)])
+        let category = tr("Category: {category}", ["category": obligation.category.printedName])
         guard !obligation.legalBasis.isEmpty else { return category }
         return category + " · "
             + tr("Legal basis: {basis}", ["basis": Sanitized.inline(obligation.legalBasis, limit: 120)])
