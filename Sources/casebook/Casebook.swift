@@ -51,7 +51,13 @@ struct Casebook: ParsableCommand {
         do {
             let extracted = try Language.extract(from: arguments)
             arguments = extracted.arguments
-            Language.start(requested: extracted.language)
+            // The man page and the completion scripts `make install` generates from the help are
+            // English whoever builds them (their settings or LANGUAGE), unless --language asks.
+            let generating = arguments.contains {
+                $0 == "--experimental-dump-help" || $0 == "--generate-completion-script"
+                    || $0.hasPrefix("--generate-completion-script=")
+            }
+            Language.start(requested: extracted.language ?? (generating ? Catalogue.english : nil))
         } catch { fail(error) }
         var command: ParsableCommand
         do { command = try parseAsRoot(arguments) } catch { fail(error) }
