@@ -44,7 +44,7 @@ struct Installation: Equatable {
     /// one else (a folder with the sticky bit, such as /tmp, lets others add files but not
     /// replace root's), and none may be a symbolic link.
     static func trustProblem(_ path: String) -> String? {
-        // TRANSLATORS: this and the four below are the reason in "… but {problem}; …", lower case, no full stop.
+        // TRANSLATORS: the {problem} in "… but {problem}; …" and "…: {problem}; …": lower case, no full stop.
         guard path.hasPrefix("/") else { return tr("{path} is not an absolute path", ["path": path]) }
         var current = ""
         let parts = path.split(separator: "/")
