@@ -6,30 +6,28 @@ import Logging
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
-        abstract: "Prove that the audit log was not rewritten.",
+        abstract: tr("Prove that the audit log was not rewritten."),
         subcommands: [Verify.self])
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Walk the audit log's hash chain and name the first row changed, removed, inserted or reordered.",
-            discussion: """
-                Prints the number of rows and the head hash (the last row's), and exits non-zero at the \
-                first row that breaks the chain. Rows cut from the end of the log leave no trace in it: \
-                give --head the head a backup recorded (`casebook backup` prints it) to prove the log \
-                still holds everything up to that row. On the office's database, supervisors and admins.
-                """)
+            abstract: tr(
+                "Walk the audit log's hash chain and name the first row changed, removed, inserted or reordered."),
+            discussion: tr(
+                "Prints the number of rows and the head hash (the last row's), and exits non-zero at the first row that breaks the chain. Rows cut from the end of the log leave no trace in it: give --head the head a backup recorded (`casebook backup` prints it) to prove the log still holds everything up to that row. On the office's database, supervisors and admins."
+            ))
 
         @OptionGroup var database: DatabaseOptions
 
         @Option(
             help: ArgumentHelp(
-                "A head recorded earlier: the 64 hex digits `casebook backup` printed.", valueName: "hash"))
+                tr("A head recorded earlier: the 64 hex digits `casebook backup` printed."), valueName: "hash"))
         var head: String?
 
         func validate() throws {
             if let head, ChainHash(hex: head) == nil {
                 throw ValidationError(
-                    "--head takes the 64 hexadecimal digits of a head hash, as `casebook backup` prints it.")
+                    tr("--head takes the 64 hexadecimal digits of a head hash, as `casebook backup` prints it."))
             }
         }
 
@@ -55,7 +53,9 @@ struct AuditCommand: ParsableCommand {
                             "Audit log: {count} rows check out, then the chain breaks (walked in {time}).", report.rows,
                             ["time": elapsed]))
                 }
-                if let head = report.head { print(tr("Last good row: {row}, {hash}", ["row": String(head.row), "hash": head.hash.hex])) }
+                if let head = report.head {
+                    print(tr("Last good row: {row}, {hash}", ["row": String(head.row), "hash": head.hash.hex]))
+                }
                 logger.warning("audit verify failed: \(Messages.speaking(nil) { problem.sentence("the audit log") })")
                 throw CommandError(problem.sentence(tr("the audit log")))
             }
@@ -75,7 +75,9 @@ struct AuditCommand: ParsableCommand {
                         ["count": String(report.erasedValues)]))
             }
             if let row = report.recordedHeadRow {
-                print(tr("The head recorded is row {row}: nothing up to it was changed or removed.", ["row": String(row)]))
+                print(
+                    tr("The head recorded is row {row}: nothing up to it was changed or removed.", ["row": String(row)])
+                )
             }
             logger.info("audit verify: \(report.rows) rows intact, head \(report.head?.hash.hex ?? "none")")
             guard store.hasReadLog else { return }

@@ -2,6 +2,7 @@
     import Glibc
 #endif
 import ArgumentParser
+import CasebookL10n
 import CasebookBench
 import CasebookStore
 import CasebookDemo
@@ -10,17 +11,22 @@ extension Casebook {
     struct BenchCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "bench",
-            abstract: "Measure how fast Casebook answers on a database (use a release build and a large demo).",
-            discussion: "`make bench` builds in release mode, makes a 100,000-client demo and runs this.")
+            abstract: tr("Measure how fast Casebook answers on a database (use a release build and a large demo)."),
+            discussion: tr("`make bench` builds in release mode, makes a 100,000-client demo and runs this."))
 
         @OptionGroup var database: DatabaseOptions
 
         @Option(
             name: .customLong("only"), parsing: .upToNextOption,
-            help: "Measure only these parts: \(Bench.Part.allCases.map(\.rawValue).joined(separator: ", ")).")
+            help: ArgumentHelp(
+                tr(
+                    "Measure only these parts: {parts}.",
+                    ["parts": Bench.Part.allCases.map(\.rawValue).joined(separator: ", ")])))
         var parts: [String] = []
 
-        @Option(help: "The size of the demo timed for the `demo` row (made in a scratch folder, then deleted).")
+        @Option(
+            help: ArgumentHelp(
+                tr("The size of the demo timed for the `demo` row (made in a scratch folder, then deleted).")))
         var demoClients = 100_000
 
         func validate() throws {

@@ -15,26 +15,23 @@ struct Casebook: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "casebook",
         abstract:
-            "Follow newcomers through an introduction programme: language, recognition, civic orientation and the integration contract.",
-        discussion: """
-            Without a subcommand, Casebook opens the terminal application on the database.
-            The database is --db PATH, else $CASEBOOK_DB, else the office's database named in the
-            site settings, else $XDG_DATA_HOME/casebook/casebook.db (~/.local/share/casebook/casebook.db).
-
-            Installed (make install), Casebook reads its shipped configuration and programme presets
-            from PREFIX/share/casebook, the site settings from PREFIX/etc/casebook/casebook.toml
-            (/etc/casebook/casebook.toml for PREFIX=/usr) and each user's own settings from
-            ~/.config/casebook/casebook.toml.
-
-            For an office on one shared host, `casebook setup` installs Casebook setgid to a group
-            with no members. Then who you are is your login alone ($CASEBOOK_USER is ignored), the
-            database is the office's, and files you name are opened with your own rights; the log
-            goes to the office's log folder or syslog. On a file of your own, $CASEBOOK_USER acts as
-            another staff member only when you own the file.
-
-            Every command takes --language CODE (nb, de, fr, nl or en); without it, `language` in
-            casebook.toml, else LANGUAGE, LC_ALL, LC_MESSAGES or LANG choose.
-            """,
+            tr(
+                "Follow newcomers through an introduction programme: language, recognition, civic orientation and the integration contract."
+            ),
+        discussion: [
+            tr(
+                "Without a subcommand, Casebook opens the terminal application on the database. The database is --db PATH, else $CASEBOOK_DB, else the office's database named in the site settings, else $XDG_DATA_HOME/casebook/casebook.db (~/.local/share/casebook/casebook.db)."
+            ),
+            tr(
+                "Installed (make install), Casebook reads its shipped configuration and programme presets from PREFIX/share/casebook, the site settings from PREFIX/etc/casebook/casebook.toml (/etc/casebook/casebook.toml for PREFIX=/usr) and each user's own settings from ~/.config/casebook/casebook.toml."
+            ),
+            tr(
+                "For an office on one shared host, `casebook setup` installs Casebook setgid to a group with no members. Then who you are is your login alone ($CASEBOOK_USER is ignored), the database is the office's, and files you name are opened with your own rights; the log goes to the office's log folder or syslog. On a file of your own, $CASEBOOK_USER acts as another staff member only when you own the file."
+            ),
+            tr(
+                "Every command takes --language CODE (nb, de, fr, nl or en); without it, `language` in casebook.toml, else LANGUAGE, LC_ALL, LC_MESSAGES or LANG choose."
+            ),
+        ].joined(separator: "\n\n"),
         subcommands: [
             Open.self, Init.self, Setup.self, StaffCommand.self, OfficeCommand.self, ProgrammeCommand.self,
             ContractCommand.self, AccessLogCommand.self, CaseloadCommand.self, TransferCommand.self,
@@ -54,7 +51,13 @@ struct Casebook: ParsableCommand {
         do {
             let extracted = try Language.extract(from: arguments)
             arguments = extracted.arguments
-            Language.start(requested: extracted.language)
+            // The man page and the completion scripts `make install` generates from the help are
+            // English whoever builds them (their settings or LANGUAGE), unless --language asks.
+            let generating = arguments.contains {
+                $0 == "--experimental-dump-help" || $0 == "--generate-completion-script"
+                    || $0.hasPrefix("--generate-completion-script=")
+            }
+            Language.start(requested: extracted.language ?? (generating ? Catalogue.english : nil))
         } catch { fail(error) }
         var command: ParsableCommand
         do { command = try parseAsRoot(arguments) } catch { fail(error) }
@@ -90,9 +93,11 @@ struct DatabaseOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The case file.",
+            tr("The case file."),
             discussion:
-                "Default: $CASEBOOK_DB, else the office's database (site settings), else ~/.local/share/casebook/casebook.db. In the office mode, any other file is opened with your own rights only.",
+                tr(
+                    "Default: $CASEBOOK_DB, else the office's database (site settings), else ~/.local/share/casebook/casebook.db. In the office mode, any other file is opened with your own rights only."
+                ),
             valueName: "path"))
     var db: String?
 
@@ -141,11 +146,10 @@ struct CommandError: Error, CustomStringConvertible {
 extension Casebook {
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Create the database, or bring an older one up to date.",
-            discussion: """
-                On a new database of your own, you become its admin and the programme presets are \
-                imported. The office's database is made by `casebook setup`; there only an admin runs init.
-                """)
+            abstract: tr("Create the database, or bring an older one up to date."),
+            discussion: tr(
+                "On a new database of your own, you become its admin and the programme presets are imported. The office's database is made by `casebook setup`; there only an admin runs init."
+            ))
 
         @OptionGroup var database: DatabaseOptions
 
@@ -164,9 +168,15 @@ extension Casebook {
             Logger(label: "casebook").info("init schema \(store.schemaVersion)")
             print(
                 existed
-                    ? tr("{path} is ready (schema {schema}).", ["path": store.path, "schema": String(store.schemaVersion)])
-                    : tr("Created {path} (schema {schema}).", ["path": store.path, "schema": String(store.schemaVersion)]))
-            for migration in store.appliedMigrations { print(tr("Migrated to schema {schema}", ["schema": "\(migration)"])) }
+                    ? tr(
+                        "{path} is ready (schema {schema}).",
+                        ["path": store.path, "schema": String(store.schemaVersion)])
+                    : tr(
+                        "Created {path} (schema {schema}).",
+                        ["path": store.path, "schema": String(store.schemaVersion)]))
+            for migration in store.appliedMigrations {
+                print(tr("Migrated to schema {schema}", ["schema": "\(migration)"]))
+            }
             if madeAdmin, let me { print(tr("You ({name}) are its admin.", ["name": me.username])) }
             if let me, me.role == .admin {
                 let imported = try ShippedProgrammes.importMissing(presets, into: store, actor: me.id)
@@ -177,11 +187,13 @@ extension Casebook {
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check the database: integrity, foreign keys, schema version, the dashboard's facts and counts.")
+            abstract: tr(
+                "Check the database: integrity, foreign keys, schema version, the dashboard's facts and counts."))
 
         @OptionGroup var database: DatabaseOptions
 
-        @Flag(help: "Recompute the dashboard's per-client facts from the records first (admins only).")
+        @Flag(
+            help: ArgumentHelp(tr("Recompute the dashboard's per-client facts from the records first (admins only).")))
         var repair = false
 
         func run() throws {
@@ -203,7 +215,9 @@ extension Casebook {
             print(
                 report.integrityProblems.isEmpty
                     ? tr("Integrity:    ok")
-                    : trn("Integrity:    {count} problem", "Integrity:    {count} problems", report.integrityProblems.count))
+                    : trn(
+                        "Integrity:    {count} problem", "Integrity:    {count} problems",
+                        report.integrityProblems.count))
             for problem in report.integrityProblems { print("  \(problem)") }
             print(
                 report.foreignKeyProblems == 0
@@ -241,22 +255,23 @@ extension Casebook {
                 print(overrideLine(programme))
             }
             if !report.isHealthy {
-                throw CommandError(tr("The database has problems; restore it from a backup (`casebook backup` makes one)."))
+                throw CommandError(
+                    tr("The database has problems; restore it from a backup (`casebook backup` makes one)."))
             }
         }
     }
 
     struct Backup: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Copy the database to FILE, safely while others keep working.",
-            discussion: "On the office's database, admins only; FILE is written with your own rights.")
+            abstract: tr("Copy the database to FILE, safely while others keep working."),
+            discussion: tr("On the office's database, admins only; FILE is written with your own rights."))
 
         @OptionGroup var database: DatabaseOptions
 
-        @Argument(help: ArgumentHelp("The new file.", valueName: "file"))
+        @Argument(help: ArgumentHelp(tr("The new file."), valueName: "file"))
         var file: String
 
-        @Flag(help: "Replace FILE if it exists.")
+        @Flag(help: ArgumentHelp(tr("Replace FILE if it exists.")))
         var force = false
 
         func validate() throws {
@@ -267,7 +282,9 @@ extension Casebook {
         func run() throws {
             let store = try database.open(.readOnly, for: .backup)
             try CommandID.backup.authorize(in: store)
-            if file == store.path { throw CommandError(tr("The backup must go to another file than the database itself.")) }
+            if file == store.path {
+                throw CommandError(tr("The backup must go to another file than the database itself."))
+            }
             let started = Environment.monotonicSeconds()
             // The copy's file and journal are created with the admin's own group: the office's
             // rights only read the database, which is already open.
@@ -275,38 +292,43 @@ extension Casebook {
             print(
                 tr(
                     "Backed up {path} to {file} in {time}.",
-                    ["path": store.path, "file": file, "time": formatSeconds(Environment.monotonicSeconds() - started)]))
+                    ["path": store.path, "file": file, "time": formatSeconds(Environment.monotonicSeconds() - started)])
+            )
             // The copy's last audit row: `casebook audit verify --head` proves later that nothing up
             // to it was rewritten or cut off (the log alone cannot show rows removed from its end).
-            let line =
-                head.map { "Audit chain head: row \($0.row), \($0.hash.hex)" }
-                ?? (store.schemaVersion < Store.auditChainSchema
-                    ? "Audit chain head: none (schema \(store.schemaVersion) predates the chain)"
-                    : "Audit chain head: none (the audit log is empty)")
-            print(line)
-            Logger(label: "casebook").info("backup written; \(line)")
+            // The log keeps its English line; the person reads it in their language.
+            let line = { () -> String in
+                head.map { tr("Audit chain head: row {row}, {hash}", ["row": String($0.row), "hash": $0.hash.hex]) }
+                    ?? (store.schemaVersion < Store.auditChainSchema
+                        ? tr(
+                            "Audit chain head: none (schema {schema} predates the chain)",
+                            ["schema": String(store.schemaVersion)])
+                        : tr("Audit chain head: none (the audit log is empty)"))
+            }
+            print(line())
+            Logger(label: "casebook").info("backup written; \(Messages.speaking(nil, line))")
         }
     }
 
     struct Demo: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Fill a new database with realistic synthetic clients, officers and a supervisor.",
-            discussion: """
-                The same --seed on the same day gives the same clients. You receive a caseload too. \
-                Never on the office's database: give --db a file of your own.
-                """)
+            abstract: tr("Fill a new database with realistic synthetic clients, officers and a supervisor."),
+            discussion: tr(
+                "The same --seed on the same day gives the same clients. You receive a caseload too. Never on the office's database: give --db a file of your own."
+            ))
 
         @OptionGroup var database: DatabaseOptions
 
-        @Option(help: "How many clients (1 to 1000000).")
+        @Option(help: ArgumentHelp(tr("How many clients (1 to 1000000).")))
         var clients = 2000
 
-        @Option(help: "The seed of the generator.")
+        @Option(help: ArgumentHelp(tr("The seed of the generator.")))
         var seed: UInt64 = 1
 
         func validate() throws {
             guard (1...DemoGenerator.maximumClients).contains(clients) else {
-                throw ValidationError("--clients must be between 1 and \(DemoGenerator.maximumClients).")
+                throw ValidationError(
+                    tr("--clients must be between 1 and {maximum}.", ["maximum": String(DemoGenerator.maximumClients)]))
             }
         }
 

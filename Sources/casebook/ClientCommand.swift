@@ -7,12 +7,12 @@ import Logging
 struct ClientCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "client",
-        abstract: "A person's own data: export it, place or lift a legal hold or a restriction.",
+        abstract: tr("A person's own data: export it, place or lift a legal hold or a restriction."),
         subcommands: [Export.self, Hold.self, Unhold.self, Restrict.self, Unrestrict.self])
 
     /// The case-number argument every subcommand takes.
     struct Case: ParsableArguments {
-        @Argument(help: ArgumentHelp("The client's case number, e.g. 2026-000123.", valueName: "case-number"))
+        @Argument(help: ArgumentHelp(tr("The client's case number, e.g. 2026-000123."), valueName: "case-number"))
         var caseNumber: String
 
         /// The client, or one sentence saying there is none.
@@ -23,10 +23,10 @@ struct ClientCommand: ParsableCommand {
 
     /// `--reason` and `--since` of a hold or a restriction.
     struct Flag: ParsableArguments {
-        @Option(help: "Why, e.g. the court case or the person's request and its date.")
+        @Option(help: ArgumentHelp(tr("Why, e.g. the court case or the person's request and its date.")))
         var reason: String
 
-        @Option(help: ArgumentHelp("The day it applies from, YYYY-MM-DD (default today).", valueName: "day"))
+        @Option(help: ArgumentHelp(tr("The day it applies from, YYYY-MM-DD (default today)."), valueName: "day"))
         var since: String?
 
         func validate() throws {
@@ -49,19 +49,16 @@ struct ClientCommand: ParsableCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print everything held about a person (GDPR Art. 15), as JSON or one printable HTML page.",
-            discussion: """
-                Every field, every track, every contract version with its obligations, the notes, the \
-                change history, holds and restrictions, and for each category of data its purpose and \
-                legal basis. The case's officer, supervisors and admins. Writes to standard output: \
-                `casebook client export 2026-000123 --format html > access-request.html`. It is the \
-                person's own data, so nothing in it is suppressed; hand it only to them.
-                """)
+            abstract: tr("Print everything held about a person (GDPR Art. 15), as JSON or one printable HTML page."),
+            discussion: tr(
+                "Every field, every track, every contract version with its obligations, the notes, the change history, holds and restrictions, and for each category of data its purpose and legal basis. The case's officer, supervisors and admins. Writes to standard output: `casebook client export 2026-000123 --format html > access-request.html`. It is the person's own data, so nothing in it is suppressed; hand it only to them."
+            ))
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var target: Case
 
-        @Option(help: "json or html.")
+        // TRANSLATORS: the values typed: keep them as they are.
+        @Option(help: ArgumentHelp(tr("json or html.")))
         var format: Format = .json
 
         func run() throws {
@@ -78,7 +75,8 @@ struct ClientCommand: ParsableCommand {
     struct Hold: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Place a legal hold: the client is kept out of erasure until it is lifted (supervisors and admins).")
+                tr("Place a legal hold: the client is kept out of erasure until it is lifted (supervisors and admins).")
+        )
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var target: Case
@@ -91,7 +89,7 @@ struct ClientCommand: ParsableCommand {
 
     struct Unhold: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Lift the legal hold (supervisors and admins).")
+            abstract: tr("Lift the legal hold (supervisors and admins)."))
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var target: Case
@@ -102,7 +100,9 @@ struct ClientCommand: ParsableCommand {
     struct Restrict: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Restrict processing (GDPR Art. 18): read-only for all but admins, and kept from erasure, until lifted (the case's officer, supervisors and admins)."
+                tr(
+                    "Restrict processing (GDPR Art. 18): read-only for all but admins, and kept from erasure, until lifted (the case's officer, supervisors and admins)."
+                )
         )
 
         @OptionGroup var database: DatabaseOptions
@@ -115,7 +115,7 @@ struct ClientCommand: ParsableCommand {
     }
 
     struct Unrestrict: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Lift the restriction of processing (admins).")
+        static let configuration = CommandConfiguration(abstract: tr("Lift the restriction of processing (admins)."))
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var target: Case

@@ -11,39 +11,42 @@ import CasebookStore
 struct ClientsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clients",
-        abstract: "Take client lists out: a phase, an officer's caseload, the flagged clients.",
+        abstract: tr("Take client lists out: a phase, an officer's caseload, the flagged clients."),
         subcommands: [Export.self])
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write the clients a list shows, with every field of their records, as CSV or JSON.",
-            discussion: """
-                The filters are the client list's. CSV cells that a spreadsheet would run as a formula \
-                are written as text. Without --output the list goes to standard output; a file is \
-                written with your own rights, readable by you alone.
-                """)
+            abstract: tr("Write the clients a list shows, with every field of their records, as CSV or JSON."),
+            discussion: tr(
+                "The filters are the client list's. CSV cells that a spreadsheet would run as a formula are written as text. Without --output the list goes to standard output; a file is written with your own rights, readable by you alone."
+            ))
 
         @OptionGroup var database: DatabaseOptions
 
-        @Option(help: "Name parts or the start of a case number, as the list's search takes them.")
+        @Option(help: ArgumentHelp(tr("Name parts or the start of a case number, as the list's search takes them.")))
         var search: String?
 
-        @Option(help: ArgumentHelp("Only this officer's caseload (a user name).", valueName: "user"))
+        @Option(help: ArgumentHelp(tr("Only this officer's caseload (a user name)."), valueName: "user"))
         var officer: String?
 
         @Option(
             help: ArgumentHelp(
-                "Only clients in this phase: \(CasePhase.allCases.map(\.rawValue).joined(separator: ", ")).",
+                tr(
+                    "Only clients in this phase: {phases}.",
+                    ["phases": CasePhase.allCases.map(\.rawValue).joined(separator: ", ")]),
                 valueName: "phase"))
         var phase: String?
 
-        @Flag(help: "Only flagged clients (a vulnerability, or a recognition decision past its deadline).")
+        @Flag(
+            help: ArgumentHelp(
+                tr("Only flagged clients (a vulnerability, or a recognition decision past its deadline).")))
         var flagged = false
 
-        @Option(help: ArgumentHelp("csv or json.", valueName: "format"))
+        // TRANSLATORS: the values typed: keep them as they are.
+        @Option(help: ArgumentHelp(tr("csv or json."), valueName: "format"))
         var format: String
 
-        @Option(help: ArgumentHelp("The file to write (a new one); standard output without it.", valueName: "file"))
+        @Option(help: ArgumentHelp(tr("The file to write (a new one); standard output without it."), valueName: "file"))
         var output: String?
 
         func validate() throws {

@@ -46,7 +46,8 @@ enum Configuration {
         if let path = installation?.siteSettingsPath, Environment.isFile(path) {
             if PrivilegedMode.startedPrivileged { try requireTrusted(path) }
             guard let text = Environment.readFile(path) else {
-                throw CommandError(tr("Cannot read the site settings {path}; ask the administrator to check it.", ["path": path]))
+                throw CommandError(
+                    tr("Cannot read the site settings {path}; ask the administrator to check it.", ["path": path]))
             }
             do { settings = try Settings.load(path: path, text: text, themes: Theme.names, scope: .site) } catch {
                 throw CommandError(error.description)
@@ -96,8 +97,9 @@ enum Configuration {
             }
             guard let office else {
                 throw CommandError(
-                    "This Casebook is installed for an office but has no database yet; the administrator runs `casebook setup` first."
-                )
+                    tr(
+                        "This Casebook is installed for an office but has no database yet; the administrator runs `casebook setup` first."
+                    ))
             }
             return office
         }
@@ -123,8 +125,9 @@ enum Configuration {
     private static func trustedInstallation() throws -> Installation {
         guard let installation = Installation.current else {
             throw CommandError(
-                "This Casebook runs with a group's rights but is not installed (no share/casebook beside its bin folder); install it with `make install`."
-            )
+                tr(
+                    "This Casebook runs with a group's rights but is not installed (no share/casebook beside its bin folder); install it with `make install`."
+                ))
         }
         return installation
     }
@@ -132,7 +135,9 @@ enum Configuration {
     private static func requireTrusted(_ path: String) throws {
         if let problem = Installation.trustProblem(path) {
             throw CommandError(
-                "Casebook will not use its office rights with \(path): \(problem); ask the administrator to fix it.")
+                tr(
+                    "Casebook will not use its office rights with {path}: {problem}; ask the administrator to fix it.",
+                    ["path": path, "problem": problem]))
         }
     }
 }

@@ -6,7 +6,7 @@ import CasebookText
 
 struct ContractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "contract", abstract: "Print a client's integration contract.", subcommands: [Print.self])
+        commandName: "contract", abstract: tr("Print a client's integration contract."), subcommands: [Print.self])
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text
@@ -15,21 +15,24 @@ struct ContractCommand: ParsableCommand {
 
     struct Print: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print the contract with both sides' obligations, dates and signature lines.",
+            abstract: tr("Print the contract with both sides' obligations, dates and signature lines."),
             discussion:
-                "Writes to standard output: `casebook contract print 2026-000123 --format html > contract.html`.")
+                tr("Writes to standard output: `casebook contract print 2026-000123 --format html > contract.html`."))
 
         @OptionGroup var database: DatabaseOptions
 
-        @Argument(help: ArgumentHelp("The client's case number, e.g. 2026-000123.", valueName: "case-number"))
+        @Argument(help: ArgumentHelp(tr("The client's case number, e.g. 2026-000123."), valueName: "case-number"))
         var caseNumber: String
 
-        @Option(help: "text or html.")
+        // TRANSLATORS: the values typed: keep them as they are.
+        @Option(help: ArgumentHelp(tr("text or html.")))
         var format: Format = .text
 
         @Option(
             help: ArgumentHelp(
-                "A second language printed beside the first (en, nb, de, fr or nl): after it in text, in a column beside it in HTML.",
+                tr(
+                    "A second language printed beside the first (en, nb, de, fr or nl): after it in text, in a column beside it in HTML."
+                ),
                 valueName: "language"))
         var also: String?
 
@@ -41,7 +44,9 @@ struct ContractCommand: ParsableCommand {
             let client = try clientOf(caseNumber: caseNumber, in: store, by: me)
             guard let (contract, obligations) = try store.contractForPrint(clientID: client.id, by: me.id) else {
                 throw CommandError(
-                    tr("{number} has no contract yet; draft it on the client's Contract tab.", ["number": client.caseNumber.text]))
+                    tr(
+                        "{number} has no contract yet; draft it on the client's Contract tab.",
+                        ["number": client.caseNumber.text]))
             }
             let programme = try store.programme(id: contract.programmeID, version: contract.programmeVersion)
             let officer = try client.officerID.flatMap { try store.staff(id: $0) }
@@ -61,11 +66,15 @@ struct ContractCommand: ParsableCommand {
         private func secondLanguage(_ code: String) throws -> ContractDocument.DocumentLanguage {
             guard code != Messages.language else {
                 throw CommandError(
-                    tr("The contract is already printed in {language}; give --also another language.", ["language": code]))
+                    tr(
+                        "The contract is already printed in {language}; give --also another language.",
+                        ["language": code]))
             }
             guard let catalogue = try Language.catalogue(for: code) else {
                 throw CommandError(
-                    tr("Casebook has no {language} translation to print beside; --also takes en, nb, de, fr or nl.", ["language": code]))
+                    tr(
+                        "Casebook has no {language} translation to print beside; --also takes en, nb, de, fr or nl.",
+                        ["language": code]))
             }
             return ContractDocument.DocumentLanguage(catalogue)
         }

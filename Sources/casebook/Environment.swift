@@ -47,8 +47,9 @@ enum Environment {
             var info = stat()
             guard stat(databasePath, &info) == 0, info.st_uid == getuid() else {
                 throw CommandError(
-                    "CASEBOOK_USER acts as another staff member only on a database file you own; unset it to work as yourself."
-                )
+                    tr(
+                        "CASEBOOK_USER acts as another staff member only on a database file you own; unset it to work as yourself."
+                    ))
             }
             return Person(username: user, displayName: user, home: home)
         }
@@ -81,7 +82,9 @@ enum Environment {
             guard fd >= 0 else {
                 if errno == ENOENT { return nil }
                 throw CommandError(
-                    "Cannot read \(Sanitized.inline(path, limit: 200)): \(String(cString: strerror(errno))).")
+                    tr(
+                        "Cannot read {path}: {reason}.",
+                        ["path": Sanitized.inline(path, limit: 200), "reason": String(cString: strerror(errno))]))
             }
             defer { close(fd) }
             var bytes: [UInt8] = []
@@ -90,7 +93,9 @@ enum Environment {
                 let count = read(fd, &buffer, buffer.count)
                 if count < 0 {
                     throw CommandError(
-                        "Cannot read \(Sanitized.inline(path, limit: 200)): \(String(cString: strerror(errno))).")
+                        tr(
+                            "Cannot read {path}: {reason}.",
+                            ["path": Sanitized.inline(path, limit: 200), "reason": String(cString: strerror(errno))]))
                 }
                 if count == 0 { break }
                 bytes += buffer[0..<count]

@@ -9,41 +9,39 @@ import CasebookStore
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Bring a caseload in from a spreadsheet, with a dry run first; undo an import.",
+        abstract: tr("Bring a caseload in from a spreadsheet, with a dry run first; undo an import."),
         subcommands: [Clients.self, Assessments.self, Qualifications.self, Undo.self, List.self])
 
     struct Clients: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import clients from a CSV or tab-separated file (supervisors and admins).",
-            discussion: """
-                Columns are recognised by their headers in English, Norwegian, German, French and Dutch; \
-                --mapping names the others. A row matches a client already held by its case number, else \
-                by its external id, and is not imported twice; a row with the date of birth and a similar \
-                name of a client held is a possible duplicate and is left out unless --accept-duplicates \
-                names its row. Refused rows are written with their reasons to FILE.refused.csv (in the \
-                file's own format) to correct and import again. --dry-run changes nothing.
-                """)
+            abstract: tr("Import clients from a CSV or tab-separated file (supervisors and admins)."),
+            discussion: tr(
+                "Columns are recognised by their headers in English, Norwegian, German, French and Dutch; --mapping names the others. A row matches a client already held by its case number, else by its external id, and is not imported twice; a row with the date of birth and a similar name of a client held is a possible duplicate and is left out unless --accept-duplicates names its row. Refused rows are written with their reasons to FILE.refused.csv (in the file's own format) to correct and import again. --dry-run changes nothing."
+            ))
 
         @OptionGroup var database: DatabaseOptions
 
-        @Argument(help: ArgumentHelp("The spreadsheet, saved as CSV or tab-separated text.", valueName: "file"))
+        @Argument(help: ArgumentHelp(tr("The spreadsheet, saved as CSV or tab-separated text."), valueName: "file"))
         var file: String
 
-        @Flag(help: "Check the file and show what would be imported; change nothing.")
+        @Flag(help: ArgumentHelp(tr("Check the file and show what would be imported; change nothing.")))
         var dryRun = false
 
-        @Option(help: ArgumentHelp("A TOML file that maps columns, values and date orders.", valueName: "file.toml"))
+        @Option(
+            help: ArgumentHelp(tr("A TOML file that maps columns, values and date orders."), valueName: "file.toml"))
         var mapping: String?
 
         @Option(
             help: ArgumentHelp(
-                "Import these rows although they may be duplicates: row numbers as the dry run lists them, e.g. 14,27.",
+                tr(
+                    "Import these rows although they may be duplicates: row numbers as the dry run lists them, e.g. 14,27."
+                ),
                 valueName: "rows"))
         var acceptDuplicates: [String] = []
 
         @Option(
             help: ArgumentHelp(
-                "The office the clients join (its code); needed when you import for several offices.",
+                tr("The office the clients join (its code); needed when you import for several offices."),
                 valueName: "code"))
         var office: String?
 
@@ -149,14 +147,10 @@ struct ImportCommand: ParsableCommand {
 
     struct Assessments: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import language assessments of clients held, from a CSV or tab-separated file.",
-            discussion: """
-                Columns: the client (case number or external id), date, skill (or all), level, instrument, \
-                provider, and optionally certified; headers in English, Norwegian, German, French or Dutch, \
-                --mapping names the others. An assessment the client holds already (the same day and skill) \
-                is not imported twice. Refused rows are written with their reasons to FILE.refused.csv. \
-                --dry-run changes nothing.
-                """)
+            abstract: tr("Import language assessments of clients held, from a CSV or tab-separated file."),
+            discussion: tr(
+                "Columns: the client (case number or external id), date, skill (or all), level, instrument, provider, and optionally certified; headers in English, Norwegian, German, French or Dutch, --mapping names the others. An assessment the client holds already (the same day and skill) is not imported twice. Refused rows are written with their reasons to FILE.refused.csv. --dry-run changes nothing."
+            ))
 
         @OptionGroup var options: RecordImportOptions
 
@@ -166,14 +160,10 @@ struct ImportCommand: ParsableCommand {
 
     struct Qualifications: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import foreign qualifications of clients held, from a CSV or tab-separated file.",
-            discussion: """
-                Columns: the client (case number or external id), title, country, level (ISCED 0-8), year, and \
-                optionally field, institution, documents, regulated and identified; headers in English, \
-                Norwegian, German, French or Dutch, --mapping names the others. A qualification the client \
-                holds already (the same title and country) is not imported twice. Refused rows are written \
-                with their reasons to FILE.refused.csv. --dry-run changes nothing.
-                """)
+            abstract: tr("Import foreign qualifications of clients held, from a CSV or tab-separated file."),
+            discussion: tr(
+                "Columns: the client (case number or external id), title, country, level (ISCED 0-8), year, and optionally field, institution, documents, regulated and identified; headers in English, Norwegian, German, French or Dutch, --mapping names the others. A qualification the client holds already (the same title and country) is not imported twice. Refused rows are written with their reasons to FILE.refused.csv. --dry-run changes nothing."
+            ))
 
         @OptionGroup var options: RecordImportOptions
 
@@ -250,12 +240,12 @@ struct ImportCommand: ParsableCommand {
 
     struct Undo: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Remove what an import batch created, except clients changed since (supervisors and admins).")
+            abstract: tr("Remove what an import batch created, except clients changed since (supervisors and admins)."))
 
         @OptionGroup var database: DatabaseOptions
 
         @Argument(
-            help: ArgumentHelp("The batch number the import printed (`casebook import list`).", valueName: "batch"))
+            help: ArgumentHelp(tr("The batch number the import printed (`casebook import list`)."), valueName: "batch"))
         var batch: Int64
 
         func run() throws {
@@ -304,7 +294,7 @@ struct ImportCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List the import batches, newest first (supervisors and admins).")
+            abstract: tr("List the import batches, newest first (supervisors and admins)."))
 
         @OptionGroup var database: DatabaseOptions
 
@@ -316,14 +306,39 @@ struct ImportCommand: ParsableCommand {
                 print(tr("No imports into your offices yet; `casebook import clients FILE --dry-run` checks a file."))
                 return
             }
-            print(
-                "BATCH  KIND            IMPORTED              BY            NEW  PRESENT  DUPLICATES  REFUSED  UNDONE      FILE"
-            )
+            let headings = [
+                // TRANSLATORS: a column heading of a terminal table (`casebook import list`): its number, upper case.
+                tr("BATCH"),
+                // TRANSLATORS: a column heading of a terminal table (`casebook import list`): clients, assessments or qualifications, upper case.
+                tr("KIND"),
+                // TRANSLATORS: a column heading of a terminal table (`casebook import list`): when, upper case.
+                tr("IMPORTED"),
+                // TRANSLATORS: a column heading of a terminal table (`casebook import list`): who imported it, upper case.
+                tr("BY"),
+                // TRANSLATORS: a column heading of a terminal table (`casebook import list`): rows imported as new, upper case.
+                tr("NEW"),
+                // TRANSLATORS: a column heading of a terminal table (`casebook import list`): rows already held, upper case.
+                tr("PRESENT"),
+                // TRANSLATORS: a column heading of a terminal table (`casebook import list`): possible duplicates, upper case.
+                tr("DUPLICATES"),
+                // TRANSLATORS: a column heading of a terminal table (`casebook import list`): rows refused, upper case.
+                tr("REFUSED"),
+                // TRANSLATORS: a column heading of a terminal table (`casebook import list`): the day it was undone, upper case.
+                tr("UNDONE"),
+                // TRANSLATORS: a column heading of a terminal table (`casebook import list`), upper case.
+                tr("FILE"),
+            ]
+            let columns = TextColumns(headings, values: [5, 14, 20, 12, 4, 7, 10, 7, 10])
+            print(columns.heading)
             for batch in batches {
                 let undone = batch.undoneAt?.utcDay.iso ?? "—"
                 print(
-                    "\(String(batch.id).padding(5))  \(batch.kind.padding(14))  \(batch.importedAt.iso.padding(20))  \(Sanitized.inline(batch.importedBy, limit: 12).padding(12))  \(String(batch.created).padding(4))  \(String(batch.present).padding(7))  \(String(batch.duplicates).padding(10))  \(String(batch.refused).padding(7))  \(undone.padding(10))  \(Sanitized.inline(batch.fileName, limit: 60))"
-                )
+                    columns.line([
+                        String(batch.id), batch.kind, batch.importedAt.iso,
+                        Sanitized.inline(batch.importedBy, limit: 12),
+                        String(batch.created), String(batch.present), String(batch.duplicates), String(batch.refused),
+                        undone, Sanitized.inline(batch.fileName, limit: 60),
+                    ]))
             }
         }
     }
@@ -334,13 +349,13 @@ struct ImportCommand: ParsableCommand {
 struct RecordImportOptions: ParsableArguments {
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: ArgumentHelp("The spreadsheet, saved as CSV or tab-separated text.", valueName: "file"))
+    @Argument(help: ArgumentHelp(tr("The spreadsheet, saved as CSV or tab-separated text."), valueName: "file"))
     var file: String
 
-    @Flag(help: "Check the file and show what would be imported; change nothing.")
+    @Flag(help: ArgumentHelp(tr("Check the file and show what would be imported; change nothing.")))
     var dryRun = false
 
-    @Option(help: ArgumentHelp("A TOML file that maps columns, values and date orders.", valueName: "file.toml"))
+    @Option(help: ArgumentHelp(tr("A TOML file that maps columns, values and date orders."), valueName: "file.toml"))
     var mapping: String?
 
     func validate() throws {

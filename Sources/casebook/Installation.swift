@@ -1,3 +1,5 @@
+import CasebookL10n
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -42,19 +44,25 @@ struct Installation: Equatable {
     /// one else (a folder with the sticky bit, such as /tmp, lets others add files but not
     /// replace root's), and none may be a symbolic link.
     static func trustProblem(_ path: String) -> String? {
-        guard path.hasPrefix("/") else { return "\(path) is not an absolute path" }
+        // TRANSLATORS: the {problem} in "… but {problem}; …" and "…: {problem}; …": lower case, no full stop.
+        guard path.hasPrefix("/") else { return tr("{path} is not an absolute path", ["path": path]) }
         var current = ""
         let parts = path.split(separator: "/")
         for (index, part) in ([""] + parts.map(String.init)).enumerated() {
             if index > 0 { current += "/" + part }
             let name = current.isEmpty ? "/" : current
             var info = stat()
-            guard lstat(name, &info) == 0 else { return "\(name) cannot be read (\(String(cString: strerror(errno))))" }
+            guard lstat(name, &info) == 0 else {
+                return tr(
+                    "{path} cannot be read ({reason})", ["path": name, "reason": String(cString: strerror(errno))])
+            }
             let type = info.st_mode & S_IFMT
-            if type == S_IFLNK { return "\(name) is a symbolic link" }
-            if info.st_uid != 0 { return "\(name) is not owned by root" }
+            if type == S_IFLNK { return tr("{path} is a symbolic link", ["path": name]) }
+            if info.st_uid != 0 { return tr("{path} is not owned by root", ["path": name]) }
             let sticky = type == S_IFDIR && info.st_mode & S_ISVTX != 0
-            if info.st_mode & 0o022 != 0 && !sticky { return "\(name) can be changed by users other than root" }
+            if info.st_mode & 0o022 != 0 && !sticky {
+                return tr("{path} can be changed by users other than root", ["path": name])
+            }
         }
         return nil
     }

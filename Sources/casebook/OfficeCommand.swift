@@ -3,14 +3,16 @@ import CasebookCore
 import CasebookText
 import CasebookL10n
 import CasebookStore
+import CasebookTUI
 
 struct OfficeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "office", abstract: "List and manage the offices that share this database.",
+        commandName: "office", abstract: tr("List and manage the offices that share this database."),
         subcommands: [List.self, Add.self, Rename.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the offices and the municipalities they serve.")
+        static let configuration = CommandConfiguration(
+            abstract: tr("List the offices and the municipalities they serve."))
 
         @OptionGroup var database: DatabaseOptions
 
@@ -18,30 +20,40 @@ struct OfficeCommand: ParsableCommand {
             let store = try database.open(.readOnly, for: .officeList)
             try CommandID.officeList.authorize(in: store)
             let offices = try store.offices()
-            let width = max(4, offices.map(\.code.count).max() ?? 0)
-            print("\("CODE".padding(width))  \("NAME".padding(24))  MUNICIPALITIES")
+            let columns = TextColumns(
+                [
+                    // TRANSLATORS: a column heading of a terminal table (`casebook office list`), upper case.
+                    tr("CODE"),
+                    // TRANSLATORS: a column heading of a terminal table (`casebook office list`), upper case.
+                    tr("NAME"),
+                    // TRANSLATORS: a column heading of a terminal table (`casebook office list`), upper case.
+                    tr("MUNICIPALITIES"),
+                ], values: [offices.map { TextWidth.of($0.code) }.max() ?? 0, 24])
+            print(columns.heading)
             for office in offices {
                 print(
-                    "\(office.code.padding(width))  \(Sanitized.inline(office.name).padding(24))  \(Sanitized.inline(office.municipalities.joined(separator: ", ")))"
-                )
+                    columns.line([
+                        office.code, Sanitized.inline(office.name),
+                        Sanitized.inline(office.municipalities.joined(separator: ", ")),
+                    ]))
             }
         }
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add an office (admins only).")
+        static let configuration = CommandConfiguration(abstract: tr("Add an office (admins only)."))
 
         @OptionGroup var database: DatabaseOptions
 
-        @Argument(help: ArgumentHelp("Its short code, e.g. NORD.", valueName: "code"))
+        @Argument(help: ArgumentHelp(tr("Its short code, e.g. NORD."), valueName: "code"))
         var code: String
 
-        @Option(help: "Its name as staff read it, e.g. \"Nordby integration service\".")
+        @Option(help: ArgumentHelp(tr("Its name as staff read it, e.g. \"Nordby integration service\".")))
         var name: String
 
         @Option(
             name: .customLong("municipality"),
-            help: ArgumentHelp("A municipality it serves (repeat for each).", valueName: "name"))
+            help: ArgumentHelp(tr("A municipality it serves (repeat for each)."), valueName: "name"))
         var municipalities: [String] = []
 
         func validate() throws {
@@ -59,14 +71,14 @@ struct OfficeCommand: ParsableCommand {
     }
 
     struct Rename: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Rename an office (admins only); its code stays.")
+        static let configuration = CommandConfiguration(abstract: tr("Rename an office (admins only); its code stays."))
 
         @OptionGroup var database: DatabaseOptions
 
-        @Argument(help: ArgumentHelp("The office's code.", valueName: "code"))
+        @Argument(help: ArgumentHelp(tr("The office's code."), valueName: "code"))
         var code: String
 
-        @Argument(help: ArgumentHelp("Its new name.", valueName: "name"))
+        @Argument(help: ArgumentHelp(tr("Its new name."), valueName: "name"))
         var name: String
 
         func validate() throws { try checkArgument(name, tr("The name")) }
@@ -84,12 +96,12 @@ struct OfficeCommand: ParsableCommand {
 struct AccessLogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "access-log",
-        abstract: "Show who opened a client's record, printed their contract or exported their data.",
-        discussion: "Supervisors and admins of the client's office. Newest first: when, who, what.")
+        abstract: tr("Show who opened a client's record, printed their contract or exported their data."),
+        discussion: tr("Supervisors and admins of the client's office. Newest first: when, who, what."))
 
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: ArgumentHelp("The client's case number, e.g. 2026-000123.", valueName: "case-number"))
+    @Argument(help: ArgumentHelp(tr("The client's case number, e.g. 2026-000123."), valueName: "case-number"))
     var caseNumber: String
 
     func run() throws {
@@ -110,28 +122,29 @@ struct AccessLogCommand: ParsableCommand {
 /// `casebook caseload move`: reassign one officer's clients to another of the same office.
 struct CaseloadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "caseload", abstract: "Move caseloads between officers.", subcommands: [Move.self])
+        commandName: "caseload", abstract: tr("Move caseloads between officers."), subcommands: [Move.self])
 
     struct Move: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Give one officer's clients to another officer of the same office (supervisors).",
-            discussion: "One transaction, one audit row per client. --dry-run lists the clients and changes nothing.")
+            abstract: tr("Give one officer's clients to another officer of the same office (supervisors)."),
+            discussion: tr(
+                "One transaction, one audit row per client. --dry-run lists the clients and changes nothing."))
 
         @OptionGroup var database: DatabaseOptions
 
-        @Option(help: ArgumentHelp("The officer whose clients move.", valueName: "user"))
+        @Option(help: ArgumentHelp(tr("The officer whose clients move."), valueName: "user"))
         var from: String
 
-        @Option(help: ArgumentHelp("The officer who takes them.", valueName: "user"))
+        @Option(help: ArgumentHelp(tr("The officer who takes them."), valueName: "user"))
         var to: String
 
-        @Option(help: ArgumentHelp("Only clients of this office.", valueName: "code"))
+        @Option(help: ArgumentHelp(tr("Only clients of this office."), valueName: "code"))
         var office: String?
 
-        @Option(help: ArgumentHelp("Only clients in this phase, e.g. active.", valueName: "phase"))
+        @Option(help: ArgumentHelp(tr("Only clients in this phase, e.g. active."), valueName: "phase"))
         var phase: String?
 
-        @Flag(help: "List the clients that would move; change nothing.")
+        @Flag(help: ArgumentHelp(tr("List the clients that would move; change nothing.")))
         var dryRun = false
 
         func run() throws {
@@ -178,11 +191,11 @@ struct CaseloadCommand: ParsableCommand {
 /// accepted or declined by the receiving one.
 struct TransferCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "transfer", abstract: "Transfer clients between offices.",
+        commandName: "transfer", abstract: tr("Transfer clients between offices."),
         subcommands: [List.self, Propose.self, Accept.self, Decline.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Pending transfers from or to your offices.")
+        static let configuration = CommandConfiguration(abstract: tr("Pending transfers from or to your offices."))
 
         @OptionGroup var database: DatabaseOptions
 
@@ -202,17 +215,17 @@ struct TransferCommand: ParsableCommand {
 
     struct Propose: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Propose moving a client to another office (supervisors of the client's office).")
+            abstract: tr("Propose moving a client to another office (supervisors of the client's office)."))
 
         @OptionGroup var database: DatabaseOptions
 
-        @Argument(help: ArgumentHelp("The client's case number.", valueName: "case-number"))
+        @Argument(help: ArgumentHelp(tr("The client's case number."), valueName: "case-number"))
         var caseNumber: String
 
-        @Option(help: ArgumentHelp("The receiving office's code.", valueName: "code"))
+        @Option(help: ArgumentHelp(tr("The receiving office's code."), valueName: "code"))
         var to: String
 
-        @Option(help: "Why the client moves (the receiving office reads it).")
+        @Option(help: ArgumentHelp(tr("Why the client moves (the receiving office reads it).")))
         var reason: String
 
         func validate() throws { try checkArgument(reason, tr("The reason")) }
@@ -235,11 +248,11 @@ struct TransferCommand: ParsableCommand {
 
     struct Accept: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Accept a transfer (supervisors of the receiving office).")
+            abstract: tr("Accept a transfer (supervisors of the receiving office)."))
 
         @OptionGroup var database: DatabaseOptions
 
-        @Argument(help: ArgumentHelp("The transfer's number (`casebook transfer list`).", valueName: "id"))
+        @Argument(help: ArgumentHelp(tr("The transfer's number (`casebook transfer list`)."), valueName: "id"))
         var id: Int64
 
         func run() throws { try decide(database, id, accept: true) }
@@ -247,11 +260,11 @@ struct TransferCommand: ParsableCommand {
 
     struct Decline: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Decline a transfer (supervisors of the receiving office).")
+            abstract: tr("Decline a transfer (supervisors of the receiving office)."))
 
         @OptionGroup var database: DatabaseOptions
 
-        @Argument(help: ArgumentHelp("The transfer's number (`casebook transfer list`).", valueName: "id"))
+        @Argument(help: ArgumentHelp(tr("The transfer's number (`casebook transfer list`)."), valueName: "id"))
         var id: Int64
 
         func run() throws { try decide(database, id, accept: false) }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CasebookL10n
 import CasebookConfig
 import CasebookCore
 import CasebookStore
@@ -11,17 +12,20 @@ import CasebookTUI
 extension Casebook {
     struct Open: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "open", abstract: "Open the terminal application (the default).")
+            commandName: "open", abstract: tr("Open the terminal application (the default)."))
 
         @OptionGroup var database: DatabaseOptions
 
-        @Option(help: "default, light or monochrome (overrides casebook.toml).")
+        // TRANSLATORS: default, light and monochrome are the values typed: keep them as they are.
+        @Option(help: ArgumentHelp(tr("default, light or monochrome (overrides casebook.toml).")))
         var theme: String?
 
         func validate() throws {
             if let theme, Theme.named(theme) == nil {
                 throw ValidationError(
-                    "\"\(Sanitized.inline(theme, limit: 20))\" is not a theme; use default, light or monochrome.")
+                    tr(
+                        "\"{theme}\" is not a theme; use default, light or monochrome.",
+                        ["theme": Sanitized.inline(theme, limit: 20)]))
             }
         }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import CasebookCore
 import CasebookL10n
 import CasebookStore
+import CasebookTUI
 
 /// The register of partner organisations from the command line: a supervisor adds the office's
 /// associations, clubs and services once, officers choose from them on the Participation tab.
@@ -23,14 +24,24 @@ struct PartnerCommand: ParsableCommand {
             let partners = try store.partners(actor: me.id)
             let codes = Dictionary(
                 try store.offices().map { ($0.id, $0.code) }, uniquingKeysWith: { first, _ in first })
-            let width = max(4, partners.map { $0.name.count }.max() ?? 0)
-            // The column headers are a machine-readable line, as in `staff list`.
-            print("\("OFFICE".padding(8))  \("NAME".padding(width))  \("KIND".padding(16))  CONTACT")
+            let columns = TextColumns(
+                [
+                    // TRANSLATORS: a column heading of a terminal table (`casebook partner list`), upper case.
+                    tr("OFFICE"),
+                    // TRANSLATORS: a column heading of a terminal table (`casebook partner list`), upper case.
+                    tr("NAME"),
+                    // TRANSLATORS: a column heading of a terminal table (`casebook partner list`), upper case.
+                    tr("KIND"),
+                    // TRANSLATORS: a column heading of a terminal table (`casebook partner list`), upper case.
+                    tr("CONTACT"),
+                ], values: [8, partners.map { TextWidth.of(Sanitized.inline($0.name)) }.max() ?? 0, 16])
+            print(columns.heading)
             for partner in partners {
-                let office = codes[partner.officeID] ?? ""
                 print(
-                    "\(office.padding(8))  \(Sanitized.inline(partner.name).padding(width))  \(partner.kind.rawValue.padding(16))  \(Sanitized.inline(partner.contact))"
-                )
+                    columns.line([
+                        codes[partner.officeID] ?? "", Sanitized.inline(partner.name), partner.kind.rawValue,
+                        Sanitized.inline(partner.contact),
+                    ]))
             }
         }
     }

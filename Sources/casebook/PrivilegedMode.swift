@@ -1,5 +1,6 @@
 import CPrivilege
 import CasebookCore
+import CasebookL10n
 
 #if canImport(Glibc)
     import Glibc
@@ -182,15 +183,20 @@ enum PrivilegeError: Error, CustomStringConvertible {
     var description: String {
         switch self {
         case .noPasswdEntry(let uid):
-            return
-                "Your user id \(uid) has no entry in the user database, so Casebook cannot tell who you are; ask the administrator to create your account."
+            // Said before the language is settled (the passwd entry comes first), so in English.
+            return tr(
+                "Your user id {uid} has no entry in the user database, so Casebook cannot tell who you are; ask the administrator to create your account.",
+                ["uid": String(uid)])
         case .cannotDrop:
-            return "Casebook could not give up the office group's rights, so it stops here; tell the administrator."
+            return tr("Casebook could not give up the office group's rights, so it stops here; tell the administrator.")
         case .wouldExecute(let what):
-            return "Casebook does not run \(what) with the office group's rights; give --db a file of your own."
+            return tr(
+                "Casebook does not run {program} with the office group's rights; give --db a file of your own.",
+                ["program": what])
         case .setuid:
-            return
+            return tr(
                 "This casebook is set-user-id, which it must never be; ask the administrator to run `casebook setup`, which makes it set-group-id only."
+            )
         }
     }
 }

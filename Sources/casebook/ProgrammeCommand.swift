@@ -3,27 +3,30 @@ import ArgumentParser
 import CasebookConfig
 import CasebookCore
 import CasebookStore
+import CasebookTUI
 
 struct ProgrammeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "programme",
-        abstract: "Import and list programme definitions (targets, hours, modules, obligations).",
+        abstract: tr("Import and list programme definitions (targets, hours, modules, obligations)."),
         subcommands: [Import.self, List.self], defaultSubcommand: List.self)
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import a programme file as a new version (admins only).",
-            discussion: "An unchanged file is not imported again. Enrolments keep the version they were made under.")
+            abstract: tr("Import a programme file as a new version (admins only)."),
+            discussion: tr("An unchanged file is not imported again. Enrolments keep the version they were made under.")
+        )
 
         @OptionGroup var database: DatabaseOptions
 
         @Argument(
-            help: ArgumentHelp("A programme file, e.g. config/programmes/no-introduction.toml.", valueName: "file"))
+            help: ArgumentHelp(tr("A programme file, e.g. config/programmes/no-introduction.toml."), valueName: "file"))
         var file: String
 
         func run() throws {
             guard let text = try Environment.readUserFile(file) else {
-                throw CommandError(tr("Cannot read {file}; check the path.", ["file": Sanitized.inline(file, limit: 200)]))
+                throw CommandError(
+                    tr("Cannot read {file}; check the path.", ["file": Sanitized.inline(file, limit: 200)]))
             }
             let programme: Programme
             do { programme = try ProgrammeFile.parse(path: file, text: text) } catch {
@@ -32,16 +35,22 @@ struct ProgrammeCommand: ParsableCommand {
             let store = try database.open(.readWrite, for: .programmeImport)
             let me = try CommandID.programmeImport.actingStaff(in: store)
             let (stored, isNew) = try store.importProgramme(programme, sourceFile: file, sourceText: text, actor: me.id)
-            let since = stored.validFrom.map { ", in force from \($0.iso)" } ?? ""
-            print(
-                isNew
-                    ? "Imported \(stored.id) version \(stored.version)\(since): \(stored.name)."
-                    : "\(stored.id) is unchanged; version \(stored.version) stays current.")
+            let values = ["id": stored.id, "version": String(stored.version), "name": stored.name]
+            if !isNew {
+                print(tr("{id} is unchanged; version {version} stays current.", values))
+            } else if let since = stored.validFrom {
+                print(
+                    tr(
+                        "Imported {id} version {version}, in force from {day}: {name}.",
+                        values.merging(["day": since.iso]) { $1 }))
+            } else {
+                print(tr("Imported {id} version {version}: {name}.", values))
+            }
         }
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List imported programme versions.")
+        static let configuration = CommandConfiguration(abstract: tr("List imported programme versions."))
 
         @OptionGroup var database: DatabaseOptions
 
@@ -53,14 +62,30 @@ struct ProgrammeCommand: ParsableCommand {
                 print(tr("No programmes imported; `casebook programme import FILE` adds one."))
                 return
             }
-            let width = max(10, versions.map(\.id.count).max() ?? 0)
-            print("\("ID".padding(width))  VERSION  VALID FROM  ENROLLED  IMPORTED    NAME")
+            let columns = TextColumns(
+                [
+                    // TRANSLATORS: a column heading of a terminal table (`casebook programme list`), upper case.
+                    tr("ID"),
+                    // TRANSLATORS: a column heading of a terminal table (`casebook programme list`), upper case.
+                    tr("VERSION"),
+                    // TRANSLATORS: a column heading of a terminal table (`casebook programme list`), upper case: the day the version took effect.
+                    tr("VALID FROM"),
+                    // TRANSLATORS: a column heading of a terminal table (`casebook programme list`), upper case: how many clients are enrolled.
+                    tr("ENROLLED"),
+                    // TRANSLATORS: a column heading of a terminal table (`casebook programme list`), upper case: the day it was imported.
+                    tr("IMPORTED"),
+                    // TRANSLATORS: a column heading of a terminal table (`casebook programme list`), upper case.
+                    tr("NAME"),
+                ], values: [max(10, versions.map { TextWidth.of($0.id) }.max() ?? 0), 7, 10, 8, 10])
+            print(columns.heading)
             for version in versions {
                 // A version imported before Casebook recorded valid_from has none to show.
                 let validFrom = version.validFrom?.iso ?? "—"
                 print(
-                    "\(version.id.padding(width))  \(String(version.version).padding(7))  \(validFrom.padding(10))  \(String(version.enrolled).padding(8))  \(version.importedAt.utcDay.iso)  \(Sanitized.inline(version.name))"
-                )
+                    columns.line([
+                        version.id, String(version.version), validFrom, String(version.enrolled),
+                        version.importedAt.utcDay.iso, Sanitized.inline(version.name),
+                    ]))
             }
         }
     }
@@ -91,8 +116,9 @@ enum ShippedProgrammes {
         let presets = try load(from: folder)
         guard presets.isEmpty else { return presets }
         throw CommandError(
-            "No programme presets were found (in $CASEBOOK_CONFIG_DIR, PREFIX/share/casebook, ./config or the source tree), so nothing was created; install Casebook with `make install` or run it from its source folder."
-        )
+            tr(
+                "No programme presets were found (in $CASEBOOK_CONFIG_DIR, PREFIX/share/casebook, ./config or the source tree), so nothing was created; install Casebook with `make install` or run it from its source folder."
+            ))
     }
 
     /// Imports every shipped preset the file does not hold yet, and every corrected one as a new
@@ -114,12 +140,22 @@ enum ShippedProgrammes {
     static func report(_ imported: [Programme]) -> [String] {
         var lines: [String] = []
         let new = imported.filter { $0.version == 1 }.map(\.id)
-        if !new.isEmpty { lines.append("Imported the programme presets " + new.joined(separator: ", ") + ".") }
+        if !new.isEmpty {
+            lines.append(tr("Imported the programme presets {ids}.", ["ids": new.joined(separator: ", ")]))
+        }
         for programme in imported where programme.version > 1 {
-            let since = programme.validFrom.map { ", in force from \($0.iso)" } ?? ""
-            lines.append(
-                "Imported the corrected \(programme.id) as version \(programme.version)\(since); clients enrolled before keep their version."
-            )
+            let values = ["id": programme.id, "version": String(programme.version)]
+            if let since = programme.validFrom {
+                lines.append(
+                    tr(
+                        "Imported the corrected {id} as version {version}, in force from {day}; clients enrolled before keep their version.",
+                        values.merging(["day": since.iso]) { $1 }))
+            } else {
+                lines.append(
+                    tr(
+                        "Imported the corrected {id} as version {version}; clients enrolled before keep their version.",
+                        values))
+            }
         }
         return lines
     }

@@ -4,34 +4,28 @@ import CasebookCore
 import CasebookText
 import CasebookL10n
 import CasebookStore
+import CasebookTUI
 import Logging
 
 struct RetentionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "retention",
-        abstract: "List the clients due for erasure under the retention rule; with --apply, erase them (admins).",
-        discussion: """
-            A client is due when the case is closed (closed, transferred out or archived, and not \
-            reopened) for longer than its rule: the period of the programme it is enrolled in, when \
-            that programme's preset sets one with its legal source, else [retention] erase_after in \
-            casebook.toml. Without a rule nothing is ever erased. Each client is listed with its \
-            office and the rule that applies, and only in offices where you may see the list. A \
-            legal hold or a restriction keeps a client until it is lifted. \
-            Without --apply this is a dry run: it lists the clients due and what erasure removes and \
-            keeps, and changes nothing. --apply erases each client in a transaction of its own, then \
-            compacts the file so that no erased byte remains in it or its WAL. Backups made earlier \
-            still hold the data: after restoring one, run `casebook retention --apply` again.
-            """)
+        abstract: tr("List the clients due for erasure under the retention rule; with --apply, erase them (admins)."),
+        discussion: tr(
+            "A client is due when the case is closed (closed, transferred out or archived, and not reopened) for longer than its rule: the period of the programme it is enrolled in, when that programme's preset sets one with its legal source, else [retention] erase_after in casebook.toml. Without a rule nothing is ever erased. Each client is listed with its office and the rule that applies, and only in offices where you may see the list. A legal hold or a restriction keeps a client until it is lifted. Without --apply this is a dry run: it lists the clients due and what erasure removes and keeps, and changes nothing. --apply erases each client in a transaction of its own, then compacts the file so that no erased byte remains in it or its WAL. Backups made earlier still hold the data: after restoring one, run `casebook retention --apply` again."
+        ))
 
     @OptionGroup var database: DatabaseOptions
 
     @Option(
         help: ArgumentHelp(
-            "List (or erase) only cases closed longer ago than this, e.g. 6y; never shorter than the rule with --apply.",
+            tr(
+                "List (or erase) only cases closed longer ago than this, e.g. 6y; never shorter than the rule with --apply."
+            ),
             valueName: "period"))
     var olderThan: String?
 
-    @Flag(help: "Erase the clients due (admins only).")
+    @Flag(help: ArgumentHelp(tr("Erase the clients due (admins only).")))
     var apply = false
 
     func validate() throws {
@@ -124,17 +118,31 @@ struct RetentionCommand: ParsableCommand {
     }
 
     private func table(_ rows: [RetentionCandidate]) {
-        let officeWidth = min(34, max(8, rows.map(\.office.count).max() ?? 0) + 2)
-        let officerWidth = max(9, rows.map(\.officer.count).max() ?? 0) + 2
-        print(
-            "  " + tr("Case number").padding(13) + tr("Office").padding(officeWidth) + tr("Closed on").padding(12)
-                + tr("Officer").padding(officerWidth) + tr("Rule"))
+        // A long office name is cut, so that the rule stays on the line.
+        let officeWidth = min(32, max(8, rows.map { TextWidth.of($0.office) }.max() ?? 0))
+        let columns = TextColumns(
+            [
+                // TRANSLATORS: a column heading of a terminal table (`casebook retention`).
+                tr("Case number"),
+                // TRANSLATORS: a column heading of a terminal table (`casebook retention`).
+                tr("Office"),
+                // TRANSLATORS: a column heading of a terminal table (`casebook retention`): the day the case closed.
+                tr("Closed on"),
+                // TRANSLATORS: a column heading of a terminal table (`casebook retention`).
+                tr("Officer"),
+                // TRANSLATORS: a column heading of a terminal table (`casebook retention`): the retention rule.
+                tr("Rule"),
+            ], values: [11, officeWidth, 10, max(9, rows.map { TextWidth.of($0.officer) }.max() ?? 0)])
+        print("  " + columns.heading)
         for row in rows {
             let rule = row.rule.map { $0.label + " " + $0.eraseAfter.text } ?? tr("none")
             let kept = row.keptBy.map { "  " + $0.description } ?? ""
             print(
-                "  " + row.caseNumber.padding(13) + String(row.office.prefix(officeWidth - 2)).padding(officeWidth)
-                    + row.closedOn.iso.padding(12) + row.officer.padding(officerWidth) + rule + kept)
+                "  "
+                    + columns.line([
+                        row.caseNumber, TextWidth.truncate(row.office, to: officeWidth, ellipsis: ""),
+                        row.closedOn.iso, row.officer, rule + kept,
+                    ]))
         }
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CasebookL10n
 import CasebookConfig
 import CasebookCore
 import CasebookStore
@@ -12,35 +13,34 @@ extension Casebook {
     struct Setup: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Set up an office on this host: its group, the setgid casebook, the database and its first admin (root only).",
-            discussion: """
-                Run as root with the installed casebook. Creates the system group GROUP if it is \
-                missing (no person may be a member: officers reach the data only through Casebook), \
-                makes the installed binary root:GROUP mode 2755, creates the folder --data (2770 \
-                root:GROUP) and the database in it (0660), registers --admin as its first admin, \
-                imports the programme presets, creates the log folder (2770 root:GROUP) and writes \
-                the database and log into the site settings. Running it again changes nothing and \
-                says so; after `make install` of a new version it makes the binary setgid again.
-                """)
+                tr(
+                    "Set up an office on this host: its group, the setgid casebook, the database and its first admin (root only)."
+                ),
+            discussion: tr(
+                "Run as root with the installed casebook. Creates the system group GROUP if it is missing (no person may be a member: officers reach the data only through Casebook), makes the installed binary root:GROUP mode 2755, creates the folder --data (2770 root:GROUP) and the database in it (0660), registers --admin as its first admin, imports the programme presets, creates the log folder (2770 root:GROUP) and writes the database and log into the site settings. Running it again changes nothing and says so; after `make install` of a new version it makes the binary setgid again."
+            ))
 
-        @Option(help: ArgumentHelp("The folder of the office's database, e.g. /var/lib/casebook.", valueName: "folder"))
+        @Option(
+            help: ArgumentHelp(tr("The folder of the office's database, e.g. /var/lib/casebook."), valueName: "folder"))
         var data: String
 
-        @Option(help: ArgumentHelp("The system group that owns the office's files, e.g. casebook.", valueName: "name"))
+        @Option(
+            help: ArgumentHelp(tr("The system group that owns the office's files, e.g. casebook."), valueName: "name"))
         var group: String
 
-        @Option(help: ArgumentHelp("The operating-system user who becomes the first admin.", valueName: "user"))
+        @Option(help: ArgumentHelp(tr("The operating-system user who becomes the first admin."), valueName: "user"))
         var admin: String
 
-        @Option(help: ArgumentHelp("The folder of the office's log, or syslog.", valueName: "folder"))
+        @Option(help: ArgumentHelp(tr("The folder of the office's log, or syslog."), valueName: "folder"))
         var log = "/var/log/casebook"
 
         func validate() throws {
             for (value, name) in [(data, "--data"), (log, "--log")] {
-                try checkArgument(value, "The \(name) folder")
+                try checkArgument(value, tr("The {option} folder", ["option": name]))
                 if name == "--log" && value == "syslog" { continue }
                 guard value.hasPrefix("/"), value.count > 1, !value.split(separator: "/").contains("..") else {
-                    throw ValidationError("\(name) needs the absolute path of a folder, e.g. /var/lib/casebook.")
+                    throw ValidationError(
+                        tr("{option} needs the absolute path of a folder, e.g. /var/lib/casebook.", ["option": name]))
                 }
             }
             let groupScalars = Array(group.unicodeScalars)
@@ -51,7 +51,7 @@ extension Casebook {
                 }
             guard isGroupName else {
                 throw ValidationError(
-                    "--group is a group name of lower-case letters, digits, '_' and '-', e.g. casebook.")
+                    tr("--group is a group name of lower-case letters, digits, '_' and '-', e.g. casebook."))
             }
             if let problem = Staff.validate(username: admin) { throw ValidationError(problem) }
         }
@@ -66,22 +66,26 @@ extension Casebook {
             try CommandID.setup.checkPlace()
             guard let installation = Installation.current else {
                 throw CommandError(
-                    "Run setup with the installed casebook (`make install` puts it in PREFIX/bin), not the one in the build folder."
-                )
+                    tr(
+                        "Run setup with the installed casebook (`make install` puts it in PREFIX/bin), not the one in the build folder."
+                    ))
             }
             // Root needs no group's rights, and setup runs groupadd: give them up first.
             try PrivilegedMode.dropForGood()
             let presets = try ShippedProgrammes.requireSome(in: installation.shareFolder)
             guard let person = Person.entry(named: admin) else {
                 throw CommandError(
-                    "There is no operating-system user \(admin); create the account first (adduser \(admin)).")
+                    tr(
+                        "There is no operating-system user {user}; create the account first (adduser {user}).",
+                        ["user": admin]))
             }
             // A setgid binary, or presets, in a folder someone else can change would hand them the group.
             for path in [installation.binary, installation.shareFolder + "/casebook.toml"] {
                 if let problem = Installation.trustProblem(path) {
                     throw CommandError(
-                        "Setup makes \(installation.binary) set-group-id only in root's own folders, but \(problem); install it as root (sudo make install) into such a prefix."
-                    )
+                        tr(
+                            "Setup makes {binary} set-group-id only in root's own folders, but {problem}; install it as root (sudo make install) into such a prefix.",
+                            ["binary": installation.binary, "problem": problem]))
                 }
             }
             try refuseUnsafePaths()
@@ -90,31 +94,37 @@ extension Casebook {
             var changes: [String] = []
             let gid = try officeGroup(&changes)
             if try OwnedPath.ensure(installation.binary, group: gid, mode: 0o2755) {
-                changes.append("Made \(installation.binary) root:\(group) mode 2755.")
+                changes.append(
+                    tr("Made {path} root:{group} mode 2755.", ["path": installation.binary, "group": group]))
             }
             if try OwnedPath.ensureFolder(folder, group: gid) {
-                changes.append("Made \(folder) root:\(group) mode 2770.")
+                changes.append(tr("Made {path} root:{group} mode 2770.", ["path": folder, "group": group]))
             }
             if !DatabaseFile.exists(databasePath) {
                 try DatabaseFile.createShared(databasePath, group: gid)
-                changes.append("Created the database \(databasePath) (0660).")
+                changes.append(tr("Created the database {path} (0660).", ["path": databasePath]))
             } else if try OwnedPath.ensure(databasePath, group: gid, mode: 0o660) {
-                changes.append("Made \(databasePath) root:\(group) mode 0660.")
+                changes.append(tr("Made {path} root:{group} mode 0660.", ["path": databasePath, "group": group]))
             }
             let store = try Store.open(path: databasePath, mode: .create)
             if try store.bootstrapAdmin(username: person.username, displayName: person.displayName) {
-                changes.append("Registered \(person.username) (\(person.displayName)) as the first admin.")
+                changes.append(
+                    tr(
+                        "Registered {user} ({name}) as the first admin.",
+                        ["user": person.username, "name": person.displayName]))
             }
             guard let first = try store.staff(username: person.username), first.isActive, first.role == .admin else {
                 throw CommandError(
-                    "The database already has staff and \(admin) is not one of its admins; an admin adds them with `casebook staff add \(admin) --role admin`."
-                )
+                    tr(
+                        "The database already has staff and {user} is not one of its admins; an admin adds them with `casebook staff add {user} --role admin`.",
+                        ["user": admin]))
             }
             let imported = try ShippedProgrammes.importMissing(presets, into: store, actor: first.id)
             changes += ShippedProgrammes.report(imported)
             if case .folder(let logFolder) = logTarget {
                 if try OwnedPath.ensureFolder(logFolder, group: gid) {
-                    changes.append("Made the log folder \(logFolder) root:\(group) mode 2770.")
+                    changes.append(
+                        tr("Made the log folder {path} root:{group} mode 2770.", ["path": logFolder, "group": group]))
                 }
                 let logFile = logFolder + "/casebook.log"
                 if !DatabaseFile.exists(logFile) {
@@ -126,18 +136,20 @@ extension Casebook {
                 try OwnedPath.ensureFolder(
                     DatabaseFile.directory(of: installation.siteSettingsPath), group: 0, mode: 0o755)
                 try OwnedPath.replaceFile(installation.siteSettingsPath, text: siteText)
-                changes.append("Wrote the database and log into \(installation.siteSettingsPath).")
+                changes.append(tr("Wrote the database and log into {path}.", ["path": installation.siteSettingsPath]))
             }
 
             if changes.isEmpty {
                 print(
-                    "Nothing changed: the office at \(databasePath) is already set up (group \(group), admin \(admin))."
-                )
+                    tr(
+                        "Nothing changed: the office at {path} is already set up (group {group}, admin {user}).",
+                        ["path": databasePath, "group": group, "user": admin]))
             } else {
                 for change in changes { print(change) }
                 print(
-                    "The office is ready. Officers log in and run `casebook`; \(admin) adds them with `casebook staff add USER --name \"Full Name\" --role officer`."
-                )
+                    tr(
+                        "The office is ready. Officers log in and run `casebook`; {user} adds them with `casebook staff add USER --name \"Full Name\" --role officer`.",
+                        ["user": admin]))
             }
         }
 
@@ -150,15 +162,18 @@ extension Casebook {
                 var info = stat()
                 if lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK {
                     throw CommandError(
-                        "\(path) is a symbolic link; setup does not change what it points to. Remove it or choose another folder."
-                    )
+                        tr(
+                            "{path} is a symbolic link; setup does not change what it points to. Remove it or choose another folder.",
+                            ["path": path]))
                 }
             }
             switch DatabaseFile.kind(of: databasePath) {
             case .missing, .empty, .sqlite: break
             default:
                 throw CommandError(
-                    "\(databasePath) exists and is not a Casebook database; move it away or choose another folder.")
+                    tr(
+                        "{path} exists and is not a Casebook database; move it away or choose another folder.",
+                        ["path": databasePath]))
             }
         }
 
@@ -184,8 +199,9 @@ extension Casebook {
             if current.database == databasePath && current.log == logTarget { return nil }
             guard current.database == nil && current.log == nil && !Settings.hasSiteTable(text) else {
                 throw CommandError(
-                    "\(path) already names another database or log in [site]; edit or remove that table by hand, then run setup again."
-                )
+                    tr(
+                        "{path} already names another database or log in [site]; edit or remove that table by hand, then run setup again.",
+                        ["path": path]))
             }
             return text + (text.hasSuffix("\n") ? "\n" : "\n\n") + table
         }
@@ -195,20 +211,29 @@ extension Casebook {
             if getgrnam(group) == nil {
                 try spawn("/usr/sbin/groupadd", ["--system", group])
                 guard let created = getgrnam(group) else {
-                    throw CommandError("groupadd did not create the group \(group).")
+                    throw CommandError(tr("groupadd did not create the group {group}.", ["group": group]))
                 }
-                changes.append("Created the system group \(group) (gid \(created.pointee.gr_gid)).")
+                changes.append(
+                    tr(
+                        "Created the system group {group} (gid {gid}).",
+                        ["group": group, "gid": String(created.pointee.gr_gid)]))
             }
-            guard let entry = getgrnam(group) else { throw CommandError("The group \(group) cannot be read.") }
+            guard let entry = getgrnam(group) else {
+                throw CommandError(tr("The group {group} cannot be read.", ["group": group]))
+            }
             let gid = entry.pointee.gr_gid
             guard gid != 0 else {
-                throw CommandError("The group \(group) is root's; choose a group of the office's own, e.g. casebook.")
+                throw CommandError(
+                    tr(
+                        "The group {group} is root's; choose a group of the office's own, e.g. casebook.",
+                        ["group": group]))
             }
             let people = OwnedPath.people(in: gid)
             guard people.isEmpty else {
                 throw CommandError(
-                    "The group \(group) has members (\(people.joined(separator: ", "))), who could open the database with sqlite3; remove them (gpasswd -d USER \(group)) or choose another group."
-                )
+                    tr(
+                        "The group {group} has members ({people}), who could open the database with sqlite3; remove them (gpasswd -d USER {group}) or choose another group.",
+                        ["group": group, "people": people.joined(separator: ", ")]))
             }
             return gid
         }
@@ -220,12 +245,15 @@ extension Casebook {
             let envp = [strdup("PATH=/usr/sbin:/usr/bin:/sbin:/bin"), nil]
             defer { (argv + envp).forEach { free($0) } }
             guard posix_spawn(&pid, tool, nil, nil, argv, envp) == 0 else {
-                throw CommandError("Cannot run \(tool); is the passwd package installed?")
+                throw CommandError(tr("Cannot run {tool}; is the passwd package installed?", ["tool": tool]))
             }
             var status: Int32 = 0
             while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
             guard status == 0 else {
-                throw CommandError("\(tool) \(arguments.joined(separator: " ")) failed (status \(status)).")
+                throw CommandError(
+                    tr(
+                        "{command} failed (status {status}).",
+                        ["command": ([tool] + arguments).joined(separator: " "), "status": String(status)]))
             }
         }
     }
@@ -251,7 +279,8 @@ enum OwnedPath {
         var info = stat()
         if lstat(path, &info) == 0 {
             guard info.st_mode & S_IFMT == S_IFDIR else {
-                throw CommandError("\(path) exists and is not a folder; move it away or choose another folder.")
+                throw CommandError(
+                    tr("{path} exists and is not a folder; move it away or choose another folder.", ["path": path]))
             }
             return try ensure(path, group: group, mode: mode)
         }
@@ -310,6 +339,6 @@ enum OwnedPath {
     private static func isPerson(_ uid: uid_t) -> Bool { uid >= 1000 && uid != 65534 }
 
     private static func failure(_ path: String) -> CommandError {
-        CommandError("Cannot set up \(path): \(String(cString: strerror(errno))).")
+        CommandError(tr("Cannot set up {path}: {reason}.", ["path": path, "reason": String(cString: strerror(errno))]))
     }
 }

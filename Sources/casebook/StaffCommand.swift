@@ -2,29 +2,33 @@ import ArgumentParser
 import CasebookCore
 import CasebookL10n
 import CasebookStore
+import CasebookTUI
 
 struct StaffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "staff", abstract: "List and manage the staff who work in Casebook.",
+        commandName: "staff", abstract: tr("List and manage the staff who work in Casebook."),
         subcommands: [Add.self, List.self, SetRole.self], defaultSubcommand: List.self)
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Register a staff member (admins only).")
+        static let configuration = CommandConfiguration(abstract: tr("Register a staff member (admins only)."))
 
         @OptionGroup var database: DatabaseOptions
 
-        @Argument(help: ArgumentHelp("Their operating-system user name.", valueName: "username"))
+        @Argument(help: ArgumentHelp(tr("Their operating-system user name."), valueName: "username"))
         var username: String
 
-        @Option(help: "Their full name as colleagues read it.")
+        @Option(help: ArgumentHelp(tr("Their full name as colleagues read it.")))
         var name: String?
 
-        @Option(help: "officer, supervisor or admin.")
+        // TRANSLATORS: the values typed: keep them as they are.
+        @Option(help: ArgumentHelp(tr("officer, supervisor or admin.")))
         var role: String = "officer"
 
         @Option(
             help: ArgumentHelp(
-                "The office they work in (needed when there are several); run again with another office to give them a role there too.",
+                tr(
+                    "The office they work in (needed when there are several); run again with another office to give them a role there too."
+                ),
                 valueName: "code"))
         var office: String?
 
@@ -61,7 +65,7 @@ struct StaffCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List staff members and their roles.")
+        static let configuration = CommandConfiguration(abstract: tr("List staff members and their roles."))
 
         @OptionGroup var database: DatabaseOptions
 
@@ -70,28 +74,39 @@ struct StaffCommand: ParsableCommand {
             try CommandID.staffList.authorize(in: store)
             let staff = try store.allStaff()
             let codes = Dictionary(uniqueKeysWithValues: try store.offices().map { ($0.id, $0.code) })
-            let width = max(8, staff.map(\.username.count).max() ?? 0)
-            print("\("USERNAME".padding(width))  \("ROLE".padding(10))  NAME")
+            let columns = TextColumns(
+                [
+                    // TRANSLATORS: a column heading of a terminal table (`casebook staff list`), upper case.
+                    tr("USERNAME"),
+                    // TRANSLATORS: a column heading of a terminal table (`casebook staff list`), upper case.
+                    tr("ROLE"),
+                    // TRANSLATORS: a column heading of a terminal table (`casebook staff list`), upper case.
+                    tr("NAME"),
+                ], values: [staff.map { TextWidth.of($0.username) }.max() ?? 0, 10])
+            print(columns.heading)
             for member in staff {
-                let state = member.isActive ? "" : " (inactive)"
+                let state = member.isActive ? "" : tr(" (inactive)")
                 let offices = try store.memberships(of: member.id).map { "\(codes[$0.officeID] ?? "?") \($0.role)" }
                 print(
-                    "\(member.username.padding(width))  \(member.role.rawValue.padding(10))  \(Sanitized.inline(member.displayName))\(state)  [\(offices.joined(separator: ", "))]"
-                )
+                    columns.line([
+                        member.username, member.role.rawValue,
+                        "\(Sanitized.inline(member.displayName))\(state)  [\(offices.joined(separator: ", "))]",
+                    ]))
             }
         }
     }
 
     struct SetRole: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "set-role", abstract: "Change a staff member's role (admins only).")
+            commandName: "set-role", abstract: tr("Change a staff member's role (admins only)."))
 
         @OptionGroup var database: DatabaseOptions
 
-        @Argument(help: ArgumentHelp("Their user name.", valueName: "username"))
+        @Argument(help: ArgumentHelp(tr("Their user name."), valueName: "username"))
         var username: String
 
-        @Argument(help: ArgumentHelp("officer, supervisor or admin.", valueName: "role"))
+        // TRANSLATORS: the values typed: keep them as they are.
+        @Argument(help: ArgumentHelp(tr("officer, supervisor or admin."), valueName: "role"))
         var role: String
 
         func validate() throws {
