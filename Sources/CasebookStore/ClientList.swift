@@ -121,6 +121,8 @@ package final class ClientList {
     static let smallFilterLimit = 3000
     /// `smallFilterLimit` for this list; tests lower it to walk the tokens on a small file.
     var smallFilterLimit = ClientList.smallFilterLimit
+    /// `ListQuery.intersectLimit` for this list; tests lower it to walk the lead word's matches.
+    var intersectLimit = ListQuery.intersectLimit
 
     /// The store this list reads; it owns the list (`Store.clientList`).
     unowned let store: Store
@@ -201,6 +203,13 @@ package final class ClientList {
         return try store.database.queryPlan(sql, arguments)
     }
 
+    /// The query plan of a search's capped count, for the same tests.
+    func countPlan(_ filter: ClientFilter) throws -> [String] {
+        guard let query = try query(filter, sort: .name) else { return [] }
+        let (sql, arguments) = query.count(cap: 1000)
+        return try store.database.queryPlan(sql, arguments)
+    }
+
     private func query(_ filter: ClientFilter, sort: ClientSort) throws -> ListQuery? {
         var visible: ListQuery.Visible?
         if let viewer = filter.viewer {
@@ -215,7 +224,7 @@ package final class ClientList {
         }
         return try ListQuery(
             filter: filter, sort: sort, visible: visible, database: store.database, today: store.clock.today,
-            smallFilterLimit: smallFilterLimit)
+            smallFilterLimit: smallFilterLimit, intersectLimit: intersectLimit)
     }
 
     /// A page as the list read it before a word's parts were merged (one condition, every match

@@ -20,6 +20,18 @@ struct ListQuery {
     /// there with its values, counted without reading clients.
     var plainTokenMatch:
         (match: String, arguments: [any SQLBindable], offices: String, officeArguments: [any SQLBindable])?
+    /// For a search of several words without filters but the viewer's whole offices: the distinct
+    /// clients that match every word (`matchingEveryWord`), counted without reading clients.
+    var everyWordMatch: (sql: String, arguments: [any SQLBindable])?
+    /// A search of several words reads each word's clients from the token index and intersects
+    /// them when each word has at most this many index entries in the viewer's offices.
+    static let intersectLimit = 5000
+
+    /// The viewer's offices as a page reads them, where they differ from the count's: which of
+    /// `conditions` it replaces. Several offices are filtered in the index walked in list order
+    /// (`Visible.condition(office:inListOrder:)`) rather than read office by office and sorted; a
+    /// count needs no order and reads them from the office index.
+    var officesInListOrder: (index: Int, sql: String)?
 
     /// How the lead word of a search that walks the token index matches, one part per ordered
     /// range of the index: its own range, and before it the key tokens of the name in another
@@ -96,7 +108,7 @@ struct ListQuery {
     /// at most `smallFilterLimit` clients of the indexed filters reads them and sorts.
     init?(
         filter: ClientFilter, sort: ClientSort, visible: Visible?, database: Database, today: Day,
-        smallFilterLimit: Int = ClientList.smallFilterLimit
+        smallFilterLimit: Int = ClientList.smallFilterLimit, intersectLimit: Int = ListQuery.intersectLimit
     ) throws {
         var filterConditions: [String] = []
         var filterArguments: [any SQLBindable] = []
@@ -127,6 +139,21 @@ struct ListQuery {
             filterArguments.append(today)
         }
 
+        /// Whether at most `smallFilterLimit` clients meet the conditions (counted on their indexes).
+        func isSmall(_ conditions: [String], _ arguments: [any SQLBindable]) throws -> Bool {
+            let size =
+                try database.scalar(
+                    "SELECT count(*) FROM (SELECT 1 FROM clients c WHERE \(conditions.joined(separator: " AND ")) LIMIT ?)",
+                    arguments + [smallFilterLimit + 1]) ?? 0
+            return size <= smallFilterLimit
+        }
+        // Several offices with many clients between them are read in list order (`officesInListOrder`);
+        // a few are read from the office index and sorted, which then costs less than skipping
+        // other offices' clients in list order.
+        let manyInSeveralOffices = { (conditions: [String], arguments: [any SQLBindable]) throws -> Bool in
+            guard let visible, visible.offices.count > 1 else { return false }
+            return try !isSmall(conditions, arguments)
+        }
         let search = trimmed(filter.search)
         // A query that folds to nothing (only punctuation or invisible marks) filters nothing.
         let words = SearchKey.queryWords(search)
@@ -134,6 +161,12 @@ struct ListQuery {
             conditions = ["c.case_number >= ? AND c.case_number < ?"] + filterConditions
             arguments = [prefix, prefix + "\u{7F}"] + filterArguments
             key = ("c.case_number", "''", "c.id")
+            if let visible,
+                try manyInSeveralOffices(
+                    [conditions[0]] + indexedConditions, [prefix, prefix + "\u{7F}"] + indexedArguments)
+            {
+                officesInListOrder = (1, visible.condition(office: "c.office_id", inListOrder: true).0)
+            }
         } else if !words.isEmpty {
             // The keys of each word that some client's name in another script has: only those join
             // the search, so a search that finds no name across scripts keeps its plain plan.
@@ -155,37 +188,41 @@ struct ListQuery {
             let offices = visible.map { $0.offices + $0.ownOnly }
             let officeProbe =
                 offices.map { " AND office_id IN (" + $0.map { _ in "?" }.joined(separator: ", ") + ")" } ?? ""
+            // With several words, the probe also counts each word's index entries (up to a bound),
+            // which decides how the words are combined (below).
+            var entries: [String: Int] = [:]
+            let bound = words.count > 1 ? max(1, intersectLimit + 1) : 1
             for word in words {
                 let match = tokenMatch("token", word)
-                if try database.scalar(
-                    "SELECT 1 FROM client_search WHERE \(match.sql)\(officeProbe) LIMIT 1",
-                    match.arguments + (offices ?? []))
-                    == nil
-                {
-                    return nil
-                }
+                let found =
+                    try database.scalar(
+                        "SELECT count(*) FROM (SELECT 1 FROM client_search WHERE \(match.sql)\(officeProbe) LIMIT ?)",
+                        match.arguments + (offices ?? []) + [bound]) ?? 0
+                if found == 0 { return nil }
+                entries[word] = Int(found)
             }
             let lead = words[0]
             var otherWords: [String] = []
             var otherArguments: [any SQLBindable] = []
-            for word in words.dropFirst() {
-                let match = tokenMatch("w.token", word)
-                otherWords.append("EXISTS (SELECT 1 FROM client_search w WHERE w.client_id = c.id AND \(match.sql))")
-                otherArguments += match.arguments
+            // The small set's rows are clients (`c`), the token walk's are search keys (`s`): probed
+            // there, a row without the other words costs no read of its client.
+            func otherWordProbes(on client: String) {
+                for word in words.dropFirst() {
+                    let probe = ListQuery.hasToken(client, word, keys: keys[word] ?? [])
+                    otherWords.append(probe.sql)
+                    otherArguments += probe.arguments
+                }
             }
             let leadMatch = tokenMatch("t.token", lead)
             let leadRange = leadMatch.arguments
-            let small: Bool
-            if indexedConditions.isEmpty {
-                small = false
-            } else {
-                let size =
-                    try database.scalar(
-                        "SELECT count(*) FROM (SELECT 1 FROM clients c WHERE \(indexedConditions.joined(separator: " AND ")) LIMIT ?)",
-                        indexedArguments + [smallFilterLimit + 1]) ?? 0
-                small = size <= smallFilterLimit
+            let small = try !indexedConditions.isEmpty && isSmall(indexedConditions, indexedArguments)
+            let wholeOffices = filterConditions.count == (visible == nil ? 0 : 1) && visible?.ownOnly.isEmpty != false
+            func everyWord() -> (sql: String, arguments: [any SQLBindable]) {
+                ListQuery.matchingEveryWord(
+                    words, keys: keys, entries: entries, limit: intersectLimit, offices: offices)
             }
             if small {
+                otherWordProbes(on: "c.id")
                 from = """
                     (SELECT c.id AS matched, (SELECT min(t.token) FROM client_search t
                         WHERE t.client_id = c.id AND \(leadMatch.sql)) AS token
@@ -195,7 +232,23 @@ struct ListQuery {
                 arguments = leadRange + indexedArguments + otherArguments + filterArguments
                 conditions = otherWords + ["m.token IS NOT NULL"] + filterConditions
                 key = ("m.token", "c.sort_name", "c.id")
+            } else if words.count > 1, words.allSatisfy({ entries[$0, default: .max] <= intersectLimit }) {
+                // Several words, each with few index entries: their clients are intersected and the
+                // few that match every word are sorted, where walking the lead word's matches in
+                // list order would read all of them when few also have the other words ("mohammed
+                // ali"). Same order: each client at the first of its tokens the lead word matches.
+                let every = everyWord()
+                let first = ListQuery.firstToken("i.client_id", lead, keys: keys[lead] ?? [])
+                from = """
+                    (SELECT i.client_id AS matched, \(first.sql) AS token FROM (\(every.sql)) i) m
+                    CROSS JOIN clients c ON c.id = m.matched
+                    """
+                arguments = first.arguments + every.arguments + filterArguments
+                conditions = filterConditions
+                key = ("m.token", "c.sort_name", "c.id")
+                if wholeOffices { everyWordMatch = every }
             } else {
+                otherWordProbes(on: "s.client_id")
                 // The offices are read from the search keys (migration 13), so that one office is
                 // a range of its own index in list order and several skip other offices' keys in
                 // the token index, without reading a client.
@@ -225,12 +278,13 @@ struct ListQuery {
                 key = ("s.token", "s.sort_name", "s.client_id")
                 // Counted from the search keys alone when nothing but whole offices filters them: the
                 // distinct clients of the matching tokens, with no client read and no order needed.
-                let onlyOffices = tokenConditions.count == (visible == nil ? 0 : 1)
-                if otherWords.isEmpty && onlyOffices && visible?.ownOnly.isEmpty != false {
+                if otherWords.isEmpty && wholeOffices {
                     let match = tokenMatch("token", lead)
                     plainTokenMatch = (
                         match.sql, match.arguments, visible?.condition(office: "office_id").0 ?? "", offices.1
                     )
+                } else if wholeOffices {
+                    everyWordMatch = everyWord()
                 }
             }
         } else {
@@ -242,6 +296,8 @@ struct ListQuery {
                 from = "temp.cohorts k CROSS JOIN clients c ON c.id = k.client_id"
                 conditions.insert("k.tag = ?", at: 0)
                 arguments.insert(cohort.tag, at: 0)
+            } else if let visible, try manyInSeveralOffices(indexedConditions, indexedArguments) {
+                officesInListOrder = (0, visible.condition(office: "c.office_id", inListOrder: true).0)
             }
             switch sort {
             case .name: key = ("c.sort_name", "''", "c.id")
@@ -263,11 +319,78 @@ struct ListQuery {
         return ("(\(column) >= ? AND \(column) < ? OR \(column) IN (\(marks)))", range + keys)
     }
 
+    /// Whether the client `client` has a token the word matches: its range, or one of `keys`, each
+    /// one probe of the client's tokens (`client_search_by_client`).
+    static func hasToken(_ client: String, _ word: String, keys: [String]) -> (
+        sql: String, arguments: [any SQLBindable]
+    ) {
+        let range =
+            "EXISTS (SELECT 1 FROM client_search w WHERE w.client_id = \(client) AND w.token >= ? AND w.token < ?)"
+        let arguments: [any SQLBindable] = [word, word + "\u{10FFFF}"]
+        if keys.isEmpty { return (range, arguments) }
+        let marks = Array(repeating: "?", count: keys.count).joined(separator: ", ")
+        return (
+            "(\(range) OR EXISTS (SELECT 1 FROM client_search w WHERE w.client_id = \(client) AND w.token IN (\(marks))))",
+            arguments + keys
+        )
+    }
+
+    /// The first of the client's tokens the word matches: a key token if any (they sort before
+    /// every word's range), else the first of its range.
+    static func firstToken(_ client: String, _ word: String, keys: [String]) -> (
+        sql: String, arguments: [any SQLBindable]
+    ) {
+        let range =
+            "(SELECT min(t.token) FROM client_search t WHERE t.client_id = \(client) AND t.token >= ? AND t.token < ?)"
+        let arguments: [any SQLBindable] = [word, word + "\u{10FFFF}"]
+        if keys.isEmpty { return (range, arguments) }
+        let marks = Array(repeating: "?", count: keys.count).joined(separator: ", ")
+        return (
+            "coalesce((SELECT min(t.token) FROM client_search t WHERE t.client_id = \(client) AND t.token IN (\(marks))), \(range))",
+            keys + arguments
+        )
+    }
+
+    /// The distinct clients (`client_id`) whose names match every word, within `offices` (nil:
+    /// every office), read from the search keys alone. The words with at most `limit` index entries
+    /// (`entries`, counted up to just past it) read their clients and are intersected; the others
+    /// are probed per client, since reading a common word's range would cost more than the probes.
+    static func matchingEveryWord(
+        _ words: [String], keys: [String: [String]], entries: [String: Int], limit: Int, offices: [Office.ID]?
+    ) -> (sql: String, arguments: [any SQLBindable]) {
+        var unique: [String] = []
+        for word in words where !unique.contains(word) { unique.append(word) }
+        var read = unique.filter { entries[$0, default: .max] <= limit }
+        if read.isEmpty { read = [unique[0]] }
+        let officeCondition = offices.map { " AND office_id IN (" + $0.map { _ in "?" }.joined(separator: ", ") + ")" }
+        var sets: [String] = []
+        var arguments: [any SQLBindable] = []
+        for word in read {
+            let match = tokenMatch("token", word, keys: keys[word] ?? [])
+            sets.append("SELECT client_id FROM client_search WHERE \(match.sql)\(officeCondition ?? "")")
+            arguments += match.arguments + (offices ?? [])
+        }
+        // One word's rows repeat a client with several matching tokens; INTERSECT keeps each once.
+        var sql =
+            sets.count == 1
+            ? "SELECT DISTINCT" + sets[0].dropFirst("SELECT".count) : sets.joined(separator: " INTERSECT ")
+        let probed = unique.filter { !read.contains($0) }.map { hasToken("i.client_id", $0, keys: keys[$0] ?? []) }
+        if !probed.isEmpty {
+            sql =
+                "SELECT i.client_id AS client_id FROM (\(sql)) i WHERE \(probed.map(\.sql).joined(separator: " AND "))"
+            arguments += probed.flatMap(\.arguments)
+        }
+        return (sql, arguments)
+    }
+
     /// Counts matches, stopping after `cap + 1`.
     func count(cap: Int) -> (String, [any SQLBindable]) {
         let condition = condition
         if cap >= Int(Int32.max) {
             return ("SELECT count(*) FROM \(from) WHERE \(condition.sql)", condition.arguments)
+        }
+        if let every = everyWordMatch {
+            return ("SELECT count(*) FROM (\(every.sql) LIMIT ?)", every.arguments + [cap + 1])
         }
         if let plain = plainTokenMatch {
             let offices = plain.offices.isEmpty ? "" : " AND " + plain.offices
@@ -289,6 +412,9 @@ struct ListQuery {
     func page(cursor: ListPosition?, forward: Bool, limit: Int, merged: Bool = true) -> (String, [any SQLBindable]) {
         let merging = merged && leadParts.count > 1
         var (conditions, arguments) = merging ? (self.conditions, self.arguments) : allConditions
+        if let offices = officesInListOrder {
+            conditions[offices.index + conditions.count - self.conditions.count] = offices.sql
+        }
         let twoPart = key.1 == "''"
         if let cursor {
             let comparison = forward ? ">" : "<"

@@ -96,6 +96,8 @@ import Testing
     /// matches, no scan, for every viewer's offices.
     @Test func aWordWithKeysIsReadInIndexOrderWithoutSorting() throws {
         fixture.store.clientList.smallFilterLimit = 0
+        // Two words walk the lead word's matches when one is common (here: always).
+        fixture.store.clientList.intersectLimit = 0
         for query in ["hassan", "mohammed", "mohammed a", "ali hassan", "محمد"] {
             for viewer in viewers {
                 let plan = try fixture.store.clientList.plan(ClientFilter(search: query, viewer: viewer), sort: .name)
@@ -107,6 +109,113 @@ import Testing
                     !plan.contains { $0.contains("SCAN client_search") || $0.hasPrefix("SCAN") }, "\(query): \(text)")
             }
         }
+    }
+
+    /// Several words whose clients are intersected list the same rows, in the same order and with
+    /// the same count, as walking the lead word's matches (`intersectLimit` 0), both ways.
+    @Test(arguments: [1, 7, 50])
+    func intersectedWordsListWhatTheWalkLists(_ limit: Int) throws {
+        let list = fixture.store.clientList
+        list.smallFilterLimit = 0
+        let queries = [
+            "mohammed ali", "ali mohammed", "mohammed a", "ali hassan", "hassan ali", "fatima ahmadi", "fatima ah",
+            "h m", "mohammed mohammed", "محمد علي", "hassan mohammed ali", "shevchenko olena", "hansen ali",
+        ]
+        for query in queries {
+            for viewer in viewers {
+                let filter = ClientFilter(search: query, viewer: viewer)
+                for forward in [true, false] {
+                    var intersected: [ClientSummary] = []
+                    var walked: [ClientSummary] = []
+                    for walk in [false, true] {
+                        list.intersectLimit = walk ? 0 : ListQuery.intersectLimit
+                        var all: [ClientSummary] = []
+                        var cursor: ClientSummary?
+                        while true {
+                            let page =
+                                forward
+                                ? try list.page(filter, sort: .name, after: cursor, limit: limit)
+                                : try list.page(filter, sort: .name, before: cursor, limit: limit)
+                            guard !page.isEmpty else { break }
+                            all = forward ? all + page : page + all
+                            cursor = forward ? page.last : page.first
+                        }
+                        if walk { walked = all } else { intersected = all }
+                    }
+                    #expect(intersected == walked, "\(query) \(String(describing: viewer)) forward \(forward)")
+                    #expect(Set(intersected.map(\.id)).count == intersected.count, "\(query): a client listed twice")
+                }
+                list.intersectLimit = ListQuery.intersectLimit
+                let intersectedCount = try list.count(filter)
+                list.intersectLimit = 0
+                let walkedCount = try list.count(filter)
+                #expect(intersectedCount == walkedCount, "\(query) \(String(describing: viewer))")
+                list.intersectLimit = ListQuery.intersectLimit
+            }
+        }
+    }
+
+    /// Two words with few index entries each read their clients from the token index and sort only
+    /// those that have both: no scan, the clients intersected; the count reads the search keys alone.
+    @Test func twoRareWordsAreIntersectedNotWalked() throws {
+        let list = fixture.store.clientList
+        list.smallFilterLimit = 0
+        for viewer in viewers {
+            let filter = ClientFilter(search: "mohammed ali", viewer: viewer)
+            let plan = try list.plan(filter, sort: .name).joined(separator: "\n")
+            #expect(plan.contains("INTERSECT"), "\(plan)")
+            #expect(!plan.contains("SCAN client_search") && !plan.contains("SCAN c\n"), "\(plan)")
+            #expect(!plan.contains("SEARCH s "), "the lead word's matches are walked: \(plan)")
+        }
+        let count = try list.countPlan(ClientFilter(search: "mohammed ali", viewer: twoOffices.id)).joined(
+            separator: "\n")
+        #expect(count.contains("INTERSECT") && !count.contains(" c USING"), "\(count)")
+    }
+
+    /// A case-number prefix for a viewer of several (not all) offices walks the case numbers in
+    /// order, skipping other offices' clients, rather than reading office by office and sorting.
+    @Test func aCaseNumberPrefixOfSeveralOfficesIsReadInOrder() throws {
+        let list = fixture.store.clientList
+        list.smallFilterLimit = 0
+        for viewer in viewers {
+            let filter = ClientFilter(search: "2026-0000", viewer: viewer)
+            let plan = try list.plan(filter, sort: .name).joined(separator: "\n")
+            #expect(!plan.contains("TEMP B-TREE"), "\(String(describing: viewer)): \(plan)")
+            let everyone = try list.page(ClientFilter(search: "2026-0000"), sort: .name, limit: 500)
+            let visible = Set(try list.page(ClientFilter(viewer: viewer), sort: .name, limit: 500).map(\.id))
+            var found: [ClientSummary] = []
+            var cursor: ClientSummary?
+            while let page = Optional(try list.page(filter, sort: .name, after: cursor, limit: 4)), !page.isEmpty {
+                found += page
+                cursor = page.last
+            }
+            #expect(found.map(\.id) == everyone.map(\.id).filter(visible.contains), "\(String(describing: viewer))")
+            #expect(try list.count(filter).value == found.count)
+        }
+    }
+
+    /// The list of a viewer of several offices with many clients is read in the order of each sort,
+    /// skipping other offices' clients, without sorting; the same rows as everyone's list filtered.
+    @Test(arguments: ClientSort.allCases)
+    func theListOfSeveralOfficesIsReadInOrder(_ sort: ClientSort) throws {
+        let list = fixture.store.clientList
+        list.smallFilterLimit = 0
+        let filter = ClientFilter(viewer: twoOffices.id)
+        let plan = try list.plan(filter, sort: sort).joined(separator: "\n")
+        #expect(!plan.contains("TEMP B-TREE"), "\(sort): \(plan)")
+        let mine = Set(
+            try fixture.store.database.query(
+                "SELECT id FROM clients WHERE office_id IN (?, ?)", [offices[0].id, offices[1].id]
+            ) { $0.int64(0) })
+        let everyone = try list.page(ClientFilter(), sort: sort, limit: 500)
+        var found: [ClientSummary] = []
+        var cursor: ClientSummary?
+        while let page = Optional(try list.page(filter, sort: sort, after: cursor, limit: 5)), !page.isEmpty {
+            found += page
+            cursor = page.last
+        }
+        #expect(found.map(\.id) == everyone.map(\.id).filter(mine.contains))
+        #expect(try list.count(filter).value == mine.count)
     }
 
     /// From the side of the person kept out: a supervisor of one office finds, through the other
