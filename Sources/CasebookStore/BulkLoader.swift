@@ -69,7 +69,14 @@ package final class BulkLoader {
     /// Only into a file with no clients yet (the demo), because the load does not wait for the
     /// disk: a power cut during it, or just after, can cost the file, but nothing anyone entered.
     /// The planner's statistics are refreshed at the end.
-    package static func load(into store: Store, actor: Staff.ID, _ body: (BulkLoader) throws -> Void) throws {
+    @discardableResult
+    package static func load(into store: Store, actor: Staff.ID, _ body: (BulkLoader) throws -> Void) throws
+        -> BulkLoadTimes
+    {
+        let clock = ContinuousClock()
+        let started = clock.now
+        var times = BulkLoadTimes()
+        var mark = started
         guard try !store.hasClients() else {
             throw StoreError.invalidInput("Bulk loads go only into a file with no clients yet.")
         }
@@ -99,24 +106,41 @@ package final class BulkLoader {
             ) { (name: $0.text(0), sql: $0.text(1)) }
             for index in indexes { try database.executeScript("DROP INDEX \"\(index.name)\"") }
             let loader = try BulkLoader(store: store, actor: actor)
+            mark = clock.now
+            times.preparing = (mark - started).seconds
             do {
                 try body(loader)
+                times.generating = (clock.now - mark).seconds
+                mark = clock.now
                 try loader.finish()
+                times.draining = (clock.now - mark).seconds
             } catch {
                 // Let the writer stop before the transaction rolls back on this thread.
                 try? loader.finish()
                 throw error
             }
+            times.waitingForWriter = loader.writer.waited.seconds
+            times.tables = loader.writer.tableTimes
             // Index builds sort; with two sorter threads they use both cores.
             try database.executeScript("PRAGMA threads = 2")
-            for index in indexes { try database.executeScript(index.sql) }
+            for index in indexes {
+                mark = clock.now
+                try database.executeScript(index.sql)
+                times.indexes.append((index.name, (clock.now - mark).seconds))
+            }
             try database.executeScript("PRAGMA threads = 0")
+            mark = clock.now
             // In the same transaction: a write after the load, in WAL mode, would sync the whole
             // file to disk when the connection closes.
             try database.executeScript(Store.analyzeSQL)
+            times.analyzing = (clock.now - mark).seconds
             // Every reference is an id this loader assigned; `casebook check` verifies them, and
             // the tests run it on demo files.
+            mark = clock.now
         }
+        times.committing = (clock.now - mark).seconds
+        times.total = (clock.now - started).seconds
+        return times
     }
 
     private init(store: Store, actor: Staff.ID) throws {
@@ -644,6 +668,24 @@ package final class BulkLoader {
         auditHead = try HashChain.audit.head(on: store.database)?.hash.bytes ?? auditHead
         return staff
     }
+}
+
+/// Where a bulk load's time went, for `CASEBOOK_DEMO_PHASES` (seconds of wall time).
+package struct BulkLoadTimes: Sendable {
+    /// Dropping the indexes rebuilt later, and reading what the loader needs.
+    package var preparing = 0.0
+    /// The caller's body: building the rows, and waiting when the writer is behind
+    /// (`waitingForWriter`, part of it).
+    package var generating = 0.0
+    package var waitingForWriter = 0.0
+    /// After the body, waiting for the writer to write the last batches.
+    package var draining = 0.0
+    /// The writer thread's time per table, the slowest first.
+    package var tables: [TableTime] = []
+    package var indexes: [(name: String, seconds: Double)] = []
+    package var analyzing = 0.0
+    package var committing = 0.0
+    package var total = 0.0
 }
 
 // The columns each table is loaded with, in the order of the INSERT (see `ColumnSet`).
