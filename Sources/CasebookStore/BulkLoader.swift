@@ -51,6 +51,8 @@ package final class BulkLoader {
     private var targetRanksByProfile: [ProfileKey: [Int?]] = [:]
     /// Names repeat in a load: each distinct one is folded for search once.
     private var folding = SearchKey.Memo()
+    /// The key tokens of each distinct folded word met so far (`indexTokens(of:)`).
+    private var keyTokens: [FoldedWord: [String]] = [:]
     /// Every programme version, read before the load starts (the writer owns the connection after).
     private let programmes: [ProgrammeKey: Programme]
 
@@ -237,7 +239,7 @@ package final class BulkLoader {
         try clients.add(
             Store.clientRow(
                 client, id: id, sortName: sortName, phaseSince: since, now: .text(stamp), actor: actor, office: office))
-        for token in folding.indexTokens(of: [client.familyName, client.givenNames, client.otherNames]) {
+        for token in indexTokens(of: [client.familyName, client.givenNames, client.otherNames]) {
             try tokens.add {
                 $0.put(.token, token)
                 $0.put(.sortName, sortName)
@@ -281,6 +283,29 @@ package final class BulkLoader {
         try addTracks(tracks, clientID: id)
         try facts.add(factsRow(client, id: id, office: office, phaseSince: since, enrolment: enrolment, tracks: tracks))
         return id
+    }
+
+    /// As `SearchKey.indexTokens(of:)`: the words (folded once per distinct name text), then the
+    /// key tokens of each distinct word, worked out once per load (`NameKey.indexTokens`; about
+    /// 750,000 key rows at 100,000 clients from a few thousand distinct words).
+    private func indexTokens(of names: [String]) -> [String] {
+        let words = folding.tokens(of: names)
+        var keys: [String] = []
+        for word in words {
+            let known: [String]
+            if let found = keyTokens[FoldedWord(word)] {
+                known = found
+            } else {
+                known = NameKey.indexTokens(ofFolded: [word])
+                keyTokens[FoldedWord(word)] = known
+            }
+            // Two words may have the same keys (Hasan, Hassan); each key once, as for the words.
+            // Key tokens are ASCII: comparing bytes is String's equality without its normalization.
+            for token in known where !keys.contains(where: { $0.utf8.elementsEqual(token.utf8) }) {
+                keys.append(token)
+            }
+        }
+        return words + keys
     }
 
     /// The client's `client_facts` row, by the rules of `ClientFacts.refreshSQL` applied to what
@@ -667,6 +692,21 @@ package final class BulkLoader {
             username: username, displayName: displayName, role: role, office: office, actor: actor)
         auditHead = try HashChain.audit.head(on: store.database)?.hash.bytes ?? auditHead
         return staff
+    }
+}
+
+/// A folded word as a dictionary key by its bytes: String's own hashing normalizes non-ASCII
+/// text first, which costs about as much as keying the word.
+private struct FoldedWord: Hashable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    static func == (lhs: FoldedWord, rhs: FoldedWord) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
+
+    func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }
 

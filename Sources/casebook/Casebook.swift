@@ -350,7 +350,8 @@ private func printPhases(_ times: BulkLoadTimes, elapsed: Double) {
     line("  generator thread (rows built and handed over)", times.generating)
     line("    of which waiting for the writer", times.waitingForWriter)
     line("  writer finishing after the generator", times.draining)
-    line("  writer thread, all tables", times.tables.reduce(0) { $0 + $1.seconds }, rows: times.tables.reduce(0) { $0 + $1.rows })
+    let written = times.tables.reduce(0) { $0 + $1.rows }
+    line("  writer thread, all tables", times.tables.reduce(0) { $0 + $1.seconds }, rows: written)
     for table in times.tables { line("    " + table.table, table.seconds, rows: table.rows) }
     line("  index rebuild", times.indexes.reduce(0) { $0 + $1.seconds })
     for index in times.indexes { line("    " + index.name, index.seconds) }
