@@ -37,6 +37,8 @@ package struct DemoSummary: Sendable {
     package var clients: Int
     package var officers: Int
     package var supervisors: Int
+    /// Where the load's time went.
+    package var times: BulkLoadTimes?
 }
 
 /// Realistic synthetic caseloads: the same seed and day always give the same people,
@@ -68,7 +70,7 @@ package enum DemoGenerator {
         let officerCount = max(officeCount + 1, (count + 299) / 300)
         try store.database.executeScript("PRAGMA cache_size = -262144")
         var summary = DemoSummary(clients: 0, officers: officerCount, supervisors: officeCount)
-        try BulkLoader.load(into: store, actor: owner.id) { loader in
+        summary.times = try BulkLoader.load(into: store, actor: owner.id) { loader in
             // Staff first: deterministic names, unique user names.
             var officers: [Staff.ID] = [owner.id]
             var usernames = Set([owner.username])

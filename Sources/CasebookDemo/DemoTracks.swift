@@ -8,6 +8,17 @@ struct DemoTracks {
     /// Where the programme runs: its schools and its certified test.
     let country: DemoCountry
     let today: Day
+    /// `schooling(ofProfile:)` of each of the programme's profiles.
+    let schoolingByProfile: [String: Schooling?]
+
+    init(programme: Programme, country: DemoCountry, today: Day) {
+        self.programme = programme
+        self.country = country
+        self.today = today
+        var schooling: [String: Schooling?] = [:]
+        for profile in programme.profiles { schooling[profile.id] = DemoTracks.schooling(ofProfile: profile.id) }
+        schoolingByProfile = schooling
+    }
 
     var schools: [String] { country.schools }
     static let fields: [(title: String, field: String, isced: Int, regulated: Bool)] = [

@@ -51,6 +51,8 @@ package final class BulkLoader {
     private var targetRanksByProfile: [ProfileKey: [Int?]] = [:]
     /// Names repeat in a load: each distinct one is folded for search once.
     private var folding = SearchKey.Memo()
+    /// The key tokens of each distinct folded word met so far (`indexTokens(of:)`).
+    private var keyTokens: [FoldedWord: [String]] = [:]
     /// Every programme version, read before the load starts (the writer owns the connection after).
     private let programmes: [ProgrammeKey: Programme]
 
@@ -69,7 +71,14 @@ package final class BulkLoader {
     /// Only into a file with no clients yet (the demo), because the load does not wait for the
     /// disk: a power cut during it, or just after, can cost the file, but nothing anyone entered.
     /// The planner's statistics are refreshed at the end.
-    package static func load(into store: Store, actor: Staff.ID, _ body: (BulkLoader) throws -> Void) throws {
+    @discardableResult
+    package static func load(into store: Store, actor: Staff.ID, _ body: (BulkLoader) throws -> Void) throws
+        -> BulkLoadTimes
+    {
+        let clock = ContinuousClock()
+        let started = clock.now
+        var times = BulkLoadTimes()
+        var mark = started
         guard try !store.hasClients() else {
             throw StoreError.invalidInput("Bulk loads go only into a file with no clients yet.")
         }
@@ -99,24 +108,41 @@ package final class BulkLoader {
             ) { (name: $0.text(0), sql: $0.text(1)) }
             for index in indexes { try database.executeScript("DROP INDEX \"\(index.name)\"") }
             let loader = try BulkLoader(store: store, actor: actor)
+            mark = clock.now
+            times.preparing = (mark - started).seconds
             do {
                 try body(loader)
+                times.generating = (clock.now - mark).seconds
+                mark = clock.now
                 try loader.finish()
+                times.draining = (clock.now - mark).seconds
             } catch {
                 // Let the writer stop before the transaction rolls back on this thread.
                 try? loader.finish()
                 throw error
             }
+            times.waitingForWriter = loader.writer.waited.seconds
+            times.tables = loader.writer.tableTimes
             // Index builds sort; with two sorter threads they use both cores.
             try database.executeScript("PRAGMA threads = 2")
-            for index in indexes { try database.executeScript(index.sql) }
+            for index in indexes {
+                mark = clock.now
+                try database.executeScript(index.sql)
+                times.indexes.append((index.name, (clock.now - mark).seconds))
+            }
             try database.executeScript("PRAGMA threads = 0")
+            mark = clock.now
             // In the same transaction: a write after the load, in WAL mode, would sync the whole
             // file to disk when the connection closes.
             try database.executeScript(Store.analyzeSQL)
+            times.analyzing = (clock.now - mark).seconds
             // Every reference is an id this loader assigned; `casebook check` verifies them, and
             // the tests run it on demo files.
+            mark = clock.now
         }
+        times.committing = (clock.now - mark).seconds
+        times.total = (clock.now - started).seconds
+        return times
     }
 
     private init(store: Store, actor: Staff.ID) throws {
@@ -213,7 +239,7 @@ package final class BulkLoader {
         try clients.add(
             Store.clientRow(
                 client, id: id, sortName: sortName, phaseSince: since, now: .text(stamp), actor: actor, office: office))
-        for token in folding.indexTokens(of: [client.familyName, client.givenNames, client.otherNames]) {
+        for token in indexTokens(of: [client.familyName, client.givenNames, client.otherNames]) {
             try tokens.add {
                 $0.put(.token, token)
                 $0.put(.sortName, sortName)
@@ -257,6 +283,29 @@ package final class BulkLoader {
         try addTracks(tracks, clientID: id)
         try facts.add(factsRow(client, id: id, office: office, phaseSince: since, enrolment: enrolment, tracks: tracks))
         return id
+    }
+
+    /// As `SearchKey.indexTokens(of:)`: the words (folded once per distinct name text), then the
+    /// key tokens of each distinct word, worked out once per load (`NameKey.indexTokens`; about
+    /// 750,000 key rows at 100,000 clients from a few thousand distinct words).
+    private func indexTokens(of names: [String]) -> [String] {
+        let words = folding.tokens(of: names)
+        var keys: [String] = []
+        for word in words {
+            let known: [String]
+            if let found = keyTokens[FoldedWord(word)] {
+                known = found
+            } else {
+                known = NameKey.indexTokens(ofFolded: [word])
+                keyTokens[FoldedWord(word)] = known
+            }
+            // Two words may have the same keys (Hasan, Hassan); each key once, as for the words.
+            // Key tokens are ASCII: comparing bytes is String's equality without its normalization.
+            for token in known where !keys.contains(where: { $0.utf8.elementsEqual(token.utf8) }) {
+                keys.append(token)
+            }
+        }
+        return words + keys
     }
 
     /// The client's `client_facts` row, by the rules of `ClientFacts.refreshSQL` applied to what
@@ -644,6 +693,39 @@ package final class BulkLoader {
         auditHead = try HashChain.audit.head(on: store.database)?.hash.bytes ?? auditHead
         return staff
     }
+}
+
+/// A folded word as a dictionary key by its bytes: String's own hashing normalizes non-ASCII
+/// text first, which costs about as much as keying the word.
+private struct FoldedWord: Hashable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    static func == (lhs: FoldedWord, rhs: FoldedWord) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
+
+    func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}
+
+/// Where a bulk load's time went, for `CASEBOOK_DEMO_PHASES` (seconds of wall time).
+package struct BulkLoadTimes: Sendable {
+    /// Dropping the indexes rebuilt later, and reading what the loader needs.
+    package var preparing = 0.0
+    /// The caller's body: building the rows, and waiting when the writer is behind
+    /// (`waitingForWriter`, part of it).
+    package var generating = 0.0
+    package var waitingForWriter = 0.0
+    /// After the body, waiting for the writer to write the last batches.
+    package var draining = 0.0
+    /// The writer thread's time per table, the slowest first.
+    package var tables: [TableTime] = []
+    package var indexes: [(name: String, seconds: Double)] = []
+    package var analyzing = 0.0
+    package var committing = 0.0
+    package var total = 0.0
 }
 
 // The columns each table is loaded with, in the order of the INSERT (see `ColumnSet`).

@@ -343,6 +343,9 @@ extension Casebook {
             try ShippedProgrammes.importMissing(presets, into: store, actor: owner.id)
             let summary = try DemoGenerator.populate(store, clients: clients, seed: seed, owner: owner)
             let elapsed = Environment.monotonicSeconds() - started
+            if Environment.variable("CASEBOOK_DEMO_PHASES") != nil, let times = summary.times {
+                printPhases(times, elapsed: elapsed)
+            }
             print(
                 tr(
                     "Created {clients} clients in {offices} offices, {officers} officers (you among them) and {supervisors} supervisors in {path} in {seconds}.",
@@ -353,6 +356,38 @@ extension Casebook {
                     ]))
         }
     }
+}
+
+/// Where the demo's time went, for whoever tunes it (`CASEBOOK_DEMO_PHASES=1`): tab-separated,
+/// one phase a line with its seconds (and rows for the writer's tables), on standard error.
+/// Phase names are machine keys, like the table names among them.
+private func printPhases(_ times: BulkLoadTimes, elapsed: Double) {
+    var lines = ["phase\tseconds\trows"]
+    func line(_ name: String, _ seconds: Double, rows: Int? = nil) {
+        lines.append("\(name)\t\(milliseconds(seconds))\t\(rows.map(String.init) ?? "")")
+    }
+    line("whole command", elapsed)
+    line("bulk load", times.total)
+    line("  prepare", times.preparing)
+    line("  generator thread (rows built and handed over)", times.generating)
+    line("    of which waiting for the writer", times.waitingForWriter)
+    line("  writer finishing after the generator", times.draining)
+    let written = times.tables.reduce(0) { $0 + $1.rows }
+    line("  writer thread, all tables", times.tables.reduce(0) { $0 + $1.seconds }, rows: written)
+    for table in times.tables { line("    " + table.table, table.seconds, rows: table.rows) }
+    line("  index rebuild", times.indexes.reduce(0) { $0 + $1.seconds })
+    for index in times.indexes { line("    " + index.name, index.seconds) }
+    line("  analyze", times.analyzing)
+    line("  commit", times.committing)
+    let text = Array((lines.joined(separator: "\n") + "\n").utf8)
+    _ = text.withUnsafeBufferPointer { Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count) }
+}
+
+/// Seconds to the millisecond ("12.345").
+private func milliseconds(_ seconds: Double) -> String {
+    let thousandths = Int((seconds * 1000).rounded())
+    let fraction = String(thousandths % 1000)
+    return "\(thousandths / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
 }
 
 func formatSeconds(_ seconds: Double) -> String {

@@ -70,6 +70,10 @@ import CasebookTestSupport
             ("Ødegård", "Anna", ""), ("Ødegård", "Anna", ""), ("Al-Hassan", "Mohammed Ali", "Al-Hassan, Mohammed"),
             ("أحمد", "فاطمة", "Ahmad, Fatima"), ("Nguyễn", "Thị Ánh", ""), ("O'Brien", "Seán", ""),
             ("Олійник", "Олена", "Oliinyk, Olena"),
+            // Words whose keys are equal (Hasan, Hassan), and words met before in other places and
+            // combinations: the load keys each distinct word once and must still give each client
+            // its own keys, each once, in the order adding the client writes them.
+            ("Hasan", "Hassan Mohamed", "Mohammed"), ("Mohamed", "Hasan", ""), ("محمد", "حسن", "Mohamed, Hasan"),
         ]
         // Bulk loads go only into a file without clients; this suite's fixture has forty.
         let fixture = try Fixture()
