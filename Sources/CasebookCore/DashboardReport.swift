@@ -77,6 +77,7 @@ package struct DashboardReport: Sendable {
             count("recognition_stages", stage.rawValue, "files", board.recognitionStages[stage, default: 0])
         }
         share("recognition_decisions", "within_deadline", board.decidedInTime)
+        count("recognition_acknowledgements", "late", "files", board.acknowledgementsLate)
         figures.append(
             Figure(
                 key: FigureKey("recognition_decisions", "days_complete_to_decision", "median"),
@@ -295,6 +296,7 @@ extension DashboardReport {
             return FigureKey("language_levels", item, "clients")
         case .recognitionStage(let stage): return FigureKey("recognition_stages", stage.rawValue, "files")
         case .decidedInTime, .decidedLate: return FigureKey("recognition_decisions", "within_deadline", "share")
+        case .acknowledgementLate: return FigureKey("recognition_acknowledgements", "late", "files")
         case .civicComplete, .civicIncomplete: return FigureKey("civic_orientation", "completed", "share")
         case .exit(let reason): return FigureKey("exits", reason.rawValue, "cases")
         case .participating(let kind): return FigureKey("active_citizenship", kind?.rawValue ?? "any", "share")
