@@ -59,6 +59,8 @@ final class HistoryTab: ScrolledTab {
             "status": tr("status"), "terms": tr("terms"), "added": tr("added"), "removed": tr("removed"),
             "version": tr("version"), "reviewed_on": tr("reviewed"), "requirement": tr("requirement"),
             "attested_on": tr("attested"), "follow_up_done": tr("follow-up done"),
+            // TRANSLATORS: the recognition procedure of a qualification (standard or accelerated).
+            "procedure": tr("procedure"),
         ]
         return names[entry.field] ?? entry.field.replacingUnderscores
     }

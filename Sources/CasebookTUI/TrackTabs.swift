@@ -338,7 +338,8 @@ final class QualificationsTab: SelectingTab {
                 let due = file.acknowledgementDue(rule: rule)
             {
                 let left = today.days(until: due)
-                if left < 0 {
+                // The authority's overdue item, by the rule My day and the dashboard count with.
+                if file.isAcknowledgementLate(today: today, rule: rule) {
                     decision = tr("NOT ACKNOWLEDGED {days} d", ["days": String(-left)])
                     if !isSelected { role = .overdue }
                 } else {
