@@ -515,8 +515,8 @@ package struct RecordImport: Sendable {
 
     /// The words for the standard procedure in a procedure column, as an empty cell is read.
     static let standardProcedure: Vocabulary.Words = [
-        .english: ["standard", "standard procedure"], .norwegian: ["standard", "ordinær"],
-        .german: ["standard", "regulär", "reguläres verfahren", "standardverfahren"],
+        .english: ["standard", "standard procedure"], .norwegian: ["standard", "vanlig", "ordinær"],
+        .german: ["standard", "regelverfahren", "regulär", "standardverfahren"],
         .french: ["standard", "procédure standard", "procédure normale"],
         .dutch: ["standaard", "reguliere procedure", "standaardprocedure"],
     ]
