@@ -196,9 +196,12 @@ extension Store {
         for obligation in anchored {
             // The programme's own time for the obligation: the variant's deadline replaces it
             // only for the authority's decision, which `due` knows.
-            guard let template = programme.obligations.first(where: {
-                $0.anchor == .recognitionComplete && $0.category == obligation.category && $0.party == obligation.party
-            }) else { continue }
+            guard
+                let template = programme.obligations.first(where: {
+                    $0.anchor == .recognitionComplete && $0.category == obligation.category
+                        && $0.party == obligation.party
+                })
+            else { continue }
             let offset = programme.due(
                 anchor: .recognitionComplete, category: obligation.category, party: obligation.party,
                 time: template.due, recognitionVariant: anchors.recognitionVariant)

@@ -414,7 +414,12 @@ package final class DashboardScreen: Screen {
         lines[lines.count - 1].cells[1].label = tr("Decided after the deadline")
         bars(
             tr("Acknowledgements late"),
-            [(.acknowledgementLate, tr("Acknowledgement late: not acknowledged by its day"), board.acknowledgementsLate)],
+            [
+                (
+                    .acknowledgementLate, tr("Acknowledgement late: not acknowledged by its day"),
+                    board.acknowledgementsLate
+                )
+            ],
             max: max(1, board.acknowledgementsLate))
         lines.append(
             Line(parts: [

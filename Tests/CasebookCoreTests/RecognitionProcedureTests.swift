@@ -92,11 +92,13 @@ import Testing
     func theProcedureChangesUntilTheAuthorityDecides(stage: RecognitionStage) {
         let procedures = [RecognitionProcedureTests.accelerated]
         let open = Self.file(stage)
-        #expect((try? RecognitionProcedureDraft(procedure: "accelerated").validated(file: open, procedures: procedures))
-            == "accelerated")
+        #expect(
+            (try? RecognitionProcedureDraft(procedure: "accelerated").validated(file: open, procedures: procedures))
+                == "accelerated")
         let back = Self.file(stage, variant: "accelerated")
         #expect(
-            (try? RecognitionProcedureDraft(procedure: nil).validated(file: back, procedures: procedures)) == .some(nil),
+            (try? RecognitionProcedureDraft(procedure: nil).validated(file: back, procedures: procedures))
+                == .some(nil),
             "back to the standard procedure")
         let decided = Self.file(stage, decided: day("2026-10-01"))
         let refused = problems(RecognitionProcedureDraft.Field.self) {
