@@ -77,11 +77,12 @@ package struct DashboardReport: Sendable {
             count("recognition_stages", stage.rawValue, "files", board.recognitionStages[stage, default: 0])
         }
         share("recognition_decisions", "within_deadline", board.decidedInTime)
-        count("recognition_acknowledgements", "late", "files", board.acknowledgementsLate)
         figures.append(
             Figure(
                 key: FigureKey("recognition_decisions", "days_complete_to_decision", "median"),
                 value: .median(board.medianDaysToDecision, over: board.decisionsTimed, count: nil)))
+        // After the decisions: a section's figures stay together (the JSON groups them).
+        count("recognition_acknowledgements", "late", "files", board.acknowledgementsLate)
         share("civic_orientation", "completed", board.civic)
         for reason in ExitReason.allCases { count("exits", reason.rawValue, "cases", board.exits[reason, default: 0]) }
         share("exits", "work_or_education", board.workOrEducation)
