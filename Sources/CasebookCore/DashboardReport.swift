@@ -81,6 +81,8 @@ package struct DashboardReport: Sendable {
             Figure(
                 key: FigureKey("recognition_decisions", "days_complete_to_decision", "median"),
                 value: .median(board.medianDaysToDecision, over: board.decisionsTimed, count: nil)))
+        // After the decisions: a section's figures stay together (the JSON groups them).
+        count("recognition_acknowledgements", "late", "files", board.acknowledgementsLate)
         share("civic_orientation", "completed", board.civic)
         for reason in ExitReason.allCases { count("exits", reason.rawValue, "cases", board.exits[reason, default: 0]) }
         share("exits", "work_or_education", board.workOrEducation)
@@ -295,6 +297,7 @@ extension DashboardReport {
             return FigureKey("language_levels", item, "clients")
         case .recognitionStage(let stage): return FigureKey("recognition_stages", stage.rawValue, "files")
         case .decidedInTime, .decidedLate: return FigureKey("recognition_decisions", "within_deadline", "share")
+        case .acknowledgementLate: return FigureKey("recognition_acknowledgements", "late", "files")
         case .civicComplete, .civicIncomplete: return FigureKey("civic_orientation", "completed", "share")
         case .exit(let reason): return FigureKey("exits", reason.rawValue, "cases")
         case .participating(let kind): return FigureKey("active_citizenship", kind?.rawValue ?? "any", "share")

@@ -106,6 +106,8 @@ package enum DashboardBar: Hashable, Sendable {
     case recognitionStage(RecognitionStage)
     case decidedInTime
     case decidedLate
+    /// Submitted files the authority has not acknowledged by the day their procedure sets.
+    case acknowledgementLate
     case civicComplete
     case civicIncomplete
     case exit(ExitReason)
@@ -139,6 +141,9 @@ package struct Dashboard: Equatable, Sendable {
     package var recognitionStages: [RecognitionStage: Int] = [:]
     /// Decisions taken in the period: within the deadline over all with a deadline.
     package var decidedInTime = Share(0, of: 0)
+    /// Files of open cases still Submitted after the day their procedure's acknowledgement was
+    /// due (`Qualification.isAcknowledgementLate`), today.
+    package var acknowledgementsLate = 0
     /// Days from the complete file to the decision, for decisions taken in the period.
     package var medianDaysToDecision: Double?
     /// The decisions that median is taken over (those with the day the file was complete).

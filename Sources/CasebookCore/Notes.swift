@@ -46,6 +46,12 @@ package struct WorkItem: Hashable, Sendable {
         case noContact = "no_contact"
         /// The main activity twelve months after exit is due to be recorded.
         case outcomeFollowUp = "outcome_follow_up"
+        /// A recognition file the authority has not acknowledged by the day its procedure sets
+        /// (`Qualification.isAcknowledgementLate`): one of the authority's overdue items.
+        case lateAcknowledgement = "late_acknowledgement"
+
+        /// True for the items overdue now, of either side.
+        package var isOverdue: Bool { self == .overdueObligation || self == .lateAcknowledgement }
     }
 
     package var kind: Kind
@@ -83,7 +89,7 @@ package struct WorkItem: Hashable, Sendable {
     /// The order of the worklist: overdue first, then due soon, follow-ups, permits, silence;
     /// within a kind by day.
     package static func ordered(_ items: [WorkItem]) -> [WorkItem] {
-        let rank: [Kind: Int] = [.overdueObligation: 0, .dueSoonObligation: 1, .followUp: 2, .permitExpiring: 3, .noContact: 4, .outcomeFollowUp: 5]
+        let rank: [Kind: Int] = [.overdueObligation: 0, .lateAcknowledgement: 0, .dueSoonObligation: 1, .followUp: 2, .permitExpiring: 3, .noContact: 4, .outcomeFollowUp: 5]
         return items.sorted {
             (rank[$0.kind] ?? 9, $0.day ?? Day(ordinal: 0), $0.caseNumber) < (rank[$1.kind] ?? 9, $1.day ?? Day(ordinal: 0), $1.caseNumber)
         }

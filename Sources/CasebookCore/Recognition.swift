@@ -190,6 +190,14 @@ package struct Qualification: Hashable, Sendable, Identifiable {
         stage == .submitted ? rule.after(stageSince) : nil
     }
 
+    /// True when the authority owes its acknowledgement of this submitted file and the day it
+    /// was due under `rule` (the acknowledgement deadline of the file's procedure) has passed:
+    /// the authority's overdue item. `RuleSQL.acknowledgementLate` says the same in SQL.
+    package func isAcknowledgementLate(today: Day, rule: TimeSpan?) -> Bool {
+        guard let rule, let due = acknowledgementDue(rule: rule) else { return false }
+        return due < today
+    }
+
     /// The decision deadline for a file complete on `day` under a programme's rule.
     package static func decisionDeadline(completeOn day: Day, rule: TimeSpan) -> Day { rule.after(day) }
 

@@ -51,14 +51,8 @@ package struct QualificationDraft: FormDraft, Hashable {
         throws(ValidationFailure<Field>) -> Qualification
     {
         var issues = FieldIssues<Field>()
-        if let procedure, !procedures.contains(where: { $0.id == procedure }) {
-            issues.add(
-                .procedure,
-                procedures.isEmpty
-                    ? tr("The client's programme has no other procedure than the standard one; choose it.")
-                    : tr(
-                        "That procedure is not one of the client's programme; choose the standard procedure or {some}.",
-                        ["some": listing(procedures.map(\.name))]))
+        if let refusal = QualificationDraft.procedureRefusal(procedure, procedures: procedures) {
+            issues.add(.procedure, refusal)
         }
         let title = issues.text(title, .title, required: "Required.")
         let field = issues.text(field, .field)
@@ -83,6 +77,59 @@ package struct QualificationDraft: FormDraft, Hashable {
             clientID: clientID, title: title, field: field, country: country, institution: institution, year: year,
             iscedLevel: iscedLevel, hasDocuments: documents, isRegulatedProfession: regulated, stageSince: identified,
             variant: procedure)
+    }
+}
+
+extension QualificationDraft {
+    /// Why `procedure` cannot be a file's, or nil when it can: the standard one (nil) or a
+    /// variant of the client's programme (`procedures`).
+    package static func procedureRefusal(_ procedure: String?, procedures: [RecognitionVariant]) -> String? {
+        guard let procedure, !procedures.contains(where: { $0.id == procedure }) else { return nil }
+        return procedures.isEmpty
+            ? tr("The client's programme has no other procedure than the standard one; choose it.")
+            : tr(
+                "That procedure is not one of the client's programme; choose the standard procedure or {some}.",
+                ["some": listing(procedures.map(\.name))])
+    }
+}
+
+/// A recognition file's procedure changed after the file was added (the officer learns later
+/// that the employer applied for the accelerated procedure, or that it was not granted). Every
+/// deadline of the file follows the new procedure, so it is refused once the authority decided:
+/// the decision was timed by the procedure it ran under.
+package struct RecognitionProcedureDraft: FormDraft, Hashable {
+    package enum Field: String, DraftField {
+        case procedure
+    }
+
+    /// The programme's variant procedure (`RecognitionVariant.id`); nil for the standard one.
+    package var procedure: String?
+
+    package init(procedure: String? = nil) { self.procedure = procedure }
+
+    /// The standard procedure is a choice too (nil), so nothing is required.
+    package var requiredFields: Set<Field> { [] }
+
+    /// The procedure the file is to run under, checked against the file as it stands and the
+    /// variant procedures of the client's programme.
+    @discardableResult
+    package func validated(file: Qualification, procedures: [RecognitionVariant]) throws(ValidationFailure<Field>)
+        -> String?
+    {
+        var issues = FieldIssues<Field>()
+        if let decided = file.decidedOn {
+            issues.add(
+                .procedure,
+                tr(
+                    "The authority decided this file on {day}; its procedure can no longer change.",
+                    ["day": decided.shown]))
+        } else if let refusal = QualificationDraft.procedureRefusal(procedure, procedures: procedures) {
+            issues.add(.procedure, refusal)
+        } else if procedure == file.variant {
+            issues.add(.procedure, tr("The file already runs under this procedure; choose another one."))
+        }
+        guard issues.isEmpty else { throw issues.failure }
+        return procedure
     }
 }
 

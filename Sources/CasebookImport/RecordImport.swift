@@ -30,6 +30,9 @@ package struct RecordImport: Sendable {
         case externalID = "external_id"
         case date, skill, level, instrument, provider, certified
         case title, country, year, field, institution, documents, regulated, identified
+        /// The recognition procedure, a variant of the client's programme (empty: the standard
+        /// one); the Store reads it against the client's programme.
+        case procedure
 
         package var description: String { rawValue }
 
@@ -40,7 +43,7 @@ package struct RecordImport: Sendable {
             case .qualifications:
                 [
                     .caseNumber, .externalID, .title, .country, .level, .year, .field, .institution, .documents,
-                    .regulated, .identified,
+                    .regulated, .identified, .procedure,
                 ]
             }
         }
@@ -249,7 +252,8 @@ package struct RecordImport: Sendable {
                 title: cells[.title]?.text ?? "", field: cells[.field]?.text ?? "",
                 institution: cells[.institution]?.text ?? "", hasDocuments: yesNo(.documents, default: true),
                 isRegulatedProfession: yesNo(.regulated, default: false),
-                identifiedOn: cells[.identified] == nil ? today : day(.identified))
+                identifiedOn: cells[.identified] == nil ? today : day(.identified),
+                procedure: cells[.procedure].flatMap { RecordImport.isStandardProcedure($0.text) ? nil : $0.text })
             if let text = cells[.country]?.text {
                 switch mapping.code(for: text, kind: .country).map(NameCatalogue.Match.code) ?? catalogue.country(text)
                 {
@@ -349,7 +353,7 @@ package struct RecordImport: Sendable {
                         case .documents: .documents
                         case .regulated: .regulated
                         case .identifiedOn: .identified
-                        // Imported files run under the standard procedure: no column names another.
+                        // The procedure is the client's programme's: the Store reads it.
                         case .procedure: nil
                         }
                     return column.map { ($0, issue.message) }
@@ -487,6 +491,13 @@ package struct RecordImport: Sendable {
             .french: ["profession réglementée", "réglementée"],
             .dutch: ["gereglementeerd beroep", "gereglementeerd"],
         ],
+        .procedure: [
+            .english: ["procedure", "recognition procedure"],
+            .norwegian: ["prosedyre", "godkjenningsprosedyre"],
+            .german: ["verfahren", "anerkennungsverfahren"],
+            .french: ["procédure", "procédure de reconnaissance"],
+            .dutch: ["procedure", "erkenningsprocedure"],
+        ],
         .identified: [
             .english: ["identified", "identified on", "date identified"],
             .norwegian: ["registrert", "kartlagt"],
@@ -494,6 +505,20 @@ package struct RecordImport: Sendable {
             .french: ["identifié le", "date d'identification"],
             .dutch: ["vastgesteld op", "geregistreerd"],
         ],
+    ]
+
+    /// True for a cell of the procedure column that names the standard procedure.
+    static func isStandardProcedure(_ text: String) -> Bool {
+        let word = Vocabulary.normalized(text)
+        return standardProcedure.values.contains { $0.contains { Vocabulary.normalized($0) == word } }
+    }
+
+    /// The words for the standard procedure in a procedure column, as an empty cell is read.
+    static let standardProcedure: Vocabulary.Words = [
+        .english: ["standard", "standard procedure"], .norwegian: ["standard", "vanlig", "ordinær"],
+        .german: ["standard", "regelverfahren", "regulär", "standardverfahren"],
+        .french: ["standard", "procédure standard", "procédure normale"],
+        .dutch: ["standaard", "reguliere procedure", "standaardprocedure"],
     ]
 
     static let iscedHeaders: Vocabulary.Words = [

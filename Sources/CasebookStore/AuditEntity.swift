@@ -64,6 +64,8 @@ package struct AuditField: RawRepresentable, Hashable, Sendable {
     /// A qualification added to the recognition track.
     static let qualification = AuditField(rawValue: "qualification")
     static let stage = AuditField(rawValue: "stage")
+    /// The procedure a recognition file runs under ("standard" or a variant's id).
+    static let procedure = AuditField(rawValue: "procedure")
     static let requirement = AuditField(rawValue: "requirement")
     static let attestedOn = AuditField(rawValue: "attested_on")
     /// A civic test's result.

@@ -163,6 +163,7 @@ package final class CaseloadFigures {
                 database, filter: filter, visible: visible, civicExemptions: store.schemaVersion >= 18)
             // Read here while the other connection reads the flows.
             try tally.countRecognition(database, filter: filter)
+            try tally.countLateAcknowledgements(database)
             let flows =
                 try background?.result()
                 ?? DashboardFlows.read(database, filter: filter, today: today, earliest: earliest)

@@ -193,6 +193,27 @@ struct DashboardTally {
         board.decisionsTimed = decisionDays.count
     }
 
+    /// The authority's acknowledgements late today (`RuleSQL.acknowledgementLate`), in open
+    /// cases: the files, and their clients for the list behind the figure. Only submitted files
+    /// are read with the programme's rules (a few per hundred clients).
+    mutating func countLateAcknowledgements(_ database: Database) throws {
+        var files = 0
+        var members: [Int64] = []
+        try database.forEach(
+            """
+            SELECT q.client_id FROM qualifications q \(RuleSQL.acknowledgementJoin("q"))
+            WHERE \(RuleSQL.acknowledgementLate("q")) ORDER BY q.client_id
+            """, [board.today]
+        ) { row in
+            let id = row.int64(0)
+            guard isCounted(id), isOpen[Int(id)] else { return }
+            files += 1
+            if members.last != id { members.append(id) }
+        }
+        board.acknowledgementsLate = files
+        if !members.isEmpty { board.members[.acknowledgementLate] = members }
+    }
+
     private enum DecisionColumn: Int32, ColumnSet {
         case clientID, completeOn, decidedOn, hasDeadline, isInTime
 

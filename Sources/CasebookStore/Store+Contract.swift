@@ -181,6 +181,42 @@ extension Store {
         }
     }
 
+    /// The pending obligations due a time after the first complete recognition file, due
+    /// again by that file's procedure as it stands now (its procedure changed). Call inside `write`.
+    func refreshRecognitionDueDates(clientID: Client.ID, actor: Staff.ID) throws {
+        guard let contract = try contract(clientID: clientID), contract.status != .ended else { return }
+        let anchored = try obligations(contractID: contract.id).filter {
+            $0.status == .pending && $0.anchor == .recognitionComplete && $0.dueOn != nil
+        }
+        guard !anchored.isEmpty else { return }
+        let anchors = try anchorDates(clientID: clientID, settlement: contract.settledOn, signature: contract.signedOn)
+        guard let start = anchors[.recognitionComplete],
+            let programme = try programme(id: contract.programmeID, version: contract.programmeVersion)
+        else { return }
+        for obligation in anchored {
+            // The programme's own time for the obligation: the variant's deadline replaces it
+            // only for the authority's decision, which `due` knows.
+            guard
+                let template = programme.obligations.first(where: {
+                    $0.anchor == .recognitionComplete && $0.category == obligation.category
+                        && $0.party == obligation.party
+                })
+            else { continue }
+            let offset = programme.due(
+                anchor: .recognitionComplete, category: obligation.category, party: obligation.party,
+                time: template.due, recognitionVariant: anchors.recognitionVariant)
+            let due = offset.after(start)
+            guard due != obligation.dueOn || offset != obligation.offset else { continue }
+            try saveVersioned(
+                .obligations, id: obligation.id, expected: obligation.version, set: "due_on = ?, due_offset = ?",
+                [due, offset.text], actor: actor)
+            try audit(
+                .obligation, id: obligation.id, clientID: clientID, field: .dueOn, old: obligation.dueOn?.iso,
+                new: Messages.speaking(nil) { "\(due.iso) (\(offset) after \(Anchor.recognitionComplete.label))" },
+                actor: actor)
+        }
+    }
+
     private func insertObligation(_ obligation: Obligation, actor: Staff.ID) throws {
         try database.execute(
             """

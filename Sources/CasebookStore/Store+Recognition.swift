@@ -159,6 +159,42 @@ extension Store {
         }
     }
 
+    /// Moves a recognition file to another procedure of the client's programme (or back to the
+    /// standard one) if nobody saved the file since `expectedVersion` and the authority has not
+    /// decided it. A complete file's decision deadline is computed again from the day it became
+    /// complete, as the step into assessment computes it, and so is the due date of the
+    /// authority's decision on the contract where this file is the one it counts from.
+    @discardableResult
+    package func changeQualificationProcedure(
+        id: Int64, _ draft: RecognitionProcedureDraft, expectedVersion: Int, actor: Staff.ID
+    ) throws -> Qualification {
+        try write {
+            try require(.recordTrack, by: actor, client: try client(of: "qualifications", id: id))
+            guard var file = try qualification(id: id) else { throw StoreError.notFound("qualification") }
+            try requireVersion(.qualifications, id: id, current: file.version, expected: expectedVersion)
+            let programme = try programme(forClient: file.clientID)?.programme
+            let procedure = try checked {
+                try draft.validated(file: file, procedures: programme?.recognitionVariants ?? [])
+            }
+            let old = file.variant
+            file.variant = procedure
+            if let complete = file.completeOn {
+                file.decisionDue = Qualification.decisionDeadline(
+                    completeOn: complete, rule: file.deadlines(under: programme).decision)
+            }
+            try saveVersioned(
+                .qualifications, id: id, expected: expectedVersion, set: "variant = ?, decision_due = ?",
+                [file.variant, file.decisionDue], actor: actor)
+            // The audit keeps the procedures' ids, the same in every language.
+            try audit(
+                .qualification, id: id, clientID: file.clientID, field: .procedure, old: old ?? "standard",
+                new: procedure ?? "standard", actor: actor)
+            if file.completeOn != nil { try refreshRecognitionDueDates(clientID: file.clientID, actor: actor) }
+            file.version += 1
+            return file
+        }
+    }
+
     private enum RecognitionEventColumn: Int32, ColumnSet {
         case fromStage, toStage, effectiveOn, note, recordedBy
 

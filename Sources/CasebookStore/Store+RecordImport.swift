@@ -24,8 +24,9 @@ package enum RecordMatch: Sendable, Equatable {
     /// The client has it already (the same date and skill; the same title and country), or an
     /// earlier row of the file gave it.
     case present(caseNumber: String)
-    /// The row cannot be written, and why: no such client the importer may reach, or the policy.
-    case refused(String)
+    /// The row cannot be written, and why: no such client the importer may reach, or the policy
+    /// (the client's column); or a procedure not of the client's programme (`inProcedure`).
+    case refused(String, inProcedure: Bool = false)
 }
 
 /// The outcome of matching the valid rows of a file of records.
@@ -165,7 +166,20 @@ extension Store {
                     candidate.draft = .assessment(draft)
                     match = .new(clientID: found.id, caseNumber: found.caseNumber)
                 }
-            case .qualification(let draft):
+            case .qualification(var draft):
+                if let text = draft.procedure {
+                    let procedures = try programme(forClient: found.id)?.programme.recognitionVariants ?? []
+                    guard let procedure = Store.procedure(named: text, among: procedures) else {
+                        let choices = procedures.map { "\"\($0.id)\"" } + [tr("nothing for the standard procedure")]
+                        let reason = tr(
+                            "\"{value}\" is not a procedure of the client's programme; write {choices}",
+                            ["value": Sanitized.inline(text, limit: 60), "choices": listing(choices)])
+                        rows.append((candidate, .refused(reason, inProcedure: true)))
+                        continue
+                    }
+                    draft.procedure = procedure
+                    candidate.draft = .qualification(draft)
+                }
                 let title = Store.titleKey(draft.title)
                 let mark = "q\(found.id) \(draft.country ?? "") \(title)"
                 let held =
@@ -182,6 +196,13 @@ extension Store {
             rows.append((candidate, match))
         }
         return RecordImportPlan(kind: kind, rows: rows, refusedByFile: refused)
+    }
+
+    /// The variant of a programme a cell names by its id or its name, case and accents aside
+    /// (the import read the standard procedure's words as no procedure at all).
+    private static func procedure(named text: String, among procedures: [RecognitionVariant]) -> String? {
+        let word = titleKey(text)
+        return procedures.first { titleKey($0.id) == word || titleKey($0.name) == word }?.id
     }
 
     /// A title as two rows or records are compared: folded, with its spaces made single.

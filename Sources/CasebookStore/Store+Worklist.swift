@@ -1,4 +1,5 @@
 import CasebookCore
+import CasebookL10n
 
 extension Store {
     /// An officer's day: overdue and due-soon obligations of both sides, follow-ups due,
@@ -40,6 +41,34 @@ extension Store {
                         clientName: Client.displayName(family: row.text(.familyName), given: row.text(.givenNames)),
                         day: due, party: try row.value(.party, as: Party.self), text: row.text(.description),
                         obligationID: row.int64(.obligationID)))
+            }
+            // The authority's acknowledgements overdue (`RuleSQL`, the SQL of Qualification); Core
+            // computes each due day again.
+            try database.forEach(
+                """
+                SELECT \(Store.lateAcknowledgementSelection)
+                FROM clients c JOIN qualifications q ON q.client_id = c.id \(RuleSQL.acknowledgementJoin("q"))
+                WHERE \(RuleSQL.acknowledgementLate("q")) AND c.officer_id = ? AND c.phase IN (\(RuleSQL.openPhases))
+                    AND \(inOffices)
+                """, [today, officerID] + offices
+            ) { row in
+                let row = NamedRow<LateAcknowledgementColumn>(row)
+                let file = Qualification(
+                    clientID: row.int64(.clientID), title: row.text(.title), field: "", country: "", institution: "",
+                    year: 0, iscedLevel: 0, hasDocuments: false, isRegulatedProfession: false,
+                    stage: try row.value(.stage, as: RecognitionStage.self), stageSince: try row.day(.stageSince))
+                let rule = TimeSpan(row.text(.span))
+                guard file.isAcknowledgementLate(today: today, rule: rule), let rule,
+                    let due = file.acknowledgementDue(rule: rule)
+                else { return }
+                items.append(
+                    WorkItem(
+                        kind: .lateAcknowledgement, clientID: file.clientID, caseNumber: row.text(.caseNumber),
+                        clientName: Client.displayName(family: row.text(.familyName), given: row.text(.givenNames)),
+                        day: due, party: .authority,
+                        text: tr(
+                            "Acknowledge receipt of the recognition file {title}",
+                            ["title": Sanitized.inline(file.title, limit: 120)])))
             }
             try database.forEach(
                 """
@@ -106,6 +135,21 @@ extension Store {
     }
 
     private static let obligationItemSelection = ObligationItemColumn.selection()
+
+    private enum LateAcknowledgementColumn: Int32, ColumnSet {
+        case clientID, caseNumber, familyName, givenNames, title, stage, stageSince, span
+
+        var expression: String? {
+            switch self {
+            case .clientID: return "c.id"
+            case .title, .stage, .stageSince: return "q." + name
+            case .span: return "coalesce(ack_v.acknowledge_within, ack_p.recognition_acknowledgement)"
+            default: return "c." + name
+            }
+        }
+    }
+
+    private static let lateAcknowledgementSelection = LateAcknowledgementColumn.selection()
 
     private enum FollowUpColumn: Int32, ColumnSet {
         case clientID, caseNumber, familyName, givenNames, followUpOn, summary

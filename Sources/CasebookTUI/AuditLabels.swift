@@ -136,6 +136,8 @@ enum AuditLabels {
         case "office": return tr("office")
         case "proposed": return tr("proposed")
         case "decision": return tr("decision")
+        // TRANSLATORS: the recognition procedure of a qualification (standard or accelerated).
+        case "procedure": return tr("procedure")
         default: return nil
         }
     }

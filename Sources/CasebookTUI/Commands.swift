@@ -109,6 +109,7 @@ package enum CommandID: String, CaseIterable, Sendable {
 
     case addQualification = "qualification.add"
     case stepQualification = "qualification.step"
+    case changeProcedure = "qualification.procedure"
 
     case civicRequirement = "civic.requirement"
     case addCivicSession = "civic.session"
@@ -255,6 +256,7 @@ package enum CommandTable {
 
         CommandInfo(id: .addQualification, context: .qualifications, summary: tr("Add a foreign qualification"), defaultKeys: [.character("a")], barLabel: tr("Add")),
         CommandInfo(id: .stepQualification, context: .qualifications, summary: tr("Move the selected recognition file to its next stage"), defaultKeys: [.character("s")], barLabel: tr("Step")),
+        CommandInfo(id: .changeProcedure, context: .qualifications, summary: tr("Change the procedure the selected recognition file runs under"), defaultKeys: [.character("p")], barLabel: tr("Procedure")),
 
         CommandInfo(id: .civicRequirement, context: .civic, summary: tr("Set whether civic orientation is required (exemption with reason)"), defaultKeys: [.character("x")], barLabel: tr("Requirement")),
         CommandInfo(id: .addCivicSession, context: .civic, summary: tr("Record a civic orientation session"), defaultKeys: [.character("s")], barLabel: tr("Session")),

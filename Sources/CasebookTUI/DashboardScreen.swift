@@ -411,6 +411,15 @@ package final class DashboardScreen: Screen {
             noLabel: tr("late: {count}", ["count": String(board.decidedInTime.of - board.decidedInTime.count)]))
         lines[lines.count - 1].cells[0].label = tr("Decided within the deadline")
         lines[lines.count - 1].cells[1].label = tr("Decided after the deadline")
+        bars(
+            tr("Acknowledgements late"),
+            [
+                (
+                    .acknowledgementLate, tr("Acknowledgement late: not acknowledged by its day"),
+                    board.acknowledgementsLate
+                )
+            ],
+            max: max(1, board.acknowledgementsLate))
         lines.append(
             Line(parts: [
                 (

@@ -219,6 +219,38 @@ enum TrackForms {
         return "\(level) — \(names[max(0, min(8, level))])"
     }
 
+    /// The procedure of a file already added, changed on its own form rather than on the step
+    /// form: an officer who learns that the employer applied under § 81a AufenthG looks for
+    /// the file's procedure, not for a next stage, and the file keeps its stage.
+    static func procedure(app: App, file: Qualification, programme: Programme?) -> FormScreen<
+        RecognitionProcedureDraft
+    > {
+        let procedures = programme?.recognitionVariants ?? []
+        return FormScreen(
+            title: tr("Procedure of {title}", ["title": file.title]),
+            fields: [
+                .choice(
+                    .procedure, tr("Procedure"), \.procedure, procedures.map { ($0.id, $0.name) },
+                    none: tr("standard"))
+            ], draft: RecognitionProcedureDraft(procedure: file.variant),
+            changes: .qualifications,
+            validate: { draft, _ in try draft.validated(file: file, procedures: procedures) },
+            record: .qualification(file)
+        ) { app, draft, version in
+            let saved = try app.store.changeQualificationProcedure(
+                id: file.id, draft, expectedVersion: version, actor: app.me.id)
+            let name = programme?.recognitionVariant(saved.variant)?.name ?? tr("standard")
+            if saved.stage.awaitsDecision, let due = saved.decisionDue {
+                return FormSaved(
+                    tr(
+                        "{title} now runs under the procedure {procedure}; the decision is due by {day}.",
+                        ["title": saved.title, "procedure": name, "day": due.shown]))
+            }
+            return FormSaved(
+                tr("{title} now runs under the procedure {procedure}.", ["title": saved.title, "procedure": name]))
+        }
+    }
+
     static func step(app: App, file: Qualification, programme: Programme?) -> FormScreen<RecognitionStepDraft> {
         let next = file.stage.next
         return FormScreen(

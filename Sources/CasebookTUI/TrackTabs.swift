@@ -271,6 +271,19 @@ final class QualificationsTab: SelectingTab {
                 guard tab.files.indices.contains(tab.selected) else { return .none }
                 return .push(TrackForms.step(app: app, file: tab.files[tab.selected], programme: tab.programme))
             },
+            Binding(
+                .changeProcedure,
+                unavailable: { tab, app in
+                    guard tab.files.indices.contains(tab.selected) else {
+                        return tr("No qualification yet; {key} adds one.", ["key": app.keys.hint(.addQualification)])
+                    }
+                    return tab.programme?.recognitionVariants.isEmpty ?? true
+                        ? tr("The programme has only the standard procedure.") : nil
+                }
+            ) { tab, app in
+                guard tab.files.indices.contains(tab.selected) else { return .none }
+                return .push(TrackForms.procedure(app: app, file: tab.files[tab.selected], programme: tab.programme))
+            },
         ] + selecting
 
     func bindings(app: App) -> [BoundCommand] { QualificationsTab.bindings.bound(to: self, app: app) }
@@ -323,7 +336,8 @@ final class QualificationsTab: SelectingTab {
                 let due = file.acknowledgementDue(rule: rule)
             {
                 let left = today.days(until: due)
-                if left < 0 {
+                // The authority's overdue item, by the rule My day and the dashboard count with.
+                if file.isAcknowledgementLate(today: today, rule: rule) {
                     decision = tr("NOT ACKNOWLEDGED {days} d", ["days": String(-left)])
                     if !isSelected { role = .overdue }
                 } else {

@@ -77,7 +77,7 @@ package final class WorklistScreen: Screen {
     static func label(_ kind: WorkItem.Kind) -> String {
         switch kind {
         // TRANSLATORS: My day's first column is 10 characters wide; a longer word is cut.
-        case .overdueObligation: return tr("OVERDUE")
+        case .overdueObligation, .lateAcknowledgement: return tr("OVERDUE")
         case .dueSoonObligation: return tr("Due soon")
         case .followUp: return tr("Follow-up")
         case .permitExpiring: return tr("Permit")
@@ -90,7 +90,7 @@ package final class WorklistScreen: Screen {
         let area = frame.area
         frame.clear(area)
         let g = frame.glyphs
-        let overdue = items.filter { $0.kind == .overdueObligation }
+        let overdue = items.filter(\.kind.isOverdue)
         let newcomer = overdue.filter { $0.party == .newcomer }.count
         let title = tr(
             "My day {separator} {officer}'s caseload", ["separator": g.separator, "officer": app.me.displayName])
@@ -138,7 +138,7 @@ package final class WorklistScreen: Screen {
             let kindRole: TextRole =
                 isSelected
                 ? .selected
-                : item.kind == .overdueObligation ? .overdue : item.kind == .dueSoonObligation ? .warning : .normal
+                : item.kind.isOverdue ? .overdue : item.kind == .dueSoonObligation ? .warning : .normal
             var x = frame.text((isSelected ? ">" : " "), x: area.x, y: y, role)
             // The two word columns keep a space after a long translation, as English's words do.
             x = frame.text(TextWidth.fit(WorklistScreen.label(item.kind), to: 10) + " ", x: x, y: y, kindRole)
@@ -182,6 +182,7 @@ extension WorkItem.Kind {
         case .followUp, .noContact: return .notes
         case .permitExpiring: return .overview
         case .outcomeFollowUp: return .intake
+        case .lateAcknowledgement: return .qualifications
         }
     }
 }

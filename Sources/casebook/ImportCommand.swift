@@ -421,15 +421,20 @@ struct RecordImportOptions: ParsableArguments {
             plan = imported.plan
             batch = imported.batch
         }
-        // The rows the Store refused join the file's, with the client column named.
+        // The rows the Store refused join the file's, with the client column named (the
+        // procedure's, for a procedure not of the client's programme).
         let clientColumn = table.columns.first { $0.column == .caseNumber || $0.column == .externalID }?.header
-        var reasons: [Int: String] = [:]
-        for (candidate, match) in plan.rows { if case .refused(let reason) = match { reasons[candidate.row] = reason } }
+        let procedureColumn = table.columns.first { $0.column == .procedure }?.header
+        var reasons: [Int: (reason: String, column: String?)] = [:]
+        for (candidate, match) in plan.rows {
+            if case .refused(let reason, let inProcedure) = match {
+                reasons[candidate.row] = (reason, inProcedure ? procedureColumn : clientColumn)
+            }
+        }
         for index in rows.indices {
-            guard let reason = reasons[rows[index].row] else { continue }
+            guard let (reason, column) = reasons[rows[index].row] else { continue }
             rows[index].outcome = .failure(
-                RowProblems(issues: [RowIssue(row: rows[index].row, column: clientColumn, field: nil, message: reason)])
-            )
+                RowProblems(issues: [RowIssue(row: rows[index].row, column: column, field: nil, message: reason)]))
         }
         let elapsed = Environment.monotonicSeconds() - started
         print(

@@ -79,4 +79,61 @@ import Testing
         standard.procedure = nil
         #expect((try? standard.validated(clientID: 1, today: testDay))?.variant == nil)
     }
+
+    /// A file of the sample programme at `stage`, decided on `decided` or not.
+    static func file(_ stage: RecognitionStage, variant: String? = nil, decided: Day? = nil) -> Qualification {
+        Qualification(
+            clientID: 1, title: "Nursing", field: "", country: "SY", institution: "", year: 2012, iscedLevel: 6,
+            hasDocuments: true, isRegulatedProfession: true, stage: stage, stageSince: testDay, decidedOn: decided,
+            variant: variant)
+    }
+
+    @Test(arguments: RecognitionStage.allCases)
+    func theProcedureChangesUntilTheAuthorityDecides(stage: RecognitionStage) {
+        let procedures = [RecognitionProcedureTests.accelerated]
+        let open = Self.file(stage)
+        #expect(
+            (try? RecognitionProcedureDraft(procedure: "accelerated").validated(file: open, procedures: procedures))
+                == "accelerated")
+        let back = Self.file(stage, variant: "accelerated")
+        #expect(
+            (try? RecognitionProcedureDraft(procedure: nil).validated(file: back, procedures: procedures))
+                == .some(nil),
+            "back to the standard procedure")
+        let decided = Self.file(stage, decided: day("2026-10-01"))
+        let refused = problems(RecognitionProcedureDraft.Field.self) {
+            try RecognitionProcedureDraft(procedure: "accelerated").validated(file: decided, procedures: procedures)
+        }
+        #expect(refused[.procedure]?.contains("decided this file on 2026-10-01") == true)
+    }
+
+    @Test func aProcedureNotOfTheProgrammeOrTheFilesOwnIsRefusedWithItsField() {
+        let file = Self.file(.submitted)
+        let foreign = problems(RecognitionProcedureDraft.Field.self) {
+            try RecognitionProcedureDraft(procedure: "fast-track").validated(
+                file: file, procedures: [RecognitionProcedureTests.accelerated])
+        }
+        #expect(foreign[.procedure]?.contains("Accelerated procedure") == true)
+        let none = problems(RecognitionProcedureDraft.Field.self) {
+            try RecognitionProcedureDraft(procedure: "accelerated").validated(file: file, procedures: [])
+        }
+        #expect(none[.procedure]?.contains("no other procedure than the standard one") == true)
+        let same = problems(RecognitionProcedureDraft.Field.self) {
+            try RecognitionProcedureDraft(procedure: nil).validated(
+                file: file, procedures: [RecognitionProcedureTests.accelerated])
+        }
+        #expect(same[.procedure]?.contains("already runs under this procedure") == true)
+    }
+
+    /// The authority's acknowledgement is late the day after it was due, only while the file
+    /// waits at Submitted, and never where no deadline is known.
+    @Test(arguments: RecognitionStage.allCases)
+    func anAcknowledgementIsLateAfterItsDayWhileTheFileIsSubmitted(stage: RecognitionStage) {
+        let file = Self.file(stage, variant: "accelerated")
+        let rule = file.deadlines(under: programme).acknowledgement
+        let due = TimeSpan(2, .weeks).after(testDay)
+        #expect(!file.isAcknowledgementLate(today: due, rule: rule))
+        #expect(file.isAcknowledgementLate(today: due.adding(days: 1), rule: rule) == (stage == .submitted))
+        #expect(!file.isAcknowledgementLate(today: due.adding(days: 400), rule: nil))
+    }
 }

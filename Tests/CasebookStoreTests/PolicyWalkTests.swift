@@ -444,6 +444,7 @@ func refusedByPolicy(_ body: () throws -> Void) -> Bool {
         "exportClients": .export, "importClients": .importClients, "undoImport": .importClients,
         "planImport": .importClients, "importOffice": .importClients, "planRecordImport": .importClients,
         "importRecords": .importClients,
+        "changeQualificationProcedure": .recordTrack,
         "saveIntake": .recordTrack, "addWorkExperience": .recordTrack, "recordOutcome": .recordTrack,
         "addActivity": .recordTrack, "addPartner": .managePartners, "updatePartner": .managePartners, "importShippedProgramme": .importProgrammes,
         "partners": .seePartners, "clientPartners": .openRecord, "partnerOffices": .managePartners,

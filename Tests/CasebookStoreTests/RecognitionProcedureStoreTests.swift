@@ -106,4 +106,97 @@ import Testing
         #expect(
             try store.qualifications(clientID: client.id).isEmpty && store.qualifications(clientID: other.id).isEmpty)
     }
+
+    @Test func theProcedureChangedLaterMovesTheDecisionDueDateTheContractAndTheAudit() throws {
+        let store = fixture.store
+        let complete = try file(nil, complete: "2026-09-01")
+        #expect(complete.decisionDue == day("2027-01-01"))
+        let changed = try store.changeQualificationProcedure(
+            id: complete.id, RecognitionProcedureDraft(procedure: "accelerated"), expectedVersion: complete.version,
+            actor: fixture.officer.id)
+        let saved = try #require(try store.qualification(id: complete.id))
+        #expect(saved == changed)
+        #expect(saved.variant == "accelerated" && saved.decisionDue == day("2026-11-01"))
+        #expect(saved.stage == .underAssessment && saved.version == complete.version + 1)
+        let obligation = try decisionObligation
+        #expect(obligation.dueOn == day("2026-11-01") && obligation.offset == TimeSpan(2, .months))
+        #expect(try store.clientsWithOverdueRecognition([client.id]) == [client.id])
+        let trail = try store.auditTrail(clientID: client.id, by: fixture.officer.id)
+        #expect(trail.contains { $0.field == "procedure" && $0.oldValue == "standard" && $0.newValue == "accelerated" })
+        // And back: the standard four months again.
+        let back = try store.changeQualificationProcedure(
+            id: saved.id, RecognitionProcedureDraft(procedure: nil), expectedVersion: saved.version,
+            actor: fixture.officer.id)
+        #expect(back.variant == nil && back.decisionDue == day("2027-01-01"))
+        #expect(try decisionObligation.dueOn == day("2027-01-01"))
+    }
+
+    @Test func aColleaguesEditIsNotOverwrittenAndADecidedFileKeepsItsProcedure() throws {
+        let store = fixture.store
+        let open = try file(nil, complete: "2026-09-01")
+        try store.stepQualification(
+            id: open.id, RecognitionStepDraft(to: .fullRecognition, on: day("2026-10-01")),
+            expectedVersion: open.version, actor: fixture.officer.id)
+        #expect {
+            try store.changeQualificationProcedure(
+                id: open.id, RecognitionProcedureDraft(procedure: "accelerated"), expectedVersion: open.version,
+                actor: fixture.officer.id)
+        } throws: { error in
+            guard case .conflict = error as? StoreError else { return false }
+            return true
+        }
+        let decided = try #require(try store.qualification(id: open.id))
+        #expect {
+            try store.changeQualificationProcedure(
+                id: open.id, RecognitionProcedureDraft(procedure: "accelerated"), expectedVersion: decided.version,
+                actor: fixture.officer.id)
+        } throws: { refuses($0, RecognitionProcedureDraft.Field.procedure, "decided") }
+        #expect(try store.qualification(id: open.id) == decided)
+    }
+
+    /// A file of `client` stepped to Submitted on 2026-11-03 under `procedure`.
+    @discardableResult
+    func submitted(_ procedure: String?, client: Client, title: String = "Nursing") throws -> Qualification {
+        let store = fixture.store
+        var file = try store.addQualification(
+            clientID: client.id,
+            QualificationDraft(
+                title: title, country: "SY", year: 2012, iscedLevel: 6, identifiedOn: day("2026-10-01"),
+                procedure: procedure),
+            actor: fixture.officer.id)
+        let steps: [RecognitionStepDraft] = [
+            .init(to: .gatheringDocuments, on: day("2026-10-02")), .init(to: .translation, on: day("2026-10-03")),
+            .init(to: .routeChosen, on: day("2026-10-04"), route: .academic),
+            .init(to: .submitted, on: day("2026-11-03")),
+        ]
+        for step in steps {
+            file = try store.stepQualification(
+                id: file.id, step, expectedVersion: file.version, actor: fixture.officer.id)
+        }
+        return file
+    }
+
+    /// On 2026-11-23 the accelerated procedure's two weeks ran out on 2026-11-17; the standard
+    /// month runs to 2026-12-03. A client in no programme owes nothing known.
+    @Test func aLateAcknowledgementIsTheAuthoritysOverdueItemInMyDayAndOnTheDashboard() throws {
+        let store = fixture.store
+        try submitted("accelerated", client: client, title: "Nursing")
+        try submitted(nil, client: client, title: "Midwifery")
+        let outside = try fixture.add("Karimi", "Omid", number: 2, officer: fixture.officer.id)
+        try submitted(nil, client: outside)
+
+        let late = try store.worklist(by: fixture.officer.id).filter { $0.kind == .lateAcknowledgement }
+        #expect(late.count == 1)
+        let item = try #require(late.first)
+        #expect(item.clientID == client.id && item.party == .authority && item.day == day("2026-11-17"))
+        #expect(item.text.contains("Nursing") && item.kind.isOverdue)
+
+        let board = try store.figures.dashboard(DashboardFilter.lastTwelveMonths(today: testDay))
+        #expect(board.acknowledgementsLate == 1)
+        #expect(board.clients(behind: .acknowledgementLate) == [client.id])
+        // Another officer's caseload does not list it.
+        let colleague = try store.addStaff(
+            username: "bnilsen", displayName: "B Nilsen", role: .officer, actor: fixture.admin.id)
+        #expect(try !store.worklist(by: colleague.id).contains { $0.kind == .lateAcknowledgement })
+    }
 }

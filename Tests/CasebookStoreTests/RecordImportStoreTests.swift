@@ -46,7 +46,7 @@ import Testing
         let dry = try fixture.store.planRecordImport(rows, kind: .assessments, refused: 1, actor: fixture.admin.id)
         #expect((dry.created, dry.present, dry.refused) == (2, 1, 2))
         #expect(try fixture.store.assessments(clientID: haddad.id).isEmpty, "the dry run writes nothing")
-        guard case .refused(let reason) = dry.rows[3].match else {
+        guard case .refused(let reason, _) = dry.rows[3].match else {
             Issue.record("an unknown case number is not refused")
             return
         }
@@ -122,7 +122,7 @@ import Testing
         let (plan, _) = try offices.store.importRecords(
             rows, kind: .assessments, refused: 0, file: Self.file, actor: supervisor.id)
         #expect(plan.created == 0 && plan.refused == 2)
-        let reasons = plan.rows.map { if case .refused(let reason) = $0.match { reason } else { "" } }
+        let reasons = plan.rows.map { if case .refused(let reason, _) = $0.match { reason } else { "" } }
         #expect(reasons[0].hasPrefix("no client of your offices has case number"))
         #expect(!reasons[0].contains("Nordqvist"))
         #expect(reasons[1].contains("restricted"))
@@ -131,5 +131,43 @@ import Testing
         #expect(throws: StoreError.self) {
             _ = try offices.store.planRecordImport(rows, kind: .assessments, refused: 0, actor: officer.id)
         }
+    }
+
+    /// The procedure column names a variant of the client's programme by its id or its name
+    /// (case and accents aside); another refuses the row in that column, and nothing is written.
+    @Test func aQualificationsProcedureIsOneOfTheClientsProgramme() throws {
+        let fixture = try Fixture()
+        let store = fixture.store
+        try store.importProgramme(
+            sampleProgramme(variants: [Fixture.acceleratedProcedure]), sourceFile: "sample.toml", sourceText: "sample",
+            actor: fixture.admin.id)
+        let haddad = try fixture.add("Haddad", "Rasha", number: 10)
+        try store.enrol(clientID: haddad.id, Fixture.sampleBasic, actor: fixture.officer.id)
+        func row(_ number: Int, _ title: String, _ procedure: String?) -> RecordCandidate {
+            RecordCandidate(
+                row: number, caseNumber: "2026-000010", externalID: nil,
+                draft: .qualification(
+                    QualificationDraft(
+                        title: title, country: "SY", year: 2015, iscedLevel: 6, identifiedOn: testDay,
+                        procedure: procedure)))
+        }
+        let rows = [
+            row(2, "Nursing", "ACCELERATED PROCEDURE"), row(3, "Pharmacy", "accelerated"), row(4, "Law", nil),
+            row(5, "Medicine", "fast-track"),
+        ]
+        let (plan, _) = try store.importRecords(
+            rows, kind: .qualifications, refused: 0, file: Self.file, actor: fixture.admin.id)
+        #expect(plan.created == 3 && plan.refused == 1)
+        let refused = plan.rows.first { $0.candidate.row == 5 }?.match
+        guard case .refused(let reason, let inProcedure) = refused else {
+            Issue.record("row 5 was not refused")
+            return
+        }
+        #expect(inProcedure && reason.contains("\"fast-track\" is not a procedure") && reason.contains("accelerated"))
+        let files = try store.qualifications(clientID: haddad.id)
+        #expect(
+            Dictionary(uniqueKeysWithValues: files.map { ($0.title, $0.variant ?? "standard") }) == [
+                "Nursing": "accelerated", "Pharmacy": "accelerated", "Law": "standard",
+            ])
     }
 }

@@ -128,6 +128,74 @@ import Testing
     }
 }
 
+/// The authority's late acknowledgement (`Qualification.isAcknowledgementLate`), written in SQL
+/// from the programme's tables (`RuleSQL.acknowledgementLate`).
+@Suite struct AcknowledgementRuleSQLTests {
+    @Test(arguments: ["0d", "3d", "2w", "1m", "2m", "3m", "1y", "2y"])
+    func aSpanAfterADayIsTheDayTimeSpanGives(text: String) throws {
+        let fixture = try Fixture()
+        let span = try #require(TimeSpan(text))
+        // Every day of a leap year and the next, month ends and February included.
+        for offset in 0..<731 {
+            let start = day("2027-12-01").adding(days: offset)
+            let after = try fixture.store.database.queryFirst(
+                "SELECT \(RuleSQL.after("s.span", "s.day")) FROM (SELECT ? AS span, ? AS day) s", [text, start]
+            ) { $0.text(0) }
+            #expect(after == span.after(start).iso, "\(text) after \(start.iso)")
+        }
+    }
+
+    /// Files of an enrolled client under both procedures, at every stage, submitted on days
+    /// around the deadlines, and the same for a client in no programme.
+    @Test func theLateAcknowledgementsAreThoseQualificationNames() throws {
+        let fixture = try Fixture()
+        let store = fixture.store
+        try store.importProgramme(
+            sampleProgramme(variants: [Fixture.acceleratedProcedure]), sourceFile: "sample.toml", sourceText: "sample",
+            actor: fixture.admin.id)
+        let enrolled = try fixture.add("Haddad", "Rasha", number: 1, officer: fixture.officer.id)
+        try store.enrol(clientID: enrolled.id, Fixture.sampleBasic, actor: fixture.officer.id)
+        let outside = try fixture.add("Karimi", "Omid", number: 2, officer: fixture.officer.id)
+        var files: [Qualification] = []
+        for (index, stage) in RecognitionStage.allCases.enumerated() {
+            for variant in [nil, "accelerated"] as [String?] {
+                for client in [enrolled, outside] {
+                    let since = testDay.adding(days: -(index * 3 % 50))
+                    try store.database.execute(
+                        """
+                        INSERT INTO qualifications (client_id, title, field, country, institution, year, isced,
+                            has_documents, regulated, stage, stage_since, variant, created_at, created_by, updated_at,
+                            updated_by)
+                        VALUES (?, 't', '', 'SY', '', 2010, 6, 1, 0, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                        [
+                            client.id, stage.rawValue, since, variant, testClock.now, fixture.officer.id,
+                            testClock.now, fixture.officer.id,
+                        ])
+                    files.append(contentsOf: try store.qualifications(clientID: client.id).suffix(1))
+                }
+            }
+        }
+        let programme = try #require(try store.programme(forClient: enrolled.id)?.programme)
+        for offset in stride(from: -10, through: 60, by: 2) {
+            let today = testDay.adding(days: offset)
+            let late = try Set(
+                store.database.query(
+                    """
+                    SELECT q.id FROM qualifications q \(RuleSQL.acknowledgementJoin("q"))
+                    WHERE \(RuleSQL.acknowledgementLate("q"))
+                    """, [today]
+                ) { $0.int64(0) })
+            let expected = Set(
+                files.filter {
+                    $0.clientID == enrolled.id
+                        && $0.isAcknowledgementLate(today: today, rule: $0.deadlines(under: programme).acknowledgement)
+                }.map(\.id))
+            #expect(late == expected, "late on \(today.iso)")
+        }
+    }
+}
+
 extension OverduePoint {
     fileprivate func count(_ party: Party) -> Int { party == .newcomer ? newcomer : authority }
 }

@@ -264,14 +264,20 @@ import Testing
         #expect(again.output.contains("Rows: 0 new, 2 already present, 2 refused."), "\(again.output)")
 
         let qualifications = [
-            ["Aktenzeichen", "Abschluss", "Land", "Bildungsniveau", "Abschlussjahr"],
-            ["2026-000101", "Bauingenieurwesen", "Syrien", "6", "2015"],
-            ["2026-000101", "Krankenpflege", "Atlantis", "9", "20x5"],
+            ["Aktenzeichen", "Abschluss", "Land", "Bildungsniveau", "Abschlussjahr", "Verfahren"],
+            ["2026-000101", "Bauingenieurwesen", "Syrien", "6", "2015", "Standard"],
+            ["2026-000101", "Krankenpflege", "Atlantis", "9", "20x5", ""],
+            // The client is in no programme: only the standard procedure is theirs.
+            ["2026-000101", "Pharmazie", "Syrien", "7", "2016", "beschleunigt"],
         ]
         let german = write(Array(Self.csv(qualifications).utf8), "abschluesse.csv")
         let imported = try run(["import", "qualifications", german, "--db", db])
         #expect(imported.status == 0, "\(imported.error)")
-        #expect(imported.output.contains("Rows: 1 new, 0 already present, 1 refused."), "\(imported.output)")
+        #expect(imported.output.contains("Rows: 1 new, 0 already present, 2 refused."), "\(imported.output)")
+        #expect(
+            imported.output.contains(
+                "row 4, column \"Verfahren\": \"beschleunigt\" is not a procedure of the client's programme"),
+            "\(imported.output)")
         #expect(imported.output.contains("row 3, column \"Land\": \"Atlantis\" is not a country"))
         #expect(imported.output.contains("row 3, column \"Abschlussjahr\": \"20x5\" is not a year"))
         let country = try shell("sqlite3", db, "SELECT country || ' ' || year || ' ' || isced FROM qualifications;")
