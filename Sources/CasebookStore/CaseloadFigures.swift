@@ -18,10 +18,11 @@ package final class CaseloadFigures {
     /// clients behind each bar.
     ///
     /// Two connections read at once, one per core: the store's reads `client_facts` (one row per
-    /// client, three packed integers) and the qualifications, while a second reads the
-    /// obligations that were ever overdue and the exits and starts of the period
-    /// (`DashboardFlows`). Both must see the same snapshot: when a colleague's save commits while
-    /// they read, the figures are read again, and after three such tries on one connection alone.
+    /// client, three packed integers), the qualifications and the outcomes, while a second reads
+    /// the obligations that were ever overdue and the exits, starts and activities of the period
+    /// (`DashboardFlows.inBackground`). Both must see the same snapshot: when a colleague's save
+    /// commits while they read, the figures are read again, and after three such tries on one
+    /// connection alone.
     ///
     /// `siteTarget` (`[dashboard] exit_target`) is the office's own target, which replaces the
     /// programmes'; without one, the target line is `outcomeTarget(_:)`'s.
@@ -164,9 +165,10 @@ package final class CaseloadFigures {
             // Read here while the other connection reads the flows.
             try tally.countRecognition(database, filter: filter)
             try tally.countLateAcknowledgements(database)
-            let flows =
-                try background?.result()
-                ?? DashboardFlows.read(database, filter: filter, today: today, earliest: earliest)
+            var flows = try DashboardFlows.read(
+                database, filter: filter, today: today, earliest: earliest,
+                only: background == nil ? DashboardFlows.Read.allCases : DashboardFlows.inForeground)
+            if let background { flows.add(try background.result()) }
             tally.countOverdue(flows.overdue, monthEnds: ends)
             tally.countExits(flows.exits)
             tally.countStarts(flows.starts)

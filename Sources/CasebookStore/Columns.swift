@@ -62,6 +62,7 @@ struct NamedRow<Columns: ColumnSet> {
     @inline(__always) func optionalInt64(_ column: Columns) -> Int64? { row.optionalInt64(column.rawValue) }
     @inline(__always) func optionalInt(_ column: Columns) -> Int? { row.optionalInt(column.rawValue) }
     @inline(__always) func dayOrdinal(_ column: Columns) -> Int? { row.dayOrdinal(column.rawValue) }
+    @inline(__always) func bytes(_ column: Columns) -> UnsafeRawBufferPointer { row.bytes(column.rawValue) }
     @inline(__always) func day(_ column: Columns) throws -> Day { try row.day(column.rawValue) }
     @inline(__always) func optionalDay(_ column: Columns) throws -> Day? { try row.optionalDay(column.rawValue) }
     @inline(__always) func instant(_ column: Columns) throws -> Instant { try row.instant(column.rawValue) }

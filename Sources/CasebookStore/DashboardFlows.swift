@@ -41,32 +41,20 @@ struct DashboardFlows: Sendable {
     var activities: [Activity] = []
     var outcomes: [Outcome] = []
 
-    /// `CASE column WHEN 'raw' THEN position … END`: a code's position in `cases`, read as an integer.
-    fileprivate static func position<Code: RawRepresentable>(_ column: String, _ cases: [Code]) -> String
-    where Code.RawValue == String {
-        "CASE \(column) " + cases.enumerated().map { "WHEN '\($1.rawValue)' THEN \($0)" }.joined(separator: " ")
-            + " END"
-    }
-
     private enum ActivityColumn: Int32, ColumnSet {
         case clientID, kind
-
-        var expression: String? { self == .kind ? DashboardFlows.position("kind", ActivityKind.allCases) : nil }
     }
 
+    private static let activityKinds = CodePositions(ActivityKind.allCases)
     private static let activitySelection = ActivityColumn.selection()
 
     private enum OutcomeColumn: Int32, ColumnSet {
         case clientID, isFollowUp, activity
 
-        var expression: String? {
-            switch self {
-            case .clientID: return nil
-            case .isFollowUp: return "stage = 'follow_up'"
-            case .activity: return DashboardFlows.position("activity", MainActivity.allCases)
-            }
-        }
+        var expression: String? { self == .isFollowUp ? "stage = 'follow_up'" : nil }
     }
+
+    private static let mainActivities = CodePositions(MainActivity.allCases)
 
     private static let outcomeSelection = OutcomeColumn.selection()
 
@@ -82,17 +70,10 @@ struct DashboardFlows: Sendable {
     private static let overdueSelection = OverdueColumn.selection()
 
     private enum ExitColumn: Int32, ColumnSet {
-        case clientID, reason
-
-        var expression: String? {
-            // The reason's position in `ExitReason.allCases`.
-            self == .reason
-                ? "CASE exit_reason "
-                    + ExitReason.allCases.enumerated().map { "WHEN '\($1.rawValue)' THEN \($0)" }.joined(separator: " ")
-                    + " END"
-                : nil
-        }
+        case clientID, exitReason
     }
+
+    private static let exitReasons = CodePositions(ExitReason.allCases)
 
     private static let exitSelection = ExitColumn.selection()
 
@@ -110,67 +91,102 @@ struct DashboardFlows: Sendable {
         WHERE (\(RuleSQL.everOverdue)) AND due_on < ? AND (status = 'pending' OR settled_on > ?)
         """
 
-    /// The obligations that were ever overdue up to the period's end, and the exits and starts of
-    /// the period. Run on either connection, inside a read transaction.
-    static func read(_ database: Database, filter: DashboardFilter, today: Day, earliest: Day) throws -> DashboardFlows
-    {
+    /// The flows' reads, to share out between the two connections.
+    enum Read: CaseIterable, Sendable {
+        case overdue, exits, starts, activities, outcomes
+    }
+
+    /// What the second connection reads while the store's own reads the facts and the
+    /// qualifications; the store's connection reads the rest after its own, so that the two
+    /// cores' work comes out about even (docs/PERFORMANCE.md, "Where the dashboard's time goes").
+    static let inBackground: [Read] = [.overdue, .exits, .starts, .activities]
+
+    /// The reads the store's connection makes itself while the other reads `inBackground`.
+    static let inForeground = Read.allCases.filter { !inBackground.contains($0) }
+
+    /// These flows and `other`'s, which another connection read: each read is made on one of
+    /// the two, so that every list stays whole and in its order.
+    mutating func add(_ other: DashboardFlows) {
+        overdue += other.overdue
+        exits += other.exits
+        starts += other.starts
+        activities += other.activities
+        outcomes += other.outcomes
+    }
+
+    /// The obligations that were ever overdue up to the period's end, and the exits, starts,
+    /// activities and outcomes of the period: those of `reads`. Run on either connection, inside
+    /// a read transaction.
+    static func read(
+        _ database: Database, filter: DashboardFilter, today: Day, earliest: Day, only reads: [Read] = Read.allCases
+    ) throws -> DashboardFlows {
         var flows = DashboardFlows()
-        try database.forEach(overdueQuery, [today, max(today, filter.to), earliest]) { row in
-            let row = NamedRow<OverdueColumn>(row)
-            guard let due = row.dayOrdinal(.dueOn) else { return }
-            let flags = row.int(.flags)
-            flows.overdue.append(
-                Overdue(
-                    clientID: row.int64(.clientID), isNewcomers: flags & 1 != 0, due: due,
-                    settled: row.dayOrdinal(.settledOn), isOverdueNow: flags & 2 != 0))
+        if reads.contains(.overdue) {
+            try database.forEach(overdueQuery, [today, max(today, filter.to), earliest]) { row in
+                let row = NamedRow<OverdueColumn>(row)
+                guard let due = row.dayOrdinal(.dueOn) else { return }
+                let flags = row.int(.flags)
+                flows.overdue.append(
+                    Overdue(
+                        clientID: row.int64(.clientID), isNewcomers: flags & 1 != 0, due: due,
+                        settled: row.dayOrdinal(.settledOn), isOverdueNow: flags & 2 != 0))
+            }
+            // In client order (the index yields them by due day), for the lists of clients behind the bars.
+            flows.overdue.sort { $0.clientID < $1.clientID }
         }
-        // In client order (the index yields them by due day), for the lists of clients behind the bars.
-        flows.overdue.sort { $0.clientID < $1.clientID }
-        try database.forEach(
-            """
-            SELECT \(exitSelection) FROM phase_history
-            WHERE to_phase = 'closed' AND effective_on >= ? AND effective_on <= ?
-            """, [filter.from, filter.to]
-        ) { row in
-            let row = NamedRow<ExitColumn>(row)
-            guard let reason = row.optionalInt(.reason) else { return }
-            flows.exits.append(Exit(clientID: row.int64(.clientID), reason: reason))
+        if reads.contains(.exits) {
+            try database.forEach(
+                """
+                SELECT \(exitSelection) FROM phase_history
+                WHERE to_phase = 'closed' AND effective_on >= ? AND effective_on <= ?
+                """, [filter.from, filter.to]
+            ) { row in
+                let row = NamedRow<ExitColumn>(row)
+                guard let reason = exitReasons.position(of: row.bytes(.exitReason)) else { return }
+                flows.exits.append(Exit(clientID: row.int64(.clientID), reason: reason))
+            }
         }
-        try database.forEach(
-            """
-            SELECT \(startSelection) FROM enrolments
-            WHERE started_on IS NOT NULL AND started_on >= ? AND started_on <= ?
-            """, [filter.from, filter.to]
-        ) { row in
-            let row = NamedRow<StartColumn>(row)
-            guard let offered = row.dayOrdinal(.offeredOn), let started = row.dayOrdinal(.startedOn) else { return }
-            flows.starts.append(Start(clientID: row.int64(.clientID), days: started - offered))
+        if reads.contains(.starts) {
+            try database.forEach(
+                """
+                SELECT \(startSelection) FROM enrolments
+                WHERE started_on IS NOT NULL AND started_on >= ? AND started_on <= ?
+                """, [filter.from, filter.to]
+            ) { row in
+                let row = NamedRow<StartColumn>(row)
+                guard let offered = row.dayOrdinal(.offeredOn), let started = row.dayOrdinal(.startedOn) else { return }
+                flows.starts.append(Start(clientID: row.int64(.clientID), days: started - offered))
+            }
         }
-        // Activities that took place (at least in part) in the period (`ParticipationActivity.overlaps`).
-        try database.forEach(
-            """
-            SELECT \(activitySelection) FROM participation
-            WHERE starts_on <= ? AND (ends_on IS NULL OR ends_on >= ?) ORDER BY client_id
-            """, [filter.to, filter.from]
-        ) { row in
-            let row = NamedRow<ActivityColumn>(row)
-            guard let kind = row.optionalInt(.kind) else { return }
-            flows.activities.append(Activity(clientID: row.int64(.clientID), kind: kind))
+        if reads.contains(.activities) {
+            // Activities that took place (at least in part) in the period (`ParticipationActivity.overlaps`).
+            try database.forEach(
+                """
+                SELECT \(activitySelection) FROM participation
+                WHERE starts_on <= ? AND (ends_on IS NULL OR ends_on >= ?) ORDER BY client_id
+                """, [filter.to, filter.from]
+            ) { row in
+                let row = NamedRow<ActivityColumn>(row)
+                guard let kind = activityKinds.position(of: row.bytes(.kind)) else { return }
+                flows.activities.append(Activity(clientID: row.int64(.clientID), kind: kind))
+            }
         }
-        try database.forEach(
-            "SELECT \(outcomeSelection) FROM outcomes WHERE recorded_on >= ? AND recorded_on <= ? ORDER BY client_id",
-            [filter.from, filter.to]
-        ) { row in
-            let row = NamedRow<OutcomeColumn>(row)
-            guard let activity = row.optionalInt(.activity) else { return }
-            flows.outcomes.append(
-                Outcome(clientID: row.int64(.clientID), isFollowUp: row.bool(.isFollowUp), activity: activity))
+        if reads.contains(.outcomes) {
+            try database.forEach(
+                "SELECT \(outcomeSelection) FROM outcomes WHERE recorded_on >= ? AND recorded_on <= ? ORDER BY client_id",
+                [filter.from, filter.to]
+            ) { row in
+                let row = NamedRow<OutcomeColumn>(row)
+                guard let activity = mainActivities.position(of: row.bytes(.activity)) else { return }
+                flows.outcomes.append(
+                    Outcome(clientID: row.int64(.clientID), isFollowUp: row.bool(.isFollowUp), activity: activity))
+            }
         }
         return flows
     }
 }
 
-/// Reads `DashboardFlows` on a second connection, on another thread, in its own read
+/// Reads `DashboardFlows.inBackground` on a second connection, on another thread, in its own read
 /// transaction. The connection is used by that thread alone until `result` returns.
 final class BackgroundFlows: @unchecked Sendable {
     private let done = DispatchGroup()
@@ -190,7 +206,8 @@ final class BackgroundFlows: @unchecked Sendable {
             outcome = Result {
                 try self.database.read {
                     try DashboardFlows.read(
-                        self.database, filter: self.filter, today: self.today, earliest: self.earliest)
+                        self.database, filter: self.filter, today: self.today, earliest: self.earliest,
+                        only: DashboardFlows.inBackground)
                 }
             }
             done.leave()

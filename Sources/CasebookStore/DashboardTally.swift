@@ -160,11 +160,11 @@ struct DashboardTally {
     /// time or late, and the days each took).
     mutating func countRecognition(_ database: Database, filter: DashboardFilter) throws {
         let stages = RecognitionStage.allCases
-        let stageIndex = Dictionary(uniqueKeysWithValues: stages.enumerated().map { ($1.rawValue, $0) })
+        let stagePositions = CodePositions(stages)
         var stageMembers = [[Int64]](repeating: [], count: stages.count)
         try database.forEach("SELECT client_id, stage FROM qualifications") { row in
             let id = row.int64(0)
-            guard isCounted(id), isOpen[Int(id)], let stage = stageIndex[row.text(1)] else { return }
+            guard isCounted(id), isOpen[Int(id)], let stage = stagePositions.position(of: row.bytes(1)) else { return }
             stageMembers[stage].append(id)
         }
         var decisionDays: [Int] = []

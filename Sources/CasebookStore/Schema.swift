@@ -85,6 +85,9 @@ let migrations: [Migration] = [
         name:
             "a recognition file's procedure (a programme's variant); partner organisations per office: each goes to the office whose clients' activities name it most (the first office when none do), and an office whose clients named another's partner gets its own copy",
         sql: schemaV19),
+    Migration(
+        version: 20, name: "the dashboard reads the period's activities and outcomes from covering indexes",
+        sql: schemaV20),
 ]
 
 /// The schema version this program writes.
@@ -1037,4 +1040,14 @@ private let schemaV19 = """
     CREATE TRIGGER partner_organisations_office_exists_update BEFORE UPDATE OF office_id ON partner_organisations
     WHEN NOT EXISTS (SELECT 1 FROM offices WHERE id = new.office_id)
     BEGIN SELECT RAISE(ABORT, 'a partner organisation belongs to an office that exists'); END;
+    """
+
+/// Issue 18: the dashboard read the period's activities and outcomes in client order through
+/// indexes without their columns, looking each row up in its table (about a third of the second
+/// connection's time at 100,000 clients). The activities' index gains the columns the figures
+/// read (the record's tab reads it by its first two as before); the outcomes get their own.
+private let schemaV20 = """
+    DROP INDEX participation_by_client;
+    CREATE INDEX participation_by_client ON participation(client_id, starts_on, ends_on, kind);
+    CREATE INDEX outcomes_figures ON outcomes(client_id, recorded_on, stage, activity);
     """

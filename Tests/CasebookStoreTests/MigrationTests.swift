@@ -30,6 +30,7 @@ import Testing
         17: "ff363d5038501b842c9c045e87393ed4fd9219ee308355106c31487661a2e5dd",
         18: "17f3c1c85d4873fefa423bbb0ab6470a78a4f228b1f3f1fcb06ab3fdac7a1079",
         19: "26dc7e3757480198a9b539876e1efa1b127ab4be415368955edf1048000faad3",
+        20: "4f665c72419967a6f4750191dd6d73e2f400f2d482a9d1d0d89e583fd4e22e80",
     ]
 
     @Test(arguments: migrations.map(\.version))
@@ -149,6 +150,14 @@ let undoCivicExemptionsOfSchemaEighteen = """
     ALTER TABLE client_facts DROP COLUMN civic_exempt_from;
     ALTER TABLE programmes DROP COLUMN outcome_target_source;
     ALTER TABLE programmes DROP COLUMN outcome_target;
+    """
+
+/// Migration 20 undone (the dashboard's covering indexes of activities and outcomes), for tests
+/// that make a file of an older schema.
+let undoDashboardIndexesOfSchemaTwenty = """
+    DROP INDEX outcomes_figures;
+    DROP INDEX participation_by_client;
+    CREATE INDEX participation_by_client ON participation(client_id, starts_on);
     """
 
 /// Migration 19 undone (the recognition file's procedure, the partners' office), for tests that
