@@ -103,8 +103,12 @@ extension Store {
                         WorkItem(
                             kind: .permitExpiring, clientID: id, caseNumber: caseNumber, clientName: name, day: expiry,
                             text: days < 0
-                                ? "Residence permit expired \(-days) days ago"
-                                : "Residence permit expires in \(days) days"))
+                                ? trn(
+                                    "Residence permit expired {days} day ago", "Residence permit expired {days} days ago",
+                                    -days, ["days": String(-days)])
+                                : trn(
+                                    "Residence permit expires in {days} day", "Residence permit expires in {days} days",
+                                    days, ["days": String(days)])))
                 }
                 let lastContact = try row.optionalDay(.lastContact)
                 let since = try lastContact ?? row.day(.phaseSince)
@@ -112,8 +116,14 @@ extension Store {
                     items.append(
                         WorkItem(
                             kind: .noContact, clientID: id, caseNumber: caseNumber, clientName: name, day: lastContact,
-                            text: lastContact.map { "No contact since \($0.iso) (\($0.days(until: today)) days)" }
-                                ?? "No contact recorded in \(since.days(until: today)) days"))
+                            text: lastContact.map {
+                                trn(
+                                    "No contact since {day} ({days} day)", "No contact since {day} ({days} days)",
+                                    $0.days(until: today), ["day": $0.shown, "days": String($0.days(until: today))])
+                            }
+                                ?? trn(
+                                    "No contact recorded in {days} day", "No contact recorded in {days} days",
+                                    since.days(until: today), ["days": String(since.days(until: today))])))
                 }
             }
             items += try outcomeFollowUps(officerID: officerID, offices: offices, today: today)
