@@ -136,15 +136,16 @@ package enum SearchKey {
     }
 
     /// A text as a dictionary key by its exact bytes. String's own hashing normalizes
-    /// non-ASCII text first, which costs about as much as folding it.
-    private struct ExactText: Hashable {
-        let text: String
+    /// non-ASCII text first, which costs about as much as folding it (the bulk loader keys
+    /// each name word's transliteration keys by it too).
+    package struct ExactText: Hashable {
+        package let text: String
 
-        init(_ text: String) { self.text = text }
+        package init(_ text: String) { self.text = text }
 
-        static func == (lhs: ExactText, rhs: ExactText) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
+        package static func == (lhs: ExactText, rhs: ExactText) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
 
-        func hash(into hasher: inout Hasher) {
+        package func hash(into hasher: inout Hasher) {
             var text = text
             text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         }

@@ -52,7 +52,7 @@ package final class BulkLoader {
     /// Names repeat in a load: each distinct one is folded for search once.
     private var folding = SearchKey.Memo()
     /// The key tokens of each distinct folded word met so far (`indexTokens(of:)`).
-    private var keyTokens: [FoldedWord: [String]] = [:]
+    private var keyTokens: [SearchKey.ExactText: [String]] = [:]
     /// Every programme version, read before the load starts (the writer owns the connection after).
     private let programmes: [ProgrammeKey: Programme]
 
@@ -293,11 +293,11 @@ package final class BulkLoader {
         var keys: [String] = []
         for word in words {
             let known: [String]
-            if let found = keyTokens[FoldedWord(word)] {
+            if let found = keyTokens[SearchKey.ExactText(word)] {
                 known = found
             } else {
                 known = NameKey.indexTokens(ofFolded: [word])
-                keyTokens[FoldedWord(word)] = known
+                keyTokens[SearchKey.ExactText(word)] = known
             }
             // Two words may have the same keys (Hasan, Hassan); each key once, as for the words.
             // Key tokens are ASCII: comparing bytes is String's equality without its normalization.
@@ -692,21 +692,6 @@ package final class BulkLoader {
             username: username, displayName: displayName, role: role, office: office, actor: actor)
         auditHead = try HashChain.audit.head(on: store.database)?.hash.bytes ?? auditHead
         return staff
-    }
-}
-
-/// A folded word as a dictionary key by its bytes: String's own hashing normalizes non-ASCII
-/// text first, which costs about as much as keying the word.
-private struct FoldedWord: Hashable {
-    let text: String
-
-    init(_ text: String) { self.text = text }
-
-    static func == (lhs: FoldedWord, rhs: FoldedWord) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
-
-    func hash(into hasher: inout Hasher) {
-        var text = text
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }
 
