@@ -77,7 +77,8 @@ struct Casebook: ParsableCommand {
         if text.hasPrefix("Error: ") { text.removeFirst("Error: ".count) }
         if parsing { text = ParserWords.message(text) }
         if !text.isEmpty {
-            let line = Array(("Error: " + Sanitized.inline(text, limit: 400) + "\n").utf8)
+            // TRANSLATORS: the one line a failed command prints on standard error; {message} is the sentence.
+            let line = Array((tr("Error: {message}", ["message": Sanitized.inline(text, limit: 400)]) + "\n").utf8)
             _ = line.withUnsafeBufferPointer { Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count) }
         }
         Glibc.exit(code.rawValue)

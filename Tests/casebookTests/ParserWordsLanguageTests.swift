@@ -20,7 +20,7 @@ struct ParserWordsLanguageTests {
         "The option '{option}' does not take any value, but '{value}' was specified.",
         "Unexpected argument '{argument}'", "The value '{value}' is invalid for '{option}'",
         "The value '{value}' is invalid for '{option}'. Please provide one of {values}.", "{items} or {last}",
-        "{items} and {last}",
+        "{items} and {last}", "Error: {message}",
     ]
     static let plural = ("{count} unexpected argument: '{arguments}'", "{count} unexpected arguments: '{arguments}'")
 
@@ -103,14 +103,15 @@ struct ParserWordsLanguageTests {
         for (arguments, english) in cases {
             let result = try run(arguments, language)
             #expect(result.status == 64, "\(arguments)")
-            #expect(result.error == "Error: " + mark + english + "\n", "\(arguments)")
+            #expect(result.error == mark + "Error: " + mark + english + "\n", "\(arguments)")
         }
         let several = try run(["backup", "a", "b", "c"], language)
-        #expect(several.error == "Error: " + mark + "2 unexpected arguments: 'b', 'c'\n")
+        #expect(several.error == mark + "Error: " + mark + "2 unexpected arguments: 'b', 'c'\n")
         let choice = try run(["report", "--format", "xml"], language)
         #expect(
             choice.error
-                == "Error: " + mark + "The value 'xml' is invalid for '--format <format>'. Please provide one of "
+                == mark + "Error: " + mark
+                + "The value 'xml' is invalid for '--format <format>'. Please provide one of "
                 + mark
                 + "'text', 'csv' or 'json'.\n")
         let two = try run(["contract", "print", "2026-000001", "--format", "pdf"], language)
