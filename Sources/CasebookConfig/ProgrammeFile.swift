@@ -16,16 +16,17 @@ package enum ProgrammeFile {
         ])
         let id = try reader.string("id")
         guard Programme.isValidID(id) else {
-            throw reader.error("id", "\"\(id)\" is not a programme id: 2 to 40 lower-case letters, digits and '-'.")
+            throw reader.error(
+                "id", tr("\"{id}\" is not a programme id: 2 to 40 lower-case letters, digits and '-'.", ["id": id]))
         }
         let name = try reader.string("name")
         let country = try reader.string("country")
         guard Countries.isKnown(country) else {
-            throw reader.error("country", "\"\(country)\" is not an ISO 3166 country code.")
+            throw reader.error("country", tr("\"{code}\" is not an ISO 3166 country code.", ["code": country]))
         }
         let language = try reader.string("language")
         guard Languages.isKnown(language) else {
-            throw reader.error("language", "\"\(language)\" is not an ISO 639 language code.")
+            throw reader.error("language", tr("\"{code}\" is not an ISO 639 language code.", ["code": language]))
         }
 
         var hours = try reader.table("hours")
@@ -48,7 +49,7 @@ package enum ProgrammeFile {
         var variants: [RecognitionVariant] = []
         for var variant in try recognition.tables("variants", optional: true) {
             try variant.allow(["id", "name", "legal_basis", "decision_within", "acknowledge_within"])
-            let variantID = try variant.identifier("id", kind: "variant", taken: variants.map(\.id))
+            let variantID = try variant.identifier("id", kind: .variant, taken: variants.map(\.id))
             variants.append(
                 RecognitionVariant(
                     id: variantID, name: try variant.string("name"), legalBasis: try variant.string("legal_basis"),
@@ -61,7 +62,7 @@ package enum ProgrammeFile {
         var profiles: [LearnerProfile] = []
         for profile in try reader.tables("profiles") { profiles.append(try self.profile(profile, after: profiles)) }
         guard !profiles.isEmpty else {
-            throw reader.error("profiles", "a programme needs at least one [[profiles]] entry.")
+            throw reader.error("profiles", tr("a programme needs at least one [[profiles]] entry."))
         }
         let profileIDs = profiles.map(\.id)
         // Modules name profiles that are read after them: checked once all are known.
@@ -88,22 +89,27 @@ package enum ProgrammeFile {
         var stops: [AdmissionStop] = []
         for var stop in try reader.tables("admission_stops", optional: true) {
             try stop.allow(["id", "description", "legal_basis", "statuses", "from", "until"])
-            let stopID = try stop.identifier("id", kind: "admission stop", taken: stops.map(\.id))
+            let stopID = try stop.identifier("id", kind: .admissionStop, taken: stops.map(\.id))
             var statuses: [ProgrammeStatus] = []
             for text in try stop.strings("statuses") {
                 guard let status = ProgrammeStatus(rawValue: text) else {
                     throw stop.error(
                         "statuses",
-                        "\"\(text)\" is not a known status; use " + listing(ProgrammeStatus.allCases.map(\.rawValue))
-                            + ".")
+                        tr(
+                            "\"{text}\" is not a known status; use {statuses}.",
+                            ["text": text, "statuses": listing(ProgrammeStatus.allCases.map(\.rawValue))]))
                 }
                 statuses.append(status)
             }
-            guard !statuses.isEmpty else { throw stop.error("statuses", "name at least one status the stop concerns.") }
+            guard !statuses.isEmpty else {
+                throw stop.error("statuses", tr("name at least one status the stop concerns."))
+            }
             let from = try stop.day("from")
             let until = try stop.optionalDay("until")
             if let until, until < from {
-                throw stop.error("until", "the stop ends (\(until.iso)) before it starts (\(from.iso)).")
+                throw stop.error(
+                    "until",
+                    tr("the stop ends ({until}) before it starts ({from}).", ["until": until.iso, "from": from.iso]))
             }
             stops.append(
                 AdmissionStop(
@@ -175,7 +181,7 @@ package enum ProgrammeFile {
         var modules: [(value: CivicModule, reader: TableReader)] = []
         for var module in try civic.tables("modules", optional: true) {
             try module.allow(["id", "name", "hours", "profiles"])
-            let moduleID = try module.identifier("id", kind: "module", taken: modules.map(\.value.id))
+            let moduleID = try module.identifier("id", kind: .module, taken: modules.map(\.value.id))
             let value = CivicModule(
                 id: moduleID, name: try module.string("name"), hours: try module.optionalInteger("hours", in: 0...1000),
                 profiles: try module.strings("profiles"))
@@ -188,19 +194,23 @@ package enum ProgrammeFile {
         if (questions == nil) != (passMark == nil) {
             throw table.error(
                 questions == nil ? "questions" : "pass_mark",
-                "give both questions and pass_mark, or neither (a pass/fail test).")
+                tr("give both questions and pass_mark, or neither (a pass/fail test)."))
         }
         if let questions, let passMark, passMark > questions {
             throw table.error(
-                "pass_mark", "the pass mark (\(passMark)) exceeds the number of questions (\(questions)).")
+                "pass_mark",
+                tr(
+                    "the pass mark ({mark}) exceeds the number of questions ({questions}).",
+                    ["mark": String(passMark), "questions": String(questions)]))
         }
         var exempt: [ResidenceCategory] = []
         for text in try table.strings("exempt_residence") {
             guard let category = ResidenceCategory(rawValue: text) else {
                 throw table.error(
                     "exempt_residence",
-                    "\"\(text)\" is not a residence category; use "
-                        + listing(ResidenceCategory.allCases.map(\.rawValue)) + ".")
+                    tr(
+                        "\"{text}\" is not a residence category; use {categories}.",
+                        ["text": text, "categories": listing(ResidenceCategory.allCases.map(\.rawValue))]))
             }
             exempt.append(category)
         }
@@ -218,7 +228,7 @@ package enum ProgrammeFile {
             "id", "name", "targets", "language_hours", "language_hours_basis", "duration", "extension", "repeat_hours",
             "discontinued_from",
         ])
-        let profileID = try profile.identifier("id", kind: "profile", taken: earlier.map(\.id))
+        let profileID = try profile.identifier("id", kind: .profile, taken: earlier.map(\.id))
         var targets: [Skill: CEFRLevel] = [:]
         if let table = try profile.table("targets", optional: true) {
             for skillName in table.table.keys {
@@ -255,7 +265,7 @@ struct TableReader {
     /// Refuses keys outside `known`.
     mutating func allow(_ known: [String]) throws(ConfigError) {
         for key in table.keys where !known.contains(key) {
-            throw error(key, "unknown key; the keys here are " + listing(known, conjunction: "and") + ".")
+            throw error(key, tr("unknown key; the keys here are {keys}.", ["keys": listing(known, conjunction: "and")]))
         }
     }
 
@@ -267,14 +277,14 @@ struct TableReader {
     private func missing(_ key: String) -> ConfigError {
         let name = path.isEmpty ? key : "\(path).\(key)"
         let line = path.isEmpty ? 1 : source.line(of: "", inTable: path)
-        return ConfigError(path: source.path, line: line, message: "\(name) is missing.")
+        return ConfigError(path: source.path, line: line, message: tr("{key} is missing.", ["key": name]))
     }
 
     func string(_ key: String) throws(ConfigError) -> String {
-        guard let text = try value(key).string else { throw error(key, "must be a string in quotes.") }
+        guard let text = try value(key).string else { throw error(key, tr("must be a string in quotes.")) }
         guard !trimmed(text).isEmpty, !text.unicodeScalars.contains(where: Sanitized.isForbidden), text.count <= 500
         else {
-            throw error(key, "must be a non-empty line of text of at most 500 characters.")
+            throw error(key, tr("must be a non-empty line of text of at most 500 characters."))
         }
         return text
     }
@@ -289,7 +299,9 @@ struct TableReader {
         for language in texts.table.keys where !languages.contains(language) {
             throw texts.error(
                 language,
-                "is not a language Casebook speaks; write the text in " + listing(languages, conjunction: "or") + ".")
+                tr(
+                    "is not a language Casebook speaks; write the text in {languages}.",
+                    ["languages": listing(languages, conjunction: "or")]))
         }
         let english = try texts.string("en")
         var translations: [String: String] = [:]
@@ -300,9 +312,13 @@ struct TableReader {
     }
 
     func integer(_ key: String, in range: ClosedRange<Int>) throws(ConfigError) -> Int {
-        guard let number = try value(key).int else { throw error(key, "must be a whole number.") }
+        guard let number = try value(key).int else { throw error(key, tr("must be a whole number.")) }
         guard range.contains(number) else {
-            throw error(key, "must lie between \(range.lowerBound) and \(range.upperBound).")
+            throw error(
+                key,
+                tr(
+                    "must lie between {lowest} and {highest}.",
+                    ["lowest": String(range.lowerBound), "highest": String(range.upperBound)]))
         }
         return number
     }
@@ -321,14 +337,15 @@ struct TableReader {
     }
 
     func bool(_ key: String) throws(ConfigError) -> Bool {
-        guard let flag = try value(key).bool else { throw error(key, "must be true or false.") }
+        guard let flag = try value(key).bool else { throw error(key, tr("must be true or false.")) }
         return flag
     }
 
     func span(_ key: String) throws(ConfigError) -> TimeSpan {
         let text = try string(key)
         guard let span = TimeSpan(text) else {
-            throw error(key, "\"\(text)\" is not a duration; write \"14d\", \"2w\", \"3m\" or \"1y\".")
+            throw error(
+                key, tr("\"{text}\" is not a duration; write \"14d\", \"2w\", \"3m\" or \"1y\".", ["text": text]))
         }
         return span
     }
@@ -342,7 +359,7 @@ struct TableReader {
         let value = try value(key)
         if let date = value.date, let day = Day(year: date.year, month: date.month, day: date.day) { return day }
         guard let text = value.string, let day = try? Day(iso: text) else {
-            throw error(key, "must be a day written \"YYYY-MM-DD\", e.g. \"2025-07-01\".")
+            throw error(key, tr("must be a day written \"YYYY-MM-DD\", e.g. \"2025-07-01\"."))
         }
         return day
     }
@@ -355,7 +372,7 @@ struct TableReader {
     func basis(of key: String) throws(ConfigError) -> RuleBasis {
         guard table[key + "_basis"] != nil else { return .law }
         guard table[key] != nil else {
-            throw error(key + "_basis", "says what stands behind \(key), which is not given here.")
+            throw error(key + "_basis", tr("says what stands behind {key}, which is not given here.", ["key": key]))
         }
         return try choice(key + "_basis", RuleBasis.self)
     }
@@ -363,32 +380,34 @@ struct TableReader {
     /// A list of strings, `[]` when the key is absent.
     func strings(_ key: String) throws(ConfigError) -> [String] {
         guard let value = table[key] else { return [] }
-        guard let array = value.array else { throw error(key, "must be a list of strings, e.g. [\"a\", \"b\"].") }
+        guard let array = value.array else { throw error(key, tr("must be a list of strings, e.g. [\"a\", \"b\"].")) }
         var result: [String] = []
         for item in array {
             guard let text = item.string, !trimmed(text).isEmpty, text.count <= 100 else {
-                throw error(key, "must be a list of strings, e.g. [\"a\", \"b\"].")
+                throw error(key, tr("must be a list of strings, e.g. [\"a\", \"b\"]."))
             }
-            guard !result.contains(text) else { throw error(key, "\"\(text)\" appears twice.") }
+            guard !result.contains(text) else { throw error(key, tr("\"{text}\" appears twice.", ["text": text])) }
             result.append(text)
         }
         return result
     }
 
     /// A stable id (lower-case letters, digits and '-') not already used by an earlier entry.
-    func identifier(_ key: String, kind: String, taken: [String]) throws(ConfigError) -> String {
+    func identifier(_ key: String, kind: IdentifiedEntry, taken: [String]) throws(ConfigError) -> String {
         let id = try string(key)
-        guard Programme.isValidID(id) else {
-            throw error(key, "\"\(id)\" is not a \(kind) id: lower-case letters, digits and '-'.")
-        }
-        guard !taken.contains(id) else { throw error(key, "\(kind) \"\(id)\" appears twice.") }
+        guard Programme.isValidID(id) else { throw error(key, kind.invalid(id)) }
+        guard !taken.contains(id) else { throw error(key, kind.twice(id)) }
         return id
     }
 
     /// Refuses an id in this table's `profiles` list that the programme does not define.
     func checkProfiles(_ ids: [String], among known: [String]) throws(ConfigError) {
         for id in ids where !known.contains(id) {
-            throw error("profiles", "\"\(id)\" is not a profile of this programme; use " + listing(known) + ".")
+            throw error(
+                "profiles",
+                tr(
+                    "\"{id}\" is not a profile of this programme; use {profiles}.",
+                    ["id": id, "profiles": listing(known)]))
         }
     }
 
@@ -396,7 +415,12 @@ struct TableReader {
     where E.RawValue == String {
         let text = try string(key)
         guard let value = E(rawValue: text) else {
-            throw error(key, "\"\(text)\" is not a known \(key); use " + listing(E.allCases.map(\.rawValue)) + ".")
+            // TRANSLATORS: {key} is the key of the programme file as written (party, category, anchor).
+            throw error(
+                key,
+                tr(
+                    "\"{text}\" is not a known {key}; use {values}.",
+                    ["text": text, "key": key, "values": listing(E.allCases.map(\.rawValue))]))
         }
         return value
     }
@@ -412,7 +436,7 @@ struct TableReader {
             throw missing(key)
         }
         guard let child = value.table else {
-            throw error(key, "must be a table ([\(path.isEmpty ? key : path + "." + key)]).")
+            throw error(key, tr("must be a table ([{table}]).", ["table": path.isEmpty ? key : path + "." + key]))
         }
         return TableReader(source: source, table: child, path: path.isEmpty ? key : "\(path).\(key)")
     }
@@ -422,13 +446,44 @@ struct TableReader {
             if optional { return [] }
             throw missing(key)
         }
-        guard let array = value.array else { throw error(key, "must be a list of tables ([[\(key)]]).") }
+        guard let array = value.array else {
+            throw error(key, tr("must be a list of tables ([[{key}]]).", ["key": key]))
+        }
         var result: [TableReader] = []
         for (index, item) in array.enumerated() {
-            guard let child = item.table else { throw error(key, "entry \(index + 1) must be a table.") }
+            guard let child = item.table else {
+                throw error(key, tr("entry {number} must be a table.", ["number": String(index + 1)]))
+            }
             result.append(
                 TableReader(source: source, table: child, path: "\(path.isEmpty ? key : path + "." + key)[\(index)]"))
         }
         return result
+    }
+}
+
+/// The entries of a programme file that carry an id, each with its own sentences, so that a
+/// translator reads whole sentences rather than a name spliced into one.
+enum IdentifiedEntry {
+    case variant
+    case admissionStop
+    case module
+    case profile
+
+    func invalid(_ id: String) -> String {
+        switch self {
+        case .variant: tr("\"{id}\" is not a variant id: lower-case letters, digits and '-'.", ["id": id])
+        case .admissionStop: tr("\"{id}\" is not an admission stop id: lower-case letters, digits and '-'.", ["id": id])
+        case .module: tr("\"{id}\" is not a module id: lower-case letters, digits and '-'.", ["id": id])
+        case .profile: tr("\"{id}\" is not a profile id: lower-case letters, digits and '-'.", ["id": id])
+        }
+    }
+
+    func twice(_ id: String) -> String {
+        switch self {
+        case .variant: tr("variant \"{id}\" appears twice.", ["id": id])
+        case .admissionStop: tr("admission stop \"{id}\" appears twice.", ["id": id])
+        case .module: tr("module \"{id}\" appears twice.", ["id": id])
+        case .profile: tr("profile \"{id}\" appears twice.", ["id": id])
+        }
     }
 }

@@ -91,17 +91,20 @@ package struct Settings: Sendable, Equatable {
                 guard let name = source.root[key]?.string else {
                     throw ConfigError(
                         path: path, line: line,
-                        message: "theme must be a string: one of \(themes.joined(separator: ", ")).")
+                        message: tr(
+                            "theme must be a string: one of {themes}.", ["themes": themes.joined(separator: ", ")]))
                 }
                 guard themes.contains(name) else {
                     throw ConfigError(
                         path: path, line: line,
-                        message: "\"\(name)\" is not a theme; use \(themes.joined(separator: ", ")).")
+                        message: tr(
+                            "\"{name}\" is not a theme; use {themes}.",
+                            ["name": name, "themes": themes.joined(separator: ", ")]))
                 }
                 settings.theme = name
             case "keys":
                 guard let table = source.root[key]?.table else {
-                    throw ConfigError(path: path, line: line, message: "keys must be a table: [keys].")
+                    throw ConfigError(path: path, line: line, message: tr("keys must be a table: [keys]."))
                 }
                 for command in table.keys {
                     let entryLine = source.line(of: command, inTable: "keys")
@@ -114,7 +117,8 @@ package struct Settings: Sendable, Equatable {
                             guard let text = item.string else {
                                 throw ConfigError(
                                     path: path, line: entryLine,
-                                    message: "\(command): every key is a string such as \"<c-s>\".")
+                                    message: tr(
+                                        "{command}: every key is a string such as \"<c-s>\".", ["command": command]))
                             }
                             keys.append(text)
                         }
@@ -122,45 +126,50 @@ package struct Settings: Sendable, Equatable {
                     } else {
                         throw ConfigError(
                             path: path, line: entryLine,
-                            message: "\(command): give a key such as \"<c-s>\", a list of keys, or \"<disabled>\".")
+                            message: tr(
+                                "{command}: give a key such as \"<c-s>\", a list of keys, or \"<disabled>\".",
+                                ["command": command]))
                     }
                 }
             case "dashboard":
                 guard let table = source.root[key]?.table else {
-                    throw ConfigError(path: path, line: line, message: "dashboard must be a table: [dashboard].")
+                    throw ConfigError(path: path, line: line, message: tr("dashboard must be a table: [dashboard]."))
                 }
                 for name in table.keys {
                     let entryLine = source.line(of: name, inTable: "dashboard")
                     guard name == "exit_target" else {
                         throw ConfigError(
                             path: path, line: entryLine,
-                            message: "\"\(name)\" is not a dashboard setting; [dashboard] knows exit_target.")
+                            message: tr(
+                                "\"{name}\" is not a dashboard setting; [dashboard] knows exit_target.", ["name": name])
+                        )
                     }
                     let value = table[name]?.double ?? table[name]?.int.map(Double.init)
                     guard let value, (0...1).contains(value) else {
                         throw ConfigError(
                             path: path, line: entryLine,
-                            message: "exit_target is a share between 0 and 1, e.g. 0.70 for 70%.")
+                            message: tr("exit_target is a share between 0 and 1, e.g. 0.70 for 70%."))
                     }
                     settings.exitTarget = value
                 }
             case "report":
                 guard let table = source.root[key]?.table else {
-                    throw ConfigError(path: path, line: line, message: "report must be a table: [report].")
+                    throw ConfigError(path: path, line: line, message: tr("report must be a table: [report]."))
                 }
                 for name in table.keys {
                     let entryLine = source.line(of: name, inTable: "report")
                     guard name == "suppress_below" else {
                         throw ConfigError(
                             path: path, line: entryLine,
-                            message: "\"\(name)\" is not a report setting; [report] knows suppress_below.")
+                            message: tr(
+                                "\"{name}\" is not a report setting; [report] knows suppress_below.", ["name": name]))
                     }
                     guard let value = table[name]?.int, (0...1000).contains(value) else {
                         throw ConfigError(
                             path: path, line: entryLine,
-                            message:
+                            message: tr(
                                 "suppress_below is a whole number from 0 to 1000: counts below it are hidden in reports (5 is usual; 0 hides none)."
-                        )
+                            ))
                     }
                     settings.suppressBelow = value
                     settings.suppressBelowLine = entryLine
@@ -201,7 +210,7 @@ package struct Settings: Sendable, Equatable {
                 }
                 guard let table = source.root[key]?.table else {
                     throw ConfigError(
-                        path: path, line: line, message: "permissions must be a table: [permissions.officer].")
+                        path: path, line: line, message: tr("permissions must be a table: [permissions.officer]."))
                 }
                 settings.policy = try readPermissions(table, source: source, narrowing: .defaults)
             case "language":
@@ -209,36 +218,36 @@ package struct Settings: Sendable, Equatable {
                 guard let code = source.root[key]?.string, LanguageChoice.isPlainCode(code) else {
                     throw ConfigError(
                         path: path, line: line,
-                        message: "language is a language code in quotes: \"nb\", \"de\", \"fr\", \"nl\" or \"en\".")
+                        message: tr("language is a language code in quotes: \"nb\", \"de\", \"fr\", \"nl\" or \"en\"."))
                 }
                 settings.language = code
             case "date_format":
                 guard let name = source.root[key]?.string, let format = DateFormat(rawValue: name) else {
                     throw ConfigError(
                         path: path, line: line,
-                        message:
+                        message: tr(
                             "date_format is \"iso\" (2024-03-17) or \"locale\" (as the language writes dates, e.g. 17.03.2024)."
-                    )
+                        ))
                 }
                 settings.dateFormat = format
             case "site":
                 guard scope == .site else {
                     throw ConfigError(
                         path: path, line: line,
-                        message:
+                        message: tr(
                             "[site] belongs in the site settings that `casebook setup` writes, not in this file; remove it."
-                    )
+                        ))
                 }
                 guard let table = source.root[key]?.table else {
-                    throw ConfigError(path: path, line: line, message: "site must be a table: [site].")
+                    throw ConfigError(path: path, line: line, message: tr("site must be a table: [site]."))
                 }
                 try readSite(table, source: source, into: &settings)
             default:
                 throw ConfigError(
                     path: path, line: line,
-                    message:
-                        "\"\(key)\" is not a setting; casebook.toml knows theme, language, date_format, [keys], [dashboard], [report], [retention], [permissions] and, in the site settings, [site]."
-                )
+                    message: tr(
+                        "\"{key}\" is not a setting; casebook.toml knows theme, language, date_format, [keys], [dashboard], [report], [retention], [permissions] and, in the site settings, [site].",
+                        ["key": key]))
             }
         }
         settings.keys.sort { $0.line < $1.line }
@@ -315,7 +324,7 @@ package struct Settings: Sendable, Equatable {
                 guard let value, value.hasPrefix("/"), !value.hasSuffix("/") else {
                     throw ConfigError(
                         path: source.path, line: line,
-                        message: "database is the absolute path of a file, e.g. \"/var/lib/casebook/casebook.db\".")
+                        message: tr("database is the absolute path of a file, e.g. \"/var/lib/casebook/casebook.db\"."))
                 }
                 settings.database = value
             case "log":
@@ -326,12 +335,12 @@ package struct Settings: Sendable, Equatable {
                 } else {
                     throw ConfigError(
                         path: source.path, line: line,
-                        message: "log is the absolute path of a folder, e.g. \"/var/log/casebook\", or \"syslog\".")
+                        message: tr("log is the absolute path of a folder, e.g. \"/var/log/casebook\", or \"syslog\"."))
                 }
             default:
                 throw ConfigError(
                     path: source.path, line: line,
-                    message: "\"\(name)\" is not a site setting; [site] knows database and log.")
+                    message: tr("\"{name}\" is not a site setting; [site] knows database and log.", ["name": name]))
             }
         }
     }
@@ -375,9 +384,9 @@ package struct Settings: Sendable, Equatable {
         if let asked = user.suppressBelow, asked < reportThreshold {
             throw ConfigError(
                 path: path, line: user.suppressBelowLine ?? 0,
-                message:
-                    "suppress_below here can only raise the office's threshold of \(reportThreshold), not lower it; remove it, or ask the administrator to change the site settings."
-            )
+                message: tr(
+                    "suppress_below here can only raise the office's threshold of {threshold}, not lower it; remove it, or ask the administrator to change the site settings.",
+                    ["threshold": String(reportThreshold)]))
         }
         // How long data is kept is the office's decision too: a user's file may keep it longer.
         if let asked = user.eraseAfter, let rule = eraseAfter,

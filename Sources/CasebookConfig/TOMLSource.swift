@@ -1,3 +1,4 @@
+import CasebookL10n
 import TOMLKit
 
 /// A TOML file's text, parsed, with the means to point at a key's line in messages
@@ -14,9 +15,11 @@ package struct TOMLSource {
         do {
             root = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            throw ConfigError(path: path, line: error.source.begin.line, message: "is not valid TOML: \(error.description)")
+            throw ConfigError(
+                path: path, line: error.source.begin.line,
+                message: tr("is not valid TOML: {problem}", ["problem": error.description]))
         } catch {
-            throw ConfigError(path: path, line: 1, message: "is not valid TOML")
+            throw ConfigError(path: path, line: 1, message: tr("is not valid TOML"))
         }
     }
 
@@ -82,5 +85,8 @@ package struct ConfigError: Error, Equatable, CustomStringConvertible {
         self.message = message
     }
 
-    package var description: String { "\(path), line \(line): \(message)" }
+    // TRANSLATORS: where a settings or programme file has a problem; {message} says what is wrong.
+    package var description: String {
+        tr("{path}, line {line}: {message}", ["path": path, "line": String(line), "message": message])
+    }
 }

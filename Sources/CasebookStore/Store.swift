@@ -1,4 +1,5 @@
 import CasebookCore
+import CasebookL10n
 
 /// The case file: the connection, transactions, the audit and the migrations, with every read
 /// and write Casebook makes by intent (in `Store+*.swift`). The only place with SQL.
@@ -57,9 +58,9 @@ package final class Store {
     package static func open(path: String, mode: OpenMode, clock: any Clock = SystemClock()) throws -> Store {
         switch DatabaseFile.kind(of: path) {
         case .directory:
-            throw StoreError.cannotCreate(path: path, reason: "it is a folder; give the path of a file")
+            throw StoreError.cannotCreate(path: path, reason: tr("it is a folder; give the path of a file"))
         case .unreadable:
-            throw StoreError.ioError("permission denied reading \(path)")
+            throw StoreError.ioError(tr("permission denied reading {path}", ["path": path]))
         case .foreign:
             throw StoreError.notADatabase(path: path)
         case .missing:

@@ -141,7 +141,7 @@ package enum StoreError: Error, CustomStringConvertible {
         if error.isFull { return .diskFull }
         if error.isReadOnly { return .readOnly(path: path) }
         if error.isNotADatabase { return .notADatabase(path: path) }
-        if error.isCorrupt { return .corrupt("SQLite reports a malformed page") }
+        if error.isCorrupt { return .corrupt(tr("SQLite reports a malformed page")) }
         if error.isIOError { return .ioError("SQLite error \(error.extendedCode)") }
         return .database(error)
     }

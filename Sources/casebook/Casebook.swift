@@ -60,20 +60,41 @@ struct Casebook: ParsableCommand {
             Language.start(requested: extracted.language ?? (generating ? Catalogue.english : nil))
         } catch { fail(error) }
         var command: ParsableCommand
-        do { command = try parseAsRoot(arguments) } catch { fail(error) }
+        do { command = try parseAsRoot(arguments) } catch { fail(error, parsing: true) }
         do { try command.run() } catch { fail(error) }
     }
 
-    private static func fail(_ error: Error) -> Never {
+    /// Help (which ArgumentParser hands over as a failure that exits 0) has its words put in the
+    /// officer's language; so has a message when `parsing`, that is when it came from
+    /// ArgumentParser reading the arguments (its own messages, or a command's `validate`).
+    private static func fail(_ error: Error, parsing: Bool = false) -> Never {
         let code = exitCode(for: error)
-        guard code != .success else { exit(withError: error) }
+        guard code != .success else {
+            if Messages.current != nil { printHelp(for: error) }
+            exit(withError: error)
+        }
         var text = message(for: error)
         if text.hasPrefix("Error: ") { text.removeFirst("Error: ".count) }
+        if parsing { text = ParserWords.message(text) }
         if !text.isEmpty {
-            let line = Array(("Error: " + Sanitized.inline(text, limit: 400) + "\n").utf8)
+            // TRANSLATORS: the one line a failed command prints on standard error; {message} is the sentence.
+            let line = Array((tr("Error: {message}", ["message": Sanitized.inline(text, limit: 400)]) + "\n").utf8)
             _ = line.withUnsafeBufferPointer { Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count) }
         }
         Glibc.exit(code.rawValue)
+    }
+
+    /// Prints the help `error` asks for with ArgumentParser's words translated and exits, when
+    /// it is a help screen and something in it was translated; otherwise returns, and the help
+    /// (or the version, the dumped help or a completion script, which stay English) prints as
+    /// ArgumentParser writes it.
+    private static func printHelp(for error: Error) {
+        let wide = fullMessage(for: error, columns: ParserWords.unwrapped)
+        guard wide.hasPrefix("OVERVIEW: ") || wide.hasPrefix("USAGE: "),
+            let text = ParserWords.help(unwrapped: wide, columns: ParserWords.terminalColumns)
+        else { return }
+        print(text)
+        Glibc.exit(ExitCode.success.rawValue)
     }
 }
 

@@ -35,14 +35,7 @@ struct HelpLanguageTests {
         scratch = try Scratch()
         locale = scratch.path("locale")
         for (language, messages) in HelpLanguageTests.translations {
-            let folder = "\(locale)/\(language)/LC_MESSAGES"
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            var po =
-                "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\nPlural-Forms: nplurals=2; plural=(n != 1);\\n\"\n"
-            for (english, translated) in messages { po += "\nmsgid \"\(english)\"\nmsgstr \"\(translated)\"\n" }
-            try po.write(toFile: scratch.path("\(language).po"), atomically: true, encoding: .utf8)
-            _ = try shell("msgfmt", "-o", folder + "/casebook.mo", scratch.path("\(language).po"))
-            try #require(FileManager.default.fileExists(atPath: folder + "/casebook.mo"), "msgfmt failed")
+            try compileCatalogue(language, messages, into: locale, scratch: scratch)
         }
     }
 
@@ -66,7 +59,7 @@ struct HelpLanguageTests {
             #expect(text.contains(translated), "\(text)")
             #expect(!text.contains(english), "\(text)")
         }
-        // ArgumentParser's own words stay as it writes them.
+        // ArgumentParser's own words, which this catalogue does not translate, stay as it writes them.
         #expect(text.contains("USAGE:") && text.contains("OPTIONS:"), "\(text)")
     }
 
