@@ -29,7 +29,7 @@ package struct RowIssue: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// A data row of the file read into the client form's draft, and validated by it.
-package struct ClientRow: Sendable {
+package struct ClientRow: Sendable, RefusableRow {
     package var row: Int
     /// The cells as the file holds them, for the file of refused rows.
     package var cells: [String]
@@ -42,11 +42,6 @@ package struct ClientRow: Sendable {
     package var hasCaseNumber: Bool
     /// The client, or every problem of the row.
     package var outcome: Result<Client, RowProblems>
-
-    package var issues: [RowIssue] {
-        if case .failure(let problems) = outcome { return problems.issues }
-        return []
-    }
 }
 
 /// Every problem of a refused row, in column order.
@@ -56,39 +51,18 @@ package struct RowProblems: Error, Hashable, Sendable {
     package init(issues: [RowIssue]) { self.issues = issues }
 }
 
-/// A column of the file and what it is read as.
-package struct ImportColumn: Sendable, Equatable {
-    /// How a column came to be read as it is, or why it is not.
-    package enum Source: Equatable, Sendable {
-        case header(ImportLanguage)
-        /// The client form's own label or field name ("Date of birth", "date_of_birth").
-        case formName
-        case mappingFile
-        case ignoredByMapping
-        /// The reason column of a file of refused rows.
-        case reasonColumn
-        case unrecognised
-        /// Another column already holds the target (its 0-based index).
-        case duplicate(of: Int)
-    }
-
-    /// 0-based.
-    package var index: Int
-    package var header: String
-    package var target: ImportTarget?
-    package var source: Source
-}
+/// A column of the file and the client field (or external id) it is read as.
+package typealias ImportColumn = SheetColumn<ImportTarget>
 
 /// A spreadsheet of clients read for import: the file decoded and parsed, its columns recognised
 /// (or mapped by a mapping file), each row turned into the client form's draft and validated by
 /// it. Nothing here touches a database: the Store imports the rows that came out valid.
-package struct ClientImport: Sendable {
+package struct ClientImport: SheetImport {
     /// The header written above the reasons in the file of refused rows, and ignored when that
     /// file comes back corrected.
     package static let reasonHeader = "Reason"
 
-    package let encoding: TextEncoding
-    package let table: CSVTable
+    package let sheet: ImportSheet
     package let columns: [ImportColumn]
     package let mapping: ImportMapping
     let catalogue: NameCatalogue
@@ -100,39 +74,26 @@ package struct ClientImport: Sendable {
     package init(bytes: [UInt8], mapping: ImportMapping = ImportMapping(), catalogue: NameCatalogue)
         throws(ImportFileError)
     {
-        if bytes.isEmpty { throw .empty }
-        let decoded = try TextEncoding.decode(bytes)
-        encoding = decoded.encoding
-        table = try CSVTable(text: decoded.text)
-        guard let header = table.records.first, header.cells.contains(where: { !trimmedCell($0).isEmpty }) else {
-            throw .noHeader
-        }
+        sheet = try ImportSheet(bytes: bytes)
         self.mapping = mapping
         self.catalogue = catalogue
-        dataRecords = table.records.dropFirst().filter { !$0.isBlank }
-        columns = ClientImport.recognise(header.cells, mapping: mapping)
-        var evidence: [Int: ImportDate.Evidence] = [:]
-        for column in columns {
-            guard case .field(let field)? = column.target, ClientImport.dateFields.contains(field) else { continue }
-            var seen = ImportDate.Evidence()
-            for record in table.records.dropFirst() where column.index < record.cells.count {
-                seen.observe(ImportDate.form(of: record.cells[column.index]), row: record.row)
-            }
-            evidence[column.index] = seen
-        }
-        dateEvidence = evidence
+        columns = ImportColumn.recognise(
+            sheet.headers, ignored: { mapping.choice(forHeader: $0) == .ignore },
+            mapped: { header in
+                if case .target(let target)? = mapping.choice(forHeader: header) { return target }
+                return nil
+            }, words: ClientImport.headerWords)
+        dateEvidence = sheet.dateEvidence(
+            of: columns.filter { column in
+                guard case .field(let field)? = column.target else { return false }
+                return ClientImport.dateFields.contains(field)
+            }.map(\.index))
         var orders: [Int: DateOrder] = [:]
         for column in columns { orders[column.index] = mapping.dateOrder(forHeader: column.header) }
         dateOrders = orders
     }
 
     private static let dateFields: Set<ClientField> = [.dateOfBirth, .arrivalDate, .permitExpiry]
-
-    /// The data rows, blank ones left out.
-    package let dataRecords: [CSVRecord]
-
-    /// The number of blank rows between or after the data, which are skipped.
-    package var blankRows: Int { table.records.count - 1 - dataRecords.count }
 
     /// Required fields no column holds: every row is refused for each.
     package var missingRequiredFields: [ClientField] {
@@ -151,17 +112,6 @@ package struct ClientImport: Sendable {
     /// countries holds a handful of distinct texts over thousands of rows.
     struct ValueMemo {
         var values: [Int: [String: Result<String, CellProblem>]] = [:]
-    }
-
-    /// The bytes of the file of refused rows: the reason first, then the row's cells as read,
-    /// in the file's own separator, line end, encoding and byte-order mark.
-    package func refusedRowsFile(_ rows: [ClientRow]) -> [UInt8] {
-        let writer = CSVWriter(like: table, encoding: encoding)
-        var lines: [[String]] = [[ClientImport.reasonHeader] + (table.records.first?.cells ?? [])]
-        for row in rows where !row.issues.isEmpty {
-            lines.append([row.issues.map(\.reason).joined(separator: "; ")] + row.cells)
-        }
-        return writer.bytes(rows: lines, separatorLine: table.hasSeparatorLine)
     }
 
     // MARK: Columns
@@ -190,38 +140,6 @@ package struct ClientImport: Sendable {
         headerWords[Vocabulary.normalized(header)].map { (target: $0.0, source: $0.1) }
     }
 
-    private static func recognise(_ headers: [String], mapping: ImportMapping) -> [ImportColumn] {
-        var columns: [ImportColumn] = []
-        var taken: [ImportTarget: Int] = [:]
-        for (index, header) in headers.enumerated() {
-            var column = ImportColumn(index: index, header: trimmedCell(header), target: nil, source: .unrecognised)
-            switch mapping.choice(forHeader: header) {
-            case .ignore?:
-                column.source = .ignoredByMapping
-            case .target(let target)?:
-                column.target = target
-                column.source = .mappingFile
-            case nil:
-                if Vocabulary.normalized(header) == Vocabulary.normalized(reasonHeader) {
-                    column.source = .reasonColumn
-                } else if let (target, source) = headerWords[Vocabulary.normalized(header)] {
-                    column.target = target
-                    column.source = source
-                }
-            }
-            if let target = column.target {
-                if let first = taken[target] {
-                    column.target = nil
-                    column.source = .duplicate(of: first)
-                } else {
-                    taken[target] = index
-                }
-            }
-            columns.append(column)
-        }
-        return columns
-    }
-
     // MARK: Rows
 
     /// Reads one record into a draft, maps its values, validates it with the client form's rules.
@@ -244,18 +162,12 @@ package struct ClientImport: Sendable {
                         "the row has \(record.cells.count) cells where the header has \(headerCount); put quotes around a cell that holds the separator"
                 ))
         }
-        for index in record.malformedCells where index < columns.count {
-            issues.append(
-                RowIssue(
-                    row: record.row, column: columns[index].header, field: nil,
-                    message: "text follows the closing quote of this cell; put the whole cell in quotes"))
-        }
+        issues += malformedCellIssues(record)
         var failedFields: Set<ClientField> = []
         for column in columns {
-            guard let target = column.target, column.index < record.cells.count else { continue }
-            let text = ClientImport.oneLine(
-                trimmedCell(SpreadsheetCell.unguarded(record.cells[column.index])),
-                separator: target == .field(.address) ? ", " : " ")
+            guard let target = column.target,
+                let text = column.text(in: record, separator: target == .field(.address) ? ", " : " ")
+            else { continue }
             switch target {
             case .externalID:
                 if !text.isEmpty { externalID = text }
@@ -291,28 +203,20 @@ package struct ClientImport: Sendable {
                 let column = columns.first { $0.target == .field(issue.field) }
                 let message =
                     column == nil
-                    ? tr("{field} is required, and no column holds it; name one in the mapping file", ["field": issue.field.label])
+                    ? tr(
+                        "{field} is required, and no column holds it; name one in the mapping file",
+                        ["field": issue.field.label])
                     : issue.message
                 issues.append(RowIssue(row: record.row, column: column?.header, field: issue.field, message: message))
             }
-            outcome = .failure(RowProblems(issues: ClientImport.ordered(issues, columns: columns)))
+            outcome = .failure(RowProblems(issues: ordered(issues)))
         }
         if case .success = outcome, !issues.isEmpty {
-            outcome = .failure(RowProblems(issues: ClientImport.ordered(issues, columns: columns)))
+            outcome = .failure(RowProblems(issues: ordered(issues)))
         }
         return ClientRow(
             row: record.row, cells: record.cells, draft: draft, externalID: externalID, hasCaseNumber: hasCaseNumber,
             outcome: outcome)
-    }
-
-    /// Row-wide problems first, then by column.
-    private static func ordered(_ issues: [RowIssue], columns: [ImportColumn]) -> [RowIssue] {
-        func rank(_ issue: RowIssue) -> Int {
-            guard let column = issue.column else { return -1 }
-            return columns.first { $0.header == column }?.index ?? columns.count
-        }
-        return issues.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(
-            \.element)
     }
 
     /// A message about a cell, as an error.

@@ -24,9 +24,14 @@ package struct NameCatalogue: Sendable {
         case unknown
     }
 
+    /// The translations read: the five import languages', and Nynorsk's beside Bokmål's, since
+    /// iso-codes' Bokmål catalogue names few languages (not Ukrainian, Persian, Kurdish, Amharic,
+    /// Albanian or even English) and Nynorsk writes these names as Bokmål does ("ukrainsk",
+    /// "persisk", "kurdisk", "amharisk", "albansk", "engelsk").
+    package static let locales = ImportLanguage.allCases.map(\.rawValue) + ["nn"]
+
     /// Builds the catalogue from iso-codes in English and the translations into `locales`.
-    package init(isoCodes: ISOCodes, locales: [String] = ImportLanguage.allCases.map(\.rawValue)) throws(ISOCodesError)
-    {
+    package init(isoCodes: ISOCodes, locales: [String] = NameCatalogue.locales) throws(ISOCodesError) {
         var countryCatalogs: [MessageCatalog] = []
         var languageCatalogs: [MessageCatalog] = []
         for locale in locales where locale != "en" {

@@ -3,7 +3,7 @@ import CasebookText
 import CasebookL10n
 
 /// A data row of a file of assessments or qualifications: the client it names and the record.
-package struct RecordRow: Sendable {
+package struct RecordRow: Sendable, RefusableRow {
     package var row: Int
     package var cells: [String]
     /// The client, by case number (as the form writes it) or by the other system's id.
@@ -11,11 +11,6 @@ package struct RecordRow: Sendable {
     package var externalID: String?
     /// The draft, validated by the form's rules, or every problem of the row.
     package var outcome: Result<RecordDraft, RowProblems>
-
-    package var issues: [RowIssue] {
-        if case .failure(let problems) = outcome { return problems.issues }
-        return []
-    }
 }
 
 /// A spreadsheet of language assessments (client, date, skill, level, instrument, provider) or
@@ -23,7 +18,7 @@ package struct RecordRow: Sendable {
 /// as the client import reads its files: the same decoding, CSV, dates and refused-rows file,
 /// headers in five languages, every row validated by the form's draft. The Store finds the
 /// clients and writes the records.
-package struct RecordImport: Sendable {
+package struct RecordImport: SheetImport {
     /// A column an import of records reads; the raw value is the mapping file's name for it.
     package enum Column: String, CaseIterable, Sendable, CustomStringConvertible {
         case caseNumber = "case_number"
@@ -58,11 +53,9 @@ package struct RecordImport: Sendable {
     }
 
     package let kind: RecordKind
-    package let encoding: TextEncoding
-    package let table: CSVTable
-    /// By index: the column read, or nil for one not imported.
-    package let columns: [(header: String, column: Column?)]
-    package let dataRecords: [CSVRecord]
+    package let sheet: ImportSheet
+    /// Every column of the header; a column not imported has no target.
+    package let columns: [SheetColumn<Column>]
     let mapping: ImportMapping
     let catalogue: NameCatalogue
     private let dateEvidence: [Int: ImportDate.Evidence]
@@ -70,52 +63,22 @@ package struct RecordImport: Sendable {
     package init(kind: RecordKind, bytes: [UInt8], mapping: ImportMapping = ImportMapping(), catalogue: NameCatalogue)
         throws(ImportFileError)
     {
-        if bytes.isEmpty { throw .empty }
-        let decoded = try TextEncoding.decode(bytes)
-        encoding = decoded.encoding
-        table = try CSVTable(text: decoded.text)
-        guard let header = table.records.first, header.cells.contains(where: { !trimmedCell($0).isEmpty }) else {
-            throw .noHeader
-        }
+        sheet = try ImportSheet(bytes: bytes)
         self.kind = kind
         self.mapping = mapping
         self.catalogue = catalogue
-        dataRecords = table.records.dropFirst().filter { !$0.isBlank }
-        let words = RecordImport.headerWords(kind)
-        var taken: Set<Column> = []
-        var columns: [(header: String, column: Column?)] = []
-        for cell in header.cells {
-            let header = trimmedCell(cell)
-            let key = Vocabulary.normalized(header)
-            var column: Column?
-            if mapping.choice(forHeader: header) == .ignore {
-                column = nil
-            } else if let named = mapping.recordColumns[key] {
-                column = Column(rawValue: named)
-            } else {
-                column = words[key]
-            }
-            if let found = column {
-                if taken.contains(found) { column = nil } else { taken.insert(found) }
-            }
-            columns.append((header, column))
-        }
-        self.columns = columns
-        var evidence: [Int: ImportDate.Evidence] = [:]
-        for (index, entry) in columns.enumerated() where entry.column == .date || entry.column == .identified {
-            var seen = ImportDate.Evidence()
-            for record in dataRecords where index < record.cells.count {
-                seen.observe(ImportDate.form(of: record.cells[index]), row: record.row)
-            }
-            evidence[index] = seen
-        }
-        dateEvidence = evidence
+        columns = SheetColumn.recognise(
+            sheet.headers, ignored: { mapping.choice(forHeader: $0) == .ignore },
+            mapped: { mapping.recordColumns[Vocabulary.normalized($0)].flatMap(Column.init(rawValue:)) },
+            words: RecordImport.headerWords(kind))
+        dateEvidence = sheet.dateEvidence(
+            of: columns.filter { $0.target == .date || $0.target == .identified }.map(\.index))
     }
 
     /// Required columns the file lacks, and whether any column names the client: the command
     /// refuses such a file before reading a row.
     package var missingColumns: [Column] {
-        let held = Set(columns.compactMap(\.column))
+        let held = Set(columns.compactMap(\.target))
         var missing = Column.required(kind).filter { !held.contains($0) }
         if !held.contains(.caseNumber) && !held.contains(.externalID) { missing.insert(.caseNumber, at: 0) }
         return missing
@@ -128,16 +91,16 @@ package struct RecordImport: Sendable {
                 "File: {encoding}; cells separated by {separator}; {rows} rows after the header.",
                 ["encoding": "\(encoding)", "separator": "\(table.separator)", "rows": String(dataRecords.count)])
         ]
-        for (index, entry) in columns.enumerated() {
+        for entry in columns {
             let name = Sanitized.inline(entry.header, limit: 40)
-            if let column = entry.column {
+            if let column = entry.target {
                 lines.append(
                     tr(
                         "Column {index} \"{header}\": {column}",
-                        ["index": String(index + 1), "header": name, "column": column.rawValue]))
+                        ["index": String(entry.index + 1), "header": name, "column": column.rawValue]))
             } else {
                 lines.append(
-                    tr("Column {index} \"{header}\": not imported", ["index": String(index + 1), "header": name]))
+                    tr("Column {index} \"{header}\": not imported", ["index": String(entry.index + 1), "header": name]))
             }
         }
         for column in missingColumns {
@@ -152,32 +115,16 @@ package struct RecordImport: Sendable {
     /// Each data row, read and validated, in file order.
     package func rows(today: Day) -> [RecordRow] { dataRecords.map { row($0, today: today) } }
 
-    /// The bytes of the file of refused rows, as the client import writes its own.
-    package func refusedRowsFile(_ rows: [RecordRow]) -> [UInt8] {
-        let writer = CSVWriter(like: table, encoding: encoding)
-        var lines: [[String]] = [[ClientImport.reasonHeader] + (table.records.first?.cells ?? [])]
-        for row in rows where !row.issues.isEmpty {
-            lines.append([row.issues.map(\.reason).joined(separator: "; ")] + row.cells)
-        }
-        return writer.bytes(rows: lines, separatorLine: table.hasSeparatorLine)
-    }
-
     // MARK: Rows
 
     private func row(_ record: CSVRecord, today: Day) -> RecordRow {
         var issues: [RowIssue] = []
         var cells: [Column: (header: String, text: String, index: Int)] = [:]
-        for (index, entry) in columns.enumerated() {
-            guard let column = entry.column, index < record.cells.count else { continue }
-            let text = ClientImport.oneLine(trimmedCell(SpreadsheetCell.unguarded(record.cells[index])), separator: " ")
-            if !text.isEmpty { cells[column] = (entry.header, text, index) }
+        for entry in columns {
+            guard let column = entry.target, let text = entry.text(in: record), !text.isEmpty else { continue }
+            cells[column] = (entry.header, text, entry.index)
         }
-        for index in record.malformedCells where index < columns.count {
-            issues.append(
-                RowIssue(
-                    row: record.row, column: columns[index].header, field: nil,
-                    message: tr("text follows the closing quote of this cell; put the whole cell in quotes")))
-        }
+        issues += malformedCellIssues(record)
         func problem(_ column: Column, _ message: String) {
             issues.append(RowIssue(row: record.row, column: cells[column]?.header, field: nil, message: message))
         }
@@ -295,7 +242,7 @@ package struct RecordImport: Sendable {
         // The form's own rules, for what the cells above did not already refuse.
         let failed = Set(issues.compactMap(\.column))
         for (column, message) in validationIssues(draft, today: today) {
-            let header = columns.first { $0.column == column }?.header
+            let header = self.column(column)?.header
             if let header, failed.contains(header) { continue }
             let text =
                 header == nil
@@ -305,11 +252,7 @@ package struct RecordImport: Sendable {
                 : message
             issues.append(RowIssue(row: record.row, column: header, field: nil, message: text))
         }
-        let order = Dictionary(columns.enumerated().map { ($0.element.header, $0.offset) }, uniquingKeysWith: min)
-        issues = issues.enumerated().sorted {
-            ($0.element.column.flatMap { order[$0] } ?? -1, $0.offset)
-                < ($1.element.column.flatMap { order[$0] } ?? -1, $1.offset)
-        }.map(\.element)
+        issues = ordered(issues)
         return RecordRow(
             row: record.row, cells: record.cells, caseNumber: caseNumber, externalID: externalID,
             outcome: issues.isEmpty ? .success(draft) : .failure(RowProblems(issues: issues)))
@@ -373,10 +316,10 @@ package struct RecordImport: Sendable {
 
     // MARK: Words
 
-    private static func headerWords(_ kind: RecordKind) -> [String: Column] {
-        var words: [String: Column] = [:]
+    private static func headerWords(_ kind: RecordKind) -> [String: (Column, ColumnSource)] {
+        var words: [String: (Column, ColumnSource)] = [:]
         for column in Column.of(kind) {
-            words[Vocabulary.normalized(column.rawValue)] = column
+            words[Vocabulary.normalized(column.rawValue)] = (column, .formName)
             for language in ImportLanguage.allCases {
                 let own = RecordImport.headers[column]?[language] ?? []
                 let client: [String] =
@@ -386,14 +329,16 @@ package struct RecordImport: Sendable {
                     default: []
                     }
                 for word in own + client where words[Vocabulary.normalized(word)] == nil {
-                    words[Vocabulary.normalized(word)] = column
+                    words[Vocabulary.normalized(word)] = (column, .header(language))
                 }
             }
         }
         // The same word means the ISCED level in a file of qualifications.
         if kind == .qualifications {
             for language in ImportLanguage.allCases {
-                for word in RecordImport.iscedHeaders[language] ?? [] { words[Vocabulary.normalized(word)] = .level }
+                for word in RecordImport.iscedHeaders[language] ?? [] {
+                    words[Vocabulary.normalized(word)] = (.level, .header(language))
+                }
             }
         }
         return words

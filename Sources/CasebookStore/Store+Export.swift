@@ -20,8 +20,13 @@ extension Store {
     /// the fields the policy lets them take out (`export`); a marked client outside their reach
     /// refuses the whole export. One snapshot, so the file is the list at one moment; the read log
     /// records every client exported.
-    package func exportClients(_ selection: ExportSelection, actor: Staff.ID) throws -> [ExportedClient] {
+    /// `office`: only that office's clients of the selection (`clients export --office CODE`),
+    /// refused unless the person may export from it.
+    package func exportClients(_ selection: ExportSelection, office: Office.ID? = nil, actor: Staff.ID) throws
+        -> [ExportedClient]
+    {
         try require(.export, by: actor)
+        if let office { try require(.export, by: actor, office: office) }
         if case .clients(let marked) = selection {
             for id in marked { try require(.export, by: actor, client: id) }
         }
@@ -46,10 +51,13 @@ extension Store {
             var officers: [Staff.ID: String] = [:]
             var result: [ExportedClient] = []
             result.reserveCapacity(ids.count)
+            let selection =
+                "SELECT \(Store.clientSelection) FROM clients WHERE id = ?"
+                + (office == nil ? "" : " AND office_id = ?")
             for id in ids {
                 guard
                     let client = try database.queryFirst(
-                        "SELECT \(Store.clientSelection) FROM clients WHERE id = ?", [id], Store.client)
+                        selection, office.map { [id, $0] } ?? [id], Store.client)
                 else { continue }
                 var officer: String?
                 if let officerID = client.officerID {

@@ -171,14 +171,9 @@ extension Store {
             try require(.importClients, by: actor, office: office)
             let plan = try match(candidates, refused: refused, accepting: accepting, visible: openableOffices(actor))
             let now = clock.now
-            try database.execute(
-                """
-                INSERT INTO import_batches (kind, file_name, file_sha256, imported_at, imported_by, created, present,
-                    duplicates, refused, audit_until)
-                VALUES ('clients', ?, ?, ?, ?, ?, ?, ?, ?, 0)
-                """,
-                [file.name, file.sha256, now.iso, actor, plan.created, plan.present, plan.duplicates, plan.refused])
-            let batchID = database.lastInsertRowID
+            let batchID = try openBatch(
+                kind: "clients", file: file, at: now, actor: actor,
+                counts: (plan.created, plan.present, plan.duplicates, plan.refused))
             var numbers = try CaseNumberAllocator(
                 store: self, year: clock.today.year,
                 taken: plan.rows.compactMap {
@@ -197,9 +192,7 @@ extension Store {
                 if let external = candidate.externalID {
                     try database.execute("UPDATE clients SET external_id = ? WHERE id = ?", [external, id])
                 }
-                try database.execute(
-                    "INSERT INTO import_batch_records (batch_id, entity, record_id) VALUES (?, 'client', ?)",
-                    [batchID, id])
+                try addToBatch(batchID, .client, id)
                 // One audit row per client, naming the batch: the values are the file's, which
                 // the batch pins by its SHA-256, and a row per field made a 10,000-row import
                 // write 120,000 chained rows.
@@ -212,10 +205,7 @@ extension Store {
                 .importBatch, id: batchID, clientID: nil, field: .import, old: nil,
                 new: "\(file.name) sha256 \(file.sha256): \(plan.created) new, \(plan.present) present, "
                     + "\(plan.duplicates) possible duplicates, \(plan.refused) refused", actor: actor)
-            try database.execute(
-                "UPDATE import_batches SET audit_until = (SELECT max(id) FROM audit) WHERE id = ?", [batchID])
-            guard let batch = try importBatch(batchID) else { throw StoreError.notFound("import batch") }
-            return (plan, batch)
+            return (plan, try closeBatch(batchID))
         }
     }
 
@@ -239,31 +229,10 @@ extension Store {
             }
             let auditUntil =
                 try database.scalar("SELECT audit_until FROM import_batches WHERE id = ?", [id]) ?? 0
-            let clients = try database.query(
-                "SELECT record_id FROM import_batch_records WHERE batch_id = ? AND entity = 'client' ORDER BY record_id",
-                [id]
-            ) { $0.int64(0) }
             var result = ImportUndo(kind: batch.kind, removed: 0, kept: [], gone: 0)
-            try undoRecords(of: id, auditUntil: auditUntil, actor: actor, into: &result)
-            for clientID in clients {
-                guard
-                    let caseNumber = try database.queryFirst(
-                        "SELECT case_number FROM clients WHERE id = ?", [clientID], { $0.text(0) })
-                else {
-                    result.gone += 1
-                    continue
-                }
-                let changed =
-                    try database.scalar(
-                        "SELECT 1 FROM audit WHERE client_id = ? AND id > ? LIMIT 1", [clientID, auditUntil]) != nil
-                if changed {
-                    result.kept.append(caseNumber)
-                    continue
-                }
-                try audit(
-                    .client, id: clientID, clientID: nil, field: .removed, old: caseNumber, new: nil, actor: actor)
-                try database.execute("DELETE FROM clients WHERE id = ?", [clientID])
-                result.removed += 1
+            // The records first: a batch of clients holds none, and one of records no clients.
+            for entity in [BatchEntity.assessment, .qualification, .client] {
+                try undo(entity, of: id, auditUntil: auditUntil, actor: actor, into: &result)
             }
             let now = clock.now
             try database.execute(
@@ -307,42 +276,117 @@ extension Store {
 
     // MARK: Parts
 
-    /// Removes the assessments and qualifications a batch wrote, except those with an audit row
-    /// after the batch's (a qualification stepped on since): kept, and listed by case number.
-    private func undoRecords(of batch: Int64, auditUntil: Int64, actor: Staff.ID, into result: inout ImportUndo)
-        throws
-    {
-        let kinds: [(entity: String, table: String, audit: AuditEntity)] = [
-            ("assessment", "language_assessments", .assessment), ("qualification", "qualifications", .qualification),
-        ]
-        for kind in kinds {
-            let ids = try database.query(
-                "SELECT record_id FROM import_batch_records WHERE batch_id = ? AND entity = ? ORDER BY record_id",
-                [batch, kind.entity]
-            ) { $0.int64(0) }
-            for id in ids {
-                guard
-                    let owner = try database.queryFirst(
-                        "SELECT t.client_id, c.case_number FROM \(kind.table) t JOIN clients c ON c.id = t.client_id WHERE t.id = ?",
-                        [id], { (client: $0.int64(0), caseNumber: $0.text(1)) })
-                else {
-                    result.gone += 1
-                    continue
-                }
-                let changed =
-                    try database.scalar(
-                        "SELECT 1 FROM audit WHERE entity = ? AND entity_id = ? AND id > ? LIMIT 1",
-                        [kind.audit.rawValue, id, auditUntil]) != nil
-                if changed {
-                    if !result.kept.contains(owner.caseNumber) { result.kept.append(owner.caseNumber) }
-                    continue
-                }
-                try audit(
-                    kind.audit, id: id, clientID: owner.client, field: .removed, old: "import batch \(batch)", new: nil,
-                    actor: actor)
-                try database.execute("DELETE FROM \(kind.table) WHERE id = ?", [id])
-                result.removed += 1
+    /// What an import batch writes: a client, or an assessment or qualification of a client held
+    /// (`import_batch_records.entity`).
+    enum BatchEntity: String {
+        case client, assessment, qualification
+
+        var table: String {
+            switch self {
+            case .client: "clients"
+            case .assessment: "language_assessments"
+            case .qualification: "qualifications"
             }
+        }
+
+        /// The record's client and its case number.
+        var ownerSQL: String {
+            switch self {
+            case .client: "SELECT id, case_number FROM clients WHERE id = ?"
+            default:
+                "SELECT t.client_id, c.case_number FROM \(table) t JOIN clients c ON c.id = t.client_id WHERE t.id = ?"
+            }
+        }
+
+        /// An audit row after the batch's: a client changed (an edit, a phase, a note, an
+        /// assessment, by anyone), or the record itself stepped on since.
+        var audit: AuditEntity {
+            switch self {
+            case .client: .client
+            case .assessment: .assessment
+            case .qualification: .qualification
+            }
+        }
+
+        var changedSQL: String {
+            switch self {
+            case .client: "SELECT 1 FROM audit WHERE client_id = ? AND id > ? LIMIT 1"
+            case .assessment, .qualification:
+                "SELECT 1 FROM audit WHERE entity = ? AND entity_id = ? AND id > ? LIMIT 1"
+            }
+        }
+    }
+
+    /// Writes the batch's row with its file, who, when and counts; the batch is closed by
+    /// `closeBatch` once its records and its audit line are written.
+    func openBatch(
+        kind: String, file: ImportedFile, at now: Instant, actor: Staff.ID,
+        counts: (created: Int, present: Int, duplicates: Int, refused: Int)
+    ) throws -> Int64 {
+        try database.execute(
+            """
+            INSERT INTO import_batches (kind, file_name, file_sha256, imported_at, imported_by, created, present,
+                duplicates, refused, audit_until)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+            """,
+            [
+                kind, file.name, file.sha256, now.iso, actor, counts.created, counts.present, counts.duplicates,
+                counts.refused,
+            ])
+        return database.lastInsertRowID
+    }
+
+    /// Records that the batch wrote this record, for `import undo`.
+    func addToBatch(_ batch: Int64, _ entity: BatchEntity, _ id: Int64) throws {
+        try database.execute(
+            "INSERT INTO import_batch_records (batch_id, entity, record_id) VALUES (?, ?, ?)",
+            [batch, entity.rawValue, id])
+    }
+
+    /// Marks where the batch's audit ends (what comes after is a change since the import) and
+    /// reads the batch back.
+    func closeBatch(_ batch: Int64) throws -> ImportBatch {
+        try database.execute(
+            "UPDATE import_batches SET audit_until = (SELECT max(id) FROM audit) WHERE id = ?", [batch])
+        guard let read = try importBatch(batch) else { throw StoreError.notFound("import batch") }
+        return read
+    }
+
+    /// Removes the records of one entity a batch wrote, except those changed since (an audit row
+    /// after the batch's): kept, and listed by their client's case number.
+    private func undo(
+        _ entity: BatchEntity, of batch: Int64, auditUntil: Int64, actor: Staff.ID, into result: inout ImportUndo
+    ) throws {
+        let ids = try database.query(
+            "SELECT record_id FROM import_batch_records WHERE batch_id = ? AND entity = ? ORDER BY record_id",
+            [batch, entity.rawValue]
+        ) { $0.int64(0) }
+        for id in ids {
+            guard
+                let owner = try database.queryFirst(
+                    entity.ownerSQL, [id], { (client: $0.int64(0), caseNumber: $0.text(1)) })
+            else {
+                result.gone += 1
+                continue
+            }
+            let changedSince: [any SQLBindable] =
+                entity == .client ? [id, auditUntil] : [entity.audit.rawValue, id, auditUntil]
+            if try database.scalar(entity.changedSQL, changedSince) != nil {
+                if !result.kept.contains(owner.caseNumber) { result.kept.append(owner.caseNumber) }
+                continue
+            }
+            let caseNumber = owner.caseNumber
+            // A removed client's audit row names its case number; a removed record's, its batch.
+            if entity == .client {
+                try audit(.client, id: id, clientID: nil, field: .removed, old: caseNumber, new: nil, actor: actor)
+            } else {
+                try audit(
+                    entity.audit, id: id, clientID: owner.client, field: .removed, old: "import batch \(batch)",
+                    new: nil,
+                    actor: actor)
+            }
+            try database.execute("DELETE FROM \(entity.table) WHERE id = ?", [id])
+            result.removed += 1
         }
     }
 
@@ -363,7 +407,7 @@ extension Store {
         return importing.isSuperset(of: try database.query("SELECT id FROM offices") { $0.int64(0) })
     }
 
-    private func requireImportSchema() throws {
+    func requireImportSchema() throws {
         if schemaVersion < Store.importSchema {
             throw StoreError.invalidInput(
                 tr(

@@ -47,7 +47,7 @@ extension Store {
     package func planRecordImport(
         _ candidates: [RecordCandidate], kind: RecordKind, refused: Int, actor: Staff.ID
     ) throws -> RecordImportPlan {
-        try requireImportSchemaForRecords()
+        try requireImportSchema()
         try require(.importClients, by: actor)
         return try read { try matchRecords(candidates, kind: kind, refused: refused, actor: actor) }
     }
@@ -59,28 +59,23 @@ extension Store {
     package func importRecords(
         _ candidates: [RecordCandidate], kind: RecordKind, refused: Int, file: ImportedFile, actor: Staff.ID
     ) throws -> (plan: RecordImportPlan, batch: ImportBatch) {
-        try requireImportSchemaForRecords()
+        try requireImportSchema()
         try require(.importClients, by: actor)
         return try write {
             let plan = try matchRecords(candidates, kind: kind, refused: refused, actor: actor)
-            try database.execute(
-                """
-                INSERT INTO import_batches (kind, file_name, file_sha256, imported_at, imported_by, created, present,
-                    duplicates, refused, audit_until)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, 0)
-                """,
-                [kind.rawValue, file.name, file.sha256, clock.now.iso, actor, plan.created, plan.present, plan.refused])
-            let batchID = database.lastInsertRowID
+            let batchID = try openBatch(
+                kind: kind.rawValue, file: file, at: clock.now, actor: actor,
+                counts: (plan.created, plan.present, 0, plan.refused))
             for (candidate, match) in plan.rows {
                 guard case .new(let clientID, _) = match else { continue }
                 switch candidate.draft {
                 case .assessment(let draft):
                     for saved in try addAssessment(clientID: clientID, draft, actor: actor) {
-                        try record(batchID, "assessment", saved.id)
+                        try addToBatch(batchID, .assessment, saved.id)
                     }
                 case .qualification(let draft):
-                    try record(
-                        batchID, "qualification", try addQualification(clientID: clientID, draft, actor: actor).id)
+                    try addToBatch(
+                        batchID, .qualification, try addQualification(clientID: clientID, draft, actor: actor).id)
                 }
             }
             try audit(
@@ -88,28 +83,11 @@ extension Store {
                 new:
                     "\(kind.rawValue) \(file.name) sha256 \(file.sha256): \(plan.created) new, \(plan.present) present, "
                     + "\(plan.refused) refused", actor: actor)
-            try database.execute(
-                "UPDATE import_batches SET audit_until = (SELECT max(id) FROM audit) WHERE id = ?", [batchID])
-            guard let batch = try importBatch(batchID) else { throw StoreError.notFound("import batch") }
-            return (plan, batch)
+            return (plan, try closeBatch(batchID))
         }
     }
 
     // MARK: Parts
-
-    private func record(_ batch: Int64, _ entity: String, _ id: Int64) throws {
-        try database.execute(
-            "INSERT INTO import_batch_records (batch_id, entity, record_id) VALUES (?, ?, ?)", [batch, entity, id])
-    }
-
-    private func requireImportSchemaForRecords() throws {
-        if schemaVersion < Store.importSchema {
-            throw StoreError.invalidInput(
-                tr(
-                    "This database predates imports; run `casebook init` once to bring it up to date, then import again."
-                ))
-        }
-    }
 
     private func matchRecords(_ candidates: [RecordCandidate], kind: RecordKind, refused: Int, actor: Staff.ID) throws
         -> RecordImportPlan

@@ -29,6 +29,9 @@ struct ClientsCommand: ParsableCommand {
         @Option(help: ArgumentHelp(tr("Only this officer's caseload (a user name)."), valueName: "user"))
         var officer: String?
 
+        @Option(help: ArgumentHelp(tr("Only the clients of this office (its code)."), valueName: "code"))
+        var office: String?
+
         @Option(
             help: ArgumentHelp(
                 tr(
@@ -51,7 +54,8 @@ struct ClientsCommand: ParsableCommand {
 
         func validate() throws {
             for (value, name) in [
-                (search, "--search"), (officer, "--officer"), (phase, "--phase"), (output, "--output"),
+                (search, "--search"), (officer, "--officer"), (office, "--office"), (phase, "--phase"),
+                (output, "--output"),
             ] {
                 if let value { try checkArgument(value, name) }
             }
@@ -81,7 +85,12 @@ struct ClientsCommand: ParsableCommand {
                 }
                 filter.officerID = staff.id
             }
-            let rows = try store.exportClients(.filter(filter, .name), actor: me.id)
+            var officeID: Office.ID?
+            if let office {
+                guard let found = try store.office(code: office) else { throw StoreError.unknownOffice(office) }
+                officeID = found.id
+            }
+            let rows = try store.exportClients(.filter(filter, .name), office: officeID, actor: me.id)
             let bytes = ClientExport.bytes(
                 rows.map { ($0.client, $0.officer) }, format: ExportFormat(rawValue: format) ?? .csv)
             if let output {

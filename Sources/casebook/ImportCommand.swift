@@ -69,49 +69,18 @@ struct ImportCommand: ParsableCommand {
         }
 
         func run() throws {
-            guard let bytes = try Environment.readUserBytes(file) else {
-                throw CommandError(
-                    tr("Cannot read {path}; check the path.", ["path": Sanitized.inline(file, limit: 200)]))
-            }
-            var importMapping = ImportMapping()
-            if let mapping {
-                guard let text = try Environment.readUserFile(mapping) else {
-                    throw CommandError(
-                        tr("Cannot read {path}; check the path.", ["path": Sanitized.inline(mapping, limit: 200)]))
-                }
-                do { importMapping = try ImportMapping(path: mapping, text: text) } catch {
-                    throw CommandError(error.description)
-                }
-            }
+            let input = try ImportInput(file: file, mapping: mapping, recordColumns: nil)
             // A dry run opens the file read-only, so that not even a migration changes it.
             let store = try database.open(dryRun ? .readOnly : .readWrite, for: .importClients)
             let me = try CommandID.importClients.actingStaff(in: store)
             let office = try store.importOffice(code: office, actor: me.id)
             let started = Environment.monotonicSeconds()
-            let catalogue: NameCatalogue
-            let table: ClientImport
-            do {
-                catalogue = try NameCatalogue(isoCodes: try ISOCodes())
-                table = try ClientImport(bytes: bytes, mapping: importMapping, catalogue: catalogue)
-            } catch let error as ISOCodesError {
-                throw CommandError(error.description)
-            } catch let error as ImportFileError {
-                throw CommandError(error.description)
-            }
+            let table = try input.read { try ClientImport(bytes: $0, mapping: $1, catalogue: $2) }
             let today = store.clock.today
             let rows = table.rows(today: today)
-            var candidates: [ImportCandidate] = []
-            candidates.reserveCapacity(rows.count)
-            var refused = 0
-            for row in rows {
-                switch row.outcome {
-                case .success(let client):
-                    candidates.append(
-                        ImportCandidate(
-                            row: row.row, client: client, hasCaseNumber: row.hasCaseNumber, externalID: row.externalID))
-                case .failure:
-                    refused += 1
-                }
+            let (candidates, refused) = ImportInput.valid(rows) { row, client in
+                ImportCandidate(
+                    row: row.row, client: client, hasCaseNumber: row.hasCaseNumber, externalID: row.externalID)
             }
             for line in table.mappingLines(today: today) { print(line) }
             print(tr("The clients join {office} ({code}).", ["office": office.name, "code": office.code]))
@@ -123,7 +92,8 @@ struct ImportCommand: ParsableCommand {
                     candidates, refused: refused, accepting: accepted, office: office.id, actor: me.id)
             } else {
                 let imported = try store.importClients(
-                    candidates, refused: refused, accepting: accepted, file: ImportedFile(name: file, bytes: bytes),
+                    candidates, refused: refused, accepting: accepted,
+                    file: ImportedFile(name: file, bytes: input.bytes),
                     office: office.id, actor: me.id)
                 plan = imported.plan
                 batch = imported.batch
@@ -365,33 +335,12 @@ struct RecordImportOptions: ParsableArguments {
     }
 
     func run(_ kind: RecordKind, as command: CommandID) throws {
-        guard let bytes = try Environment.readUserBytes(file) else {
-            throw CommandError(tr("Cannot read {path}; check the path.", ["path": Sanitized.inline(file, limit: 200)]))
-        }
-        var importMapping = ImportMapping()
-        if let mapping {
-            guard let text = try Environment.readUserFile(mapping) else {
-                throw CommandError(
-                    tr("Cannot read {path}; check the path.", ["path": Sanitized.inline(mapping, limit: 200)]))
-            }
-            do {
-                importMapping = try ImportMapping(
-                    path: mapping, text: text, recordColumns: RecordImport.Column.of(kind).map(\.rawValue))
-            } catch { throw CommandError(error.description) }
-        }
+        let input = try ImportInput(
+            file: file, mapping: mapping, recordColumns: RecordImport.Column.of(kind).map(\.rawValue))
         let store = try database.open(dryRun ? .readOnly : .readWrite, for: command)
         let me = try command.actingStaff(in: store)
         let started = Environment.monotonicSeconds()
-        let table: RecordImport
-        do {
-            table = try RecordImport(
-                kind: kind, bytes: bytes, mapping: importMapping, catalogue: try NameCatalogue(isoCodes: try ISOCodes())
-            )
-        } catch let error as ISOCodesError {
-            throw CommandError(error.description)
-        } catch let error as ImportFileError {
-            throw CommandError(error.description)
-        }
+        let table = try input.read { try RecordImport(kind: kind, bytes: $0, mapping: $1, catalogue: $2) }
         for line in table.mappingLines() { print(line) }
         if let missing = table.missingColumns.first {
             throw CommandError(
@@ -400,15 +349,8 @@ struct RecordImportOptions: ParsableArguments {
                     ["path": Sanitized.inline(file, limit: 200), "column": missing.rawValue]))
         }
         var rows = table.rows(today: store.clock.today)
-        var candidates: [RecordCandidate] = []
-        var refusedByFile = 0
-        for row in rows {
-            switch row.outcome {
-            case .success(let draft):
-                candidates.append(
-                    RecordCandidate(row: row.row, caseNumber: row.caseNumber, externalID: row.externalID, draft: draft))
-            case .failure: refusedByFile += 1
-            }
+        let (candidates, refusedByFile) = ImportInput.valid(rows) { row, draft in
+            RecordCandidate(row: row.row, caseNumber: row.caseNumber, externalID: row.externalID, draft: draft)
         }
         let plan: RecordImportPlan
         var batch: ImportBatch?
@@ -416,19 +358,20 @@ struct RecordImportOptions: ParsableArguments {
             plan = try store.planRecordImport(candidates, kind: kind, refused: refusedByFile, actor: me.id)
         } else {
             let imported = try store.importRecords(
-                candidates, kind: kind, refused: refusedByFile, file: ImportedFile(name: file, bytes: bytes),
+                candidates, kind: kind, refused: refusedByFile, file: ImportedFile(name: file, bytes: input.bytes),
                 actor: me.id)
             plan = imported.plan
             batch = imported.batch
         }
-        // The rows the Store refused join the file's, with the client column named (the
-        // procedure's, for a procedure not of the client's programme).
-        let clientColumn = table.columns.first { $0.column == .caseNumber || $0.column == .externalID }?.header
-        let procedureColumn = table.columns.first { $0.column == .procedure }?.header
+        // The rows the Store refused join the file's, with the column named that held what was
+        // refused: the one that named the client (its case number, else its external id), or the
+        // procedure's, for a procedure not of the client's programme.
         var reasons: [Int: (reason: String, column: String?)] = [:]
         for (candidate, match) in plan.rows {
             if case .refused(let reason, let inProcedure) = match {
-                reasons[candidate.row] = (reason, inProcedure ? procedureColumn : clientColumn)
+                let column: RecordImport.Column =
+                    inProcedure ? .procedure : candidate.caseNumber == nil ? .externalID : .caseNumber
+                reasons[candidate.row] = (reason, table.column(column)?.header)
             }
         }
         for index in rows.indices {
@@ -446,5 +389,60 @@ struct RecordImportOptions: ParsableArguments {
                 rows.flatMap(\.issues), file: file, refusedRows: table.refusedRowsFile(rows))
         }
         ImportCommand.reportOutcome(batch: batch?.id, elapsed: elapsed)
+    }
+}
+
+/// The file and the mapping file of an import of any kind, read before the database is opened.
+struct ImportInput {
+    var bytes: [UInt8]
+    var mapping: ImportMapping
+
+    /// `recordColumns`: the column names of a file of records, which its mapping file may use;
+    /// nil for clients, whose mapping names the form's fields.
+    init(file: String, mapping path: String?, recordColumns: [String]?) throws {
+        guard let bytes = try Environment.readUserBytes(file) else {
+            throw CommandError(tr("Cannot read {path}; check the path.", ["path": Sanitized.inline(file, limit: 200)]))
+        }
+        self.bytes = bytes
+        mapping = ImportMapping()
+        if let path {
+            guard let text = try Environment.readUserFile(path) else {
+                throw CommandError(
+                    tr("Cannot read {path}; check the path.", ["path": Sanitized.inline(path, limit: 200)]))
+            }
+            do { mapping = try ImportMapping(path: path, text: text, recordColumns: recordColumns) } catch {
+                throw CommandError(error.description)
+            }
+        }
+    }
+
+    /// The file read by one kind of import, with the country and language names it matches
+    /// values against; a file or a catalogue that cannot be read is one sentence.
+    func read<Sheet: SheetImport>(
+        _ make: ([UInt8], ImportMapping, NameCatalogue) throws -> Sheet
+    ) throws -> Sheet {
+        do {
+            return try make(bytes, mapping, try NameCatalogue(isoCodes: try ISOCodes()))
+        } catch let error as ISOCodesError {
+            throw CommandError(error.description)
+        } catch let error as ImportFileError {
+            throw CommandError(error.description)
+        }
+    }
+
+    /// The rows the file's reading accepted, as the Store's candidates, and how many it refused.
+    static func valid<Row: RefusableRow, Candidate>(_ rows: [Row], _ candidate: (Row, Row.Valid) -> Candidate) -> (
+        candidates: [Candidate], refused: Int
+    ) {
+        var candidates: [Candidate] = []
+        candidates.reserveCapacity(rows.count)
+        var refused = 0
+        for row in rows {
+            switch row.outcome {
+            case .success(let valid): candidates.append(candidate(row, valid))
+            case .failure: refused += 1
+            }
+        }
+        return (candidates, refused)
     }
 }

@@ -150,8 +150,18 @@ import Testing
         #expect(found.unknown.isEmpty)
     }
 
+    /// The languages newcomers to Norway speak most, as a Norwegian spreadsheet writes them:
+    /// iso-codes' Bokmål catalogue lacks these names, its Nynorsk one has them as Bokmål writes them.
+    @Test(arguments: [
+        ("ukrainsk", "uk"), ("persisk", "fa"), ("kurdisk", "ku"), ("amharisk", "am"), ("albansk", "sq"),
+        ("engelsk", "en"), ("kroatisk", "hr"), ("bosnisk", "bs"), ("litauisk", "lt"),
+    ])
+    func norwegianLanguageNamesTheBokmalCatalogueLacks(_ text: String, _ code: String) throws {
+        #expect(try Fixture.names().language(text) == .code(code))
+    }
+
     @Test func partsOfAListThatNameNoLanguageAreReturned() throws {
-        // iso-codes translates some language names into Norwegian (arabisk, fransk), not all (engelsk).
+        // iso-codes translates some language names into Norwegian (arabisk, fransk), not all.
         let found = try Fixture.names().languages(in: "arabisk, klingon og fransk")
         #expect(found.codes == ["ar", "fr"])
         #expect(found.unknown == ["klingon og"])

@@ -291,4 +291,60 @@ import Testing
         let verify = try run(["audit", "verify", "--db", db])
         #expect(verify.status == 0, "\(verify.output) \(verify.error)")
     }
+
+    /// `clients export --office CODE`: that office's clients only, as the export names it;
+    /// an office the person may not export from is refused, and only what was written is logged.
+    @Test func anExportOfOneOfficeWritesThatOfficesClientsAlone() throws {
+        let db = try database()
+        #expect(try run(["office", "add", "SOR", "--name", "Sørby", "--db", db]).status == 0)
+        #expect(try run(["staff", "add", "tester", "--role", "admin", "--office", "SOR", "--db", db]).status == 0)
+        let file = write(Array(Self.csv(Self.rows).utf8), "caseload.csv")
+        #expect(try run(["import", "clients", file, "--office", "SOR", "--db", db]).status == 0)
+        let main = write(
+            Array(Self.csv([Self.header, Self.row("", "Lind", "Ola", born: "01.05.1970")]).utf8), "main.csv")
+        #expect(try run(["import", "clients", main, "--office", "MAIN", "--db", db]).status == 0)
+
+        let sorby = try run(["clients", "export", "--format", "json", "--office", "sor", "--db", db])
+        #expect(sorby.status == 0, "\(sorby.error)")
+        let objects = try #require(
+            try JSONSerialization.jsonObject(with: Data(sorby.output.utf8)) as? [[String: String]])
+        #expect(Set(objects.compactMap { $0["family_name"] }) == ["Haddad", "Khoury", "Nasser"])
+        let logged = try shell("sqlite3", db, "SELECT count(*) FROM read_log WHERE seen = 'export';")
+        #expect(logged.trimmingCharacters(in: .whitespacesAndNewlines) == "3")
+        let all = try run(["clients", "export", "--format", "json", "--db", db])
+        #expect(all.output.contains("Lind") && all.output.contains("Haddad"))
+
+        #expect(
+            try run(["staff", "add", "smain", "--role", "supervisor", "--office", "MAIN", "--db", db]).status == 0)
+        let outsider = try run(
+            ["clients", "export", "--format", "json", "--office", "SOR", "--db", db], as: ["CASEBOOK_USER": "smain"])
+        #expect(outsider.status != 0)
+        #expect(!outsider.output.contains("Haddad"))
+        let unknown = try run(["clients", "export", "--format", "csv", "--office", "XYZ", "--db", db])
+        #expect(unknown.status != 0 && unknown.error.contains("XYZ"), "\(unknown.error)")
+    }
+
+    /// A row of records that names its client by the external id alone, refused for want of
+    /// such a client: the reason names the external id's column, where the officer corrects it.
+    @Test func aRecordRowRefusedForItsExternalIDNamesThatColumn() throws {
+        let db = try database()
+        let clients = write(Array(Self.csv(Self.rows).utf8), "caseload.csv")
+        #expect(try run(["import", "clients", clients, "--db", db]).status == 0)
+        let assessments = [
+            ["Saksnummer", "Klient-ID", "Dato", "Ferdighet", "Nivå", "Prøve", "Tilbyder"],
+            ["", "K-99", "01.10.2026", "Lesing", "B1", "Norskprøven", "Kompetanse Norge"],
+            ["2026-000999", "", "01.10.2026", "Lesing", "B1", "Norskprøven", "Kompetanse Norge"],
+        ]
+        let file = write(Array(Self.csv(assessments).utf8), "tests.csv")
+        let dry = try run(["import", "assessments", file, "--dry-run", "--db", db])
+        #expect(dry.status == 0, "\(dry.error)")
+        #expect(
+            dry.output.contains("row 2, column \"Klient-ID\": no client of your offices has the external id K-99"),
+            "\(dry.output)")
+        #expect(
+            dry.output.contains(
+                "row 3, column \"Saksnummer\": no client of your offices has case number 2026-000999"))
+        let refused = String(decoding: bytes(cli.scratch.path("tests.refused.csv")), as: UTF8.self)
+        #expect(refused.contains("\"column \"\"Klient-ID\"\": no client of your offices has the external id K-99\""))
+    }
 }
