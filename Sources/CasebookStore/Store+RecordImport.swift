@@ -85,9 +85,10 @@ extension Store {
             }
             try audit(
                 .importBatch, id: batchID, clientID: nil, field: .import, old: nil,
-                new:
-                    "\(kind.rawValue) \(file.name) sha256 \(file.sha256): \(plan.created) new, \(plan.present) present, "
-                    + "\(plan.refused) refused", actor: actor)
+                new: AuditValue.recordImport(
+                    kind: kind, file: file.name, sha256: file.sha256, created: plan.created, present: plan.present,
+                    refused: plan.refused
+                ).stored, actor: actor)
             try database.execute(
                 "UPDATE import_batches SET audit_until = (SELECT max(id) FROM audit) WHERE id = ?", [batchID])
             guard let batch = try importBatch(batchID) else { throw StoreError.notFound("import batch") }

@@ -11,6 +11,11 @@ final class HistoryTab: ScrolledTab {
     let shows = Changes.all
     var page = PageScroll()
     private var entries: [AuditEntry] = []
+    /// Each loaded entry's What and Change in words, worked out once as it loads rather than
+    /// at every redraw (a change's text is parsed back into its parts).
+    private var words: [Int64: (what: String, change: String)] = [:]
+    /// The names of the civic modules of the client's programme, by id: a civic session's field.
+    private var modules: [String: String] = [:]
     private var exhausted = false
     /// Who looked at the record, newest first: for those the policy lets see it (supervisors
     /// and admins by default); nil for everyone else.
@@ -23,6 +28,10 @@ final class HistoryTab: ScrolledTab {
     func load(app: App) throws {
         entries = try app.store.auditTrail(clientID: client.id, limit: HistoryTab.pageSize, by: app.me.id)
         exhausted = entries.count < HistoryTab.pageSize
+        let programme = try app.store.programme(forClient: client.id, by: app.me.id)?.programme
+        modules = Dictionary((programme?.civicModules ?? []).map { ($0.id, $0.name) }) { first, _ in first }
+        words = [:]
+        name(entries)
         looks =
             app.store.maySeeAccessLog(clientID: client.id, by: app.me.id)
             ? try app.store.accessLog(clientID: client.id, by: app.me.id, limit: HistoryTab.looksShown) : nil
@@ -46,7 +55,14 @@ final class HistoryTab: ScrolledTab {
         let older = try app.store.auditTrail(
             clientID: client.id, before: oldest.id, limit: HistoryTab.pageSize, by: app.me.id)
         entries += older
+        name(older)
         exhausted = older.count < HistoryTab.pageSize
+    }
+
+    private func name(_ loaded: [AuditEntry]) {
+        for entry in loaded {
+            words[entry.id] = (AuditLabels.what(entry, modules: modules), HistoryTab.change(entry))
+        }
     }
 
     func lines(width: Int, glyphs: Glyphs, app: App) -> [[(String, TextRole)]] {
@@ -82,9 +98,9 @@ final class HistoryTab: ScrolledTab {
         for entry in entries {
             let heading = [
                 (TextWidth.fit(localTimeText(entry.at), to: 17) + TextWidth.fit(entry.staff, to: 11), TextRole.dim),
-                (TextWidth.fit(AuditLabels.what(entry), to: whatWidth) + " ", .label),
+                (TextWidth.fit(words[entry.id]?.what ?? AuditLabels.what(entry), to: whatWidth) + " ", .label),
             ]
-            let change = HistoryTab.change(entry)
+            let change = words[entry.id]?.change ?? HistoryTab.change(entry)
             if oneRow {
                 lines.append(heading + [(change, .normal)])
             } else {
@@ -97,7 +113,7 @@ final class HistoryTab: ScrolledTab {
     }
 
     /// "Contract signed → Active": old and new value, with the states of the tracks in words.
-    static func change(_ entry: AuditEntry) -> String {
+    package static func change(_ entry: AuditEntry) -> String {
         func readable(_ value: String?) -> String? {
             guard let value else { return nil }
             if value.isEmpty { return tr("(empty)") }
