@@ -70,6 +70,17 @@ package enum AuditLabels {
         return commonField(entry.field) ?? entry.field.replacingUnderscores
     }
 
+    /// "Contract signed → Active": old and new value, each in words.
+    package static func change(_ entry: AuditEntry) -> String {
+        func readable(_ value: String?) -> String? {
+            guard let value else { return nil }
+            if value.isEmpty { return tr("(empty)") }
+            return AuditLabels.value(value, of: entry)
+        }
+        let new = readable(entry.newValue) ?? tr("(removed)")
+        return readable(entry.oldValue).map { "\($0) → \(new)" } ?? new
+    }
+
     /// A stored value in words where it is a code (a phase, a stage, the intake's levels);
     /// other values are the audit's own text, kept as written.
     package static func value(_ value: String, of entry: AuditEntry) -> String {

@@ -61,7 +61,7 @@ final class HistoryTab: ScrolledTab {
 
     private func name(_ loaded: [AuditEntry]) {
         for entry in loaded {
-            words[entry.id] = (AuditLabels.what(entry, modules: modules), HistoryTab.change(entry))
+            words[entry.id] = (AuditLabels.what(entry, modules: modules), AuditLabels.change(entry))
         }
     }
 
@@ -100,7 +100,7 @@ final class HistoryTab: ScrolledTab {
                 (TextWidth.fit(localTimeText(entry.at), to: 17) + TextWidth.fit(entry.staff, to: 11), TextRole.dim),
                 (TextWidth.fit(words[entry.id]?.what ?? AuditLabels.what(entry), to: whatWidth) + " ", .label),
             ]
-            let change = words[entry.id]?.change ?? HistoryTab.change(entry)
+            let change = words[entry.id]?.change ?? AuditLabels.change(entry)
             if oneRow {
                 lines.append(heading + [(change, .normal)])
             } else {
@@ -110,17 +110,6 @@ final class HistoryTab: ScrolledTab {
         }
         if !exhausted { lines.append([(tr("… older entries load as you scroll"), .dim)]) }
         return lines
-    }
-
-    /// "Contract signed → Active": old and new value, with the states of the tracks in words.
-    package static func change(_ entry: AuditEntry) -> String {
-        func readable(_ value: String?) -> String? {
-            guard let value else { return nil }
-            if value.isEmpty { return tr("(empty)") }
-            return AuditLabels.value(value, of: entry)
-        }
-        let new = readable(entry.newValue) ?? tr("(removed)")
-        return readable(entry.oldValue).map { "\($0) → \(new)" } ?? new
     }
 }
 

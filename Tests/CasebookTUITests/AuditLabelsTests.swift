@@ -62,10 +62,10 @@ import Testing
         var row = entry("obligation", "status")
         row.newValue = "waived on 2024-03-01: moved: to Bergen"
         row.oldValue = "pending"
-        #expect(HistoryTab.change(row) == "Pending → waived on 2024-03-01: moved: to Bergen")
+        #expect(AuditLabels.change(row) == "Pending → waived on 2024-03-01: moved: to Bergen")
         // A text of no known shape is shown as stored.
         row.newValue = "met on the first of March"
-        #expect(HistoryTab.change(row) == "Pending → met on the first of March")
+        #expect(AuditLabels.change(row) == "Pending → met on the first of March")
     }
 
     @Test func aCivicSessionIsNamedByTheModuleOfTheClientsProgramme() {

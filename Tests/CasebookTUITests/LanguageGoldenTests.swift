@@ -81,8 +81,7 @@ struct LanguageGoldenTests {
             let keys: [Key] =
                 [.character("n"), .tab] + typing("") + [.tab, .tab, .tab] + typing("1990-02-30")
                 + [.tab, .tab, .tab, .tab, .tab, .tab] + typing("1980-01-01") + [.control("s")]
-            expectGolden(
-                "form-validation-\(language)-\(size.rawValue)", fixture.run(try fixture.app(), on: terminal, keys))
+            expectGolden("form-validation-\(language)-\(size.rawValue)", fixture.run(try fixture.app(), on: terminal, keys))
             expectReadable(terminal)
         }
     }
