@@ -303,9 +303,9 @@ extension AuditValue {
                 : tr("{title} ({country}, {year}, ISCED {level}), procedure {procedure}", values)
         case .workExperience(let isco, let title, let years, let country):
             // TRANSLATORS: a job held before, in a record's history: ISCO code, title, years (y), country.
-            return tr(
-                "{isco} {title}, {years} y, {country}",
-                ["isco": isco ?? "-", "title": title, "years": String(years), "country": country])
+            return trn(
+                "{isco} {title}, {count} y, {country}", "{isco} {title}, {count} y, {country}", years,
+                ["isco": isco ?? "-", "title": title, "country": country])
         case .outcome(let day, let activity, let workTime, let major):
             let group = major.map { tr("ISCO-08 group {group}", ["group": $0]) }
             return [day.shown, activity.label, workTime?.label, group].compactMap { $0 }.joined(separator: ", ")
