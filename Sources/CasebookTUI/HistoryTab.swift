@@ -16,6 +16,9 @@ final class HistoryTab: ScrolledTab {
     private var words: [Int64: (what: String, change: String)] = [:]
     /// The names of the civic modules of the client's programme, by id: a civic session's field.
     private var modules: [String: String] = [:]
+    /// The module ids the programme was read for: it is read again only for a session of a
+    /// module not asked about yet, so that reloading after a change reads the audit alone.
+    private var modulesAsked: Set<String> = []
     private var exhausted = false
     /// Who looked at the record, newest first: for those the policy lets see it (supervisors
     /// and admins by default); nil for everyone else.
@@ -28,10 +31,8 @@ final class HistoryTab: ScrolledTab {
     func load(app: App) throws {
         entries = try app.store.auditTrail(clientID: client.id, limit: HistoryTab.pageSize, by: app.me.id)
         exhausted = entries.count < HistoryTab.pageSize
-        let programme = try app.store.programme(forClient: client.id, by: app.me.id)?.programme
-        modules = Dictionary((programme?.civicModules ?? []).map { ($0.id, $0.name) }) { first, _ in first }
         words = [:]
-        name(entries)
+        try name(entries, app: app)
         looks =
             app.store.maySeeAccessLog(clientID: client.id, by: app.me.id)
             ? try app.store.accessLog(clientID: client.id, by: app.me.id, limit: HistoryTab.looksShown) : nil
@@ -55,11 +56,17 @@ final class HistoryTab: ScrolledTab {
         let older = try app.store.auditTrail(
             clientID: client.id, before: oldest.id, limit: HistoryTab.pageSize, by: app.me.id)
         entries += older
-        name(older)
+        try name(older, app: app)
         exhausted = older.count < HistoryTab.pageSize
     }
 
-    private func name(_ loaded: [AuditEntry]) {
+    private func name(_ loaded: [AuditEntry], app: App) throws {
+        let sessions = Set(loaded.filter { $0.entity == AuditEntity.civicSession.rawValue }.map(\.field))
+        if !sessions.isSubset(of: modulesAsked) {
+            let programme = try app.store.programme(forClient: client.id, by: app.me.id)?.programme
+            modules = Dictionary((programme?.civicModules ?? []).map { ($0.id, $0.name) }) { first, _ in first }
+            modulesAsked.formUnion(sessions)
+        }
         for entry in loaded {
             words[entry.id] = (AuditLabels.what(entry, modules: modules), AuditLabels.change(entry))
         }
