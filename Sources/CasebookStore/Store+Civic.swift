@@ -91,7 +91,8 @@ extension Store {
                 """, [clientID, requirement.rawValue, reason, clock.now, actor])
             try audit(
                 .civic, id: clientID, clientID: clientID, field: .requirement, old: old.requirement.rawValue,
-                new: requirement == .exempt ? "exempt: \(reason)" : requirement.rawValue, actor: actor)
+                new: requirement == .exempt ? AuditValue.exempt(reason: reason).stored : requirement.rawValue,
+                actor: actor)
         }
     }
 
@@ -141,7 +142,8 @@ extension Store {
             saved.id = database.lastInsertRowID
             try audit(
                 .civicSession, id: saved.id, clientID: saved.clientID, field: .module(saved.moduleID), old: nil,
-                new: "\(saved.hours) h on \(saved.date.iso) in \(saved.language)", actor: actor)
+                new: AuditValue.civicSession(hours: saved.hours, on: saved.date, language: saved.language).stored,
+                actor: actor)
             return saved
         }
     }
@@ -163,10 +165,11 @@ extension Store {
                 [clientID, day, result.score, result.passMark, result.passed, clock.now, actor])
             var saved = result
             saved.id = database.lastInsertRowID
-            let scoreText = result.score.map { "\($0)/\(rule.questions ?? 0) " } ?? ""
             try audit(
                 .civicTest, id: saved.id, clientID: clientID, field: .result, old: nil,
-                new: "\(scoreText)on \(day.iso): \(result.passed ? "passed" : "failed")", actor: actor)
+                new: AuditValue.civicTest(
+                    score: result.score, questions: rule.questions ?? 0, on: day, passed: result.passed
+                ).stored, actor: actor)
             return saved
         }
     }

@@ -140,10 +140,14 @@ extension Store {
                     actor: actor)
             }
             try contractEvent(
-                id, "drafted", on: drafted, note: "from \(programme.id) v\(programme.version)", actor: actor)
+                id, "drafted", on: drafted,
+                note: AuditValue.draftedFrom(programme: programme.id, version: programme.version).stored,
+                actor: actor)
             try audit(
                 .contract, id: id, clientID: clientID, field: .status, old: nil,
-                new: "draft from \(programme.id) v\(programme.version), \(templates.count) obligations",
+                new: AuditValue.contractDrafted(
+                    programme: programme.id, version: programme.version, obligations: templates.count
+                ).stored,
                 actor: actor)
             guard let saved = try contract(id: id) else { throw StoreError.notFound("contract") }
             return saved
@@ -176,8 +180,7 @@ extension Store {
                 [due, offset.text], actor: actor)
             try audit(
                 .obligation, id: obligation.id, clientID: clientID, field: .dueOn, old: nil,
-                // The audit keeps one language, English, whoever reads it later.
-                new: Messages.speaking(nil) { "\(due.iso) (\(offset) after \(anchor.label))" }, actor: actor)
+                new: AuditValue.due(on: due, after: offset, anchor: anchor).stored, actor: actor)
         }
     }
 
@@ -212,7 +215,7 @@ extension Store {
                 [due, offset.text], actor: actor)
             try audit(
                 .obligation, id: obligation.id, clientID: clientID, field: .dueOn, old: obligation.dueOn?.iso,
-                new: Messages.speaking(nil) { "\(due.iso) (\(offset) after \(Anchor.recognitionComplete.label))" },
+                new: AuditValue.due(on: due, after: offset, anchor: .recognitionComplete).stored,
                 actor: actor)
         }
     }
@@ -281,7 +284,7 @@ extension Store {
             try touch(contract, actor: actor)
             try audit(
                 .obligation, id: database.lastInsertRowID, clientID: contract.clientID, field: .added, old: nil,
-                new: "\(added.party.rawValue): \(added.description) due \(added.dueOn?.iso ?? "—")",
+                new: AuditValue.obligation(party: added.party, description: added.description, due: added.dueOn).stored,
                 actor: actor)
             return try self.contract(id: contractID) ?? contract
         }
@@ -311,8 +314,8 @@ extension Store {
                     keepsRule ? old.anchor?.rawValue : nil, keepsRule ? old.offset?.text : nil,
                 ], actor: actor)
             try touch(contract, actor: actor)
-            let before = "\(old.party.rawValue): \(old.description) due \(old.dueOn?.iso ?? "—")"
-            let after = "\(party.rawValue): \(description) due \(dueOn?.iso ?? "—")"
+            let before = AuditValue.obligation(party: old.party, description: old.description, due: old.dueOn).stored
+            let after = AuditValue.obligation(party: party, description: description, due: dueOn).stored
             if before != after {
                 try audit(
                     .obligation, id: id, clientID: old.clientID, field: .terms, old: before, new: after, actor: actor)
@@ -331,7 +334,8 @@ extension Store {
             try touch(contract, actor: actor)
             try audit(
                 .obligation, id: id, clientID: old.clientID, field: .removed,
-                old: "\(old.party.rawValue): \(old.description)", new: nil, actor: actor)
+                old: AuditValue.removedObligation(party: old.party, description: old.description).stored, new: nil,
+                actor: actor)
         }
     }
 
@@ -368,10 +372,14 @@ extension Store {
             try touch(contract, actor: actor)
             try contractEvent(
                 id, "signed", on: signed,
-                note: "version \(contract.number): newcomer \(newcomer.iso), authority \(authority.iso)", actor: actor)
+                note: AuditValue.signedVersion(version: contract.number, newcomer: newcomer, authority: authority)
+                    .stored,
+                actor: actor)
             try audit(
                 .contract, id: id, clientID: contract.clientID, field: .status, old: contract.status.rawValue,
-                new: "active, version \(contract.number) signed \(newcomer.iso) / \(authority.iso)", actor: actor)
+                new: AuditValue.contractSigned(version: contract.number, newcomer: newcomer, authority: authority)
+                    .stored,
+                actor: actor)
             return try self.contract(id: id) ?? contract
         }
     }
@@ -421,10 +429,12 @@ extension Store {
                 "UPDATE contracts SET status = 'amending', number = ?, newcomer_signed_on = NULL, authority_signed_on = NULL WHERE id = ?",
                 [next, id])
             try touch(contract, actor: actor)
-            try contractEvent(id, "amended", on: clock.today, note: "version \(next): \(reason)", actor: actor)
+            try contractEvent(
+                id, "amended", on: clock.today, note: AuditValue.amendedVersion(version: next, reason: reason).stored,
+                actor: actor)
             try audit(
                 .contract, id: id, clientID: contract.clientID, field: .version, old: String(contract.number),
-                new: "\(next): \(reason)", actor: actor)
+                new: AuditValue.amendment(version: next, reason: reason).stored, actor: actor)
         }
     }
 
@@ -443,7 +453,7 @@ extension Store {
             try contractEvent(id, "ended", on: day, note: reason, actor: actor)
             try audit(
                 .contract, id: id, clientID: contract.clientID, field: .status, old: contract.status.rawValue,
-                new: "ended: \(reason)", actor: actor)
+                new: AuditValue.contractEnded(reason: reason).stored, actor: actor)
         }
     }
 
@@ -471,7 +481,7 @@ extension Store {
                 [status.rawValue, day, evidence, reason], actor: actor)
             try audit(
                 .obligation, id: id, clientID: obligation.clientID, field: .status, old: obligation.status.rawValue,
-                new: "\(status.rawValue) on \(day.iso)" + (reason.isEmpty ? "" : ": \(reason)"), actor: actor)
+                new: AuditValue.settled(status: status, on: day, reason: reason).stored, actor: actor)
             obligation.status = status
             obligation.settledOn = day
             obligation.evidence = evidence

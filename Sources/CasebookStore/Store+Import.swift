@@ -198,13 +198,16 @@ extension Store {
                 // write 120,000 chained rows.
                 try audit(
                     .client, id: id, clientID: id, field: .record, old: nil,
-                    new: "import batch \(batchID), row \(candidate.row)", actor: actor, refreshesFacts: false)
+                    new: AuditValue.importedRow(batch: batchID, row: candidate.row).stored, actor: actor,
+                    refreshesFacts: false)
             }
             try database.execute(Store.batchFactsSQL, [batchID])
             try audit(
                 .importBatch, id: batchID, clientID: nil, field: .import, old: nil,
-                new: "\(file.name) sha256 \(file.sha256): \(plan.created) new, \(plan.present) present, "
-                    + "\(plan.duplicates) possible duplicates, \(plan.refused) refused", actor: actor)
+                new: AuditValue.clientImport(
+                    file: file.name, sha256: file.sha256, created: plan.created, present: plan.present,
+                    duplicates: plan.duplicates, refused: plan.refused
+                ).stored, actor: actor)
             return (plan, try closeBatch(batchID))
         }
     }
@@ -239,7 +242,8 @@ extension Store {
                 "UPDATE import_batches SET undone_at = ?, undone_by = ? WHERE id = ?", [now.iso, actor, id])
             try audit(
                 .importBatch, id: id, clientID: nil, field: .undo, old: nil,
-                new: "\(result.removed) removed, \(result.kept.count) kept, \(result.gone) already gone", actor: actor)
+                new: AuditValue.undo(removed: result.removed, kept: result.kept.count, gone: result.gone).stored,
+                actor: actor)
             return result
         }
     }
@@ -381,7 +385,7 @@ extension Store {
                 try audit(.client, id: id, clientID: nil, field: .removed, old: caseNumber, new: nil, actor: actor)
             } else {
                 try audit(
-                    entity.audit, id: id, clientID: owner.client, field: .removed, old: "import batch \(batch)",
+                    entity.audit, id: id, clientID: owner.client, field: .removed, old: AuditValue.importBatch(batch).stored,
                     new: nil,
                     actor: actor)
             }

@@ -155,7 +155,9 @@ extension Store {
             job.id = database.lastInsertRowID
             try audit(
                 .workExperience, id: job.id, clientID: clientID, field: .added, old: nil,
-                new: "\(job.isco ?? "-") \(job.title), \(job.years) y, \(job.country)", actor: actor)
+                new: AuditValue.workExperience(isco: job.isco, title: job.title, years: job.years, country: job.country)
+                    .stored,
+                actor: actor)
             return job
         }
     }

@@ -32,7 +32,8 @@ extension Store {
                 saved.id = database.lastInsertRowID
                 try audit(
                     .assessment, id: saved.id, clientID: clientID, field: .skill(saved.skill), old: nil,
-                    new: "\(saved.level.rawValue) on \(saved.date.iso) (\(saved.instrument))", actor: actor)
+                    new: AuditValue.assessment(level: saved.level, on: saved.date, instrument: saved.instrument).stored,
+                    actor: actor)
                 return saved
             }
         }
@@ -88,7 +89,7 @@ extension Store {
             }
             try audit(
                 .target, id: clientID, clientID: clientID, field: .skill(skill), old: old,
-                new: level.map { "\($0.rawValue): \(reason)" } ?? "programme target (\(reason))",
+                new: AuditValue.target(level: level, reason: reason).stored,
                 actor: actor)
         }
     }
@@ -186,8 +187,9 @@ extension Store {
             saved.id = database.lastInsertRowID
             try audit(
                 .course, id: saved.id, clientID: saved.clientID, field: .course, old: nil,
-                new:
-                    "\(saved.level.rawValue) at \(saved.provider), \(saved.hoursPlanned) h from \(saved.startsOn.iso)",
+                new: AuditValue.course(
+                    level: saved.level, provider: saved.provider, hours: saved.hoursPlanned, from: saved.startsOn
+                ).stored,
                 actor: actor)
             if saved.endsOn != nil { try fillAnchoredDueDates(clientID: saved.clientID, actor: actor) }
             return saved
@@ -243,13 +245,12 @@ extension Store {
                 ])
             var saved = entry
             saved.id = database.lastInsertRowID
-            // The audit keeps one language, English, whoever reads it later.
-            let missed = entry.absence.map { kind in
-                Messages.speaking(nil) { ", \(entry.missedHours) h \(kind.label.lowercased())" }
-            } ?? ""
             try audit(
                 .attendance, id: saved.id, clientID: clientID, field: .attendance, old: nil,
-                new: "\(entry.date.iso): \(entry.attendedHours) of \(entry.scheduledHours) h\(missed)", actor: actor)
+                new: AuditValue.attendance(
+                    on: entry.date, attended: entry.attendedHours, scheduled: entry.scheduledHours,
+                    missed: entry.absence.map { _ in entry.missedHours }, absence: entry.absence
+                ).stored, actor: actor)
             return saved
         }
     }

@@ -23,7 +23,7 @@ extension Store {
             saved.id = database.lastInsertRowID
             try audit(
                 .note, id: saved.id, clientID: note.clientID, field: .contact(note.contact), old: nil,
-                new: "\(note.date.iso)" + (note.followUpOn.map { ", follow up \($0.iso)" } ?? ""), actor: actor)
+                new: AuditValue.note(on: note.date, followUp: note.followUpOn).stored, actor: actor)
             return saved
         }
     }

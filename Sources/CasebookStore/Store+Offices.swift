@@ -145,8 +145,9 @@ extension Store {
                 WHERE id = ?
                 """, [staffID, staffID])
             try audit(
-                .staff, id: staffID, clientID: nil, field: .office, old: old.map { "\(office):\($0.rawValue)" },
-                new: "\(office):\(role.rawValue)", actor: actor ?? staffID)
+                .staff, id: staffID, clientID: nil, field: .office,
+                old: old.map { AuditValue.officeRole(office: office, role: $0).stored },
+                new: AuditValue.officeRole(office: office, role: role).stored, actor: actor ?? staffID)
             actors.removeAll()
         }
     }

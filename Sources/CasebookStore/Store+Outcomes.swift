@@ -75,8 +75,9 @@ extension Store {
     }
 
     private static func auditText(_ outcome: Outcome) -> String {
-        [outcome.recordedOn.iso, outcome.activity.rawValue, outcome.workTime?.rawValue, outcome.iscoMajor]
-            .compactMap { $0 }.joined(separator: " ")
+        AuditValue.outcome(
+            on: outcome.recordedOn, activity: outcome.activity, workTime: outcome.workTime, iscoMajor: outcome.iscoMajor
+        ).stored
     }
 
     private enum FollowUpDueColumn: Int32, ColumnSet {

@@ -212,7 +212,7 @@ extension Store {
             try audit(
                 .participation, id: activity.id, clientID: clientID,
                 field: AuditField(rawValue: activity.kind.rawValue),
-                old: nil, new: "\(activity.startsOn.iso)–\(activity.endsOn?.iso ?? "")", actor: actor)
+                old: nil, new: AuditValue.period(from: activity.startsOn, to: activity.endsOn).stored, actor: actor)
             return activity
         }
     }

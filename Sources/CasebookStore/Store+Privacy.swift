@@ -103,7 +103,7 @@ extension Store {
                 [clientID, reason, since, clock.now.iso, actor.id])
             try audit(
                 flag.auditEntity, id: database.lastInsertRowID, clientID: clientID, field: .placed, old: nil,
-                new: "\(since.iso): \(reason)", actor: actor.id)
+                new: AuditValue.placed(since: since, reason: reason).stored, actor: actor.id)
         }
     }
 

@@ -136,8 +136,9 @@ extension Store {
             }
             try audit(
                 .programme, id: Int64(stored.version), clientID: nil, field: .import, old: nil,
-                new: "\(stored.id) version \(stored.version) from \(sourceFile)"
-                    + (stored.validFrom.map { ", valid from \($0.iso)" } ?? ""), actor: actor)
+                new: AuditValue.programmeImported(
+                    programme: stored.id, version: stored.version, file: sourceFile, validFrom: stored.validFrom
+                ).stored, actor: actor)
             return (stored, true)
         }
         programmeCache.keep(result.programme)
@@ -428,10 +429,14 @@ extension Store {
             try database.execute(
                 "UPDATE enrolments SET programme_id = ?, programme_version = ?, profile = ? WHERE client_id = ?",
                 [programmeID, version, profile, clientID])
-            let before = old.programmeID.map { "\($0) v\(old.programmeVersion ?? 0) \(old.profile ?? "")" }
+            let before = old.programmeID.map {
+                AuditValue.enrolment(programme: $0, version: old.programmeVersion ?? 0, profile: old.profile ?? "")
+                    .stored
+            }
             try audit(
                 .enrolment, id: clientID, clientID: clientID, field: .programme, old: before,
-                new: "\(programmeID) v\(version) \(profile)", actor: actor)
+                new: AuditValue.enrolment(programme: programmeID, version: version, profile: profile).stored,
+                actor: actor)
         }
     }
 

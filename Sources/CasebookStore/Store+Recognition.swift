@@ -67,8 +67,10 @@ extension Store {
                 """, [id, identified, now, actor])
             try audit(
                 .qualification, id: id, clientID: file.clientID, field: .qualification, old: nil,
-                new: "\(file.title) (\(file.country), \(file.year), ISCED \(file.iscedLevel))"
-                    + (file.variant.map { ", procedure \($0)" } ?? ""),
+                new: AuditValue.qualification(
+                    title: file.title, country: file.country, year: file.year, isced: file.iscedLevel,
+                    procedure: file.variant
+                ).stored,
                 actor: actor)
             guard let saved = try qualification(id: id) else { throw StoreError.notFound("qualification") }
             return saved

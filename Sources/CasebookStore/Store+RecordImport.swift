@@ -80,9 +80,10 @@ extension Store {
             }
             try audit(
                 .importBatch, id: batchID, clientID: nil, field: .import, old: nil,
-                new:
-                    "\(kind.rawValue) \(file.name) sha256 \(file.sha256): \(plan.created) new, \(plan.present) present, "
-                    + "\(plan.refused) refused", actor: actor)
+                new: AuditValue.recordImport(
+                    kind: kind, file: file.name, sha256: file.sha256, created: plan.created, present: plan.present,
+                    refused: plan.refused
+                ).stored, actor: actor)
             return (plan, try closeBatch(batchID))
         }
     }

@@ -59,7 +59,8 @@ extension Store {
             try database.execute(
                 "INSERT INTO staff_offices (staff_id, office_id, role) VALUES (?, ?, ?)", [id, office, role])
             try audit(
-                .staff, id: id, clientID: nil, field: .office, old: nil, new: "\(office):\(role.rawValue)",
+                .staff, id: id, clientID: nil, field: .office, old: nil,
+                new: AuditValue.officeRole(office: office, role: role).stored,
                 actor: actor ?? id)
             return Staff(id: id, username: username, displayName: name, role: role)
         }

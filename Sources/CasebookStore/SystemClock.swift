@@ -20,7 +20,8 @@ package struct SystemClock: Clock {
     package var now: Instant { Instant(secondsSinceEpoch: Int(time(nil))) }
 }
 
-/// Local wall-clock text of an instant, "2026-11-23 09:12", for people to read.
+/// Local wall-clock text of an instant, "2026-11-23 09:12", for people to read: the day in the
+/// officer's date setting ("23.11.2026 09:12" when it asks for the language's form).
 package func localTimeText(_ instant: Instant) -> String {
     var seconds = time_t(instant.secondsSinceEpoch)
     var parts = tm()
@@ -29,5 +30,5 @@ package func localTimeText(_ instant: Instant) -> String {
     guard let day = Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday)) else {
         return instant.iso
     }
-    return "\(day.iso) \(two(parts.tm_hour)):\(two(parts.tm_min))"
+    return "\(day.shown) \(two(parts.tm_hour)):\(two(parts.tm_min))"
 }

@@ -105,6 +105,12 @@ final class ContractTab: SelectingTab {
         }
     }
 
+    /// An event's note in the officer's language: a note the Store composed ("version 2: newcomer
+    /// …") read back into its parts; an officer's own words (a review's, an ending's) as written.
+    static func eventNote(_ event: ContractEvent) -> String {
+        AuditValue(parsingEvent: event.note, kind: event.kind)?.text ?? event.note
+    }
+
     // MARK: Bindings
 
     static let bindings: [Binding<ContractTab>] =
@@ -340,7 +346,8 @@ final class ContractTab: SelectingTab {
                 tr(
                     "{day}  {event}  {note}  by {officer}",
                     [
-                        "day": event.on.shown, "event": ContractTab.eventName(event.kind), "note": event.note,
+                        "day": event.on.shown, "event": ContractTab.eventName(event.kind),
+                        "note": ContractTab.eventNote(event),
                         "officer": event.recordedBy,
                     ]),
                 in: Rect(x: area.x, y: y, width: area.width, height: 1), .dim)

@@ -11,6 +11,14 @@ final class HistoryTab: ScrolledTab {
     let shows = Changes.all
     var page = PageScroll()
     private var entries: [AuditEntry] = []
+    /// Each loaded entry's What and Change in words, worked out once as it loads rather than
+    /// at every redraw (a change's text is parsed back into its parts).
+    private var words: [Int64: (what: String, change: String)] = [:]
+    /// The names of the civic modules of the client's programme, by id: a civic session's field.
+    private var modules: [String: String] = [:]
+    /// The module ids the programme was read for: it is read again only for a session of a
+    /// module not asked about yet, so that reloading after a change reads the audit alone.
+    private var modulesAsked: Set<String> = []
     private var exhausted = false
     /// Who looked at the record, newest first: for those the policy lets see it (supervisors
     /// and admins by default); nil for everyone else.
@@ -23,6 +31,8 @@ final class HistoryTab: ScrolledTab {
     func load(app: App) throws {
         entries = try app.store.auditTrail(clientID: client.id, limit: HistoryTab.pageSize, by: app.me.id)
         exhausted = entries.count < HistoryTab.pageSize
+        words = [:]
+        try name(entries, app: app)
         looks =
             app.store.maySeeAccessLog(clientID: client.id, by: app.me.id)
             ? try app.store.accessLog(clientID: client.id, by: app.me.id, limit: HistoryTab.looksShown) : nil
@@ -46,7 +56,20 @@ final class HistoryTab: ScrolledTab {
         let older = try app.store.auditTrail(
             clientID: client.id, before: oldest.id, limit: HistoryTab.pageSize, by: app.me.id)
         entries += older
+        try name(older, app: app)
         exhausted = older.count < HistoryTab.pageSize
+    }
+
+    private func name(_ loaded: [AuditEntry], app: App) throws {
+        let sessions = Set(loaded.filter { $0.entity == AuditEntity.civicSession.rawValue }.map(\.field))
+        if !sessions.isSubset(of: modulesAsked) {
+            let programme = try app.store.programme(forClient: client.id, by: app.me.id)?.programme
+            modules = Dictionary((programme?.civicModules ?? []).map { ($0.id, $0.name) }) { first, _ in first }
+            modulesAsked.formUnion(sessions)
+        }
+        for entry in loaded {
+            words[entry.id] = (AuditLabels.what(entry, modules: modules), AuditLabels.change(entry))
+        }
     }
 
     func lines(width: Int, glyphs: Glyphs, app: App) -> [[(String, TextRole)]] {
@@ -82,9 +105,9 @@ final class HistoryTab: ScrolledTab {
         for entry in entries {
             let heading = [
                 (TextWidth.fit(localTimeText(entry.at), to: 17) + TextWidth.fit(entry.staff, to: 11), TextRole.dim),
-                (TextWidth.fit(AuditLabels.what(entry), to: whatWidth) + " ", .label),
+                (TextWidth.fit(words[entry.id]?.what ?? AuditLabels.what(entry), to: whatWidth) + " ", .label),
             ]
-            let change = HistoryTab.change(entry)
+            let change = words[entry.id]?.change ?? AuditLabels.change(entry)
             if oneRow {
                 lines.append(heading + [(change, .normal)])
             } else {
@@ -94,17 +117,6 @@ final class HistoryTab: ScrolledTab {
         }
         if !exhausted { lines.append([(tr("… older entries load as you scroll"), .dim)]) }
         return lines
-    }
-
-    /// "Contract signed → Active": old and new value, with the states of the tracks in words.
-    static func change(_ entry: AuditEntry) -> String {
-        func readable(_ value: String?) -> String? {
-            guard let value else { return nil }
-            if value.isEmpty { return tr("(empty)") }
-            return AuditLabels.value(value, of: entry)
-        }
-        let new = readable(entry.newValue) ?? tr("(removed)")
-        return readable(entry.oldValue).map { "\($0) → \(new)" } ?? new
     }
 }
 

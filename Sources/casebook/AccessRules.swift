@@ -34,6 +34,7 @@ enum CommandID: String, CaseIterable {
     case checkRepair = "check --repair"
     case backup
     case auditVerify = "audit verify"
+    case auditShow = "audit show"
     case bench
     case retention
     case retentionApply = "retention --apply"
@@ -94,6 +95,8 @@ extension CommandID {
         case .contractPrint, .accessLog, .caseloadMove, .transferPropose, .transferAccept, .transferDecline,
             .transferList:
             AccessRule(personal: .staff, office: .staff)
+        // The Store lets through only those who may see the client's record.
+        case .auditShow: AccessRule(personal: .staff, office: .staff)
         case .report: AccessRule(personal: .policy(.seeDashboard), office: .policy(.seeDashboard))
         case .demo, .bench: AccessRule(personal: .anyone, office: .never)
         case .check: AccessRule(personal: .anyone, office: .policy(.check))
@@ -145,6 +148,7 @@ extension CommandID {
         case .checkRepair: tr("repair the database")
         case .backup: tr("back up the office's database")
         case .auditVerify: tr("verify the audit log")
+        case .auditShow: tr("show a client's history")
         case .bench: tr("run the benchmark")
         case .retention: tr("list the clients due for erasure")
         case .retentionApply: tr("erase clients' data")

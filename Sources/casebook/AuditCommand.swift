@@ -1,13 +1,15 @@
 import ArgumentParser
+import CasebookCore
 import CasebookL10n
 import CasebookStore
+import CasebookTUI
 import Logging
 
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: tr("Prove that the audit log was not rewritten."),
-        subcommands: [Verify.self])
+        subcommands: [Verify.self, Show.self])
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -92,6 +94,82 @@ struct AuditCommand: ParsableCommand {
                     "Read log: {rows} rows, chain intact; head {head}.",
                     ["rows": "\(reads.rows)", "head": reads.head.map { "row \($0.row), \($0.hash.hex)" } ?? tr("none")])
             )
+        }
+    }
+
+    /// `casebook audit show CASE-NUMBER`: a client's history as the History tab says it, or
+    /// the audit's own rows for another program.
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: tr("Show a client's history: who changed what and when, newest first."),
+            discussion: tr(
+                "In the officer's language, as the record's History tab says it. --format json gives the audit's rows as stored (machine names, English values) for other programs. Anyone who may open the client's record."
+            ))
+
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case text
+            case json
+        }
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: ArgumentHelp(tr("The client's case number, e.g. 2026-000123."), valueName: "case-number"))
+        var caseNumber: String
+
+        @Option(help: ArgumentHelp(tr("text, in the officer's language (the default), or json, as stored.")))
+        var format: Format = .text
+
+        func run() throws {
+            let store = try database.open(.readOnly, for: .auditShow)
+            let me = try CommandID.auditShow.actingStaff(in: store)
+            let client = try clientOf(caseNumber: caseNumber, in: store, by: me)
+            var entries: [AuditEntry] = []
+            // The whole trail, a page at a time (the Store reads at most a page per call).
+            while true {
+                let page = try store.auditTrail(clientID: client.id, before: entries.last?.id, limit: 500, by: me.id)
+                entries += page
+                if page.count < 500 { break }
+            }
+            switch format {
+            case .json: print(Show.json(entries))
+            case .text:
+                let programme = try store.programme(forClient: client.id, by: me.id)?.programme
+                let modules = Dictionary((programme?.civicModules ?? []).map { ($0.id, $0.name) }) { first, _ in first }
+                for line in Show.lines(entries, modules: modules) { print(line) }
+            }
+        }
+
+        /// One line per change: when, who, what and the change, in the officer's language; an
+        /// officer's own words are cleaned of control characters and new lines.
+        static func lines(_ entries: [AuditEntry], modules: [String: String]) -> [String] {
+            let rows = entries.map { entry in
+                (
+                    localTimeText(entry.at), Sanitized.inline(entry.staff, limit: 64),
+                    Sanitized.inline(AuditLabels.what(entry, modules: modules), limit: 200),
+                    Sanitized.inline(AuditLabels.change(entry), limit: 10_000)
+                )
+            }
+            let whoWidth = rows.map { TextWidth.of($0.1) }.max() ?? 0
+            let whatWidth = rows.map { TextWidth.of($0.2) }.max() ?? 0
+            return rows.map { when, who, what, change in
+                "\(when)  \(padded(who, to: whoWidth))  \(padded(what, to: whatWidth))  \(change)"
+            }
+        }
+
+        /// Text padded with spaces to `width` columns as the terminal shows it.
+        private static func padded(_ text: String, to width: Int) -> String {
+            text + String(repeating: " ", count: max(0, width - TextWidth.of(text)))
+        }
+
+        /// The rows as the audit holds them: machine names and the stored values, unchanged.
+        static func json(_ entries: [AuditEntry]) -> String {
+            func text(_ value: String?) -> String { value.map(DashboardReport.jsonString) ?? "null" }
+            let rows = entries.map { entry in
+                "  {\"id\": \(entry.id), \"at\": \(text(entry.at.iso)), \"staff\": \(text(entry.staff)), "
+                    + "\"entity\": \(text(entry.entity)), \"entity_id\": \(entry.entityID), "
+                    + "\"field\": \(text(entry.field)), \"old\": \(text(entry.oldValue)), \"new\": \(text(entry.newValue))}"
+            }
+            return rows.isEmpty ? "[]" : "[\n" + rows.joined(separator: ",\n") + "\n]"
         }
     }
 }

@@ -43,6 +43,57 @@ import Testing
         #expect(AuditLabels.value("pending → met", of: entry("obligation", "status")) == "pending → met")
     }
 
+    /// Each shape is one message whose English is the text the audit stored, so an English
+    /// screen reads as it always did; an outcome's codes are the exception, named in words.
+    @Test(arguments: AuditValueSamples.plain + AuditValueSamples.awkward)
+    func inEnglishAValueReadsAsStored(sample: AuditValueSample) {
+        if case .outcome = sample.value { return }
+        Messages.speaking(nil) {
+            DateForm.$showsLocalOverride.withValue(true) { #expect(sample.value.text == sample.text) }
+        }
+    }
+
+    @Test func anOutcomeNamesItsCodes() {
+        let outcome = AuditValue.outcome(on: testDay, activity: .work, workTime: .part, iscoMajor: "5")
+        #expect(outcome.text == "2026-11-23, Work, Part-time, ISCO-08 group 5")
+    }
+
+    @Test func aStoredValueIsShownThroughItsParts() {
+        var row = entry("obligation", "status")
+        row.newValue = "waived on 2024-03-01: moved: to Bergen"
+        row.oldValue = "pending"
+        #expect(AuditLabels.change(row) == "Pending → waived on 2024-03-01: moved: to Bergen")
+        // A text of no known shape is shown as stored.
+        row.newValue = "met on the first of March"
+        #expect(AuditLabels.change(row) == "Pending → met on the first of March")
+    }
+
+    @Test func aCivicSessionIsNamedByTheModuleOfTheClientsProgramme() {
+        let session = entry("civic_session", "social")
+        #expect(
+            AuditLabels.what(session, modules: ["social": "Samfunnet og velferdsstaten"])
+                == "Civic session: Samfunnet og velferdsstaten")
+        // A module the programme no longer has keeps its id.
+        #expect(AuditLabels.what(session) == "Civic session: social")
+    }
+
+    /// Days in the officer's date setting and decimal commas, whatever the catalogue holds.
+    @Test(
+        .enabled(
+            if: !msgfmtMissing || ProcessInfo.processInfo.environment["CI"] == "true",
+            "Skipped: msgfmt is not installed (make deps installs gettext)."))
+    func inGermanDaysAndHoursAreWrittenTheGermanWay() throws {
+        let german = try #require(try shippedCatalogue("de"))
+        let session = AuditValue.civicSession(hours: 1.5, on: day("2024-03-01"), language: "ar")
+        let settled = AuditValue.settled(status: .met, on: day("2024-03-01"), reason: "")
+        Messages.speaking(german) {
+            DateForm.$showsLocalOverride.withValue(true) {
+                #expect(session.text.contains("1,5") && session.text.contains("01.03.2024"), "\(session.text)")
+                #expect(settled.text.contains("01.03.2024") && !settled.text.contains("2024-03-01"))
+            }
+        }
+    }
+
     @Test(
         .enabled(
             if: !msgfmtMissing || ProcessInfo.processInfo.environment["CI"] == "true",

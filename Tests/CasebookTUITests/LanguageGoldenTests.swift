@@ -52,6 +52,25 @@ struct LanguageGoldenTests {
         }
     }
 
+    /// The History and Contract tabs with the dates as the language writes them
+    /// (`date_format = "locale"`): the audit's composite values and the contract's events said
+    /// through their parts, in the officer's language.
+    @Test(arguments: LanguageChoice.shipped, GoldenSize.allCases)
+    func historyAndContractInTheLanguagesDates(language: String, size: GoldenSize) throws {
+        let catalogue = try #require(try shippedCatalogue(language))
+        let fixture = try UIFixture()
+        try Messages.speaking(catalogue) {
+            try DateForm.$showsLocalOverride.withValue(true) {
+                for tab in [RecordTabID.history, .contract] {
+                    let terminal = size.terminal
+                    let app = try fixture.record("Haddad", tab: tab)
+                    expectGolden("record-\(tab)-dates-\(language)-\(size.rawValue)", fixture.run(app, on: terminal))
+                    expectReadable(terminal)
+                }
+            }
+        }
+    }
+
     /// The new-client form with its problems beside their fields: the longest labels and sentences.
     @Test(arguments: LanguageChoice.shipped, GoldenSize.allCases)
     func formWithProblems(language: String, size: GoldenSize) throws {

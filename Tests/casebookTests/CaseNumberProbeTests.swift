@@ -26,6 +26,7 @@ import Testing
             role: .supervisor, arguments: { ["client", "hold", $0, "--reason", "Court case"] },
             testDescription: "client hold"),
         Probe(role: .admin, arguments: { ["client", "unrestrict", $0] }, testDescription: "client unrestrict"),
+        Probe(role: .officer, arguments: { ["audit", "show", $0] }, testDescription: "audit show"),
     ]
 
     /// The demo's file, a person of its first office holding `role` there only, and a case
