@@ -18,9 +18,8 @@ final class BackgroundWriter: @unchecked Sendable {
 
     init(database: Database) { self.database = database }
 
-    /// Inserts `rows` of `width` values with `insert` ("INSERT … VALUES "), `perStatement`
-    /// rows per statement.
-    func enqueue(_ insert: String, table: String, width: Int, perStatement: Int, _ rows: PackedRows) {
+    /// Inserts `rows` with the statements of `sql`.
+    func enqueue(_ sql: InsertSQL, table: String, _ rows: PackedRows) {
         let clock = ContinuousClock()
         let start = clock.now
         slots.wait()
@@ -29,10 +28,8 @@ final class BackgroundWriter: @unchecked Sendable {
             defer { slots.signal() }
             guard failure == nil else { return }
             let start = clock.now
-            do { try database.insertRows(insert, width: width, perStatement: perStatement, rows: rows) } catch {
-                failure = error
-            }
-            spent[table, default: TableTime(table: table)].add(clock.now - start, rows: rows.valueCount / width)
+            do { try database.insertRows(sql, rows: rows) } catch { failure = error }
+            spent[table, default: TableTime(table: table)].add(clock.now - start, rows: rows.valueCount / sql.width)
         }
     }
 
@@ -74,11 +71,8 @@ extension Duration {
 final class BatchInsert<Columns: ColumnSet> {
     private let writer: BackgroundWriter
     private let table: String
-    private let insert: String
-    private let width: Int
+    private let sql: InsertSQL
     private let batchRows = 500
-    /// Rows per statement: SQLite runs one statement of many rows faster than many of one.
-    private let rowsPerStatement = 50
     private var pending: PackedRows
     private var count = 0
 
@@ -86,9 +80,11 @@ final class BatchInsert<Columns: ColumnSet> {
         self.writer = writer
         self.table = table
         let names = Columns.names
-        insert = "INSERT \(orIgnore ? "OR IGNORE " : "")INTO \(table) (\(names.joined(separator: ", "))) VALUES "
-        width = names.count
-        pending = PackedRows(reservingBytes: batchRows * width * 12)
+        // 50 rows a statement: SQLite runs one statement of many rows faster than many of one.
+        sql = InsertSQL(
+            "INSERT \(orIgnore ? "OR IGNORE " : "")INTO \(table) (\(names.joined(separator: ", "))) VALUES ",
+            width: names.count, perStatement: 50)
+        pending = PackedRows(reservingBytes: batchRows * names.count * 12)
     }
 
     /// Adds one row, its values put column by column (`PackedRow.put`).
@@ -107,14 +103,14 @@ final class BatchInsert<Columns: ColumnSet> {
     }
 
     private func added(_ values: Int) throws {
-        precondition(values == width, "\(insert) takes \(width) values a row, not \(values)")
+        precondition(values == sql.width, "\(sql.one) takes \(sql.width) values a row, not \(values)")
         count += 1
         if count == batchRows { try flush() }
     }
 
     func flush() throws {
         guard count > 0 else { return }
-        writer.enqueue(insert, table: table, width: width, perStatement: rowsPerStatement, pending)
+        writer.enqueue(sql, table: table, pending)
         // The writer owns those rows now.
         pending = PackedRows(reservingBytes: pending.byteCount)
         count = 0

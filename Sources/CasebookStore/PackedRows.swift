@@ -164,11 +164,17 @@ extension Database {
     /// `perStatement` rows per statement (SQLite runs one statement of many rows much faster
     /// than many of one), the rows left over one at a time.
     func insertRows(_ insert: String, width: Int, perStatement: Int, rows: PackedRows) throws {
+        try insertRows(InsertSQL(insert, width: width, perStatement: perStatement), rows: rows)
+    }
+
+    /// Inserts `rows` with the statements of `sql`.
+    func insertRows(_ sql: InsertSQL, rows: PackedRows) throws {
+        let width = sql.width
+        let perStatement = sql.perStatement
         precondition(rows.valueCount % width == 0, "packed rows of \(width) values hold \(rows.valueCount) values")
         let rowCount = rows.valueCount / width
-        let row = "(" + Array(repeating: "?", count: width).joined(separator: ", ") + ")"
-        let many = try statement(insert + Array(repeating: row, count: perStatement).joined(separator: ", "))
-        let one = try statement(insert + row)
+        let many = try statement(sql.many)
+        let one = try statement(sql.one)
         defer {
             // The bound text points into `rows`, which goes away after this call.
             for statement in [many, one] {
@@ -188,5 +194,24 @@ extension Database {
                 while try one.step() {}
             }
         }
+    }
+}
+
+/// The two INSERT statements that write packed rows: `perStatement` rows at a time, and one
+/// for the rows left over. A bulk load writes thousands of batches into the same table: its
+/// statements' text is made once, not for every batch.
+struct InsertSQL: Sendable {
+    let many: String
+    let one: String
+    let width: Int
+    let perStatement: Int
+
+    /// `insert` is "INSERT … VALUES "; a row takes `width` values.
+    init(_ insert: String, width: Int, perStatement: Int) {
+        let row = "(" + Array(repeating: "?", count: width).joined(separator: ", ") + ")"
+        many = insert + Array(repeating: row, count: perStatement).joined(separator: ", ")
+        one = insert + row
+        self.width = width
+        self.perStatement = perStatement
     }
 }
