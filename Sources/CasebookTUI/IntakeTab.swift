@@ -76,7 +76,7 @@ final class IntakeTab: ScrolledTab {
                     }
                     let due = Outcome.followUpDue(exitOn: exit.on)
                     return app.clock.today < due
-                        ? tr("The follow-up is due on {day}, twelve months after the exit.", ["day": due.iso]) : nil
+                        ? tr("The follow-up is due on {day}, twelve months after the exit.", ["day": due.shown]) : nil
                 }
             ) { tab, app in
                 guard let exit = tab.exit else { return .none }
@@ -93,14 +93,16 @@ final class IntakeTab: ScrolledTab {
         var lines: [[(String, TextRole)]] = []
         let label = 26
         func row(_ name: String, _ value: String, _ role: TextRole = .normal) {
-            lines.append([(TextWidth.fit(name, to: label), .label), (value, role)])
+            // A label cut to its column keeps a space before the value.
+            lines.append([(TextWidth.fit(name, to: label - 1) + " ", .label), (value, role)])
         }
         lines.append([(tr("Intake mapping"), .title)])
         if let m = mapping {
             lines.append([
                 (
                     tr(
-                        "Mapped on {day} by {name}", ["day": m.mappedOn.iso, "name": mappedBy.isEmpty ? "—" : mappedBy]),
+                        "Mapped on {day} by {name}",
+                        ["day": m.mappedOn.shown, "name": mappedBy.isEmpty ? "—" : mappedBy]),
                     .emphasis
                 )
             ])
@@ -172,7 +174,7 @@ final class IntakeTab: ScrolledTab {
                 var text = outcome.activity.label
                 if let time = outcome.workTime { text = time.with(activity: text) }
                 if let major = outcome.iscoMajor, let title = ISCO08.title(major) { text += " (\(title))" }
-                row(stage.label, tr("{activity}, recorded {day}", ["activity": text, "day": outcome.recordedOn.iso]))
+                row(stage.label, tr("{activity}, recorded {day}", ["activity": text, "day": outcome.recordedOn.shown]))
             } else if stage == .exit {
                 row(stage.label, tr("not recorded; {key} records it", ["key": app.keys.hint(.exitOutcome)]), .warning)
             } else {
@@ -181,10 +183,10 @@ final class IntakeTab: ScrolledTab {
                 row(
                     stage.label,
                     today < due
-                        ? tr("due {day}", ["day": due.iso])
+                        ? tr("due {day}", ["day": due.shown])
                         : tr(
                             "due since {day}; {key} records it",
-                            ["day": due.iso, "key": app.keys.hint(.followUpOutcome)]),
+                            ["day": due.shown, "key": app.keys.hint(.followUpOutcome)]),
                     today < due ? .dim : .warning)
             }
         }
@@ -240,7 +242,7 @@ final class ParticipationTab: ScrolledTab {
             lines.append([(tr("None yet. {key} records an activity.", ["key": app.keys.hint(.addActivity)]), .dim)])
         }
         for activity in activities {
-            let period = "\(activity.startsOn.iso)–\(activity.endsOn?.iso ?? tr("open"))"
+            let period = "\(activity.startsOn.shown)–\(activity.endsOn?.shown ?? tr("open"))"
             lines.append([
                 (TextWidth.fit(activity.kind.shortLabel, to: 16) + " ", .normal),
                 (TextWidth.fit(activity.partnerName ?? "—", to: 24) + " ", .normal),

@@ -136,7 +136,9 @@ final class LanguageTab: ScrolledTab {
             }
             let met = standing.isMet(skill)
             let override = standing.overrides[skill].map { " " + tr("(set: {reason})", ["reason": $0.reason]) } ?? ""
-            line.append((" " + TextWidth.fit(current?.rawValue ?? "—", to: 6), .emphasis))
+            // Pre-A1 is written pA1 here as in the ladder's heading: its six letters would touch the target.
+            let now = current.map { $0 == .preA1 ? "pA1" : $0.rawValue } ?? "—"
+            line.append((" " + TextWidth.fit(now, to: 6), .emphasis))
             line.append((TextWidth.fit(target?.rawValue ?? "—", to: 7), .normal))
             // TRANSLATORS: beside the check mark at the end of a ladder line: at most 3 letters.
             let metText = g.check + " " + tr("met")
@@ -616,7 +618,7 @@ enum ProgrammeLines {
     static func version(_ applied: AppliedProgramme, glyphs g: Glyphs) -> [[(String, TextRole)]] {
         var lines: [[(String, TextRole)]] = []
         let since =
-            applied.validFrom.map { tr("in force from {day}", ["day": $0.iso]) }
+            applied.validFrom.map { tr("in force from {day}", ["day": $0.shown]) }
             ?? tr("date of effect not recorded")
         var text = tr("Version {version}, {since}", ["version": String(applied.programme.version), "since": since])
         if let newer = applied.newer {
@@ -625,7 +627,7 @@ enum ProgrammeLines {
                 + tr(
                     "version {version} applies to new enrolments from {day}",
                     [
-                        "version": String(newer.version), "day": newer.validFrom?.iso ?? "—",
+                        "version": String(newer.version), "day": newer.validFrom?.shown ?? "—",
                     ])
         }
         lines.append([(text, .dim)])
@@ -646,7 +648,7 @@ enum ProgrammeLines {
                         tr(
                             "{profile} is discontinued since {day}: only courses begun before run on.",
                             [
-                                "profile": name, "day": since.iso,
+                                "profile": name, "day": since.shown,
                             ]), .warning
                     )
                 ])
