@@ -90,11 +90,22 @@ final class IntakeTab: ScrolledTab {
     func bindings(app: App) -> [BoundCommand] { IntakeTab.bindings.bound(to: self, app: app) }
 
     func lines(width: Int, glyphs g: Glyphs, app: App) -> [[(String, TextRole)]] {
+        let lines = unpaddedLines(glyphs: g, app: app)
+        // Labels take 26 columns; a wide screen gives a language's longer labels ("Alphabetisierung,
+        // lateinische Schrift") up to 40. A label cut to its column keeps a space before the value.
+        let longest = lines.compactMap { $0.count == 2 && $0[0].1 == .label ? TextWidth.of($0[0].0) : nil }.max() ?? 0
+        let label = width >= 110 ? min(40, max(26, longest + 1)) : 26
+        return lines.map { line in
+            guard line.count == 2, line[0].1 == .label else { return line }
+            return [(TextWidth.fit(line[0].0, to: label - 1) + " ", .label), line[1]]
+        }
+    }
+
+    /// The tab's lines, each field's label (role `.label`) not yet padded to its column.
+    private func unpaddedLines(glyphs g: Glyphs, app: App) -> [[(String, TextRole)]] {
         var lines: [[(String, TextRole)]] = []
-        let label = 26
         func row(_ name: String, _ value: String, _ role: TextRole = .normal) {
-            // A label cut to its column keeps a space before the value.
-            lines.append([(TextWidth.fit(name, to: label - 1) + " ", .label), (value, role)])
+            lines.append([(name, .label), (value, role)])
         }
         lines.append([(tr("Intake mapping"), .title)])
         if let m = mapping {
@@ -108,7 +119,7 @@ final class IntakeTab: ScrolledTab {
             ])
             var schooling = trn("{count} year at school", "{count} years at school", m.schoolingYears)
             if let level = m.highestLevel {
-                let country = m.schoolingCountry.map { Countries.name($0) } ?? "—"
+                let country = m.schoolingCountry.map { CodeLabels.country($0) } ?? "—"
                 schooling +=
                     " \(g.separator) "
                     + (m.levelCompleted == true
@@ -160,7 +171,7 @@ final class IntakeTab: ScrolledTab {
             lines.append([
                 (TextWidth.fit(job.title, to: 28) + " ", .normal),
                 (TextWidth.fit(trn("{count} year", "{count} years", job.years), to: 10) + " ", .normal),
-                (TextWidth.fit(Countries.name(job.country), to: 16) + " ", .normal), ("ISCO-08 " + group, .dim),
+                (TextWidth.fit(CodeLabels.country(job.country), to: 16) + " ", .normal), ("ISCO-08 " + group, .dim),
             ])
         }
         lines.append([])

@@ -122,7 +122,8 @@ final class LanguageTab: ScrolledTab {
         for skill in skills {
             let current = standing.current[skill]
             let target = standing.targets[skill]
-            var line: [(String, TextRole)] = [(TextWidth.fit(skill.label, to: 19), .label)]
+            // A skill's name cut to its column keeps a space before the ladder.
+            var line: [(String, TextRole)] = [(TextWidth.fit(skill.label, to: 18) + " ", .label)]
             for level in levels {
                 let reached = current.map { level <= $0 } ?? false
                 let fill = reached ? String(repeating: g.eighths[7], count: 3) : " " + (g.separator) + " "
@@ -540,14 +541,18 @@ final class CivicTab: ScrolledTab {
             lines.append([(tr("Not enrolled in a programme; {key} enrols.", ["key": app.keys.hint(.enrol)]), .warning)])
         }
         lines.append([])
+        // Module names take 43 columns; a wide screen gives a preset's longer names up to 70.
+        let longestModule = (programme?.civicModules ?? []).map { TextWidth.of($0.name) }.max() ?? 0
+        let moduleWidth = width >= 110 ? min(70, max(43, longestModule)) : 43
         lines.append([
             (
-                TextWidth.fit(tr("Module"), to: 44) + TextWidth.fit(tr("Hours"), to: 14) + tr("Progress"), .columnHeader
+                TextWidth.fit(tr("Module"), to: moduleWidth + 1) + TextWidth.fit(tr("Hours"), to: 14) + tr("Progress"),
+                .columnHeader
             )
         ])
         for module in programme?.civicModules ?? [] {
             let attended = progress.hoursByModule[module.id] ?? 0
-            var line: [(String, TextRole)] = [(TextWidth.fit(module.name, to: 43) + " ", .label)]
+            var line: [(String, TextRole)] = [(TextWidth.fit(module.name, to: moduleWidth) + " ", .label)]
             if let total = module.hours, let done = progress.completion(of: module) {
                 line.append(
                     (

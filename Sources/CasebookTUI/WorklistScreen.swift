@@ -11,6 +11,9 @@ package final class WorklistScreen: Screen {
     /// transfers screen at it.
     private(set) var transfers: [Transfer] = []
     private var officeNames: [Office.ID: String] = [:]
+    /// Obligations' descriptions in the officer's language (the presets' `description.<language>`),
+    /// by their English text, as the Contract tab shows them.
+    private var texts: [String: String] = [:]
     /// The rows: transfers, then the items.
     private var rowCount: Int { transfers.count + items.count }
     private var viewport = ListViewport()
@@ -25,6 +28,13 @@ package final class WorklistScreen: Screen {
     func reload(app: App) throws {
         let keep = item(at: selected)
         items = try app.store.worklist(by: app.me.id)
+        if Messages.language != Catalogue.english, texts.isEmpty {
+            for programme in try app.store.latestProgrammes() {
+                texts.merge(try app.store.obligationTexts(programmeID: programme.id, language: Messages.language)) {
+                    first, _ in first
+                }
+            }
+        }
         transfers = try app.store.pendingTransfers(for: app.me.id)
         if !transfers.isEmpty {
             officeNames = Dictionary(
@@ -174,7 +184,8 @@ package final class WorklistScreen: Screen {
                 + TextWidth.fit(item.day?.shown ?? "—", to: 11)
             x = frame.text(text, x: x, y: y, role, maxX: area.maxX)
             if area.maxX - x > 1 {
-                frame.text(TextWidth.fit(item.text, to: area.maxX - x - 1), x: x, y: y, role, maxX: area.maxX)
+                let about = item.obligationID == nil ? item.text : texts[item.text] ?? item.text
+                frame.text(TextWidth.fit(about, to: area.maxX - x - 1), x: x, y: y, role, maxX: area.maxX)
             }
         }
     }
