@@ -416,10 +416,13 @@ package final class ClientListScreen: Screen {
         if let cohort = filter.cohort {
             scope = cohort.label + (filter.officerID == nil ? "" : " \(g.separator) " + tr("mine"))
         }
-        let phase = filter.phase?.label ?? tr("all phases")
+        // A dashboard figure's clients ("Phase: Not eligible") are not of "all phases".
+        let phase =
+            filter.phase.map { " \(g.separator) " + $0.label }
+            ?? (filter.cohort == nil ? " \(g.separator) " + tr("all phases") : "")
         var flags = filter.flaggedOnly ? " \(g.separator) " + tr("flagged only") : ""
         if !marked.isEmpty { flags += " \(g.separator) " + trn("{count} marked", "{count} marked", marked.count) }
-        let title = "\(scope) \(g.separator) \(phase)\(flags) \(g.separator) \(order.label)"
+        let title = "\(scope)\(phase)\(flags) \(g.separator) \(order.label)"
         // "1+ clients" is a plural: at least one, maybe more.
         let shown = (
             number: Numbers.grouped(count.value) + (count.isAtLeast ? "+" : ""), form: count.isAtLeast ? 2 : count.value
