@@ -1,3 +1,5 @@
+import CasebookL10n
+
 /// Whether a client must take civic orientation; an exemption with its reason.
 package struct CivicRequirementDraft: FormDraft, Hashable {
     package enum Field: String, DraftField {
@@ -25,7 +27,7 @@ package struct CivicRequirementDraft: FormDraft, Hashable {
     @discardableResult
     package func validated() throws(ValidationFailure<Field>) -> Valid {
         var issues = FieldIssues<Field>()
-        let requirement = issues.require(requirement, .requirement, "Choose required, exempt or not required.")
+        let requirement = issues.require(requirement, .requirement, tr("Choose required, exempt or not required."))
         let reason = issues.text(
             reason, .reason,
             required: requirement == .exempt
@@ -75,10 +77,12 @@ package struct CivicSessionDraft: FormDraft, Hashable {
         }
         let date = issues.pastDay(date, .date, today: today)
         if let hours = issues.require(hours, .hours), !CivicSessionDraft.sessionHours.contains(hours) {
-            issues.add(.hours, "From 0.5 to 40 hours.")
+            issues.add(.hours, tr("From 0.5 to 40 hours."))
         }
         if let language = issues.require(language, .language), !Languages.isKnown(language) {
-            issues.add(.language, "\"\(Sanitized.inline(language, limit: 12))\" is not an ISO 639 language code.")
+            issues.add(
+                .language,
+                tr("\"{code}\" is not an ISO 639 language code.", ["code": Sanitized.inline(language, limit: 12)]))
         }
         guard let module, let date, let hours, let language, issues.isEmpty else { throw issues.failure }
         return CivicSession(clientID: clientID, moduleID: module, date: date, hours: hours, language: language)
@@ -112,15 +116,19 @@ package struct CivicTestDraft: FormDraft, Hashable {
         var issues = FieldIssues<Field>()
         let date = issues.pastDay(date, .date, today: today)
         if let questions = rule.questions, let passMark = rule.passMark {
-            if let score = issues.require(score, .score, "The number of correct answers."),
+            if let score = issues.require(score, .score, tr("The number of correct answers.")),
                 !(0...questions).contains(score)
             {
-                issues.add(.score, "Between 0 and \(questions) (the test has \(questions) questions).")
+                issues.add(
+                    .score,
+                    tr(
+                        "Between 0 and {questions} (the test has {questions} questions).",
+                        ["questions": String(questions)]))
             }
             guard let date, let score, issues.isEmpty else { throw issues.failure }
             return CivicTestResult(clientID: clientID, date: date, score: score, passMark: passMark)
         }
-        let passed = issues.require(passed, .passed, "Passed or failed?")
+        let passed = issues.require(passed, .passed, tr("Passed or failed?"))
         guard let date, let passed, issues.isEmpty else { throw issues.failure }
         return CivicTestResult(clientID: clientID, date: date, score: nil, passMark: nil, passed: passed)
     }

@@ -135,7 +135,7 @@ package struct ClientDraft: FormDraft, Hashable {
             if let problem = ClientDraft.textProblem(value, field: field) {
                 issues.append(FieldIssue(field, problem))
             } else if field.isRequired && value.isEmpty {
-                issues.append(FieldIssue(field, "Required."))
+                issues.append(FieldIssue(field, tr("Required.")))
             }
             text[field] = value
         }

@@ -73,7 +73,7 @@ package struct ObligationDraft: FormDraft, Hashable {
         var issues = FieldIssues<Field>()
         let party = issues.require(party, .party, tr("Choose who is bound."))
         let category = issues.require(category, .category, tr("Choose a category."))
-        let description = issues.text(description, .description, required: "Required.")
+        let description = issues.text(description, .description, required: tr("Required."))
         let basis = issues.text(legalBasis, .legalBasis)
         guard let party, let category, issues.isEmpty else { throw issues.failure }
         return Obligation(party: party, category: category, description: description, legalBasis: basis, dueOn: dueOn)
@@ -211,7 +211,7 @@ package struct AmendmentDraft: FormDraft, Hashable {
     @discardableResult
     package func validated() throws(ValidationFailure<Field>) -> String {
         var issues = FieldIssues<Field>()
-        let reason = issues.text(reason, .reason, required: "Required.")
+        let reason = issues.text(reason, .reason, required: tr("Required."))
         guard issues.isEmpty else { throw issues.failure }
         return reason
     }
@@ -239,7 +239,7 @@ package struct ContractEndDraft: FormDraft, Hashable {
     package func validated(today: Day) throws(ValidationFailure<Field>) -> (on: Day, reason: String) {
         var issues = FieldIssues<Field>()
         let day = issues.pastDay(on, .on, today: today)
-        let reason = issues.text(reason, .reason, required: "Required.")
+        let reason = issues.text(reason, .reason, required: tr("Required."))
         guard let day, issues.isEmpty else { throw issues.failure }
         return (day, reason)
     }

@@ -75,7 +75,7 @@ package struct FieldIssues<Field: DraftField> {
     }
 
     /// `value`, or nil once `message` is recorded when there is none.
-    package mutating func require<Value>(_ value: Value?, _ field: Field, _ message: String = "Required.") -> Value? {
+    package mutating func require<Value>(_ value: Value?, _ field: Field, _ message: String = tr("Required.")) -> Value? {
         if value == nil { add(field, message) }
         return value
     }

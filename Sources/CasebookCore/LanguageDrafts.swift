@@ -39,8 +39,8 @@ package struct AssessmentDraft: FormDraft, Hashable {
         let chosen = issues.require(
             skills.flatMap { $0.isEmpty ? nil : $0 }, .skills, tr("Choose a skill, or all five."))
         let level = issues.require(level, .level, tr("Choose a level."))
-        let instrument = issues.text(instrument, .instrument, required: "Required.")
-        let provider = issues.text(provider, .provider, required: "Required.")
+        let instrument = issues.text(instrument, .instrument, required: tr("Required."))
+        let provider = issues.text(provider, .provider, required: tr("Required."))
         let certified = issues.require(isCertified, .certified)
         guard let date, let chosen, let level, let certified, issues.isEmpty else { throw issues.failure }
         var skills: [Skill] = []
@@ -84,7 +84,7 @@ package struct TargetDraft: FormDraft, Hashable {
     package func validated() throws(ValidationFailure<Field>) -> Valid {
         var issues = FieldIssues<Field>()
         let skill = issues.require(skill, .skill, tr("Choose a skill."))
-        let reason = issues.text(reason, .reason, required: "Required.")
+        let reason = issues.text(reason, .reason, required: tr("Required."))
         guard let skill, issues.isEmpty else { throw issues.failure }
         return Valid(skill: skill, level: level, reason: reason)
     }
@@ -123,7 +123,7 @@ package struct CourseDraft: FormDraft, Hashable {
     @discardableResult
     package func validated(clientID: Int64) throws(ValidationFailure<Field>) -> CourseEnrolment {
         var issues = FieldIssues<Field>()
-        let provider = issues.text(provider, .provider, required: "Required.")
+        let provider = issues.text(provider, .provider, required: tr("Required."))
         let level = issues.require(level, .level, tr("Choose the level the course leads to."))
         let start = issues.require(startsOn, .startsOn)
         if let start, let endsOn, endsOn < start { issues.add(.endsOn, tr("The course cannot end before it starts.")) }

@@ -37,7 +37,7 @@ package struct NoteDraft: FormDraft, Hashable {
         if let interpreter, !Languages.isKnown(interpreter) {
             issues.add(.interpreter, tr("The interpreter language is an ISO 639 code, e.g. ar."))
         }
-        let summary = issues.text(summary, .summary, required: "Required.")
+        let summary = issues.text(summary, .summary, required: tr("Required."))
         if let date, let followUpOn, followUpOn < date {
             issues.add(.followUpOn, tr("The follow-up cannot come before the contact."))
         }

@@ -54,19 +54,19 @@ package struct QualificationDraft: FormDraft, Hashable {
         if let refusal = QualificationDraft.procedureRefusal(procedure, procedures: procedures) {
             issues.add(.procedure, refusal)
         }
-        let title = issues.text(title, .title, required: "Required.")
+        let title = issues.text(title, .title, required: tr("Required."))
         let field = issues.text(field, .field)
         let institution = issues.text(institution, .institution)
-        if let country = issues.require(country, .country, "Choose a country."), !Countries.isKnown(country) {
-            issues.add(.country, "Unknown country code; use ISO 3166 two letters, e.g. SY.")
+        if let country = issues.require(country, .country, tr("Choose a country.")), !Countries.isKnown(country) {
+            issues.add(.country, tr("Unknown country code; use ISO 3166 two letters, e.g. SY."))
         }
-        if let year = issues.require(year, .year, "The year, e.g. 2015."), !(1900...today.year).contains(year) {
-            issues.add(.year, "The year lies between 1900 and \(today.year).")
+        if let year = issues.require(year, .year, tr("The year, e.g. 2015.")), !(1900...today.year).contains(year) {
+            issues.add(.year, tr("The year lies between 1900 and {year}.", ["year": String(today.year)]))
         }
-        if let level = issues.require(iscedLevel, .isced, "Choose the ISCED level."),
+        if let level = issues.require(iscedLevel, .isced, tr("Choose the ISCED level.")),
             !QualificationDraft.iscedLevels.contains(level)
         {
-            issues.add(.isced, "The ISCED level is 0 to 8 (6 bachelor, 7 master, 8 doctorate).")
+            issues.add(.isced, tr("The ISCED level is 0 to 8 (6 bachelor, 7 master, 8 doctorate)."))
         }
         let documents = issues.require(hasDocuments, .documents)
         let regulated = issues.require(isRegulatedProfession, .regulated)
@@ -200,18 +200,18 @@ package struct RecognitionStepDraft: FormDraft, Hashable {
             stage, .stage, tr("Choose one of {choices}.", ["choices": listing(current.next.map(\.label))]))
         let day = issues.pastDay(on, .on, today: today)
         if let day, day < since {
-            issues.add(.on, "The step cannot come before the current stage began (\(since.iso)).")
+            issues.add(.on, tr("The step cannot come before the current stage began ({day}).", ["day": since.shown]))
         }
-        if stage == .routeChosen { _ = issues.require(route, .route, "Choose the route.") }
+        if stage == .routeChosen { _ = issues.require(route, .route, tr("Choose the route.")) }
         if stage == .compensation {
-            _ = issues.require(compensation, .compensation, "Choose the measure the applicant chose.")
-            _ = issues.require(compensationStart, .compensationStart, "When does the measure start?")
+            _ = issues.require(compensation, .compensation, tr("Choose the measure the applicant chose."))
+            _ = issues.require(compensationStart, .compensationStart, tr("When does the measure start?"))
         }
         if let start = compensationStart, let end = compensationEnd {
             if end < start {
-                issues.add(.compensationEnd, "The measure cannot end before it starts.")
+                issues.add(.compensationEnd, tr("The measure cannot end before it starts."))
             } else if compensation == .adaptationPeriod, end > CompensationKind.longestAdaptation.after(start) {
-                issues.add(.compensationEnd, "An adaptation period lasts at most 3 years (Directive 2005/36/EC).")
+                issues.add(.compensationEnd, tr("An adaptation period lasts at most 3 years (Directive 2005/36/EC)."))
             }
         }
         let note = issues.text(note, .note)

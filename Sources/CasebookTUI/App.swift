@@ -307,7 +307,13 @@ package final class App {
     private func drawStatus(_ frame: inout Frame, size: Size) {
         let row = Rect(x: 0, y: size.height - 2, width: size.width, height: 1)
         frame.clear(row, .statusBar)
-        let who = " \(me.username) (\(OfficeForms.label(me.role))) \(frame.glyphs.separator) \(databaseName) "
+        var who = " \(me.username) (\(OfficeForms.label(me.role))) \(frame.glyphs.separator) \(databaseName) "
+        if let message, TextWidth.of(who) + TextWidth.of(message.text) + 2 > size.width {
+            // A message cut in the middle says less than who is signed in on which file: where a
+            // language's sentence needs the room, the role and the file go first, then the name.
+            let short = " \(me.username) "
+            who = TextWidth.of(short) + TextWidth.of(message.text) + 2 <= size.width ? short : ""
+        }
         let end = frame.text(who, x: 0, y: row.y, .statusBar, maxX: size.width)
         if let message {
             let role: TextRole = message.kind == .error ? .error : message.kind == .success ? .success : .statusBar

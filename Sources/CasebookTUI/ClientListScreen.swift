@@ -416,12 +416,13 @@ package final class ClientListScreen: Screen {
         if let cohort = filter.cohort {
             scope = cohort.label + (filter.officerID == nil ? "" : " \(g.separator) " + tr("mine"))
         }
-        let phase = filter.phase?.label ?? tr("all phases")
+        // A dashboard figure's clients ("Phase: Not eligible") are not of "all phases".
+        let phase =
+            filter.phase.map { " \(g.separator) " + $0.label }
+            ?? (filter.cohort == nil ? " \(g.separator) " + tr("all phases") : "")
         var flags = filter.flaggedOnly ? " \(g.separator) " + tr("flagged only") : ""
         if !marked.isEmpty { flags += " \(g.separator) " + trn("{count} marked", "{count} marked", marked.count) }
-        frame.text(
-            "\(scope) \(g.separator) \(phase)\(flags) \(g.separator) \(order.label)",
-            in: Rect(x: area.x + 1, y: area.y, width: area.width - 24, height: 1), .title)
+        let title = "\(scope)\(phase)\(flags) \(g.separator) \(order.label)"
         // "1+ clients" is a plural: at least one, maybe more.
         let shown = (
             number: Numbers.grouped(count.value) + (count.isAtLeast ? "+" : ""), form: count.isAtLeast ? 2 : count.value
@@ -430,7 +431,13 @@ package final class ClientListScreen: Screen {
             trimmed(filter.search).isEmpty
             ? trn("{number} client", "{number} clients", shown.form, ["number": shown.number])
             : trn("{number} match", "{number} matches", shown.form, ["number": shown.number])
-        frame.text(countText, in: Rect(x: area.maxX - 23, y: area.y, width: 22, height: 1), .emphasis, alignRight: true)
+        // The count keeps 22 columns, more where its language's words need them and the title
+        // leaves them ("2.000 inburgeringsplichtigen").
+        let countWidth = max(22, min(TextWidth.of(countText), area.width - 3 - TextWidth.of(title)))
+        frame.text(title, in: Rect(x: area.x + 1, y: area.y, width: area.width - countWidth - 2, height: 1), .title)
+        frame.text(
+            countText, in: Rect(x: area.maxX - countWidth - 1, y: area.y, width: countWidth, height: 1), .emphasis,
+            alignRight: true)
         let searchCursor = drawSearchLine(&frame, row: area.row(1), app: app)
 
         let table = area.inset(top: 3)
@@ -492,8 +499,8 @@ struct ListColumns {
     let officerWidth: Int
     let phaseWidth: Int
     let arrivalWidth = 10
-    let languageWidth = 7
-    let flagsWidth = 5
+    let languageWidth: Int
+    let flagsWidth: Int
     /// The office's code, last, only for a viewer of several offices (0: no column).
     let officeWidth: Int
     let nameWidth: Int
@@ -501,9 +508,17 @@ struct ListColumns {
 
     init(width: Int, x: Int = 0, showsOffice: Bool = false) {
         self.x = x
-        officerWidth = width >= 110 ? 14 : 9
-        phaseWidth = width >= 110 ? 18 : 12
-        officeWidth = showsOffice ? 6 : 0
+        let wide = width >= 110
+        officerWidth = wide ? 14 : 9
+        phaseWidth = wide ? 18 : 12
+        // The short columns keep English's widths at 80; a wide screen gives them their
+        // translated heading ("Hinweise", "Dienststelle"), from the name's room.
+        func heading(_ title: String, _ least: Int, _ most: Int) -> Int {
+            wide ? max(least, min(most, TextWidth.of(title))) : least
+        }
+        languageWidth = heading(tr("Lang."), 7, 10)
+        flagsWidth = heading(tr("Flags"), 5, 12)
+        officeWidth = showsOffice ? heading(tr("Office"), 6, 14) : 0
         nameWidth = max(
             8,
             width - 1 - caseWidth - officerWidth - phaseWidth - arrivalWidth - languageWidth - flagsWidth - 7

@@ -322,8 +322,8 @@ package final class ClientRecordScreen: Screen {
         for flag in status.flags {
             let text =
                 flag.flag == .restriction
-                ? tr("  RESTRICTED since {day} (Art. 18): read-only", ["day": flag.since.iso])
-                : tr("  LEGAL HOLD since {day}", ["day": flag.since.iso])
+                ? tr("  RESTRICTED since {day} (Art. 18): read-only", ["day": flag.since.shown])
+                : tr("  LEGAL HOLD since {day}", ["day": flag.since.shown])
             x = frame.text(text, x: x, y: area.y, .warning)
         }
         if !client.vulnerabilities.isEmpty {

@@ -263,7 +263,14 @@ final class ContractTab: SelectingTab {
 
         var y = area.y + 3
         let wide = area.width >= 110
-        let descriptionWidth = max(20, area.width - (wide ? 48 : 32))
+        // The status column has 17 columns (22 wide); a language whose status ("✓ Erfüllt
+        // 2023-12-18") needs more takes them from the description rather than losing the day.
+        let stateRoom = wide ? 22 : 17
+        let longestState =
+            obligations.map {
+                TextWidth.of(ContractTab.state(of: $0, today: today, proposed: proposals[$0.id] != nil, glyphs: g).0)
+            }.max() ?? 0
+        let descriptionWidth = max(20, area.width - (wide ? 48 : 32) - max(0, longestState - stateRoom))
         for (title, party) in [
             (tr("The newcomer commits to"), Party.newcomer), (tr("The authority commits to"), Party.authority),
         ] {
@@ -276,7 +283,15 @@ final class ContractTab: SelectingTab {
                 tr("breached {count}", ["count": String(summary.breached)]),
             ]
             if summary.waived > 0 { tally.append(tr("waived {count}", ["count": String(summary.waived)])) }
-            let counts = tally.joined(separator: " \(g.separator) ")
+            var counts = tally.joined(separator: " \(g.separator) ")
+            if TextWidth.of(title) + 1 + TextWidth.of(counts) > area.width {
+                // Where a language's heading and counts do not both fit, the counts of nothing go first.
+                let nonzero = zip(
+                    tally, [summary.met, summary.pending, summary.overdue, summary.breached, summary.waived]
+                )
+                .filter { $0.1 > 0 }.map(\.0)
+                counts = nonzero.joined(separator: " \(g.separator) ")
+            }
             // The heading keeps 26 columns, more when its language needs them and the counts leave them.
             let titleWidth = min(max(26, area.width - TextWidth.of(counts) - 1), TextWidth.of(title) + 1)
             let headingWidth = max(26, titleWidth)
@@ -302,7 +317,8 @@ final class ContractTab: SelectingTab {
                 let provider = obligation.party == .provider ? tr("(provider)") + " " : ""
                 let text =
                     (isSelected ? ">" : " ") + " "
-                    + TextWidth.fit(provider + (texts[obligation.description] ?? obligation.description), to: descriptionWidth)
+                    + TextWidth.fit(
+                        provider + (texts[obligation.description] ?? obligation.description), to: descriptionWidth)
                     + " "
                     + TextWidth.fit(due, to: wide ? 22 : 11) + " "
                 let role: TextRole = isSelected ? .selected : .normal

@@ -249,6 +249,20 @@ package final class DashboardScreen: Screen {
 
     /// The dashboard as lines for a width: bars fill `barWidth` cells at the section's largest value.
     func layout(width: Int, glyphs g: Glyphs) -> [Line] {
+        // Labels take 24 columns; a wide screen gives a language's longer labels ("Prüfung der
+        // Berechtigung") up to 36, measured on a first layout with room for any label.
+        guard width >= 110 else { return layout(width: width, glyphs: g, labelWidth: 24) }
+        let probe = layout(width: width, glyphs: g, labelWidth: 100)
+        let longest =
+            probe.compactMap { line in
+                line.parts.first.flatMap { part in
+                    part.role == .label ? TextWidth.of(String(part.text.reversed().drop { $0 == " " }.reversed())) : nil
+                }
+            }.max() ?? 0
+        return layout(width: width, glyphs: g, labelWidth: min(36, max(24, longest)))
+    }
+
+    private func layout(width: Int, glyphs g: Glyphs, labelWidth: Int) -> [Line] {
         var lines: [Line] = []
         let barWidth = max(8, min(40, width - 52))
         // Supervisors see the exact figures (they may see these clients); a report would not.
@@ -274,7 +288,7 @@ package final class DashboardScreen: Screen {
             lines.append(Line(parts: [(" " + text, .title, nil)]))
         }
         func bars(
-            _ label: String, labelWidth: Int = 24, _ items: [(DashboardBar, String, Int)], max scale: Int,
+            _ label: String, _ items: [(DashboardBar, String, Int)], max scale: Int,
             note: String = ""
         ) {
             var line = Line(parts: [(" " + TextWidth.fit(label, to: labelWidth - 1) + " ", .label, nil)])
@@ -297,7 +311,7 @@ package final class DashboardScreen: Screen {
             _ label: String, _ share: Share, yes: DashboardBar, no: DashboardBar?, noLabel: String = "",
             heldToTarget: Bool = false, target: OutcomeTarget? = nil
         ) {
-            var line = Line(parts: [(" " + TextWidth.fit(label, to: 23) + " ", .label, nil)])
+            var line = Line(parts: [(" " + TextWidth.fit(label, to: labelWidth - 1) + " ", .label, nil)])
             var bar = Bars.horizontal(share.fraction ?? 0, width: barWidth, glyphs: g)
             if let target {
                 // The target line, as a bar in the chart.
@@ -307,7 +321,7 @@ package final class DashboardScreen: Screen {
                 bar = String(characters)
             }
             line.cells.append((yes, label))
-            line.parts.append((bar + " " + share.text + hiddenMark(yes), .normal, 0))
+            line.parts.append((bar + " " + DashboardScreen.text(of: share) + hiddenMark(yes), .normal, 0))
             if let no {
                 line.cells.append((no, noLabel))
                 line.parts.append(("  " + TextWidth.fit(noLabel, to: 12), .normal, 1))
@@ -326,7 +340,8 @@ package final class DashboardScreen: Screen {
         lines.append(
             Line(parts: [
                 (
-                    " " + TextWidth.fit("", to: 24) + TextWidth.fit(tr("Newcomer"), to: max(4, barWidth / 2 - 2) + 9)
+                    " " + TextWidth.fit("", to: labelWidth)
+                        + TextWidth.fit(tr("Newcomer"), to: max(4, barWidth / 2 - 2) + 9)
                         + tr("Authority"), .columnHeader, nil
                 )
             ]))
@@ -423,7 +438,7 @@ package final class DashboardScreen: Screen {
         lines.append(
             Line(parts: [
                 (
-                    " " + TextWidth.fit(tr("File to decision"), to: 24)
+                    " " + TextWidth.fit(tr("File to decision"), to: labelWidth)
                         + (board.medianDaysToDecision.map { tr("median {days} days", ["days": Numbers.decimal($0)]) }
                             ?? tr("no decisions in the period"))
                         + hiddenMark(FigureKey("recognition_decisions", "days_complete_to_decision", "median")),
@@ -453,7 +468,7 @@ package final class DashboardScreen: Screen {
                 max: exitMax)
         }
         let outcome = board.workOrEducation
-        var outcomeLine = Line(parts: [(" " + TextWidth.fit(tr("Work or education"), to: 24), .label, nil)])
+        var outcomeLine = Line(parts: [(" " + TextWidth.fit(tr("Work or education"), to: labelWidth), .label, nil)])
         var chart = Array(Bars.horizontal(outcome.fraction ?? 0, width: barWidth, glyphs: g))
         if let target = board.target {
             let mark = min(barWidth - 1, Int((target.share * Double(barWidth)).rounded()))
@@ -461,7 +476,8 @@ package final class DashboardScreen: Screen {
         }
         outcomeLine.parts.append(
             (
-                String(chart) + " " + outcome.text + hiddenMark(FigureKey("exits", "work_or_education", "share")),
+                String(chart) + " " + DashboardScreen.text(of: outcome)
+                    + hiddenMark(FigureKey("exits", "work_or_education", "share")),
                 .normal, nil
             ))
         if let target = board.target {
@@ -503,7 +519,7 @@ package final class DashboardScreen: Screen {
         lines.append(
             Line(parts: [
                 (
-                    " " + TextWidth.fit(tr("Offer to start"), to: 24)
+                    " " + TextWidth.fit(tr("Offer to start"), to: labelWidth)
                         + (board.medianDaysOfferToStart.map {
                             trn(
                                 "median {days} days over {count} start", "median {days} days over {count} starts",
@@ -612,5 +628,16 @@ package final class DashboardScreen: Screen {
                 x = frame.text(TextWidth.truncate(part.text, to: body.maxX - x), x: x, y: y, role, maxX: body.maxX)
             }
         }
+    }
+}
+
+extension DashboardScreen {
+    /// "62% (31 of 50)", or "— (0 of 0)", in the officer's language (Core's `Share.text` is English).
+    static func text(of share: Share) -> String {
+        let percent = share.fraction.map { String(Int(($0 * 100).rounded())) + "%" } ?? "—"
+        // TRANSLATORS: a share on the dashboard: "62% (31 of 50)"; {share} is "62%" or "—".
+        return tr(
+            "{share} ({count} of {total})",
+            ["share": percent, "count": Numbers.grouped(share.count), "total": Numbers.grouped(share.of)])
     }
 }

@@ -386,7 +386,11 @@ package final class FormScreen<Draft: FormDraft>: Screen {
 
     private func layout(in area: Rect) -> Layout {
         let body = area.inset(top: 2, left: 1, right: 1)
-        let labelWidth = min(24, (fields.map { TextWidth.of($0.label) }.max() ?? 10) + 3)
+        // Labels take up to 24 columns, more (up to 36) where a label with its " *" needs them and
+        // the input keeps its 40: a German "Richtige Antworten (von 34)" is not cut.
+        let longest = fields.map { TextWidth.of($0.label) }.max() ?? 10
+        let needed = fields.indices.map { TextWidth.of(fields[$0].label) + (required[$0] ? 2 : 0) + 1 }.max() ?? 0
+        let labelWidth = needed <= 24 ? min(24, longest + 3) : min(max(24, min(36, body.width - 42)), needed)
         let inputWidth = max(10, min(40, body.width - labelWidth - 2))
         let noteX = body.x + labelWidth + inputWidth + 2
         return Layout(

@@ -5,8 +5,8 @@ import CasebookStore
 
 /// The forms of the Intake and Participation tabs and of the partner register.
 enum IntakeForms {
-    static let iscoGroups = ISCO08.groups.map { ($0.code, "\($0.code) \($0.title)") }
-    static let iscoMajorGroups = ISCO08.majorGroups.map { ($0.code, "\($0.code) \($0.title)") }
+    static var iscoGroups: [(String, String)] { ISCO08.groups.map { ($0.code, "\($0.code) \($0.title)") } }
+    static var iscoMajorGroups: [(String, String)] { ISCO08.majorGroups.map { ($0.code, "\($0.code) \($0.title)") } }
 
     /// The intake mapping: the first one, or a change to `current` (read again on Ctrl-R).
     static func mapping(app: App, client: Client, current: IntakeMapping?) -> FormScreen<IntakeDraft> {

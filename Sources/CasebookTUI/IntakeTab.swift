@@ -76,7 +76,7 @@ final class IntakeTab: ScrolledTab {
                     }
                     let due = Outcome.followUpDue(exitOn: exit.on)
                     return app.clock.today < due
-                        ? tr("The follow-up is due on {day}, twelve months after the exit.", ["day": due.iso]) : nil
+                        ? tr("The follow-up is due on {day}, twelve months after the exit.", ["day": due.shown]) : nil
                 }
             ) { tab, app in
                 guard let exit = tab.exit else { return .none }
@@ -90,23 +90,36 @@ final class IntakeTab: ScrolledTab {
     func bindings(app: App) -> [BoundCommand] { IntakeTab.bindings.bound(to: self, app: app) }
 
     func lines(width: Int, glyphs g: Glyphs, app: App) -> [[(String, TextRole)]] {
+        let lines = unpaddedLines(glyphs: g, app: app)
+        // Labels take 26 columns; a wide screen gives a language's longer labels ("Alphabetisierung,
+        // lateinische Schrift") up to 40. A label cut to its column keeps a space before the value.
+        let longest = lines.compactMap { $0.count == 2 && $0[0].1 == .label ? TextWidth.of($0[0].0) : nil }.max() ?? 0
+        let label = width >= 110 ? min(40, max(26, longest + 1)) : 26
+        return lines.map { line in
+            guard line.count == 2, line[0].1 == .label else { return line }
+            return [(TextWidth.fit(line[0].0, to: label - 1) + " ", .label), line[1]]
+        }
+    }
+
+    /// The tab's lines, each field's label (role `.label`) not yet padded to its column.
+    private func unpaddedLines(glyphs g: Glyphs, app: App) -> [[(String, TextRole)]] {
         var lines: [[(String, TextRole)]] = []
-        let label = 26
         func row(_ name: String, _ value: String, _ role: TextRole = .normal) {
-            lines.append([(TextWidth.fit(name, to: label), .label), (value, role)])
+            lines.append([(name, .label), (value, role)])
         }
         lines.append([(tr("Intake mapping"), .title)])
         if let m = mapping {
             lines.append([
                 (
                     tr(
-                        "Mapped on {day} by {name}", ["day": m.mappedOn.iso, "name": mappedBy.isEmpty ? "—" : mappedBy]),
+                        "Mapped on {day} by {name}",
+                        ["day": m.mappedOn.shown, "name": mappedBy.isEmpty ? "—" : mappedBy]),
                     .emphasis
                 )
             ])
             var schooling = trn("{count} year at school", "{count} years at school", m.schoolingYears)
             if let level = m.highestLevel {
-                let country = m.schoolingCountry.map { Countries.name($0) } ?? "—"
+                let country = m.schoolingCountry.map { CodeLabels.country($0) } ?? "—"
                 schooling +=
                     " \(g.separator) "
                     + (m.levelCompleted == true
@@ -158,7 +171,7 @@ final class IntakeTab: ScrolledTab {
             lines.append([
                 (TextWidth.fit(job.title, to: 28) + " ", .normal),
                 (TextWidth.fit(trn("{count} year", "{count} years", job.years), to: 10) + " ", .normal),
-                (TextWidth.fit(Countries.name(job.country), to: 16) + " ", .normal), ("ISCO-08 " + group, .dim),
+                (TextWidth.fit(CodeLabels.country(job.country), to: 16) + " ", .normal), ("ISCO-08 " + group, .dim),
             ])
         }
         lines.append([])
@@ -172,7 +185,7 @@ final class IntakeTab: ScrolledTab {
                 var text = outcome.activity.label
                 if let time = outcome.workTime { text = time.with(activity: text) }
                 if let major = outcome.iscoMajor, let title = ISCO08.title(major) { text += " (\(title))" }
-                row(stage.label, tr("{activity}, recorded {day}", ["activity": text, "day": outcome.recordedOn.iso]))
+                row(stage.label, tr("{activity}, recorded {day}", ["activity": text, "day": outcome.recordedOn.shown]))
             } else if stage == .exit {
                 row(stage.label, tr("not recorded; {key} records it", ["key": app.keys.hint(.exitOutcome)]), .warning)
             } else {
@@ -181,10 +194,10 @@ final class IntakeTab: ScrolledTab {
                 row(
                     stage.label,
                     today < due
-                        ? tr("due {day}", ["day": due.iso])
+                        ? tr("due {day}", ["day": due.shown])
                         : tr(
                             "due since {day}; {key} records it",
-                            ["day": due.iso, "key": app.keys.hint(.followUpOutcome)]),
+                            ["day": due.shown, "key": app.keys.hint(.followUpOutcome)]),
                     today < due ? .dim : .warning)
             }
         }
@@ -240,7 +253,7 @@ final class ParticipationTab: ScrolledTab {
             lines.append([(tr("None yet. {key} records an activity.", ["key": app.keys.hint(.addActivity)]), .dim)])
         }
         for activity in activities {
-            let period = "\(activity.startsOn.iso)–\(activity.endsOn?.iso ?? tr("open"))"
+            let period = "\(activity.startsOn.shown)–\(activity.endsOn?.shown ?? tr("open"))"
             lines.append([
                 (TextWidth.fit(activity.kind.shortLabel, to: 16) + " ", .normal),
                 (TextWidth.fit(activity.partnerName ?? "—", to: 24) + " ", .normal),

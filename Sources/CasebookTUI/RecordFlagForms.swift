@@ -47,7 +47,7 @@ enum RecordFlagForms {
         let clientID = record.clientID
         let flag = current.flag
         let values = [
-            "day": current.since.iso, "who": Sanitized.inline(current.placedBy, limit: 40),
+            "day": current.since.shown, "who": Sanitized.inline(current.placedBy, limit: 40),
             "reason": Sanitized.inline(current.reason, limit: 120),
         ]
         return ConfirmDialog(

@@ -5,6 +5,7 @@
 #endif
 import CWidth
 import CasebookCore
+import CasebookL10n
 
 /// Display width as the terminal counts it: the sum of `wcwidth` over code points, which is
 /// what ncurses itself uses, so that columns stay aligned with Arabic, Chinese, Ge'ez and
@@ -89,22 +90,26 @@ package enum TextWidth {
     }
 }
 
-/// Numbers as people read them.
+/// Numbers as people read them, with the officer's language's separators.
 package enum Numbers {
-    /// 100000 → "100,000".
+    /// 100000 → "100,000" ("100.000" in German, "100 000" in French and Norwegian).
     package static func grouped(_ value: Int) -> String {
+        // TRANSLATORS: the separator of thousands in 100,000 on screen: your language's own (".", or a no-break space).
+        let separator = tr(",")
         let digits = String(abs(value))
         var result = ""
         for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
+            if index > 0, (digits.count - index) % 3 == 0 { result += separator }
             result.append(digit)
         }
         return value < 0 ? "-" + result : result
     }
 
-    /// 155.5 → "155.5", 66.0 → "66".
+    /// 155.5 → "155.5" ("155,5" in German), 66.0 → "66".
     package static func decimal(_ value: Double) -> String {
         let tenths = (value * 10).rounded() / 10
-        return tenths == tenths.rounded() ? String(Int(tenths)) : String(tenths)
+        guard tenths != tenths.rounded() else { return String(Int(tenths)) }
+        // TRANSLATORS: the decimal mark in 155.5 on screen: your language's own (",").
+        return String(tenths).split(separator: ".").joined(separator: tr("."))
     }
 }

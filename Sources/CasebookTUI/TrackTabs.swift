@@ -122,7 +122,8 @@ final class LanguageTab: ScrolledTab {
         for skill in skills {
             let current = standing.current[skill]
             let target = standing.targets[skill]
-            var line: [(String, TextRole)] = [(TextWidth.fit(skill.label, to: 19), .label)]
+            // A skill's name cut to its column keeps a space before the ladder.
+            var line: [(String, TextRole)] = [(TextWidth.fit(skill.label, to: 18) + " ", .label)]
             for level in levels {
                 let reached = current.map { level <= $0 } ?? false
                 let fill = reached ? String(repeating: g.eighths[7], count: 3) : " " + (g.separator) + " "
@@ -136,7 +137,9 @@ final class LanguageTab: ScrolledTab {
             }
             let met = standing.isMet(skill)
             let override = standing.overrides[skill].map { " " + tr("(set: {reason})", ["reason": $0.reason]) } ?? ""
-            line.append((" " + TextWidth.fit(current?.rawValue ?? "—", to: 6), .emphasis))
+            // Pre-A1 is written pA1 here as in the ladder's heading: its six letters would touch the target.
+            let now = current.map { $0 == .preA1 ? "pA1" : $0.rawValue } ?? "—"
+            line.append((" " + TextWidth.fit(now, to: 6), .emphasis))
             line.append((TextWidth.fit(target?.rawValue ?? "—", to: 7), .normal))
             // TRANSLATORS: beside the check mark at the end of a ladder line: at most 3 letters.
             let metText = g.check + " " + tr("met")
@@ -538,14 +541,18 @@ final class CivicTab: ScrolledTab {
             lines.append([(tr("Not enrolled in a programme; {key} enrols.", ["key": app.keys.hint(.enrol)]), .warning)])
         }
         lines.append([])
+        // Module names take 43 columns; a wide screen gives a preset's longer names up to 70.
+        let longestModule = (programme?.civicModules ?? []).map { TextWidth.of($0.name) }.max() ?? 0
+        let moduleWidth = width >= 110 ? min(70, max(43, longestModule)) : 43
         lines.append([
             (
-                TextWidth.fit(tr("Module"), to: 44) + TextWidth.fit(tr("Hours"), to: 14) + tr("Progress"), .columnHeader
+                TextWidth.fit(tr("Module"), to: moduleWidth + 1) + TextWidth.fit(tr("Hours"), to: 14) + tr("Progress"),
+                .columnHeader
             )
         ])
         for module in programme?.civicModules ?? [] {
             let attended = progress.hoursByModule[module.id] ?? 0
-            var line: [(String, TextRole)] = [(TextWidth.fit(module.name, to: 43) + " ", .label)]
+            var line: [(String, TextRole)] = [(TextWidth.fit(module.name, to: moduleWidth) + " ", .label)]
             if let total = module.hours, let done = progress.completion(of: module) {
                 line.append(
                     (
@@ -616,7 +623,7 @@ enum ProgrammeLines {
     static func version(_ applied: AppliedProgramme, glyphs g: Glyphs) -> [[(String, TextRole)]] {
         var lines: [[(String, TextRole)]] = []
         let since =
-            applied.validFrom.map { tr("in force from {day}", ["day": $0.iso]) }
+            applied.validFrom.map { tr("in force from {day}", ["day": $0.shown]) }
             ?? tr("date of effect not recorded")
         var text = tr("Version {version}, {since}", ["version": String(applied.programme.version), "since": since])
         if let newer = applied.newer {
@@ -625,7 +632,7 @@ enum ProgrammeLines {
                 + tr(
                     "version {version} applies to new enrolments from {day}",
                     [
-                        "version": String(newer.version), "day": newer.validFrom?.iso ?? "—",
+                        "version": String(newer.version), "day": newer.validFrom?.shown ?? "—",
                     ])
         }
         lines.append([(text, .dim)])
@@ -646,7 +653,7 @@ enum ProgrammeLines {
                         tr(
                             "{profile} is discontinued since {day}: only courses begun before run on.",
                             [
-                                "profile": name, "day": since.iso,
+                                "profile": name, "day": since.shown,
                             ]), .warning
                     )
                 ])

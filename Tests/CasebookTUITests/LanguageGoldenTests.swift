@@ -81,7 +81,8 @@ struct LanguageGoldenTests {
             let keys: [Key] =
                 [.character("n"), .tab] + typing("") + [.tab, .tab, .tab] + typing("1990-02-30")
                 + [.tab, .tab, .tab, .tab, .tab, .tab] + typing("1980-01-01") + [.control("s")]
-            expectGolden("form-validation-\(language)-\(size.rawValue)", fixture.run(try fixture.app(), on: terminal, keys))
+            expectGolden(
+                "form-validation-\(language)-\(size.rawValue)", fixture.run(try fixture.app(), on: terminal, keys))
             expectReadable(terminal)
         }
     }
@@ -94,6 +95,20 @@ struct LanguageGoldenTests {
             let terminal = size.terminal
             let app = try fixture.app(as: fixture.base.admin)
             expectGolden("dashboard-\(language)-\(size.rawValue)", fixture.run(app, on: terminal, [.character("D")]))
+            expectReadable(terminal)
+        }
+    }
+
+    /// The civic test form: the longest label of any form ("Richtige Antworten (von 34)") keeps
+    /// its words at 80 columns.
+    @Test(arguments: LanguageChoice.shipped)
+    func civicTestForm(language: String) throws {
+        let catalogue = try #require(try shippedCatalogue(language))
+        let fixture = try UIFixture()
+        try Messages.speaking(catalogue) {
+            let terminal = GoldenSize.small.terminal
+            let app = try fixture.record("Haddad", tab: .civic)
+            expectGolden("civic-test-form-\(language)-80x24", fixture.run(app, on: terminal, [.character("t")]))
             expectReadable(terminal)
         }
     }
