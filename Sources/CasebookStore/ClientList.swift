@@ -112,6 +112,24 @@ package enum ListOrder: Equatable, Sendable {
     }
 }
 
+/// The client list's statements, each marked by a comment SQLite ignores at its start, so that a
+/// statement trace (`Store.timingStatements`, the benchmark's slowest keystrokes) says which part
+/// of a keystroke each one was.
+package enum ListStatement: String, CaseIterable, Sendable {
+    /// A page of rows in list order.
+    case page
+    /// The number of matches.
+    case count
+    /// What chooses a query's shape: a word's keys in another script and its index entries, the
+    /// size of a filter's set.
+    case probe
+
+    package var mark: String { "/* list \(rawValue) */ " }
+
+    /// The kind of a statement of the list, from its text; nil for any other statement.
+    package static func of(_ sql: String) -> ListStatement? { allCases.first { sql.hasPrefix($0.mark) } }
+}
+
 /// The client list's reads: pages in list order (keyset paging), counts, and the cohorts of
 /// clients behind dashboard bars. Owns the cohort tags of its store's connection; one per store
 /// (`Store.clientList`).
