@@ -36,6 +36,48 @@ import Testing
         #expect(times.allSatisfy { $0.milliseconds >= 0 })
     }
 
+    /// The list's first page and count read together run each probe once, where reading them
+    /// one after the other ran every probe twice, and give what the two give.
+    @Test(arguments: ["h", "hassan ali", "mohammed a", "2026-0000", ""])
+    func theFirstPageProbesOnce(_ search: String) throws {
+        let list = fixture.store.clientList
+        let filter = ClientFilter(search: search, viewer: fixture.admin.id)
+        let (apart, twice) = try fixture.store.timingStatements {
+            (try list.count(filter), try list.page(filter, sort: .name, limit: 50))
+        }
+        let (together, once) = try fixture.store.timingStatements { try list.firstPage(filter, sort: .name, limit: 50) }
+        #expect(together.count == apart.0 && together.rows == apart.1)
+        let probes = { (times: [StatementTime]) in times.filter { ListStatement.of($0.sql) == .probe }.count }
+        #expect(probes(twice) == 2 * probes(once))
+        #expect(once.count < twice.count, "the viewer's offices are read once")
+    }
+
+    /// The same first page read again while nothing has changed runs no statement of the list;
+    /// a colleague's commit on another connection, or a write on this one, reads it afresh.
+    @Test func aFirstPageIsReadAgainOnlyWhenTheFileChanged() throws {
+        let store = fixture.store
+        let list = store.clientList
+        let filter = ClientFilter(search: "hassan", viewer: fixture.admin.id)
+        let (first, _) = try store.timingStatements { try list.firstPage(filter, sort: .name, limit: 50) }
+        let (again, times) = try store.timingStatements { try list.firstPage(filter, sort: .name, limit: 50) }
+        #expect(again.count == first.count && again.rows == first.rows)
+        #expect(!times.contains { ListStatement.of($0.sql) != nil }, "\(times.map(\.sql))")
+        // Another sort, limit or search is read, not taken for the one kept.
+        #expect(try list.firstPage(filter, sort: .name, limit: 1).rows.count == 1)
+
+        let colleague = try Store.open(path: fixture.folder.file("case.db"), mode: .readWrite, clock: testClock)
+        _ = try colleague.addClient(Fixture.draft("Hassanein", "Omar", number: 9), actor: fixture.admin.id)
+        let afterColleague = try list.firstPage(filter, sort: .name, limit: 50)
+        #expect(afterColleague.count.value == first.count.value + 1)
+        #expect(afterColleague.rows.map(\.familyName).contains("Hassanein"))
+
+        try fixture.add("Hassan", "Yusuf", number: 10)
+        let afterOwn = try list.firstPage(filter, sort: .name, limit: 50)
+        #expect(afterOwn.count.value == first.count.value + 2)
+        #expect(afterOwn.count == (try list.count(filter)))
+        #expect(afterOwn.rows == (try list.page(filter, sort: .name, limit: 50)))
+    }
+
     /// Nothing is timed once the body has returned, and a failing body stops the timing too.
     @Test func timingStopsWithTheBody() throws {
         let store = fixture.store
