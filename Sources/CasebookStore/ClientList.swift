@@ -243,6 +243,10 @@ package final class ClientList {
         }
     }
 
+    /// Lets go of the first pages kept, so that the next is read from the file: for tests that
+    /// compare what two reads run.
+    package func forgetFirstPages() { recentFirstPages = [] }
+
     /// What a first page was read from: the filter, and the state of the file and the rules.
     private struct FirstPageKey: Equatable {
         var filter: ClientFilter
