@@ -45,7 +45,12 @@ package enum Bench {
         }
         let store = try Store.open(path: path, mode: .readWrite)
         let people = try benchUsers(store: store, preferred: user)
-        if parts.contains(.list) { show(try listFigures(store: store, people: people, floor: floor)) }
+        var keystrokes: [Keystroke] = []
+        if parts.contains(.list) {
+            let (figures, keys) = try listFigures(store: store, people: people, floor: floor)
+            show(figures)
+            keystrokes = keys
+        }
         if parts.contains(.tabs) { show(try tabFigures(store: store, me: people.first, floor: floor)) }
         if parts.contains(.worklist) { show(try worklistFigures(store: store, floor: floor)) }
         if parts.contains(.dashboard) { show(try dashboardFigures(store: store, floor: floor)) }
@@ -54,6 +59,7 @@ package enum Bench {
         if let memory {
             show([Figure(name: "resident memory, list open", median: memory, p99: nil, unit: "MB", target: "≤ 50 MB")])
         }
+        for line in Keystroke.report(keystrokes, count: Keystroke.listed) { output(line) }
     }
 
     /// `casebook demo` as a person runs it, on a new file in a scratch folder.
@@ -132,11 +138,16 @@ package enum Bench {
         return (figure, memory)
     }
 
-    static func listFigures(store: Store, people: [Staff], floor: ShellFloor) throws -> [Figure] {
+    /// The list's figures, and its search keystrokes one by one (`Keystroke`).
+    static func listFigures(store: Store, people: [Staff], floor: ShellFloor) throws -> ([Figure], [Keystroke]) {
         var move = Samples()
         var page = Samples()
         var keystroke = Samples()
         var open = Samples()
+        // Every search keystroke with its parts, for the list of the slowest.
+        var keys: [Keystroke] = []
+        var typedBefore = 0
+        let trace = Keystroke.listed > 0
         for me in people {
             let app = try makeApp(store, me)
             frame(app)
@@ -151,11 +162,28 @@ package enum Bench {
                 for _ in 0..<(index % 7 + 1) { press(app, .down) }
             }
             press(app, .character("/"))
+            let viewer = try Keystroke.viewer(me, store: store)
             for name in typedNames {
-                for character in name { keystroke.add(time { press(app, .character(character)) }) }
-                for _ in name { keystroke.add(time { press(app, .backspace) }) }
+                for (index, character) in name.enumerated() {
+                    let key = try searchKey(app, .character(character), store: store, trace: trace)
+                    keystroke.add(key.total)
+                    keys.append(
+                        Keystroke(
+                            viewer: viewer, search: String(name.prefix(index + 1)), erased: false,
+                            isFirst: keys.count == typedBefore, total: key.total, frame: key.frame,
+                            statements: key.statements))
+                }
+                for index in (0..<name.count).reversed() {
+                    let key = try searchKey(app, .backspace, store: store, trace: trace)
+                    keystroke.add(key.total)
+                    keys.append(
+                        Keystroke(
+                            viewer: viewer, search: String(name.prefix(index)), erased: true, isFirst: false,
+                            total: key.total, frame: key.frame, statements: key.statements))
+                }
             }
             press(app, .escape)
+            typedBefore = keys.count
         }
         // The floors: the same keys again, as everybody's list (the largest), with every
         // statement recorded.
@@ -188,7 +216,7 @@ package enum Bench {
             }
             press(app, .escape)
         }
-        return [
+        let figures = [
             Figure(
                 name: "cursor move (key, update, frame)", median: move.median, p99: move.p99, unit: "ms",
                 floor: floors[0], target: "≤ 2 ms median"),
@@ -202,6 +230,25 @@ package enum Bench {
                 name: "open a client record", median: open.median, p99: open.p99, unit: "ms", floor: floors[2],
                 target: "≤ 10 ms"),
         ]
+        return (figures, keys)
+    }
+
+    /// One search key as `press` handles it, timed: the whole, the frame, and with `trace` every
+    /// statement on the store's connection (`Store.timingStatements`).
+    static func searchKey(_ app: App, _ key: Key, store: Store, trace: Bool) throws -> (
+        total: Double, frame: Double, statements: [StatementTime]
+    ) {
+        var drawing = 0.0
+        var statements: [StatementTime] = []
+        let total = try time {
+            let update = {
+                app.handle(.key(key))
+                app.runTimers(force: true)
+            }
+            if trace { statements = try store.timingStatements(update).1 } else { update() }
+            drawing = time { frame(app) }
+        }
+        return (total, drawing, statements)
     }
 
     /// Opening a record straight at each tab, for clients across the list (each tab reads its

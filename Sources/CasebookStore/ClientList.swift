@@ -112,6 +112,24 @@ package enum ListOrder: Equatable, Sendable {
     }
 }
 
+/// The client list's statements, each marked by a comment SQLite ignores at its start, so that a
+/// statement trace (`Store.timingStatements`, the benchmark's slowest keystrokes) says which part
+/// of a keystroke each one was.
+package enum ListStatement: String, CaseIterable, Sendable {
+    /// A page of rows in list order.
+    case page
+    /// The number of matches.
+    case count
+    /// What chooses a query's shape: a word's keys in another script and its index entries, the
+    /// size of a filter's set.
+    case probe
+
+    package var mark: String { "/* list \(rawValue) */ " }
+
+    /// The kind of a statement of the list, from its text; nil for any other statement.
+    package static func of(_ sql: String) -> ListStatement? { allCases.first { sql.hasPrefix($0.mark) } }
+}
+
 /// The client list's reads: pages in list order (keyset paging), counts, and the cohorts of
 /// clients behind dashboard bars. Owns the cohort tags of its store's connection; one per store
 /// (`Store.clientList`).
@@ -186,14 +204,72 @@ package final class ClientList {
     /// "1,000+ matches" is all a broad search needs to say, and counting further costs time.
     /// Without a search the count is exact by default: the filters have indexes to count on.
     package func count(_ filter: ClientFilter, cap: Int? = nil) throws -> ClientCount {
-        let searching = !SearchKey.queryWords(filter.search).isEmpty
-        let cap = cap ?? (searching ? 1000 : Int(Int32.max))
-        return try store.read {
+        try store.read {
             guard let query = try query(filter, sort: .name) else { return ClientCount(value: 0, isAtLeast: false) }
-            let (sql, arguments) = query.count(cap: cap)
-            let counted = try store.database.scalar(sql, arguments) ?? 0
-            return ClientCount(value: min(Int(counted), cap), isAtLeast: counted > cap)
+            return try count(query, cap: cap ?? ClientList.cap(filter))
         }
+    }
+
+    /// The count (as `count`) and the first `limit` rows (as `page`) of one filter, read together
+    /// as the list shows them after each search keystroke: in one snapshot, with the query's
+    /// probes (a word's keys and index entries, the viewer's offices) run once instead of twice.
+    ///
+    /// The last few are kept with what they were read from (`FirstPageKey`): a backspace returns
+    /// the search to what it was a moment ago, and while no connection has written since, that is
+    /// what it reads again, at no cost.
+    package func firstPage(_ filter: ClientFilter, sort: ClientSort, limit: Int) throws -> (
+        count: ClientCount, rows: [ClientSummary]
+    ) {
+        try store.read {
+            let database = store.database
+            // Another connection's commit changes `data_version`; this connection's own writes
+            // (a save, a cohort's rows) change `total_changes()`.
+            let versions =
+                try database.queryFirst(
+                    "SELECT (SELECT data_version FROM pragma_data_version), total_changes()"
+                ) { [$0.int64(0), $0.int64(1)] } ?? []
+            let key = FirstPageKey(
+                filter: filter, sort: sort, limit: limit, versions: versions, today: store.clock.today,
+                policy: store.policy, limits: [smallFilterLimit, intersectLimit])
+            if let kept = recentFirstPages.first(where: { $0.key == key }) { return kept.value }
+            // The sort decides only a page's order; a count is the same whatever the sort.
+            var read = (count: ClientCount(value: 0, isAtLeast: false), rows: [ClientSummary]())
+            if let query = try query(filter, sort: sort) {
+                read.count = try count(query, cap: ClientList.cap(filter))
+                read.rows = try page(query, cursor: nil, forward: true, limit: limit)
+            }
+            recentFirstPages = [(key, read)] + recentFirstPages.filter { $0.key.versions == versions }.prefix(7)
+            return read
+        }
+    }
+
+    /// Lets go of the first pages kept, so that the next is read from the file: for tests that
+    /// compare what two reads run.
+    package func forgetFirstPages() { recentFirstPages = [] }
+
+    /// What a first page was read from: the filter, and the state of the file and the rules.
+    private struct FirstPageKey: Equatable {
+        var filter: ClientFilter
+        var sort: ClientSort
+        var limit: Int
+        var versions: [Int64]
+        var today: Day
+        var policy: Policy
+        var limits: [Int]
+    }
+
+    /// The first pages read since the file last changed, newest first (`firstPage`).
+    private var recentFirstPages: [(key: FirstPageKey, value: (count: ClientCount, rows: [ClientSummary]))] = []
+
+    /// How far a filter is counted by default: a search to 1,000, the indexed filters exactly.
+    private static func cap(_ filter: ClientFilter) -> Int {
+        SearchKey.queryWords(filter.search).isEmpty ? Int(Int32.max) : 1000
+    }
+
+    private func count(_ query: ListQuery, cap: Int) throws -> ClientCount {
+        let (sql, arguments) = query.count(cap: cap)
+        let counted = try store.database.scalar(sql, arguments) ?? 0
+        return ClientCount(value: min(Int(counted), cap), isAtLeast: counted > cap)
     }
 
     /// The query plan of a first page, for tests that hold the list to its indexes.

@@ -143,7 +143,7 @@ struct ListQuery {
         func isSmall(_ conditions: [String], _ arguments: [any SQLBindable]) throws -> Bool {
             let size =
                 try database.scalar(
-                    "SELECT count(*) FROM (SELECT 1 FROM clients c WHERE \(conditions.joined(separator: " AND ")) LIMIT ?)",
+                    "\(ListStatement.probe.mark)SELECT count(*) FROM (SELECT 1 FROM clients c WHERE \(conditions.joined(separator: " AND ")) LIMIT ?)",
                     arguments + [smallFilterLimit + 1]) ?? 0
             return size <= smallFilterLimit
         }
@@ -176,7 +176,8 @@ struct ListQuery {
                 guard !candidates.isEmpty else { continue }
                 let marks = Array(repeating: "?", count: candidates.count).joined(separator: ", ")
                 keys[word] = try database.query(
-                    "SELECT DISTINCT token FROM client_search WHERE token IN (\(marks))", candidates
+                    "\(ListStatement.probe.mark)SELECT DISTINCT token FROM client_search WHERE token IN (\(marks))",
+                    candidates
                 ) { $0.text(0) }
             }
             func tokenMatch(_ column: String, _ word: String) -> (sql: String, arguments: [any SQLBindable]) {
@@ -196,7 +197,7 @@ struct ListQuery {
                 let match = tokenMatch("token", word)
                 let found =
                     try database.scalar(
-                        "SELECT count(*) FROM (SELECT 1 FROM client_search WHERE \(match.sql)\(officeProbe) LIMIT ?)",
+                        "\(ListStatement.probe.mark)SELECT count(*) FROM (SELECT 1 FROM client_search WHERE \(match.sql)\(officeProbe) LIMIT ?)",
                         match.arguments + (offices ?? []) + [bound]) ?? 0
                 if found == 0 { return nil }
                 entries[word] = Int(found)
@@ -385,6 +386,11 @@ struct ListQuery {
 
     /// Counts matches, stopping after `cap + 1`.
     func count(cap: Int) -> (String, [any SQLBindable]) {
+        let (sql, arguments) = unmarkedCount(cap: cap)
+        return (ListStatement.count.mark + sql, arguments)
+    }
+
+    private func unmarkedCount(cap: Int) -> (String, [any SQLBindable]) {
         let condition = condition
         if cap >= Int(Int32.max) {
             return ("SELECT count(*) FROM \(from) WHERE \(condition.sql)", condition.arguments)
@@ -410,6 +416,13 @@ struct ListQuery {
     /// which SQLite answers by merging); false reads them as one condition and sorts every match,
     /// as the list did before, for the tests that hold the two to the same rows.
     func page(cursor: ListPosition?, forward: Bool, limit: Int, merged: Bool = true) -> (String, [any SQLBindable]) {
+        let (sql, arguments) = unmarkedPage(cursor: cursor, forward: forward, limit: limit, merged: merged)
+        return (ListStatement.page.mark + sql, arguments)
+    }
+
+    private func unmarkedPage(cursor: ListPosition?, forward: Bool, limit: Int, merged: Bool) -> (
+        String, [any SQLBindable]
+    ) {
         let merging = merged && leadParts.count > 1
         var (conditions, arguments) = merging ? (self.conditions, self.arguments) : allConditions
         if let offices = officesInListOrder {

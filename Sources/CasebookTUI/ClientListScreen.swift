@@ -230,8 +230,7 @@ package final class ClientListScreen: Screen {
     func reload(app: App, keepSelection: Client.ID? = nil) throws {
         visibleRows = tableHeight(app)
         order = app.store.clientList.order(filter, sort: sort)
-        count = try app.store.clientList.count(filter)
-        rows = try app.store.clientList.page(filter, sort: sort, limit: pageSize)
+        (count, rows) = try app.store.clientList.firstPage(filter, sort: sort, limit: pageSize)
         standings = [:]
         overdueRecognition = []
         try annotate(rows, app: app)

@@ -490,6 +490,7 @@ func refusedByPolicy(_ body: () throws -> Void) -> Bool {
         "purgeFreedPages": "frees pages; called after an erasure", "nextCaseNumber": "the site's one sequence",
         "hasClients": "whether the file is empty (first start)",
         "recordingStatements": "the benchmark's statement trace",
+        "timingStatements": "the benchmark's statement timings (statement texts, no values)",
         // The import's batches are held to the importer's policy by `casebook import`.
         "importBatches": "`casebook import list` asks the policy (importClients)",
     ]

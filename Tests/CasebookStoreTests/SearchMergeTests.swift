@@ -92,6 +92,21 @@ import Testing
         }
     }
 
+    /// The first page and count read together (`firstPage`, the list screen's read after each
+    /// keystroke) are the first page and the count read apart, for every search, viewer and sort.
+    @Test(arguments: ClientSort.allCases)
+    func theFirstPageReadWithItsCountIsThePageAndTheCount(_ sort: ClientSort) throws {
+        let list = fixture.store.clientList
+        for query in Self.queries + ["", "mohammed a", "2026-0000", "h m", "zzz"] {
+            for viewer in viewers {
+                let filter = ClientFilter(search: query, viewer: viewer)
+                let (count, rows) = try list.firstPage(filter, sort: sort, limit: 7)
+                #expect(rows == (try list.page(filter, sort: sort, limit: 7)), "\(query) \(String(describing: viewer))")
+                #expect(count == (try list.count(filter)), "\(query) \(String(describing: viewer))")
+            }
+        }
+    }
+
     /// The page of a word with keys is read in the index's order in every part: no sorting of the
     /// matches, no scan, for every viewer's offices.
     @Test func aWordWithKeysIsReadInIndexOrderWithoutSorting() throws {

@@ -134,6 +134,8 @@ import Testing
         let choosing = try StoreTrace(fixture.store) { fixture.run(app, on: terminal, [.enter]) }
         let list = try #require(app.top as? ClientListScreen)
         #expect(list.rows.map(\.phase) == [.active])
+        // The same list read again, not the one kept (`ClientList.firstPage`).
+        fixture.store.clientList.forgetFirstPages()
         let once = try StoreTrace(fixture.store) { try list.reload(app: app) }
         #expect(choosing.storeCalls == once.storeCalls, "\(choosing)")
         #expect(choosing.lines == once.lines)
