@@ -167,7 +167,7 @@ package struct ExportFilter: Hashable, Sendable {
         }
         if flagged { parts.append(tr("flagged only")) }
         if figure { parts.append(tr("the clients behind a dashboard figure")) }
-        if let search { parts.append(tr("search \u{201C}{text}\u{201D}", ["text": search])) }
+        if let search { parts.append(tr("search “{text}”", ["text": search])) }
         if parts.isEmpty { parts.append(tr("every client they may export")) }
         if let sort, let order = ClientSort(rawValue: sort) {
             parts.append(tr("sorted by {order}", ["order": order.label]))

@@ -28,7 +28,13 @@ import Testing
         let supervisor = try o.staff(o.nordby, .supervisor)
         _ = try o.store.exportClients(.clients([o.nordbyClient.id]), actor: supervisor.id)
         let entry = try #require(try o.store.exportLog(by: supervisor.id).first)
-        #expect(entry.clients == 1 && entry.filter == { var f = ExportFilter(); f.marked = true; return f }())
+        #expect(
+            entry.clients == 1
+                && entry.filter
+                    == {
+                        var f = ExportFilter(); f.marked = true; return f
+                    }()
+        )
     }
 
     @Test(arguments: [
