@@ -88,6 +88,9 @@ let migrations: [Migration] = [
     Migration(
         version: 20, name: "the dashboard reads the period's activities and outcomes from covering indexes",
         sql: schemaV20),
+    Migration(
+        version: 21, name: "the list exports: who, when, how many clients, which filter (chained like the read log)",
+        sql: schemaV21),
 ]
 
 /// The schema version this program writes.
@@ -1050,4 +1053,35 @@ private let schemaV20 = """
     DROP INDEX participation_by_client;
     CREATE INDEX participation_by_client ON participation(client_id, starts_on, ends_on, kind);
     CREATE INDEX outcomes_figures ON outcomes(client_id, recorded_on, stage, activity);
+    """
+
+/// Issue 17: each list export is one row, who and when, how many clients and which filter, chained
+/// like the read log (`HashChain.exports`), beside the read log's row per client exported. The
+/// filter's search text may be a name, so it enters the chain as a salted hash (as the audit's
+/// values do): it may be blanked with its salt, the rest of the row untouched, and the chain
+/// still verifies.
+private let schemaV21 = """
+    CREATE TABLE exports (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        staff_id INTEGER NOT NULL,
+        clients INTEGER NOT NULL CHECK (clients >= 0),
+        -- the selection in machine form (`ExportSelection.machineForm`); NULL once blanked
+        filter TEXT,
+        value_salt BLOB,
+        filter_hash BLOB,
+        prev_hash BLOB,
+        hash BLOB
+    );
+    CREATE INDEX exports_by_staff ON exports(staff_id, id);
+    CREATE TRIGGER exports_are_append_only_update BEFORE UPDATE ON exports WHEN NOT (
+        new.filter IS NULL AND new.value_salt IS NULL
+        AND new.id = old.id AND new.at IS old.at AND new.staff_id IS old.staff_id AND new.clients IS old.clients
+        AND new.filter_hash IS old.filter_hash AND new.prev_hash IS old.prev_hash AND new.hash IS old.hash)
+    BEGIN SELECT RAISE(ABORT, 'the export log is append-only'); END;
+    CREATE TRIGGER exports_are_append_only_delete BEFORE DELETE ON exports
+    BEGIN SELECT RAISE(ABORT, 'the export log is append-only'); END;
+    CREATE TRIGGER exports_are_chained BEFORE INSERT ON exports
+    WHEN new.hash IS NULL OR new.prev_hash IS NULL OR length(new.hash) <> 32
+    BEGIN SELECT RAISE(ABORT, 'an export row is written with its chain hash'); END;
     """

@@ -94,6 +94,19 @@ struct AuditCommand: ParsableCommand {
                     "Read log: {rows} rows, chain intact; head {head}.",
                     ["rows": "\(reads.rows)", "head": reads.head.map { "row \($0.row), \($0.hash.hex)" } ?? tr("none")])
             )
+            guard store.hasExportLog else { return }
+            let exports = try store.verifyExportLog()
+            if let problem = exports.problem {
+                logger.warning("audit verify failed: \(Messages.speaking(nil) { problem.sentence("the export log") })")
+                throw CommandError(problem.sentence(tr("the export log")))
+            }
+            print(
+                tr(
+                    "Export log: {rows} rows, chain intact; head {head}.",
+                    [
+                        "rows": "\(exports.rows)",
+                        "head": exports.head.map { "row \($0.row), \($0.hash.hex)" } ?? tr("none"),
+                    ]))
         }
     }
 

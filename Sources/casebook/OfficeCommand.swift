@@ -92,21 +92,46 @@ struct OfficeCommand: ParsableCommand {
     }
 }
 
-/// `casebook access-log CASE-NUMBER`: who looked at a client's record (supervisors and admins).
+/// `casebook access-log CASE-NUMBER`: who looked at a client's record (supervisors and admins);
+/// `casebook access-log --exports`: the list exports, how many clients each and which filter.
 struct AccessLogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "access-log",
         abstract: tr("Show who opened a client's record, printed their contract or exported their data."),
-        discussion: tr("Supervisors and admins of the client's office. Newest first: when, who, what."))
+        discussion: tr(
+            "Supervisors and admins of the client's office. Newest first: when, who, what. With --exports, the list exports made by the staff of their offices: when, who, how many clients, which filter."
+        ))
 
     @OptionGroup var database: DatabaseOptions
 
     @Argument(help: ArgumentHelp(tr("The client's case number, e.g. 2026-000123."), valueName: "case-number"))
-    var caseNumber: String
+    var caseNumber: String?
+
+    @Flag(help: ArgumentHelp(tr("List the list exports instead of one client's log.")))
+    var exports = false
+
+    func validate() throws {
+        if exports, caseNumber != nil {
+            throw ValidationError(tr("Give either a case number or --exports, not both."))
+        }
+        if !exports, caseNumber == nil {
+            throw ValidationError(tr("Give the client's case number, or --exports for the list exports."))
+        }
+    }
 
     func run() throws {
         let store = try database.open(.readOnly, for: .accessLog)
         let me = try CommandID.accessLog.actingStaff(in: store)
+        guard let caseNumber else {
+            let entries = try store.exportLog(by: me.id)
+            if entries.isEmpty { print(tr("No list export has been made yet.")) }
+            for entry in entries {
+                let filter = entry.filter.map { Sanitized.inline($0.words, limit: 200) } ?? tr("(filter erased)")
+                let count = trn("{count} client", "{count} clients", entry.clients)
+                print("\(entry.at.iso)  \(entry.staff.padding(16))  \(count.padding(14))  \(filter)")
+            }
+            return
+        }
         let client = try clientOf(caseNumber: caseNumber, in: store, by: me) {
             tr("No client has case number {number}.", ["number": $0.text])
         }

@@ -354,6 +354,7 @@ struct CaseloadFixture {
             \(v4[..<table.lowerBound])
             INSERT INTO client_facts SELECT \(columns.joined(separator: ", ")) FROM facts_v4;
             DROP TABLE facts_v4;
+            \(undoExportLogOfSchemaTwentyOne)
             \(undoDashboardIndexesOfSchemaTwenty)
             \(undoProceduresAndPartnerOfficesOfSchemaNineteen)
             \(undoProgrammeTextsOfSchemaSeventeen)

@@ -31,6 +31,7 @@ import Testing
         18: "17f3c1c85d4873fefa423bbb0ab6470a78a4f228b1f3f1fcb06ab3fdac7a1079",
         19: "26dc7e3757480198a9b539876e1efa1b127ab4be415368955edf1048000faad3",
         20: "4f665c72419967a6f4750191dd6d73e2f400f2d482a9d1d0d89e583fd4e22e80",
+        21: "7e89a8dc5400a478eb6df22973d9d76065a129f28a734cb1a4313161c2bcef64",
     ]
 
     @Test(arguments: migrations.map(\.version))
@@ -150,6 +151,11 @@ let undoCivicExemptionsOfSchemaEighteen = """
     ALTER TABLE client_facts DROP COLUMN civic_exempt_from;
     ALTER TABLE programmes DROP COLUMN outcome_target_source;
     ALTER TABLE programmes DROP COLUMN outcome_target;
+    """
+
+/// Migration 21 undone (the export log), for tests that make a file of an older schema.
+let undoExportLogOfSchemaTwentyOne = """
+    DROP TABLE exports;
     """
 
 /// Migration 20 undone (the dashboard's covering indexes of activities and outcomes), for tests

@@ -124,6 +124,7 @@ import Testing
                 """
                 UPDATE participation SET partner_id = \(nordbyClub.id);
                 DELETE FROM partner_organisations WHERE id = \(sorbyChoir.id);
+                \(undoExportLogOfSchemaTwentyOne)
                 \(undoDashboardIndexesOfSchemaTwenty)
                 \(undoProceduresAndPartnerOfficesOfSchemaNineteen)
                 PRAGMA user_version = 18;

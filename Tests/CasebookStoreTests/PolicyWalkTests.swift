@@ -436,7 +436,8 @@ func refusedByPolicy(_ body: () throws -> Void) -> Bool {
         "draftContract": .manageContract, "addObligation": .manageContract, "editObligation": .manageContract,
         "removeObligation": .manageContract, "signContract": .manageContract, "reviewContract": .manageContract,
         "amendContract": .manageContract, "endContract": .manageContract, "settleObligation": .manageContract,
-        "accessLog": .seeAccessLog, "maySeeAccessLog": .seeAccessLog, "caseload": .moveCaseload,
+        "accessLog": .seeAccessLog, "maySeeAccessLog": .seeAccessLog, "exportLog": .seeAccessLog,
+        "caseload": .moveCaseload,
         "moveClients": .moveCaseload, "proposeTransfer": .transfer, "decideTransfer": .transfer,
         "pendingTransfers": .transfer, "addOffice": .manageOffices, "renameOffice": .manageOffices,
         "setMembership": .manageStaff, "addStaff": .manageStaff, "setRole": .manageStaff,
@@ -473,7 +474,8 @@ func refusedByPolicy(_ body: () throws -> Void) -> Bool {
         // The policy itself and the read log's own door.
         "require": "the policy's check", "actor": "the policy's view of a person",
         "memberships": "offices and roles are staff data", "logRead": "appends ids only, called after a check",
-        "verifyReadLog": "hashes only, no client data", "onlyOffice": "names the site's only office",
+        "verifyReadLog": "hashes only, no client data", "verifyExportLog": "hashes only, no client data",
+        "onlyOffice": "names the site's only office",
         // Staff, offices and programmes are the site's data, not clients'. (`office(ofClient:by:)`
         // and `programme(forClient:by:)` are the record's reads: they take the person reading.)
         "offices": "site data", "office": "site data", "allStaff": "staff data", "staff": "staff data",

@@ -300,7 +300,8 @@ final class Failures: @unchecked Sendable {
         try fixture.store.write {
             try fixture.store.database.executeScript(
                 "DELETE FROM client_search WHERE token >= char(31) AND token < char(32);"
-                    + undoDashboardIndexesOfSchemaTwenty + undoProceduresAndPartnerOfficesOfSchemaNineteen
+                    + undoExportLogOfSchemaTwentyOne + undoDashboardIndexesOfSchemaTwenty
+                    + undoProceduresAndPartnerOfficesOfSchemaNineteen
                     + undoCivicExemptionsOfSchemaEighteen
                     + undoProgrammeTextsOfSchemaSeventeen
                     + undoProgrammeRetentionOfSchemaFifteen

@@ -180,6 +180,42 @@ import Testing
         #expect(bad.error.contains("--format is csv or json."))
     }
 
+    /// Issue 17: each export is one row of the export log, with its count and filter, listed by
+    /// `access-log --exports` for those who see the access log and verified by `audit verify`.
+    @Test func anExportIsLoggedWithItsCountAndFilter() throws {
+        let db = try database()
+        let file = write(Array(Self.csv(Self.rows).utf8), "caseload.csv")
+        #expect(try run(["import", "clients", file, "--db", db]).status == 0)
+        let json = try run(["clients", "export", "--format", "json", "--search", "Khoury", "--flagged", "--db", db])
+        #expect(json.status == 0, "\(json.error)")
+        let csv = try run(["clients", "export", "--format", "csv", "--output", cli.scratch.path("all.csv"), "--db", db])
+        #expect(csv.status == 0, "\(csv.error)")
+        let rows = try shell(
+            "sqlite3", db, "SELECT clients || ':' || replace(filter, char(10), ' ') FROM exports ORDER BY id;")
+        #expect(rows == "0:flagged sort=name search=Khoury\n3:sort=name\n", "\(rows)")
+        let listed = try run(["access-log", "--exports", "--db", db])
+        #expect(listed.status == 0, "\(listed.error)")
+        #expect(listed.output.contains("3 clients") && listed.output.contains("0 clients"), "\(listed.output)")
+        #expect(listed.output.contains("search \u{201C}Khoury\u{201D}") && listed.output.contains("flagged only"))
+        // An officer does not see the access log, so not the exports either.
+        _ = try shell(
+            "sqlite3", db,
+            """
+            INSERT INTO staff (username, display_name, role, created_at)
+                VALUES ('ofisk', 'Ola Fisk', 'officer', '2026-01-05T09:00:00Z');
+            INSERT INTO staff_offices (staff_id, office_id, role) SELECT id, 1, 'officer' FROM staff WHERE username = 'ofisk';
+            """)
+        let refused = try run(["access-log", "--exports", "--db", db], as: ["CASEBOOK_USER": "ofisk"])
+        #expect(refused.status != 0 && refused.error.contains("Only supervisors and admins"), "\(refused.error)")
+        #expect(!refused.output.contains("Khoury"))
+        let verify = try run(["audit", "verify", "--db", db])
+        #expect(verify.status == 0 && verify.output.contains("Export log: 2 rows, chain intact"), "\(verify.output)")
+        _ = try shell(
+            "sqlite3", db, "DROP TRIGGER exports_are_append_only_update; UPDATE exports SET clients = 1 WHERE id = 2;")
+        let broken = try run(["audit", "verify", "--db", db])
+        #expect(broken.status != 0 && broken.error.contains("Row 2 of the export log was changed"), "\(broken.error)")
+    }
+
     @Test func withSeveralOfficesTheImportAsksWhichAndTheClientsJoinIt() throws {
         let db = try database()
         let office = try run(["office", "add", "SOR", "--name", "Sørby", "--db", db])
