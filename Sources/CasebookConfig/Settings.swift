@@ -1,6 +1,5 @@
 import CasebookL10n
 import CasebookCore
-import CasebookL10n
 import TOMLKit
 
 /// A key binding entry as written in a file.

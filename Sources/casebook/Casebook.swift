@@ -3,7 +3,6 @@ import CasebookCore
 import CasebookL10n
 import CasebookStore
 import CasebookDemo
-import CasebookL10n
 import Logging
 
 #if canImport(Glibc)
