@@ -83,30 +83,27 @@ struct AuditCommand: ParsableCommand {
             }
             logger.info("audit verify: \(report.rows) rows intact, head \(report.head?.hash.hex ?? "none")")
             guard store.hasReadLog else { return }
-            // The read log is chained the same way; a broken one fails the command too.
+            // The read log and the export log are chained the same way; a broken one fails the
+            // command too.
             let reads = try store.verifyReadLog()
-            if let problem = reads.problem {
-                logger.warning("audit verify failed: \(problem.sentence(tr("the read log")))")
-                throw CommandError(problem.sentence(tr("the read log")))
-            }
-            print(
-                tr(
-                    "Read log: {rows} rows, chain intact; head {head}.",
-                    ["rows": "\(reads.rows)", "head": reads.head.map { "row \($0.row), \($0.hash.hex)" } ?? tr("none")])
-            )
+            try Verify.passes(reads, logger: logger, englishName: "the read log", name: tr("the read log"))
+            print(tr("Read log: {rows} rows, chain intact; head {head}.", Verify.rowsAndHead(reads)))
             guard store.hasExportLog else { return }
             let exports = try store.verifyExportLog()
-            if let problem = exports.problem {
-                logger.warning("audit verify failed: \(Messages.speaking(nil) { problem.sentence("the export log") })")
-                throw CommandError(problem.sentence(tr("the export log")))
-            }
-            print(
-                tr(
-                    "Export log: {rows} rows, chain intact; head {head}.",
-                    [
-                        "rows": "\(exports.rows)",
-                        "head": exports.head.map { "row \($0.row), \($0.hash.hex)" } ?? tr("none"),
-                    ]))
+            try Verify.passes(exports, logger: logger, englishName: "the export log", name: tr("the export log"))
+            print(tr("Export log: {rows} rows, chain intact; head {head}.", Verify.rowsAndHead(exports)))
+        }
+
+        /// A broken chain fails the command: logged in English, told in the officer's language.
+        private static func passes(_ report: ChainReport, logger: Logger, englishName: String, name: String) throws {
+            guard let problem = report.problem else { return }
+            logger.warning("audit verify failed: \(Messages.speaking(nil) { problem.sentence(englishName) })")
+            throw CommandError(problem.sentence(name))
+        }
+
+        /// An intact chain's line: its rows and its head.
+        private static func rowsAndHead(_ report: ChainReport) -> [String: String] {
+            ["rows": "\(report.rows)", "head": report.head.map { "row \($0.row), \($0.hash.hex)" } ?? tr("none")]
         }
     }
 
